@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { captureContextSchema, identitySchema } from "./context.js";
+
+export const API_PATHS = {
+  login: "/api/v1/auth/login",
+  logout: "/api/v1/auth/logout",
+  me: "/api/v1/auth/me",
+  tickets: "/api/v1/tickets",
+  ticket: (id: string) => `/api/v1/tickets/${id}`,
+  ticketRecording: (id: string) => `/api/v1/tickets/${id}/recording`,
+} as const;
+
+export const ticketStatuses = ["open", "pending", "escalated", "resolved", "closed"] as const;
+export type TicketStatus = (typeof ticketStatuses)[number];
+export const severities = ["critical", "high", "medium", "low"] as const;
+export type Severity = (typeof severities)[number];
+export const agentRoles = ["agent", "admin"] as const;
+export type AgentRole = (typeof agentRoles)[number];
+
+/** none: the customer sent no recording; pending: promised but not (yet) uploaded; stored: replayable. */
+export const recordingStatuses = ["none", "pending", "stored"] as const;
+export type RecordingStatus = (typeof recordingStatuses)[number];
+
+export const loginSchema = z.object({
+  email: z.email().max(320),
+  password: z.string().min(1, "required").max(1024),
+});
+export type LoginRequest = z.infer<typeof loginSchema>;
+
+export const agentSchema = z.object({
+  id: z.uuid(),
+  workspaceId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(agentRoles),
+  tier: z.number().int().min(1).max(3),
+  skills: z.array(z.string()),
+});
+export type Agent = z.infer<typeof agentSchema>;
+
+export const ticketFlagsSchema = z.object({
+  hasRecording: z.boolean(),
+  rageClicks: z.boolean(),
+  failedRequests: z.boolean(),
+  consoleErrors: z.boolean(),
+  verifiedCustomer: z.boolean(),
+});
+export type TicketFlags = z.infer<typeof ticketFlagsSchema>;
+
+export const customerSchema = identitySchema.omit({ userHash: true }).extend({
+  email: z.string(),
+  verified: z.boolean(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+export const ticketSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  subject: z.string(),
+  customer: customerSchema,
+  status: z.enum(ticketStatuses),
+  severity: z.enum(severities).nullable(),
+  tier: z.number().int(),
+  queue: z.string().nullable(),
+  priority: z.number().int(),
+  assigneeId: z.uuid().nullable(),
+  recordingStatus: z.enum(recordingStatuses),
+  flags: ticketFlagsSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+
+export const ticketListQuerySchema = z.object({
+  status: z.enum(ticketStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Opaque cursor from the previous page's nextCursor. */
+  cursor: z.string().max(200).optional(),
+});
+export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
+
+export const ticketListSchema = z.object({
+  tickets: z.array(ticketSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type TicketList = z.infer<typeof ticketListSchema>;
+
+export const recordingInfoSchema = z.object({
+  status: z.enum(recordingStatuses),
+  durationMs: z.number().nullable(),
+  eventCount: z.number().nullable(),
+  compressedBytes: z.number().nullable(),
+  startedAt: z.number().nullable(),
+});
+export type RecordingInfo = z.infer<typeof recordingInfoSchema>;
+
+export const ticketDetailSchema = ticketSummarySchema.extend({
+  description: z.string(),
+  pageUrl: z.string(),
+  pageTitle: z.string().nullable(),
+  openedAt: z.number().nullable(),
+  submittedAt: z.number().nullable(),
+  context: captureContextSchema,
+  recording: recordingInfoSchema,
+});
+export type TicketDetail = z.infer<typeof ticketDetailSchema>;

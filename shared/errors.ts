@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** Every error the API returns uses one of these codes, with the status it maps to. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const errorIssueSchema = z.object({
+  /** Dotted path of the offending field, e.g. "context.clicks.3.text"; "" for the whole body. */
+  path: z.string(),
+  message: z.string(),
+});
+export type ErrorIssue = z.infer<typeof errorIssueSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    requestId: z.string(),
+    issues: z.array(errorIssueSchema).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** One issue per field: zod may report several problems for one path; keep the first. */
+export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
+  const seen = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    if (!seen.has(path)) seen.set(path, issue.message);
+  }
+  return [...seen].map(([path, message]) => ({ path, message }));
+}

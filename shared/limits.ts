@@ -1,0 +1,21 @@
+/** Size limits shared by the widget (to stay under them) and the server (to enforce them). */
+export const LIMITS = {
+  /** A ticket body; the widget keeps it under BEACON_BYTES so it can also leave by sendBeacon. */
+  ticketBytes: 256 * 1024,
+  beaconBytes: 64 * 1024,
+  recordingCompressedBytes: 20 * 1024 * 1024,
+  recordingRawBytes: 200 * 1024 * 1024,
+  clicks: 50,
+  navigation: 20,
+  consoleEntries: 50,
+  networkFailures: 50,
+  clickText: 80,
+  consoleMessage: 1024,
+  stack: 4096,
+  url: 2048,
+  metadataBytes: 4096,
+  metadataKeys: 50,
+  subject: 200,
+  description: 10_000,
+  messageBody: 10_000,
+} as const;
