@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import type { AppEnv } from "./env.js";
+import { handleError, handleNotFound } from "./middleware/errors.js";
+import { requestId } from "./middleware/request-id.js";
+import { authRoutes } from "./routes/auth.js";
+import { demoApiRoutes } from "./routes/demo-api.js";
+import { healthRoutes } from "./routes/health.js";
+import { staticRoutes } from "./routes/static.js";
+import { ticketRoutes } from "./routes/tickets.js";
+import { widgetRoutes } from "./routes/widget.js";
+
+/** The whole HTTP surface. Tests call it with app.request(); main.ts serves it. */
+export function createApp(deps: { database: Database; config: Config }) {
+  const app = new Hono<AppEnv>();
+  app.use("*", requestId(), async function inject(c, next) {
+    c.set("db", deps.database.db);
+    c.set("dbKind", deps.database.kind);
+    c.set("config", deps.config);
+    await next();
+  });
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  app.route("/", healthRoutes);
+  app.route("/api/v1/widget", widgetRoutes());
+  app.route("/api/v1/auth", authRoutes());
+  app.route("/api/v1/tickets", ticketRoutes());
+  app.route("/demo/api", demoApiRoutes());
+  app.route("/", staticRoutes());
+  return app;
+}

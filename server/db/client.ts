@@ -1,0 +1,88 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema.js";
+
+export type Schema = typeof schema;
+/** Either driver's database, or a transaction of it: services accept any of these. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbKind = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export interface OpenOptions {
+  /** postgres://… ; when absent the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; undefined keeps the database in memory (tests). */
+  dataDir?: string;
+}
+
+/** Opens the database and applies the committed migrations. The returned close() is its teardown. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  if (dataDir) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(connectionOptions(databaseUrl));
+  const db = drizzle(client, { schema });
+  // Several server processes may start at once: one migrates, the others wait on the lock.
+  const lock = postgres(connectionOptions(databaseUrl, 1));
+  try {
+    await lock`select pg_advisory_lock(727274)`;
+    await migrate(db, { migrationsFolder: MIGRATIONS });
+    await lock`select pg_advisory_unlock(727274)`;
+  } finally {
+    await lock.end();
+  }
+  return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * postgres.js takes a Unix socket only in object form: postgres://user@/db?host=/var/run/postgresql
+ * is turned into { host: "/var/run/postgresql", ... }.
+ */
+export function connectionOptions(databaseUrl: string, max = 10) {
+  const url = new URL(databaseUrl);
+  const socketHost = url.searchParams.get("host");
+  const quiet = { onnotice: () => {}, max };
+  if (socketHost?.startsWith("/")) {
+    return {
+      ...quiet,
+      host: socketHost,
+      port: Number(url.port || 5432),
+      database: decodeURIComponent(url.pathname.slice(1)),
+      username: decodeURIComponent(url.username) || undefined,
+      password: decodeURIComponent(url.password) || undefined,
+    };
+  }
+  return { ...quiet, host: url.hostname, port: Number(url.port || 5432), database: decodeURIComponent(url.pathname.slice(1)), username: decodeURIComponent(url.username) || undefined, password: decodeURIComponent(url.password) || undefined, ssl: sslMode(url) };
+}
+
+function sslMode(url: URL): "require" | "prefer" | false {
+  const mode = url.searchParams.get("sslmode");
+  if (mode === "require" || mode === "verify-full" || mode === "verify-ca") return "require";
+  if (mode === "prefer") return "prefer";
+  return false;
+}

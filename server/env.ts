@@ -1,0 +1,15 @@
+import type { Config } from "./config.js";
+import type { Db, DbKind } from "./db/client.js";
+import type { Agent } from "../shared/agent-api.js";
+
+/** What every request handler can read from the Hono context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    db: Db;
+    dbKind: DbKind;
+    config: Config;
+    /** Set by requireAgent. */
+    agent: Agent;
+  };
+}

@@ -1,0 +1,56 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import { issuesFromZod } from "../../shared/errors.js";
+import { ServiceError } from "../services/service-error.js";
+
+const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+
+/** Reads the raw body, refusing it (413) as soon as it passes maxBytes, whatever Content-Length claimed. */
+export async function readBodyBytes(c: Context, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(c.req.header("content-length"));
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const stream = c.req.raw.body;
+  if (!stream) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+const tooLarge = (maxBytes: number) =>
+  new ServiceError("payload_too_large", `The request body is larger than the limit of ${kb(maxBytes)}`);
+
+/** Size-limited JSON body validated by a shared schema: 413, 400 (not JSON) or 422 (one issue per field). */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S, maxBytes: number): Promise<z.infer<S>> {
+  const text = new TextDecoder().decode(await readBodyBytes(c, maxBytes));
+  return parseJson(text, schema);
+}
+
+export function parseJson<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ServiceError("bad_request", "The request body is not valid JSON");
+  }
+  return validate(schema, raw);
+}
+
+export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issues = issuesFromZod(result.error);
+    throw new ServiceError("validation_failed", `${issues.length} field${issues.length === 1 ? " is" : "s are"} invalid`, issues);
+  }
+  return result.data;
+}

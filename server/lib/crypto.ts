@@ -1,0 +1,35 @@
+import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
+
+function scryptAsync(password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number }) {
+  return new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, keylen, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+/** Format: scrypt$N$r$p$salt$hash (base64url), so parameters can be raised later without breaking old hashes. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, SCRYPT.keylen, SCRYPT);
+  return ["scrypt", SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [algo, N, r, p, salt, hash] = stored.split("$");
+  if (algo !== "scrypt" || !salt || !hash) return false;
+  const expected = Buffer.from(hash, "base64url");
+  const key = await scryptAsync(password, Buffer.from(salt, "base64url"), expected.length, { N: +N, r: +r, p: +p });
+  return timingSafeEqual(key, expected);
+}
+
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const hmacHex = (secret: string, value: string) => createHmac("sha256", secret).update(value).digest("hex");
+export const randomToken = (bytes = 32) => randomBytes(bytes).toString("base64url");
+
+/** Constant-time string compare that does not leak length through an early return on content. */
+export function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}

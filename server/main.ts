@@ -1,0 +1,28 @@
+import { loadConfig } from "./config.js";
+import { startServer } from "./start.js";
+
+const config = loadConfig();
+const running = await startServer(config);
+const { bootstrap } = running;
+
+const login = bootstrap.generatedPassword
+  ? `${config.adminEmail} / ${bootstrap.generatedPassword}   (generated now and shown once; set HANDOFF_ADMIN_PASSWORD to choose it)`
+  : bootstrap.adminCreated
+    ? `${config.adminEmail} / the password in HANDOFF_ADMIN_PASSWORD`
+    : `your existing agent account (first admin: ${config.adminEmail})`;
+
+console.log(`
+Handoff is running on ${running.dbKind === "pglite" ? `the embedded database (${config.dataDir})` : "PostgreSQL"}.
+
+  Demo app (with the widget):  ${running.url}/demo/   -> click "Help" at the bottom right
+  Agent console:               ${running.url}/console/
+  Log in with:                 ${login}
+  Script tag for your app:     <script src="${running.url}/widget.js" data-site-key="${bootstrap.workspace.siteKey}" async></script>
+`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    await running.close();
+    process.exit(0);
+  });
+}

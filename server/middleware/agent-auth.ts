@@ -1,0 +1,35 @@
+import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { authenticateSession } from "../services/authenticate-session.js";
+import { ServiceError } from "../services/service-error.js";
+import type { AppEnv } from "../env.js";
+import { ownOrigin } from "../lib/origin.js";
+
+export const SESSION_COOKIE = "handoff_session";
+
+/** Every agent route: a valid session cookie, or 401. */
+export function requireAgent(): MiddlewareHandler<AppEnv> {
+  return async function requireAgentMiddleware(c, next) {
+    c.set("agent", await authenticateSession(c.get("db"), { token: getCookie(c, SESSION_COOKIE) }));
+    await next();
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookie-authenticated routes refuse state changes from other sites: SameSite=Lax already stops most,
+ * the Origin / Sec-Fetch-Site check stops the rest (e.g. a sibling subdomain).
+ */
+export function sameOriginOnly(): MiddlewareHandler<AppEnv> {
+  return async function sameOriginOnlyMiddleware(c, next) {
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      if ((origin && origin !== ownOrigin(c)) || site === "cross-site") {
+        throw new ServiceError("forbidden", "Cross-site request refused");
+      }
+    }
+    await next();
+  };
+}

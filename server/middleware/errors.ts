@@ -1,0 +1,33 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorIssue } from "../../shared/errors.js";
+import { ServiceError } from "../services/service-error.js";
+import type { AppEnv } from "../env.js";
+
+export function errorResponse(c: Context<AppEnv>, code: ErrorCode, message: string, issues?: ErrorIssue[]) {
+  const body: ErrorBody = { error: { code, message, requestId: c.get("requestId") ?? "unknown", ...(issues ? { issues } : {}) } };
+  return c.json(body, ERROR_STATUS[code]);
+}
+
+const codeByStatus = Object.fromEntries(Object.entries(ERROR_STATUS).map(([code, status]) => [status, code])) as Record<
+  number,
+  ErrorCode
+>;
+
+/** app.onError: the one place a thrown error becomes the shared error body. Never a stack trace to the client. */
+export function handleError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof ServiceError) {
+    if (err.retryAfter !== undefined) c.header("Retry-After", String(err.retryAfter));
+    return errorResponse(c, err.code, err.message, err.issues);
+  }
+  if (err instanceof HTTPException) {
+    const code = codeByStatus[err.status] ?? (err.status >= 500 ? "internal" : "bad_request");
+    return errorResponse(c, code, err.message || code.replace(/_/g, " "));
+  }
+  console.error(`[${c.get("requestId")}] ${c.req.method} ${c.req.path}:`, err);
+  return errorResponse(c, "internal", "Something went wrong on our side. Try again; if it keeps failing, quote the request id.");
+}
+
+export function handleNotFound(c: Context<AppEnv>) {
+  return errorResponse(c, "not_found", `No route for ${c.req.method} ${c.req.path}`);
+}

@@ -1,0 +1,46 @@
+import { Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { loginSchema } from "../../shared/agent-api.js";
+import type { AppEnv } from "../env.js";
+import { readJson } from "../lib/body.js";
+import { requireAgent, sameOriginOnly, SESSION_COOKIE } from "../middleware/agent-auth.js";
+import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
+import { logIn } from "../services/log-in.js";
+import { logOut } from "../services/log-out.js";
+
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use("*", sameOriginOnly());
+
+  // Throttles password guessing: failed attempts per address.
+  const throttle = rateLimit({
+    limit: 10,
+    counts: (status) => status === 401,
+    windowMs: 15 * 60_000,
+    key: (c) => `login:${clientAddress(c)}`,
+    message: "Too many login attempts; wait a few minutes and try again",
+  });
+
+  app.post("/login", throttle, async (c) => {
+    const body = await readJson(c, loginSchema, 16 * 1024);
+    const { agent, token, expiresAt } = await logIn(c.get("db"), { ...body, ttlMs: c.get("config").sessionTtlMs });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/",
+      secure: new URL(c.req.url).protocol === "https:",
+      expires: expiresAt,
+    });
+    return c.json(agent);
+  });
+
+  app.post("/logout", async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await logOut(c.get("db"), { token });
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.body(null, 204);
+  });
+
+  app.get("/me", requireAgent(), (c) => c.json(c.get("agent")));
+  return app;
+}

@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { ticketListQuerySchema } from "../../shared/agent-api.js";
+import type { AppEnv } from "../env.js";
+import { validate } from "../lib/body.js";
+import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
+import { getTicket } from "../services/get-ticket.js";
+import { listTickets } from "../services/list-tickets.js";
+import { loadRecording } from "../services/load-recording.js";
+import { uuidParam } from "./params.js";
+import { gunzipSync } from "node:zlib";
+
+export function ticketRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use("*", sameOriginOnly(), requireAgent());
+
+  app.get("/", async (c) => {
+    const query = validate(ticketListQuerySchema, c.req.query());
+    return c.json(await listTickets(c.get("db"), { workspaceId: c.get("agent").workspaceId, query }));
+  });
+
+  app.get("/:id", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    return c.json(await getTicket(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+  });
+
+  // The rrweb events as JSON. Stored gzip is sent as is when the client accepts gzip (every browser does).
+  app.get("/:id/recording", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    const gzip = await loadRecording(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId });
+    c.header("Content-Type", "application/json");
+    c.header("Cache-Control", "private, max-age=3600");
+    c.header("Vary", "Accept-Encoding");
+    if (/\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
+      c.header("Content-Encoding", "gzip");
+      return c.body(new Uint8Array(gzip));
+    }
+    return c.body(new Uint8Array(gunzipSync(gzip)));
+  });
+  return app;
+}

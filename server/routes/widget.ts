@@ -1,0 +1,58 @@
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { LIMITS } from "../../shared/limits.js";
+import { ticketCreateSchema, WIDGET_HEADERS, WIDGET_QUERY } from "../../shared/widget-api.js";
+import type { AppEnv } from "../env.js";
+import { parseJson, readBodyBytes } from "../lib/body.js";
+import { ownOrigin } from "../lib/origin.js";
+import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
+import { createTicket } from "../services/create-ticket.js";
+import { findWidgetWorkspace } from "../services/find-widget-workspace.js";
+import { storeRecording } from "../services/store-recording.js";
+import { uuidParam } from "./params.js";
+
+/** Public routes called by the widget from customers' sites: site key + Origin, CORS, rate-limited per address. */
+export function widgetRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use(
+    "*",
+    // Reflect the origin on every answer (errors included) so the widget can read why it failed;
+    // the Origin itself is enforced per workspace in the services.
+    cors({
+      origin: (origin) => origin,
+      allowMethods: ["POST", "PUT", "OPTIONS"],
+      allowHeaders: ["Content-Type", "Content-Encoding", "Authorization", WIDGET_HEADERS.siteKey, WIDGET_HEADERS.idempotencyKey],
+      exposeHeaders: ["Retry-After", "X-Request-Id", "Idempotent-Replayed"],
+      maxAge: 600,
+    }),
+  );
+  app.use("*", rateLimit({ limit: 60, windowMs: 60_000, key: (c) => `widget:${clientAddress(c)}` }));
+
+  app.post("/tickets", async (c) => {
+    const siteKey = c.req.header(WIDGET_HEADERS.siteKey) ?? c.req.query(WIDGET_QUERY.siteKey);
+    const idempotencyKey = (c.req.header(WIDGET_HEADERS.idempotencyKey) ?? c.req.query(WIDGET_QUERY.idempotencyKey))?.slice(0, 200);
+    const db = c.get("db");
+    const workspace = await findWidgetWorkspace(db, { siteKey, origin: c.req.header("origin"), ownOrigin: ownOrigin(c) });
+    // Any content type: sendBeacon can only send text/plain without a preflight.
+    const rawBody = new TextDecoder().decode(await readBodyBytes(c, LIMITS.ticketBytes));
+    const body = parseJson(rawBody, ticketCreateSchema);
+    const result = await createTicket(db, { workspace, body, rawBody, idempotencyKey });
+    if (!result.created) c.header("Idempotent-Replayed", "true");
+    return c.json({ id: result.id, reference: result.reference, uploadToken: result.uploadToken }, 201);
+  });
+
+  app.put("/tickets/:id/recording", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    const bearer = c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const gzip = await readBodyBytes(c, LIMITS.recordingCompressedBytes);
+    await storeRecording(c.get("db"), {
+      ticketId,
+      uploadToken: bearer ?? c.req.query(WIDGET_QUERY.uploadToken),
+      origin: c.req.header("origin"),
+      ownOrigin: ownOrigin(c),
+      gzip,
+    });
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,48 @@
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { createApp } from "./app.js";
+import type { Config } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/ensure-demo-workspace.js";
+
+export interface RunningServer {
+  url: string;
+  bootstrap: EnsureDemoWorkspaceResult;
+  dbKind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, bootstraps the demo workspace and listens. Returns its teardown. */
+export async function startServer(config: Config, options: { inMemory?: boolean; host?: string } = {}): Promise<RunningServer> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: options.inMemory ? undefined : config.dataDir,
+  });
+  const host = options.host ?? "localhost";
+  const server = serve({ fetch: createApp({ database, config }).fetch, port: config.port, hostname: host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = config.publicUrl ?? `http://${host}:${port}`;
+  const ownOrigins = [...new Set([url, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+  const bootstrap = await ensureDemoWorkspace(database.db, {
+    siteKey: config.demoSiteKey,
+    allowedOrigins: [...ownOrigins, ...config.allowedOrigins],
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
+  });
+  return {
+    url,
+    bootstrap,
+    dbKind: database.kind,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await database.close();
+    },
+  };
+}
