@@ -18,11 +18,11 @@ describe.each(DATABASE_KINDS)("recording upload and replay download on %s", (kin
   async function newTicket() {
     return (await (await t.createTicket(ticketBody())).json()) as { id: string; uploadToken: string };
   }
-  const put = (id: string, body: Uint8Array, token?: string) =>
+  const put = (id: string, body: Uint8Array, token?: string): Promise<Response> =>
     t.request(`/api/v1/widget/tickets/${id}/recording`, {
       method: "PUT",
       headers: { Origin: CUSTOMER_ORIGIN, "Content-Type": "application/octet-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body,
+      body: body as unknown as BodyInit,
     });
 
   it("stores a gzip recording and gives the agent back the same events", async () => {

@@ -1,0 +1,65 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type LaunchOptions } from "playwright-core";
+import { loadConfig, type Config } from "../../server/config.js";
+import { startServer, type RunningServer } from "../../server/start.js";
+import { REQUIRE_ALL } from "../helpers/databases.js";
+import { ROOT, TEST_DIST } from "../helpers/paths.js";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Browser tests run when Chromium is installed; in CI (or with HANDOFF_REQUIRE_ALL=1) a missing one fails the run. */
+export const HAS_BROWSER = existsSync(CHROMIUM);
+if (!HAS_BROWSER) {
+  if (REQUIRE_ALL) throw new Error(`Chromium is required in CI but ${CHROMIUM} does not exist (apt-get install -y chromium)`);
+  console.warn(`[tests] ${CHROMIUM} not found: browser tests are skipped. Install it with: apt-get install -y chromium`);
+}
+
+export const ADMIN = { email: "admin@example.com", password: "e2e password 123" };
+
+export interface TestServer extends RunningServer {
+  config: Config;
+  admin: typeof ADMIN;
+}
+
+/**
+ * The real server on a random port, a fresh in-memory PGlite database, the test build of the widget and console,
+ * and the demo workspace (pk_demo) with an admin agent.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "handoff-e2e-"));
+  const config: Config = {
+    ...loadConfig({}, ROOT),
+    port: 0,
+    dataDir,
+    distDir: TEST_DIST,
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+    ...overrides,
+  };
+  const running = await startServer(config, { inMemory: true, host: "127.0.0.1" });
+  return {
+    ...running,
+    config,
+    admin: ADMIN,
+    async close() {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...options });
+}
