@@ -12,8 +12,15 @@ export const WIDGET_PATHS = {
 export const WIDGET_HEADERS = {
   siteKey: "X-Handoff-Key",
   idempotencyKey: "Idempotency-Key",
+  /** A random token the widget keeps per browser (localStorage): an anonymous customer sees only its own tickets. */
+  customerToken: "X-Handoff-Customer",
 } as const;
-export const WIDGET_QUERY = { siteKey: "key", idempotencyKey: "idempotencyKey", uploadToken: "token" } as const;
+export const WIDGET_QUERY = {
+  siteKey: "key",
+  idempotencyKey: "idempotencyKey",
+  uploadToken: "token",
+  customerToken: "customer",
+} as const;
 
 export const recordingIntentSchema = z.object({
   /** False when the customer unticked "include recording" or nothing was recorded. */

@@ -21,7 +21,7 @@ export function widgetRoutes() {
     cors({
       origin: (origin) => origin,
       allowMethods: ["POST", "PUT", "OPTIONS"],
-      allowHeaders: ["Content-Type", "Content-Encoding", "Authorization", WIDGET_HEADERS.siteKey, WIDGET_HEADERS.idempotencyKey],
+      allowHeaders: ["Content-Type", "Content-Encoding", "Authorization", ...Object.values(WIDGET_HEADERS)],
       exposeHeaders: ["Retry-After", "X-Request-Id", "Idempotent-Replayed"],
       maxAge: 600,
     }),
@@ -36,7 +36,8 @@ export function widgetRoutes() {
     // Any content type: sendBeacon can only send text/plain without a preflight.
     const rawBody = new TextDecoder().decode(await readBodyBytes(c, LIMITS.ticketBytes));
     const body = parseJson(rawBody, ticketCreateSchema);
-    const result = await createTicket(db, { workspace, body, rawBody, idempotencyKey });
+    const customerToken = (c.req.header(WIDGET_HEADERS.customerToken) ?? c.req.query(WIDGET_QUERY.customerToken))?.slice(0, 200);
+    const result = await createTicket(db, { workspace, body, rawBody, idempotencyKey, customerToken });
     if (!result.created) c.header("Idempotent-Replayed", "true");
     return c.json({ id: result.id, reference: result.reference, uploadToken: result.uploadToken }, 201);
   });

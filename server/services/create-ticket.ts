@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { tickets, workspaces } from "../db/schema.js";
+import { ticketEvents, tickets, workspaces } from "../db/schema.js";
 import type { TicketCreate, TicketCreated } from "../../shared/widget-api.js";
 import type { CaptureContext, Identity } from "../../shared/context.js";
 import { hmacHex, safeEqual, sha256 } from "../lib/crypto.js";
@@ -13,6 +13,8 @@ export interface CreateTicketInput {
   /** Raw body text: its hash detects an idempotency key reused for a different ticket. */
   rawBody: string;
   idempotencyKey?: string;
+  /** The widget's per-browser token (stored hashed). */
+  customerToken?: string;
 }
 
 export interface CreateTicketResult extends TicketCreated {
@@ -49,6 +51,8 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
           description: body.description,
           customerEmail: body.email.toLowerCase(),
           customerName: body.name ?? identity.name ?? null,
+          customerId: verified ? identity.id! : null,
+          browserTokenHash: input.customerToken ? sha256(input.customerToken) : null,
           identity: body.identity ? identity : null,
           verified,
           pageUrl: body.pageUrl,
@@ -60,6 +64,13 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
           recordingStatus: body.recording.included ? "pending" : "none",
         })
         .returning({ id: tickets.id, reference: tickets.reference });
+      await tx.insert(ticketEvents).values({
+        workspaceId: workspace.id,
+        ticketId: inserted.id,
+        type: "created",
+        actorType: "customer",
+        details: { verified, recording: body.recording.included },
+      });
       return inserted;
     });
     return { ...row, uploadToken: uploadTokenFor(workspace, row.id), created: true };

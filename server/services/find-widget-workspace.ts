@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { workspaces } from "../db/schema.js";
+import { siteKeys, workspaces } from "../db/schema.js";
 import { ServiceError } from "./service-error.js";
 
 export type Workspace = typeof workspaces.$inferSelect;
@@ -14,8 +14,8 @@ export async function findWidgetWorkspace(
   input: { siteKey: string | undefined; origin: string | undefined; ownOrigin: string },
 ): Promise<Workspace> {
   if (!input.siteKey) throw new ServiceError("unauthorized", "Missing site key (X-Handoff-Key header or ?key=)");
-  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.siteKey, input.siteKey)).limit(1);
-  if (!workspace) throw new ServiceError("unauthorized", "Unknown site key");
+  const workspace = await workspaceBySiteKey(db, input.siteKey);
+  if (!workspace) throw new ServiceError("unauthorized", "Unknown or revoked site key");
   assertOriginAllowed(workspace, input.origin, input.ownOrigin);
   return workspace;
 }
@@ -26,4 +26,17 @@ export function assertOriginAllowed(workspace: Workspace, origin: string | undef
   if (normalized !== ownOrigin && !workspace.allowedOrigins.includes(normalized)) {
     throw new ServiceError("forbidden", `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`);
   }
+}
+
+/** The workspace's first key, or one of its extra keys that has not been revoked. */
+export async function workspaceBySiteKey(db: Db, siteKey: string): Promise<Workspace | undefined> {
+  const [primary] = await db.select().from(workspaces).where(eq(workspaces.siteKey, siteKey)).limit(1);
+  if (primary) return primary;
+  const [extra] = await db
+    .select({ workspace: workspaces })
+    .from(siteKeys)
+    .innerJoin(workspaces, eq(workspaces.id, siteKeys.workspaceId))
+    .where(and(eq(siteKeys.key, siteKey), isNull(siteKeys.revokedAt)))
+    .limit(1);
+  return extra?.workspace;
 }

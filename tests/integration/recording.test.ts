@@ -18,7 +18,7 @@ describe.each(DATABASE_KINDS)("recording upload and replay download on %s", (kin
   async function newTicket() {
     return (await (await t.createTicket(ticketBody())).json()) as { id: string; uploadToken: string };
   }
-  const put = (id: string, body: Uint8Array, token?: string): Promise<Response> =>
+  const put = async (id: string, body: Uint8Array, token?: string): Promise<Response> =>
     t.request(`/api/v1/widget/tickets/${id}/recording`, {
       method: "PUT",
       headers: { Origin: CUSTOMER_ORIGIN, "Content-Type": "application/octet-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
