@@ -1,0 +1,146 @@
+import type { z } from "zod";
+import {
+  API_PATHS,
+  agentSchema,
+  errorBodySchema,
+  ticketDetailSchema,
+  ticketListSchema,
+  type Agent,
+  type ErrorCode,
+  type ErrorIssue,
+  type LoginRequest,
+  type TicketDetail,
+  type TicketList,
+  type TicketStatus,
+} from "../../shared/index.js";
+
+/** A failed API call, carrying the server's error body so screens can show message and requestId. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "network" | "bad_response",
+    message: string,
+    readonly requestId: string | null = null,
+    readonly issues: ErrorIssue[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}
+
+type UnauthorizedListener = () => void;
+let onUnauthorized: UnauthorizedListener = () => {};
+
+/** The session registers here: any 401 (other than a failed login) sends the agent back to the login screen. */
+export function setUnauthorizedListener(listener: UnauthorizedListener): () => void {
+  onUnauthorized = listener;
+  return () => {
+    if (onUnauthorized === listener) onUnauthorized = () => {};
+  };
+}
+
+interface RequestOptions {
+  method?: "GET" | "POST";
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Login answers 401 for wrong credentials; that is not an expired session. */
+  ignoreUnauthorized?: boolean;
+}
+
+async function send(path: string, options: RequestOptions = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? "GET",
+      credentials: "same-origin",
+      headers: {
+        Accept: "application/json",
+        ...(options.body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError(0, "network", "Can't reach the Handoff server. Check your connection and try again.");
+  }
+  if (!response.ok) throw await errorFrom(response, options);
+  return response;
+}
+
+async function errorFrom(response: Response, options: RequestOptions): Promise<ApiError> {
+  if (response.status === 401 && !options.ignoreUnauthorized) onUnauthorized();
+  const body = await response.json().catch(() => null);
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, requestId, issues } = parsed.data.error;
+    return new ApiError(response.status, code, message, requestId, issues ?? []);
+  }
+  return new ApiError(
+    response.status,
+    "bad_response",
+    `The server answered HTTP ${response.status}.`,
+    response.headers.get("x-request-id"),
+  );
+}
+
+async function json<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>> {
+  const response = await send(path, options);
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      "bad_response",
+      "The server sent a response this console does not understand.",
+      response.headers.get("x-request-id"),
+    );
+  }
+  return parsed.data;
+}
+
+export const api = {
+  login(credentials: LoginRequest): Promise<Agent> {
+    return json(API_PATHS.login, agentSchema, { method: "POST", body: credentials, ignoreUnauthorized: true });
+  },
+
+  /** The signed-in agent, or null when there is no valid session. */
+  async me(signal?: AbortSignal): Promise<Agent | null> {
+    try {
+      return await json(API_PATHS.me, agentSchema, { signal, ignoreUnauthorized: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+
+  async logout(): Promise<void> {
+    await send(API_PATHS.logout, { method: "POST", ignoreUnauthorized: true });
+  },
+
+  listTickets(
+    query: { status?: TicketStatus; limit?: number; cursor?: string | null },
+    signal?: AbortSignal,
+  ): Promise<TicketList> {
+    const params = new URLSearchParams();
+    if (query.status) params.set("status", query.status);
+    if (query.limit) params.set("limit", String(query.limit));
+    if (query.cursor) params.set("cursor", query.cursor);
+    const search = params.size ? `?${params}` : "";
+    return json(`${API_PATHS.tickets}${search}`, ticketListSchema, { signal });
+  },
+
+  getTicket(id: string, signal?: AbortSignal): Promise<TicketDetail> {
+    return json(API_PATHS.ticket(encodeURIComponent(id)), ticketDetailSchema, { signal });
+  },
+
+  /** The raw rrweb events; the browser undoes Content-Encoding: gzip. Validated by the replay model. */
+  async getRecording(id: string, signal?: AbortSignal): Promise<unknown> {
+    const response = await send(API_PATHS.ticketRecording(encodeURIComponent(id)), { signal });
+    return response.json();
+  },
+};

@@ -1,0 +1,58 @@
+import { signal } from "@preact/signals";
+import type { TicketStatus, TicketSummary } from "../../../shared/index.js";
+import { api, ApiError, isAbort } from "../api.js";
+
+export const PAGE_SIZE = 50;
+
+/** One page-by-page view of the queue for one status filter (undefined = all statuses). */
+export function createQueueModel(status: TicketStatus | undefined) {
+  const tickets = signal<TicketSummary[]>([]);
+  const nextCursor = signal<string | null>(null);
+  const loading = signal(false);
+  const loaded = signal(false);
+  const error = signal<ApiError | null>(null);
+  let controller = new AbortController();
+
+  async function fetchPage(cursor: string | null): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    try {
+      const page = await api.listTickets({ status, limit: PAGE_SIZE, cursor }, controller.signal);
+      // A ticket can move up between pages (new activity); never show it twice.
+      const seen = new Set(cursor ? tickets.value.map((t) => t.id) : []);
+      const fresh = page.tickets.filter((t) => !seen.has(t.id));
+      tickets.value = cursor ? [...tickets.value, ...fresh] : fresh;
+      nextCursor.value = page.nextCursor;
+      loaded.value = true;
+    } catch (caught) {
+      if (isAbort(caught)) return;
+      error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+    } finally {
+      if (!controller.signal.aborted) loading.value = false;
+    }
+  }
+
+  return {
+    status,
+    tickets,
+    nextCursor,
+    loading,
+    loaded,
+    error,
+    /** Starts loading the first page; returns the teardown that cancels in-flight requests. */
+    start(): () => void {
+      void fetchPage(null);
+      return () => controller.abort();
+    },
+    reload(): Promise<void> {
+      controller.abort();
+      controller = new AbortController();
+      return fetchPage(null);
+    },
+    loadMore(): Promise<void> {
+      if (loading.value || !nextCursor.value) return Promise.resolve();
+      return fetchPage(nextCursor.value);
+    },
+  };
+}
+export type QueueModel = ReturnType<typeof createQueueModel>;

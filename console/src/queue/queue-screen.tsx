@@ -1,0 +1,61 @@
+import { useEffect, useMemo } from "preact/hooks";
+import { ticketStatuses, type TicketStatus } from "../../../shared/index.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { ScreenHeading } from "../ui/screen-heading.js";
+import { useDocumentTitle } from "../ui/use-title.js";
+import { createQueueModel } from "./queue-model.js";
+import { StatusTabs } from "./status-tabs.js";
+import { TicketTable } from "./ticket-table.js";
+
+function parseStatus(value: string | null): TicketStatus | undefined {
+  return ticketStatuses.find((status) => status === value);
+}
+
+export function QueueScreen({ query }: { query: URLSearchParams }) {
+  const status = parseStatus(query.get("status"));
+  const model = useMemo(() => createQueueModel(status), [status]);
+  useEffect(() => model.start(), [model]);
+  useDocumentTitle(status ? `Tickets: ${status}` : "Tickets");
+
+  const tickets = model.tickets.value;
+  const error = model.error.value;
+  const loading = model.loading.value;
+
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      <header class="screen__header">
+        <ScreenHeading id="screen-title">Tickets</ScreenHeading>
+        <button type="button" class="button" onClick={() => void model.reload()} disabled={loading}>
+          Refresh
+        </button>
+      </header>
+      <StatusTabs current={status} />
+      {error && (
+        <ErrorNotice
+          error={error}
+          title={tickets.length ? "Couldn't load more tickets" : "Couldn't load tickets"}
+          onRetry={() => void (tickets.length ? model.loadMore() : model.reload())}
+        />
+      )}
+      {!model.loaded.value && loading && (
+        <p class="placeholder" role="status">
+          Loading tickets…
+        </p>
+      )}
+      {model.loaded.value && tickets.length === 0 && (
+        <div class="empty">
+          <p class="empty__title">{status ? `No ${status} tickets` : "No tickets yet"}</p>
+          <p class="muted">Tickets your customers send from the widget show up here, newest first.</p>
+        </div>
+      )}
+      {tickets.length > 0 && <TicketTable tickets={tickets} />}
+      {model.nextCursor.value && (
+        <div class="load-more">
+          <button type="button" class="button" onClick={() => void model.loadMore()} disabled={loading}>
+            {loading ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { TicketSummary } from "../../../shared/index.js";
+import { href } from "../router.js";
+import { FlagBadges, SeverityBadge, StatusBadge } from "../ui/badges.js";
+import { Link } from "../ui/link.js";
+import { RelativeTime } from "../ui/time.js";
+
+export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
+  return (
+    <div class="table-wrap">
+      <table class="table ticket-table">
+        <caption class="visually-hidden">Tickets, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Ref</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Customer</th>
+            <th scope="col">Status</th>
+            <th scope="col">Severity</th>
+            <th scope="col">Context</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tickets.map((ticket) => (
+            <TicketRow key={ticket.id} ticket={ticket} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TicketRow({ ticket }: { ticket: TicketSummary }) {
+  const { customer } = ticket;
+  return (
+    <tr data-ticket-id={ticket.id}>
+      <td class="mono nowrap">{ticket.reference}</td>
+      <td class="ticket-table__subject">
+        <Link href={href(`tickets/${encodeURIComponent(ticket.id)}`)}>{ticket.subject || "(no subject)"}</Link>
+        {ticket.queue && <span class="muted small"> · {ticket.queue}</span>}
+      </td>
+      <td>
+        <div class="ticket-table__customer">
+          <span class="customer-email">{customer.email}</span>
+          {(customer.name || customer.company) && (
+            <span class="muted small">{[customer.name, customer.company].filter(Boolean).join(" · ")}</span>
+          )}
+        </div>
+      </td>
+      <td>
+        <StatusBadge status={ticket.status} />
+      </td>
+      <td class="nowrap">
+        <SeverityBadge severity={ticket.severity} />
+      </td>
+      <td>
+        <FlagBadges flags={ticket.flags} />
+      </td>
+      <td class="nowrap">
+        <RelativeTime value={ticket.createdAt} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,76 @@
+import rrwebPlayer from "rrweb-player";
+import "rrweb-player/dist/style.css";
+
+/** What rrweb-player needs from an event; the full rrweb types come with the player. */
+export type ReplayEvent = ConstructorParameters<typeof rrwebPlayer>[0]["props"]["events"][number];
+
+export interface PlayerHandle {
+  goto(offsetMs: number): void;
+  meta(): { startTime: number; endTime: number; totalTime: number };
+  /** rrweb's Replayer, for a future timeline (markers, seeking, events). */
+  replayer(): ReturnType<rrwebPlayer["getReplayer"]>;
+  destroy(): void;
+}
+
+/** rrweb-player is a Svelte component; its typings reference svelte, which is not installed. */
+interface SvelteLifecycle {
+  $set(props: Record<string, unknown>): void;
+  $destroy(): void;
+}
+
+const MAX_FRAME_HEIGHT = 560;
+
+/**
+ * Mounts rrweb-player into target. The replay iframe keeps rrweb's default sandbox ("allow-same-origin",
+ * no scripts): recorded pages are the customer's, never trusted code.
+ */
+export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerHandle {
+  const aspect = recordedAspect(events);
+  const size = () => {
+    const width = Math.max(320, Math.floor(target.clientWidth));
+    return { width, height: Math.min(MAX_FRAME_HEIGHT, Math.round(width / aspect)) };
+  };
+  const player = new rrwebPlayer({
+    target,
+    props: { events, ...size(), autoPlay: false, showController: true, skipInactive: true },
+  }) as rrwebPlayer & SvelteLifecycle;
+
+  // The replay is for watching, not interacting (rrweb disables pointer events): keep it out of the tab order.
+  const frame = player.getReplayer().iframe;
+  frame.title = "Replay of the customer's session";
+  frame.tabIndex = -1;
+
+  let lastWidth = target.clientWidth;
+  const observer = new ResizeObserver(() => {
+    if (Math.abs(target.clientWidth - lastWidth) < 8) return;
+    lastWidth = target.clientWidth;
+    player.$set(size());
+    player.triggerResize();
+  });
+  observer.observe(target);
+
+  return {
+    goto: (offsetMs) => player.goto(offsetMs, false),
+    meta: () => player.getMetaData(),
+    replayer: () => player.getReplayer(),
+    destroy() {
+      observer.disconnect();
+      // The Svelte component only pauses on destroy; the replayer owns the iframe and its timers.
+      try {
+        player.getReplayer().destroy();
+      } catch {
+        // Already torn down.
+      }
+      player.$destroy();
+      target.replaceChildren();
+    },
+  };
+}
+
+/** Width/height of the customer's viewport from rrweb's Meta event (type 4); 16:10 if missing. */
+function recordedAspect(events: ReplayEvent[]): number {
+  const meta = events.find((event) => event.type === 4) as { data?: { width?: number; height?: number } } | undefined;
+  const width = meta?.data?.width;
+  const height = meta?.data?.height;
+  return width && height && width > 0 && height > 0 ? width / height : 16 / 10;
+}

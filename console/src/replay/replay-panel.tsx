@@ -1,0 +1,55 @@
+import { useEffect, useRef } from "preact/hooks";
+import type { RecordingInfo } from "../../../shared/index.js";
+import { formatBytes, formatDuration } from "../ui/format.js";
+import type { ReplayModel } from "./replay-model.js";
+
+export function ReplayPanel({ model, recording }: { model: ReplayModel; recording: RecordingInfo }) {
+  const target = useRef<HTMLDivElement>(null);
+  useEffect(() => (target.current ? model.mount(target.current) : undefined), [model]);
+  const state = model.state.value;
+
+  return (
+    <section class="card replay" id="replay" aria-labelledby="replay-title">
+      <h2 class="card__title" id="replay-title">
+        Session replay
+        {recording.durationMs !== null && <span class="count">{formatDuration(recording.durationMs)}</span>}
+      </h2>
+      {state.kind === "none" && (
+        <p class="replay__state" data-replay-state="none">
+          No recording was sent with this ticket.
+        </p>
+      )}
+      {state.kind === "pending" && (
+        <p class="replay__state replay__state--warn" data-replay-state="pending">
+          Recording missing (not uploaded). The customer's browser promised a recording but it never arrived — it may
+          have closed the page before the upload finished.
+        </p>
+      )}
+      {state.kind === "loading" && (
+        <p class="replay__state" role="status" data-replay-state="loading">
+          Loading recording{recording.compressedBytes ? ` (${formatBytes(recording.compressedBytes)})` : ""}…
+        </p>
+      )}
+      {state.kind === "unreadable" && (
+        <div class="replay__state replay__state--error" role="alert" data-replay-state="unreadable">
+          <p>Recording unreadable: {state.reason}</p>
+          {state.error?.requestId && (
+            <p class="notice__meta">
+              Request ID: <code class="request-id">{state.error.requestId}</code>
+            </p>
+          )}
+        </div>
+      )}
+      {/* Always rendered while a recording exists: rrweb needs its root connected before it builds the iframe. */}
+      {recording.status === "stored" && (
+        <div
+          ref={target}
+          class="replay__player"
+          hidden={state.kind === "unreadable"}
+          aria-label="Session replay player"
+          role="region"
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Environment, Metadata, TicketDetail } from "../../../shared/index.js";
+import { SeverityBadge, StatusBadge, VerifiedBadge } from "../ui/badges.js";
+import { ExternalUrl } from "../ui/external-url.js";
+import { formatDateTime } from "../ui/format.js";
+import { Facts, Section } from "../ui/section.js";
+
+export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
+  const { customer } = ticket;
+  return (
+    <Section id="customer" title="Customer">
+      <p class="customer-line customer-line--large">
+        <span class="customer-email">{customer.email}</span>
+        <VerifiedBadge verified={customer.verified} />
+      </p>
+      {!customer.verified && (
+        <p class="muted small">Unverified: the email was typed or passed without a valid user hash.</p>
+      )}
+      <Facts
+        items={[
+          ["Name", customer.name],
+          ["Company", customer.company],
+          ["Plan", customer.plan],
+          ["User ID", customer.id && <code>{customer.id}</code>],
+        ]}
+      />
+    </Section>
+  );
+}
+
+export function DetailsPanel({ ticket }: { ticket: TicketDetail }) {
+  return (
+    <Section id="details" title="Details">
+      <Facts
+        items={[
+          ["Status", <StatusBadge status={ticket.status} />],
+          ["Severity", <SeverityBadge severity={ticket.severity} />],
+          ["Tier", `Tier ${ticket.tier}`],
+          ["Queue", ticket.queue ?? <span class="muted">Unrouted</span>],
+          ["Priority", String(ticket.priority)],
+          ["Created", formatDateTime(ticket.createdAt)],
+          ["Updated", formatDateTime(ticket.updatedAt)],
+        ]}
+      />
+    </Section>
+  );
+}
+
+export function PagePanel({ ticket }: { ticket: TicketDetail }) {
+  return (
+    <Section id="page" title="Page">
+      <Facts
+        items={[
+          ["URL", <ExternalUrl url={ticket.pageUrl} />],
+          ["Title", ticket.pageTitle],
+          ["Widget opened", ticket.openedAt !== null ? formatDateTime(ticket.openedAt) : null],
+          ["Sent", ticket.submittedAt !== null ? formatDateTime(ticket.submittedAt) : null],
+        ]}
+      />
+    </Section>
+  );
+}
+
+export function EnvironmentPanel({ environment }: { environment: Environment | undefined }) {
+  return (
+    <Section id="environment" title="Environment" count={environment ? undefined : 0} empty="Not captured.">
+      {environment && (
+        <Facts
+          items={[
+            ["Browser", <span class="small">{environment.userAgent}</span>],
+            ["Viewport", `${environment.viewport.width} × ${environment.viewport.height} @${environment.devicePixelRatio}x`],
+            ["Language", environment.language],
+            ["Time zone", environment.timeZone],
+            ["Referrer", environment.referrer && <ExternalUrl url={environment.referrer} />],
+          ]}
+        />
+      )}
+    </Section>
+  );
+}
+
+export function MetadataPanel({ metadata }: { metadata: Metadata }) {
+  const entries = Object.entries(metadata);
+  return (
+    <Section id="metadata" title="Metadata" count={entries.length} empty="The app sent no metadata.">
+      <Facts
+        items={entries.map(([key, value]): [string, string] => [key, value === null ? "null" : String(value)])}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,47 @@
+import { signal } from "@preact/signals";
+import type { TicketDetail } from "../../../shared/index.js";
+import { api, ApiError, isAbort } from "../api.js";
+
+/** One ticket, loaded by id. */
+export function createTicketModel(id: string) {
+  const ticket = signal<TicketDetail | null>(null);
+  const loading = signal(false);
+  const error = signal<ApiError | null>(null);
+  let controller = new AbortController();
+
+  async function load(): Promise<void> {
+    controller.abort();
+    controller = new AbortController();
+    loading.value = true;
+    error.value = null;
+    try {
+      ticket.value = await api.getTicket(id, controller.signal);
+    } catch (caught) {
+      if (isAbort(caught)) return;
+      error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+    } finally {
+      if (!controller.signal.aborted) loading.value = false;
+    }
+  }
+
+  return {
+    id,
+    ticket,
+    loading,
+    error,
+    load,
+    /** Loads the ticket; returns the teardown. */
+    start(): () => void {
+      void load();
+      return () => controller.abort();
+    },
+  };
+}
+export type TicketModel = ReturnType<typeof createTicketModel>;
+
+/** The moment the customer sent the ticket: the reference point for "−12.4 s" offsets. */
+export function sentAt(ticket: TicketDetail): number | null {
+  if (ticket.submittedAt !== null) return ticket.submittedAt;
+  const created = Date.parse(ticket.createdAt);
+  return Number.isNaN(created) ? null : created;
+}

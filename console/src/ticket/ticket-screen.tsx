@@ -1,0 +1,100 @@
+import { useEffect, useMemo } from "preact/hooks";
+import type { TicketDetail } from "../../../shared/index.js";
+import type { ApiError } from "../api.js";
+import { createReplayModel } from "../replay/replay-model.js";
+import { ReplayPanel } from "../replay/replay-panel.js";
+import { href } from "../router.js";
+import { SeverityBadge, StatusBadge } from "../ui/badges.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { Link } from "../ui/link.js";
+import { ScreenHeading } from "../ui/screen-heading.js";
+import { RelativeTime } from "../ui/time.js";
+import { useDocumentTitle } from "../ui/use-title.js";
+import { ClicksSection } from "./clicks-section.js";
+import { ConsoleSection } from "./console-section.js";
+import { NavigationSection } from "./navigation-section.js";
+import { NetworkSection } from "./network-section.js";
+import { CustomerPanel, DetailsPanel, EnvironmentPanel, MetadataPanel, PagePanel } from "./side-panels.js";
+import { createTicketModel, sentAt } from "./ticket-model.js";
+
+export function TicketScreen({ id }: { id: string }) {
+  const model = useMemo(() => createTicketModel(id), [id]);
+  useEffect(() => model.start(), [model]);
+  const ticket = model.ticket.value;
+  const error = model.error.value;
+  useDocumentTitle(ticket ? `${ticket.reference} ${ticket.subject}` : "Ticket");
+
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      <p class="breadcrumb">
+        <Link href={href()}>← Tickets</Link>
+      </p>
+      {error && (
+        <>
+          <ScreenHeading id="screen-title">{isMissing(error) ? "Ticket not found" : "Couldn't load ticket"}</ScreenHeading>
+          <ErrorNotice error={error} onRetry={isMissing(error) ? undefined : () => void model.load()} />
+        </>
+      )}
+      {!error && !ticket && (
+        <p class="placeholder" role="status">
+          Loading ticket…
+        </p>
+      )}
+      {ticket && <TicketView key={ticket.id} ticket={ticket} />}
+    </section>
+  );
+}
+
+/** A malformed id in a pasted link is as missing as an unknown one. */
+function isMissing(error: ApiError): boolean {
+  return error.status === 404 || error.status === 400 || error.status === 422;
+}
+
+function TicketView({ ticket }: { ticket: TicketDetail }) {
+  const replay = useMemo(() => createReplayModel(ticket.id, ticket.recording), [ticket.id]);
+  const reference = sentAt(ticket);
+  const { context } = ticket;
+
+  return (
+    <>
+      <header class="ticket-header">
+        <p class="ticket-header__meta">
+          <span class="mono">{ticket.reference}</span>
+          <StatusBadge status={ticket.status} />
+          <SeverityBadge severity={ticket.severity} />
+          <span class="muted">
+            Tier {ticket.tier}
+            {ticket.queue ? ` · ${ticket.queue}` : ""} · opened <RelativeTime value={ticket.createdAt} />
+          </span>
+        </p>
+        <ScreenHeading id="screen-title">{ticket.subject || "(no subject)"}</ScreenHeading>
+      </header>
+      <div class="ticket-layout">
+        <div class="ticket-layout__main">
+          <section class="card" aria-labelledby="description-title">
+            <h2 class="card__title" id="description-title">
+              Description
+            </h2>
+            {ticket.description ? (
+              <p class="description">{ticket.description}</p>
+            ) : (
+              <p class="muted">The customer left no description.</p>
+            )}
+          </section>
+          <ReplayPanel model={replay} recording={ticket.recording} />
+          <ClicksSection clicks={context.clicks} reference={reference} replay={replay} />
+          <ConsoleSection entries={context.console} reference={reference} replay={replay} />
+          <NetworkSection failures={context.network} reference={reference} replay={replay} />
+          <NavigationSection navigation={context.navigation} reference={reference} replay={replay} />
+        </div>
+        <aside class="ticket-layout__side" aria-label="Ticket facts">
+          <CustomerPanel ticket={ticket} />
+          <DetailsPanel ticket={ticket} />
+          <PagePanel ticket={ticket} />
+          <EnvironmentPanel environment={context.environment} />
+          <MetadataPanel metadata={context.metadata} />
+        </aside>
+      </div>
+    </>
+  );
+}

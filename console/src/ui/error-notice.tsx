@@ -1,0 +1,37 @@
+import type { ApiError } from "../api.js";
+
+interface ErrorNoticeProps {
+  error: ApiError;
+  /** What the agent was trying to do, e.g. "Couldn't load tickets". */
+  title?: string;
+  onRetry?: () => void;
+}
+
+/** Every failure shows the server's message and its requestId, so an agent can quote it to an admin. */
+export function ErrorNotice({ error, title, onRetry }: ErrorNoticeProps) {
+  return (
+    <div class="notice notice--error" role="alert">
+      {title && <p class="notice__title">{title}</p>}
+      <p class="notice__message">{error.message}</p>
+      {error.issues.length > 0 && (
+        <ul class="notice__issues">
+          {error.issues.map((issue) => (
+            <li key={issue.path}>
+              {issue.path && <code>{issue.path}</code>} {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error.requestId && (
+        <p class="notice__meta">
+          Request ID: <code class="request-id">{error.requestId}</code>
+        </p>
+      )}
+      {onRetry && (
+        <button type="button" class="button button--small" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

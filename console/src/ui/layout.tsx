@@ -1,0 +1,73 @@
+import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+import type { Agent } from "../../../shared/index.js";
+import { href, route } from "../router.js";
+import { logOut } from "../session.js";
+import { Link } from "./link.js";
+
+/** The signed-in frame: sidebar navigation, a header with the agent, and the current screen. */
+export function Layout({ agent, children }: { agent: Agent; children: ComponentChildren }) {
+  const current = route.value.name;
+  const [loggingOut, setLoggingOut] = useState(false);
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside class="sidebar">
+        <div class="brand">
+          <span class="brand__mark" aria-hidden="true">H</span> Handoff
+        </div>
+        <nav aria-label="Console">
+          <ul class="sidebar__nav">
+            <li>
+              <Link
+                class="sidebar__link"
+                href={href()}
+                aria-current={current === "queue" ? "page" : undefined}
+              >
+                Tickets
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </aside>
+      <div class="shell__body">
+        <header class="topbar">
+          <div class="topbar__agent">
+            <span class="avatar" aria-hidden="true">
+              {initials(agent.name || agent.email)}
+            </span>
+            <span>
+              <span class="topbar__name">{agent.name || agent.email}</span>
+              <span class="muted small">
+                {" "}
+                · Tier {agent.tier}
+                {agent.role === "admin" ? " · Admin" : ""}
+              </span>
+            </span>
+          </div>
+          <button
+            type="button"
+            class="button button--ghost"
+            disabled={loggingOut}
+            onClick={() => {
+              setLoggingOut(true);
+              void logOut();
+            }}
+          >
+            Log out
+          </button>
+        </header>
+        <main id="main" class="main">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.split(/[\s@.]+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "") + (parts[1]?.[0] ?? "")).toUpperCase() || "?";
+}
