@@ -1,0 +1,94 @@
+import type { InlineConfig } from "vite";
+import { fileURLToPath } from "node:url";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Shared by every build: production JSX (never the dev runtime, even when tests set NODE_ENV), minified. */
+const common = {
+  configFile: false,
+  publicDir: false,
+  // The widget runs on other people's pages: no dev-only code, no process.env lookups.
+  define: { "process.env.NODE_ENV": '"production"' },
+  oxc: { jsx: { runtime: "automatic", importSource: "preact", development: false } },
+} satisfies InlineConfig;
+
+/**
+ * Lazy chunks by purpose, so a page loads few files: capture (starts at once), form (dialog + transport, fetched
+ * when idle or on open). The recorder is an entry of its own (stable name). Everything else joins app.js.
+ */
+function chunkFor(id: string): string | undefined {
+  // Without this the form group would also capture preact itself, which the launcher needs up front.
+  if (/\/preact\/(dist|jsx-runtime)\//.test(id)) return "app";
+  if (id.includes("/widget/capture/")) return "capture";
+  if (/\/widget\/(ui\/(Dialog|errors|dialog-styles)|submit|body|api|transport\/)|preact\/hooks/.test(id)) return "form";
+  return undefined;
+}
+
+/**
+ * We never record canvas (recordCanvas: false), so rrweb's inlined canvas worker source (~1 KB gzip, only used
+ * by canvas FPS sampling) is dead weight; drop the string. If the marker changes upstream, this is a no-op.
+ */
+const dropCanvasWorker = {
+  name: "handoff-drop-rrweb-canvas-worker",
+  transform(code: string, id: string) {
+    if (!id.includes("@rrweb/record/dist/record.js")) return null;
+    return { code: code.replace(/const jsContent = '(?:[^'\\]|\\.)*';/, "const jsContent = '';"), map: null };
+  },
+};
+
+function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: boolean): InlineConfig {
+  return {
+    ...common,
+    plugins: [dropCanvasWorker],
+    build: {
+      outDir,
+      emptyOutDir,
+      target: "es2022",
+      minify: true,
+      sourcemap: false,
+      copyPublicDir: false,
+      // Library mode: no module-preload helper (it costs ~1 KB and assumes the page's base URL)...
+      lib: { entry, formats: ["es"], fileName: (_format, name) => `${name}.js` },
+      rollupOptions: {
+        output: {
+          // ...but lib mode keeps whitespace in ES output by default; this ships to browsers as is.
+          minify: true,
+          comments: false,
+          manualChunks: chunkFor,
+          chunkFileNames: "[name]-[hash].js",
+          assetFileNames: "[name]-[hash][extname]",
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Output layout (the server serves outDir/widget.js at /widget.js and outDir/* under /widget/, with CORS):
+ * - widget.js: the script tag, a classic IIFE loader that import()s `<script dir>/widget/app.js`.
+ * - app.js (launcher UI + core), capture-*.js, form-*.js, recorder.js (rrweb, loaded when idle).
+ * - esm/esm.js: init() for SPA developers, built separately so the script-tag chunks stay unshared and small.
+ */
+export function widgetBuildConfigs(outDir: string): InlineConfig[] {
+  return [
+    esmBuild(outDir, { app: here("./app.ts"), recorder: here("./recorder/index.ts") }, true),
+    esmBuild(`${outDir}/esm`, { esm: here("./esm.ts"), recorder: here("./recorder/index.ts") }, true),
+    {
+      ...common,
+      build: {
+        outDir,
+        emptyOutDir: false,
+        target: "es2022",
+        minify: true,
+        sourcemap: false,
+        copyPublicDir: false,
+        lib: {
+          entry: here("./loader.ts"),
+          formats: ["iife"],
+          name: "HandoffLoader",
+          fileName: () => "widget.js",
+        },
+      },
+    },
+  ];
+}

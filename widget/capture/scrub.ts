@@ -1,0 +1,81 @@
+/** Privacy scrubbing for everything the widget captures (URLs, click text, console text). Pure; no DOM. */
+import { LIMITS } from "../../shared/limits.js";
+
+export const REDACTED = "[redacted]";
+
+const SECRET_SUBSTRINGS = /token|secret|passw|pwd|signature|session|credential|jwt|apikey|api_key|api-key|auth|private|bearer/i;
+const SECRET_WORDS = new Set(["code", "key", "sig", "sid", "otp", "pin", "ssn", "hash", "nonce", "ticket", "pass", "saml", "samlresponse"]);
+
+/** Whether a query or fragment parameter name looks like it carries a credential. */
+export function isSecretParam(name: string): boolean {
+  if (SECRET_SUBSTRINGS.test(name)) return true;
+  // split "X-Amz-Signature", "accessKey", "api.key" into words
+  const words = name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((w) => SECRET_WORDS.has(w));
+}
+
+function scrubParams(params: string): string {
+  return params
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      if (eq < 0) return pair;
+      let name = pair.slice(0, eq);
+      try {
+        name = decodeURIComponent(name.replace(/\+/g, " "));
+      } catch {
+        /* keep raw */
+      }
+      return isSecretParam(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+    })
+    .join("&");
+}
+
+/**
+ * Replaces the values of secret-looking query and fragment parameters with "[redacted]", drops user:password@,
+ * and caps the length. Relative URLs are resolved against `base` when given.
+ */
+export function scrubUrl(raw: string, base?: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return scrubText(raw).slice(0, LIMITS.url);
+  }
+  if (url.username || url.password) {
+    url.username = "";
+    url.password = "";
+  }
+  let out = url.origin === "null" ? `${url.protocol}${url.pathname}` : `${url.origin}${url.pathname}`;
+  if (url.search) out += "?" + scrubParams(url.search.slice(1));
+  if (url.hash) {
+    const hash = url.hash.slice(1);
+    // "#access_token=...&state=..." (OAuth implicit flow) and "#/route?token=..." (hash routers)
+    const q = hash.indexOf("?");
+    if (q >= 0) out += "#" + hash.slice(0, q + 1) + scrubParams(hash.slice(q + 1));
+    else out += "#" + (hash.includes("=") ? scrubParams(hash) : hash);
+  }
+  return out.length > LIMITS.url ? out.slice(0, LIMITS.url) : out;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+// 13–19 digits, optionally grouped by spaces or dashes: card numbers; also long IBAN-like runs
+const CARD_LIKE = /\b\d(?:[ -]?\d){12,18}\b/g;
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/g;
+
+/** Scrubs emails, card-like digit runs and secrets in URLs out of free text. */
+export function scrubText(text: string): string {
+  return text
+    .replace(URL_IN_TEXT, (u) => (u.includes("?") || u.includes("#") || u.includes("@") ? scrubUrl(u) : u))
+    .replace(EMAIL, "[email]")
+    .replace(CARD_LIKE, "[number]");
+}
+
+/** Collapses whitespace, scrubs and truncates to `max` characters (with an ellipsis). */
+export function shortText(text: string, max: number): string {
+  const clean = scrubText(text.replace(/\s+/g, " ").trim());
+  return clean.length > max ? clean.slice(0, max - 1) + "…" : clean;
+}

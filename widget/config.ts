@@ -1,0 +1,77 @@
+/** Widget settings, read from the script tag's data- attributes (or passed to init() by SPA developers). */
+export type Position = "bottom-right" | "bottom-left";
+
+export interface WidgetOptions {
+  siteKey: string;
+  /** Where the Handoff API lives; defaults to the origin the script was loaded from. */
+  apiOrigin?: string;
+  windowSeconds?: number;
+  maskInputs?: boolean;
+  locale?: string;
+  color?: string;
+  position?: Position;
+  /** Estimated in-memory cap for the rolling recording, in bytes. */
+  maxRecordingBytes?: number;
+}
+
+export interface WidgetConfig {
+  siteKey: string;
+  apiOrigin: string;
+  windowSeconds: number;
+  maskInputs: boolean;
+  locale: string;
+  color: string | undefined;
+  position: Position;
+  maxRecordingBytes: number;
+}
+
+export const DEFAULT_MAX_RECORDING_BYTES = 16 * 1024 * 1024;
+
+function bool(value: string | boolean | undefined, fallback: boolean): boolean {
+  if (typeof value === "boolean") return value;
+  if (value === undefined || value === "") return fallback;
+  return !/^(false|0|no|off)$/i.test(value.trim());
+}
+
+/** Only plain colour syntax: the value ends up inside our stylesheet, so nothing that could close a rule. */
+export function safeColor(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  return /^(#[0-9a-f]{3,8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla|oklch|oklab)\([\d\s.,%/a-z-]{1,60}\))$/i.test(v) ? v : undefined;
+}
+
+export function normalizeConfig(options: WidgetOptions, defaultOrigin: string): WidgetConfig {
+  const seconds = Number(options.windowSeconds);
+  let apiOrigin = defaultOrigin;
+  if (options.apiOrigin) {
+    try {
+      apiOrigin = new URL(options.apiOrigin).origin;
+    } catch {
+      /* keep the default: a typo must not send tickets somewhere odd */
+    }
+  }
+  return {
+    siteKey: options.siteKey,
+    apiOrigin,
+    windowSeconds: Number.isFinite(seconds) && seconds >= 5 ? Math.min(Math.round(seconds), 600) : 60,
+    maskInputs: bool(options.maskInputs, true),
+    locale: (options.locale || "").trim(),
+    color: safeColor(options.color),
+    position: options.position === "bottom-left" ? "bottom-left" : "bottom-right",
+    maxRecordingBytes:
+      options.maxRecordingBytes && options.maxRecordingBytes > 0 ? options.maxRecordingBytes : DEFAULT_MAX_RECORDING_BYTES,
+  };
+}
+
+/** data-site-key, data-api-origin, data-window-seconds, data-mask-inputs, data-locale, data-color, data-position */
+export function optionsFromDataset(data: Record<string, string | undefined>): WidgetOptions {
+  return {
+    siteKey: (data.siteKey || "").trim(),
+    apiOrigin: data.apiOrigin,
+    windowSeconds: data.windowSeconds ? Number(data.windowSeconds) : undefined,
+    maskInputs: data.maskInputs === undefined ? undefined : bool(data.maskInputs, true),
+    locale: data.locale,
+    color: data.color,
+    position: data.position as Position | undefined,
+  };
+}

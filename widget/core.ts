@@ -1,0 +1,149 @@
+/**
+ * Wires capture, the recorder, the UI and the transport together behind the public API. Shared by the script tag
+ * (app.ts) and the ESM entry (esm.ts). Only the launcher is on the critical path: capture starts from its own chunk
+ * right away, the recorder loads once the page is idle, the form and the transport when needed.
+ */
+import type { Identity, Metadata } from "../shared/context.js";
+import type { HandoffApi, HandoffEvents } from "./api.js";
+import type { Capture } from "./capture/index.js";
+import type { WidgetConfig } from "./config.js";
+import type { Recorder } from "./recorder/index.js";
+import { mountUi, type MountedUi } from "./ui/mount.js";
+import { stringsFor } from "./ui/strings.js";
+import type { UiController } from "./ui/types.js";
+
+const EVENT_FULL_SNAPSHOT = 2;
+
+/** Runs `fn` once the page has loaded and the main thread is idle (or after a timeout): off the critical path. */
+function whenIdle(fn: () => void): () => void {
+  let cancelled = false;
+  const go = () => !cancelled && fn();
+  const run = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 1000));
+  if (document.readyState === "complete") run();
+  else addEventListener("load", run, { once: true });
+  return () => {
+    cancelled = true;
+    removeEventListener("load", run);
+  };
+}
+
+export function createHandoff(config: WidgetConfig): HandoffApi {
+  const t = stringsFor(config.locale, navigator.languages || []);
+  const ownApi = config.apiOrigin + "/api/v1/widget/";
+  let identity: Identity = {};
+  let metadata: Metadata = {};
+  let openedAt: number | undefined;
+  let capture: Capture | undefined;
+  let recorder: Recorder | undefined;
+  let ui: MountedUi | undefined;
+  let stopped = false;
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  const emit = <K extends keyof HandoffEvents>(event: K, payload: HandoffEvents[K]) => {
+    listeners.get(event)?.forEach((cb) => {
+      try {
+        (cb as (p: HandoffEvents[K]) => void)(payload);
+      } catch (error) {
+        setTimeout(() => {
+          throw error; // surface the host app's bug without breaking our flow
+        });
+      }
+    });
+  };
+
+  import("./capture/index.js").then(({ startCapture }) => {
+    if (stopped) return;
+    capture = startCapture({
+      isOwnEvent: (event) => !!ui && event.composedPath().includes(ui.host),
+      isOwnUrl: (url) => url.startsWith(ownApi),
+    });
+  });
+
+  const cancelRecorder = whenIdle(() => {
+    import("./recorder/index.js").then(({ startRecorder }) => {
+      if (stopped) return;
+      recorder = startRecorder({ windowSeconds: config.windowSeconds, maxBytes: config.maxRecordingBytes, maskInputs: config.maskInputs });
+    }, (error) => console.warn("[Handoff] recording unavailable", error));
+  });
+
+  /** The buffered recording, or nothing if it has no full snapshot yet (not replayable). */
+  const recordingEvents = () => {
+    const events = recorder?.getEvents() ?? [];
+    return events.some((e) => e.type === EVENT_FULL_SNAPSHOT) ? events : [];
+  };
+
+  const ctrl: UiController = {
+    strings: t,
+    windowSeconds: config.windowSeconds,
+    defaultEmail: () => identity.email || "",
+    preview(includeRecording) {
+      const snapshot = capture?.snapshot();
+      const duration = includeRecording && recorder && recordingEvents().length ? recorder.durationMs() : null;
+      return {
+        page: capture ? capture.pagePath() : location.pathname,
+        clicks: snapshot?.clicks.length ?? 0,
+        errors: (snapshot?.console.filter((c) => c.level === "error").length ?? 0) + (snapshot?.network.length ?? 0),
+        recordingSeconds: duration === null ? null : Math.max(1, Math.round(duration / 1000)),
+      };
+    },
+    async submit(values, onProgress) {
+      const events = values.includeRecording ? recordingEvents() : [];
+      const { sendTicket } = await import("./submit.js");
+      return sendTicket({
+        config,
+        values,
+        identity,
+        metadata,
+        openedAt,
+        capture,
+        events,
+        onProgress,
+        onCreated: (created) => emit("ticket:created", { id: created.id, reference: created.reference }),
+      });
+    },
+    onOpenChange(open) {
+      if (open) openedAt = Date.now();
+      emit(open ? "open" : "close", undefined);
+    },
+  };
+
+  const mount = () => {
+    if (stopped || ui) return;
+    ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
+    whenIdle(() => ui?.preload());
+  };
+  if (document.body) mount();
+  else addEventListener("DOMContentLoaded", mount, { once: true });
+
+  return {
+    open: () => (mount(), ui?.setOpen(true)),
+    close: () => ui?.setOpen(false),
+    // Cleaned (known fields, server limits) when a ticket is sent: see submit.ts.
+    identify: (input) => {
+      identity = input && typeof input === "object" ? { ...input } : {};
+    },
+    setMetadata: (input) => {
+      if (input && typeof input === "object") metadata = { ...metadata, ...input };
+    },
+    on(event, callback) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      const set = listeners.get(event)!;
+      set.add(callback as (payload: never) => void);
+      return () => set.delete(callback as (payload: never) => void);
+    },
+    shutdown() {
+      if (stopped) return;
+      stopped = true;
+      cancelRecorder();
+      recorder?.stop();
+      recorder = undefined;
+      capture?.stop();
+      capture = undefined;
+      ui?.unmount();
+      ui = undefined;
+      identity = {};
+      metadata = {};
+      listeners.clear();
+      removeEventListener("DOMContentLoaded", mount);
+    },
+  };
+}

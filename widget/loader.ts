@@ -1,0 +1,36 @@
+/**
+ * The script tag. Kept tiny and classic (IIFE): it installs a queueing stub for window.Handoff, then
+ * import()s the ESM app chunk from `<directory of this script>/widget/`.
+ *
+ * Calling the API before the script has loaded — paste this before the script tag:
+ *   <script>
+ *   !function(w,h){h=w.Handoff=w.Handoff||{q:[]};["open","close","identify","setMetadata","on","shutdown"]
+ *   .forEach(function(m){h[m]=h[m]||function(){h.q.push([m,[].slice.call(arguments)])}})}(window);
+ *   </script>
+ * Every call is queued and replayed, in order, once the widget is ready.
+ */
+import type { BootInput } from "./app.js";
+
+const METHODS = ["open", "close", "identify", "setMetadata", "on", "shutdown"] as const;
+
+type Stub = { q: unknown[]; loaded?: boolean } & Record<string, unknown>;
+
+(() => {
+  const w = window as unknown as { Handoff?: Stub };
+  const script = (document.currentScript ||
+    document.querySelector("script[data-site-key][src*='widget']")) as HTMLScriptElement | null;
+  if (!script || !script.src) return;
+  const stub: Stub = (w.Handoff = w.Handoff || { q: [] });
+  if (stub.loaded) return; // the tag was pasted twice
+  stub.q = stub.q || [];
+  for (const m of METHODS) {
+    if (typeof stub[m] !== "function") stub[m] = (...args: unknown[]) => void stub.q.push([m, args]);
+  }
+  stub.loaded = true;
+  const base = new URL("./widget/", script.src).href;
+  const input: BootInput = { data: { ...script.dataset }, scriptSrc: script.src, base };
+  import(/* @vite-ignore */ base + "app.js").then(
+    (app: { boot(input: BootInput): void }) => app.boot(input),
+    (error) => console.warn("[Handoff] could not load the widget", error),
+  );
+})();

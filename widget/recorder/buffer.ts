@@ -1,0 +1,94 @@
+/**
+ * Rolling recording buffer, segmented at checkouts. Pure (no DOM) so it can be unit tested.
+ *
+ * rrweb 2.x flags both the Meta (type 4) and the FullSnapshot (type 2) event of a checkout with isCheckout, so a
+ * segment starts at each Meta event. A segment is therefore replayable on its own, and the buffer always starts
+ * with a full snapshot.
+ */
+export interface BufferedEvent {
+  type: number;
+  timestamp: number;
+}
+
+export const EVENT_META = 4;
+
+interface Segment<E> {
+  events: E[];
+  bytes: number;
+  start: number;
+}
+
+export interface RollingBufferOptions {
+  windowMs: number;
+  /** Estimated bytes (JSON length) kept at most; oldest segments go first, never the newest. */
+  maxBytes: number;
+  /** Called when the newest segment alone outgrows the cap: the recorder should take a fresh full snapshot. */
+  onOverflow?(): void;
+}
+
+export class RollingBuffer<E extends BufferedEvent = BufferedEvent> {
+  private segments: Segment<E>[] = [];
+  private totalBytes = 0;
+
+  constructor(private readonly options: RollingBufferOptions) {}
+
+  push(event: E, bytes = estimateBytes(event)): void {
+    if (event.type === EVENT_META || this.segments.length === 0) {
+      // Events before the first Meta cannot be replayed without a snapshot: drop them.
+      if (event.type !== EVENT_META) return;
+      this.segments.push({ events: [], bytes: 0, start: event.timestamp });
+    }
+    const segment = this.segments[this.segments.length - 1];
+    segment.events.push(event);
+    segment.bytes += bytes;
+    this.totalBytes += bytes;
+    this.trim(event.timestamp);
+  }
+
+  private trim(now: number): void {
+    const windowStart = now - this.options.windowMs;
+    // The oldest segment is redundant once the next one alone already covers the whole window.
+    while (this.segments.length > 1 && this.segments[1].start <= windowStart) this.dropOldest();
+    while (this.segments.length > 1 && this.totalBytes > this.options.maxBytes) this.dropOldest();
+    if (this.segments.length === 1 && this.totalBytes > this.options.maxBytes) this.options.onOverflow?.();
+  }
+
+  private dropOldest(): void {
+    const dropped = this.segments.shift();
+    if (dropped) this.totalBytes -= dropped.bytes;
+  }
+
+  /** A copy of everything buffered, oldest first; starts with a Meta + FullSnapshot when not empty. */
+  events(): E[] {
+    return this.segments.flatMap((segment) => segment.events);
+  }
+
+  /** Time covered, first to last event. */
+  durationMs(): number {
+    const first = this.segments[0];
+    if (!first) return 0;
+    const last = this.segments[this.segments.length - 1];
+    return last.events[last.events.length - 1].timestamp - first.start;
+  }
+
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  clear(): void {
+    this.segments = [];
+    this.totalBytes = 0;
+  }
+}
+
+export function estimateBytes(event: unknown): number {
+  try {
+    return JSON.stringify(event).length;
+  } catch {
+    return 0;
+  }
+}

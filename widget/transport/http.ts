@@ -1,0 +1,92 @@
+/** Retrying HTTP for the widget: network errors, 5xx, 408 and 429 are retried with backoff; other 4xx are not. */
+import type { ErrorIssue } from "../../shared/errors.js";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+  /** Worth trying again later (offline, server trouble); a 4xx will fail the same way again. */
+  get retryable(): boolean {
+    return isRetryableStatus(this.status);
+  }
+}
+
+export const isRetryableStatus = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
+
+export interface RetryOptions {
+  attempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Exponential backoff with full jitter; Retry-After (seconds or HTTP date) wins when the server sends it. */
+export function backoffDelay(attempt: number, retryAfter: string | null, base: number, max: number, random = Math.random): number {
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
+    if (Number.isFinite(ms) && ms >= 0) return Math.min(ms, max);
+  }
+  const ceiling = Math.min(max, base * 2 ** attempt);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  let body: { error?: { code?: string; message?: string; requestId?: string; issues?: ErrorIssue[] } } | undefined;
+  try {
+    body = await response.json();
+  } catch {
+    /* not our JSON (proxy error page) */
+  }
+  const e = body?.error;
+  return new ApiError(response.status, e?.code || "http_" + response.status, e?.message || response.statusText || "Request failed", e?.issues || [], e?.requestId);
+}
+
+export interface Attempt<T> {
+  (): Promise<{ ok: true; value: T } | { ok: false; error: ApiError; retryAfter?: string | null }>;
+}
+
+/** Runs `attempt` until it succeeds, fails for good, or runs out of attempts. */
+export async function withRetry<T>(attempt: Attempt<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 4;
+  const sleep = options.sleep ?? defaultSleep;
+  for (let i = 0; ; i++) {
+    const result = await attempt();
+    if (result.ok) return result.value;
+    if (!result.error.retryable || i + 1 >= attempts) throw result.error;
+    await sleep(backoffDelay(i, result.retryAfter ?? null, options.baseDelayMs ?? 500, options.maxDelayMs ?? 30_000));
+  }
+}
+
+export const networkError = (error: unknown) =>
+  new ApiError(0, "network_error", (error as Error)?.message || "Network error");
+
+/** fetch that turns every outcome into an Attempt result. */
+export async function attemptFetch<T>(url: string, init: RequestInit, parse: (r: Response) => Promise<T>) {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    return { ok: false as const, error: networkError(error) };
+  }
+  if (response.ok) return { ok: true as const, value: await parse(response) };
+  return { ok: false as const, error: await errorFromResponse(response), retryAfter: response.headers.get("Retry-After") };
+}
+
+export function uuid(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

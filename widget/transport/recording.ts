@@ -1,0 +1,47 @@
+import { PATHS as WIDGET_PATHS } from "./paths.js";
+import { ApiError, isRetryableStatus, networkError, withRetry, type RetryOptions } from "./http.js";
+
+/** gzip of JSON.stringify(events), via the browser's CompressionStream. */
+export async function gzipJson(value: unknown): Promise<Blob> {
+  const json = new Blob([JSON.stringify(value)], { type: "application/json" });
+  const stream = json.stream().pipeThrough(new CompressionStream("gzip"));
+  return new Response(stream).blob();
+}
+
+function put(url: string, token: string, body: Blob, onProgress?: (fraction: number) => void) {
+  // XHR, not fetch: it reports upload progress.
+  return new Promise<{ ok: true; value: void } | { ok: false; error: ApiError; retryAfter?: string | null }>((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("PUT", url);
+    xhr.setRequestHeader("Authorization", `Bearer ${token}`);
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) return resolve({ ok: true, value: undefined });
+      let parsed: { error?: { code?: string; message?: string; issues?: [] } } | undefined;
+      try {
+        parsed = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      const error = new ApiError(xhr.status, parsed?.error?.code || "http_" + xhr.status, parsed?.error?.message || "Upload failed", parsed?.error?.issues);
+      resolve({ ok: false, error, retryAfter: isRetryableStatus(xhr.status) ? xhr.getResponseHeader("Retry-After") : null });
+    };
+    xhr.onerror = () => resolve({ ok: false, error: networkError(new Error("Network error")) });
+    xhr.send(body);
+  });
+}
+
+/** Uploads a compressed recording for a ticket that already exists. */
+export async function uploadRecording(
+  apiOrigin: string,
+  ticketId: string,
+  uploadToken: string,
+  body: Blob,
+  onProgress?: (fraction: number) => void,
+  retry?: RetryOptions,
+): Promise<void> {
+  const url = apiOrigin + WIDGET_PATHS.recording(ticketId);
+  await withRetry(() => put(url, uploadToken, body, onProgress), retry);
+  onProgress?.(1);
+}

@@ -1,0 +1,60 @@
+import type { TicketCreateInput, TicketCreated } from "../../shared/widget-api.js";
+import { HEADERS as WIDGET_HEADERS, PATHS as WIDGET_PATHS, QUERY as WIDGET_QUERY } from "./paths.js";
+import { attemptFetch, uuid, withRetry, type RetryOptions } from "./http.js";
+
+/** A random token kept per browser and site: lets an anonymous customer see only their own tickets later. */
+export function customerToken(siteKey: string): string {
+  const key = `handoff:customer:${siteKey}`;
+  try {
+    let token = localStorage.getItem(key);
+    if (!token) localStorage.setItem(key, (token = uuid()));
+    return token;
+  } catch {
+    return ""; // storage blocked (privacy mode, sandboxed iframe): tickets still work
+  }
+}
+
+export interface TicketTarget {
+  apiOrigin: string;
+  siteKey: string;
+}
+
+/** POST the ticket. The idempotency key stays the same across retries (and later re-sends), so it is created once. */
+export function createTicket(
+  target: TicketTarget,
+  body: TicketCreateInput,
+  idempotencyKey: string,
+  retry?: RetryOptions,
+): Promise<TicketCreated> {
+  const token = customerToken(target.siteKey);
+  const init: RequestInit = {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      [WIDGET_HEADERS.siteKey]: target.siteKey,
+      [WIDGET_HEADERS.idempotencyKey]: idempotencyKey,
+      ...(token ? { [WIDGET_HEADERS.customerToken]: token } : {}),
+    },
+    body: JSON.stringify(body),
+    credentials: "omit",
+    keepalive: false,
+  };
+  return withRetry(() => attemptFetch(target.apiOrigin + WIDGET_PATHS.tickets, init, (r) => r.json() as Promise<TicketCreated>), retry);
+}
+
+/** Last resort when the tab closes mid-send: sendBeacon cannot set headers, so key and idempotency key go in the query. */
+export function beaconTicket(target: TicketTarget, body: TicketCreateInput, idempotencyKey: string): boolean {
+  if (typeof navigator.sendBeacon !== "function") return false;
+  const url = new URL(target.apiOrigin + WIDGET_PATHS.tickets);
+  url.searchParams.set(WIDGET_QUERY.siteKey, target.siteKey);
+  url.searchParams.set(WIDGET_QUERY.idempotencyKey, idempotencyKey);
+  const token = customerToken(target.siteKey);
+  if (token) url.searchParams.set(WIDGET_QUERY.customerToken, token);
+  // text/plain keeps it a "simple" cross-origin request (no preflight, which a closing tab would not wait for).
+  const blob = new Blob([JSON.stringify(body)], { type: "text/plain" });
+  try {
+    return navigator.sendBeacon(url.href, blob);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,204 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { dialogCss } from "./dialog-styles.js";
+import { describeFailure, validate } from "./errors.js";
+import type { FieldName, FormValues, UiController } from "./types.js";
+
+const FOCUSABLE = "button:not([disabled]),input:not([disabled]),textarea:not([disabled]),a[href],[tabindex]:not([tabindex='-1'])";
+
+type Status =
+  | { step: "form" }
+  | { step: "sending" }
+  | { step: "done"; reference: string; upload: "none" | "running" | "ok" | "failed"; progress: number };
+
+interface Props {
+  ctrl: UiController;
+  theme: { color: string; left: boolean };
+  values: FormValues;
+  setValues(values: FormValues): void;
+  onClose(): void;
+  onSent(): void;
+}
+
+export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Props) {
+  const t = ctrl.strings;
+  const ref = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState<Status>({ step: "form" });
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [alert, setAlert] = useState("");
+  const [, tick] = useState(0);
+
+  // Refresh the preview (recording length, click count) while the form is open.
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const target = status.step === "done" ? root.querySelector<HTMLElement>("h2") : firstEmpty(root, values);
+    target?.focus();
+  }, [status.step]);
+
+  const focusables = () => Array.from(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      onClose();
+    } else if (event.key === "Tab") {
+      const items = focusables();
+      if (!items.length) return;
+      const active = (ref.current?.getRootNode() as ShadowRoot).activeElement;
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (event.shiftKey && (active === first || !items.includes(active as HTMLElement))) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (active === last || !items.includes(active as HTMLElement))) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  const set = (field: keyof FormValues) => (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    setValues({ ...values, [field]: field === "includeRecording" ? input.checked : input.value });
+    if (field in errors) setErrors({ ...errors, [field]: undefined });
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (status.step === "sending") return;
+    const invalid = validate(values, t);
+    setErrors(invalid);
+    if (Object.keys(invalid).length) {
+      setAlert(t.errorFix);
+      ref.current?.querySelector<HTMLElement>(`#ho-${Object.keys(invalid)[0]}`)?.focus();
+      return;
+    }
+    setAlert("");
+    setStatus({ step: "sending" });
+    try {
+      let progress = 0;
+      const sent = await ctrl.submit(values, (fraction) => {
+        progress = Math.round(fraction * 100);
+        setStatus((s) => (s.step === "done" ? { ...s, progress } : s));
+      });
+      onSent();
+      setStatus({ step: "done", reference: sent.reference, upload: sent.upload ? "running" : "none", progress });
+      sent.upload?.then((ok) => setStatus((s) => (s.step === "done" ? { ...s, upload: ok ? "ok" : "failed" } : s)));
+    } catch (error) {
+      const failure = describeFailure(error, t);
+      setStatus({ step: "form" });
+      setAlert(failure.message);
+      if (failure.kind === "fields") {
+        setErrors(failure.fields);
+        ref.current?.querySelector<HTMLElement>(`#ho-${Object.keys(failure.fields)[0]}`)?.focus();
+      }
+    }
+  };
+
+  const field = (name: FieldName, multiline = false) => {
+    const error = errors[name];
+    const props = {
+      id: `ho-${name}`,
+      name,
+      value: values[name],
+      onInput: set(name),
+      "aria-invalid": error ? "true" : undefined,
+      "aria-describedby": error ? `ho-${name}-error` : undefined,
+      "aria-required": "true",
+    } as const;
+    return (
+      <div class="f">
+        <label for={`ho-${name}`}>{t[name]}</label>
+        {multiline ? (
+          <textarea {...props} maxLength={10000} />
+        ) : (
+          <input {...props} type={name === "email" ? "email" : "text"} autocomplete={name === "email" ? "email" : "off"} maxLength={name === "email" ? 320 : 200} />
+        )}
+        {error && (
+          <div class="e" id={`ho-${name}-error`}>
+            {error}
+          </div>
+        )}
+      </div>
+    );
+  };
+
+  const preview = ctrl.preview(values.includeRecording);
+  const previewParts = [
+    t.previewPage(preview.page),
+    t.previewClicks(preview.clicks),
+    t.previewErrors(preview.errors),
+    preview.recordingSeconds === null ? t.previewNoRecording : t.previewRecording(preview.recordingSeconds),
+  ];
+
+  return (
+    <div class="d" role="dialog" aria-modal="true" aria-labelledby="ho-title" ref={ref} onKeyDown={onKeyDown}>
+      <style>{dialogCss(theme.color, theme.left)}</style>
+      <button type="button" class="x" aria-label={t.close} onClick={onClose}>
+        ×
+      </button>
+      {status.step === "done" ? (
+        <div>
+          <h2 id="ho-title" tabIndex={-1}>
+            {t.created(status.reference)}
+          </h2>
+          <p role="status">{t.createdBody}</p>
+          {status.upload === "running" && (
+            <div role="status">
+              <p>{t.uploading(status.progress)}</p>
+              <progress max={100} value={status.progress} aria-label={t.uploading(status.progress)} />
+            </div>
+          )}
+          {status.upload === "ok" && <p role="status">{t.uploaded}</p>}
+          {status.upload === "failed" && <p role="alert">{t.uploadFailed}</p>}
+          <div class="b">
+            <button type="button" class="s" onClick={onClose}>
+              {t.close}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={onSubmit} noValidate>
+          <h2 id="ho-title">{t.title}</h2>
+          <p>{t.intro}</p>
+          {alert && (
+            <div class="a" role="alert">
+              {alert}
+            </div>
+          )}
+          {field("email")}
+          {field("subject")}
+          {field("description", true)}
+          <div class="f">
+            <label class="c" for="ho-recording">
+              <input id="ho-recording" type="checkbox" checked={values.includeRecording} onChange={set("includeRecording")} />
+              <span>{t.includeRecording(ctrl.windowSeconds)}</span>
+            </label>
+            <div class="h">{t.recordingHint}</div>
+          </div>
+          <p class="p" id="ho-preview">
+            {t.previewLabel} {previewParts.join(", ")}
+          </p>
+          <div class="b">
+            <button type="button" class="g" onClick={onClose}>
+              {t.cancel}
+            </button>
+            <button type="submit" class="s" disabled={status.step === "sending"}>
+              {status.step === "sending" ? t.sending : t.send}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function firstEmpty(root: HTMLElement, values: FormValues): HTMLElement | null {
+  const name = !values.email ? "email" : !values.subject ? "subject" : "description";
+  return root.querySelector<HTMLElement>(`#ho-${name}`);
+}

@@ -1,0 +1,35 @@
+import { ApiError } from "../transport/http.js";
+import type { Strings } from "./strings.js";
+import type { FieldName, FormValues, SubmitFailure } from "./types.js";
+
+const FIELDS: FieldName[] = ["email", "subject", "description"];
+
+/** Thrown by the core when the ticket could not be sent now but is saved and will go out later. */
+export class QueuedError extends Error {}
+
+/** Same rules as the server (ticketCreateSchema), checked before sending so the customer gets instant feedback. */
+export function validate(values: FormValues, t: Strings): Partial<Record<FieldName, string>> {
+  const errors: Partial<Record<FieldName, string>> = {};
+  if (!values.email.trim()) errors.email = t.required;
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors.email = t.invalidEmail;
+  if (!values.subject.trim()) errors.subject = t.required;
+  if (!values.description.trim()) errors.description = t.required;
+  return errors;
+}
+
+/** Maps a failed submission to what the customer sees: per-field messages for 422s, one clear sentence otherwise. */
+export function describeFailure(error: unknown, t: Strings): SubmitFailure {
+  if (error instanceof QueuedError) return { kind: "message", message: t.errorQueued };
+  if (!(error instanceof ApiError)) return { kind: "message", message: t.errorNetwork };
+  if (error.status === 0) return { kind: "message", message: t.errorNetwork };
+  if (error.status === 401 || error.status === 403) return { kind: "message", message: t.errorKey };
+  if (error.status === 429) return { kind: "message", message: t.errorRateLimited };
+  if (error.status >= 500 || error.status === 408) return { kind: "message", message: t.errorServer };
+  const fields: Partial<Record<FieldName, string>> = {};
+  for (const issue of error.issues) {
+    const field = FIELDS.find((f) => issue.path === f || issue.path.startsWith(f + "."));
+    if (field && !fields[field]) fields[field] = issue.message;
+  }
+  if (Object.keys(fields).length) return { kind: "fields", fields, message: t.errorFix };
+  return { kind: "message", message: `${t.errorRejected} ${error.message}`.trim() };
+}

@@ -1,0 +1,106 @@
+import { h, render } from "preact";
+import { Launcher } from "./Launcher.js";
+import { launcherCss } from "./styles.js";
+import type { FormValues, UiController } from "./types.js";
+
+export interface MountedUi {
+  host: HTMLElement;
+  setOpen(open: boolean): void;
+  isOpen(): boolean;
+  /** Starts fetching the dialog chunk (on idle, on hover) so opening feels instant. */
+  preload(): void;
+  unmount(): void;
+}
+
+type DialogModule = typeof import("./Dialog.js");
+
+const blank = (email: string): FormValues => ({ email, subject: "", description: "", includeRecording: true });
+
+/**
+ * Renders the launcher (and, once opened, the lazily loaded dialog) into an open shadow root on a host element
+ * appended to <body>. The host carries rr-block / data-handoff-block so no recorder (ours or the site's) captures it.
+ */
+export function mountUi(ctrl: UiController, options: { color: string; left: boolean }): MountedUi {
+  const host = document.createElement("div");
+  host.id = "handoff-widget";
+  host.className = "rr-block";
+  host.setAttribute("data-handoff-block", "");
+  host.setAttribute("translate", "no");
+  const shadow = host.attachShadow({ mode: "open" });
+  const style = document.createElement("style");
+  style.textContent = launcherCss(options.color, options.left);
+  shadow.appendChild(style);
+  const root = document.createElement("div");
+  shadow.appendChild(root);
+  document.body.appendChild(host);
+
+  let open = false;
+  let removed = false;
+  // The draft lives here, outside the dialog, so closing it by accident loses nothing.
+  let values = blank(ctrl.defaultEmail());
+  let sent = false;
+  let dialog: DialogModule | undefined;
+  let loading: Promise<void> | undefined;
+
+  const preload = () =>
+    (loading ||= import("./Dialog.js").then(
+      (m) => {
+        dialog = m;
+        paint();
+      },
+      (error) => {
+        loading = undefined;
+        console.warn("[Handoff] could not load the form", error);
+      },
+    ));
+
+  const close = () => {
+    setOpen(false);
+    if (sent) {
+      sent = false;
+      values = blank(ctrl.defaultEmail());
+    }
+    shadow.querySelector<HTMLElement>(".l")?.focus();
+  };
+
+  function paint() {
+    if (removed) return;
+    const launcher = h(Launcher, { t: ctrl.strings, open, onClick: () => (open ? close() : setOpen(true)) });
+    const form =
+      open && dialog
+        ? h(dialog.Dialog, {
+            ctrl,
+            theme: options,
+            values,
+            setValues: (next: FormValues) => ((values = next), paint()),
+            onClose: close,
+            onSent: () => (sent = true),
+          })
+        : null;
+    render(h("div", null, launcher, form), root);
+  }
+
+  function setOpen(next: boolean) {
+    if (next === open || removed) return;
+    open = next;
+    if (open) {
+      if (!values.email) values = { ...values, email: ctrl.defaultEmail() };
+      preload();
+    }
+    paint();
+    ctrl.onOpenChange(open);
+  }
+
+  paint();
+  return {
+    host,
+    setOpen,
+    isOpen: () => open,
+    preload: () => void preload(),
+    unmount: () => {
+      removed = true;
+      render(null, root);
+      host.remove();
+    },
+  };
+}

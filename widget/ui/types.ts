@@ -1,0 +1,38 @@
+/** What the UI needs from the core; the UI knows nothing about capture, recording or HTTP. */
+import type { Strings } from "./strings.js";
+
+export interface FormValues {
+  email: string;
+  subject: string;
+  description: string;
+  includeRecording: boolean;
+}
+
+export type FieldName = "email" | "subject" | "description";
+
+export interface Preview {
+  page: string;
+  clicks: number;
+  errors: number;
+  /** null when there is no recording (yet) */
+  recordingSeconds: number | null;
+}
+
+export interface Submitted {
+  reference: string;
+  /** Resolves true when the recording is attached, false when it failed; null when none was sent. */
+  upload: Promise<boolean> | null;
+}
+
+export interface UiController {
+  strings: Strings;
+  windowSeconds: number;
+  defaultEmail(): string;
+  preview(includeRecording: boolean): Preview;
+  submit(values: FormValues, onUploadProgress: (fraction: number) => void): Promise<Submitted>;
+  onOpenChange(open: boolean): void;
+}
+
+export type SubmitFailure =
+  | { kind: "fields"; fields: Partial<Record<FieldName, string>>; message: string }
+  | { kind: "message"; message: string };
