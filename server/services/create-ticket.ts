@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { ticketEvents, tickets, workspaces } from "../db/schema.js";
+import { tickets, workspaces } from "../db/schema.js";
+import { recordEvent } from "./record-event.js";
 import type { TicketCreate, TicketCreated } from "../../shared/widget-api.js";
 import type { CaptureContext, Identity } from "../../shared/context.js";
 import { hmacHex, safeEqual, sha256 } from "../lib/crypto.js";
@@ -64,7 +65,7 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
           recordingStatus: body.recording.included ? "pending" : "none",
         })
         .returning({ id: tickets.id, reference: tickets.reference });
-      await tx.insert(ticketEvents).values({
+      await recordEvent(tx, {
         workspaceId: workspace.id,
         ticketId: inserted.id,
         type: "created",
