@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
 
 export interface Config {
   port: number;
@@ -30,14 +31,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     port,
     publicUrl: env.HANDOFF_PUBLIC_URL?.replace(/\/$/, "") || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.HANDOFF_DATA_DIR || `${root}/.handoff`,
+    dataDir: resolve(root, env.HANDOFF_DATA_DIR || ".handoff"),
     demoSiteKey: env.HANDOFF_DEMO_SITE_KEY || "pk_demo",
     allowedOrigins: csv(env.HANDOFF_ALLOWED_ORIGINS),
     adminEmail: (env.HANDOFF_ADMIN_EMAIL || "admin@example.com").toLowerCase(),
     adminPassword: env.HANDOFF_ADMIN_PASSWORD || undefined,
     sessionTtlMs: Number(env.HANDOFF_SESSION_HOURS ?? 12) * 3600_000,
-    distDir: env.HANDOFF_DIST_DIR || `${root}/dist`,
-    demoDir: `${root}/demo`,
+    distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
+    demoDir: resolve(root, "demo"),
   };
 }
 

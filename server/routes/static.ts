@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 import type { AppEnv } from "../env.js";
 import { errorResponse } from "../middleware/errors.js";
 
@@ -18,7 +18,8 @@ const MIME: Record<string, string> = {
 };
 
 /** A file under root, or undefined; never outside root. */
-async function readUnder(root: string, relative: string): Promise<{ body: Buffer; type: string } | undefined> {
+async function readUnder(dir: string, relative: string): Promise<{ body: Buffer; type: string } | undefined> {
+  const root = resolve(dir);
   const path = normalize(join(root, relative));
   if (path !== root && !path.startsWith(root + sep)) return undefined;
   try {
