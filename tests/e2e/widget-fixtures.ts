@@ -1,5 +1,5 @@
-import { gunzipSync } from "node:zlib";
 import type { Browser, Page, Request } from "playwright-core";
+import type { TestServer } from "./harness.js";
 
 /** A fresh page that collects page errors, with helpers to reach into the widget's (open) shadow root. */
 export async function widgetPage(browser: Browser) {
@@ -10,17 +10,17 @@ export async function widgetPage(browser: Browser) {
   return { page, errors, close: () => context.close() };
 }
 
-/** Waits until the recorder has a replayable recording: the form's preview then shows its length. */
-export async function waitForRecording(page: Page) {
-  await page.waitForFunction(() => {
-    const root = document.getElementById("handoff-widget")?.shadowRoot;
-    return !!root && !!root.querySelector("button");
-  });
-}
+/** The widget's dialog: host pages have their own "Email" fields, so look inside it. */
+export const form = (page: Page) => page.getByRole("dialog");
 
 export async function openWidget(page: Page) {
   await page.getByRole("button", { name: /Help/ }).click();
   await page.getByRole("dialog").waitFor();
+}
+
+/** The form's preview line names the recording length once the (lazily loaded) recorder has a full snapshot. */
+export function previewText(page: Page): Promise<string> {
+  return page.locator("#ho-preview").textContent().then((t) => t ?? "");
 }
 
 export function ticketRequest(page: Page): Promise<Request> {
@@ -31,8 +31,17 @@ export function recordingRequest(page: Page): Promise<Request> {
   return page.waitForRequest((r) => r.method() === "PUT" && /\/api\/v1\/widget\/tickets\/[^/]+\/recording$/.test(r.url()));
 }
 
-export function recordedEvents(request: Request): { type: number; timestamp: number; data?: unknown }[] {
-  const body = request.postDataBuffer();
-  if (!body) throw new Error("recording upload had no body");
-  return JSON.parse(gunzipSync(body).toString("utf8"));
+/** The recording as the server stored it, fetched through the agent API (as the console would). */
+export async function storedRecording(server: TestServer, ticketId: string): Promise<{ type: number; timestamp: number }[]> {
+  const origin = new URL(server.url).origin;
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: origin },
+    body: JSON.stringify(server.admin),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${server.url}/api/v1/tickets/${ticketId}/recording`, { headers: { Cookie: cookie, Origin: origin } });
+  if (!response.ok) throw new Error(`recording not available: ${response.status} ${await response.text()}`);
+  return response.json();
 }

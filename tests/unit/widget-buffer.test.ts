@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+import { RollingBuffer } from "../../widget/recorder/buffer.js";
+
+type E = { type: number; timestamp: number; data?: string };
+const meta = (t: number): E => ({ type: 4, timestamp: t });
+const full = (t: number): E => ({ type: 2, timestamp: t });
+const inc = (t: number): E => ({ type: 3, timestamp: t });
+
+/** A checkout every `every` ms and an incremental event every second, from 0 to `until`. */
+function record(buffer: RollingBuffer<E>, until: number, every: number) {
+  for (let t = 0; t <= until; t += 1000) {
+    if (t % every === 0) {
+      buffer.push(meta(t), 10);
+      buffer.push(full(t), 100);
+    } else buffer.push(inc(t), 10);
+  }
+}
+
+describe("rolling recording buffer", () => {
+  test("always starts with a Meta + full snapshot and covers at least the window", () => {
+    const buffer = new RollingBuffer<E>({ windowMs: 60_000, maxBytes: 1e9 });
+    record(buffer, 200_000, 30_000);
+    const events = buffer.events();
+    expect(events[0].type).toBe(4);
+    expect(events[1].type).toBe(2);
+    const last = events[events.length - 1].timestamp;
+    expect(last - events[0].timestamp).toBeGreaterThanOrEqual(60_000);
+    // and does not keep much more than window + one checkout interval
+    expect(last - events[0].timestamp).toBeLessThanOrEqual(90_000);
+  });
+
+  test("keeps an old segment while the newer ones do not yet cover the window", () => {
+    const buffer = new RollingBuffer<E>({ windowMs: 60_000, maxBytes: 1e9 });
+    record(buffer, 70_000, 30_000); // checkouts at 0, 30 s, 60 s
+    expect(buffer.events()[0].timestamp).toBe(0);
+    expect(buffer.segmentCount).toBe(3);
+  });
+
+  test("events before the first Meta are dropped (not replayable)", () => {
+    const buffer = new RollingBuffer<E>({ windowMs: 60_000, maxBytes: 1e9 });
+    buffer.push(inc(1));
+    buffer.push(meta(2));
+    buffer.push(full(2));
+    expect(buffer.events().map((e) => e.type)).toEqual([4, 2]);
+  });
+
+  test("the memory cap drops the oldest segments first but never the newest full snapshot", () => {
+    let overflows = 0;
+    const buffer = new RollingBuffer<E>({ windowMs: 60_000, maxBytes: 500, onOverflow: () => overflows++ });
+    record(buffer, 50_000, 10_000);
+    expect(buffer.bytes).toBeLessThanOrEqual(500);
+    expect(buffer.events()[0].type).toBe(4);
+    expect(buffer.events()[buffer.events().length - 1].timestamp).toBe(50_000);
+    // one huge segment alone: the recorder is asked for a fresh checkout, the segment itself stays
+    buffer.push(meta(51_000), 10);
+    buffer.push(full(51_000), 1000);
+    expect(buffer.segmentCount).toBe(1);
+    expect(overflows).toBeGreaterThan(0);
+  });
+
+  test("duration spans the first snapshot to the last event", () => {
+    const buffer = new RollingBuffer<E>({ windowMs: 60_000, maxBytes: 1e9 });
+    expect(buffer.durationMs()).toBe(0);
+    record(buffer, 45_000, 30_000);
+    expect(buffer.durationMs()).toBe(45_000);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, test } from "vitest";
+import { WIDGET_HEADERS, WIDGET_PATHS, WIDGET_QUERY } from "../../shared/widget-api.js";
+import { ApiError, backoffDelay, withRetry } from "../../widget/transport/http.js";
+import { HEADERS, PATHS, QUERY } from "../../widget/transport/paths.js";
+import { fitBody } from "../../widget/body.js";
+import { normalizeConfig, optionsFromDataset, safeColor } from "../../widget/config.js";
+import { mergeMetadata, cleanIdentity } from "../../widget/api.js";
+import { stringsFor } from "../../widget/ui/strings.js";
+import { describeFailure } from "../../widget/ui/errors.js";
+
+describe("widget transport", () => {
+  test("the widget's copies of the API paths match the shared contract", () => {
+    expect(HEADERS).toEqual(WIDGET_HEADERS);
+    expect(QUERY).toEqual(WIDGET_QUERY);
+    expect(PATHS.tickets).toBe(WIDGET_PATHS.tickets);
+    expect(PATHS.recording("abc")).toBe(WIDGET_PATHS.recording("abc"));
+  });
+
+  test("retries network errors, 5xx, 408 and 429 (honouring Retry-After), but not other 4xx", async () => {
+    const delays: number[] = [];
+    const sleep = async (ms: number) => void delays.push(ms);
+    const outcomes = [new ApiError(0, "network_error", "x"), new ApiError(503, "unavailable", "x"), new ApiError(429, "rate_limited", "x")];
+    let calls = 0;
+    const value = await withRetry(
+      async () => {
+        const error = outcomes[calls++];
+        return error ? { ok: false as const, error, retryAfter: error.status === 429 ? "2" : null } : { ok: true as const, value: "done" };
+      },
+      { sleep, attempts: 5 },
+    );
+    expect(value).toBe("done");
+    expect(calls).toBe(4);
+    expect(delays[2]).toBe(2000);
+
+    calls = 0;
+    await expect(
+      withRetry(async () => (calls++, { ok: false as const, error: new ApiError(422, "validation_failed", "bad") }), { sleep }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(calls).toBe(1);
+  });
+
+  test("backoff grows exponentially with jitter and is capped", () => {
+    expect(backoffDelay(0, null, 500, 30_000, () => 0)).toBe(250);
+    expect(backoffDelay(3, null, 500, 30_000, () => 1)).toBe(4000);
+    expect(backoffDelay(20, null, 500, 30_000, () => 1)).toBe(30_000);
+  });
+
+  test("oversized context is trimmed, the customer's words never", () => {
+    const click = (i: number) => ({ t: i, selector: "button".repeat(40), tag: "button", x: 0, y: 0 });
+    const body = fitBody(
+      {
+        email: "a@b.co",
+        subject: "s",
+        description: "d".repeat(5000),
+        pageUrl: "https://a.example",
+        context: { clicks: Array.from({ length: 50 }, (_, i) => click(i)), navigation: [], console: [{ t: 1, level: "error", kind: "console", message: "m", stack: "s".repeat(4000) }], network: [], metadata: {} },
+      },
+      8_000,
+    );
+    expect(JSON.stringify(body).length).toBeLessThanOrEqual(8_000);
+    expect(body.description).toHaveLength(5000);
+    expect(body.context!.clicks!.at(-1)!.t).toBe(49); // the newest are kept
+  });
+});
+
+describe("widget configuration and API input", () => {
+  test("data attributes with defaults", () => {
+    const config = normalizeConfig(optionsFromDataset({ siteKey: "pk_demo" }), "https://support.example");
+    expect(config).toMatchObject({ siteKey: "pk_demo", apiOrigin: "https://support.example", windowSeconds: 60, maskInputs: true, position: "bottom-right" });
+    const custom = normalizeConfig(
+      optionsFromDataset({ siteKey: "k", apiOrigin: "https://api.example/x", windowSeconds: "30", maskInputs: "false", position: "bottom-left", color: "#ff0000" }),
+      "https://cdn.example",
+    );
+    expect(custom).toMatchObject({ apiOrigin: "https://api.example", windowSeconds: 30, maskInputs: false, position: "bottom-left", color: "#ff0000" });
+    expect(safeColor("red;}body{display:none")).toBeUndefined();
+  });
+
+  test("identity and metadata are cleaned to what the server accepts", () => {
+    expect(cleanIdentity({ id: 42, email: "nope", name: " Jamie ", extra: "x" })).toEqual({ id: "42", name: "Jamie" });
+    const meta = mergeMetadata({ a: 1 }, { b: "x".repeat(600), c: { nested: true }, d: null });
+    expect(meta).toEqual({ a: 1, b: "x".repeat(500), d: null });
+  });
+
+  test("locales and error messages", () => {
+    expect(stringsFor("de-AT").send).toBe("Senden");
+    expect(stringsFor(undefined, ["fr-FR"]).send).toBe("Envoyer");
+    expect(stringsFor("xx").send).toBe("Send");
+    const t = stringsFor("en");
+    expect(describeFailure(new ApiError(422, "validation_failed", "bad", [{ path: "email", message: "enter a valid email address" }]), t)).toEqual({
+      kind: "fields",
+      fields: { email: "enter a valid email address" },
+      message: t.errorFix,
+    });
+    expect(describeFailure(new ApiError(0, "network_error", "x"), t)).toEqual({ kind: "message", message: t.errorNetwork });
+  });
+});
