@@ -2,25 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { captureContextSchema, identitySchema } from "./context.js";
 
-/** Public, site-key authorised routes the widget calls. */
-export const WIDGET_PATHS = {
-  tickets: "/api/v1/widget/tickets",
-  recording: (ticketId: string) => `/api/v1/widget/tickets/${ticketId}/recording`,
-} as const;
-
-/** Headers (or, for sendBeacon which cannot set headers, query parameters) the widget sends. */
-export const WIDGET_HEADERS = {
-  siteKey: "X-Handoff-Key",
-  idempotencyKey: "Idempotency-Key",
-  /** A random token the widget keeps per browser (localStorage): an anonymous customer sees only its own tickets. */
-  customerToken: "X-Handoff-Customer",
-} as const;
-export const WIDGET_QUERY = {
-  siteKey: "key",
-  idempotencyKey: "idempotencyKey",
-  uploadToken: "token",
-  customerToken: "customer",
-} as const;
+export { WIDGET_PATHS, WIDGET_HEADERS, WIDGET_QUERY } from "./widget-paths.js";
 
 export const recordingIntentSchema = z.object({
   /** False when the customer unticked "include recording" or nothing was recorded. */

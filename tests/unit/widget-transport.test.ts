@@ -1,7 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { WIDGET_HEADERS, WIDGET_PATHS, WIDGET_QUERY } from "../../shared/widget-api.js";
 import { ApiError, backoffDelay, withRetry } from "../../widget/transport/http.js";
-import { HEADERS, PATHS, QUERY } from "../../widget/transport/paths.js";
 import { fitBody } from "../../widget/body.js";
 import { normalizeConfig, optionsFromDataset, safeColor } from "../../widget/config.js";
 import { mergeMetadata, cleanIdentity } from "../../widget/api.js";
@@ -9,13 +7,6 @@ import { stringsFor } from "../../widget/ui/strings.js";
 import { describeFailure } from "../../widget/ui/errors.js";
 
 describe("widget transport", () => {
-  test("the widget's copies of the API paths match the shared contract", () => {
-    expect(HEADERS).toEqual(WIDGET_HEADERS);
-    expect(QUERY).toEqual(WIDGET_QUERY);
-    expect(PATHS.tickets).toBe(WIDGET_PATHS.tickets);
-    expect(PATHS.recording("abc")).toBe(WIDGET_PATHS.recording("abc"));
-  });
-
   test("retries network errors, 5xx, 408 and 429 (honouring Retry-After), but not other 4xx", async () => {
     const delays: number[] = [];
     const sleep = async (ms: number) => void delays.push(ms);

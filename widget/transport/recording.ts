@@ -1,4 +1,4 @@
-import { PATHS as WIDGET_PATHS } from "./paths.js";
+import { WIDGET_PATHS } from "../../shared/widget-paths.js";
 import { ApiError, isRetryableStatus, networkError, withRetry, type RetryOptions } from "./http.js";
 
 /** gzip of JSON.stringify(events), via the browser's CompressionStream. */

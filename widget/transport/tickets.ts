@@ -1,5 +1,5 @@
 import type { TicketCreateInput, TicketCreated } from "../../shared/widget-api.js";
-import { HEADERS as WIDGET_HEADERS, PATHS as WIDGET_PATHS, QUERY as WIDGET_QUERY } from "./paths.js";
+import { WIDGET_HEADERS, WIDGET_PATHS, WIDGET_QUERY } from "../../shared/widget-paths.js";
 import { attemptFetch, uuid, withRetry, type RetryOptions } from "./http.js";
 
 /** A random token kept per browser and site: lets an anonymous customer see only their own tickets later. */

@@ -1,0 +1,23 @@
+/**
+ * The widget's routes, headers and query parameters. Kept free of zod (imports nothing) so the widget bundle can
+ * import them without pulling in the schemas.
+ */
+export const WIDGET_PATHS = {
+  tickets: "/api/v1/widget/tickets",
+  recording: (ticketId: string) => `/api/v1/widget/tickets/${ticketId}/recording`,
+} as const;
+
+/** Headers (or, for sendBeacon which cannot set headers, query parameters) the widget sends. */
+export const WIDGET_HEADERS = {
+  siteKey: "X-Handoff-Key",
+  idempotencyKey: "Idempotency-Key",
+  /** A random token the widget keeps per browser (localStorage): an anonymous customer sees only its own tickets. */
+  customerToken: "X-Handoff-Customer",
+} as const;
+
+export const WIDGET_QUERY = {
+  siteKey: "key",
+  idempotencyKey: "idempotencyKey",
+  uploadToken: "token",
+  customerToken: "customer",
+} as const;
