@@ -3,6 +3,8 @@ import { resolve } from "node:path";
 
 export interface Config {
   port: number;
+  /** Interface to listen on; localhost by default, 0.0.0.0 to accept connections from elsewhere. */
+  host: string;
   /** Public URL of this server when behind a proxy; otherwise taken from each request. */
   publicUrl?: string;
   databaseUrl?: string;
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
     port,
+    host: env.HOST || "localhost",
     publicUrl: env.HANDOFF_PUBLIC_URL?.replace(/\/$/, "") || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(root, env.HANDOFF_DATA_DIR || ".handoff"),

@@ -18,14 +18,15 @@ export async function startServer(config: Config, options: { inMemory?: boolean;
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
   });
-  const host = options.host ?? "localhost";
+  const host = options.host ?? config.host;
   const server = serve({ fetch: createApp({ database, config }).fetch, port: config.port, hostname: host });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
   const port = (server.address() as AddressInfo).port;
-  const url = config.publicUrl ?? `http://${host}:${port}`;
+  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  const url = config.publicUrl ?? `http://${shownHost}:${port}`;
   const ownOrigins = [...new Set([url, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
   const bootstrap = await ensureDemoWorkspace(database.db, {
     siteKey: config.demoSiteKey,
