@@ -13,7 +13,8 @@ const MIN_SCORE = 0.2;
 
 /**
  * Up to three resolved tickets like this one: wording similarity (cosine over word counts) plus a strong bonus
- * for the same failing endpoint or the same error fingerprint. Each comes with how it was resolved.
+ * for the same failing endpoint or the same error fingerprint: a shared cause outranks shared words (cosine <= 1).
+ * Each comes with how it was resolved.
  */
 export async function findSimilarTickets(db: Db, input: { workspaceId: string; ticketId: string }): Promise<SimilarTicket[]> {
   const [ticket] = await db
@@ -47,12 +48,12 @@ export async function findSimilarTickets(db: Db, input: { workspaceId: string; t
       if (score >= 0.25) matched.push("similar wording");
       const endpoint = endpointFingerprints(candidate.context).find((e) => endpoints.has(e));
       if (endpoint) {
-        score += 0.6;
+        score += 1;
         matched.push(`same failing endpoint ${endpoint}`);
       }
       const error = errorFingerprints(candidate.context).find((e) => errors.has(e));
       if (error) {
-        score += 0.5;
+        score += 0.8;
         matched.push(`same error: ${error}`);
       }
       return { candidate, score, matched };
