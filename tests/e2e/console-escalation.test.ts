@@ -87,4 +87,25 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     await expect.poll(() => receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:20");
     expect(receiver.errors).toEqual([]);
   });
+
+  test("an admin edits the matrix in the console: invalid rules are refused per field, a save is a new version by them", async () => {
+    const admin = await newPage(browser);
+    pages.push(admin);
+    await admin.page.goto(`${server.url}/console/`);
+    await admin.page.getByLabel("Email").fill(server.admin.email);
+    await admin.page.getByLabel("Password").fill(server.admin.password);
+    await admin.page.getByRole("button", { name: "Log in" }).click();
+    await admin.page.getByRole("link", { name: "Escalation matrix" }).click();
+    const rules = admin.page.getByLabel("Rules (JSON)");
+    await expect.poll(() => rules.inputValue()).toContain('"id": "security"');
+    const current = JSON.parse(await rules.inputValue());
+    await rules.fill(JSON.stringify([{ id: "Bad id", name: "x", when: {}, then: { queue: "billing" } }, ...current]));
+    await admin.page.getByRole("button", { name: "Save as a new version" }).click();
+    await admin.page.getByRole("alert").getByText("rules.0.when").waitFor();
+    await rules.fill(JSON.stringify([{ id: "mobile", name: "Mobile goes to mobile", when: { keywordsAny: ["iphone"] }, then: { queue: "mobile" } }, ...current]));
+    await admin.page.getByRole("button", { name: "Save as a new version" }).click();
+    await admin.page.getByText("Version 2 by Admin").waitFor();
+    expect(await admin.page.locator("li", { hasText: "Version 2:" }).textContent()).toContain(`${current.length + 1} rules, Admin`);
+    expect(admin.errors).toEqual([]);
+  });
 });
