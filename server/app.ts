@@ -5,6 +5,8 @@ import type { AppEnv } from "./env.js";
 import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
 import { authRoutes } from "./routes/auth.js";
+import { escalationRoutes } from "./routes/escalations.js";
+import { matrixRoutes } from "./routes/matrix.js";
 import { demoApiRoutes } from "./routes/demo-api.js";
 import { healthRoutes } from "./routes/health.js";
 import { staticRoutes } from "./routes/static.js";
@@ -27,6 +29,8 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/widget", widgetRoutes());
   app.route("/api/v1/auth", authRoutes());
   app.route("/api/v1/tickets", ticketRoutes());
+  app.route("/api/v1/tickets", escalationRoutes());
+  app.route("/api/v1/matrix", matrixRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

@@ -2,13 +2,16 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
-import { openDatabase } from "./db/client.js";
+import { openDatabase, type Database } from "./db/client.js";
+import { startTimeTriggerScheduler } from "./lib/time-trigger-scheduler.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/ensure-demo-workspace.js";
 
 export interface RunningServer {
   url: string;
   bootstrap: EnsureDemoWorkspaceResult;
   dbKind: "pglite" | "postgres";
+  /** For tests and seeds that need to write directly. */
+  database: Database;
   close(): Promise<void>;
 }
 
@@ -34,11 +37,14 @@ export async function startServer(config: Config, options: { inMemory?: boolean;
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
   });
+  const stopTimeTriggers = startTimeTriggerScheduler(database.db);
   return {
     url,
     bootstrap,
     dbKind: database.kind,
+    database,
     async close() {
+      await stopTimeTriggers();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { captureContextSchema, identitySchema } from "./context.js";
+import { ticketEscalationStateSchema } from "./escalation-api.js";
+import { triageSchema } from "./matrix.js";
 
 export const API_PATHS = {
   login: "/api/v1/auth/login",
@@ -44,6 +46,10 @@ export const ticketFlagsSchema = z.object({
   failedRequests: z.boolean(),
   consoleErrors: z.boolean(),
   verifiedCustomer: z.boolean(),
+  /** Marked by the time triggers (too long in tier 1, or the customer keeps replying). */
+  escalationSuggested: z.boolean(),
+  /** Touched by too many agents or escalated repeatedly without resolution. */
+  pingPong: z.boolean(),
 });
 export type TicketFlags = z.infer<typeof ticketFlagsSchema>;
 
@@ -102,5 +108,8 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   submittedAt: z.number().nullable(),
   context: captureContextSchema,
   recording: recordingInfoSchema,
+  /** Which matrix rules fired and why, and the classifier's suggestion; null until triaged. */
+  triage: triageSchema.nullable(),
+  escalation: ticketEscalationStateSchema,
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;

@@ -4,3 +4,7 @@ export * from "./context.js";
 export * from "./widget-api.js";
 export * from "./agent-api.js";
 export * from "./timeline.js";
+export * from "./matrix.js";
+export * from "./escalation-api.js";
+export * from "./escalation-settings.js";
+export * from "./handoff-draft.js";

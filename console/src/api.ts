@@ -44,14 +44,14 @@ export function setUnauthorizedListener(listener: UnauthorizedListener): () => v
 }
 
 interface RequestOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   body?: unknown;
   signal?: AbortSignal;
   /** Login answers 401 for wrong credentials; that is not an expired session. */
   ignoreUnauthorized?: boolean;
 }
 
-async function send(path: string, options: RequestOptions = {}): Promise<Response> {
+export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -88,7 +88,7 @@ async function errorFrom(response: Response, options: RequestOptions): Promise<A
   );
 }
 
-async function json<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>> {
+export async function json<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>> {
   const response = await send(path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);

@@ -2,6 +2,7 @@ import { LoginScreen } from "./login/login-screen.js";
 import { QueueScreen } from "./queue/queue-screen.js";
 import { route, href } from "./router.js";
 import { checkSession, session } from "./session.js";
+import { MatrixScreen } from "./escalation/matrix-screen.js";
 import { TicketScreen } from "./ticket/ticket-screen.js";
 import { ErrorNotice } from "./ui/error-notice.js";
 import { Layout } from "./ui/layout.js";
@@ -42,6 +43,8 @@ function CurrentScreen() {
       return <QueueScreen key="queue" query={current.query} />;
     case "ticket":
       return <TicketScreen key={current.id} id={current.id} />;
+    case "matrix":
+      return <MatrixScreen key="matrix" />;
     case "not-found":
       return <NotFound />;
   }

@@ -10,6 +10,8 @@ export const SESSION_COOKIE = "handoff_session";
 /** Every agent route: a valid session cookie, or 401. */
 export function requireAgent(): MiddlewareHandler<AppEnv> {
   return async function requireAgentMiddleware(c, next) {
+    // Several routers mounted on one prefix each require an agent: authenticate once per request.
+    if (c.get("agent")) return next();
     c.set("agent", await authenticateSession(c.get("db"), { token: getCookie(c, SESSION_COOKIE) }));
     await next();
   };

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { tickets, workspaces } from "../db/schema.js";
 import { recordEvent } from "./record-event.js";
+import { triageTicket } from "./triage-ticket.js";
 import type { TicketCreate, TicketCreated } from "../../shared/widget-api.js";
 import type { CaptureContext, Identity } from "../../shared/context.js";
 import { hmacHex, safeEqual, sha256 } from "../lib/crypto.js";
@@ -74,6 +75,10 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
       });
       return inserted;
     });
+    // After the commit: a triage failure must never lose the customer's ticket; it then waits untriaged.
+    await triageTicket(db, { workspaceId: workspace.id, ticketId: row.id }).catch((error) =>
+      console.error(`[triage] ticket ${row.id} was stored but not triaged:`, error),
+    );
     return { ...row, uploadToken: uploadTokenFor(workspace, row.id), created: true };
   } catch (error) {
     // Two retries raced: the other one stored it; answer as it did.

@@ -1,5 +1,6 @@
 import type { TicketDetail, TicketSummary } from "../../shared/agent-api.js";
 import { tickets } from "../db/schema.js";
+import { handoffFieldNames, triageSchema } from "../../shared/matrix.js";
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -20,6 +21,8 @@ export const summaryColumns = {
   assigneeId: tickets.assigneeId,
   recordingStatus: tickets.recordingStatus,
   signals: tickets.signals,
+  escalationSuggestedReason: tickets.escalationSuggestedReason,
+  pingPong: tickets.pingPong,
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
 };
@@ -52,6 +55,8 @@ export function toSummary(row: SummaryRow): TicketSummary {
       failedRequests: row.signals.includes("failed_requests"),
       consoleErrors: row.signals.includes("console_errors"),
       verifiedCustomer: row.verified,
+      escalationSuggested: row.escalationSuggestedReason !== null,
+      pingPong: row.pingPong,
     },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -81,5 +86,20 @@ export function toDetail(row: TicketRow, recording: RecordingRow | null): Ticket
       compressedBytes: recording?.compressedBytes ?? null,
       startedAt: recording?.startedAt ?? null,
     },
+    triage: parseTriage(row.triage),
+    escalation: {
+      count: row.escalationCount,
+      suggestedReason: row.escalationSuggestedReason,
+      pingPong: row.pingPong,
+      requiredHandoffFields: row.requiredHandoffFields.filter((f): f is (typeof handoffFieldNames)[number] =>
+        (handoffFieldNames as readonly string[]).includes(f),
+      ),
+    },
   };
+}
+
+/** Stored jsonb from an older shape reads as "not triaged" rather than breaking the ticket view. */
+function parseTriage(value: unknown) {
+  const parsed = triageSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

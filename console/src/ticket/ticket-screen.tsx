@@ -16,6 +16,7 @@ import { NavigationSection } from "./navigation-section.js";
 import { NetworkSection } from "./network-section.js";
 import { CustomerPanel, DetailsPanel, EnvironmentPanel, MetadataPanel, PagePanel } from "./side-panels.js";
 import { createTicketModel, sentAt } from "./ticket-model.js";
+import { EscalationArea, SimilarTickets, TriagePanel } from "../escalation/escalation-area.js";
 
 export function TicketScreen({ id }: { id: string }) {
   const model = useMemo(() => createTicketModel(id), [id]);
@@ -40,7 +41,7 @@ export function TicketScreen({ id }: { id: string }) {
           Loading ticket…
         </p>
       )}
-      {ticket && <TicketView key={ticket.id} ticket={ticket} />}
+      {ticket && <TicketView key={ticket.id} ticket={ticket} reload={() => void model.load()} />}
     </section>
   );
 }
@@ -50,7 +51,7 @@ function isMissing(error: ApiError): boolean {
   return error.status === 404 || error.status === 400 || error.status === 422;
 }
 
-function TicketView({ ticket }: { ticket: TicketDetail }) {
+function TicketView({ ticket, reload }: { ticket: TicketDetail; reload: () => void }) {
   const replay = useMemo(() => createReplayModel(ticket.id, ticket.recording), [ticket.id]);
   const reference = sentAt(ticket);
   const { context } = ticket;
@@ -71,6 +72,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
       </header>
       <div class="ticket-layout">
         <div class="ticket-layout__main">
+          <EscalationArea ticket={ticket} replay={replay} reload={reload} />
           <section class="card" aria-labelledby="description-title">
             <h2 class="card__title" id="description-title">
               Description
@@ -90,6 +92,8 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
         <aside class="ticket-layout__side" aria-label="Ticket facts">
           <CustomerPanel ticket={ticket} />
           <DetailsPanel ticket={ticket} />
+          <TriagePanel ticket={ticket} />
+          <SimilarTickets ticketId={ticket.id} />
           <PagePanel ticket={ticket} />
           <EnvironmentPanel environment={context.environment} />
           <MetadataPanel metadata={context.metadata} />

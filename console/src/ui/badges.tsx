@@ -32,6 +32,8 @@ const FLAGS: { key: FlagKey; icon: IconName; label: string; short: string }[] = 
   { key: "failedRequests", icon: "network", label: "Failed requests", short: "HTTP" },
   { key: "consoleErrors", icon: "bug", label: "Console errors", short: "Errors" },
   { key: "verifiedCustomer", icon: "check", label: "Verified customer", short: "Verified" },
+  { key: "escalationSuggested", icon: "bolt", label: "Escalation suggested", short: "Escalate?" },
+  { key: "pingPong", icon: "network", label: "Ping-pong: keeps changing hands", short: "Ping-pong" },
 ];
 
 /** The context a ticket carries, at a glance; each badge names itself for screen readers and on hover. */

@@ -29,6 +29,11 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
                 Tickets
               </Link>
             </li>
+            <li>
+              <Link class="sidebar__link" href={href("matrix")} aria-current={current === "matrix" ? "page" : undefined}>
+                Escalation matrix
+              </Link>
+            </li>
           </ul>
         </nav>
       </aside>

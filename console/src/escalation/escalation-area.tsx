@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { TicketDetail } from "../../../shared/index.js";
+import type { ReplayModel } from "../replay/replay-model.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { createEscalationModel } from "./escalation-model.js";
+import { EscalationForm } from "./escalation-form.js";
+import { HandoffCard } from "./handoff-card.js";
+import { SimilarTickets, TriagePanel } from "./triage-panel.js";
+
+/**
+ * Top of the ticket: warnings (escalation suggested, ping-pong), the latest handoff card first, earlier ones
+ * folded, and the Escalate action with its pre-filled form.
+ */
+export function EscalationArea({ ticket, replay, reload }: { ticket: TicketDetail; replay: ReplayModel; reload: () => void }) {
+  const model = useMemo(() => createEscalationModel(ticket.id, reload), [ticket.id]);
+  useEffect(() => model.start(), [model]);
+  const [escalating, setEscalating] = useState(false);
+  const escalations = model.escalations.value ?? [];
+  const [latest, ...earlier] = escalations;
+  const closed = ticket.status === "resolved" || ticket.status === "closed";
+
+  return (
+    <>
+      {ticket.escalation.suggestedReason && (
+        <p class="notice notice--warn" role="note">
+          <strong>Escalation suggested:</strong> {ticket.escalation.suggestedReason}
+        </p>
+      )}
+      {ticket.escalation.pingPong && (
+        <p class="notice notice--error" role="note">
+          <strong>Ping-pong:</strong> this ticket keeps changing hands. Settle it here or involve a lead.
+        </p>
+      )}
+      {model.loadError.value && <ErrorNotice error={model.loadError.value} title="Couldn't load the handoffs" onRetry={() => void model.load()} />}
+      {latest && (
+        <HandoffCard
+          escalation={latest}
+          model={model}
+          replay={replay}
+          recordingStart={ticket.recording.startedAt}
+          canBounce={!latest.bounce && !closed}
+        />
+      )}
+      {earlier.length > 0 && (
+        <details class="card">
+          <summary>Earlier handoffs ({earlier.length})</summary>
+          {earlier.map((escalation) => (
+            <HandoffCard key={escalation.id} escalation={escalation} model={model} replay={replay} recordingStart={ticket.recording.startedAt} canBounce={false} />
+          ))}
+        </details>
+      )}
+      {!escalating && !closed && (
+        <p>
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() => {
+              model.clearSubmitError();
+              setEscalating(true);
+            }}
+          >
+            Escalate…
+          </button>
+        </p>
+      )}
+      {escalating && <EscalationForm ticket={ticket} model={model} onDone={() => setEscalating(false)} />}
+    </>
+  );
+}
+
+export { SimilarTickets, TriagePanel, createEscalationModel };

@@ -1,0 +1,76 @@
+import { signal } from "@preact/signals";
+import {
+  ESCALATION_PATHS,
+  escalationListSchema,
+  escalationSchema,
+  similarTicketsSchema,
+  type Escalation,
+  type EscalationCreateInput,
+  type SimilarTicket,
+} from "../../../shared/index.js";
+import { ApiError, isAbort, json } from "../api.js";
+
+const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught)));
+
+/** A ticket's handoffs and similar resolved tickets, and the escalate / bounce actions. */
+export function createEscalationModel(ticketId: string, onChanged: () => void) {
+  const escalations = signal<Escalation[] | null>(null);
+  const similar = signal<SimilarTicket[] | null>(null);
+  const loadError = signal<ApiError | null>(null);
+  const submitting = signal(false);
+  const submitError = signal<ApiError | null>(null);
+  let controller = new AbortController();
+
+  async function load(): Promise<void> {
+    controller.abort();
+    controller = new AbortController();
+    const { signal: abort } = controller;
+    try {
+      const [list, similarList] = await Promise.all([
+        json(ESCALATION_PATHS.escalations(encodeURIComponent(ticketId)), escalationListSchema, { signal: abort }),
+        json(ESCALATION_PATHS.similar(encodeURIComponent(ticketId)), similarTicketsSchema, { signal: abort }),
+      ]);
+      escalations.value = list.escalations;
+      similar.value = similarList.tickets;
+      loadError.value = null;
+    } catch (caught) {
+      if (!isAbort(caught)) loadError.value = asApiError(caught);
+    }
+  }
+
+  /** Runs an action; on success reloads the ticket and the handoffs; returns whether it worked. */
+  async function act(path: string, body: unknown): Promise<boolean> {
+    submitting.value = true;
+    submitError.value = null;
+    try {
+      await json(path, escalationSchema, { method: "POST", body });
+      await load();
+      onChanged();
+      return true;
+    } catch (caught) {
+      submitError.value = asApiError(caught);
+      return false;
+    } finally {
+      submitting.value = false;
+    }
+  }
+
+  return {
+    escalations,
+    similar,
+    loadError,
+    submitting,
+    submitError,
+    load,
+    escalate: (body: EscalationCreateInput) => act(ESCALATION_PATHS.escalations(encodeURIComponent(ticketId)), body),
+    bounce: (escalationId: string, reason: string) =>
+      act(ESCALATION_PATHS.bounce(encodeURIComponent(ticketId), encodeURIComponent(escalationId)), { reason }),
+    clearSubmitError: () => (submitError.value = null),
+    /** Loads; returns the teardown. */
+    start(): () => void {
+      void load();
+      return () => controller.abort();
+    },
+  };
+}
+export type EscalationModel = ReturnType<typeof createEscalationModel>;

@@ -1,0 +1,119 @@
+import { useState } from "preact/hooks";
+import type { Escalation } from "../../../shared/index.js";
+import type { ReplayModel } from "../replay/replay-model.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { RelativeTime } from "../ui/time.js";
+import type { EscalationModel } from "./escalation-model.js";
+
+interface HandoffCardProps {
+  escalation: Escalation;
+  model: EscalationModel;
+  replay: ReplayModel;
+  /** Epoch ms of the recording's first event: replay moments are offsets from it. */
+  recordingStart: number | null;
+  /** Only the latest, unbounced handoff can be sent back. */
+  canBounce: boolean;
+}
+
+/** The structured handoff, shown first to whoever receives the ticket; moments seek the replay. */
+export function HandoffCard({ escalation, model, replay, recordingStart, canBounce }: HandoffCardProps) {
+  const [bouncing, setBouncing] = useState(false);
+  const [reason, setReason] = useState("");
+  const from = escalation.fromAgent?.name ?? "someone";
+  const to = escalation.toAgent?.name ?? "unassigned";
+  const seek = (atMs: number) => {
+    if (recordingStart === null) return;
+    replay.seekTo(recordingStart + atMs);
+    document.getElementById("replay")?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+  };
+
+  return (
+    <section class={`card handoff${escalation.bounce ? " handoff--bounced" : ""}`} aria-labelledby={`handoff-${escalation.id}`}>
+      <h2 class="card__title" id={`handoff-${escalation.id}`}>
+        Handoff: tier {escalation.fromTier}
+        {escalation.fromQueue ? ` ${escalation.fromQueue}` : ""} → tier {escalation.toTier}
+        {escalation.toQueue ? ` ${escalation.toQueue}` : ""}
+      </h2>
+      <p class="muted small">
+        From {from} to {to}, <RelativeTime value={escalation.createdAt} />
+      </p>
+      <p class="handoff__summary">{escalation.summary}</p>
+      <dl class="facts">
+        <div class="facts__row">
+          <dt>Customer goal</dt>
+          <dd>{escalation.customerGoal}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>Why escalated</dt>
+          <dd>{escalation.reason}</dd>
+        </div>
+      </dl>
+      <h3 class="handoff__heading">Already tried</h3>
+      <ol class="handoff__attempts">
+        {escalation.attempted.map((step, index) => (
+          <li key={index}>
+            {step.action} — <span class="muted">{step.result}</span>
+          </li>
+        ))}
+      </ol>
+      {escalation.replayMoments.length > 0 && (
+        <>
+          <h3 class="handoff__heading">Replay moments</h3>
+          <ul class="handoff__moments">
+            {escalation.replayMoments.map((moment, index) => (
+              <li key={index}>
+                <a
+                  href="#replay"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    seek(moment.atMs);
+                  }}
+                >
+                  ▶ {replayClock(moment.atMs)} {moment.note}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {escalation.bounce && (
+        <p class="notice notice--warn" role="note">
+          Sent back by {escalation.bounce.by?.name ?? "someone"} <RelativeTime value={escalation.bounce.at} />:{" "}
+          {escalation.bounce.reason}
+        </p>
+      )}
+      {canBounce && !bouncing && (
+        <button type="button" class="button button--small" onClick={() => setBouncing(true)}>
+          Send back…
+        </button>
+      )}
+      {canBounce && bouncing && (
+        <form
+          class="handoff__bounce"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (await model.bounce(escalation.id, reason)) setBouncing(false);
+          }}
+        >
+          <div class="field">
+            <label for={`bounce-${escalation.id}`}>What is missing?</label>
+            <textarea id={`bounce-${escalation.id}`} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          </div>
+          {model.submitError.value && <ErrorNotice error={model.submitError.value} title="Couldn't send it back" />}
+          <button type="submit" class="button button--primary" disabled={model.submitting.value}>
+            Send back to {from}
+          </button>{" "}
+          <button type="button" class="button button--ghost" onClick={() => setBouncing(false)}>
+            Cancel
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** 20000 -> "00:20", as rrweb-player's own clock shows it. */
+export function replayClock(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  return `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+}

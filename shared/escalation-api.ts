@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { handoffFieldNames } from "./matrix.js";
+
+export const ESCALATION_PATHS = {
+  escalations: (ticketId: string) => `/api/v1/tickets/${ticketId}/escalations`,
+  bounce: (ticketId: string, escalationId: string) => `/api/v1/tickets/${ticketId}/escalations/${escalationId}/bounce`,
+  similar: (ticketId: string) => `/api/v1/tickets/${ticketId}/similar`,
+  matrix: "/api/v1/matrix",
+  matrixVersions: "/api/v1/matrix/versions",
+} as const;
+
+const text = (max: number) => z.string().trim().min(1, "required").max(max);
+
+/** One sentence: no sentence end followed by more text ("e.g." and URLs have no space after their dots). */
+const oneSentence = text(300).refine((s) => !/[.!?]\s+\S/.test(s), "keep the summary to one sentence");
+
+export const replayMomentSchema = z.object({
+  /** Milliseconds into the recording. */
+  atMs: z.number().int().min(0).max(24 * 3600 * 1000),
+  note: text(200),
+});
+export type ReplayMoment = z.infer<typeof replayMomentSchema>;
+
+export const attemptedStepSchema = z.object({ action: text(500), result: text(500) });
+
+/** The required structured handoff. Missing or empty fields are a 422 with one issue per field. */
+export const escalationCreateSchema = z.object({
+  toTier: z.number().int().min(1).max(3).optional(),
+  toQueue: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_-]{0,39}$/, "a queue name such as technical")
+    .optional(),
+  summary: oneSentence,
+  attempted: z.array(attemptedStepSchema).min(1, "list at least one step you tried").max(20),
+  /** The matrix criterion, or an explanation in words. */
+  reason: text(1000),
+  customerGoal: text(1000),
+  replayMoments: z.array(replayMomentSchema).max(20).optional(),
+});
+export type EscalationCreate = z.infer<typeof escalationCreateSchema>;
+export type EscalationCreateInput = z.input<typeof escalationCreateSchema>;
+
+export const bounceSchema = z.object({ reason: text(1000) });
+export type BounceRequest = z.infer<typeof bounceSchema>;
+
+const agentRef = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export const escalationSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  fromTier: z.number().int(),
+  toTier: z.number().int(),
+  fromQueue: z.string().nullable(),
+  toQueue: z.string().nullable(),
+  fromAgent: agentRef,
+  toAgent: agentRef,
+  summary: z.string(),
+  attempted: z.array(z.object({ action: z.string(), result: z.string() })),
+  reason: z.string(),
+  customerGoal: z.string(),
+  replayMoments: z.array(z.object({ atMs: z.number(), note: z.string() })),
+  createdAt: z.string(),
+  bounce: z.object({ at: z.string(), by: agentRef, reason: z.string() }).nullable(),
+});
+export type Escalation = z.infer<typeof escalationSchema>;
+export const escalationListSchema = z.object({ escalations: z.array(escalationSchema) });
+
+export const similarTicketSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  subject: z.string(),
+  queue: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  score: z.number(),
+  /** Why it is similar: "same failing endpoint POST /api/export", "similar wording"… */
+  matched: z.array(z.string()),
+  /** How it was resolved: the last agent reply or note before resolution, if any. */
+  resolution: z.string().nullable(),
+});
+export type SimilarTicket = z.infer<typeof similarTicketSchema>;
+export const similarTicketsSchema = z.object({ tickets: z.array(similarTicketSchema) });
+
+/** Escalation state on the ticket detail. */
+export const ticketEscalationStateSchema = z.object({
+  count: z.number().int(),
+  suggestedReason: z.string().nullable(),
+  pingPong: z.boolean(),
+  requiredHandoffFields: z.array(z.enum(handoffFieldNames)),
+});

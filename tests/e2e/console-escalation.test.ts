@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
+import type { Browser, Page } from "playwright-core";
+import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { fileTicket, newPage, recordingEvents, richTicket } from "./console-fixtures.js";
+import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
+import { agents } from "../../server/db/schema.js";
+
+describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and following it as the receiver", () => {
+  let server: TestServer;
+  let browser: Browser;
+  const sentAt = Date.now() - 60_000;
+  let ticket: { id: string; reference: string };
+  const pages: { close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const { db } = server.database;
+    const workspaceId = server.bootstrap.workspace.id;
+    // The bootstrap admin stays out of routing: tier 1 and tier 2 each have one technical agent.
+    await db.update(agents).set({ available: false }).where(eq(agents.workspaceId, workspaceId));
+    await createAgent(db, { workspaceId, email: "tara@example.com", name: "Tara Tier1", tier: 1, skills: ["technical"] });
+    await createAgent(db, { workspaceId, email: "sol@example.com", name: "Sol Tier2", tier: 2, skills: ["technical"] });
+    // Its failed request goes to api.northwind.example: the matrix routes it to the technical queue, tier 1.
+    ticket = await fileTicket(server, richTicket(sentAt, { recording: { included: true, durationMs: 30_000, eventCount: 4 } }), recordingEvents(sentAt));
+  });
+  afterAll(async () => {
+    for (const page of pages) await page.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function logInAs(email: string): Promise<{ page: Page; errors: string[] }> {
+    const opened = await newPage(browser);
+    pages.push(opened);
+    await opened.page.goto(`${server.url}/console/`);
+    await opened.page.getByLabel("Email").fill(email);
+    await opened.page.getByLabel("Password").fill(AGENT_PASSWORD);
+    await opened.page.getByRole("button", { name: "Log in" }).click();
+    await opened.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    return opened;
+  }
+
+  test("tier 1 escalates through the pre-filled form; tier 2 sees the handoff card first and its replay moment seeks the player", async () => {
+    const { page, errors } = await logInAs("tara@example.com");
+    await page.goto(`${server.url}/console/tickets/${ticket.id}`);
+    await page.getByRole("heading", { level: 1, name: "Export to CSV does nothing" }).waitFor();
+    const triage = page.getByRole("region", { name: /^Triage/ });
+    await expect.poll(() => triage.textContent()).toContain("A failed request to an API path goes to the technical queue");
+    expect(await triage.textContent()).toContain("POST /v2/reports/export returned 500");
+
+    await page.getByRole("button", { name: "Escalate…" }).click();
+    const form = page.getByRole("form", { name: `Escalate ${ticket.reference}` });
+    // Drafted from the captured context, not typed.
+    expect(await form.getByLabel("Summary (one sentence)").inputValue()).toBe(
+      "On /reports the customer clicked Export to CSV once; POST /v2/reports/export returned 500 once; console: TypeError: Cannot read properties of undefined (reading 'rows')",
+    );
+    expect(await form.getByLabel("To tier").inputValue()).toBe("2");
+    const moment = form.getByRole("checkbox", { name: /00:20 POST \/v2\/reports\/export returned 500/ });
+    expect(await moment.isChecked()).toBe(true);
+    expect(await form.getByRole("checkbox").count()).toBe(3);
+
+    // Submitting without a tried step or the customer's goal is refused field by field.
+    await form.getByRole("button", { name: "Escalate", exact: true }).click();
+    await form.locator(".field__error", { hasText: "list at least one step you tried" }).waitFor();
+    expect(await form.locator(".field--invalid").allTextContents()).toEqual([expect.stringContaining("What the customer wants to achieve")]);
+
+    await form.getByLabel("Step 1: action").fill("Asked Jamie to retry in another browser");
+    await form.getByLabel("Step 1: result").fill("Same 500 from the export endpoint");
+    await form.getByLabel("What the customer wants to achieve").fill("Export the report before the board meeting");
+    await form.getByRole("button", { name: "Escalate", exact: true }).click();
+    await page.getByRole("heading", { name: "Handoff: tier 1 technical → tier 2 technical" }).waitFor();
+    await expect.poll(() => page.locator(".ticket-header").textContent()).toContain("Escalated");
+    expect(errors).toEqual([]);
+
+    const receiver = await logInAs("sol@example.com");
+    await receiver.page.goto(`${server.url}/console/tickets/${ticket.id}`);
+    const card = receiver.page.getByRole("region", { name: "Handoff: tier 1 technical → tier 2 technical" });
+    await card.waitFor();
+    // The handoff is the first thing in the ticket's main column.
+    expect(await receiver.page.locator(".ticket-layout__main > section").first().getAttribute("aria-labelledby")).toMatch(/^handoff-/);
+    expect(await card.textContent()).toContain("From Tara Tier1 to Sol Tier2");
+    expect(await card.textContent()).toContain("Asked Jamie to retry in another browser");
+    await receiver.page.frameLocator(".replay__player iframe").getByText("Northwind reports").waitFor();
+    expect(await receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:00");
+    await card.getByRole("link", { name: /POST \/v2\/reports\/export returned 500/ }).click();
+    await expect.poll(() => receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:20");
+    expect(receiver.errors).toEqual([]);
+  });
+
+  test("an admin edits the matrix in the console: invalid rules are refused per field, a save is a new version by them", async () => {
+    const admin = await newPage(browser);
+    pages.push(admin);
+    await admin.page.goto(`${server.url}/console/`);
+    await admin.page.getByLabel("Email").fill(server.admin.email);
+    await admin.page.getByLabel("Password").fill(server.admin.password);
+    await admin.page.getByRole("button", { name: "Log in" }).click();
+    await admin.page.getByRole("link", { name: "Escalation matrix" }).click();
+    const rules = admin.page.getByLabel("Rules (JSON)");
+    await expect.poll(() => rules.inputValue()).toContain('"id": "security"');
+    const current = JSON.parse(await rules.inputValue());
+    await rules.fill(JSON.stringify([{ id: "Bad id", name: "x", when: {}, then: { queue: "billing" } }, ...current]));
+    await admin.page.getByRole("button", { name: "Save as a new version" }).click();
+    await admin.page.getByRole("alert").getByText("rules.0.when").waitFor();
+    await rules.fill(JSON.stringify([{ id: "mobile", name: "Mobile goes to mobile", when: { keywordsAny: ["iphone"] }, then: { queue: "mobile" } }, ...current]));
+    await admin.page.getByRole("button", { name: "Save as a new version" }).click();
+    await admin.page.getByText("Version 2 by Admin").waitFor();
+    expect(await admin.page.locator("li", { hasText: "Version 2:" }).textContent()).toContain(`${current.length + 1} rules, Admin`);
+    expect(admin.errors).toEqual([]);
+  });
+});
