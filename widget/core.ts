@@ -106,6 +106,13 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
     },
   };
 
+  // Tickets a previous page (or this one, while offline) could not send: retried once idle and when back online.
+  const flush = () => {
+    if (!stopped) import("./transport/deliver.js").then(({ flushOutbox }) => void (stopped || flushOutbox(config)), () => undefined);
+  };
+  const cancelFlush = whenIdle(flush);
+  addEventListener("online", flush);
+
   const mount = () => {
     if (stopped || ui) return;
     ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
@@ -134,6 +141,8 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       if (stopped) return;
       stopped = true;
       cancelRecorder();
+      cancelFlush();
+      removeEventListener("online", flush);
       recorder?.stop();
       recorder = undefined;
       capture?.stop();

@@ -1,4 +1,5 @@
 import type { Browser, Page, Request } from "playwright-core";
+import type { TicketList, TicketSummary } from "../../shared/agent-api.js";
 import type { TestServer } from "./harness.js";
 
 /** A fresh page that collects page errors, with helpers to reach into the widget's (open) shadow root. */
@@ -31,8 +32,8 @@ export function recordingRequest(page: Page): Promise<Request> {
   return page.waitForRequest((r) => r.method() === "PUT" && /\/api\/v1\/widget\/tickets\/[^/]+\/recording$/.test(r.url()));
 }
 
-/** The recording as the server stored it, fetched through the agent API (as the console would). */
-export async function storedRecording(server: TestServer, ticketId: string): Promise<{ type: number; timestamp: number }[]> {
+/** GET on the agent API, logged in as the admin (as the console would be). */
+export async function agentGet<T>(server: TestServer, path: string): Promise<T> {
   const origin = new URL(server.url).origin;
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: "POST",
@@ -41,7 +42,43 @@ export async function storedRecording(server: TestServer, ticketId: string): Pro
   });
   if (!login.ok) throw new Error(`login failed: ${login.status}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${server.url}/api/v1/tickets/${ticketId}/recording`, { headers: { Cookie: cookie, Origin: origin } });
-  if (!response.ok) throw new Error(`recording not available: ${response.status} ${await response.text()}`);
-  return response.json();
+  const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie, Origin: origin } });
+  if (!response.ok) throw new Error(`GET ${path} failed: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+/** The recording as the server stored it, fetched through the agent API (as the console would). */
+export function storedRecording(server: TestServer, ticketId: string): Promise<{ type: number; timestamp: number }[]> {
+  return agentGet(server, `/api/v1/tickets/${ticketId}/recording`);
+}
+
+/** Tickets with this subject, as agents see them. */
+export async function ticketsWithSubject(server: TestServer, subject: string): Promise<TicketSummary[]> {
+  const list = await agentGet<TicketList>(server, "/api/v1/tickets?limit=200");
+  return list.tickets.filter((t) => t.subject === subject);
+}
+
+/** How many submissions wait in the widget's IndexedDB outbox on this page's origin. */
+export function outboxCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("handoff-outbox", 1);
+        open.onupgradeneeded = () => open.result.createObjectStore("items", { keyPath: "key" });
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction("items").objectStore("items").count();
+          count.onsuccess = () => (resolve(count.result), open.result.close());
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+/** Fills the three required fields of the open form. */
+export async function fillForm(page: Page, subject: string, description = "Steps in the recording") {
+  const email = form(page).getByLabel("Email", { exact: true });
+  if (!(await email.inputValue())) await email.fill("customer@northwind.example");
+  await form(page).getByLabel("Subject").fill(subject);
+  await form(page).getByLabel("Description").fill(description);
 }

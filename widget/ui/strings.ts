@@ -28,12 +28,14 @@ const en = {
   uploaded: "Recording attached.",
   uploadFailed: "The recording could not be attached, but your ticket was created.",
   errorNetwork: "We couldn't reach support. Check your connection and try again — your message is kept.",
-  errorQueued: "We couldn't reach support. Your message is saved and will be sent automatically when you're back online.",
   errorServer: "Support is having trouble right now. Please try again in a moment — your message is kept.",
   errorRejected: "Support could not accept this message.",
   errorFix: "Please fix the highlighted fields.",
   errorKey: "This support widget is not set up correctly (invalid site key).",
   errorRateLimited: "Too many messages in a short time. Please wait a minute and try again.",
+  queuedTitle: "Message saved",
+  queuedBody: "We couldn't reach support right now. Your message is saved on this device and will be sent automatically — next time you open this page or when you're back online.",
+  uploadQueued: "The recording is saved and will be attached automatically.",
 };
 
 export type Strings = typeof en;
@@ -67,12 +69,14 @@ const de: Strings = {
   uploaded: "Aufzeichnung angehängt.",
   uploadFailed: "Die Aufzeichnung konnte nicht angehängt werden, Ihr Ticket wurde aber erstellt.",
   errorNetwork: "Der Support ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut – Ihre Nachricht bleibt erhalten.",
-  errorQueued: "Der Support ist nicht erreichbar. Ihre Nachricht ist gespeichert und wird automatisch gesendet, sobald Sie wieder online sind.",
   errorServer: "Beim Support gibt es gerade ein Problem. Bitte versuchen Sie es gleich noch einmal – Ihre Nachricht bleibt erhalten.",
   errorRejected: "Der Support konnte diese Nachricht nicht annehmen.",
   errorFix: "Bitte korrigieren Sie die markierten Felder.",
   errorKey: "Dieses Support-Widget ist nicht richtig eingerichtet (ungültiger Site-Key).",
   errorRateLimited: "Zu viele Nachrichten in kurzer Zeit. Bitte warten Sie eine Minute.",
+  queuedTitle: "Nachricht gespeichert",
+  queuedBody: "Der Support ist gerade nicht erreichbar. Ihre Nachricht ist auf diesem Gerät gespeichert und wird automatisch gesendet – beim nächsten Öffnen dieser Seite oder sobald Sie wieder online sind.",
+  uploadQueued: "Die Aufzeichnung ist gespeichert und wird automatisch angehängt.",
 };
 
 const fr: Strings = {
@@ -104,12 +108,14 @@ const fr: Strings = {
   uploaded: "Enregistrement joint.",
   uploadFailed: "L'enregistrement n'a pas pu être joint, mais votre ticket a bien été créé.",
   errorNetwork: "Impossible de joindre le support. Vérifiez votre connexion et réessayez — votre message est conservé.",
-  errorQueued: "Impossible de joindre le support. Votre message est enregistré et sera envoyé automatiquement dès votre retour en ligne.",
   errorServer: "Le support rencontre un problème. Réessayez dans un instant — votre message est conservé.",
   errorRejected: "Le support n'a pas pu accepter ce message.",
   errorFix: "Veuillez corriger les champs signalés.",
   errorKey: "Ce widget de support est mal configuré (clé de site invalide).",
   errorRateLimited: "Trop de messages en peu de temps. Patientez une minute puis réessayez.",
+  queuedTitle: "Message enregistré",
+  queuedBody: "Le support est injoignable pour le moment. Votre message est enregistré sur cet appareil et sera envoyé automatiquement — à la prochaine ouverture de cette page ou dès votre retour en ligne.",
+  uploadQueued: "L'enregistrement est conservé et sera joint automatiquement.",
 };
 
 export const LOCALES: Record<string, Strings> = { en, de, fr };
