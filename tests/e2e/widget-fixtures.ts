@@ -1,4 +1,6 @@
+import { expect } from "vitest";
 import type { Browser, Page, Request } from "playwright-core";
+import type { TicketCreateInput } from "../../shared/widget-api.js";
 import type { TicketList, TicketSummary } from "../../shared/agent-api.js";
 import type { TestServer } from "./harness.js";
 
@@ -81,4 +83,33 @@ export async function fillForm(page: Page, subject: string, description = "Steps
   if (!(await email.inputValue())) await email.fill("customer@northwind.example");
   await form(page).getByLabel("Subject").fill(subject);
   await form(page).getByLabel("Description").fill(description);
+}
+
+/** A host page of our own (served through request interception) with a customised script tag. */
+export async function hostPage(page: Page, server: TestServer, attributes: string, body: string, path = "/demo/host-page") {
+  const url = `${server.url}${path}`;
+  await page.route((u) => u.pathname === "/demo/host-page", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>Host</title></head><body>${body}
+        <script src="/widget.js" data-site-key="pk_demo" ${attributes} async></script></body></html>`,
+    }),
+  );
+  await page.goto(url);
+}
+
+/** Opens the form and waits until the lazily loaded recorder has a full snapshot, then closes it again. */
+export async function waitForRecorder(page: Page) {
+  await openWidget(page);
+  await expect.poll(() => previewText(page), { timeout: 15_000 }).toMatch(/\d+ s recording/);
+  await page.keyboard.press("Escape");
+}
+
+/** Sends a ticket from the open form; returns the body the widget posted and the ticket id. */
+export async function sendTicket(page: Page, subject: string) {
+  await fillForm(page, subject);
+  const [request] = await Promise.all([ticketRequest(page), form(page).getByRole("button", { name: "Send" }).click()]);
+  await page.getByRole("heading", { name: /Ticket HO-\d+ created/ }).waitFor();
+  const created = (await (await request.response())!.json()) as { id: string };
+  return { body: request.postDataJSON() as TicketCreateInput, id: created.id };
 }
