@@ -1,5 +1,6 @@
 import type { InlineConfig } from "vite";
 import { fileURLToPath } from "node:url";
+import { slimRrwebRecord } from "./build-slim-rrweb.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -19,27 +20,16 @@ const common = {
 function chunkFor(id: string): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
   if (/\/preact\/(dist|jsx-runtime)\//.test(id)) return "app";
-  if (id.includes("/widget/capture/")) return "capture";
+  // Capture starts at once and the form loads when idle anyway: one chunk compresses better than two.
+  if (id.includes("/widget/capture/")) return "form";
   if (/\/widget\/(ui\/(Dialog|errors|dialog-styles)|submit|body|api|transport\/)|preact\/hooks/.test(id)) return "form";
   return undefined;
 }
 
-/**
- * We never record canvas (recordCanvas: false), so rrweb's inlined canvas worker source (~1 KB gzip, only used
- * by canvas FPS sampling) is dead weight; drop the string. If the marker changes upstream, this is a no-op.
- */
-const dropCanvasWorker = {
-  name: "handoff-drop-rrweb-canvas-worker",
-  transform(code: string, id: string) {
-    if (!id.includes("@rrweb/record/dist/record.js")) return null;
-    return { code: code.replace(/const jsContent = '(?:[^'\\]|\\.)*';/, "const jsContent = '';"), map: null };
-  },
-};
-
 function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: boolean): InlineConfig {
   return {
     ...common,
-    plugins: [dropCanvasWorker],
+    plugins: [slimRrwebRecord()],
     build: {
       outDir,
       emptyOutDir,

@@ -12,6 +12,8 @@ export interface WidgetOptions {
   position?: Position;
   /** Estimated in-memory cap for the rolling recording, in bytes. */
   maxRecordingBytes?: number;
+  /** Your own wording for plain-text entries of ui/strings.ts, e.g. { launcherText: "Ask us", title: "Talk to Acme" }. */
+  texts?: Record<string, string>;
 }
 
 export interface WidgetConfig {
@@ -23,6 +25,7 @@ export interface WidgetConfig {
   color: string | undefined;
   position: Position;
   maxRecordingBytes: number;
+  texts: Record<string, string>;
 }
 
 export const DEFAULT_MAX_RECORDING_BYTES = 16 * 1024 * 1024;
@@ -60,10 +63,11 @@ export function normalizeConfig(options: WidgetOptions, defaultOrigin: string): 
     position: options.position === "bottom-left" ? "bottom-left" : "bottom-right",
     maxRecordingBytes:
       options.maxRecordingBytes && options.maxRecordingBytes > 0 ? options.maxRecordingBytes : DEFAULT_MAX_RECORDING_BYTES,
+    texts: options.texts && typeof options.texts === "object" ? options.texts : {},
   };
 }
 
-/** data-site-key, data-api-origin, data-window-seconds, data-mask-inputs, data-locale, data-color, data-position */
+/** data-site-key, data-api-origin, data-window-seconds, data-mask-inputs, data-locale, data-color, data-position, data-texts */
 export function optionsFromDataset(data: Record<string, string | undefined>): WidgetOptions {
   return {
     siteKey: (data.siteKey || "").trim(),
@@ -73,5 +77,19 @@ export function optionsFromDataset(data: Record<string, string | undefined>): Wi
     locale: data.locale,
     color: data.color,
     position: data.position as Position | undefined,
+    texts: parseTexts(data.texts),
   };
+}
+
+/** data-texts='{"launcherText":"Ask us"}': a typo must not stop the widget, so bad JSON is ignored with a warning. */
+function parseTexts(json: string | undefined): Record<string, string> | undefined {
+  if (!json) return undefined;
+  try {
+    const value = JSON.parse(json);
+    if (value && typeof value === "object") return value;
+  } catch {
+    /* fall through */
+  }
+  console.warn("[Handoff] data-texts is not a JSON object; using the default texts.");
+  return undefined;
 }

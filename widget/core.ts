@@ -9,7 +9,7 @@ import type { Capture } from "./capture/index.js";
 import type { WidgetConfig } from "./config.js";
 import type { Recorder } from "./recorder/index.js";
 import { mountUi, type MountedUi } from "./ui/mount.js";
-import { stringsFor } from "./ui/strings.js";
+import { loadStrings, localeFor } from "./ui/strings.js";
 import type { UiController } from "./ui/types.js";
 
 const EVENT_FULL_SNAPSHOT = 2;
@@ -28,7 +28,9 @@ function whenIdle(fn: () => void): () => void {
 }
 
 export function createHandoff(config: WidgetConfig): HandoffApi {
-  const t = stringsFor(config.locale, navigator.languages || []);
+  // English is in the launcher chunk; another language is one small fetch before the launcher shows.
+  const stringsReady = loadStrings(localeFor(config.locale, navigator.languages || []), config.texts);
+  let openWhenMounted = false;
   const ownApi = config.apiOrigin + "/api/v1/widget/";
   let identity: Identity = {};
   let metadata: Metadata = {};
@@ -72,7 +74,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
   };
 
   const ctrl: UiController = {
-    strings: t,
+    strings: undefined as never, // set before the UI mounts (see mount)
     windowSeconds: config.windowSeconds,
     defaultEmail: () => identity.email || "",
     preview(includeRecording) {
@@ -106,17 +108,34 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
     },
   };
 
-  const mount = () => {
-    if (stopped || ui) return;
-    ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
-    whenIdle(() => ui?.preload());
+  // Tickets a previous page (or this one, while offline) could not send: retried once idle and when back online.
+  const flush = () => {
+    if (!stopped) import("./transport/deliver.js").then(({ flushOutbox }) => void (stopped || flushOutbox(config)), () => undefined);
   };
+  const cancelFlush = whenIdle(flush);
+  addEventListener("online", flush);
+
+  const mount = () =>
+    void stringsReady.then((strings) => {
+      if (stopped || ui || !document.body) return;
+      ctrl.strings = strings;
+      ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
+      if (openWhenMounted) ui.setOpen(true);
+      whenIdle(() => ui?.preload());
+    });
   if (document.body) mount();
   else addEventListener("DOMContentLoaded", mount, { once: true });
 
   return {
-    open: () => (mount(), ui?.setOpen(true)),
-    close: () => ui?.setOpen(false),
+    open: () => {
+      openWhenMounted = !ui;
+      if (ui) ui.setOpen(true);
+      else mount();
+    },
+    close: () => {
+      openWhenMounted = false;
+      ui?.setOpen(false);
+    },
     // Cleaned (known fields, server limits) when a ticket is sent: see submit.ts.
     identify: (input) => {
       identity = input && typeof input === "object" ? { ...input } : {};
@@ -134,6 +153,8 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       if (stopped) return;
       stopped = true;
       cancelRecorder();
+      cancelFlush();
+      removeEventListener("online", flush);
       recorder?.stop();
       recorder = undefined;
       capture?.stop();

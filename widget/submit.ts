@@ -1,6 +1,6 @@
 /**
- * Sending a ticket: build the body, create the ticket (retrying), then attach the gzipped recording. Lazily loaded
- * on first submit, so transport code stays off the critical path.
+ * Sending a ticket: build the body, save it in the outbox, create the ticket (retrying), then attach the gzipped
+ * recording. Lazily loaded on first submit, so transport code stays off the critical path.
  */
 import type { Identity, Metadata } from "../shared/context.js";
 import type { TicketCreateInput, TicketCreated } from "../shared/widget-api.js";
@@ -9,10 +9,13 @@ import { fitBody } from "./body.js";
 import type { Capture } from "./capture/index.js";
 import { scrubUrl } from "./capture/scrub.js";
 import type { WidgetConfig } from "./config.js";
+import { activeKeys, settleFailure } from "./transport/deliver.js";
 import { uuid } from "./transport/http.js";
+import { removeFromOutbox, saveToOutbox, updateOutboxItem, type OutboxItem } from "./transport/outbox.js";
 import { gzipJson, uploadRecording } from "./transport/recording.js";
 import { beaconTicket, createTicket } from "./transport/tickets.js";
-import type { FormValues, Submitted } from "./ui/types.js";
+import { QueuedError } from "./ui/errors.js";
+import type { FormValues, Submitted, UploadOutcome } from "./ui/types.js";
 
 export interface SendInput {
   config: WidgetConfig;
@@ -54,28 +57,48 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
   });
 }
 
+/**
+ * Saves the submission in the outbox first, then sends it. If the server cannot be reached the item stays in the
+ * outbox and QueuedError tells the customer it will go out automatically (next page load, or when back online).
+ */
 export async function sendTicket(input: SendInput): Promise<Submitted> {
+  const { config } = input;
   const body = buildBody(input);
   const key = uuid();
-  inflight = { config: input.config, body, key };
+  const item: OutboxItem = { key, apiOrigin: config.apiOrigin, siteKey: config.siteKey, body, savedAt: Date.now(), attempts: 0 };
+  activeKeys.add(key);
+  const saved = await saveToOutbox(item);
+  // Compressing runs while the ticket is on its way; the result joins the outbox item as soon as it is ready.
+  const gzip = input.events.length ? gzipJson(input.events) : null;
+  const stored = gzip && saved ? gzip.then((recording) => updateOutboxItem(key, { recording }), () => undefined) : Promise.resolve();
+  inflight = { config, body, key };
   let created: TicketCreated;
   try {
-    created = await createTicket(input.config, body, key);
+    created = await createTicket(config, body, key);
+  } catch (error) {
+    await stored;
+    activeKeys.delete(key);
+    if (saved && (await settleFailure(key, error, 0)) === "later") throw new QueuedError();
+    if (!saved) await removeFromOutbox(key);
+    throw error;
   } finally {
     inflight = undefined;
   }
   input.onCreated(created);
-  // The ticket exists now; a failed upload only loses the recording, never the ticket.
-  const upload = input.events.length
-    ? gzipJson(input.events)
-        .then((gz) => uploadRecording(input.config.apiOrigin, created.id, created.uploadToken, gz, input.onProgress))
-        .then(
-          () => true,
-          (error) => {
-            console.warn("[Handoff] recording upload failed", error);
-            return false;
-          },
-        )
-    : null;
-  return { reference: created.reference, upload };
+  await updateOutboxItem(key, { created });
+  // The ticket exists now; a failed upload only delays the recording (kept in the outbox), never loses the ticket.
+  const upload = (async (): Promise<UploadOutcome> => {
+    try {
+      await stored;
+      if (gzip) await uploadRecording(config.apiOrigin, created.id, created.uploadToken, await gzip, input.onProgress);
+      await removeFromOutbox(key);
+      return gzip ? "ok" : "none";
+    } catch (error) {
+      console.warn("[Handoff] recording upload failed", error);
+      return saved && (await settleFailure(key, error, 0)) === "later" ? "queued" : "failed";
+    } finally {
+      activeKeys.delete(key);
+    }
+  })();
+  return { reference: created.reference, upload: gzip ? upload : (void upload, null) };
 }

@@ -1,4 +1,7 @@
+import { expect } from "vitest";
 import type { Browser, Page, Request } from "playwright-core";
+import type { TicketCreateInput } from "../../shared/widget-api.js";
+import type { TicketList, TicketSummary } from "../../shared/agent-api.js";
 import type { TestServer } from "./harness.js";
 
 /** A fresh page that collects page errors, with helpers to reach into the widget's (open) shadow root. */
@@ -31,8 +34,8 @@ export function recordingRequest(page: Page): Promise<Request> {
   return page.waitForRequest((r) => r.method() === "PUT" && /\/api\/v1\/widget\/tickets\/[^/]+\/recording$/.test(r.url()));
 }
 
-/** The recording as the server stored it, fetched through the agent API (as the console would). */
-export async function storedRecording(server: TestServer, ticketId: string): Promise<{ type: number; timestamp: number }[]> {
+/** GET on the agent API, logged in as the admin (as the console would be). */
+export async function agentGet<T>(server: TestServer, path: string): Promise<T> {
   const origin = new URL(server.url).origin;
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: "POST",
@@ -41,7 +44,72 @@ export async function storedRecording(server: TestServer, ticketId: string): Pro
   });
   if (!login.ok) throw new Error(`login failed: ${login.status}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${server.url}/api/v1/tickets/${ticketId}/recording`, { headers: { Cookie: cookie, Origin: origin } });
-  if (!response.ok) throw new Error(`recording not available: ${response.status} ${await response.text()}`);
-  return response.json();
+  const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie, Origin: origin } });
+  if (!response.ok) throw new Error(`GET ${path} failed: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+/** The recording as the server stored it, fetched through the agent API (as the console would). */
+export function storedRecording(server: TestServer, ticketId: string): Promise<{ type: number; timestamp: number }[]> {
+  return agentGet(server, `/api/v1/tickets/${ticketId}/recording`);
+}
+
+/** Tickets with this subject, as agents see them. */
+export async function ticketsWithSubject(server: TestServer, subject: string): Promise<TicketSummary[]> {
+  const list = await agentGet<TicketList>(server, "/api/v1/tickets?limit=200");
+  return list.tickets.filter((t) => t.subject === subject);
+}
+
+/** How many submissions wait in the widget's IndexedDB outbox on this page's origin. */
+export function outboxCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("handoff-outbox", 1);
+        open.onupgradeneeded = () => open.result.createObjectStore("items", { keyPath: "key" });
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction("items").objectStore("items").count();
+          count.onsuccess = () => (resolve(count.result), open.result.close());
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+/** Fills the three required fields of the open form. */
+export async function fillForm(page: Page, subject: string, description = "Steps in the recording") {
+  const email = form(page).getByLabel("Email", { exact: true });
+  if (!(await email.inputValue())) await email.fill("customer@northwind.example");
+  await form(page).getByLabel("Subject").fill(subject);
+  await form(page).getByLabel("Description").fill(description);
+}
+
+/** A host page of our own (served through request interception) with a customised script tag. */
+export async function hostPage(page: Page, server: TestServer, attributes: string, body: string, path = "/demo/host-page") {
+  const url = `${server.url}${path}`;
+  await page.route((u) => u.pathname === "/demo/host-page", (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>Host</title></head><body>${body}
+        <script src="/widget.js" data-site-key="pk_demo" ${attributes} async></script></body></html>`,
+    }),
+  );
+  await page.goto(url);
+}
+
+/** Opens the form and waits until the lazily loaded recorder has a full snapshot, then closes it again. */
+export async function waitForRecorder(page: Page) {
+  await openWidget(page);
+  await expect.poll(() => previewText(page), { timeout: 15_000 }).toMatch(/\d+ s recording/);
+  await page.keyboard.press("Escape");
+}
+
+/** Sends a ticket from the open form; returns the body the widget posted and the ticket id. */
+export async function sendTicket(page: Page, subject: string) {
+  await fillForm(page, subject);
+  const [request] = await Promise.all([ticketRequest(page), form(page).getByRole("button", { name: "Send" }).click()]);
+  await page.getByRole("heading", { name: /Ticket HO-\d+ created/ }).waitFor();
+  const created = (await (await request.response())!.json()) as { id: string };
+  return { body: request.postDataJSON() as TicketCreateInput, id: created.id };
 }

@@ -65,3 +65,22 @@ describe("rolling recording buffer", () => {
     expect(buffer.durationMs()).toBe(45_000);
   });
 });
+
+describe("size estimate for the memory cap", () => {
+  test("measures snapshots always and incremental events by sampling, close to their real size", async () => {
+    const { makeSizeEstimator, estimateBytes } = await import("../../widget/recorder/buffer.js");
+    let measured = 0;
+    const estimate = makeSizeEstimator((e) => (measured++, estimateBytes(e)));
+    const mutation = (i: number) => ({ type: 3, timestamp: i, data: { source: 0, texts: [{ id: i, value: "x".repeat(100) }] } });
+    let estimated = 0;
+    let real = 0;
+    for (let i = 0; i < 800; i++) {
+      estimated += estimate(mutation(i));
+      real += estimateBytes(mutation(i));
+    }
+    expect(measured).toBeLessThanOrEqual(101); // about one in eight
+    expect(Math.abs(estimated - real) / real).toBeLessThan(0.05);
+    const full = { type: 2, timestamp: 1, data: { node: { id: 1, childNodes: [] } } };
+    expect(estimate(full)).toBe(estimateBytes(full));
+  });
+});

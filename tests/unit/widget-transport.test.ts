@@ -3,7 +3,7 @@ import { ApiError, backoffDelay, withRetry } from "../../widget/transport/http.j
 import { fitBody } from "../../widget/body.js";
 import { normalizeConfig, optionsFromDataset, safeColor } from "../../widget/config.js";
 import { mergeMetadata, cleanIdentity } from "../../widget/api.js";
-import { stringsFor } from "../../widget/ui/strings.js";
+import { loadStrings, localeFor } from "../../widget/ui/strings.js";
 import { describeFailure } from "../../widget/ui/errors.js";
 
 describe("widget transport", () => {
@@ -72,11 +72,17 @@ describe("widget configuration and API input", () => {
     expect(meta).toEqual({ a: 1, b: "x".repeat(500), d: null });
   });
 
-  test("locales and error messages", () => {
-    expect(stringsFor("de-AT").send).toBe("Senden");
-    expect(stringsFor(undefined, ["fr-FR"]).send).toBe("Envoyer");
-    expect(stringsFor("xx").send).toBe("Send");
-    const t = stringsFor("en");
+  test("locales, text overrides and error messages", async () => {
+    expect((await loadStrings(localeFor("de-AT"))).send).toBe("Senden");
+    expect((await loadStrings(localeFor(undefined, ["fr-FR"]))).send).toBe("Envoyer");
+    expect(localeFor("xx", ["en-GB", "de"])).toBe("en");
+    expect((await loadStrings(localeFor("xx"))).send).toBe("Send");
+    const custom = await loadStrings("de", { launcherText: "Fragen?", created: "not a template", nope: "x", title: " " });
+    expect(custom.launcherText).toBe("Fragen?");
+    expect(custom.title).toBe("Support kontaktieren"); // blank overrides are ignored
+    expect(custom.created("HO-1")).toBe("Ticket HO-1 erstellt"); // templated texts keep their wording
+    expect("nope" in custom).toBe(false);
+    const t = await loadStrings("en");
     expect(describeFailure(new ApiError(422, "validation_failed", "bad", [{ path: "email", message: "enter a valid email address" }]), t)).toEqual({
       kind: "fields",
       fields: { email: "enter a valid email address" },

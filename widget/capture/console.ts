@@ -32,7 +32,8 @@ export function startConsole(ring: Ring<ConsoleEntry>): () => void {
   for (const level of ["error", "warn"] as const) {
     const original = originals[level];
     const wrapper = function (this: Console, ...args: unknown[]) {
-      if (!busy) {
+      // The widget's own notes ("[Handoff] …") are about us, not the host app: keep them out of tickets.
+      if (!busy && !(typeof args[0] === "string" && args[0].startsWith("[Handoff]"))) {
         busy = true;
         try {
           const error = args.find((a): a is Error => a instanceof Error);

@@ -85,6 +85,25 @@ export class RollingBuffer<E extends BufferedEvent = BufferedEvent> {
   }
 }
 
+/**
+ * Cheap size estimate for the memory cap: serialising every event would cost as much main-thread time as rrweb
+ * itself on a busy page, so only snapshots and every 8th incremental event are measured; the others count as the
+ * running average of their kind (source). Events stay objects until the customer submits.
+ */
+export function makeSizeEstimator(measure: (event: unknown) => number = estimateBytes) {
+  const averages = new Map<number, number>();
+  let n = 0;
+  return (event: BufferedEvent & { data?: unknown }): number => {
+    if (event.type !== 3) return measure(event);
+    const kind = (event.data as { source?: number } | undefined)?.source ?? -1;
+    const average = averages.get(kind);
+    if (average !== undefined && ++n % 8) return average;
+    const bytes = measure(event);
+    averages.set(kind, average === undefined ? bytes : Math.round(average * 0.8 + bytes * 0.2));
+    return bytes;
+  };
+}
+
 export function estimateBytes(event: unknown): number {
   try {
     return JSON.stringify(event).length;

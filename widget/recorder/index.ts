@@ -3,7 +3,8 @@
  * startRecorder() returns a handle whose stop() is the teardown.
  */
 import { record } from "@rrweb/record";
-import { RollingBuffer } from "./buffer.js";
+import { scrubUrl } from "../capture/scrub.js";
+import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
 import { makeMaskInput } from "./privacy.js";
 
 export interface RecorderOptions {
@@ -24,6 +25,8 @@ export interface Recorder {
 const ALL_INPUTS = {
   color: true, date: true, "datetime-local": true, email: true, month: true, number: true, range: true, search: true,
   tel: true, text: true, time: true, url: true, week: true, textarea: true, select: true, password: true,
+  // rrweb records a hidden input's value attribute unless its type is listed here (CSRF tokens, ids...).
+  hidden: true,
 };
 
 export function startRecorder(options: RecorderOptions): Recorder {
@@ -39,9 +42,19 @@ export function startRecorder(options: RecorderOptions): Recorder {
       setTimeout(() => record.takeFullSnapshot?.(true));
     },
   });
+  const sizeOf = makeSizeEstimator();
+  const checkoutMs = Math.max(5000, (options.windowSeconds * 1000) / 2);
+  // Checkouts (fresh full snapshots, so old segments can go) run when the main thread is idle, not on rrweb's timer
+  // in the middle of whatever the page is doing; the timeout keeps the window bounded on pages that are never idle.
+  const idle = (fn: () => void) =>
+    typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
+  const checkouts = setInterval(() => idle(() => record.takeFullSnapshot?.(true)), checkoutMs);
   const stop = record({
-    emit: (event) => buffer.push(event),
-    checkoutEveryNms: Math.max(5000, (options.windowSeconds * 1000) / 2),
+    emit: (event) => {
+      // The Meta event carries the page URL: strip tokens from it as from every other captured URL.
+      if (event.type === EVENT_META) (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
+      buffer.push(event, sizeOf(event as never));
+    },
     blockClass: "rr-block",
     blockSelector: "[data-handoff-block]",
     ignoreSelector: "[data-handoff-ignore]",
@@ -50,7 +63,8 @@ export function startRecorder(options: RecorderOptions): Recorder {
     maskInputOptions: ALL_INPUTS,
     maskInputFn: makeMaskInput(options.maskInputs),
     slimDOMOptions: "all",
-    sampling: { mousemove: 50, scroll: 150, input: "last" },
+    // Replay interpolates the cursor, so 10 positions a second look the same as 20 and cost half.
+    sampling: { mousemove: 100, scroll: 150, input: "last" },
     recordCanvas: false,
     collectFonts: false,
     errorHandler: () => true,
@@ -59,6 +73,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
     getEvents: () => buffer.events(),
     durationMs: () => buffer.durationMs(),
     stop: () => {
+      clearInterval(checkouts);
       stop?.();
       buffer.clear();
     },

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { dialogCss } from "./dialog-styles.js";
-import { describeFailure, validate } from "./errors.js";
-import type { FieldName, FormValues, UiController } from "./types.js";
+import { describeFailure, QueuedError, validate } from "./errors.js";
+import type { FieldName, FormValues, UiController, UploadOutcome } from "./types.js";
 
 const FOCUSABLE = "button:not([disabled]),input:not([disabled]),textarea:not([disabled]),a[href],[tabindex]:not([tabindex='-1'])";
 
 type Status =
   | { step: "form" }
   | { step: "sending" }
-  | { step: "done"; reference: string; upload: "none" | "running" | "ok" | "failed"; progress: number };
+  | { step: "queued" }
+  | { step: "done"; reference: string; upload: UploadOutcome | "running"; progress: number };
 
 interface Props {
   ctrl: UiController;
@@ -36,7 +37,7 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
-    const target = status.step === "done" ? root.querySelector<HTMLElement>("h2") : firstEmpty(root, values);
+    const target = status.step === "done" || status.step === "queued" ? root.querySelector<HTMLElement>("h2") : firstEmpty(root, values);
     target?.focus();
   }, [status.step]);
 
@@ -88,8 +89,14 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
       });
       onSent();
       setStatus({ step: "done", reference: sent.reference, upload: sent.upload ? "running" : "none", progress });
-      sent.upload?.then((ok) => setStatus((s) => (s.step === "done" ? { ...s, upload: ok ? "ok" : "failed" } : s)));
+      sent.upload?.then((upload) => setStatus((s) => (s.step === "done" ? { ...s, upload } : s)));
     } catch (error) {
+      if (error instanceof QueuedError) {
+        // Saved in the outbox: the draft is done with, the customer need not keep the tab open.
+        onSent();
+        setStatus({ step: "queued" });
+        return;
+      }
       const failure = describeFailure(error, t);
       setStatus({ step: "form" });
       setAlert(failure.message);
@@ -142,7 +149,19 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
       <button type="button" class="x" aria-label={t.close} onClick={onClose}>
         ×
       </button>
-      {status.step === "done" ? (
+      {status.step === "queued" ? (
+        <div>
+          <h2 id="ho-title" tabIndex={-1}>
+            {t.queuedTitle}
+          </h2>
+          <p role="status">{t.queuedBody}</p>
+          <div class="b">
+            <button type="button" class="s" onClick={onClose}>
+              {t.close}
+            </button>
+          </div>
+        </div>
+      ) : status.step === "done" ? (
         <div>
           <h2 id="ho-title" tabIndex={-1}>
             {t.created(status.reference)}
@@ -155,6 +174,7 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
             </div>
           )}
           {status.upload === "ok" && <p role="status">{t.uploaded}</p>}
+          {status.upload === "queued" && <p role="status">{t.uploadQueued}</p>}
           {status.upload === "failed" && <p role="alert">{t.uploadFailed}</p>}
           <div class="b">
             <button type="button" class="s" onClick={onClose}>

@@ -19,7 +19,6 @@ export function validate(values: FormValues, t: Strings): Partial<Record<FieldNa
 
 /** Maps a failed submission to what the customer sees: per-field messages for 422s, one clear sentence otherwise. */
 export function describeFailure(error: unknown, t: Strings): SubmitFailure {
-  if (error instanceof QueuedError) return { kind: "message", message: t.errorQueued };
   if (!(error instanceof ApiError)) return { kind: "message", message: t.errorNetwork };
   if (error.status === 0) return { kind: "message", message: t.errorNetwork };
   if (error.status === 401 || error.status === 403) return { kind: "message", message: t.errorKey };

@@ -18,10 +18,13 @@ export interface Preview {
   recordingSeconds: number | null;
 }
 
+/** ok: attached; queued: kept and sent automatically later; failed: rejected for good; none: nothing to attach. */
+export type UploadOutcome = "ok" | "queued" | "failed" | "none";
+
 export interface Submitted {
   reference: string;
-  /** Resolves true when the recording is attached, false when it failed; null when none was sent. */
-  upload: Promise<boolean> | null;
+  /** Settles once the recording is attached (or queued, or failed); null when none was sent. */
+  upload: Promise<UploadOutcome> | null;
 }
 
 export interface UiController {

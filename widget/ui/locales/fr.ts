@@ -1,0 +1,42 @@
+import type { Strings } from "../strings.js";
+
+/** Loaded only on pages that ask for this language (see loadStrings). */
+const fr: Strings = {
+  launcher: "Aide et support",
+  launcherText: "Aide",
+  title: "Contacter le support",
+  intro: "Dites-nous ce qui s'est mal passé. Nous joignons ce qui s'est passé sur cette page, pour que vous n'ayez pas à tout réexpliquer.",
+  email: "E-mail",
+  subject: "Objet",
+  description: "Description",
+  includeRecording: (seconds) =>
+    seconds === 60 ? "Joindre un enregistrement de la dernière minute" : `Joindre un enregistrement des ${seconds} dernières secondes`,
+  recordingHint: "Le texte saisi et les mots de passe sont masqués dans l'enregistrement.",
+  previewLabel: "Ce que nous enverrons :",
+  previewPage: (page) => `page ${page}`,
+  previewClicks: (n) => (n <= 1 ? `${n} clic` : `${n} clics`),
+  previewErrors: (n) => (n <= 1 ? `${n} erreur` : `${n} erreurs`),
+  previewRecording: (seconds) => `enregistrement de ${seconds} s`,
+  previewNoRecording: "aucun enregistrement",
+  send: "Envoyer",
+  sending: "Envoi…",
+  close: "Fermer",
+  cancel: "Annuler",
+  required: "Obligatoire",
+  invalidEmail: "Saisissez une adresse e-mail valide",
+  created: (reference) => `Ticket ${reference} créé`,
+  createdBody: "Merci ! Notre équipe support a reçu votre message et vous répondra par e-mail.",
+  uploading: (percent) => `Ajout de l'enregistrement… ${percent} %`,
+  uploaded: "Enregistrement joint.",
+  uploadFailed: "L'enregistrement n'a pas pu être joint, mais votre ticket a bien été créé.",
+  errorNetwork: "Impossible de joindre le support. Vérifiez votre connexion et réessayez — votre message est conservé.",
+  errorServer: "Le support rencontre un problème. Réessayez dans un instant — votre message est conservé.",
+  errorRejected: "Le support n'a pas pu accepter ce message.",
+  errorFix: "Veuillez corriger les champs signalés.",
+  errorKey: "Ce widget de support est mal configuré (clé de site invalide).",
+  errorRateLimited: "Trop de messages en peu de temps. Patientez une minute puis réessayez.",
+  queuedTitle: "Message enregistré",
+  queuedBody: "Le support est injoignable pour le moment. Votre message est enregistré sur cet appareil et sera envoyé automatiquement — à la prochaine ouverture de cette page ou dès votre retour en ligne.",
+  uploadQueued: "L'enregistrement est conservé et sera joint automatiquement.",
+};
+export default fr;
