@@ -7,7 +7,8 @@ import type { Stage } from "../lib/fold-ticket-facts.js";
 import { factsWhere, firstAgentCondition } from "./metrics-filters.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
 
-const BATCH = 2000;
+/** Rows per query; exported so tests can exercise several batches. */
+export const BATCH = Number(process.env.HANDOFF_AUDIT_BATCH ?? 2000);
 export const AUDIT_COLUMNS = [
   "ticket_reference",
   "created_at",

@@ -30,7 +30,8 @@ export async function getEscalationInsights(db: Db, input: { workspaceId: string
     .select({ category: f.category, weeksAgo, n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(f)
     .where(escalatedWindow)
-    .groupBy(f.category, weeksAgo);
+    // By position: a parameterised expression is not recognised as the same one in GROUP BY.
+    .groupBy(sql`1`, sql`2`);
 
   const perCategory = new Map<string, number[]>();
   for (const row of counts) {
