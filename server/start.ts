@@ -2,13 +2,15 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
-import { openDatabase } from "./db/client.js";
+import { openDatabase, type Database } from "./db/client.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/ensure-demo-workspace.js";
 
 export interface RunningServer {
   url: string;
   bootstrap: EnsureDemoWorkspaceResult;
   dbKind: "pglite" | "postgres";
+  /** The open database, for tests and scripts that set up data directly. */
+  db: Database["db"];
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startServer(config: Config, options: { inMemory?: boolean;
     url,
     bootstrap,
     dbKind: database.kind,
+    db: database.db,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -69,9 +69,10 @@ export const drilldownQuerySchema = metricsFilterSchema.and(
 );
 export type DrilldownQuery = z.infer<typeof drilldownQuerySchema>;
 
-/** The default period: the last 12 weeks up to now. */
+/** The default period: the 12 weeks before `to` (default now). */
 export function resolvePeriod(q: { from?: string; to?: string }, now = Date.now()): { from: Date; to: Date } {
-  const to = q.to ? new Date(q.to) : new Date(now);
+  // A date-only `to` is inclusive (the whole day), as a date picker means it; a timestamp is exclusive.
+  const to = q.to ? new Date(new Date(q.to).getTime() + (q.to.length === 10 ? DAY : 0)) : new Date(now);
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 84 * DAY);
   return { from, to };
 }

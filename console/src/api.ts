@@ -88,7 +88,7 @@ async function errorFrom(response: Response, options: RequestOptions): Promise<A
   );
 }
 
-async function json<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>> {
+export async function json<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>> {
   const response = await send(path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);
