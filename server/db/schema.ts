@@ -318,6 +318,8 @@ export const ticketFacts = pgTable(
     failingEndpoint: text("failing_endpoint"),
     /** The first console error, numbers and URLs normalised, so the same bug groups across customers. */
     errorFingerprint: text("error_fingerprint"),
+    /** The newest ticket_events id folded in: the refresh skips tickets already up to date. */
+    lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     index("ticket_facts_workspace_created_idx").on(t.workspaceId, t.createdAt),

@@ -26,10 +26,15 @@ export async function refreshTicketFacts(db: Db, input: { workspaceId: string })
     .where(and(gt(ticketEvents.id, since), eq(ticketEvents.workspaceId, input.workspaceId)))
     .groupBy(ticketEvents.ticketId);
   if (changed.length === 0) return { refolded: 0 };
-
-  const ids = changed.map((c) => c.ticketId);
+  // The margin re-reads events already folded: refold only tickets whose facts are older than their newest event.
+  const folded = await db
+    .select({ ticketId: ticketFacts.ticketId, lastEventId: ticketFacts.lastEventId })
+    .from(ticketFacts)
+    .where(inArray(ticketFacts.ticketId, changed.map((c) => c.ticketId)));
+  const foldedUpTo = new Map(folded.map((f) => [f.ticketId, f.lastEventId]));
+  const ids = changed.filter((c) => (foldedUpTo.get(c.ticketId) ?? -1) < c.maxId).map((c) => c.ticketId);
   for (let i = 0; i < ids.length; i += BATCH) await refoldTickets(db, ids.slice(i, i + BATCH));
-  const lastEventId = Math.max(...changed.map((c) => c.maxId), mark?.lastEventId ?? 0);
+  const lastEventId = changed.reduce((max, c) => Math.max(max, c.maxId), mark?.lastEventId ?? 0);
   await db
     .insert(metricsWatermarks)
     .values({ workspaceId: input.workspaceId, lastEventId })
@@ -53,6 +58,7 @@ async function refoldTickets(db: Db, ticketIds: string[]): Promise<void> {
   const events = await db
     .select({
       ticketId: ticketEvents.ticketId,
+      id: ticketEvents.id,
       type: ticketEvents.type,
       actorType: ticketEvents.actorType,
       actorId: ticketEvents.actorId,
@@ -62,14 +68,14 @@ async function refoldTickets(db: Db, ticketIds: string[]): Promise<void> {
     .from(ticketEvents)
     .where(inArray(ticketEvents.ticketId, ticketIds))
     .orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
-  const byTicket = new Map<string, FoldEvent[]>();
+  const byTicket = new Map<string, (FoldEvent & { id: number })[]>();
   for (const e of events) {
     const list = byTicket.get(e.ticketId) ?? [];
     list.push(e);
     byTicket.set(e.ticketId, list);
   }
-  const facts = rows.map((t) =>
-    foldTicketFacts(
+  const facts = rows.map((t) => ({
+    ...foldTicketFacts(
       {
         id: t.id,
         workspaceId: t.workspaceId,
@@ -80,13 +86,14 @@ async function refoldTickets(db: Db, ticketIds: string[]): Promise<void> {
       },
       byTicket.get(t.id) ?? [],
     ),
-  );
+    lastEventId: (byTicket.get(t.id) ?? []).reduce((max, e) => Math.max(max, e.id), 0),
+  }));
   await upsertTicketFacts(db, facts);
 }
 
-export async function upsertTicketFacts(db: Db, facts: TicketFacts[]): Promise<void> {
+export async function upsertTicketFacts(db: Db, facts: (TicketFacts & { lastEventId: number })[]): Promise<void> {
   if (facts.length === 0) return;
-  const columns = Object.keys(facts[0]!).filter((k) => k !== "ticketId") as (keyof TicketFacts)[];
+  const columns = Object.keys(facts[0]!).filter((k) => k !== "ticketId");
   const set = Object.fromEntries(columns.map((k) => [k, sql.raw(`excluded.${toSnake(k)}`)]));
   await db.insert(ticketFacts).values(facts).onConflictDoUpdate({ target: ticketFacts.ticketId, set });
 }

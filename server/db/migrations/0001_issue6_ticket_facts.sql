@@ -25,7 +25,8 @@ CREATE TABLE "ticket_facts" (
 	"escalated_by" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"path" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"failing_endpoint" text,
-	"error_fingerprint" text
+	"error_fingerprint" text,
+	"last_event_id" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "metrics_watermarks" ADD CONSTRAINT "metrics_watermarks_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
