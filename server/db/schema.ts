@@ -203,6 +203,8 @@ export const ticketEvents = pgTable(
   (t) => [
     index("ticket_events_ticket_idx").on(t.ticketId, t.at),
     index("ticket_events_workspace_type_idx").on(t.workspaceId, t.type, t.at),
+    // The metrics' incremental refresh reads one workspace's events past its watermark.
+    index("ticket_events_workspace_id_idx").on(t.workspaceId, t.id),
   ],
 );
 

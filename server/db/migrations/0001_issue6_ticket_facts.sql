@@ -33,4 +33,5 @@ ALTER TABLE "metrics_watermarks" ADD CONSTRAINT "metrics_watermarks_workspace_id
 ALTER TABLE "ticket_facts" ADD CONSTRAINT "ticket_facts_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_facts" ADD CONSTRAINT "ticket_facts_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ticket_facts_workspace_created_idx" ON "ticket_facts" USING btree ("workspace_id","created_at");--> statement-breakpoint
-CREATE INDEX "ticket_facts_workspace_escalated_idx" ON "ticket_facts" USING btree ("workspace_id","first_escalated_at");
+CREATE INDEX "ticket_facts_workspace_escalated_idx" ON "ticket_facts" USING btree ("workspace_id","first_escalated_at");--> statement-breakpoint
+CREATE INDEX "ticket_events_workspace_id_idx" ON "ticket_events" USING btree ("workspace_id","id");
