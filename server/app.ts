@@ -9,6 +9,9 @@ import { escalationRoutes } from "./routes/escalations.js";
 import { matrixRoutes } from "./routes/matrix.js";
 import { demoApiRoutes } from "./routes/demo-api.js";
 import { healthRoutes } from "./routes/health.js";
+import { metricsRoutes } from "./routes/metrics.js";
+import { exportRoutes } from "./routes/exports.js";
+import { feedbackRoutes, widgetFeedbackRoutes } from "./routes/feedback.js";
 import { staticRoutes } from "./routes/static.js";
 import { ticketRoutes } from "./routes/tickets.js";
 import { widgetRoutes } from "./routes/widget.js";
@@ -27,10 +30,15 @@ export function createApp(deps: { database: Database; config: Config }) {
 
   app.route("/", healthRoutes);
   app.route("/api/v1/widget", widgetRoutes());
+  // After widgetRoutes: its CORS and rate limit (use "*") run first for the feedback route too.
+  app.route("/api/v1/widget", widgetFeedbackRoutes());
   app.route("/api/v1/auth", authRoutes());
+  app.route("/api/v1/tickets", feedbackRoutes());
   app.route("/api/v1/tickets", ticketRoutes());
   app.route("/api/v1/tickets", escalationRoutes());
   app.route("/api/v1/matrix", matrixRoutes());
+  app.route("/api/v1/metrics", metricsRoutes());
+  app.route("/api/v1/exports", exportRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

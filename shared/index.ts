@@ -8,3 +8,4 @@ export * from "./matrix.js";
 export * from "./escalation-api.js";
 export * from "./escalation-settings.js";
 export * from "./handoff-draft.js";
+export * from "./metrics.js";

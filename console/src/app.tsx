@@ -1,4 +1,6 @@
 import { LoginScreen } from "./login/login-screen.js";
+import { MetricTicketsScreen } from "./metrics/drilldown-screen.js";
+import { MetricsScreen } from "./metrics/metrics-screen.js";
 import { QueueScreen } from "./queue/queue-screen.js";
 import { route, href } from "./router.js";
 import { checkSession, session } from "./session.js";
@@ -45,6 +47,10 @@ function CurrentScreen() {
       return <TicketScreen key={current.id} id={current.id} />;
     case "matrix":
       return <MatrixScreen key="matrix" />;
+    case "metrics":
+      return <MetricsScreen key="metrics" query={current.query} />;
+    case "metric-tickets":
+      return <MetricTicketsScreen key="metric-tickets" query={current.query} />;
     case "not-found":
       return <NotFound />;
   }

@@ -6,6 +6,8 @@ export type Route =
   | { name: "queue"; query: URLSearchParams }
   | { name: "ticket"; id: string }
   | { name: "matrix" }
+  | { name: "metrics"; query: URLSearchParams }
+  | { name: "metric-tickets"; query: URLSearchParams }
   | { name: "not-found"; path: string };
 
 const current = signal(readLocation());
@@ -21,6 +23,8 @@ export const route = computed<Route>(() => {
   if (rest === null) return { name: "not-found", path };
   if (rest === "/" || rest === "/index.html") return { name: "queue", query: new URLSearchParams(search) };
   if (rest === "/matrix" || rest === "/matrix/") return { name: "matrix" };
+  if (rest === "/metrics" || rest === "/metrics/") return { name: "metrics", query: new URLSearchParams(search) };
+  if (rest === "/metrics/tickets") return { name: "metric-tickets", query: new URLSearchParams(search) };
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(rest);
   if (ticket) return { name: "ticket", id: decodeURIComponent(ticket[1]) };
   return { name: "not-found", path };

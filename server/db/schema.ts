@@ -203,6 +203,8 @@ export const ticketEvents = pgTable(
   (t) => [
     index("ticket_events_ticket_idx").on(t.ticketId, t.at),
     index("ticket_events_workspace_type_idx").on(t.workspaceId, t.type, t.at),
+    // The metrics' incremental refresh reads one workspace's events past its watermark.
+    index("ticket_events_workspace_id_idx").on(t.workspaceId, t.id),
   ],
 );
 
@@ -276,4 +278,62 @@ export const recordings = pgTable("recordings", {
   startedAt: bigint("started_at", { mode: "number" }).notNull(),
   endedAt: bigint("ended_at", { mode: "number" }).notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Escalation metrics' pre-aggregation: one row per ticket, folded from its timeline (server/lib/fold-ticket-facts.ts)
+ * and refreshed incrementally from ticket_events (refresh-ticket-facts.ts). The dashboard reads only this table,
+ * through (workspace_id, created_at), so its cost follows one workspace's period, not the whole history.
+ */
+export const ticketFacts = pgTable(
+  "ticket_facts",
+  {
+    ticketId: uuid("ticket_id")
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** The queue the ticket started in. */
+    category: text("category"),
+    plan: text("plan"),
+    firstAgentId: uuid("first_agent_id"),
+    resolverId: uuid("resolver_id"),
+    /** Final resolution: null while open, reopened or escalated after its last resolution. */
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    firstEscalatedAt: timestamp("first_escalated_at", { withTimezone: true }),
+    msToFirstEscalation: bigint("ms_to_first_escalation", { mode: "number" }),
+    msResolutionAfterEscalation: bigint("ms_resolution_after_escalation", { mode: "number" }),
+    msToResolution: bigint("ms_to_resolution", { mode: "number" }),
+    escalations: integer("escalations").notNull().default(0),
+    bounces: integer("bounces").notNull().default(0),
+    reopens: integer("reopens").notNull().default(0),
+    pingPong: boolean("ping_pong").notNull().default(false),
+    firstContactResolved: boolean("first_contact_resolved").notNull().default(false),
+    agentsTouched: integer("agents_touched").notNull().default(0),
+    /** The agent who sent each escalation, in order (an agent may appear several times). */
+    escalatedBy: uuid("escalated_by").array().notNull().default(sql`'{}'::uuid[]`),
+    /** Stages in order: [{ tier, agentId, enteredAt, ms, via }]. */
+    path: jsonb("path").$type<unknown[]>().notNull().default([]),
+    /** "POST /api/export 500": the first failed request the widget captured, ids normalised. */
+    failingEndpoint: text("failing_endpoint"),
+    /** The first console error, numbers and URLs normalised, so the same bug groups across customers. */
+    errorFingerprint: text("error_fingerprint"),
+    /** The newest ticket_events id folded in: the refresh skips tickets already up to date. */
+    lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    index("ticket_facts_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    // Anomalies and the weekly review look at when escalations happened, not when tickets were created.
+    index("ticket_facts_workspace_escalated_idx").on(t.workspaceId, t.firstEscalatedAt),
+  ],
+);
+
+/** Last ticket_events id folded into ticket_facts, per workspace. */
+export const metricsWatermarks = pgTable("metrics_watermarks", {
+  workspaceId: uuid("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: "cascade" }),
+  lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
 });

@@ -34,6 +34,15 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
                 Escalation matrix
               </Link>
             </li>
+            <li>
+              <Link
+                class="sidebar__link"
+                href={href("metrics")}
+                aria-current={current === "metrics" || current === "metric-tickets" ? "page" : undefined}
+              >
+                Escalation metrics
+              </Link>
+            </li>
           </ul>
         </nav>
       </aside>

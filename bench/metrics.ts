@@ -1,0 +1,61 @@
+/**
+ * Dashboard query times on seeded PostgreSQL databases (npm run seed:demo), e.g.
+ *   tsx bench/metrics.ts postgres://…/bench_100k postgres://…/bench_1m
+ * For each database: the largest workspace, the dashboard's default period (12 weeks) with and without grouping,
+ * the insights, a drill-down page and the first CSV rows. Median of 7 runs after one warm-up; then the growth ratio.
+ */
+import { sql } from "drizzle-orm";
+import { openDatabase } from "../server/db/client.js";
+import { exportEscalationAudit } from "../server/services/export-escalation-audit.js";
+import { getEscalationInsights } from "../server/services/get-escalation-insights.js";
+import { getEscalationMetrics, rowsOf } from "../server/services/get-escalation-metrics.js";
+import { listMetricTickets } from "../server/services/list-metric-tickets.js";
+
+const urls = process.argv.slice(2);
+if (urls.length === 0) throw new Error("usage: tsx bench/metrics.ts DATABASE_URL [DATABASE_URL…]");
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[3]!;
+}
+
+const results: { url: string; tickets: number; workspace: number; times: Record<string, number> }[] = [];
+for (const url of urls) {
+  const { db, close } = await openDatabase({ databaseUrl: url });
+  const [count] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tickets`));
+  const [largest] = rowsOf<{ id: string; n: number }>(await db.execute(sql`select workspace_id as id, count(*)::int as n from tickets group by 1 order by 2 desc limit 1`));
+  const workspaceId = largest!.id;
+  const query = {};
+  const times: Record<string, number> = {
+    "metrics (12 weeks)": await median(() => getEscalationMetrics(db, { workspaceId, query })),
+    "metrics grouped by week": await median(() => getEscalationMetrics(db, { workspaceId, query: { groupBy: "week" } })),
+    "metrics grouped by agent": await median(() => getEscalationMetrics(db, { workspaceId, query: { groupBy: "agent" } })),
+    insights: await median(() => getEscalationInsights(db, { workspaceId, query })),
+    "drill-down page": await median(() => listMetricTickets(db, { workspaceId, query: { metric: "escalated", limit: 50 } })),
+    "audit CSV, first 2000 rows": await median(async () => {
+      const reader = (await exportEscalationAudit(db, { workspaceId, query })).getReader();
+      await reader.read();
+      await reader.read();
+      await reader.cancel();
+    }),
+  };
+  results.push({ url: new URL(url).pathname.slice(1), tickets: count!.n, workspace: largest!.n, times });
+  await close();
+}
+
+for (const r of results) {
+  console.log(`\n${r.url}: ${r.tickets.toLocaleString("en")} tickets, largest workspace ${r.workspace.toLocaleString("en")}`);
+  for (const [name, ms] of Object.entries(r.times)) console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms`);
+}
+if (results.length > 1) {
+  const [a, b] = [results[0]!, results[results.length - 1]!];
+  console.log(`\ngrowth ${a.url} -> ${b.url} (${(b.tickets / a.tickets).toFixed(1)}x tickets):`);
+  for (const name of Object.keys(a.times)) console.log(`  ${name.padEnd(28)} ${(b.times[name]! / a.times[name]!).toFixed(2)}x`);
+}
+process.exit(0);

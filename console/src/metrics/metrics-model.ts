@@ -1,0 +1,53 @@
+import { signal } from "@preact/signals";
+import type { EscalationMetrics, Insights } from "../../../shared/index.js";
+import { ApiError, isAbort } from "../api.js";
+import { metricsApi, type MetricsParams } from "./metrics-api.js";
+
+/** The filters the dashboard reads from its URL (so a view can be shared); the API applies the defaults. */
+export const FILTER_KEYS = ["from", "to", "groupBy", "queue", "agent", "plan", "week"] as const;
+
+export function paramsFrom(query: URLSearchParams): MetricsParams {
+  return Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) || undefined]));
+}
+
+/** Loads the metrics and the insights for one set of filters. */
+export function createMetricsModel(params: MetricsParams) {
+  const metrics = signal<EscalationMetrics | null>(null);
+  const insights = signal<Insights | null>(null);
+  const error = signal<ApiError | null>(null);
+  const loading = signal(false);
+  let controller = new AbortController();
+
+  async function load() {
+    loading.value = true;
+    error.value = null;
+    try {
+      const [m, i] = await Promise.all([metricsApi.escalations(params, controller.signal), metricsApi.insights(params, controller.signal)]);
+      metrics.value = m;
+      insights.value = i;
+    } catch (caught) {
+      if (isAbort(caught)) return;
+      error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+    } finally {
+      if (!controller.signal.aborted) loading.value = false;
+    }
+  }
+
+  return {
+    params,
+    metrics,
+    insights,
+    error,
+    loading,
+    start(): () => void {
+      void load();
+      return () => controller.abort();
+    },
+    reload() {
+      controller.abort();
+      controller = new AbortController();
+      return load();
+    },
+  };
+}
+export type MetricsModel = ReturnType<typeof createMetricsModel>;

@@ -1,0 +1,169 @@
+import { useEffect, useMemo } from "preact/hooks";
+import type { EscalationMetrics, Insights } from "../../../shared/index.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { Link } from "../ui/link.js";
+import { ScreenHeading } from "../ui/screen-heading.js";
+import { useDocumentTitle } from "../ui/use-title.js";
+import { BarList, WeeklyChart } from "./charts.js";
+import { MetricCards } from "./metric-cards.js";
+import { metricsApi, type MetricsParams } from "./metrics-api.js";
+import { MetricsFilters } from "./metrics-filters.js";
+import { drillHref, duration, groupFilter, percent } from "./metric-links.js";
+import { createMetricsModel, paramsFrom } from "./metrics-model.js";
+import { href } from "../router.js";
+
+export function MetricsScreen({ query }: { query: URLSearchParams }) {
+  const key = query.toString();
+  const params = useMemo(() => paramsFrom(query), [key]);
+  const model = useMemo(() => createMetricsModel(params), [params]);
+  useEffect(() => model.start(), [model]);
+  useDocumentTitle("Escalation metrics");
+  const m = model.metrics.value;
+  const insights = model.insights.value;
+
+  return (
+    <section class="screen metrics" aria-labelledby="screen-title">
+      <header class="screen__header">
+        <ScreenHeading id="screen-title">Escalation metrics</ScreenHeading>
+        {m && <span class="muted">Tickets created {m.from.slice(0, 10)} – {new Date(new Date(m.to).getTime() - 1).toISOString().slice(0, 10)}</span>}
+      </header>
+      <MetricsFilters params={params} exportHref={metricsApi.auditCsvUrl({ ...params, groupBy: undefined })} />
+      {model.error.value && <ErrorNotice error={model.error.value} title="Couldn't load the metrics" onRetry={() => void model.reload()} />}
+      {!m && model.loading.value && <p class="placeholder" role="status">Loading metrics…</p>}
+      {insights && <Anomalies insights={insights} params={params} />}
+      {m && (
+        <>
+          <MetricCards m={m.overall} params={params} />
+          <div class="metrics__grid">
+            <section class="card">
+              <h2 class="card__title">Escalated tickets per week</h2>
+              <WeeklyChart weeks={m.weekly} linkFor={(week) => drillHref(params, "escalated", { week })} />
+            </section>
+            <section class="card">
+              <h2 class="card__title">Escalations by category</h2>
+              <BarList label="Escalated tickets by category" items={m.byCategory.map((c) => ({ key: c.category, label: c.category === "none" ? "(no category)" : c.category, value: c.escalated, of: c.tickets, href: drillHref(params, "escalated", { queue: c.category }) }))} />
+            </section>
+          </div>
+          <AgentTable m={m} params={params} />
+          {m.groupBy && <GroupTable m={m} params={params} />}
+          <Feedback m={m} />
+        </>
+      )}
+      {insights && <ProductSignals insights={insights} params={params} />}
+    </section>
+  );
+}
+
+function Anomalies({ insights, params }: { insights: Insights; params: MetricsParams }) {
+  const lastWeek = { from: new Date(new Date(insights.to).getTime() - 7 * 86_400_000).toISOString(), to: insights.to };
+  return (
+    <>
+      {insights.anomalies.map((a) => (
+        <div key={a.category} class="notice notice--error" role="alert">
+          <p class="notice__title">Escalation spike in {a.category}</p>
+          <p>
+            <Link href={drillHref({ ...params, ...lastWeek }, "escalated", { queue: a.category })}>{a.escalations} tickets</Link> created in the last 7 days escalated, against {a.trailingMean.toFixed(1)} a week over the previous 8 weeks (z = {a.zScore.toFixed(1)}).
+          </p>
+        </div>
+      ))}
+      <section class="card" aria-labelledby="weekly-review">
+        <h2 class="card__title" id="weekly-review">Weekly review: most escalated categories, last 7 days</h2>
+        {insights.weeklyReview.length === 0 ? <p class="muted">No escalations in the last 7 days.</p> : (
+          <ol class="review">
+            {insights.weeklyReview.map((r) => (
+              <li key={r.category}>
+                <strong>{r.category === "none" ? "(no category)" : r.category}</strong> · {r.escalated} escalated ·{" "}
+                {r.examples.map((e, i) => (
+                  <span key={e.id}>{i > 0 && ", "}<Link href={href(`tickets/${e.id}`)}>{e.reference}</Link> <span class="muted">{e.subject}</span></span>
+                ))}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+function AgentTable({ m, params }: { m: EscalationMetrics; params: MetricsParams }) {
+  return (
+    <section class="card">
+      <h2 class="card__title">Escalations sent and tickets resolved, per agent</h2>
+      {m.perAgent.length === 0 ? <p class="muted">No agent activity in this period.</p> : (
+        <table class="table table--compact">
+          <thead><tr><th scope="col">Agent</th><th scope="col">Escalations sent</th><th scope="col">Tickets resolved</th></tr></thead>
+          <tbody>
+            {m.perAgent.map((a) => (
+              <tr key={a.agentId}>
+                <td>{a.name}</td>
+                <td><Link href={drillHref(params, "agent_escalations", { agent: a.agentId })}>{a.escalations}</Link></td>
+                <td><Link href={drillHref(params, "agent_resolved", { agent: a.agentId })}>{a.resolved}</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function GroupTable({ m, params }: { m: EscalationMetrics; params: MetricsParams }) {
+  return (
+    <section class="card">
+      <h2 class="card__title">By {m.groupBy === "queue" ? "category" : m.groupBy === "agent" ? "first agent" : m.groupBy}</h2>
+      <table class="table table--compact">
+        <thead><tr>{["", "Tickets", "Escalated", "Rate", "FCR", "To 1st escalation", "Resolution after", "Ping-pong", "Bounced"].map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+        <tbody>
+          {m.groups.map((g) => {
+            const f = { ...groupFilter(m.groupBy, g.key) };
+            const x = g.metrics;
+            return (
+              <tr key={g.key}>
+                <th scope="row">{g.label}</th>
+                <td><Link href={drillHref(params, "tickets", f)}>{x.tickets}</Link></td>
+                <td><Link href={drillHref(params, "escalated", f)}>{x.escalated}</Link></td>
+                <td>{percent(x.escalationRate)}</td>
+                <td><Link href={drillHref(params, "first_contact_resolved", f)}>{percent(x.fcrRate)}</Link></td>
+                <td>{duration(x.timeToFirstEscalation.medianMs)}</td>
+                <td><Link href={drillHref(params, "escalated_resolved", f)}>{duration(x.resolutionAfterEscalation.medianMs)}</Link></td>
+                <td><Link href={drillHref(params, "ping_pong", f)}>{x.pingPong}</Link></td>
+                <td><Link href={drillHref(params, "bounced", f)}>{x.bounced}</Link></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Feedback({ m }: { m: EscalationMetrics }) {
+  const f = m.feedback;
+  const of = (n: number, total: number) => (total ? `${n} of ${total} (${percent(n / total)})` : "–");
+  return (
+    <section class="card">
+      <h2 class="card__title">Feedback after escalation</h2>
+      <dl class="facts">
+        <dt>Customers who had to repeat themselves</dt><dd>{of(f.repeatedThemselves, f.customerResponses)}</dd>
+        <dt>People a customer talked to (average)</dt><dd>{f.averagePeopleTalkedTo === null ? "–" : f.averagePeopleTalkedTo.toFixed(1)}</dd>
+        <dt>Resolved in reasonable time</dt><dd>{of(f.resolvedInReasonableTime, f.customerResponses)}</dd>
+        <dt>Handoffs that had what the agent needed</dt><dd>{of(f.handoffHadWhatWasNeeded, f.agentResponses)}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function ProductSignals({ insights, params }: { insights: Insights; params: MetricsParams }) {
+  const list = (title: string, rows: Insights["failingEndpoints"], metric: "failing_endpoint" | "error_fingerprint") => (
+    <section class="card">
+      <h2 class="card__title">{title}</h2>
+      <BarList label={title} items={rows.map((r) => ({ key: r.value, label: `${r.value} · ${r.customers} customers`, value: r.tickets, href: drillHref(params, metric, { value: r.value }) }))} />
+    </section>
+  );
+  return (
+    <div class="metrics__grid">
+      {list("Tickets by failing endpoint", insights.failingEndpoints, "failing_endpoint")}
+      {list("Tickets by error", insights.errorFingerprints, "error_fingerprint")}
+    </div>
+  );
+}

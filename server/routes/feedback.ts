@@ -1,0 +1,57 @@
+import { Hono, type Context } from "hono";
+import { LIMITS } from "../../shared/limits.js";
+import { agentFeedbackSchema, customerFeedbackSchema } from "../../shared/metrics.js";
+import { WIDGET_QUERY } from "../../shared/widget-api.js";
+import type { AppEnv } from "../env.js";
+import { parseJson, readBodyBytes, readJson } from "../lib/body.js";
+import { ownOrigin } from "../lib/origin.js";
+import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
+import { getFeedbackState, submitFeedback } from "../services/submit-feedback.js";
+import { uuidParam } from "./params.js";
+
+const MAX_BYTES = 8 * 1024;
+
+/** The receiving agent's question after an escalated ticket is resolved: did the handoff have what you needed? */
+export function feedbackRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use("/:id/feedback", sameOriginOnly(), requireAgent());
+  const caller = (c: Context<AppEnv>) => {
+    const agent = c.get("agent");
+    return { respondent: "agent" as const, workspaceId: agent.workspaceId, agentId: agent.id };
+  };
+  app.get("/:id/feedback", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    return c.json(await getFeedbackState(c.get("db"), { ticketId, caller: caller(c) }));
+  });
+  app.post("/:id/feedback", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    const answers = await readJson(c, agentFeedbackSchema, MAX_BYTES);
+    return c.json(await submitFeedback(c.get("db"), { ticketId, caller: caller(c), answers }), 201);
+  });
+  return app;
+}
+
+/**
+ * The customer's three questions, asked by the widget. Authorised like the recording upload: the ticket's upload token
+ * (Authorization: Bearer, or ?token=) from an allowed origin. Mounted after widgetRoutes, whose CORS and rate limit apply.
+ */
+export function widgetFeedbackRoutes() {
+  const app = new Hono<AppEnv>();
+  const caller = (c: Context<AppEnv>) => ({
+    respondent: "customer" as const,
+    uploadToken: c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.query(WIDGET_QUERY.uploadToken),
+    origin: c.req.header("origin"),
+    ownOrigin: ownOrigin(c),
+  });
+  app.get("/tickets/:id/feedback", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    return c.json(await getFeedbackState(c.get("db"), { ticketId, caller: caller(c) }));
+  });
+  app.post("/tickets/:id/feedback", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    // Any content type, like ticket creation: text/plain avoids a preflight.
+    const answers = parseJson(new TextDecoder().decode(await readBodyBytes(c, Math.min(MAX_BYTES, LIMITS.ticketBytes))), customerFeedbackSchema);
+    return c.json(await submitFeedback(c.get("db"), { ticketId, caller: caller(c), answers }), 201);
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+import { Hono } from "hono";
+import { drilldownQuerySchema, metricsFilterSchema, metricsQuerySchema } from "../../shared/metrics.js";
+import type { AppEnv } from "../env.js";
+import { validate } from "../lib/body.js";
+import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
+import { getEscalationInsights } from "../services/get-escalation-insights.js";
+import { getEscalationMetrics } from "../services/get-escalation-metrics.js";
+import { listMetricTickets } from "../services/list-metric-tickets.js";
+
+/** Escalation metrics for the agent's workspace: numbers, the tickets behind each, anomalies and product signals. */
+export function metricsRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use("*", sameOriginOnly(), requireAgent());
+
+  app.get("/escalations", async (c) => {
+    const query = validate(metricsQuerySchema, c.req.query());
+    return c.json(await getEscalationMetrics(c.get("db"), { workspaceId: c.get("agent").workspaceId, query }));
+  });
+
+  app.get("/escalations/tickets", async (c) => {
+    const query = validate(drilldownQuerySchema, c.req.query());
+    return c.json(await listMetricTickets(c.get("db"), { workspaceId: c.get("agent").workspaceId, query }));
+  });
+
+  app.get("/insights", async (c) => {
+    const query = validate(metricsFilterSchema, c.req.query());
+    return c.json(await getEscalationInsights(c.get("db"), { workspaceId: c.get("agent").workspaceId, query }));
+  });
+  return app;
+}

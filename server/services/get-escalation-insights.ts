@@ -1,0 +1,98 @@
+import { and, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "../db/client.js";
+import { ticketFacts as f, tickets } from "../db/schema.js";
+import type { Insights, MetricsFilter } from "../../shared/metrics.js";
+import { factsWhere } from "./metrics-filters.js";
+import { refreshTicketFacts } from "./refresh-ticket-facts.js";
+
+const WEEK = 7 * 86_400_000;
+const TRAILING_WEEKS = 8;
+/** A spike: z >= 3 against the trailing 8 weeks. */
+export const SPIKE_Z = 3;
+/** A flat history has no spread: below one escalation a week of spread, one is assumed, so 0 -> 1 is not an alert. */
+const MIN_STDDEV = 1;
+/** Too few escalations to call anything a spike. */
+const MIN_SPIKE_COUNT = 3;
+
+/**
+ * Anomalies and the weekly review use the 7 days before `to` (default now) and the escalations that happened in them
+ * (first escalation time); the failing-endpoint and error groups use the tickets created in the period.
+ */
+export async function getEscalationInsights(db: Db, input: { workspaceId: string; query: MetricsFilter; now?: number }): Promise<Insights> {
+  await refreshTicketFacts(db, { workspaceId: input.workspaceId });
+  const period = factsWhere(input.workspaceId, input.query, input.now);
+  const to = period.to;
+  const since = new Date(to.getTime() - (TRAILING_WEEKS + 1) * WEEK);
+  const escalatedWindow = and(eq(f.workspaceId, input.workspaceId), gte(f.firstEscalatedAt, since), lt(f.firstEscalatedAt, to))!;
+  const weeksAgo = sql<number>`floor(extract(epoch from (${to.toISOString()}::timestamptz - ${f.firstEscalatedAt})) / ${WEEK / 1000})::int`;
+  const counts = await db
+    .select({ category: f.category, weeksAgo, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(f)
+    .where(escalatedWindow)
+    // By position: a parameterised expression is not recognised as the same one in GROUP BY.
+    .groupBy(sql`1`, sql`2`);
+
+  const perCategory = new Map<string, number[]>();
+  for (const row of counts) {
+    const key = row.category ?? "none";
+    const weeks = perCategory.get(key) ?? new Array<number>(TRAILING_WEEKS + 1).fill(0);
+    weeks[Number(row.weeksAgo)] = row.n;
+    perCategory.set(key, weeks);
+  }
+  const anomalies: Insights["anomalies"] = [];
+  for (const [category, weeks] of perCategory) {
+    const current = weeks[0]!;
+    const trailing = weeks.slice(1);
+    const mean = trailing.reduce((a, b) => a + b, 0) / TRAILING_WEEKS;
+    const stdDev = Math.sqrt(trailing.reduce((a, b) => a + (b - mean) ** 2, 0) / TRAILING_WEEKS);
+    const zScore = (current - mean) / Math.max(stdDev, MIN_STDDEV);
+    if (current >= MIN_SPIKE_COUNT && zScore >= SPIKE_Z) {
+      anomalies.push({ category, weekStart: new Date(to.getTime() - WEEK).toISOString(), escalations: current, trailingMean: mean, trailingStdDev: stdDev, zScore });
+    }
+  }
+  anomalies.sort((a, b) => b.zScore - a.zScore);
+
+  const top = [...perCategory]
+    .filter(([, w]) => w[0]! > 0)
+    .sort((a, b) => b[1][0]! - a[1][0]! || a[0].localeCompare(b[0]))
+    .slice(0, 5);
+  const weeklyReview = await Promise.all(
+    top.map(async ([category, weeks]) => {
+      const examples = await db
+        .select({ id: tickets.id, reference: tickets.reference, subject: tickets.subject })
+        .from(f)
+        .innerJoin(tickets, eq(tickets.id, f.ticketId))
+        .where(and(eq(f.workspaceId, input.workspaceId), gte(f.firstEscalatedAt, new Date(to.getTime() - WEEK)), lt(f.firstEscalatedAt, to),
+          category === "none" ? sql`${f.category} is null` : eq(f.category, category)))
+        .orderBy(sql`${f.firstEscalatedAt} desc`)
+        .limit(3);
+      return { category, escalated: weeks[0]!, examples };
+    }),
+  );
+
+  return {
+    to: to.toISOString(),
+    anomalies,
+    weeklyReview,
+    failingEndpoints: await topValues(db, period.where, f.failingEndpoint),
+    errorFingerprints: await topValues(db, period.where, f.errorFingerprint),
+  };
+}
+
+/** "47 tickets from 12 customers after POST /api/export returned 500". */
+async function topValues(db: Db, where: SQL, column: AnyPgColumn) {
+  const rows = await db
+    .select({
+      value: sql<string>`${column}`,
+      tickets: sql<number>`count(*)::int`.mapWith(Number),
+      customers: sql<number>`count(distinct lower(${tickets.customerEmail}))::int`.mapWith(Number),
+    })
+    .from(f)
+    .innerJoin(tickets, eq(tickets.id, f.ticketId))
+    .where(and(where, isNotNull(column)))
+    .groupBy(column)
+    .orderBy(sql`count(*) desc`, column)
+    .limit(10);
+  return rows;
+}

@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { ticketSummarySchema } from "./agent-api.js";
+
+/**
+ * Escalation metrics. A period [from, to) selects the tickets CREATED in it (a cohort); every number is about that
+ * cohort, folded from each ticket's timeline (ticket_events) as of the request:
+ * - tickets: tickets created in the period.
+ * - escalated: tickets with at least one `escalated` event (also one after a resolution); escalationRate = escalated / tickets.
+ * - resolved: tickets whose last resolution holds (a `status_changed` to resolved/closed not followed by a reopen or an
+ *   escalation). A reopened ticket that is resolved again counts once.
+ * - reopened: tickets with a `status_changed` from resolved/closed back to an open status, or escalated after resolution.
+ * - firstContactResolved: resolved, never escalated, never reopened, and resolved by the first assigned agent
+ *   (the first agent to act when nobody was assigned); fcrRate = firstContactResolved / resolved.
+ * - timeToFirstEscalation: first `escalated` event - ticket creation, over escalated tickets (median, p90; ms).
+ * - resolutionAfterEscalation: final resolution - first escalation, over escalated and resolved tickets (ms).
+ * - pingPong: escalated tickets with a `ping_pong` event; pingPongRate = pingPong / escalated.
+ * - escalations / bounced: `escalated` and `bounced` events of the cohort; bounceRate = bounced / escalations
+ *   (handoffs sent back for missing information).
+ * Rates are null when their denominator is 0. Medians and p90 are interpolated (percentile_cont).
+ */
+export const metricGroupBys = ["queue", "agent", "plan", "week"] as const;
+export type MetricGroupBy = (typeof metricGroupBys)[number];
+
+/** The drill-down behind each number: GET /api/v1/metrics/escalations/tickets?metric=… */
+export const drilldownMetrics = [
+  "tickets",
+  "escalated",
+  "resolved",
+  "reopened",
+  "first_contact_resolved",
+  "escalated_resolved",
+  "ping_pong",
+  "bounced",
+  "agent_escalations",
+  "agent_resolved",
+  "failing_endpoint",
+  "error_fingerprint",
+] as const;
+export type DrilldownMetric = (typeof drilldownMetrics)[number];
+
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+const DAY = 86_400_000;
+
+/** Filters shared by the metrics and the drill-down; "none" selects tickets without a queue / agent / plan. */
+export const metricsFilterSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    queue: z.string().max(200).optional(),
+    agent: z.union([z.uuid(), z.literal("none")]).optional(),
+    plan: z.string().max(64).optional(),
+    /** A week start (Monday, ISO date) from a weekly group. */
+    week: z.iso.date().optional(),
+  })
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { path: ["to"], message: "must be after from" });
+export type MetricsFilter = z.infer<typeof metricsFilterSchema>;
+
+export const metricsQuerySchema = metricsFilterSchema.and(z.object({ groupBy: z.enum(metricGroupBys).optional() }));
+export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
+
+export const drilldownQuerySchema = metricsFilterSchema.and(
+  z.object({
+    metric: z.enum(drilldownMetrics),
+    /** The value for failing_endpoint / error_fingerprint; agent_* use the agent filter. */
+    value: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  }),
+);
+export type DrilldownQuery = z.infer<typeof drilldownQuerySchema>;
+
+/** The default period: the 12 weeks before `to` (default now). */
+export function resolvePeriod(q: { from?: string; to?: string }, now = Date.now()): { from: Date; to: Date } {
+  // A date-only `to` is inclusive (the whole day), as a date picker means it; a timestamp is exclusive.
+  const to = q.to ? new Date(new Date(q.to).getTime() + (q.to.length === 10 ? DAY : 0)) : new Date(now);
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 84 * DAY);
+  return { from, to };
+}
+
+const durationSchema = z.object({ count: z.number().int(), medianMs: z.number().nullable(), p90Ms: z.number().nullable() });
+
+export const metricSetSchema = z.object({
+  tickets: z.number().int(),
+  escalated: z.number().int(),
+  escalationRate: z.number().nullable(),
+  resolved: z.number().int(),
+  reopened: z.number().int(),
+  firstContactResolved: z.number().int(),
+  fcrRate: z.number().nullable(),
+  timeToFirstEscalation: durationSchema,
+  resolutionAfterEscalation: durationSchema,
+  pingPong: z.number().int(),
+  pingPongRate: z.number().nullable(),
+  escalations: z.number().int(),
+  bounced: z.number().int(),
+  bounceRate: z.number().nullable(),
+});
+export type MetricSet = z.infer<typeof metricSetSchema>;
+
+export const feedbackSummarySchema = z.object({
+  customerResponses: z.number().int(),
+  repeatedThemselves: z.number().int(),
+  averagePeopleTalkedTo: z.number().nullable(),
+  resolvedInReasonableTime: z.number().int(),
+  agentResponses: z.number().int(),
+  handoffHadWhatWasNeeded: z.number().int(),
+});
+export type FeedbackSummary = z.infer<typeof feedbackSummarySchema>;
+
+export const escalationMetricsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(metricGroupBys).nullable(),
+  overall: metricSetSchema,
+  /** With groupBy: one entry per queue / first agent / plan / week; key "none" for tickets without one. */
+  groups: z.array(z.object({ key: z.string(), label: z.string(), metrics: metricSetSchema })),
+  weekly: z.array(z.object({ week: z.string(), tickets: z.number().int(), escalated: z.number().int(), escalationRate: z.number().nullable() })),
+  byCategory: z.array(z.object({ category: z.string(), tickets: z.number().int(), escalated: z.number().int() })),
+  /** Escalations an agent sent next to the tickets they resolved. */
+  perAgent: z.array(z.object({ agentId: z.string(), name: z.string(), escalations: z.number().int(), resolved: z.number().int() })),
+  feedback: feedbackSummarySchema,
+});
+export type EscalationMetrics = z.infer<typeof escalationMetricsSchema>;
+
+export const drilldownSchema = z.object({
+  tickets: z.array(ticketSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type Drilldown = z.infer<typeof drilldownSchema>;
+
+export const anomalySchema = z.object({
+  category: z.string(),
+  weekStart: z.string(),
+  escalations: z.number().int(),
+  trailingMean: z.number(),
+  trailingStdDev: z.number(),
+  zScore: z.number(),
+});
+export const insightsSchema = z.object({
+  to: z.string(),
+  /** Categories whose escalations in the 7 days before `to` are >= 3 standard deviations above the 8 weeks before. */
+  anomalies: z.array(anomalySchema),
+  /** The five most-escalated categories of the 7 days before `to`, with example tickets. */
+  weeklyReview: z.array(z.object({
+    category: z.string(),
+    escalated: z.number().int(),
+    examples: z.array(z.object({ id: z.uuid(), reference: z.string(), subject: z.string() })),
+  })),
+  /** Tickets of the period grouped by failing endpoint / error fingerprint, across customers. */
+  failingEndpoints: z.array(z.object({ value: z.string(), tickets: z.number().int(), customers: z.number().int() })),
+  errorFingerprints: z.array(z.object({ value: z.string(), tickets: z.number().int(), customers: z.number().int() })),
+});
+export type Insights = z.infer<typeof insightsSchema>;
+
+export const customerFeedbackSchema = z.object({
+  repeatedThemselves: z.boolean(),
+  peopleTalkedTo: z.number().int().min(1).max(20),
+  resolvedInReasonableTime: z.boolean(),
+});
+export type CustomerFeedback = z.infer<typeof customerFeedbackSchema>;
+
+export const agentFeedbackSchema = z.object({
+  handoffHadWhatWasNeeded: z.boolean(),
+  missing: z.string().max(2000).optional(),
+});
+export type AgentFeedback = z.infer<typeof agentFeedbackSchema>;
+
+export const METRICS_PATHS = {
+  escalations: "/api/v1/metrics/escalations",
+  drilldown: "/api/v1/metrics/escalations/tickets",
+  insights: "/api/v1/metrics/insights",
+  auditCsv: "/api/v1/exports/escalation-audit.csv",
+  agentFeedback: (ticketId: string) => `/api/v1/tickets/${ticketId}/feedback`,
+  customerFeedback: (ticketId: string) => `/api/v1/widget/tickets/${ticketId}/feedback`,
+} as const;
+
+/** Whether the feedback question(s) should be shown: escalated and resolved, and not answered yet by this respondent. */
+export const feedbackStateSchema = z.object({
+  ticketId: z.uuid(),
+  eligible: z.boolean(),
+  answered: z.boolean(),
+});
+export type FeedbackState = z.infer<typeof feedbackStateSchema>;

@@ -1,0 +1,150 @@
+import "../helpers/small-audit-batches.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client.js";
+import { csvField, csvRow } from "../../server/lib/csv.js";
+import { insightsSchema } from "../../shared/metrics.js";
+import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { addAgent, addTicket, hours, setStatus, timeline } from "../helpers/escalation-history.js";
+import { createTestApp, type TestApp } from "../helpers/test-app.js";
+
+describe("CSV quoting", () => {
+  it("quotes commas, quotes and line breaks, and neutralises formulas", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField('say "hi", then')).toBe('"say ""hi"", then"');
+    expect(csvField("two\nlines")).toBe('"two\nlines"');
+    expect(csvField("cr\rhere")).toBe('"cr\rhere"');
+    expect(csvField("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField("-1 day")).toBe("'-1 day");
+    expect(csvField(-5)).toBe("-5");
+    expect(csvField(null)).toBe("");
+    expect(csvRow(["a", 1, null, "b,c"])).toBe('a,1,,"b,c"\r\n');
+  });
+});
+
+/** Parses RFC 4180 CSV, to check the export round-trips whatever the values hold. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else field += ch;
+  }
+  return rows;
+}
+
+const TO = new Date("2025-06-02T00:00:00Z");
+const WEEK = 7 * 24 * hours(1);
+
+describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
+  let database: Database;
+  let t: TestApp;
+  let cookie: string;
+  let names: Record<string, string>;
+  const get = (path: string) => t.request(path, { headers: { Cookie: cookie } });
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    t = await createTestApp(database);
+    cookie = await t.login();
+    const db = database.db;
+    const ws = t.workspace.id;
+    names = {
+      first: await addAgent(db, ws, 'Ana "the fixer", L1'),
+      second: await addAgent(db, ws, "Cara\nTier 2", 2),
+    };
+    // The audit ticket: escalated, bounced, escalated again, resolved.
+    const created = new Date(TO.getTime() - hours(30));
+    const audited = await addTicket(db, { workspaceId: ws, createdAt: created, queue: "billing, invoices", plan: "=cmd|' /C calc'!A0" });
+    const h = timeline(db, ws, audited.id, created);
+    await h.assign(0, names.first!);
+    await h.escalate(hours(1), names.first!, names.second!);
+    await h.bounce(hours(2), names.second!, names.first!);
+    await h.escalate(hours(4), names.first!, names.second!);
+    await h.resolve(hours(10), names.second!);
+    await setStatus(db, audited.id, "resolved");
+
+    // Escalations per category and week before TO: "sso" spikes, "billing" is steady, "tiny" is too small to call.
+    const history: Record<string, number[]> = { sso: [6, 1, 2, 1, 2, 1, 2, 1, 2], billing: [4, 3, 3, 3, 3, 3, 3, 3, 3], tiny: [2, 0, 0, 0, 0, 0, 0, 0, 0] };
+    for (const [queue, weeks] of Object.entries(history)) {
+      for (const [weeksAgo, count] of weeks.entries()) {
+        for (let i = 0; i < count; i++) {
+          const at = new Date(TO.getTime() - weeksAgo * WEEK - hours(30 + i));
+          const ticket = await addTicket(db, {
+            workspaceId: ws,
+            createdAt: at,
+            queue,
+            subject: `${queue} problem ${weeksAgo}.${i}`,
+            email: `user${i % 2}@${queue}.example`,
+            context: {
+              network: [{ t: 1, method: "post", url: `https://app.example/api/projects/${1000 + i}/export?x=1`, status: 500, durationMs: 10 }],
+              console: [{ t: 1, level: "error", kind: "console", message: `Export ${i} failed at https://app.example/x` }],
+            },
+          });
+          await timeline(db, ws, ticket.id, at).escalate(hours(1), names.first!, names.second!);
+        }
+      }
+    }
+  });
+  afterAll(() => database?.close());
+
+  it("streams one correctly quoted row per ticket with path, stage times and resolver", async () => {
+    const res = await get(`/api/v1/exports/escalation-audit.csv?from=${new Date(TO.getTime() - hours(31)).toISOString()}&to=${TO.toISOString()}&queue=billing,%20invoices`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="escalation-audit-/);
+    const rows = parseCsv(await res.text());
+    expect(rows[0]).toEqual(["ticket_reference", "created_at", "category", "customer_plan", "initial_agent", "escalation_path", "stage_durations_s", "agents_touched", "escalations", "bounced_handoffs", "reopens", "resolved_at", "resolution_time_s", "resolved_by"]);
+    expect(rows).toHaveLength(2);
+    const row = Object.fromEntries(rows[0]!.map((k, i) => [k, rows[1]![i]]));
+    expect(row).toMatchObject({
+      category: "billing, invoices",
+      customer_plan: "'=cmd|' /C calc'!A0",
+      initial_agent: 'Ana "the fixer", L1',
+      escalation_path: 'T1 Ana "the fixer", L1 > T2 Cara\nTier 2 > T1 Ana "the fixer", L1 (bounced back) > T2 Cara\nTier 2',
+      stage_durations_s: "3600 > 3600 > 7200 > 21600",
+      agents_touched: "2",
+      escalations: "2",
+      bounced_handoffs: "1",
+      reopens: "0",
+      resolution_time_s: "36000",
+      resolved_by: "Cara\nTier 2",
+    });
+  });
+
+  it("exports every ticket of the period across several batches", async () => {
+    const res = await get(`/api/v1/exports/escalation-audit.csv?from=2025-01-01&to=${TO.toISOString()}`);
+    const rows = parseCsv(await res.text());
+    expect(rows.length - 1).toBe(1 + 18 + 28 + 2);
+    expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(rows.length - 1);
+  });
+
+  it("flags the category whose weekly escalations spike against the trailing 8 weeks", async () => {
+    const res = await get(`/api/v1/metrics/insights?to=${TO.toISOString()}&from=2025-01-01`);
+    expect(res.status).toBe(200);
+    const insights = insightsSchema.parse(await res.json());
+    // sso: 6 this week against 1,2,1,2… (mean 1.5, sd 0.5 floored to 1): z = 4.5. billing: z = 1 at sd 0 floored to 1.
+    expect(insights.anomalies).toEqual([
+      { category: "sso", weekStart: new Date(TO.getTime() - WEEK).toISOString(), escalations: 6, trailingMean: 1.5, trailingStdDev: 0.5, zScore: 4.5 },
+    ]);
+    expect(insights.weeklyReview.map((r) => [r.category, r.escalated, r.examples.length])).toEqual([
+      ["sso", 6, 3],
+      ["billing", 4, 3],
+      ["tiny", 2, 2],
+      ["billing, invoices", 1, 1],
+    ]);
+    expect(insights.weeklyReview[0]!.examples.every((e) => e.subject.startsWith("sso problem 0."))).toBe(true);
+    expect(insights.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 48, customers: 6 }]);
+    expect(insights.errorFingerprints).toEqual([{ value: "Export N failed at <url>", tickets: 48, customers: 6 }]);
+    const drill = await (await get(`/api/v1/metrics/escalations/tickets?from=2025-01-01&to=${TO.toISOString()}&metric=failing_endpoint&value=${encodeURIComponent("POST /api/projects/:id/export 500")}&limit=200`)).json();
+    expect(drill.tickets).toHaveLength(48);
+  });
+});

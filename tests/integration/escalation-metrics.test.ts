@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client.js";
+import { uploadTokenFor } from "../../server/services/create-ticket.js";
+import { ensureDemoWorkspace } from "../../server/services/ensure-demo-workspace.js";
+import { escalationMetricsSchema, drilldownSchema, type EscalationMetrics } from "../../shared/metrics.js";
+import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { addAgent, addTicket, hours, setStatus, timeline } from "../helpers/escalation-history.js";
+import { createTestApp, CUSTOMER_ORIGIN, ORIGIN, type TestApp } from "../helpers/test-app.js";
+
+const WEEK1 = new Date("2025-03-03T09:00:00Z"); // a Monday
+const WEEK2 = new Date("2025-03-10T09:00:00Z");
+const PERIOD = "from=2025-03-03T00:00:00Z&to=2025-03-17T00:00:00Z";
+
+/**
+ * A known history (see the expectations): fcr, reassignment, escalation, bounce + ping-pong, reopen,
+ * escalation after resolution, an open escalation; plus a ticket before the period and one in another workspace.
+ */
+describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
+  let database: Database;
+  let t: TestApp;
+  let cookie: string;
+  const ids: Record<string, { id: string; reference: string }> = {};
+  const agent: Record<string, string> = {};
+  const get = async (path: string, c = cookie) => t.request(path, { headers: { Cookie: c } });
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    t = await createTestApp(database);
+    cookie = await t.login();
+    const db = database.db;
+    const ws = t.workspace.id;
+    for (const [key, name, tier] of [["A", "Ana", 1], ["B", "Ben", 1], ["C", "Cara", 2], ["D", "Dev", 2]] as const) {
+      agent[key] = await addAgent(db, ws, name, tier);
+    }
+    const { A, B, C, D } = agent as Record<"A" | "B" | "C" | "D", string>;
+    const add = async (key: string, createdAt: Date, queue: string, plan?: string) => {
+      ids[key] = await addTicket(db, { workspaceId: ws, createdAt, queue, plan });
+      return timeline(db, ws, ids[key]!.id, createdAt);
+    };
+    // T1: resolved by the first agent, never escalated: first-contact resolution.
+    let h = await add("T1", WEEK1, "billing", "pro");
+    await h.assign(0, A);
+    await h.resolve(hours(1), A);
+    // T2: reassigned, resolved by the second agent: resolved, not first contact.
+    h = await add("T2", new Date(WEEK1.getTime() + hours(1)), "billing", "free");
+    await h.assign(0, A);
+    await h.assign(hours(1), B);
+    await h.resolve(hours(2), B);
+    // T3: escalated after 30 min to Cara, resolved 3 h later.
+    h = await add("T3", new Date(WEEK1.getTime() + hours(2)), "exports", "pro");
+    await h.assign(0, A);
+    await h.escalate(hours(0.5), A, C);
+    await h.resolve(hours(3.5), C);
+    await setStatus(db, ids.T3!.id, "resolved");
+    // T4: escalated after 1 h, bounced back, escalated again, ping-pong, resolved at 7 h.
+    h = await add("T4", new Date(WEEK1.getTime() + hours(3)), "exports", "pro");
+    await h.assign(0, A);
+    await h.escalate(hours(1), A, C);
+    await h.bounce(hours(1.5), C, A);
+    await h.escalate(hours(2), A, D);
+    await h.pingPong(hours(2));
+    await h.resolve(hours(7), D);
+    await setStatus(db, ids.T4!.id, "resolved");
+    // T5: resolved, reopened by the customer, resolved again by the same agent: resolved once, reopened, not FCR.
+    h = await add("T5", WEEK2, "billing", "free");
+    await h.assign(0, B);
+    await h.resolve(hours(1), B);
+    await h.reopen(hours(5));
+    await h.resolve(hours(6), B);
+    // T6: resolved, then escalated after the resolution: escalated, reopened, unresolved.
+    h = await add("T6", new Date(WEEK2.getTime() + hours(1)), "billing", "pro");
+    await h.assign(0, B);
+    await h.resolve(hours(1), B);
+    await h.escalate(hours(10), B, C);
+    // T7: escalated after 2 h, still open; no plan.
+    h = await add("T7", new Date(WEEK2.getTime() + hours(2)), "exports");
+    await h.assign(0, A);
+    await h.escalate(hours(2), A, C);
+    // Before the period, and in another workspace: never counted.
+    h = await add("T8", new Date("2025-03-02T23:00:00Z"), "exports", "pro");
+    await h.escalate(hours(1), A, C);
+    const other = await ensureDemoWorkspace(db, { siteKey: "pk_other", allowedOrigins: [], adminEmail: "o@example.com", adminPassword: "another long password" });
+    const foreign = await addTicket(db, { workspaceId: other.workspace.id, createdAt: WEEK1, queue: "exports" });
+    await timeline(db, other.workspace.id, foreign.id, WEEK1).escalate(hours(1), A, C);
+  });
+  afterAll(() => database?.close());
+
+  const metrics = async (query = ""): Promise<EscalationMetrics> => {
+    const res = await get(`/api/v1/metrics/escalations?${PERIOD}${query}`);
+    expect(res.status).toBe(200);
+    return escalationMetricsSchema.parse(await res.json());
+  };
+  const drill = async (query: string) => {
+    const res = await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&${query}`);
+    expect(res.status).toBe(200);
+    return drilldownSchema.parse(await res.json()).tickets.map((x) => x.reference);
+  };
+  const refs = (...keys: string[]) => keys.map((k) => ids[k]!.reference);
+
+  it("computes every metric of the period exactly", async () => {
+    const m = await metrics();
+    expect(m.overall).toEqual({
+      tickets: 7,
+      escalated: 4,
+      escalationRate: 4 / 7,
+      resolved: 5,
+      reopened: 2,
+      firstContactResolved: 1,
+      fcrRate: 1 / 5,
+      // 0.5 h, 1 h, 2 h, 10 h
+      timeToFirstEscalation: { count: 4, medianMs: hours(1.5), p90Ms: hours(2) + 0.7 * hours(8) },
+      // 3 h, 6 h
+      resolutionAfterEscalation: { count: 2, medianMs: hours(4.5), p90Ms: hours(3) + 0.9 * hours(3) },
+      pingPong: 1,
+      pingPongRate: 1 / 4,
+      escalations: 5,
+      bounced: 1,
+      bounceRate: 1 / 5,
+    });
+    expect(m.weekly).toEqual([
+      { week: "2025-03-03", tickets: 4, escalated: 2, escalationRate: 0.5 },
+      { week: "2025-03-10", tickets: 3, escalated: 2, escalationRate: 2 / 3 },
+    ]);
+    expect(m.byCategory).toEqual([
+      { category: "exports", tickets: 3, escalated: 3 },
+      { category: "billing", tickets: 4, escalated: 1 },
+    ]);
+    expect(m.perAgent).toEqual([
+      { agentId: agent.A, name: "Ana", escalations: 4, resolved: 1 },
+      { agentId: agent.B, name: "Ben", escalations: 1, resolved: 2 },
+      { agentId: agent.C, name: "Cara", escalations: 0, resolved: 1 },
+      { agentId: agent.D, name: "Dev", escalations: 0, resolved: 1 },
+    ]);
+  });
+
+  it("groups by plan, first agent and week, and filters", async () => {
+    const byPlan = await metrics("&groupBy=plan");
+    expect(byPlan.groups.map((g) => [g.key, g.metrics.tickets, g.metrics.escalated])).toEqual([
+      ["free", 2, 0],
+      ["pro", 4, 3],
+      ["none", 1, 1],
+    ]);
+    const byAgent = await metrics("&groupBy=agent");
+    expect(byAgent.groups.map((g) => [g.label, g.metrics.tickets, g.metrics.firstContactResolved])).toEqual(
+      [["Ana", 5, 1], ["Ben", 2, 0]].sort((a, b) => (agent[a[0] === "Ana" ? "A" : "B"]! < agent[b[0] === "Ana" ? "A" : "B"]! ? -1 : 1)),
+    );
+    const byWeek = await metrics("&groupBy=week");
+    expect(byWeek.groups.map((g) => [g.key, g.metrics.resolved])).toEqual([["2025-03-03", 4], ["2025-03-10", 1]]);
+    const billing = await metrics("&queue=billing");
+    expect([billing.overall.tickets, billing.overall.escalated, billing.overall.reopened]).toEqual([4, 1, 2]);
+    expect((await metrics("&week=2025-03-10")).overall.tickets).toBe(3);
+  });
+
+  it("lists the tickets behind each number, newest first, paginated", async () => {
+    expect(await drill("metric=tickets")).toEqual(refs("T7", "T6", "T5", "T4", "T3", "T2", "T1"));
+    expect(await drill("metric=escalated")).toEqual(refs("T7", "T6", "T4", "T3"));
+    expect(await drill("metric=resolved")).toEqual(refs("T5", "T4", "T3", "T2", "T1"));
+    expect(await drill("metric=reopened")).toEqual(refs("T6", "T5"));
+    expect(await drill("metric=first_contact_resolved")).toEqual(refs("T1"));
+    expect(await drill("metric=escalated_resolved")).toEqual(refs("T4", "T3"));
+    expect(await drill("metric=ping_pong")).toEqual(refs("T4"));
+    expect(await drill("metric=bounced")).toEqual(refs("T4"));
+    expect(await drill(`metric=agent_escalations&agent=${agent.A}`)).toEqual(refs("T7", "T4", "T3"));
+    expect(await drill(`metric=agent_resolved&agent=${agent.B}`)).toEqual(refs("T5", "T2"));
+    expect(await drill("metric=escalated&plan=pro")).toEqual(refs("T6", "T4", "T3"));
+    const first = await (await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=tickets&limit=4`)).json();
+    const second = await (await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=tickets&limit=4&cursor=${first.nextCursor}`)).json();
+    expect([...first.tickets, ...second.tickets].map((x: { reference: string }) => x.reference)).toEqual(refs("T7", "T6", "T5", "T4", "T3", "T2", "T1"));
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it("picks up timeline events written after the first request", async () => {
+    const before = await metrics();
+    const h = timeline(database.db, t.workspace.id, ids.T7!.id, new Date(WEEK2.getTime() + hours(2)));
+    await h.resolve(hours(4), agent.C!);
+    const after = await metrics();
+    expect(after.overall.resolved).toBe(before.overall.resolved + 1);
+    expect(after.overall.resolutionAfterEscalation.count).toBe(3);
+    await h.reopen(hours(5));
+    expect((await metrics()).overall.resolved).toBe(before.overall.resolved);
+  });
+
+  it("collects the customer's and the receiving agent's feedback and summarises it", async () => {
+    const customer = (key: string, body: unknown, token = uploadTokenFor(t.workspace, ids[key]!.id)) =>
+      t.request(`/api/v1/widget/tickets/${ids[key]!.id}/feedback`, {
+        method: "POST",
+        headers: { "Content-Type": "text/plain", Origin: CUSTOMER_ORIGIN, Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const state = await t.request(`/api/v1/widget/tickets/${ids.T3!.id}/feedback?token=${uploadTokenFor(t.workspace, ids.T3!.id)}`, { headers: { Origin: CUSTOMER_ORIGIN } });
+    expect(await state.json()).toEqual({ ticketId: ids.T3!.id, eligible: true, answered: false });
+    expect((await customer("T3", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status).toBe(201);
+    expect((await customer("T4", { repeatedThemselves: false, peopleTalkedTo: 3, resolvedInReasonableTime: false })).status).toBe(201);
+    // Twice, before resolution, with a wrong token, with bad answers.
+    expect((await customer("T3", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status).toBe(409);
+    expect((await customer("T6", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status).toBe(409);
+    expect((await customer("T4", { repeatedThemselves: true, peopleTalkedTo: 1, resolvedInReasonableTime: true }, "nope")).status).toBe(401);
+    const bad = await customer("T1", { repeatedThemselves: "yes", peopleTalkedTo: 0 });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["peopleTalkedTo", "repeatedThemselves", "resolvedInReasonableTime"]);
+
+    const cara = await addLogin("Cara");
+    const ana = await addLogin("Ana");
+    const agentAnswer = (c: string, key: string) =>
+      t.request(`/api/v1/tickets/${ids[key]!.id}/feedback`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: ORIGIN, Cookie: c },
+        body: JSON.stringify({ handoffHadWhatWasNeeded: false, missing: "no HAR file" }),
+      });
+    expect((await agentAnswer(ana, "T3")).status).toBe(403); // she sent the handoff, she did not receive it
+    expect((await agentAnswer(cara, "T3")).status).toBe(201);
+    expect((await agentAnswer(cara, "T3")).status).toBe(409);
+    expect((await metrics()).feedback).toEqual({
+      customerResponses: 2,
+      repeatedThemselves: 1,
+      averagePeopleTalkedTo: 2.5,
+      resolvedInReasonableTime: 1,
+      agentResponses: 1,
+      handoffHadWhatWasNeeded: 0,
+    });
+  });
+
+  it("validates queries with one issue per field and keeps other workspaces out", async () => {
+    const bad = await get("/api/v1/metrics/escalations?from=yesterday&groupBy=mood");
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["from", "groupBy"]);
+    const inverted = await get("/api/v1/metrics/escalations?from=2025-03-17&to=2025-03-03");
+    expect(inverted.status).toBe(422);
+    expect((await get("/api/v1/metrics/escalations")).status).toBe(200);
+    expect((await t.request("/api/v1/metrics/escalations")).status).toBe(401);
+    const otherCookie = await t.login({ email: "o@example.com", password: "another long password" });
+    const theirs = await (await get(`/api/v1/metrics/escalations?${PERIOD}`, otherCookie)).json();
+    expect(theirs.overall.tickets).toBe(1);
+    expect((await get(`/api/v1/tickets/${ids.T3!.id}/feedback`, otherCookie)).status).toBe(404);
+  });
+
+  /** Gives a directly inserted agent a password and logs in as them. */
+  async function addLogin(name: string) {
+    const { hashPassword } = await import("../../server/lib/crypto.js");
+    const { agents } = await import("../../server/db/schema.js");
+    const { eq } = await import("drizzle-orm");
+    const [row] = await database.db.update(agents).set({ passwordHash: await hashPassword("long enough password") }).where(eq(agents.name, name)).returning();
+    return t.login({ email: row!.email, password: "long enough password" });
+  }
+});
