@@ -4,12 +4,15 @@ import type { Database } from "./db/client.js";
 import type { AppEnv } from "./env.js";
 import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
+import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
+import { customerRoutes } from "./routes/customer.js";
 import { demoApiRoutes } from "./routes/demo-api.js";
 import { healthRoutes } from "./routes/health.js";
 import { staticRoutes } from "./routes/static.js";
 import { ticketRoutes } from "./routes/tickets.js";
 import { widgetRoutes } from "./routes/widget.js";
+import { workspaceRoutes } from "./routes/workspace.js";
 
 /** The whole HTTP surface. Tests call it with app.request(); main.ts serves it. */
 export function createApp(deps: { database: Database; config: Config }) {
@@ -24,9 +27,13 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.notFound(handleNotFound);
 
   app.route("/", healthRoutes);
+  // Before widgetRoutes: the conversation paths answer with their own CORS and rate limit.
+  app.route("/api/v1/widget", customerRoutes());
   app.route("/api/v1/widget", widgetRoutes());
   app.route("/api/v1/auth", authRoutes());
   app.route("/api/v1/tickets", ticketRoutes());
+  app.route("/api/v1/agents", agentRoutes());
+  app.route("/api/v1/workspace", workspaceRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

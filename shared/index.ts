@@ -4,3 +4,6 @@ export * from "./context.js";
 export * from "./widget-api.js";
 export * from "./agent-api.js";
 export * from "./timeline.js";
+export * from "./conversation.js";
+export * from "./admin-api.js";
+export * from "./customer-api.js";
