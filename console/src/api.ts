@@ -11,7 +11,16 @@ import {
   type LoginRequest,
   type TicketDetail,
   type TicketList,
-  type TicketStatus,
+  ADMIN_PATHS,
+  CONVERSATION_PATHS,
+  agentListSchema,
+  messageListSchema,
+  messageSchema,
+  type AgentListItem,
+  type AgentMessageCreate,
+  type Message,
+  type TicketListQuery,
+  type TicketUpdate,
 } from "../../shared/index.js";
 
 /** A failed API call, carrying the server's error body so screens can show message and requestId. */
@@ -44,7 +53,7 @@ export function setUnauthorizedListener(listener: UnauthorizedListener): () => v
 }
 
 interface RequestOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
   /** Login answers 401 for wrong credentials; that is not an expired session. */
@@ -122,16 +131,28 @@ export const api = {
     await send(API_PATHS.logout, { method: "POST", ignoreUnauthorized: true });
   },
 
-  listTickets(
-    query: { status?: TicketStatus; limit?: number; cursor?: string | null },
-    signal?: AbortSignal,
-  ): Promise<TicketList> {
+  /** The queue; every filter of the shared ticketListQuerySchema, empty ones left out. */
+  listTickets(query: Partial<Omit<TicketListQuery, "cursor">> & { cursor?: string | null }, signal?: AbortSignal): Promise<TicketList> {
     const params = new URLSearchParams();
-    if (query.status) params.set("status", query.status);
-    if (query.limit) params.set("limit", String(query.limit));
-    if (query.cursor) params.set("cursor", query.cursor);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
     const search = params.size ? `?${params}` : "";
     return json(`${API_PATHS.tickets}${search}`, ticketListSchema, { signal });
+  },
+
+  updateTicket(id: string, changes: TicketUpdate): Promise<TicketDetail> {
+    return json(API_PATHS.ticket(encodeURIComponent(id)), ticketDetailSchema, { method: "PATCH", body: changes });
+  },
+
+  async listMessages(id: string, signal?: AbortSignal): Promise<Message[]> {
+    return (await json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageListSchema, { signal })).messages;
+  },
+
+  postMessage(id: string, message: AgentMessageCreate): Promise<Message> {
+    return json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageSchema, { method: "POST", body: message });
+  },
+
+  async listAgents(signal?: AbortSignal): Promise<AgentListItem[]> {
+    return (await json(ADMIN_PATHS.agents, agentListSchema, { signal })).agents;
   },
 
   getTicket(id: string, signal?: AbortSignal): Promise<TicketDetail> {

@@ -1,9 +1,10 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { RecordingInfo } from "../../../shared/index.js";
 import { formatBytes, formatDuration } from "../ui/format.js";
 import type { ReplayModel } from "./replay-model.js";
 
-export function ReplayPanel({ model, recording }: { model: ReplayModel; recording: RecordingInfo }) {
+export function ReplayPanel({ model, recording, children }: { model: ReplayModel; recording: RecordingInfo; children?: ComponentChildren }) {
   const target = useRef<HTMLDivElement>(null);
   useEffect(() => (target.current ? model.mount(target.current) : undefined), [model]);
   const state = model.state.value;
@@ -50,6 +51,7 @@ export function ReplayPanel({ model, recording }: { model: ReplayModel; recordin
           role="region"
         />
       )}
+      {children}
     </section>
   );
 }

@@ -3,6 +3,12 @@ import type { TicketDetail } from "../../../shared/index.js";
 import type { ApiError } from "../api.js";
 import { createReplayModel } from "../replay/replay-model.js";
 import { ReplayPanel } from "../replay/replay-panel.js";
+import { ReplayTimeline } from "../replay/replay-timeline.js";
+import { agentName } from "../agents-directory.js";
+import { createConversationModel } from "./conversation-model.js";
+import { ConversationPanel } from "./conversation-panel.js";
+import { TicketActions } from "./ticket-actions.js";
+import type { TicketModel } from "./ticket-model.js";
 import { href } from "../router.js";
 import { SeverityBadge, StatusBadge } from "../ui/badges.js";
 import { ErrorNotice } from "../ui/error-notice.js";
@@ -40,7 +46,7 @@ export function TicketScreen({ id }: { id: string }) {
           Loading ticket…
         </p>
       )}
-      {ticket && <TicketView key={ticket.id} ticket={ticket} />}
+      {ticket && <TicketView key={ticket.id} ticket={ticket} model={model} />}
     </section>
   );
 }
@@ -50,8 +56,9 @@ function isMissing(error: ApiError): boolean {
   return error.status === 404 || error.status === 400 || error.status === 422;
 }
 
-function TicketView({ ticket }: { ticket: TicketDetail }) {
+function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketModel }) {
   const replay = useMemo(() => createReplayModel(ticket.id, ticket.recording), [ticket.id]);
+  const conversation = useMemo(() => createConversationModel(ticket.id, () => void model.refresh()), [ticket.id]);
   const reference = sentAt(ticket);
   const { context } = ticket;
 
@@ -64,10 +71,16 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
           <SeverityBadge severity={ticket.severity} />
           <span class="muted">
             Tier {ticket.tier}
-            {ticket.queue ? ` · ${ticket.queue}` : ""} · opened <RelativeTime value={ticket.createdAt} />
+            {ticket.queue ? ` · ${ticket.queue}` : ""} · {agentName(ticket.assigneeId) ?? "Unassigned"} · opened{" "}
+            <RelativeTime value={ticket.createdAt} />
           </span>
         </p>
         <ScreenHeading id="screen-title">{ticket.subject || "(no subject)"}</ScreenHeading>
+        <p class="ticket-header__customer muted">
+          {[ticket.customer.name, ticket.customer.email, ticket.customer.company, ticket.customer.plan].filter(Boolean).join(" · ")}
+          {ticket.customer.verified ? " · verified" : " · not verified"}
+        </p>
+        <TicketActions model={model} />
       </header>
       <div class="ticket-layout">
         <div class="ticket-layout__main">
@@ -81,7 +94,10 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               <p class="muted">The customer left no description.</p>
             )}
           </section>
-          <ReplayPanel model={replay} recording={ticket.recording} />
+          <ConversationPanel model={conversation} />
+          <ReplayPanel model={replay} recording={ticket.recording}>
+            <ReplayTimeline ticket={ticket} replay={replay} />
+          </ReplayPanel>
           <ClicksSection clicks={context.clicks} reference={reference} replay={replay} />
           <ConsoleSection entries={context.console} reference={reference} replay={replay} />
           <NetworkSection failures={context.network} reference={reference} replay={replay} />
