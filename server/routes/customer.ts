@@ -73,7 +73,7 @@ export function customerRoutes() {
 async function customer(c: Context<AppEnv>) {
   const workspace = await findWidgetWorkspace(c.get("db"), {
     siteKey: c.req.header(CUSTOMER_HEADERS.siteKey),
-    origin: c.req.header("origin"),
+    origin: requestOrigin(c),
     ownOrigin: ownOrigin(c),
   });
   const scope = resolveCustomerScope(workspace, {
@@ -81,4 +81,12 @@ async function customer(c: Context<AppEnv>) {
     customerToken: c.req.header(CUSTOMER_HEADERS.customerToken),
   });
   return { workspace, scope };
+}
+
+/**
+ * Browsers leave Origin out of same-origin GETs (the demo page on this server); they always send Sec-Fetch-Site,
+ * which pages cannot forge, so a same-origin request counts as coming from this server's own origin.
+ */
+function requestOrigin(c: Context<AppEnv>): string | undefined {
+  return c.req.header("origin") ?? (c.req.header("sec-fetch-site") === "same-origin" ? ownOrigin(c) : undefined);
 }

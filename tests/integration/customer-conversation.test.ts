@@ -122,6 +122,10 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
     expect((await widget("GET", CUSTOMER_PATHS.conversations, browser(BROWSER_A), undefined, { Origin: "https://evil.example" })).status).toBe(403);
     expect((await widget("GET", CUSTOMER_PATHS.conversations, {})).status).toBe(401);
     expect((await widget("GET", CUSTOMER_PATHS.conversations, browser("short"))).status).toBe(401);
+    // Same-origin GETs (the demo page on this server) carry no Origin; Sec-Fetch-Site says where they come from.
+    const sameOrigin = { [CUSTOMER_HEADERS.siteKey]: t.workspace.siteKey, ...browser(BROWSER_A) };
+    expect((await t.request(CUSTOMER_PATHS.conversations, { headers: { ...sameOrigin, "Sec-Fetch-Site": "same-origin" } })).status).toBe(200);
+    expect((await t.request(CUSTOMER_PATHS.conversations, { headers: { ...sameOrigin, "Sec-Fetch-Site": "cross-site" } })).status).toBe(403);
     const preflight = await t.request(CUSTOMER_PATHS.messages("00000000-0000-4000-8000-000000000000"), {
       method: "OPTIONS",
       headers: { Origin: CUSTOMER_ORIGIN, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-handoff-user,x-handoff-key" },

@@ -34,6 +34,9 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
+      <button type="submit" class="button">
+        Search
+      </button>
       <Select label="Assignee" value={filters.assignee} onChange={(v) => go({ assignee: v })}>
         <option value="">Anyone</option>
         <option value="me">Mine</option>

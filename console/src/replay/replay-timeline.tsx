@@ -17,14 +17,14 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
   const offset = (t: number) => playerClock(t - state.startTime);
 
   return (
-    <div class="timeline" aria-label="Replay timeline">
-      <div class="timeline__bar" role="group" aria-label="Markers">
-        {playhead !== null && <span class="timeline__playhead" style={{ left: at(playhead) }} aria-hidden="true" />}
+    <div class="replay-timeline" aria-label="Replay timeline">
+      <div class="replay-timeline__bar" role="group" aria-label="Markers">
+        {playhead !== null && <span class="replay-timeline__playhead" style={{ left: at(playhead) }} aria-hidden="true" />}
         {markers.map((marker, index) => (
           <button
             key={`${marker.t}-${index}`}
             type="button"
-            class={`timeline__marker timeline__marker--${marker.kind}`}
+            class={`replay-timeline__marker replay-timeline__marker--${marker.kind}`}
             style={{ left: at(marker.t) }}
             title={`${MARKER_NAMES[marker.kind]} at ${offset(marker.t)}: ${marker.label}`}
             aria-label={`Seek to ${MARKER_NAMES[marker.kind].toLowerCase()} at ${offset(marker.t)}`}
@@ -35,7 +35,7 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
       {markers.length === 0 ? (
         <p class="muted small">Nothing notable was captured during the recording.</p>
       ) : (
-        <ol class="timeline__list">
+        <ol class="replay-timeline__list">
           {markers.map((marker, index) => (
             <MarkerRow
               key={`${marker.t}-${index}`}
@@ -54,13 +54,13 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
 function MarkerRow(props: { marker: TimelineMarker; offset: string; current: boolean; onSeek(): void }) {
   const { marker } = props;
   return (
-    <li class={`timeline__item${props.current ? " timeline__item--current" : ""}`} aria-current={props.current ? "true" : undefined}>
-      <button type="button" class="timeline__seek" onClick={props.onSeek} title={formatClock(marker.t)}>
-        <span class={`timeline__dot timeline__marker--${marker.kind}`} aria-hidden="true" />
-        <span class="timeline__offset mono">{props.offset}</span>
-        <span class="timeline__kind">{MARKER_NAMES[marker.kind]}</span>
-        <span class="timeline__label">{marker.label}</span>
-        {marker.detail && <span class="timeline__detail muted small">{marker.detail}</span>}
+    <li class={`replay-timeline__item${props.current ? " replay-timeline__item--current" : ""}`} aria-current={props.current ? "true" : undefined}>
+      <button type="button" class="replay-timeline__seek" onClick={props.onSeek} title={formatClock(marker.t)}>
+        <span class={`replay-timeline__dot replay-timeline__marker--${marker.kind}`} aria-hidden="true" />
+        <span class="replay-timeline__offset mono">{props.offset}</span>
+        <span class="replay-timeline__kind">{MARKER_NAMES[marker.kind]}</span>
+        <span class="replay-timeline__label">{marker.label}</span>
+        {marker.detail && <span class="replay-timeline__detail muted small">{marker.detail}</span>}
       </button>
     </li>
   );
