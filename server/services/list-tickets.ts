@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { messages, tickets } from "../db/schema.js";
 import { ticketStatuses, type TicketList, type TicketListQuery, type TicketStatus } from "../../shared/agent-api.js";
@@ -27,7 +27,8 @@ export async function listTickets(db: Db, input: ListTicketsInput): Promise<Tick
     .select({ ...summaryColumns, cursorAt: sql<string>`to_char(${tickets.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
     .from(tickets)
     .where(and(...where))
-    .orderBy(desc(tickets.priority), asc(tickets.createdAt), asc(tickets.id))
+    // "nulls last" as in the indexes (drizzle's .desc()), or PostgreSQL cannot read them in order.
+    .orderBy(sql`${tickets.priority} desc nulls last`, asc(tickets.createdAt), asc(tickets.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -47,7 +48,7 @@ function filtersOf({ workspaceId, agentId, query }: ListTicketsInput): SQL[] {
   if (query.assignee === "unassigned") where.push(isNull(tickets.assigneeId));
   else if (query.assignee === "me") where.push(agentId ? eq(tickets.assigneeId, agentId) : sql`false`);
   else if (query.assignee) where.push(eq(tickets.assigneeId, query.assignee));
-  const search = query.q ? searchFilter(query.q) : undefined;
+  const search = query.q ? searchFilter(workspaceId, query.q) : undefined;
   if (search) where.push(search);
   return where;
 }
@@ -57,15 +58,18 @@ function filtersOf({ workspaceId, agentId, query }: ListTicketsInput): SQL[] {
  * (tickets_search_idx, messages_search_idx) so both are used. Words match as prefixes ("expo" finds "export").
  * A reference like "HO-12" finds that ticket.
  */
-function searchFilter(q: string): SQL | undefined {
+function searchFilter(workspaceId: string, q: string): SQL | undefined {
   const reference = /^[a-z]+-(\d{1,9})$/i.exec(q);
   const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
   if (words.length === 0) return undefined;
   const tsquery = words.map((w) => `${w}:*`).join(" & ");
-  const matchTicket = sql`to_tsvector('simple', ${tickets.subject} || ' ' || ${tickets.description}) @@ to_tsquery('simple', ${tsquery})`;
-  const inMessages = sql`${tickets.id} in (select ${messages.ticketId} from ${messages} where to_tsvector('simple', ${messages.body}) @@ to_tsquery('simple', ${tsquery}))`;
-  const byReference = reference ? eq(tickets.number, Number(reference[1])) : undefined;
-  return or(matchTicket, inMessages, byReference);
+  // One id list from both GIN indexes (a UNION), joined to the queue: an OR across the two tables would make
+  // PostgreSQL compute to_tsvector for every ticket instead.
+  const matches = sql`select ${tickets.id} from ${tickets} where ${tickets.workspaceId} = ${workspaceId}
+      and to_tsvector('simple', ${tickets.subject} || ' ' || ${tickets.description}) @@ to_tsquery('simple', ${tsquery})
+    union select ${messages.ticketId} from ${messages} where to_tsvector('simple', ${messages.body}) @@ to_tsquery('simple', ${tsquery})`;
+  const byText = sql`${tickets.id} in (${matches})`;
+  return reference ? or(byText, eq(tickets.number, Number(reference[1]))) : byText;
 }
 
 async function countByStatus(db: Db, filters: SQL[]): Promise<Record<TicketStatus, number>> {
