@@ -16,7 +16,15 @@ import {
   agentListSchema,
   messageListSchema,
   messageSchema,
+  agentListItemSchema,
+  siteKeyInfoSchema,
+  workspaceSettingsSchema,
+  type AgentCreateInput,
   type AgentListItem,
+  type AgentUpdate,
+  type SiteKeyInfo,
+  type WorkspaceSettings,
+  type WorkspaceUpdate,
   type AgentMessageCreate,
   type Message,
   type TicketListQuery,
@@ -149,6 +157,35 @@ export const api = {
 
   postMessage(id: string, message: AgentMessageCreate): Promise<Message> {
     return json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageSchema, { method: "POST", body: message });
+  },
+
+  createAgent(agent: AgentCreateInput): Promise<AgentListItem> {
+    return json(ADMIN_PATHS.agents, agentListItemSchema, { method: "POST", body: agent });
+  },
+
+  updateAgent(id: string, changes: AgentUpdate): Promise<AgentListItem> {
+    return json(ADMIN_PATHS.agent(encodeURIComponent(id)), agentListItemSchema, { method: "PATCH", body: changes });
+  },
+
+  workspace(signal?: AbortSignal): Promise<WorkspaceSettings> {
+    return json(ADMIN_PATHS.workspace, workspaceSettingsSchema, { signal });
+  },
+
+  updateWorkspace(changes: WorkspaceUpdate): Promise<WorkspaceSettings> {
+    return json(ADMIN_PATHS.workspace, workspaceSettingsSchema, { method: "PATCH", body: changes });
+  },
+
+  createSiteKey(label: string): Promise<SiteKeyInfo> {
+    return json(ADMIN_PATHS.siteKeys, siteKeyInfoSchema, { method: "POST", body: { label } });
+  },
+
+  async revokeSiteKey(key: string): Promise<void> {
+    await send(ADMIN_PATHS.siteKey(encodeURIComponent(key)), { method: "DELETE" });
+  },
+
+  async rotateIdentitySecret(): Promise<string> {
+    const response = await send(ADMIN_PATHS.rotateIdentitySecret, { method: "POST", body: {} });
+    return ((await response.json()) as { identitySecret: string }).identitySecret;
   },
 
   async listAgents(signal?: AbortSignal): Promise<AgentListItem[]> {

@@ -1,3 +1,4 @@
+import { AdminScreen } from "./admin/admin-screen.js";
 import { LoginScreen } from "./login/login-screen.js";
 import { QueueScreen } from "./queue/queue-screen.js";
 import { route, href } from "./router.js";
@@ -42,6 +43,8 @@ function CurrentScreen() {
       return <QueueScreen key="queue" query={current.query} />;
     case "ticket":
       return <TicketScreen key={current.id} id={current.id} />;
+    case "admin":
+      return <AdminScreen key="admin" />;
     case "not-found":
       return <NotFound />;
   }

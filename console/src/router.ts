@@ -5,6 +5,7 @@ import { CONSOLE_BASE } from "./base.js";
 export type Route =
   | { name: "queue"; query: URLSearchParams }
   | { name: "ticket"; id: string }
+  | { name: "admin" }
   | { name: "not-found"; path: string };
 
 const current = signal(readLocation());
@@ -19,6 +20,7 @@ export const route = computed<Route>(() => {
   const rest = path === base ? "/" : path.startsWith(CONSOLE_BASE) ? path.slice(base.length) : null;
   if (rest === null) return { name: "not-found", path };
   if (rest === "/" || rest === "/index.html") return { name: "queue", query: new URLSearchParams(search) };
+  if (rest === "/admin" || rest === "/admin/") return { name: "admin" };
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(rest);
   if (ticket) return { name: "ticket", id: decodeURIComponent(ticket[1]) };
   return { name: "not-found", path };

@@ -29,6 +29,13 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
                 Tickets
               </Link>
             </li>
+            {agent.role === "admin" && (
+              <li>
+                <Link class="sidebar__link" href={href("admin")} aria-current={current === "admin" ? "page" : undefined}>
+                  Admin
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </aside>
