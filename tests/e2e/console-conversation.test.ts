@@ -35,15 +35,22 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
       body: JSON.stringify(body),
     });
     const created = (await res.json()) as { id: string; reference: string; uploadToken: string };
-    if (recording) {
-      const upload = await fetch(`${server.url}${WIDGET_PATHS.recording(created.id)}`, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json", "Content-Encoding": "gzip", Origin: origin, Authorization: `Bearer ${created.uploadToken}` },
-        body: gzipSync(JSON.stringify(recording)),
-      });
-      expect(upload.status).toBe(204);
-    }
+    if (recording) await upload(created, recording);
     return created;
+  }
+
+  async function upload(created: { id: string; uploadToken: string }, recording: unknown[]) {
+    const res = await fetch(`${server.url}${WIDGET_PATHS.recording(created.id)}`, {
+      method: "PUT",
+      headers: {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+        Origin: new URL(server.url).origin,
+        Authorization: `Bearer ${created.uploadToken}`,
+      },
+      body: gzipSync(JSON.stringify(recording)),
+    });
+    expect(res.status).toBe(204);
   }
 
   /** What the widget would show: the customer's conversations, fetched from the customer's page. */
@@ -120,6 +127,16 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
     await expect.poll(() => page.locator(".rr-timeline__time").first().textContent()).toBe("00:10");
     await expect.poll(() => current.textContent()).toContain("Navigation");
     expect(agent.errors).toEqual([]);
+  });
+
+  test("a recording still uploading says so, and replays as soon as it arrives", async () => {
+    const { page } = agent;
+    const late = await file(richTicket(sentAt, { subject: "Charts flicker", recording: { included: true, durationMs: 30_000 } }));
+    await page.goto(`${server.url}/console/tickets/${late.id}`);
+    await page.getByText("Recording uploading from the customer's browser").waitFor();
+    await upload(late, recordingEvents(sentAt));
+    await page.frameLocator(".replay__player iframe").getByText("Northwind reports").waitFor();
+    expect(await page.getByText("Recording uploading").count()).toBe(0);
   });
 
   test("a public reply reaches the customer's widget; an internal note does not", async () => {

@@ -131,7 +131,8 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
 
   test("tickets without a usable recording say why", async () => {
     await page.goto(`${server.url}/console/tickets/${tickets.pending.id}`);
-    await page.getByText("Recording missing (not uploaded)").waitFor();
+    // Filed seconds ago with a promised recording that never came: still within the upload grace period.
+    await page.getByText("Recording uploading from the customer's browser").waitFor();
     await page.goto(`${server.url}/console/tickets/${tickets.none.id}`);
     await page.getByText("No recording was sent").waitFor();
     expect(await page.getByRole("region", { name: /^Clicks/ }).textContent()).toContain("No clicks were captured.");

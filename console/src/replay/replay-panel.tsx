@@ -4,7 +4,15 @@ import type { RecordingInfo } from "../../../shared/index.js";
 import { formatBytes, formatDuration } from "../ui/format.js";
 import type { ReplayModel } from "./replay-model.js";
 
-export function ReplayPanel({ model, recording, children }: { model: ReplayModel; recording: RecordingInfo; children?: ComponentChildren }) {
+interface ReplayPanelProps {
+  model: ReplayModel;
+  recording: RecordingInfo;
+  /** The ticket is fresh and its recording promised: it is most likely still on its way. */
+  uploading?: boolean;
+  children?: ComponentChildren;
+}
+
+export function ReplayPanel({ model, recording, uploading, children }: ReplayPanelProps) {
   const target = useRef<HTMLDivElement>(null);
   useEffect(() => (target.current ? model.mount(target.current) : undefined), [model]);
   const state = model.state.value;
@@ -20,7 +28,12 @@ export function ReplayPanel({ model, recording, children }: { model: ReplayModel
           No recording was sent with this ticket.
         </p>
       )}
-      {state.kind === "pending" && (
+      {state.kind === "pending" && uploading && (
+        <p class="replay__state" role="status" data-replay-state="uploading">
+          Recording uploading from the customer's browser… It appears here as soon as it arrives.
+        </p>
+      )}
+      {state.kind === "pending" && !uploading && (
         <p class="replay__state replay__state--warn" data-replay-state="pending">
           Recording missing (not uploaded). The customer's browser promised a recording but it never arrived — it may
           have closed the page before the upload finished.

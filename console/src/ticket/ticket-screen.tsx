@@ -51,13 +51,23 @@ export function TicketScreen({ id }: { id: string }) {
   );
 }
 
+/** How long after creation a promised recording counts as "uploading" rather than missing. */
+const UPLOAD_GRACE_MS = 2 * 60_000;
+
 /** A malformed id in a pasted link is as missing as an unknown one. */
 function isMissing(error: ApiError): boolean {
   return error.status === 404 || error.status === 400 || error.status === 422;
 }
 
 function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketModel }) {
-  const replay = useMemo(() => createReplayModel(ticket.id, ticket.recording), [ticket.id]);
+  // A new model once the recording arrives (pending -> stored), so the player mounts.
+  const replay = useMemo(() => createReplayModel(ticket.id, ticket.recording), [ticket.id, ticket.recording.status]);
+  const uploading = ticket.recording.status === "pending" && Date.now() - Date.parse(ticket.createdAt) < UPLOAD_GRACE_MS;
+  useEffect(() => {
+    if (!uploading) return;
+    const timer = setInterval(() => void model.refresh(), 3000);
+    return () => clearInterval(timer);
+  }, [uploading, model]);
   const conversation = useMemo(() => createConversationModel(ticket.id, () => void model.refresh()), [ticket.id]);
   const reference = sentAt(ticket);
   const { context } = ticket;
@@ -95,7 +105,7 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
             )}
           </section>
           <ConversationPanel model={conversation} />
-          <ReplayPanel model={replay} recording={ticket.recording}>
+          <ReplayPanel model={replay} recording={ticket.recording} uploading={uploading}>
             <ReplayTimeline ticket={ticket} replay={replay} />
           </ReplayPanel>
           <ClicksSection clicks={context.clicks} reference={reference} replay={replay} />
