@@ -7,8 +7,9 @@ import { messageBodySchema } from "./conversation.js";
  *
  * Every call carries, like ticket creation: the site key (`X-Handoff-Key`) and the page's Origin (must be allowed),
  * plus WHO the customer is, one of:
- * - `X-Handoff-User`: JSON of the identify() payload, at least `{ "id", "userHash" }` (userHash = HMAC-SHA256 of
- *   the id with the workspace identity secret). When it verifies, the customer sees every ticket filed under that
+ * - `X-Handoff-User`: JSON `{ "id", "userHash" }` from identify() (userHash = HMAC-SHA256 of the id with the
+ *   workspace identity secret). Header values must be Latin-1: when the id has other characters, send
+ *   base64url(UTF-8 JSON) instead; the server accepts both. When it verifies, the customer sees every ticket filed under that
  *   verified user id, on any device. A payload that does not verify is ignored (as if absent).
  * - `X-Handoff-Customer`: the per-browser token the widget keeps in localStorage and sends when creating tickets.
  *   Without a verified identity the customer sees only the anonymous tickets created with that token, never
@@ -31,7 +32,7 @@ export const CUSTOMER_PATHS = {
 export const CUSTOMER_HEADERS = {
   siteKey: "X-Handoff-Key",
   customerToken: "X-Handoff-Customer",
-  /** JSON of the identify() payload (id + userHash at least). */
+  /** `{"id","userHash"}` as JSON, or base64url of that JSON when the id is not Latin-1. */
   user: "X-Handoff-User",
 } as const;
 

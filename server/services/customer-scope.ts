@@ -31,8 +31,10 @@ export function resolveCustomerScope(
 
 function parseIdentity(header: string | undefined) {
   if (!header || header.length > 4096) return undefined;
+  // Header values must be Latin-1, so a widget may send base64url(UTF-8 JSON) for ids with other characters.
+  const text = header.trimStart().startsWith("{") ? header : Buffer.from(header, "base64url").toString("utf8");
   try {
-    const parsed = identitySchema.safeParse(JSON.parse(header));
+    const parsed = identitySchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -65,6 +65,12 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
     const forged = await widget("GET", CUSTOMER_PATHS.conversations, user("u-1", "0".repeat(64)));
     expect(forged.status).toBe(401);
     expect((await widget("GET", CUSTOMER_PATHS.conversations, user("u-2"))).body.conversations).toEqual([]);
+    // Non-Latin-1 ids travel as base64url JSON.
+    const unicodeId = "usuário-7";
+    const mineUnicode = await fileTicket(t, { subject: "Unicode", identity: { id: unicodeId, userHash: userHash(t.workspace.identitySecret, unicodeId) } });
+    const encoded = Buffer.from(JSON.stringify({ id: unicodeId, userHash: userHash(t.workspace.identitySecret, unicodeId) })).toString("base64url");
+    const unicode = await widget("GET", CUSTOMER_PATHS.conversations, { [CUSTOMER_HEADERS.user]: encoded });
+    expect(unicode.body.conversations.map((c: { id: string }) => c.id)).toEqual([mineUnicode.id]);
   });
 
   it("sends agents' public replies to the customer and never their internal notes", async () => {
