@@ -1,4 +1,6 @@
+import { AccountScreen } from "./account/account-screen.js";
 import { AdminScreen } from "./admin/admin-screen.js";
+import type { Agent } from "../../shared/index.js";
 import { LoginScreen } from "./login/login-screen.js";
 import { QueueScreen } from "./queue/queue-screen.js";
 import { route, href } from "./router.js";
@@ -31,18 +33,20 @@ export function App() {
   if (state.kind === "signed-out") return <LoginScreen reason={state.reason} />;
   return (
     <Layout agent={state.agent}>
-      <CurrentScreen />
+      <CurrentScreen agent={state.agent} />
     </Layout>
   );
 }
 
-function CurrentScreen() {
+function CurrentScreen({ agent }: { agent: Agent }) {
   const current = route.value;
   switch (current.name) {
     case "queue":
       return <QueueScreen key="queue" query={current.query} />;
     case "ticket":
       return <TicketScreen key={current.id} id={current.id} />;
+    case "account":
+      return <AccountScreen key="account" agent={agent} />;
     case "admin":
       return <AdminScreen key="admin" />;
     case "not-found":

@@ -6,6 +6,7 @@ export type Route =
   | { name: "queue"; query: URLSearchParams }
   | { name: "ticket"; id: string }
   | { name: "admin" }
+  | { name: "account" }
   | { name: "not-found"; path: string };
 
 const current = signal(readLocation());
@@ -21,6 +22,7 @@ export const route = computed<Route>(() => {
   if (rest === null) return { name: "not-found", path };
   if (rest === "/" || rest === "/index.html") return { name: "queue", query: new URLSearchParams(search) };
   if (rest === "/admin" || rest === "/admin/") return { name: "admin" };
+  if (rest === "/account" || rest === "/account/") return { name: "account" };
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(rest);
   if (ticket) return { name: "ticket", id: decodeURIComponent(ticket[1]) };
   return { name: "not-found", path };

@@ -78,4 +78,29 @@ describe.skipIf(!HAS_BROWSER)("console: an admin manages agents and widget setti
     expect(admin.errors).toEqual([]);
     await admin.close();
   });
+
+  // Last: it changes the admin's password.
+  test("changing one's password logs out the other sessions but keeps this one", async () => {
+    const here = await newPage(browser);
+    const elsewhere = await newPage(browser);
+    await logIn(here.page, server);
+    await logIn(elsewhere.page, server);
+    await elsewhere.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    await here.page.getByRole("link", { name: "Account" }).click();
+    await here.page.getByLabel("Current password").fill("not my password");
+    await here.page.getByLabel("New password").fill("a new admin password");
+    await here.page.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => here.page.getByRole("alert").textContent()).toContain("current password is wrong");
+    await here.page.getByLabel("Current password").fill(server.admin.password);
+    await here.page.getByRole("button", { name: "Change password" }).click();
+    await here.page.getByText("Password changed. Other sessions were logged out.").waitFor();
+
+    await elsewhere.page.getByRole("button", { name: "Refresh" }).click();
+    await elsewhere.page.getByRole("button", { name: "Log in" }).waitFor();
+    await here.page.getByRole("link", { name: "Tickets" }).click();
+    await here.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    expect(here.errors).toEqual([]);
+    await here.close();
+    await elsewhere.close();
+  });
 });

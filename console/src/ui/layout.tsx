@@ -54,6 +54,9 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
               </span>
             </span>
           </div>
+          <Link class="button button--ghost" href={href("account")}>
+            Account
+          </Link>
           <button
             type="button"
             class="button button--ghost"
