@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { severities, ticketStatuses } from "./agent-api.js";
+import { ticketEventSchema } from "./timeline.js";
 
 /** Agent-side conversation and ticket updates (the customer's side is in customer-api.ts). */
 export const CONVERSATION_PATHS = {
   ticketMessages: (id: string) => `/api/v1/tickets/${id}/messages`,
+  /** The ticket's timeline events (shared/timeline.ts), oldest first. */
+  ticketEvents: (id: string) => `/api/v1/tickets/${id}/events`,
 } as const;
 
 export const messageBodySchema = z.string().trim().min(1, "required").max(LIMITS.messageBody);
@@ -44,3 +47,6 @@ export const ticketUpdateSchema = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to change: send status, severity, queue or assigneeId");
 export type TicketUpdate = z.infer<typeof ticketUpdateSchema>;
+
+export const ticketEventListSchema = z.object({ events: z.array(ticketEventSchema) });
+export type TicketEventList = z.infer<typeof ticketEventListSchema>;

@@ -15,6 +15,8 @@ import {
   CONVERSATION_PATHS,
   agentListSchema,
   messageListSchema,
+  ticketEventListSchema,
+  type TicketEvent,
   messageSchema,
   agentListItemSchema,
   siteKeyInfoSchema,
@@ -153,6 +155,10 @@ export const api = {
 
   async listMessages(id: string, signal?: AbortSignal): Promise<Message[]> {
     return (await json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageListSchema, { signal })).messages;
+  },
+
+  async listEvents(id: string, signal?: AbortSignal): Promise<TicketEvent[]> {
+    return (await json(CONVERSATION_PATHS.ticketEvents(encodeURIComponent(id)), ticketEventListSchema, { signal })).events;
   },
 
   postMessage(id: string, message: AgentMessageCreate): Promise<Message> {

@@ -4,6 +4,7 @@ import type { AppEnv } from "../env.js";
 import { readJson, validate } from "../lib/body.js";
 import { agentMessageCreateSchema, ticketUpdateSchema } from "../../shared/conversation.js";
 import { addAgentMessage } from "../services/add-agent-message.js";
+import { listTicketEvents } from "../services/list-ticket-events.js";
 import { listTicketMessages } from "../services/list-ticket-messages.js";
 import { updateTicket } from "../services/update-ticket.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
@@ -37,6 +38,11 @@ export function ticketRoutes() {
   app.get("/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     return c.json(await listTicketMessages(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+  });
+
+  app.get("/:id/events", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    return c.json(await listTicketEvents(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
   });
 
   app.post("/:id/messages", async (c) => {

@@ -109,6 +109,9 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
     await page.getByRole("button", { name: "Claim" }).waitFor({ state: "detached" });
     await page.getByRole("group", { name: "Ticket actions" }).getByLabel("Queue").selectOption("billing");
     await expect.poll(() => page.getByRole("group", { name: "Ticket actions" }).getByLabel("Queue").inputValue()).toBe("billing");
+    const activity = page.getByRole("region", { name: /^Activity/ });
+    await expect.poll(() => activity.textContent()).toContain("Admin changed queue to billing");
+    expect(await activity.textContent()).toContain("Admin claimed it");
     await page.goto(`${server.url}/console/?assignee=me&queue=billing`);
     await expect.poll(rows).toEqual([billing.reference]);
     expect(await page.getByRole("link", { name: /^Open/ }).textContent()).toContain("1");

@@ -43,6 +43,13 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
       { type: "unassigned", actorId: adminId, details: { previousAgentId: kimId } },
     ]);
     expect((await row(id)).lastAgentActivityAt).not.toBeNull();
+    const feed = await admin.get(`/api/v1/tickets/${id}/events`);
+    expect(feed.body.events.map((e: { type: string; actorName: string | null }) => [e.type, e.actorName])).toEqual([
+      ["created", null],
+      ["assigned", "Admin"],
+      ["assigned", "Admin"],
+      ["unassigned", "Admin"],
+    ]);
   });
 
   it("changes status, severity and queue; resolving stamps resolved_at and reopening clears it", async () => {
@@ -110,6 +117,7 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     const other = await otherWorkspace(t, "snoop");
     expect((await other.client.patch(`/api/v1/tickets/${id}`, { status: "closed" })).status).toBe(404);
     expect((await other.client.get(`/api/v1/tickets/${id}/messages`)).status).toBe(404);
+    expect((await other.client.get(`/api/v1/tickets/${id}/events`)).status).toBe(404);
     expect((await other.client.post(`/api/v1/tickets/${id}/messages`, { body: "hi" })).status).toBe(404);
     const crossSite = await t.request(`/api/v1/tickets/${id}/messages`, {
       method: "POST",

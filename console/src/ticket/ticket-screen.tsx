@@ -8,6 +8,7 @@ import { agentName } from "../agents-directory.js";
 import { createConversationModel } from "./conversation-model.js";
 import { ConversationPanel } from "./conversation-panel.js";
 import { TicketActions } from "./ticket-actions.js";
+import { ActivitySection } from "./activity-section.js";
 import type { TicketModel } from "./ticket-model.js";
 import { href } from "../router.js";
 import { SeverityBadge, StatusBadge } from "../ui/badges.js";
@@ -115,6 +116,7 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
         </div>
         <aside class="ticket-layout__side" aria-label="Ticket facts">
           <CustomerPanel ticket={ticket} />
+          <ActivitySection ticketId={ticket.id} version={ticket.updatedAt} />
           <DetailsPanel ticket={ticket} />
           <PagePanel ticket={ticket} />
           <EnvironmentPanel environment={context.environment} />
