@@ -39,7 +39,11 @@ export type MessageList = z.infer<typeof messageListSchema>;
 /** PATCH /api/v1/tickets/:id: any subset; assigneeId null unassigns. Each change lands on the ticket's timeline. */
 export const ticketUpdateSchema = z
   .object({
-    status: z.enum(ticketStatuses).optional(),
+    /** Not "escalated": escalating goes through the escalation workflow and its required handoff note. */
+    status: z
+      .enum(ticketStatuses)
+      .refine((s) => s !== "escalated", "escalate with the escalation workflow (it needs a handoff note)")
+      .optional(),
     severity: z.enum(severities).nullable().optional(),
     queue: z.string().trim().min(1).max(64).nullable().optional(),
     assigneeId: z.uuid("an agent id or null").nullable().optional(),

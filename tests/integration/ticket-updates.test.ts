@@ -74,6 +74,9 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     expect(bad.status).toBe(422);
     expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["assigneeId", "severity", "status"]);
     expect((await admin.patch(`/api/v1/tickets/${id}`, {})).status).toBe(422);
+    const escalate = await admin.patch(`/api/v1/tickets/${id}`, { status: "escalated" });
+    expect(escalate.status).toBe(422);
+    expect(escalate.body.error.issues[0].path).toBe("status");
     const other = await otherWorkspace(t, "assignee");
     const otherAdminId = (await other.client.get("/api/v1/auth/me")).body.id;
     const foreign = await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: otherAdminId });

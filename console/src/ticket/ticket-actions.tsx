@@ -43,9 +43,10 @@ export function TicketActions({ model }: { model: TicketModel }) {
       </label>
       <label>
         Status
-        <select value={ticket.status} disabled={disabled} onChange={(e) => void model.update({ status: e.currentTarget.value as TicketStatus })}>
+        <select value={ticket.status} disabled={disabled} onChange={(e) => void model.update({ status: e.currentTarget.value as Exclude<TicketStatus, "escalated"> })}>
           {ticketStatuses.map((s) => (
-            <option key={s} value={s}>
+            // Escalating needs the escalation workflow's handoff note; the status only shows when it is current.
+            <option key={s} value={s} disabled={s === "escalated"} hidden={s === "escalated" && ticket.status !== "escalated"}>
               {capitalize(s)}
             </option>
           ))}
