@@ -54,6 +54,7 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
               </span>
             </span>
           </div>
+          <div class="topbar__actions">
           <Link class="button button--ghost" href={href("account")}>
             Account
           </Link>
@@ -68,6 +69,7 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
           >
             Log out
           </button>
+          </div>
         </header>
         <main id="main" class="main">
           {children}
