@@ -4,9 +4,11 @@ import type { Database } from "./db/client.js";
 import type { AppEnv } from "./env.js";
 import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
+import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { escalationRoutes } from "./routes/escalations.js";
 import { matrixRoutes } from "./routes/matrix.js";
+import { customerRoutes } from "./routes/customer.js";
 import { demoApiRoutes } from "./routes/demo-api.js";
 import { healthRoutes } from "./routes/health.js";
 import { metricsRoutes } from "./routes/metrics.js";
@@ -15,6 +17,7 @@ import { feedbackRoutes, widgetFeedbackRoutes } from "./routes/feedback.js";
 import { staticRoutes } from "./routes/static.js";
 import { ticketRoutes } from "./routes/tickets.js";
 import { widgetRoutes } from "./routes/widget.js";
+import { workspaceRoutes } from "./routes/workspace.js";
 
 /** The whole HTTP surface. Tests call it with app.request(); main.ts serves it. */
 export function createApp(deps: { database: Database; config: Config }) {
@@ -29,6 +32,8 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.notFound(handleNotFound);
 
   app.route("/", healthRoutes);
+  // Before widgetRoutes: the conversation paths answer with their own CORS and rate limit.
+  app.route("/api/v1/widget", customerRoutes());
   app.route("/api/v1/widget", widgetRoutes());
   // After widgetRoutes: its CORS and rate limit (use "*") run first for the feedback route too.
   app.route("/api/v1/widget", widgetFeedbackRoutes());
@@ -39,6 +44,8 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/matrix", matrixRoutes());
   app.route("/api/v1/metrics", metricsRoutes());
   app.route("/api/v1/exports", exportRoutes());
+  app.route("/api/v1/agents", agentRoutes());
+  app.route("/api/v1/workspace", workspaceRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

@@ -9,3 +9,6 @@ export * from "./escalation-api.js";
 export * from "./escalation-settings.js";
 export * from "./handoff-draft.js";
 export * from "./metrics.js";
+export * from "./conversation.js";
+export * from "./admin-api.js";
+export * from "./customer-api.js";

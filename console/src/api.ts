@@ -11,7 +11,26 @@ import {
   type LoginRequest,
   type TicketDetail,
   type TicketList,
-  type TicketStatus,
+  ADMIN_PATHS,
+  CONVERSATION_PATHS,
+  agentListSchema,
+  messageListSchema,
+  ticketEventListSchema,
+  type TicketEvent,
+  messageSchema,
+  agentListItemSchema,
+  siteKeyInfoSchema,
+  workspaceSettingsSchema,
+  type AgentCreateInput,
+  type AgentListItem,
+  type AgentUpdate,
+  type SiteKeyInfo,
+  type WorkspaceSettings,
+  type WorkspaceUpdate,
+  type AgentMessageCreate,
+  type Message,
+  type TicketListQuery,
+  type TicketUpdate,
 } from "../../shared/index.js";
 
 /** A failed API call, carrying the server's error body so screens can show message and requestId. */
@@ -44,7 +63,7 @@ export function setUnauthorizedListener(listener: UnauthorizedListener): () => v
 }
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "PUT";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
   /** Login answers 401 for wrong credentials; that is not an expired session. */
@@ -122,16 +141,61 @@ export const api = {
     await send(API_PATHS.logout, { method: "POST", ignoreUnauthorized: true });
   },
 
-  listTickets(
-    query: { status?: TicketStatus; limit?: number; cursor?: string | null },
-    signal?: AbortSignal,
-  ): Promise<TicketList> {
+  /** The queue; every filter of the shared ticketListQuerySchema, empty ones left out. */
+  listTickets(query: Partial<Omit<TicketListQuery, "cursor">> & { cursor?: string | null }, signal?: AbortSignal): Promise<TicketList> {
     const params = new URLSearchParams();
-    if (query.status) params.set("status", query.status);
-    if (query.limit) params.set("limit", String(query.limit));
-    if (query.cursor) params.set("cursor", query.cursor);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
     const search = params.size ? `?${params}` : "";
     return json(`${API_PATHS.tickets}${search}`, ticketListSchema, { signal });
+  },
+
+  updateTicket(id: string, changes: TicketUpdate): Promise<TicketDetail> {
+    return json(API_PATHS.ticket(encodeURIComponent(id)), ticketDetailSchema, { method: "PATCH", body: changes });
+  },
+
+  async listMessages(id: string, signal?: AbortSignal): Promise<Message[]> {
+    return (await json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageListSchema, { signal })).messages;
+  },
+
+  async listEvents(id: string, signal?: AbortSignal): Promise<TicketEvent[]> {
+    return (await json(CONVERSATION_PATHS.ticketEvents(encodeURIComponent(id)), ticketEventListSchema, { signal })).events;
+  },
+
+  postMessage(id: string, message: AgentMessageCreate): Promise<Message> {
+    return json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageSchema, { method: "POST", body: message });
+  },
+
+  createAgent(agent: AgentCreateInput): Promise<AgentListItem> {
+    return json(ADMIN_PATHS.agents, agentListItemSchema, { method: "POST", body: agent });
+  },
+
+  updateAgent(id: string, changes: AgentUpdate): Promise<AgentListItem> {
+    return json(ADMIN_PATHS.agent(encodeURIComponent(id)), agentListItemSchema, { method: "PATCH", body: changes });
+  },
+
+  workspace(signal?: AbortSignal): Promise<WorkspaceSettings> {
+    return json(ADMIN_PATHS.workspace, workspaceSettingsSchema, { signal });
+  },
+
+  updateWorkspace(changes: WorkspaceUpdate): Promise<WorkspaceSettings> {
+    return json(ADMIN_PATHS.workspace, workspaceSettingsSchema, { method: "PATCH", body: changes });
+  },
+
+  createSiteKey(label: string): Promise<SiteKeyInfo> {
+    return json(ADMIN_PATHS.siteKeys, siteKeyInfoSchema, { method: "POST", body: { label } });
+  },
+
+  async revokeSiteKey(key: string): Promise<void> {
+    await send(ADMIN_PATHS.siteKey(encodeURIComponent(key)), { method: "DELETE" });
+  },
+
+  async rotateIdentitySecret(): Promise<string> {
+    const response = await send(ADMIN_PATHS.rotateIdentitySecret, { method: "POST", body: {} });
+    return ((await response.json()) as { identitySecret: string }).identitySecret;
+  },
+
+  async listAgents(signal?: AbortSignal): Promise<AgentListItem[]> {
+    return (await json(ADMIN_PATHS.agents, agentListSchema, { signal })).agents;
   },
 
   getTicket(id: string, signal?: AbortSignal): Promise<TicketDetail> {

@@ -1,3 +1,6 @@
+import { AccountScreen } from "./account/account-screen.js";
+import { AdminScreen } from "./admin/admin-screen.js";
+import type { Agent } from "../../shared/index.js";
 import { LoginScreen } from "./login/login-screen.js";
 import { MetricTicketsScreen } from "./metrics/drilldown-screen.js";
 import { MetricsScreen } from "./metrics/metrics-screen.js";
@@ -33,12 +36,12 @@ export function App() {
   if (state.kind === "signed-out") return <LoginScreen reason={state.reason} />;
   return (
     <Layout agent={state.agent}>
-      <CurrentScreen />
+      <CurrentScreen agent={state.agent} />
     </Layout>
   );
 }
 
-function CurrentScreen() {
+function CurrentScreen({ agent }: { agent: Agent }) {
   const current = route.value;
   switch (current.name) {
     case "queue":
@@ -51,6 +54,10 @@ function CurrentScreen() {
       return <MetricsScreen key="metrics" query={current.query} />;
     case "metric-tickets":
       return <MetricTicketsScreen key="metric-tickets" query={current.query} />;
+    case "account":
+      return <AccountScreen key="account" agent={agent} />;
+    case "admin":
+      return <AdminScreen key="admin" />;
     case "not-found":
       return <NotFound />;
   }

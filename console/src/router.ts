@@ -8,6 +8,8 @@ export type Route =
   | { name: "matrix" }
   | { name: "metrics"; query: URLSearchParams }
   | { name: "metric-tickets"; query: URLSearchParams }
+  | { name: "admin" }
+  | { name: "account" }
   | { name: "not-found"; path: string };
 
 const current = signal(readLocation());
@@ -25,6 +27,8 @@ export const route = computed<Route>(() => {
   if (rest === "/matrix" || rest === "/matrix/") return { name: "matrix" };
   if (rest === "/metrics" || rest === "/metrics/") return { name: "metrics", query: new URLSearchParams(search) };
   if (rest === "/metrics/tickets") return { name: "metric-tickets", query: new URLSearchParams(search) };
+  if (rest === "/admin" || rest === "/admin/") return { name: "admin" };
+  if (rest === "/account" || rest === "/account/") return { name: "account" };
   const ticket = /^\/tickets\/([^/]+)\/?$/.exec(rest);
   if (ticket) return { name: "ticket", id: decodeURIComponent(ticket[1]) };
   return { name: "not-found", path };

@@ -149,6 +149,8 @@ export const tickets = pgTable(
     index("tickets_workspace_queue_idx").on(t.workspaceId, t.queue, t.status),
     index("tickets_workspace_assignee_idx").on(t.workspaceId, t.assigneeId, t.status),
     index("tickets_workspace_priority_idx").on(t.workspaceId, t.status, t.priority.desc(), t.createdAt),
+    // The "all statuses" queue in its exact order (per-status views use tickets_workspace_priority_idx).
+    index("tickets_queue_order_idx").on(t.workspaceId, t.priority.desc(), t.createdAt, t.id),
     index("tickets_customer_idx").on(t.workspaceId, t.customerId),
     index("tickets_browser_token_idx").on(t.workspaceId, t.browserTokenHash),
     index("tickets_search_idx").using(

@@ -1,7 +1,12 @@
 import { Hono } from "hono";
 import { ticketListQuerySchema } from "../../shared/agent-api.js";
 import type { AppEnv } from "../env.js";
-import { validate } from "../lib/body.js";
+import { readJson, validate } from "../lib/body.js";
+import { agentMessageCreateSchema, ticketUpdateSchema } from "../../shared/conversation.js";
+import { addAgentMessage } from "../services/add-agent-message.js";
+import { listTicketEvents } from "../services/list-ticket-events.js";
+import { listTicketMessages } from "../services/list-ticket-messages.js";
+import { updateTicket } from "../services/update-ticket.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
 import { getTicket } from "../services/get-ticket.js";
 import { listTickets } from "../services/list-tickets.js";
@@ -15,12 +20,35 @@ export function ticketRoutes() {
 
   app.get("/", async (c) => {
     const query = validate(ticketListQuerySchema, c.req.query());
-    return c.json(await listTickets(c.get("db"), { workspaceId: c.get("agent").workspaceId, query }));
+    const agent = c.get("agent");
+    return c.json(await listTickets(c.get("db"), { workspaceId: agent.workspaceId, agentId: agent.id, query }));
   });
 
   app.get("/:id", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     return c.json(await getTicket(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+  });
+
+  app.patch("/:id", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    const changes = await readJson(c, ticketUpdateSchema, 16 * 1024);
+    return c.json(await updateTicket(c.get("db"), { actor: c.get("agent"), ticketId, changes }));
+  });
+
+  app.get("/:id/messages", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    return c.json(await listTicketMessages(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+  });
+
+  app.get("/:id/events", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    return c.json(await listTicketEvents(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+  });
+
+  app.post("/:id/messages", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    const message = await readJson(c, agentMessageCreateSchema, 64 * 1024);
+    return c.json(await addAgentMessage(c.get("db"), { actor: c.get("agent"), ticketId, message }), 201);
   });
 
   // The rrweb events as JSON. Stored gzip is sent as is when the client accepts gzip (every browser does).

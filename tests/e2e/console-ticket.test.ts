@@ -14,7 +14,7 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    // Oldest first, so the queue (newest first) shows them in reverse.
+    // Filed in this order; with equal priority the queue shows the longest waiting first.
     tickets.none = await fileTicket(
       server,
       richTicket(sentAt, {
@@ -44,11 +44,11 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
 
   const row = (reference: string) => page.locator("tbody tr", { hasText: reference });
 
-  test("the queue lists tickets newest first with their customer, status and context flags", async () => {
+  test("the queue lists tickets longest waiting first with their customer, status and context flags", async () => {
     await page.goto(`${server.url}/console/`);
     await row(tickets.none.reference).waitFor();
     const references = await page.locator("tbody tr td:first-child").allTextContents();
-    expect(references).toEqual([tickets.replay.reference, tickets.pending.reference, tickets.none.reference]);
+    expect(references).toEqual([tickets.none.reference, tickets.pending.reference, tickets.replay.reference]);
 
     const replayRow = await row(tickets.replay.reference).textContent();
     expect(replayRow).toContain("Export to CSV does nothing");
@@ -131,7 +131,8 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
 
   test("tickets without a usable recording say why", async () => {
     await page.goto(`${server.url}/console/tickets/${tickets.pending.id}`);
-    await page.getByText("Recording missing (not uploaded)").waitFor();
+    // Filed seconds ago with a promised recording that never came: still within the upload grace period.
+    await page.getByText("Recording uploading from the customer's browser").waitFor();
     await page.goto(`${server.url}/console/tickets/${tickets.none.id}`);
     await page.getByText("No recording was sent").waitFor();
     expect(await page.getByRole("region", { name: /^Clicks/ }).textContent()).toContain("No clicks were captured.");

@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)("agent login and ticket access on %s", (kind) => {
     expect(list.tickets).toEqual([]);
   });
 
-  it("lists tickets newest first, page by page, filtered by status", async () => {
+  it("lists tickets of equal priority longest waiting first, page by page, filtered by status", async () => {
     const cookie = await t.login();
     for (const subject of ["p1", "p2", "p3", "p4", "p5"]) await t.createTicket(ticketBody({ subject }));
     const seen: string[] = [];
@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)("agent login and ticket access on %s", (kind) => {
       seen.push(...page.tickets.map((x: { subject: string }) => x.subject));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen.filter((s) => s.startsWith("p"))).toEqual(["p5", "p4", "p3", "p2", "p1"]);
+    expect(seen.filter((s) => s.startsWith("p"))).toEqual(["p1", "p2", "p3", "p4", "p5"]);
     const resolved = await (await t.request("/api/v1/tickets?status=resolved", { headers: { Cookie: cookie } })).json();
     expect(resolved.tickets).toEqual([]);
     const bad = await t.request("/api/v1/tickets?status=nope&limit=9999", { headers: { Cookie: cookie } });

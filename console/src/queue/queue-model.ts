@@ -1,23 +1,28 @@
 import { signal } from "@preact/signals";
 import type { TicketStatus, TicketSummary } from "../../../shared/index.js";
+import type { QueueFilters } from "./queue-filters.js";
 import { api, ApiError, isAbort } from "../api.js";
 
 export const PAGE_SIZE = 50;
 
-/** One page-by-page view of the queue for one status filter (undefined = all statuses). */
-export function createQueueModel(status: TicketStatus | undefined) {
+/** One page-by-page view of the queue for one set of filters (no status = all statuses). */
+export function createQueueModel(filters: QueueFilters) {
+  const status = filters.status;
   const tickets = signal<TicketSummary[]>([]);
   const nextCursor = signal<string | null>(null);
   const loading = signal(false);
   const loaded = signal(false);
   const error = signal<ApiError | null>(null);
+  /** Tickets per status under the other filters, from the first page. */
+  const counts = signal<Partial<Record<TicketStatus, number>>>({});
   let controller = new AbortController();
 
   async function fetchPage(cursor: string | null): Promise<void> {
     loading.value = true;
     error.value = null;
     try {
-      const page = await api.listTickets({ status, limit: PAGE_SIZE, cursor }, controller.signal);
+      const page = await api.listTickets({ ...filters, limit: PAGE_SIZE, cursor }, controller.signal);
+      if (page.counts) counts.value = page.counts;
       // A ticket can move up between pages (new activity); never show it twice.
       const seen = new Set(cursor ? tickets.value.map((t) => t.id) : []);
       const fresh = page.tickets.filter((t) => !seen.has(t.id));
@@ -34,6 +39,8 @@ export function createQueueModel(status: TicketStatus | undefined) {
 
   return {
     status,
+    filters,
+    counts,
     tickets,
     nextCursor,
     loading,

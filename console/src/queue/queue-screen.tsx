@@ -1,19 +1,18 @@
 import { useEffect, useMemo } from "preact/hooks";
-import { ticketStatuses, type TicketStatus } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { ScreenHeading } from "../ui/screen-heading.js";
 import { useDocumentTitle } from "../ui/use-title.js";
 import { createQueueModel } from "./queue-model.js";
 import { StatusTabs } from "./status-tabs.js";
+import { FilterBar } from "./filter-bar.js";
+import { filtersKey, readFilters } from "./queue-filters.js";
 import { TicketTable } from "./ticket-table.js";
 
-function parseStatus(value: string | null): TicketStatus | undefined {
-  return ticketStatuses.find((status) => status === value);
-}
-
 export function QueueScreen({ query }: { query: URLSearchParams }) {
-  const status = parseStatus(query.get("status"));
-  const model = useMemo(() => createQueueModel(status), [status]);
+  const filters = readFilters(query);
+  const key = filtersKey(filters);
+  const status = filters.status;
+  const model = useMemo(() => createQueueModel(filters), [key]);
   useEffect(() => model.start(), [model]);
   useDocumentTitle(status ? `Tickets: ${status}` : "Tickets");
 
@@ -29,7 +28,8 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
           Refresh
         </button>
       </header>
-      <StatusTabs current={status} />
+      <FilterBar filters={filters} />
+      <StatusTabs filters={filters} counts={model.counts.value} />
       {error && (
         <ErrorNotice
           error={error}
@@ -44,8 +44,14 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
       )}
       {model.loaded.value && tickets.length === 0 && (
         <div class="empty">
-          <p class="empty__title">{status ? `No ${status} tickets` : "No tickets yet"}</p>
-          <p class="muted">Tickets your customers send from the widget show up here, newest first.</p>
+          <p class="empty__title">
+            {Object.keys(filters).length > (status ? 1 : 0)
+              ? "No tickets match these filters"
+              : status
+                ? `No ${status} tickets`
+                : "No tickets yet"}
+          </p>
+          <p class="muted">Tickets your customers send from the widget show up here, highest priority first.</p>
         </div>
       )}
       {tickets.length > 0 && <TicketTable tickets={tickets} />}

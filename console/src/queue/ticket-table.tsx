@@ -1,5 +1,6 @@
 import type { TicketSummary } from "../../../shared/index.js";
 import { href } from "../router.js";
+import { agentName } from "../agents-directory.js";
 import { FlagBadges, SeverityBadge, StatusBadge } from "../ui/badges.js";
 import { Link } from "../ui/link.js";
 import { RelativeTime } from "../ui/time.js";
@@ -8,7 +9,7 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
   return (
     <div class="table-wrap">
       <table class="table ticket-table">
-        <caption class="visually-hidden">Tickets, newest first</caption>
+        <caption class="visually-hidden">Tickets, highest priority first, then longest waiting</caption>
         <thead>
           <tr>
             <th scope="col">Ref</th>
@@ -16,6 +17,7 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
             <th scope="col">Customer</th>
             <th scope="col">Status</th>
             <th scope="col">Severity</th>
+            <th scope="col">Assignee</th>
             <th scope="col">Context</th>
             <th scope="col">Created</th>
           </tr>
@@ -37,7 +39,11 @@ function TicketRow({ ticket }: { ticket: TicketSummary }) {
       <td class="mono nowrap">{ticket.reference}</td>
       <td class="ticket-table__subject">
         <Link href={href(`tickets/${encodeURIComponent(ticket.id)}`)}>{ticket.subject || "(no subject)"}</Link>
-        {ticket.queue && <span class="muted small"> · {ticket.queue}</span>}
+        <span class="muted small">
+          {" "}
+          · Tier {ticket.tier}
+          {ticket.queue ? ` · ${ticket.queue}` : ""}
+        </span>
       </td>
       <td>
         <div class="ticket-table__customer">
@@ -53,6 +59,7 @@ function TicketRow({ ticket }: { ticket: TicketSummary }) {
       <td class="nowrap">
         <SeverityBadge severity={ticket.severity} />
       </td>
+      <td class="nowrap">{agentName(ticket.assigneeId) ?? <span class="muted">Unassigned</span>}</td>
       <td>
         <FlagBadges flags={ticket.flags} />
       </td>

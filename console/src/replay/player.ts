@@ -7,6 +7,8 @@ export type ReplayEvent = ConstructorParameters<typeof rrwebPlayer>[0]["props"][
 export interface PlayerHandle {
   goto(offsetMs: number): void;
   meta(): { startTime: number; endTime: number; totalTime: number };
+  /** Calls back with the playhead (ms from the start) whenever it moves: playing, seeking, scrubbing. */
+  onTime(listener: (offsetMs: number) => void): void;
   /** rrweb's Replayer, for a future timeline (markers, seeking, events). */
   replayer(): ReturnType<rrwebPlayer["getReplayer"]>;
   destroy(): void;
@@ -52,6 +54,11 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerH
   return {
     goto: (offsetMs) => player.goto(offsetMs, false),
     meta: () => player.getMetaData(),
+    onTime: (listener) =>
+      player.addEventListener("ui-update-current-time", (detail) => {
+        const payload = (detail as { payload?: unknown } | undefined)?.payload;
+        if (typeof payload === "number") listener(payload);
+      }),
     replayer: () => player.getReplayer(),
     destroy() {
       observer.disconnect();

@@ -19,6 +19,8 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
     recording.status === "none" ? { kind: "none" } : recording.status === "pending" ? { kind: "pending" } : { kind: "loading" },
   );
   let player: PlayerHandle | null = null;
+  /** Where the replay is, in epoch ms; null until it is ready. The timeline highlights the event at this moment. */
+  const playhead = signal<number | null>(null);
 
   /** Fetches the events and mounts the player into target (which must be in the document); returns the teardown. */
   function mount(target: HTMLElement): () => void {
@@ -40,6 +42,8 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
         player = mountPlayer(target, events);
         const meta = player.meta();
         state.value = { kind: "ready", durationMs: meta.totalTime, startTime: meta.startTime };
+        playhead.value = meta.startTime;
+        player.onTime((offset) => (playhead.value = meta.startTime + offset));
       } catch (caught) {
         if (disposed || isAbort(caught)) return;
         state.value =
@@ -60,6 +64,7 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
 
   return {
     state,
+    playhead,
     mount,
     /** Jumps the replay to an epoch-ms moment (e.g. a click) and pauses there. */
     seekTo(epochMs: number): void {
@@ -67,6 +72,7 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
       if (!player || current.kind !== "ready") return;
       const offset = Math.min(Math.max(0, epochMs - current.startTime), current.durationMs);
       player.goto(offset);
+      playhead.value = current.startTime + offset;
     },
     /** Whether an epoch-ms moment falls inside the recording. */
     covers(epochMs: number): boolean {

@@ -1,9 +1,18 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { RecordingInfo } from "../../../shared/index.js";
 import { formatBytes, formatDuration } from "../ui/format.js";
 import type { ReplayModel } from "./replay-model.js";
 
-export function ReplayPanel({ model, recording }: { model: ReplayModel; recording: RecordingInfo }) {
+interface ReplayPanelProps {
+  model: ReplayModel;
+  recording: RecordingInfo;
+  /** The ticket is fresh and its recording promised: it is most likely still on its way. */
+  uploading?: boolean;
+  children?: ComponentChildren;
+}
+
+export function ReplayPanel({ model, recording, uploading, children }: ReplayPanelProps) {
   const target = useRef<HTMLDivElement>(null);
   useEffect(() => (target.current ? model.mount(target.current) : undefined), [model]);
   const state = model.state.value;
@@ -19,7 +28,12 @@ export function ReplayPanel({ model, recording }: { model: ReplayModel; recordin
           No recording was sent with this ticket.
         </p>
       )}
-      {state.kind === "pending" && (
+      {state.kind === "pending" && uploading && (
+        <p class="replay__state" role="status" data-replay-state="uploading">
+          Recording uploading from the customer's browser… It appears here as soon as it arrives.
+        </p>
+      )}
+      {state.kind === "pending" && !uploading && (
         <p class="replay__state replay__state--warn" data-replay-state="pending">
           Recording missing (not uploaded). The customer's browser promised a recording but it never arrived — it may
           have closed the page before the upload finished.
@@ -50,6 +64,7 @@ export function ReplayPanel({ model, recording }: { model: ReplayModel; recordin
           role="region"
         />
       )}
+      {children}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { signal } from "@preact/signals";
-import type { TicketDetail } from "../../../shared/index.js";
+import type { TicketDetail, TicketUpdate } from "../../../shared/index.js";
 import { api, ApiError, isAbort } from "../api.js";
 
 /** One ticket, loaded by id. */
@@ -7,6 +7,8 @@ export function createTicketModel(id: string) {
   const ticket = signal<TicketDetail | null>(null);
   const loading = signal(false);
   const error = signal<ApiError | null>(null);
+  const saving = signal(false);
+  const actionError = signal<ApiError | null>(null);
   let controller = new AbortController();
 
   async function load(): Promise<void> {
@@ -30,6 +32,28 @@ export function createTicketModel(id: string) {
     loading,
     error,
     load,
+    saving,
+    actionError,
+    /** Claim/assign, status, severity, queue: the server answers with the updated ticket. */
+    async update(changes: TicketUpdate): Promise<void> {
+      saving.value = true;
+      actionError.value = null;
+      try {
+        ticket.value = await api.updateTicket(id, changes);
+      } catch (caught) {
+        actionError.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+      } finally {
+        saving.value = false;
+      }
+    },
+    /** Quietly re-reads the ticket (e.g. after a reply) without the loading state. */
+    async refresh(): Promise<void> {
+      try {
+        ticket.value = await api.getTicket(id);
+      } catch {
+        // The next action or reload shows the error.
+      }
+    },
     /** Loads the ticket; returns the teardown. */
     start(): () => void {
       void load();

@@ -3,6 +3,13 @@ import type { TicketDetail } from "../../../shared/index.js";
 import type { ApiError } from "../api.js";
 import { createReplayModel } from "../replay/replay-model.js";
 import { ReplayPanel } from "../replay/replay-panel.js";
+import { ReplayTimeline } from "../replay/replay-timeline.js";
+import { agentName } from "../agents-directory.js";
+import { createConversationModel } from "./conversation-model.js";
+import { ConversationPanel } from "./conversation-panel.js";
+import { TicketActions } from "./ticket-actions.js";
+import { ActivitySection } from "./activity-section.js";
+import type { TicketModel } from "./ticket-model.js";
 import { href } from "../router.js";
 import { SeverityBadge, StatusBadge } from "../ui/badges.js";
 import { ErrorNotice } from "../ui/error-notice.js";
@@ -41,18 +48,29 @@ export function TicketScreen({ id }: { id: string }) {
           Loading ticket…
         </p>
       )}
-      {ticket && <TicketView key={ticket.id} ticket={ticket} reload={() => void model.load()} />}
+      {ticket && <TicketView key={ticket.id} ticket={ticket} model={model} />}
     </section>
   );
 }
+
+/** How long after creation a promised recording counts as "uploading" rather than missing. */
+const UPLOAD_GRACE_MS = 2 * 60_000;
 
 /** A malformed id in a pasted link is as missing as an unknown one. */
 function isMissing(error: ApiError): boolean {
   return error.status === 404 || error.status === 400 || error.status === 422;
 }
 
-function TicketView({ ticket, reload }: { ticket: TicketDetail; reload: () => void }) {
-  const replay = useMemo(() => createReplayModel(ticket.id, ticket.recording), [ticket.id]);
+function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketModel }) {
+  // A new model once the recording arrives (pending -> stored), so the player mounts.
+  const replay = useMemo(() => createReplayModel(ticket.id, ticket.recording), [ticket.id, ticket.recording.status]);
+  const uploading = ticket.recording.status === "pending" && Date.now() - Date.parse(ticket.createdAt) < UPLOAD_GRACE_MS;
+  useEffect(() => {
+    if (!uploading) return;
+    const timer = setInterval(() => void model.refresh(), 3000);
+    return () => clearInterval(timer);
+  }, [uploading, model]);
+  const conversation = useMemo(() => createConversationModel(ticket.id, () => void model.refresh()), [ticket.id]);
   const reference = sentAt(ticket);
   const { context } = ticket;
 
@@ -65,14 +83,20 @@ function TicketView({ ticket, reload }: { ticket: TicketDetail; reload: () => vo
           <SeverityBadge severity={ticket.severity} />
           <span class="muted">
             Tier {ticket.tier}
-            {ticket.queue ? ` · ${ticket.queue}` : ""} · opened <RelativeTime value={ticket.createdAt} />
+            {ticket.queue ? ` · ${ticket.queue}` : ""} · {agentName(ticket.assigneeId) ?? "Unassigned"} · opened{" "}
+            <RelativeTime value={ticket.createdAt} />
           </span>
         </p>
         <ScreenHeading id="screen-title">{ticket.subject || "(no subject)"}</ScreenHeading>
+        <p class="ticket-header__customer muted">
+          {[ticket.customer.name, ticket.customer.email, ticket.customer.company, ticket.customer.plan].filter(Boolean).join(" · ")}
+          {ticket.customer.verified ? " · verified" : " · not verified"}
+        </p>
+        <TicketActions model={model} />
       </header>
       <div class="ticket-layout">
         <div class="ticket-layout__main">
-          <EscalationArea ticket={ticket} replay={replay} reload={reload} />
+          <EscalationArea ticket={ticket} replay={replay} reload={() => void model.refresh()} />
           <section class="card" aria-labelledby="description-title">
             <h2 class="card__title" id="description-title">
               Description
@@ -83,7 +107,10 @@ function TicketView({ ticket, reload }: { ticket: TicketDetail; reload: () => vo
               <p class="muted">The customer left no description.</p>
             )}
           </section>
-          <ReplayPanel model={replay} recording={ticket.recording} />
+          <ConversationPanel model={conversation} />
+          <ReplayPanel model={replay} recording={ticket.recording} uploading={uploading}>
+            <ReplayTimeline ticket={ticket} replay={replay} />
+          </ReplayPanel>
           <ClicksSection clicks={context.clicks} reference={reference} replay={replay} />
           <ConsoleSection entries={context.console} reference={reference} replay={replay} />
           <NetworkSection failures={context.network} reference={reference} replay={replay} />
@@ -91,6 +118,7 @@ function TicketView({ ticket, reload }: { ticket: TicketDetail; reload: () => vo
         </div>
         <aside class="ticket-layout__side" aria-label="Ticket facts">
           <CustomerPanel ticket={ticket} />
+          <ActivitySection ticketId={ticket.id} version={ticket.updatedAt} />
           <DetailsPanel ticket={ticket} />
           <TriagePanel ticket={ticket} />
           <SimilarTickets ticketId={ticket.id} />

@@ -43,6 +43,13 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
                 Escalation metrics
               </Link>
             </li>
+            {agent.role === "admin" && (
+              <li>
+                <Link class="sidebar__link" href={href("admin")} aria-current={current === "admin" ? "page" : undefined}>
+                  Admin
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </aside>
@@ -61,6 +68,10 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
               </span>
             </span>
           </div>
+          <div class="topbar__actions">
+          <Link class="button button--ghost" href={href("account")}>
+            Account
+          </Link>
           <button
             type="button"
             class="button button--ghost"
@@ -72,6 +83,7 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
           >
             Log out
           </button>
+          </div>
         </header>
         <main id="main" class="main">
           {children}

@@ -1,0 +1,47 @@
+import { useMemo } from "preact/hooks";
+import type { Agent } from "../../../shared/index.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { ScreenHeading } from "../ui/screen-heading.js";
+import { useDocumentTitle } from "../ui/use-title.js";
+import { createAccountModel } from "./account-model.js";
+
+export function AccountScreen({ agent }: { agent: Agent }) {
+  useDocumentTitle("Your account");
+  const model = useMemo(() => createAccountModel(agent.id), [agent.id]);
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      <ScreenHeading id="screen-title">Your account</ScreenHeading>
+      <p class="muted">
+        {agent.name} · {agent.email} · Tier {agent.tier} · {agent.skills.join(", ") || "no skills set"}
+      </p>
+      <form
+        class="card login__card"
+        aria-label="Change password"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void model.submit();
+        }}
+      >
+        <h2 class="card__title">Change password</h2>
+        <p class="muted small">Your other sessions (other browsers and devices) are logged out.</p>
+        {model.saved.value && (
+          <p class="notice notice--info" role="status">
+            Password changed. Other sessions were logged out.
+          </p>
+        )}
+        {model.error.value && <ErrorNotice error={model.error.value} title="Password not changed" />}
+        <div class="field">
+          <label for="current-password">Current password</label>
+          <input id="current-password" type="password" autoComplete="current-password" required value={model.current.value} onInput={(e) => (model.current.value = e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="new-password">New password</label>
+          <input id="new-password" type="password" autoComplete="new-password" required minLength={10} value={model.next.value} onInput={(e) => (model.next.value = e.currentTarget.value)} />
+        </div>
+        <button type="submit" class="button button--primary" disabled={model.saving.value}>
+          {model.saving.value ? "Saving…" : "Change password"}
+        </button>
+      </form>
+    </section>
+  );
+}

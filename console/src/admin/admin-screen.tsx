@@ -1,0 +1,30 @@
+import { useEffect, useMemo } from "preact/hooks";
+import { session } from "../session.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { ScreenHeading } from "../ui/screen-heading.js";
+import { useDocumentTitle } from "../ui/use-title.js";
+import { createAdminModel } from "./admin-model.js";
+import { AgentsSection } from "./agents-section.js";
+import { WidgetSettingsSection } from "./widget-settings-section.js";
+
+export function AdminScreen() {
+  useDocumentTitle("Admin");
+  const isAdmin = session.value.kind === "signed-in" && session.value.agent.role === "admin";
+  const model = useMemo(() => createAdminModel(), []);
+  useEffect(() => (isAdmin ? model.start() : undefined), [model, isAdmin]);
+
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      <ScreenHeading id="screen-title">Admin</ScreenHeading>
+      {!isAdmin && <p>Only admins can manage agents and widget settings.</p>}
+      {model.loadError.value && <ErrorNotice error={model.loadError.value} title="Couldn't load settings" onRetry={() => void model.load()} />}
+      {model.actionError.value && <ErrorNotice error={model.actionError.value} title="Not saved" />}
+      {isAdmin && (
+        <>
+          <AgentsSection model={model} />
+          <WidgetSettingsSection model={model} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from "preact/hooks";
+import { agentRoles, type AgentRole } from "../../../shared/index.js";
+import { session } from "../session.js";
+import { Section } from "../ui/section.js";
+import type { AdminModel } from "./admin-model.js";
+
+/** The workspace's agents: role, tier, skills and status, and a form to add one. */
+export function AgentsSection({ model }: { model: AdminModel }) {
+  const me = session.value.kind === "signed-in" ? session.value.agent.id : null;
+  return (
+    <Section id="agents" title="Agents" count={model.agents.value.length}>
+      <div class="table-wrap">
+        <table class="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Tier</th>
+              <th scope="col">Skills</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.agents.value.map((agent) => (
+              <tr key={agent.id} class={agent.active ? undefined : "muted"}>
+                <td>{agent.name}</td>
+                <td>{agent.email}</td>
+                <td>{agent.role}</td>
+                <td>{agent.tier}</td>
+                <td>{agent.skills.join(", ") || <span class="muted">—</span>}</td>
+                <td>
+                  {agent.id === me ? (
+                    "You"
+                  ) : (
+                    <button
+                      type="button"
+                      class="button button--link"
+                      disabled={model.busy.value}
+                      onClick={() => void model.updateAgent(agent.id, { active: !agent.active })}
+                    >
+                      {agent.active ? `Deactivate ${agent.name}` : `Reactivate ${agent.name}`}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <NewAgentForm model={model} />
+    </Section>
+  );
+}
+
+function NewAgentForm({ model }: { model: AdminModel }) {
+  const empty = { email: "", name: "", password: "", role: "agent" as AgentRole, tier: "1", skills: "" };
+  const [form, setForm] = useState(empty);
+  const field = (key: keyof typeof empty) => ({
+    value: form[key],
+    onInput: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
+  });
+  return (
+    <form
+      class="admin-form"
+      aria-label="Add an agent"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const ok = await model.createAgent({
+          email: form.email.trim(),
+          name: form.name.trim(),
+          password: form.password,
+          role: form.role,
+          tier: Number(form.tier),
+          skills: form.skills.split(",").map((s) => s.trim()).filter(Boolean),
+        });
+        if (ok) setForm(empty);
+      }}
+    >
+      <h3 class="admin-form__title">Add an agent</h3>
+      <input aria-label="New agent's name" placeholder="Name" required {...field("name")} />
+      <input aria-label="New agent's email" placeholder="Email" type="email" required {...field("email")} />
+      <input aria-label="New agent's password" placeholder="Initial password (10+ characters)" type="password" required {...field("password")} />
+      <select aria-label="New agent's role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as AgentRole })}>
+        {agentRoles.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+      <select aria-label="New agent's tier" value={form.tier} onChange={(e) => setForm({ ...form, tier: e.currentTarget.value })}>
+        {["1", "2", "3"].map((t) => (
+          <option key={t} value={t}>
+            Tier {t}
+          </option>
+        ))}
+      </select>
+      <input aria-label="New agent's skills" placeholder="Skills, comma-separated (billing, technical)" {...field("skills")} />
+      <button type="submit" class="button button--primary" disabled={model.busy.value}>
+        Add agent
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect } from "preact/hooks";
+import type { Message } from "../../../shared/index.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { formatDateTime } from "../ui/format.js";
+import { RelativeTime } from "../ui/time.js";
+import type { ConversationModel } from "./conversation-model.js";
+
+/** The customer's messages, public replies and internal notes (visibly different), then the composer. */
+export function ConversationPanel({ model }: { model: ConversationModel }) {
+  useEffect(() => model.start(), [model]);
+  const messages = model.messages.value;
+  return (
+    <section class="card conversation" id="conversation" aria-labelledby="conversation-title">
+      <h2 class="card__title" id="conversation-title">
+        Conversation <span class="count">{messages.length}</span>
+      </h2>
+      {model.error.value && <ErrorNotice error={model.error.value} title="Couldn't load the conversation" onRetry={() => void model.load()} />}
+      {model.loaded.value && messages.length === 0 && <p class="muted">No replies yet. The description above is the customer's first message.</p>}
+      <ol class="conversation__list">
+        {messages.map((message) => (
+          <MessageItem key={message.id} message={message} />
+        ))}
+      </ol>
+      <Composer model={model} />
+    </section>
+  );
+}
+
+function MessageItem({ message }: { message: Message }) {
+  const kind = message.authorType === "customer" ? "customer" : message.internal ? "note" : "reply";
+  const label = kind === "customer" ? "Customer" : kind === "note" ? "Internal note" : "Public reply";
+  return (
+    <li class={`message message--${kind}`} data-message-kind={kind}>
+      <p class="message__meta">
+        <strong>{message.authorName}</strong> <span class={`message__kind message__kind--${kind}`}>{label}</span>{" "}
+        <span class="muted small" title={formatDateTime(message.createdAt)}>
+          <RelativeTime value={message.createdAt} />
+        </span>
+      </p>
+      <p class="message__body">{message.body}</p>
+    </li>
+  );
+}
+
+function Composer({ model }: { model: ConversationModel }) {
+  const internal = model.internal.value;
+  return (
+    <form
+      class={`composer${internal ? " composer--note" : ""}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void model.send();
+      }}
+    >
+      <div class="composer__modes" role="radiogroup" aria-label="Message type">
+        <label>
+          <input type="radio" name="mode" checked={!internal} onChange={() => (model.internal.value = false)} /> Reply to customer
+        </label>
+        <label>
+          <input type="radio" name="mode" checked={internal} onChange={() => (model.internal.value = true)} /> Internal note
+        </label>
+      </div>
+      <textarea
+        aria-label={internal ? "Internal note" : "Reply to the customer"}
+        placeholder={internal ? "Only agents see notes" : "The customer sees this in the widget"}
+        rows={4}
+        value={model.draft.value}
+        onInput={(e) => (model.draft.value = e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void model.send();
+        }}
+      />
+      {model.sendError.value && <ErrorNotice error={model.sendError.value} title="Not sent" />}
+      <button type="submit" class="button button--primary" disabled={model.sending.value || !model.draft.value.trim()}>
+        {model.sending.value ? "Sending…" : internal ? "Add note" : "Send reply"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect } from "preact/hooks";
+import { severities, ticketStatuses, type Severity, type TicketStatus } from "../../../shared/index.js";
+import { agentsDirectory, loadAgents } from "../agents-directory.js";
+import { session } from "../session.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { capitalize } from "../ui/format.js";
+import type { TicketModel } from "./ticket-model.js";
+
+const QUEUES = ["billing", "technical", "account"];
+
+/** Claim or assign, and change status, severity and queue; each change is saved at once and lands on the timeline. */
+export function TicketActions({ model }: { model: TicketModel }) {
+  useEffect(() => void loadAgents(), []);
+  const ticket = model.ticket.value;
+  const me = session.value.kind === "signed-in" ? session.value.agent : null;
+  if (!ticket) return null;
+  const disabled = model.saving.value;
+  const agents = agentsDirectory.value.filter((a) => a.active || a.id === ticket.assigneeId);
+  const queues = [...new Set([...QUEUES, ...agentsDirectory.value.flatMap((a) => a.skills), ...(ticket.queue ? [ticket.queue] : [])])];
+
+  return (
+    <div class="ticket-actions" aria-label="Ticket actions" role="group">
+      {me && ticket.assigneeId !== me.id && (
+        <button type="button" class="button button--primary" disabled={disabled} onClick={() => void model.update({ assigneeId: me.id })}>
+          Claim
+        </button>
+      )}
+      <label>
+        Assignee
+        <select
+          value={ticket.assigneeId ?? ""}
+          disabled={disabled}
+          onChange={(e) => void model.update({ assigneeId: e.currentTarget.value || null })}
+        >
+          <option value="">Unassigned</option>
+          {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId) && <option value={ticket.assigneeId}>Unknown agent</option>}
+          {agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name} (tier {a.tier})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select value={ticket.status} disabled={disabled} onChange={(e) => void model.update({ status: e.currentTarget.value as Exclude<TicketStatus, "escalated"> })}>
+          {ticketStatuses.map((s) => (
+            // Escalating needs the escalation workflow's handoff note; the status only shows when it is current.
+            <option key={s} value={s} disabled={s === "escalated"} hidden={s === "escalated" && ticket.status !== "escalated"}>
+              {capitalize(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Severity
+        <select
+          value={ticket.severity ?? ""}
+          disabled={disabled}
+          onChange={(e) => void model.update({ severity: (e.currentTarget.value || null) as Severity | null })}
+        >
+          <option value="">Not triaged</option>
+          {severities.map((s) => (
+            <option key={s} value={s}>
+              {capitalize(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Queue
+        <select value={ticket.queue ?? ""} disabled={disabled} onChange={(e) => void model.update({ queue: e.currentTarget.value || null })}>
+          <option value="">Unrouted</option>
+          {queues.map((q) => (
+            <option key={q} value={q}>
+              {capitalize(q)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {model.actionError.value && <ErrorNotice error={model.actionError.value} title="Not saved" />}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_queue_order_idx" ON "tickets" USING btree ("workspace_id","priority" DESC NULLS LAST,"created_at","id");

@@ -1,0 +1,92 @@
+import { Hono, type Context } from "hono";
+import { cors } from "hono/cors";
+import {
+  CUSTOMER_HEADERS,
+  customerMessageCreateSchema,
+  customerUpdatesQuerySchema,
+} from "../../shared/customer-api.js";
+import type { AppEnv } from "../env.js";
+import { readJson, validate } from "../lib/body.js";
+import { ownOrigin } from "../lib/origin.js";
+import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
+import { addCustomerMessage } from "../services/add-customer-message.js";
+import { resolveCustomerScope } from "../services/customer-scope.js";
+import { findWidgetWorkspace } from "../services/find-widget-workspace.js";
+import { getCustomerConversation } from "../services/get-customer-conversation.js";
+import { listCustomerConversations } from "../services/list-customer-conversations.js";
+import { listCustomerUpdates } from "../services/list-customer-updates.js";
+import { uuidParam } from "./params.js";
+
+const PATHS = ["/conversations", "/updates", "/tickets/:id/messages"];
+
+/**
+ * The customer's conversation, for the widget (contract: shared/customer-api.ts). Mounted under /api/v1/widget
+ * before the ticket-creation routes; its CORS and rate limit apply to these paths only.
+ */
+export function customerRoutes() {
+  const app = new Hono<AppEnv>();
+  // Polling every few seconds from one office NAT must fit: a larger budget than ticket creation.
+  const limit = rateLimit({ limit: 300, windowMs: 60_000, key: (c) => `customer:${clientAddress(c)}` });
+  for (const path of PATHS) {
+    app.use(
+      path,
+      cors({
+        origin: (origin) => origin,
+        allowMethods: ["GET", "POST", "OPTIONS"],
+        allowHeaders: ["Content-Type", ...Object.values(CUSTOMER_HEADERS)],
+        exposeHeaders: ["Retry-After", "X-Request-Id"],
+        maxAge: 600,
+      }),
+      limit,
+    );
+  }
+
+  app.get("/conversations", async (c) => {
+    const { workspace, scope } = await customer(c);
+    return c.json(await listCustomerConversations(c.get("db"), { workspaceId: workspace.id, scope }));
+  });
+
+  app.get("/updates", async (c) => {
+    const { since } = validate(customerUpdatesQuerySchema, c.req.query());
+    const { workspace, scope } = await customer(c);
+    c.header("Cache-Control", "no-store");
+    return c.json(await listCustomerUpdates(c.get("db"), { workspaceId: workspace.id, scope, since }));
+  });
+
+  app.get("/tickets/:id/messages", async (c) => {
+    const ticketId = uuidParam(c, "id", "Conversation");
+    const { workspace, scope } = await customer(c);
+    return c.json(await getCustomerConversation(c.get("db"), { workspaceId: workspace.id, scope, ticketId }));
+  });
+
+  app.post("/tickets/:id/messages", async (c) => {
+    const ticketId = uuidParam(c, "id", "Conversation");
+    const { workspace, scope } = await customer(c);
+    const { body } = await readJson(c, customerMessageCreateSchema, 64 * 1024);
+    const message = await addCustomerMessage(c.get("db"), { workspaceId: workspace.id, scope, ticketId, body });
+    return c.json(message, 201);
+  });
+  return app;
+}
+
+/** Site key + allowed Origin, then who the customer is (verified identity or this browser's token). */
+async function customer(c: Context<AppEnv>) {
+  const workspace = await findWidgetWorkspace(c.get("db"), {
+    siteKey: c.req.header(CUSTOMER_HEADERS.siteKey),
+    origin: requestOrigin(c),
+    ownOrigin: ownOrigin(c),
+  });
+  const scope = resolveCustomerScope(workspace, {
+    user: c.req.header(CUSTOMER_HEADERS.user),
+    customerToken: c.req.header(CUSTOMER_HEADERS.customerToken),
+  });
+  return { workspace, scope };
+}
+
+/**
+ * Browsers leave Origin out of same-origin GETs (the demo page on this server); they always send Sec-Fetch-Site,
+ * which pages cannot forge, so a same-origin request counts as coming from this server's own origin.
+ */
+function requestOrigin(c: Context<AppEnv>): string | undefined {
+  return c.req.header("origin") ?? (c.req.header("sec-fetch-site") === "same-origin" ? ownOrigin(c) : undefined);
+}

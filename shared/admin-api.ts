@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { agentRoles, agentSchema } from "./agent-api.js";
+
+/** Agents and workspace settings. Creating/changing agents and everything under /workspace is admin-only (403). */
+export const ADMIN_PATHS = {
+  agents: "/api/v1/agents",
+  agent: (id: string) => `/api/v1/agents/${id}`,
+  workspace: "/api/v1/workspace",
+  siteKeys: "/api/v1/workspace/site-keys",
+  siteKey: (key: string) => `/api/v1/workspace/site-keys/${key}`,
+  rotateIdentitySecret: "/api/v1/workspace/identity-secret/rotate",
+} as const;
+
+const skill = z.string().trim().toLowerCase().min(1).max(40).regex(/^[a-z0-9][a-z0-9_-]*$/, "letters, digits, - and _ only");
+const password = z.string().min(10, "at least 10 characters").max(1024);
+
+export const agentCreateSchema = z.object({
+  email: z.email("enter a valid email address").max(320),
+  name: z.string().trim().min(1, "required").max(200),
+  password,
+  role: z.enum(agentRoles).default("agent"),
+  tier: z.number().int().min(1).max(3).default(1),
+  skills: z.array(skill).max(20).default([]),
+});
+export type AgentCreate = z.infer<typeof agentCreateSchema>;
+export type AgentCreateInput = z.input<typeof agentCreateSchema>;
+
+/**
+ * PATCH /api/v1/agents/:id. Admins may change anything; an agent may change their own name and password
+ * (with currentPassword). A password change ends the agent's other sessions; deactivation ends all of them.
+ */
+export const agentUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1, "required").max(200).optional(),
+    role: z.enum(agentRoles).optional(),
+    tier: z.number().int().min(1).max(3).optional(),
+    skills: z.array(skill).max(20).optional(),
+    active: z.boolean().optional(),
+    available: z.boolean().optional(),
+    password: password.optional(),
+    currentPassword: z.string().max(1024).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+export type AgentUpdate = z.infer<typeof agentUpdateSchema>;
+
+export const agentListItemSchema = agentSchema.extend({ active: z.boolean(), available: z.boolean() });
+export type AgentListItem = z.infer<typeof agentListItemSchema>;
+export const agentListSchema = z.object({ agents: z.array(agentListItemSchema) });
+
+/** An origin exactly as browsers send it: scheme://host[:port], no path. */
+export const originSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value.replace(/\/$/, "");
+    } catch {
+      return false;
+    }
+  }, "an origin like https://app.example.com (no path)")
+  .transform((value) => value.replace(/\/$/, ""));
+
+export const workspaceUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1, "required").max(200).optional(),
+    allowedOrigins: z.array(originSchema).max(100).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+export type WorkspaceUpdate = z.infer<typeof workspaceUpdateSchema>;
+
+export const siteKeyCreateSchema = z.object({ label: z.string().trim().min(1, "required").max(100) });
+
+export const siteKeyInfoSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** The workspace's first key cannot be revoked. */
+  primary: z.boolean(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type SiteKeyInfo = z.infer<typeof siteKeyInfoSchema>;
+
+export const workspaceSettingsSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  allowedOrigins: z.array(z.string()),
+  siteKeys: z.array(siteKeyInfoSchema),
+  /** For the host app's backend to compute identify()'s userHash = HMAC-SHA256(secret, user id). */
+  identitySecret: z.string(),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;

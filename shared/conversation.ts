@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { LIMITS } from "./limits.js";
+import { severities, ticketStatuses } from "./agent-api.js";
+import { ticketEventSchema } from "./timeline.js";
+
+/** Agent-side conversation and ticket updates (the customer's side is in customer-api.ts). */
+export const CONVERSATION_PATHS = {
+  ticketMessages: (id: string) => `/api/v1/tickets/${id}/messages`,
+  /** The ticket's timeline events (shared/timeline.ts), oldest first. */
+  ticketEvents: (id: string) => `/api/v1/tickets/${id}/events`,
+} as const;
+
+export const messageBodySchema = z.string().trim().min(1, "required").max(LIMITS.messageBody);
+
+export const agentMessageCreateSchema = z.object({
+  body: messageBodySchema,
+  /** An internal note: agents only, never sent to the customer. */
+  internal: z.boolean().default(false),
+});
+export type AgentMessageCreate = z.infer<typeof agentMessageCreateSchema>;
+
+export const messageSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  authorType: z.enum(["customer", "agent"]),
+  /** The agent's id for agent messages, null for the customer's. */
+  agentId: z.uuid().nullable(),
+  /** Agent's name, or the customer's name/email. */
+  authorName: z.string(),
+  body: z.string(),
+  internal: z.boolean(),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const messageListSchema = z.object({ messages: z.array(messageSchema) });
+export type MessageList = z.infer<typeof messageListSchema>;
+
+/** PATCH /api/v1/tickets/:id: any subset; assigneeId null unassigns. Each change lands on the ticket's timeline. */
+export const ticketUpdateSchema = z
+  .object({
+    /** Not "escalated": escalating goes through the escalation workflow and its required handoff note. */
+    status: z
+      .enum(ticketStatuses)
+      .refine((s) => s !== "escalated", "escalate with the escalation workflow (it needs a handoff note)")
+      .optional(),
+    severity: z.enum(severities).nullable().optional(),
+    queue: z.string().trim().min(1).max(64).nullable().optional(),
+    assigneeId: z.uuid("an agent id or null").nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change: send status, severity, queue or assigneeId");
+export type TicketUpdate = z.infer<typeof ticketUpdateSchema>;
+
+export const ticketEventListSchema = z.object({ events: z.array(ticketEventSchema) });
+export type TicketEventList = z.infer<typeof ticketEventListSchema>;

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { logIn, newPage } from "./console-fixtures.js";
+
+describe.skipIf(!HAS_BROWSER)("console: an admin manages agents and widget settings", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("adds an agent who can log in, without the admin pages", async () => {
+    const admin = await newPage(browser);
+    await logIn(admin.page, server);
+    await admin.page.getByRole("link", { name: "Admin" }).click();
+    await admin.page.getByRole("heading", { level: 1, name: "Admin" }).waitFor();
+    const form = admin.page.getByRole("form", { name: "Add an agent" });
+    await form.getByLabel("New agent's name").fill("Robin Tier Two");
+    await form.getByLabel("New agent's email").fill("robin@example.com");
+    await form.getByLabel("New agent's password").fill("short");
+    await form.getByRole("button", { name: "Add agent" }).click();
+    await expect.poll(() => admin.page.getByRole("alert").textContent()).toContain("at least 10 characters");
+    await form.getByLabel("New agent's password").fill("robins password 1");
+    await form.getByLabel("New agent's tier").selectOption("2");
+    await form.getByLabel("New agent's skills").fill("billing, technical");
+    await form.getByRole("button", { name: "Add agent" }).click();
+    const row = admin.page.locator("#agents tbody tr", { hasText: "robin@example.com" });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("billing, technical");
+
+    const robin = await newPage(browser);
+    await robin.page.goto(`${server.url}/console/`);
+    await robin.page.getByLabel("Email").fill("robin@example.com");
+    await robin.page.getByLabel("Password").fill("robins password 1");
+    await robin.page.getByRole("button", { name: "Log in" }).click();
+    await robin.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    expect(await robin.page.getByRole("link", { name: "Admin" }).count()).toBe(0);
+
+    // Deactivating Robin ends Robin's session: the next request lands on the login form.
+    await row.getByRole("button", { name: "Deactivate Robin Tier Two" }).click();
+    await row.getByRole("button", { name: "Reactivate Robin Tier Two" }).waitFor();
+    await robin.page.getByRole("button", { name: "Refresh" }).click();
+    await robin.page.getByRole("button", { name: "Log in" }).waitFor();
+    expect(admin.errors).toEqual([]);
+    await robin.close();
+    await admin.close();
+  });
+
+  test("sets allowed origins, creates and revokes a site key, and rotates the identity secret", async () => {
+    const admin = await newPage(browser);
+    await logIn(admin.page, server, "/console/admin");
+    await admin.page.getByRole("heading", { level: 1, name: "Admin" }).waitFor();
+    const origins = admin.page.getByLabel("Allowed origins (one per line)");
+    await origins.waitFor();
+    await origins.fill(`${await origins.inputValue()}\nhttps://app.acme.example`);
+    await admin.page.getByRole("button", { name: "Save origins" }).click();
+    await admin.page.reload();
+    await expect.poll(() => admin.page.getByLabel("Allowed origins (one per line)").inputValue()).toContain("https://app.acme.example");
+
+    await admin.page.getByLabel("New site key label").fill("Staging app");
+    await admin.page.getByRole("button", { name: "Create site key" }).click();
+    await admin.page.getByRole("button", { name: "Revoke Staging app" }).click();
+    await admin.page.locator(".site-keys li", { hasText: "Staging app" }).getByText("revoked").waitFor();
+
+    const before = server.bootstrap.workspace.identitySecret;
+    admin.page.once("dialog", (dialog) => void dialog.accept());
+    await admin.page.getByRole("button", { name: "Rotate secret" }).click();
+    await expect.poll(() => admin.page.locator(".identity-secret").textContent()).not.toMatch(/^•+$/);
+    const after = await admin.page.locator(".identity-secret").textContent();
+    expect(after).not.toBe(before);
+    expect(after!.length).toBeGreaterThan(20);
+    expect(admin.errors).toEqual([]);
+    await admin.close();
+  });
+
+  // Last: it changes the admin's password.
+  test("changing one's password logs out the other sessions but keeps this one", async () => {
+    const here = await newPage(browser);
+    const elsewhere = await newPage(browser);
+    await logIn(here.page, server);
+    await logIn(elsewhere.page, server);
+    await elsewhere.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    await here.page.getByRole("link", { name: "Account" }).click();
+    await here.page.getByLabel("Current password").fill("not my password");
+    await here.page.getByLabel("New password").fill("a new admin password");
+    await here.page.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => here.page.getByRole("alert").textContent()).toContain("current password is wrong");
+    await here.page.getByLabel("Current password").fill(server.admin.password);
+    await here.page.getByRole("button", { name: "Change password" }).click();
+    await here.page.getByText("Password changed. Other sessions were logged out.").waitFor();
+
+    await elsewhere.page.getByRole("button", { name: "Refresh" }).click();
+    await elsewhere.page.getByRole("button", { name: "Log in" }).waitFor();
+    await here.page.getByRole("link", { name: "Tickets" }).click();
+    await here.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    expect(here.errors).toEqual([]);
+    await here.close();
+    await elsewhere.close();
+  });
+});

@@ -1,0 +1,134 @@
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client.js";
+import { ticketEvents, tickets } from "../../server/db/schema.js";
+import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { agentClient, fileTicket, otherWorkspace, type AgentClient } from "../helpers/agent-client.js";
+import { createTestApp, type TestApp } from "../helpers/test-app.js";
+
+describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s", (kind) => {
+  let database: Database;
+  let t: TestApp;
+  let admin: AgentClient;
+  let adminId: string;
+  let kimId: string;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    t = await createTestApp(database);
+    admin = agentClient(t, await t.login());
+    adminId = (await admin.get("/api/v1/auth/me")).body.id;
+    kimId = (await admin.post("/api/v1/agents", { email: "kim@example.com", name: "Kim Lee", password: "kims password 1" })).body.id;
+  });
+  afterAll(() => database?.close());
+
+  const events = (ticketId: string) =>
+    database.db
+      .select({ type: ticketEvents.type, actorId: ticketEvents.actorId, details: ticketEvents.details })
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, ticketId))
+      .orderBy(asc(ticketEvents.id));
+  const row = async (id: string) => (await database.db.select().from(tickets).where(eq(tickets.id, id)))[0]!;
+
+  it("claims, reassigns and unassigns, each on the timeline", async () => {
+    const { id } = await fileTicket(t);
+    const claimed = await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: adminId });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.assigneeId).toBe(adminId);
+    await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: kimId });
+    await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: null });
+    expect((await events(id)).slice(1)).toEqual([
+      { type: "assigned", actorId: adminId, details: { agentId: adminId, previousAgentId: null, reason: "claim" } },
+      { type: "assigned", actorId: adminId, details: { agentId: kimId, previousAgentId: adminId, reason: "manual" } },
+      { type: "unassigned", actorId: adminId, details: { previousAgentId: kimId } },
+    ]);
+    expect((await row(id)).lastAgentActivityAt).not.toBeNull();
+    const feed = await admin.get(`/api/v1/tickets/${id}/events`);
+    expect(feed.body.events.map((e: { type: string; actorName: string | null }) => [e.type, e.actorName])).toEqual([
+      ["created", null],
+      ["assigned", "Admin"],
+      ["assigned", "Admin"],
+      ["unassigned", "Admin"],
+    ]);
+  });
+
+  it("changes status, severity and queue; resolving stamps resolved_at and reopening clears it", async () => {
+    const { id } = await fileTicket(t);
+    const res = await admin.patch(`/api/v1/tickets/${id}`, { status: "resolved", severity: "high", queue: "billing" });
+    expect(res.body).toMatchObject({ status: "resolved", severity: "high", queue: "billing" });
+    expect((await row(id)).resolvedAt).not.toBeNull();
+    await admin.patch(`/api/v1/tickets/${id}`, { status: "open" });
+    expect((await row(id)).resolvedAt).toBeNull();
+    // Sending the same values again changes nothing and records nothing.
+    await admin.patch(`/api/v1/tickets/${id}`, { severity: "high", queue: "billing" });
+    expect((await events(id)).slice(1).map((e) => [e.type, e.details])).toEqual([
+      ["status_changed", { from: "open", to: "resolved" }],
+      ["fields_changed", { severity: { from: null, to: "high" }, queue: { from: null, to: "billing" } }],
+      ["status_changed", { from: "resolved", to: "open" }],
+    ]);
+  });
+
+  it("refuses invalid changes with one issue per field, and an agent of another workspace as assignee", async () => {
+    const { id } = await fileTicket(t);
+    const bad = await admin.patch(`/api/v1/tickets/${id}`, { status: "done", severity: "urgent", assigneeId: "bob" });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["assigneeId", "severity", "status"]);
+    expect((await admin.patch(`/api/v1/tickets/${id}`, {})).status).toBe(422);
+    const escalate = await admin.patch(`/api/v1/tickets/${id}`, { status: "escalated" });
+    expect(escalate.status).toBe(422);
+    expect(escalate.body.error.issues[0].path).toBe("status");
+    const other = await otherWorkspace(t, "assignee");
+    const otherAdminId = (await other.client.get("/api/v1/auth/me")).body.id;
+    const foreign = await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: otherAdminId });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.issues).toEqual([{ path: "assigneeId", message: "no such agent in this workspace" }]);
+    expect((await row(id)).assigneeId).toBeNull();
+  });
+
+  it("posts public replies and internal notes, told apart, with authors, in order", async () => {
+    const { id } = await fileTicket(t, { name: "Jamie Rivera" });
+    await database.db.update(tickets).set({ customerRepliesSinceAgent: 2 }).where(eq(tickets.id, id));
+    const reply = await admin.post(`/api/v1/tickets/${id}/messages`, { body: "Could you try again now?" });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ authorType: "agent", authorName: "Admin", internal: false, agentId: adminId });
+    const note = await admin.post(`/api/v1/tickets/${id}/messages`, { body: "Looks like the export worker is down", internal: true });
+    expect(note.body.internal).toBe(true);
+    const list = await admin.get(`/api/v1/tickets/${id}/messages`);
+    expect(list.body.messages.map((m: { body: string; internal: boolean }) => [m.body, m.internal])).toEqual([
+      ["Could you try again now?", false],
+      ["Looks like the export worker is down", true],
+    ]);
+    const after = await row(id);
+    expect(after.customerRepliesSinceAgent).toBe(0);
+    expect(after.lastAgentReplyAt).not.toBeNull();
+    expect((await events(id)).slice(1)).toEqual([
+      { type: "replied", actorId: adminId, details: { messageId: reply.body.id } },
+      { type: "note_added", actorId: adminId, details: { messageId: note.body.id } },
+    ]);
+  });
+
+  it("refuses an empty or oversized message with 422", async () => {
+    const { id } = await fileTicket(t);
+    const empty = await admin.post(`/api/v1/tickets/${id}/messages`, { body: "   ", internal: "yes" });
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["body", "internal"]);
+    expect((await admin.post(`/api/v1/tickets/${id}/messages`, { body: "x".repeat(10_001) })).status).toBe(422);
+  });
+
+  it("answers 404 for another workspace's ticket on every route, and refuses cross-site writes", async () => {
+    const { id } = await fileTicket(t);
+    const other = await otherWorkspace(t, "snoop");
+    expect((await other.client.patch(`/api/v1/tickets/${id}`, { status: "closed" })).status).toBe(404);
+    expect((await other.client.get(`/api/v1/tickets/${id}/messages`)).status).toBe(404);
+    expect((await other.client.get(`/api/v1/tickets/${id}/events`)).status).toBe(404);
+    expect((await other.client.post(`/api/v1/tickets/${id}/messages`, { body: "hi" })).status).toBe(404);
+    const crossSite = await t.request(`/api/v1/tickets/${id}/messages`, {
+      method: "POST",
+      headers: { Cookie: await t.login(), Origin: "https://evil.example", "Content-Type": "application/json" },
+      body: JSON.stringify({ body: "phish" }),
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await admin.get(`/api/v1/tickets/${id}/messages`)).body.messages).toEqual([]);
+    expect((await row(id)).status).toBe("open");
+  });
+});
