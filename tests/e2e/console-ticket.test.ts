@@ -44,11 +44,19 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
 
   const row = (reference: string) => page.locator("tbody tr", { hasText: reference });
 
-  test("the queue lists tickets longest waiting first with their customer, status and context flags", async () => {
+  test("the queue lists tickets by triage priority, then longest waiting first, with their customer, status and context flags", async () => {
     await page.goto(`${server.url}/console/`);
     await row(tickets.none.reference).waitFor();
     const references = await page.locator("tbody tr td:first-child").allTextContents();
-    expect(references).toEqual([tickets.none.reference, tickets.pending.reference, tickets.replay.reference]);
+    // Triage on arrival gave the tickets with failures a higher priority than the invoice question.
+    const details = await Promise.all(
+      [tickets.none, tickets.pending, tickets.replay].map(async (t) => (await page.request.get(`${server.url}/api/v1/tickets/${t.id}`)).json()),
+    );
+    expect(details[1].priority).toBeGreaterThan(details[0].priority);
+    const expected = [...details]
+      .sort((a, b) => b.priority - a.priority || Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.reference.localeCompare(b.reference))
+      .map((d) => d.reference);
+    expect(references).toEqual(expected);
 
     const replayRow = await row(tickets.replay.reference).textContent();
     expect(replayRow).toContain("Export to CSV does nothing");
