@@ -143,7 +143,7 @@ function Feedback({ m }: { m: EscalationMetrics }) {
   return (
     <section class="card">
       <h2 class="card__title">Feedback after escalation</h2>
-      <dl class="facts">
+      <dl class="metric-facts">
         <dt>Customers who had to repeat themselves</dt><dd>{of(f.repeatedThemselves, f.customerResponses)}</dd>
         <dt>People a customer talked to (average)</dt><dd>{f.averagePeopleTalkedTo === null ? "–" : f.averagePeopleTalkedTo.toFixed(1)}</dd>
         <dt>Resolved in reasonable time</dt><dd>{of(f.resolvedInReasonableTime, f.customerResponses)}</dd>
