@@ -125,8 +125,14 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
       onChange();
     },
     async refresh() {
-      await load();
-      onChange();
+      clearTimeout(timer);
+      timer = undefined;
+      try {
+        await load();
+        onChange();
+      } finally {
+        schedule(); // at the pace for a non-empty list now
+      }
     },
     async reply(ticketId, body) {
       const message = await postReply(caller, ticketId, body);
