@@ -118,6 +118,34 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's conversation", () => {
     }
   });
 
+  test("a verified identify() user sees their conversation on another device, with its replies", async () => {
+    const laptop = await widgetPage(browser);
+    const phone = await widgetPage(browser);
+    try {
+      // The demo app identifies its signed-in user with a userHash from its backend.
+      await laptop.page.goto(`${server.url}/demo/`);
+      await openWidget(laptop.page);
+      const filed = await sendTicket(laptop.page, "Seats count is wrong");
+      expect(filed.body.identity?.userHash).toBeTruthy();
+      await agent.page.goto(`${server.url}/console/tickets/${filed.id}`);
+      await agent.page.getByRole("heading", { level: 1, name: "Seats count is wrong" }).waitFor();
+      await agentReply("Recounted: you have 12 seats.");
+
+      // A fresh browser (no token from the laptop), same signed-in user: the unread reply shows on the launcher.
+      await phone.page.goto(`${server.url}/demo/`);
+      await phone.page.getByRole("button", { name: "Help and support, 1 unread reply" }).waitFor();
+      await openWidget(phone.page);
+      await form(phone.page).getByRole("button", { name: /Seats count is wrong/ }).click();
+      await form(phone.page).getByText("Recounted: you have 12 seats.").waitFor();
+      expect(await form(phone.page).textContent()).not.toContain("Invoice PDF");
+      expect(phone.errors).toEqual([]);
+    } finally {
+      await laptop.close();
+      await phone.close();
+      await agent.page.goto(`${server.url}/console/tickets/${ticket.id}`);
+    }
+  });
+
   test("once the escalated ticket is resolved, the thread asks the three feedback questions, once, and stores the answers", async () => {
     const { page } = customer;
     const { db } = server.database;
