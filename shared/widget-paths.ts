@@ -5,6 +5,11 @@
 export const WIDGET_PATHS = {
   tickets: "/api/v1/widget/tickets",
   recording: (ticketId: string) => `/api/v1/widget/tickets/${ticketId}/recording`,
+  // The customer's conversation (contract: customer-api.ts) and feedback (metrics.ts), zod-free for the widget.
+  conversations: "/api/v1/widget/conversations",
+  messages: (ticketId: string) => `/api/v1/widget/tickets/${ticketId}/messages`,
+  updates: "/api/v1/widget/updates",
+  feedback: (ticketId: string) => `/api/v1/widget/tickets/${ticketId}/feedback`,
 } as const;
 
 /** Headers (or, for sendBeacon which cannot set headers, query parameters) the widget sends. */
@@ -13,6 +18,8 @@ export const WIDGET_HEADERS = {
   idempotencyKey: "Idempotency-Key",
   /** A random token the widget keeps per browser (localStorage): an anonymous customer sees only its own tickets. */
   customerToken: "X-Handoff-Customer",
+  /** base64url of the identify() JSON `{"id","userHash"}`: a verified customer sees their tickets on any device. */
+  user: "X-Handoff-User",
 } as const;
 
 export const WIDGET_QUERY = {

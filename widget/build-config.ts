@@ -22,7 +22,7 @@ function chunkFor(id: string): string | undefined {
   if (/\/preact\/(dist|jsx-runtime)\//.test(id)) return "app";
   // Capture starts at once and the form loads when idle anyway: one chunk compresses better than two.
   if (id.includes("/widget/capture/")) return "form";
-  if (/\/widget\/(ui\/(Dialog|errors|dialog-styles)|submit|body|api|transport\/)|preact\/hooks/.test(id)) return "form";
+  if (/\/widget\/(ui\/(Dialog|Conversations|Feedback|errors|dialog-styles)|conversation\/|submit|body|api|transport\/)|preact\/hooks/.test(id)) return "form";
   return undefined;
 }
 

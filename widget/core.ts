@@ -6,6 +6,7 @@
 import type { Identity, Metadata } from "../shared/context.js";
 import type { HandoffApi, HandoffEvents } from "./api.js";
 import type { Capture } from "./capture/index.js";
+import type { ConversationStore } from "./conversation/sync.js";
 import type { WidgetConfig } from "./config.js";
 import type { Recorder } from "./recorder/index.js";
 import { mountUi, type MountedUi } from "./ui/mount.js";
@@ -39,6 +40,8 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
   let recorder: Recorder | undefined;
   let ui: MountedUi | undefined;
   let stopped = false;
+  let conversations: ConversationStore | undefined;
+  let following: Promise<void> | undefined;
   const listeners = new Map<string, Set<(payload: never) => void>>();
   const emit = <K extends keyof HandoffEvents>(event: K, payload: HandoffEvents[K]) => {
     listeners.get(event)?.forEach((cb) => {
@@ -66,6 +69,22 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       recorder = startRecorder({ windowSeconds: config.windowSeconds, maxBytes: config.maxRecordingBytes, maskInputs: config.maskInputs });
     }, (error) => console.warn("[Handoff] recording unavailable", error));
   });
+
+  /** Starts following the customer's conversations (replies, unread badge); once per page. */
+  const follow = () =>
+    (following ||= import("./conversation/sync.js").then(({ startConversations }) => {
+      if (stopped) return;
+      const caller = { apiOrigin: config.apiOrigin, siteKey: config.siteKey, identity: () => identity };
+      conversations = startConversations(caller, () => ui?.setUnread(conversations?.unread() ?? 0));
+    }, () => void (following = undefined)));
+  // Only pages with something to follow poll: tickets filed from this browser, or a verified identity.
+  const hasConversations = () => {
+    try {
+      return !!identity.userHash || (localStorage.getItem("handoff:tickets:" + config.siteKey) || "{}").length > 2;
+    } catch {
+      return !!identity.userHash;
+    }
+  };
 
   /** The buffered recording, or nothing if it has no full snapshot yet (not replayable). */
   const recordingEvents = () => {
@@ -99,11 +118,19 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
         capture,
         events,
         onProgress,
-        onCreated: (created) => emit("ticket:created", { id: created.id, reference: created.reference }),
+        onCreated: (created) => {
+          emit("ticket:created", { id: created.id, reference: created.reference });
+          if (conversations) void conversations.refresh().catch(() => undefined);
+          else void follow();
+        },
       });
     },
+    conversations: () => conversations,
     onOpenChange(open) {
-      if (open) openedAt = Date.now();
+      if (open) {
+        openedAt = Date.now();
+        void follow();
+      }
       emit(open ? "open" : "close", undefined);
     },
   };
@@ -121,7 +148,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       ctrl.strings = strings;
       ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
       if (openWhenMounted) ui.setOpen(true);
-      whenIdle(() => ui?.preload());
+      whenIdle(() => (ui?.preload(), hasConversations() && follow()));
     });
   if (document.body) mount();
   else addEventListener("DOMContentLoaded", mount, { once: true });
@@ -138,7 +165,11 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
     },
     // Cleaned (known fields, server limits) when a ticket is sent: see submit.ts.
     identify: (input) => {
+      const before = identity.id;
       identity = input && typeof input === "object" ? { ...input } : {};
+      // Another person (or a login): their conversations, not the previous ones.
+      if (conversations && identity.id !== before) void conversations.refresh().catch(() => undefined);
+      else if (!conversations && ui && hasConversations()) void follow();
     },
     setMetadata: (input) => {
       if (input && typeof input === "object") metadata = { ...metadata, ...input };
@@ -157,6 +188,8 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       removeEventListener("online", flush);
       recorder?.stop();
       recorder = undefined;
+      conversations?.stop();
+      conversations = undefined;
       capture?.stop();
       capture = undefined;
       ui?.unmount();

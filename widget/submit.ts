@@ -100,5 +100,5 @@ export async function sendTicket(input: SendInput): Promise<Submitted> {
       activeKeys.delete(key);
     }
   })();
-  return { reference: created.reference, upload: gzip ? upload : (void upload, null) };
+  return { id: created.id, reference: created.reference, upload: gzip ? upload : (void upload, null) };
 }

@@ -7,7 +7,7 @@ import {
 } from "../../shared/customer-api.js";
 import type { AppEnv } from "../env.js";
 import { readJson, validate } from "../lib/body.js";
-import { ownOrigin } from "../lib/origin.js";
+import { ownOrigin, requestOrigin } from "../lib/origin.js";
 import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
 import { addCustomerMessage } from "../services/add-customer-message.js";
 import { resolveCustomerScope } from "../services/customer-scope.js";
@@ -81,12 +81,4 @@ async function customer(c: Context<AppEnv>) {
     customerToken: c.req.header(CUSTOMER_HEADERS.customerToken),
   });
   return { workspace, scope };
-}
-
-/**
- * Browsers leave Origin out of same-origin GETs (the demo page on this server); they always send Sec-Fetch-Site,
- * which pages cannot forge, so a same-origin request counts as coming from this server's own origin.
- */
-function requestOrigin(c: Context<AppEnv>): string | undefined {
-  return c.req.header("origin") ?? (c.req.header("sec-fetch-site") === "same-origin" ? ownOrigin(c) : undefined);
 }

@@ -4,7 +4,7 @@ import { agentFeedbackSchema, customerFeedbackSchema } from "../../shared/metric
 import { WIDGET_QUERY } from "../../shared/widget-api.js";
 import type { AppEnv } from "../env.js";
 import { parseJson, readBodyBytes, readJson } from "../lib/body.js";
-import { ownOrigin } from "../lib/origin.js";
+import { ownOrigin, requestOrigin } from "../lib/origin.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
 import { getFeedbackState, submitFeedback } from "../services/submit-feedback.js";
 import { uuidParam } from "./params.js";
@@ -40,7 +40,7 @@ export function widgetFeedbackRoutes() {
   const caller = (c: Context<AppEnv>) => ({
     respondent: "customer" as const,
     uploadToken: c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.query(WIDGET_QUERY.uploadToken),
-    origin: c.req.header("origin"),
+    origin: requestOrigin(c),
     ownOrigin: ownOrigin(c),
   });
   app.get("/tickets/:id/feedback", async (c) => {

@@ -1,17 +1,16 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { CUSTOMER_HEADERS, CUSTOMER_PATHS, WIDGET_PATHS, type TicketCreateInput } from "../../shared/index.js";
+import { CUSTOMER_HEADERS, WIDGET_PATHS, type TicketCreateInput } from "../../shared/index.js";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
 import { logIn, newPage, recordingEvents, richTicket } from "./console-fixtures.js";
+import { form, hostPage, openWidget } from "./widget-fixtures.js";
 
 const CUSTOMER_TOKEN = "e2e-browser-token-0123456789";
 
 /**
  * The agent's day: filter the queue, open a ticket, follow the replay on its timeline, reply, and add a note.
- * The customer's side is checked by calling the widget's conversation routes from the demo page itself, with the
- * headers the widget sends (site key, this browser's token), since the widget's conversation view is built
- * separately against the same contract.
+ * The customer's side is the real widget on a host page whose browser holds the token the tickets were filed with.
  */
 describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two-way conversation", () => {
   let server: TestServer;
@@ -53,16 +52,6 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
     expect(res.status).toBe(204);
   }
 
-  /** What the widget would show: the customer's conversations, fetched from the customer's page. */
-  const customerThread = (ticketId: string) =>
-    customer.page.evaluate(
-      async ({ path, headers }) => (await fetch(path, { headers })).json(),
-      {
-        path: CUSTOMER_PATHS.messages(ticketId),
-        headers: { [CUSTOMER_HEADERS.siteKey]: server.bootstrap.workspace.siteKey, [CUSTOMER_HEADERS.customerToken]: CUSTOMER_TOKEN },
-      },
-    ) as Promise<{ messages: { body: string; authorType: string }[] }>;
-
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     other = await file(richTicket(sentAt, { subject: "Password reset email never arrives", recording: { included: false } }));
@@ -72,7 +61,9 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
     );
     agent = await newPage(browser);
     customer = await newPage(browser);
-    await customer.page.goto(`${server.url}/demo/`);
+    // This browser filed the tickets above: the widget keeps that token per site in localStorage.
+    await customer.page.addInitScript((token) => localStorage.setItem("handoff:customer:pk_demo", token), CUSTOMER_TOKEN);
+    await hostPage(customer.page, server, "", "<h1>Reports</h1>");
     await logIn(agent.page, server);
     await agent.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
   });
@@ -156,24 +147,19 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
     await note.waitFor();
     expect(await note.textContent()).toContain("Internal note");
 
-    const thread = await customerThread(billing.id);
-    expect(thread.messages.map((m) => m.body)).toEqual(["We found the bug; a fix ships today."]);
-    expect(JSON.stringify(thread)).not.toContain("4411");
+    const { page: customerPage } = customer;
+    await openWidget(customerPage);
+    await form(customerPage).getByRole("button", { name: /^Your conversations/ }).click();
+    await form(customerPage).getByRole("button", { name: /Export to CSV does nothing/ }).click();
+    const thread = form(customerPage).getByRole("list", { name: "Export to CSV does nothing" });
+    await thread.getByText("We found the bug; a fix ships today.").waitFor();
+    expect(await form(customerPage).textContent()).not.toContain("4411");
   });
 
-  test("the customer's reply from their page appears in the open ticket", async () => {
-    const sent = await customer.page.evaluate(
-      async ({ path, headers }) => (await fetch(path, { method: "POST", headers, body: JSON.stringify({ body: "Thanks, I will retry after lunch" }) })).status,
-      {
-        path: CUSTOMER_PATHS.messages(billing.id),
-        headers: {
-          "Content-Type": "application/json",
-          [CUSTOMER_HEADERS.siteKey]: server.bootstrap.workspace.siteKey,
-          [CUSTOMER_HEADERS.customerToken]: CUSTOMER_TOKEN,
-        },
-      },
-    );
-    expect(sent).toBe(201);
+  test("the customer's reply from the widget appears in the open ticket", async () => {
+    await form(customer.page).getByLabel("Your reply").fill("Thanks, I will retry after lunch");
+    await form(customer.page).getByRole("button", { name: "Send reply" }).click();
+    await form(customer.page).getByText("Thanks, I will retry after lunch").waitFor();
     await agent.page.locator(".message--customer", { hasText: "retry after lunch" }).waitFor();
     expect(agent.errors).toEqual([]);
     expect(customer.errors).toEqual([]);

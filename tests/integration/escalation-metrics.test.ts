@@ -189,6 +189,10 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
       });
     const state = await t.request(`/api/v1/widget/tickets/${ids.T3!.id}/feedback?token=${uploadTokenFor(t.workspace, ids.T3!.id)}`, { headers: { Origin: CUSTOMER_ORIGIN } });
     expect(await state.json()).toEqual({ ticketId: ids.T3!.id, eligible: true, answered: false });
+    // A page on this server (same origin) sends no Origin on GET; Sec-Fetch-Site says where it comes from.
+    const statePath = `/api/v1/widget/tickets/${ids.T3!.id}/feedback?token=${uploadTokenFor(t.workspace, ids.T3!.id)}`;
+    expect((await t.request(statePath, { headers: { "Sec-Fetch-Site": "same-origin" } })).status).toBe(200);
+    expect((await t.request(statePath, { headers: { "Sec-Fetch-Site": "cross-site" } })).status).toBe(403);
     expect((await customer("T3", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status).toBe(201);
     expect((await customer("T4", { repeatedThemselves: false, peopleTalkedTo: 3, resolvedInReasonableTime: false })).status).toBe(201);
     // Twice, before resolution, with a wrong token, with bad answers.

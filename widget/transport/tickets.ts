@@ -1,5 +1,6 @@
 import type { TicketCreateInput, TicketCreated } from "../../shared/widget-api.js";
 import { WIDGET_HEADERS, WIDGET_PATHS, WIDGET_QUERY } from "../../shared/widget-paths.js";
+import { rememberTicket } from "../conversation/storage.js";
 import { attemptFetch, uuid, withRetry, type RetryOptions } from "./http.js";
 
 /** A random token kept per browser and site: lets an anonymous customer see only their own tickets later. */
@@ -39,7 +40,9 @@ export function createTicket(
     credentials: "omit",
     keepalive: false,
   };
-  return withRetry(() => attemptFetch(target.apiOrigin + WIDGET_PATHS.tickets, init, (r) => r.json() as Promise<TicketCreated>), retry);
+  return withRetry(() => attemptFetch(target.apiOrigin + WIDGET_PATHS.tickets, init, (r) => r.json() as Promise<TicketCreated>), retry).then(
+    (created) => (rememberTicket(target.siteKey, created), created),
+  );
 }
 
 /** Last resort when the tab closes mid-send: sendBeacon cannot set headers, so key and idempotency key go in the query. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { ConversationList, Thread } from "./Conversations.js";
 import { dialogCss } from "./dialog-styles.js";
 import { describeFailure, QueuedError, validate } from "./errors.js";
 import type { FieldName, FormValues, UiController, UploadOutcome } from "./types.js";
@@ -9,7 +10,10 @@ type Status =
   | { step: "form" }
   | { step: "sending" }
   | { step: "queued" }
-  | { step: "done"; reference: string; upload: UploadOutcome | "running"; progress: number };
+  | { step: "done"; id: string; reference: string; upload: UploadOutcome | "running"; progress: number };
+
+/** What the dialog shows: the new-ticket form (with its own steps), the conversation list, or one thread. */
+type View = { kind: "form" } | { kind: "list" } | { kind: "thread"; id: string };
 
 interface Props {
   ctrl: UiController;
@@ -27,6 +31,9 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [alert, setAlert] = useState("");
   const [, tick] = useState(0);
+  const store = ctrl.conversations();
+  // Opening the widget with unread replies shows them first.
+  const [view, setView] = useState<View>(() => (store?.unread() ? { kind: "list" } : { kind: "form" }));
 
   // Refresh the preview (recording length, click count) while the form is open.
   useEffect(() => {
@@ -40,6 +47,18 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
     const target = status.step === "done" || status.step === "queued" ? root.querySelector<HTMLElement>("h2") : firstEmpty(root, values);
     target?.focus();
   }, [status.step]);
+
+  useEffect(() => {
+    if (view.kind !== "form") ref.current?.querySelector<HTMLElement>("h2")?.focus();
+  }, [view.kind, view.kind === "thread" && view.id]);
+
+  const newMessage = () => {
+    if (status.step === "done" || status.step === "queued") {
+      setValues({ ...values, subject: "", description: "" });
+      setStatus({ step: "form" });
+    }
+    setView({ kind: "form" });
+  };
 
   const focusables = () => Array.from(ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
 
@@ -88,7 +107,7 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
         setStatus((s) => (s.step === "done" ? { ...s, progress } : s));
       });
       onSent();
-      setStatus({ step: "done", reference: sent.reference, upload: sent.upload ? "running" : "none", progress });
+      setStatus({ step: "done", id: sent.id, reference: sent.reference, upload: sent.upload ? "running" : "none", progress });
       sent.upload?.then((upload) => setStatus((s) => (s.step === "done" ? { ...s, upload } : s)));
     } catch (error) {
       if (error instanceof QueuedError) {
@@ -149,7 +168,22 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
       <button type="button" class="x" aria-label={t.close} onClick={onClose}>
         ×
       </button>
-      {status.step === "queued" ? (
+      {!!store?.list().length && (
+        <div class="t" role="group" aria-label={t.title}>
+          <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={newMessage}>
+            {t.newMessage}
+          </button>
+          <button type="button" aria-pressed={view.kind === "form" ? "false" : "true"} onClick={() => setView({ kind: "list" })}>
+            {t.conversations}
+            {store.unread() > 0 && ` (${store.unread()})`}
+          </button>
+        </div>
+      )}
+      {view.kind === "list" ? (
+        <ConversationList t={t} store={store} onOpen={(id) => setView({ kind: "thread", id })} />
+      ) : view.kind === "thread" ? (
+        <Thread t={t} store={store} id={view.id} onBack={() => setView({ kind: "list" })} onNew={newMessage} />
+      ) : status.step === "queued" ? (
         <div>
           <h2 id="ho-title" tabIndex={-1}>
             {t.queuedTitle}
@@ -177,8 +211,11 @@ export function Dialog({ ctrl, theme, values, setValues, onClose, onSent }: Prop
           {status.upload === "queued" && <p role="status">{t.uploadQueued}</p>}
           {status.upload === "failed" && <p role="alert">{t.uploadFailed}</p>}
           <div class="b">
-            <button type="button" class="s" onClick={onClose}>
+            <button type="button" class="g" onClick={onClose}>
               {t.close}
+            </button>
+            <button type="button" class="s" onClick={() => setView({ kind: "thread", id: status.id })}>
+              {t.viewConversation}
             </button>
           </div>
         </div>

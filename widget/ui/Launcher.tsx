@@ -1,14 +1,26 @@
 import type { Strings } from "./strings.js";
 
-/** The always-visible help button. No hooks, so preact/hooks stays out of the critical chunk. */
-export function Launcher({ t, open, onClick }: { t: Strings; open: boolean; onClick(): void }) {
+/** The always-visible help button, with the number of unread support replies. No hooks, so preact/hooks stays out of the critical chunk. */
+export function Launcher({ t, open, unread, onClick }: { t: Strings; open: boolean; unread: number; onClick(): void }) {
   return (
-    <button type="button" class="l" aria-label={t.launcher} aria-haspopup="dialog" aria-expanded={open ? "true" : "false"} onClick={onClick}>
+    <button
+      type="button"
+      class="l"
+      aria-label={unread ? `${t.launcher}, ${t.unread(unread)}` : t.launcher}
+      aria-haspopup="dialog"
+      aria-expanded={open ? "true" : "false"}
+      onClick={onClick}
+    >
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
         <circle cx="12" cy="12" r="10" />
         <path d="M9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h.01" />
       </svg>
       <span aria-hidden="true">{t.launcherText}</span>
+      {unread > 0 && (
+        <span class="n" aria-hidden="true">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      )}
     </button>
   );
 }

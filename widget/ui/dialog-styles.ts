@@ -6,7 +6,7 @@ h2{margin:0 0 6px;font-size:17px;font-weight:700}
 p{margin:0 0 12px;color:#444}
 .f{margin-bottom:12px}
 label{display:block;font-weight:600;margin-bottom:4px}
-input[type=email],input[type=text],textarea{width:100%;border:1px solid #888;border-radius:6px;padding:7px 9px;color:#111;background:#fff}
+input[type=email],input[type=text],input[type=number],textarea{width:100%;border:1px solid #888;border-radius:6px;padding:7px 9px;color:#111;background:#fff}
 textarea{min-height:96px;resize:vertical}
 [aria-invalid=true]{border-color:#b00020;border-width:2px}
 .e{color:#b00020;font-size:13px;margin-top:3px}
@@ -22,5 +22,23 @@ button.g{background:#fff;color:#222;border-color:#888}
 button:disabled{opacity:.6;cursor:progress}
 .x{position:absolute;top:10px;${side}:10px;border:0;background:none;font-size:20px;cursor:pointer;color:#444;line-height:1;padding:4px 8px}
 progress{width:100%;height:8px}
+.t{display:flex;gap:4px;margin:0 28px 12px 0}
+.t button{flex:1;border:1px solid #ccc;background:#f3f4f6;border-radius:6px;padding:6px;cursor:pointer;color:#222}
+.t [aria-pressed=true]{background:#fff;border-color:${color};font-weight:600}
+.cl,.ms{list-style:none;margin:0 0 12px;padding:0}
+.cl button{display:block;width:100%;text-align:left;border:1px solid #ddd;border-radius:8px;background:#fff;padding:8px 10px;margin-bottom:6px;cursor:pointer;color:#1a1a1a}
+.cl strong,.cm,.cp,.mb{display:block}
+.cm{font-size:12px;color:#555}
+.cp{color:#444;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.u{color:#c8102e}
+.ms li{border-radius:8px;padding:6px 10px;margin-bottom:6px;max-width:88%}
+.mc{background:#eef2ff;margin-left:auto}
+.ma{background:#f3f4f6}
+.mb{white-space:pre-wrap;overflow-wrap:anywhere}
+.fb{border:1px solid #ddd;border-radius:8px;padding:10px;margin-bottom:12px}
+h3{margin:0 0 8px;font-size:15px}
+.q{border:0;padding:0;margin:0 0 10px}
+.q legend{font-weight:600;margin-bottom:4px}
+.q .c{display:inline-flex;margin-right:14px}
 @media (prefers-reduced-motion:no-preference){.d{animation:i .15s ease-out}@keyframes i{from{opacity:0;transform:translateY(8px)}}}`;
 }

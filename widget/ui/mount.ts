@@ -7,6 +7,8 @@ export interface MountedUi {
   host: HTMLElement;
   setOpen(open: boolean): void;
   isOpen(): boolean;
+  /** Unread support replies (the launcher's badge); also repaints the open dialog with fresh conversations. */
+  setUnread(count: number): void;
   /** Starts fetching the dialog chunk (on idle, on hover) so opening feels instant. */
   preload(): void;
   unmount(): void;
@@ -39,6 +41,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   // The draft lives here, outside the dialog, so closing it by accident loses nothing.
   let values = blank(ctrl.defaultEmail());
   let sent = false;
+  let unread = 0;
   let dialog: DialogModule | undefined;
   let loading: Promise<void> | undefined;
 
@@ -65,7 +68,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
 
   function paint() {
     if (removed) return;
-    const launcher = h(Launcher, { t: ctrl.strings, open, onClick: () => (open ? close() : setOpen(true)) });
+    const launcher = h(Launcher, { t: ctrl.strings, open, unread, onClick: () => (open ? close() : setOpen(true)) });
     const form =
       open && dialog
         ? h(dialog.Dialog, {
@@ -96,6 +99,10 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
     host,
     setOpen,
     isOpen: () => open,
+    setUnread: (count) => {
+      unread = count;
+      paint();
+    },
     preload: () => void preload(),
     unmount: () => {
       removed = true;

@@ -1,4 +1,5 @@
 /** What the UI needs from the core; the UI knows nothing about capture, recording or HTTP. */
+import type { ConversationStore } from "../conversation/sync.js";
 import type { Strings } from "./strings.js";
 
 export interface FormValues {
@@ -22,6 +23,7 @@ export interface Preview {
 export type UploadOutcome = "ok" | "queued" | "failed" | "none";
 
 export interface Submitted {
+  id: string;
   reference: string;
   /** Settles once the recording is attached (or queued, or failed); null when none was sent. */
   upload: Promise<UploadOutcome> | null;
@@ -34,6 +36,8 @@ export interface UiController {
   preview(includeRecording: boolean): Preview;
   submit(values: FormValues, onUploadProgress: (fraction: number) => void): Promise<Submitted>;
   onOpenChange(open: boolean): void;
+  /** The customer's conversations, once loaded (lazily, with the dialog or when there are some to follow). */
+  conversations(): ConversationStore | undefined;
 }
 
 export type SubmitFailure =

@@ -1,0 +1,53 @@
+/** The customer's conversation routes (contract: shared/customer-api.ts), called from the host page. */
+import type { CustomerConversationList, CustomerMessage, CustomerUpdates } from "../../shared/customer-api.js";
+import type { CustomerFeedback, FeedbackState } from "../../shared/metrics.js";
+import type { Identity } from "../../shared/context.js";
+import { WIDGET_HEADERS, WIDGET_PATHS } from "../../shared/widget-paths.js";
+import { errorFromResponse, networkError } from "../transport/http.js";
+import { customerToken } from "../transport/tickets.js";
+
+export interface Caller {
+  apiOrigin: string;
+  siteKey: string;
+  /** Read on every call: identify() may come after the widget started. */
+  identity(): Identity;
+}
+
+/** Header values must be Latin-1, so the identity goes as base64url(UTF-8 JSON), which the server accepts. */
+function userHeader({ id, userHash }: Identity): string | undefined {
+  if (!id || !userHash) return undefined;
+  const bytes = new TextEncoder().encode(JSON.stringify({ id, userHash }));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+async function call<T>(caller: Caller, path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
+  const token = customerToken(caller.siteKey);
+  const user = userHeader(caller.identity());
+  const headers: Record<string, string> = { [WIDGET_HEADERS.siteKey]: caller.siteKey };
+  if (token) headers[WIDGET_HEADERS.customerToken] = token;
+  if (user) headers[WIDGET_HEADERS.user] = user;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (init.body) headers["Content-Type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(caller.apiOrigin + path, { ...init, headers, credentials: "omit", cache: "no-store" });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return response.json() as Promise<T>;
+}
+
+export const fetchConversations = (c: Caller) => call<CustomerConversationList>(c, WIDGET_PATHS.conversations);
+
+export const fetchUpdates = (c: Caller, since?: string) =>
+  call<CustomerUpdates>(c, WIDGET_PATHS.updates + (since ? `?since=${encodeURIComponent(since)}` : ""));
+
+export const postReply = (c: Caller, ticketId: string, body: string) =>
+  call<CustomerMessage>(c, WIDGET_PATHS.messages(ticketId), { method: "POST", body: JSON.stringify({ body }) });
+
+export const fetchFeedbackState = (c: Caller, ticketId: string, uploadToken: string) =>
+  call<FeedbackState>(c, WIDGET_PATHS.feedback(ticketId), {}, uploadToken);
+
+export const postFeedback = (c: Caller, ticketId: string, uploadToken: string, answers: CustomerFeedback) =>
+  call<FeedbackState>(c, WIDGET_PATHS.feedback(ticketId), { method: "POST", body: JSON.stringify(answers) }, uploadToken);

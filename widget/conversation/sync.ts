@@ -1,0 +1,159 @@
+/**
+ * The customer's conversations, kept fresh: loads the list once, then polls `updates` every few seconds while the
+ * page is visible (once a minute while it is hidden), merges new public replies (de-duplicated by id: polls
+ * overlap) and status changes, and counts unread support replies for the launcher's badge.
+ */
+import type { CustomerConversationList, CustomerMessage } from "../../shared/customer-api.js";
+import type { CustomerFeedback } from "../../shared/metrics.js";
+import { ApiError } from "../transport/http.js";
+import { fetchConversations, fetchFeedbackState, fetchUpdates, postFeedback, postReply, type Caller } from "./client.js";
+import { lastReadOf, markReadUpTo, uploadTokenOf } from "./storage.js";
+
+export type Conversation = CustomerConversationList["conversations"][number];
+
+const VISIBLE_MS = 5_000;
+const HIDDEN_MS = 60_000;
+const MAX_BACKOFF_MS = 120_000;
+
+export interface ConversationStore {
+  /** Newest activity first; empty until the first load. */
+  list(): Conversation[];
+  loaded(): boolean;
+  unread(ticketId?: string): number;
+  /** The customer has seen this thread: its replies no longer count as unread. */
+  markRead(ticketId: string): void;
+  /** Reloads the list (after a ticket was filed, or identify()). */
+  refresh(): Promise<void>;
+  reply(ticketId: string, body: string): Promise<CustomerMessage>;
+  /** Whether to ask the feedback questions; false when this browser has no upload token for the ticket. */
+  feedbackWanted(ticketId: string): Promise<boolean>;
+  sendFeedback(ticketId: string, answers: CustomerFeedback): Promise<void>;
+  stop(): void;
+}
+
+export function startConversations(caller: Caller, onChange: () => void): ConversationStore {
+  let conversations: Conversation[] = [];
+  let loaded = false;
+  let cursor: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let stopped = false;
+
+  const sort = () => conversations.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
+
+  /** Adds messages not seen yet; a message for a ticket we do not know means a reload (filed on another device). */
+  function merge(messages: CustomerMessage[]): boolean {
+    let unknown = false;
+    for (const m of messages) {
+      const c = conversations.find((x) => x.id === m.ticketId);
+      if (!c) unknown = true;
+      else if (!c.messages.some((x) => x.id === m.id)) {
+        c.messages.push(m);
+        if (m.createdAt > c.lastActivityAt) c.lastActivityAt = m.createdAt;
+      }
+    }
+    sort();
+    return unknown;
+  }
+
+  async function load() {
+    // The cursor first: a reply landing between the two calls is then in the next poll, not lost.
+    cursor = (await fetchUpdates(caller)).cursor;
+    conversations = (await fetchConversations(caller)).conversations;
+    loaded = true;
+    sort();
+  }
+
+  async function poll() {
+    timer = undefined;
+    if (stopped) return;
+    try {
+      if (!cursor) await load();
+      else {
+        const updates = await fetchUpdates(caller, cursor);
+        cursor = updates.cursor;
+        let reload = merge(updates.messages);
+        for (const t of updates.tickets) {
+          const c = conversations.find((x) => x.id === t.id);
+          if (c) c.status = t.status;
+          else reload = true;
+        }
+        if (reload) await load();
+      }
+      failures = 0;
+      if (!stopped) onChange();
+    } catch (error) {
+      // No identity and no browser token (storage blocked): nothing to follow.
+      if (error instanceof ApiError && error.status === 401) return;
+      failures++;
+    }
+    schedule();
+  }
+
+  function schedule() {
+    if (stopped || timer) return;
+    // No conversation yet (a verified user who never wrote in): just check now and then.
+    const base = document.hidden || !conversations.length ? HIDDEN_MS : VISIBLE_MS;
+    timer = setTimeout(poll, failures ? Math.min(MAX_BACKOFF_MS, base * 2 ** failures) : base);
+  }
+
+  // Back on the page: catch up at once instead of waiting out the hidden-page interval.
+  const onVisibility = () => {
+    if (document.hidden || !timer) return;
+    clearTimeout(timer);
+    timer = undefined;
+    void poll();
+  };
+  document.addEventListener("visibilitychange", onVisibility);
+  void poll();
+
+  const unreadIn = (c: Conversation, read: Record<string, string>) =>
+    c.messages.filter((m) => m.authorType === "agent" && m.createdAt > (read[c.id] || "")).length;
+
+  return {
+    list: () => conversations,
+    loaded: () => loaded,
+    unread(ticketId) {
+      const read = lastReadOf(caller.siteKey);
+      return conversations.reduce((n, c) => n + (!ticketId || c.id === ticketId ? unreadIn(c, read) : 0), 0);
+    },
+    markRead(ticketId) {
+      const c = conversations.find((x) => x.id === ticketId);
+      const newest = c?.messages[c.messages.length - 1];
+      if (!newest || !unreadIn(c, lastReadOf(caller.siteKey))) return;
+      markReadUpTo(caller.siteKey, ticketId, newest.createdAt);
+      onChange();
+    },
+    async refresh() {
+      clearTimeout(timer);
+      timer = undefined;
+      try {
+        await load();
+        onChange();
+      } finally {
+        schedule(); // at the pace for a non-empty list now
+      }
+    },
+    async reply(ticketId, body) {
+      const message = await postReply(caller, ticketId, body);
+      merge([message]);
+      const c = conversations.find((x) => x.id === ticketId);
+      // A reply reopens a pending or resolved ticket (server side); show it without waiting for the poll.
+      if (c && (c.status === "pending" || c.status === "resolved")) c.status = "open";
+      onChange();
+      return message;
+    },
+    async feedbackWanted(ticketId) {
+      const token = uploadTokenOf(caller.siteKey, ticketId);
+      return !!token && (await fetchFeedbackState(caller, ticketId, token)).eligible;
+    },
+    async sendFeedback(ticketId, answers) {
+      await postFeedback(caller, ticketId, uploadTokenOf(caller.siteKey, ticketId) || "", answers);
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisibility);
+    },
+  };
+}

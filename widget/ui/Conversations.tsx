@@ -1,0 +1,155 @@
+import { useEffect, useState } from "preact/hooks";
+import type { ConversationStore } from "../conversation/sync.js";
+import { ApiError } from "../transport/http.js";
+import { describeFailure } from "./errors.js";
+import { Feedback } from "./Feedback.js";
+import type { Strings } from "./strings.js";
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** The customer's tickets, newest activity first, with status, last message and unread replies. */
+export function ConversationList({ t, store, onOpen }: { t: Strings; store: ConversationStore | undefined; onOpen(id: string): void }) {
+  const list = store?.list() ?? [];
+  return (
+    <div>
+      <h2 id="ho-title" tabIndex={-1}>
+        {t.conversations}
+      </h2>
+      {!store?.loaded() ? (
+        <p role="status">{t.loading}</p>
+      ) : !list.length ? (
+        <p>{t.noConversations}</p>
+      ) : (
+        <ul class="cl">
+          {list.map((c) => {
+            const unread = store.unread(c.id);
+            const last = c.messages[c.messages.length - 1];
+            return (
+              <li key={c.id}>
+                <button type="button" onClick={() => onOpen(c.id)}>
+                  <strong>{c.subject}</strong>
+                  <span class="cm">
+                    {c.reference} · {t.status[c.status]}
+                    {unread > 0 && <b class="u"> · {t.unread(unread)}</b>}
+                  </span>
+                  <span class="cp">{last ? last.body : c.description}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface ThreadProps {
+  t: Strings;
+  store: ConversationStore | undefined;
+  id: string;
+  onBack(): void;
+  onNew(): void;
+}
+
+/** One conversation: the customer's messages and support's public replies, a reply box, and the feedback questions. */
+export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
+  const c = store?.list().find((x) => x.id === id);
+  const [draft, setDraft] = useState("");
+  const [error, setError] = useState("");
+  const [closed, setClosed] = useState(false);
+  const [sending, setSending] = useState(false);
+
+  // While the thread is on screen, every reply in it counts as read (also those arriving while it is open).
+  useEffect(() => store?.markRead(id));
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    if (sending || !store) return;
+    if (!draft.trim()) return setError(t.required);
+    setSending(true);
+    setError("");
+    try {
+      await store.reply(id, draft.trim());
+      setDraft("");
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) setClosed(true);
+      else if (e instanceof ApiError && e.status === 422) setError(e.issues.find((i) => i.path === "body")?.message || t.errorFix);
+      else setError(describeFailure(e, t).message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const back = (
+    <button type="button" class="g" onClick={onBack}>
+      {t.back}
+    </button>
+  );
+  // A ticket filed a moment ago arrives with the list's refresh.
+  if (!c)
+    return (
+      <div>
+        <p role="status">{t.loading}</p>
+        {back}
+      </div>
+    );
+  const isClosed = closed || c.status === "closed";
+  const messages = [{ id: "first", authorType: "customer", authorName: null, body: c.description, createdAt: c.createdAt }, ...c.messages];
+  return (
+    <div>
+      <h2 id="ho-title" tabIndex={-1}>
+        {c.subject}
+      </h2>
+      <p class="cm">
+        {c.reference} · {t.status[c.status]}
+      </p>
+      <ol class="ms" aria-label={c.subject}>
+        {messages.map((m) => (
+          <li key={m.id} class={m.authorType === "agent" ? "ma" : "mc"}>
+            <span class="cm">
+              {m.authorType === "agent" ? m.authorName || t.support : t.you} · <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
+            </span>
+            <span class="mb">{m.body}</span>
+          </li>
+        ))}
+      </ol>
+      {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}
+      {isClosed ? (
+        <div>
+          <p role="alert">{t.closedConversation}</p>
+          <div class="b">
+            {back}
+            <button type="button" class="s" onClick={onNew}>
+              {t.newMessage}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={send} noValidate>
+          <div class="f">
+            <label for="ho-reply">{t.reply}</label>
+            <textarea
+              id="ho-reply"
+              value={draft}
+              maxLength={10000}
+              aria-invalid={error ? "true" : undefined}
+              aria-describedby={error ? "ho-reply-error" : undefined}
+              onInput={(e) => (setDraft((e.currentTarget as HTMLTextAreaElement).value), setError(""))}
+            />
+            {error && (
+              <div class="e" id="ho-reply-error" role="alert">
+                {error}
+              </div>
+            )}
+          </div>
+          <div class="b">
+            {back}
+            <button type="submit" class="s" disabled={sending}>
+              {sending ? t.sending : t.sendReply}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
