@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)("escalation time triggers on %s", (kind) => {
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
       const result = await runTimeTriggers(database.db, { now: new Date(start.getTime() + 60 * MINUTE) });
-      expect(result).toEqual({ ran: false, suggested: [] });
+      expect(result).toEqual({ ran: false, suggested: [], retriaged: [] });
     });
     expect((await read(id)).escalationSuggestedReason).toBeNull();
     expect((await runTimeTriggers(database.db, { now: new Date(start.getTime() + 60 * MINUTE) })).ran).toBe(true);
