@@ -3,7 +3,7 @@ import type { Db } from "../db/client.js";
 import { agents, escalations, tickets } from "../db/schema.js";
 import type { Agent, TicketDetail } from "../../shared/agent-api.js";
 import type { DeEscalation } from "../../shared/escalation-api.js";
-import { lockRouting, routeTicket } from "./assign-ticket.js";
+import { lockRouting, pickAssignee } from "./assign-ticket.js";
 import { detectPingPong } from "./detect-ping-pong.js";
 import { getTicket } from "./get-ticket.js";
 import { recordEvent } from "./record-event.js";
@@ -43,16 +43,16 @@ export async function deEscalateTicket(
       .where(eq(tickets.id, ticket.id));
     const base = { workspaceId: agent.workspaceId, ticketId: ticket.id, actorType: "agent" as const, actorId: agent.id, at };
 
-    const previous = await escalatedFrom(tx, ticket.id, toTier);
-    let toAgentId: string | null;
-    if (previous && previous !== ticket.assigneeId) {
-      toAgentId = previous;
-      await tx.update(tickets).set({ assigneeId: previous }).where(eq(tickets.id, ticket.id));
-      await recordEvent(tx, { ...base, type: "assigned", details: { agentId: previous, previousAgentId: ticket.assigneeId, reason: "routing" } });
-    } else {
-      toAgentId = await routeTicket(tx, { ...base, tier: toTier, queue: ticket.queue, previousAgentId: ticket.assigneeId, excludeAgentIds: [agent.id] });
-    }
+    // de_escalated before the assignment: the metrics' stage timeline enters the lower tier, then its agent.
+    const toAgentId =
+      (await escalatedFrom(tx, ticket.id, toTier)) ??
+      (await pickAssignee(tx, { workspaceId: agent.workspaceId, tier: toTier, queue: ticket.queue, excludeAgentIds: [agent.id] }));
     await recordEvent(tx, { ...base, type: "de_escalated", details: { fromTier: ticket.tier, toTier, reason: body.reason, toAgentId } });
+    if (toAgentId !== ticket.assigneeId) {
+      await tx.update(tickets).set({ assigneeId: toAgentId }).where(eq(tickets.id, ticket.id));
+      if (toAgentId) await recordEvent(tx, { ...base, type: "assigned", details: { agentId: toAgentId, previousAgentId: ticket.assigneeId, reason: "routing" } });
+      else await recordEvent(tx, { ...base, type: "unassigned", details: { previousAgentId: ticket.assigneeId } });
+    }
     if (ticket.status === "escalated") await recordEvent(tx, { ...base, type: "status_changed", details: { from: "escalated", to: "open" } });
     await detectPingPong(tx, { workspaceId: agent.workspaceId, ticketId: ticket.id, at });
   });

@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)("de-escalation, thresholds and queues on %s", (kin
     const [event] = await events(id, "de_escalated");
     expect(event).toMatchObject({ actorId: ids.second, details: { fromTier: 2, toTier: 1, reason: "Fix deployed; first line confirms with the customer", toAgentId: ids.first } });
     const timeline = (await admin.get(`/api/v1/tickets/${id}/events`)).body.events.map((e: { type: string }) => e.type);
-    expect(timeline.slice(-3)).toEqual(["assigned", "de_escalated", "status_changed"]);
+    expect(timeline.slice(-3)).toEqual(["de_escalated", "assigned", "status_changed"]);
   });
 
   it("goes down several tiers at once when asked, and refuses what is not a lower tier", async () => {
