@@ -19,7 +19,8 @@ export function escalationSuggestionReason(ticket: SuggestionFacts, settings: Es
   const since = Math.max(ticket.tierEnteredAt.getTime(), ticket.lastAgentActivityAt?.getTime() ?? 0);
   const idleMinutes = Math.floor((now.getTime() - since) / 60_000);
   const reasons: string[] = [];
-  if (idleMinutes >= settings.tier1MinutesWithoutProgress) {
+  // A pending ticket waits on the customer: the clock of "no progress" only runs while the ball is with support.
+  if (ticket.status === "open" && idleMinutes >= settings.tier1MinutesWithoutProgress) {
     reasons.push(`${idleMinutes} min in tier 1 without agent activity (limit ${settings.tier1MinutesWithoutProgress})`);
   }
   if (ticket.customerRepliesSinceAgent >= settings.customerRepliesBeforeSuggest) {
