@@ -7,6 +7,11 @@ export const ESCALATION_PATHS = {
   similar: (ticketId: string) => `/api/v1/tickets/${ticketId}/similar`,
   matrix: "/api/v1/matrix",
   matrixVersions: "/api/v1/matrix/versions",
+  /** The workspace's queues: those the matrix routes to and those agents have as skills. */
+  queues: "/api/v1/matrix/queues",
+  /** The escalation thresholds (45 min, 3 replies, ping-pong…): every agent reads, admins change. */
+  settings: "/api/v1/matrix/settings",
+  deEscalations: (ticketId: string) => `/api/v1/tickets/${ticketId}/de-escalations`,
 } as const;
 
 const text = (max: number) => z.string().trim().min(1, "required").max(max);
@@ -43,6 +48,15 @@ export type EscalationCreateInput = z.input<typeof escalationCreateSchema>;
 
 export const bounceSchema = z.object({ reason: text(1000) });
 export type BounceRequest = z.infer<typeof bounceSchema>;
+
+/** Moves a ticket down a tier (by default one) once the higher tier has done its part, e.g. a fix is deployed. */
+export const deEscalationSchema = z.object({ toTier: z.number().int().min(1).max(2).optional(), reason: text(1000) });
+export type DeEscalation = z.infer<typeof deEscalationSchema>;
+
+export const queueListSchema = z.object({
+  queues: z.array(z.object({ name: z.string(), agents: z.number().int(), fromMatrix: z.boolean() })),
+});
+export type QueueList = z.infer<typeof queueListSchema>;
 
 const agentRef = z.object({ id: z.string(), name: z.string() }).nullable();
 

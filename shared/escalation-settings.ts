@@ -23,3 +23,7 @@ export function readEscalationSettings(settings: Record<string, unknown> | null 
   const parsed = escalationSettingsSchema.safeParse(typeof stored === "object" && stored !== null ? stored : {});
   return parsed.success ? parsed.data : escalationSettingsSchema.parse({});
 }
+
+/** PUT body: every number (a missing one goes back to its default); unknown keys are refused. */
+export const escalationSettingsUpdateSchema = escalationSettingsSchema.strict();
+export type EscalationSettingsUpdate = z.input<typeof escalationSettingsUpdateSchema>;

@@ -9,7 +9,7 @@ import { z } from "zod";
  * - unassigned: { previousAgentId }
  * - escalated: { escalationId, fromTier, toTier, fromQueue, toQueue, fromAgentId, toAgentId }
  * - bounced: { escalationId, reason, toTier, toAgentId }   (the receiving side sends the handoff back)
- * - de_escalated: { fromTier, toTier }
+ * - de_escalated: { fromTier, toTier, reason, toAgentId }
  * - status_changed: { from, to }   (to "resolved"/"closed" ends a ticket; from those back to "open" is a reopen)
  * - replied | note_added | customer_replied: { messageId }
  * - escalation_suggested: { reason }

@@ -1,9 +1,10 @@
 import { Hono } from "hono";
-import { bounceSchema, escalationCreateSchema } from "../../shared/escalation-api.js";
+import { bounceSchema, deEscalationSchema, escalationCreateSchema } from "../../shared/escalation-api.js";
 import type { AppEnv } from "../env.js";
 import { readJson } from "../lib/body.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
 import { bounceEscalation } from "../services/bounce-escalation.js";
+import { deEscalateTicket } from "../services/de-escalate-ticket.js";
 import { escalateTicket } from "../services/escalate-ticket.js";
 import { findSimilarTickets } from "../services/find-similar-tickets.js";
 import { listEscalations } from "../services/list-escalations.js";
@@ -33,6 +34,12 @@ export function escalationRoutes() {
     const escalationId = uuidParam(c, "escalationId", "Escalation");
     const { reason } = await readJson(c, bounceSchema, MAX_BODY);
     return c.json(await bounceEscalation(c.get("db"), { agent: c.get("agent"), ticketId, escalationId, reason }));
+  });
+
+  app.post("/:id/de-escalations", async (c) => {
+    const ticketId = uuidParam(c, "id", "Ticket");
+    const body = await readJson(c, deEscalationSchema, MAX_BODY);
+    return c.json(await deEscalateTicket(c.get("db"), { agent: c.get("agent"), ticketId, body }));
   });
 
   app.get("/:id/similar", async (c) => {

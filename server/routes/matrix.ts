@@ -1,13 +1,17 @@
 import { Hono } from "hono";
+import { escalationSettingsUpdateSchema } from "../../shared/escalation-settings.js";
 import { matrixUpdateSchema } from "../../shared/matrix.js";
 import type { AppEnv } from "../env.js";
 import { readJson } from "../lib/body.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
+import { getEscalationSettings } from "../services/get-escalation-settings.js";
 import { getMatrix } from "../services/get-matrix.js";
+import { listQueues } from "../services/list-queues.js";
+import { updateEscalationSettings } from "../services/update-escalation-settings.js";
 import { listMatrixVersions } from "../services/list-matrix-versions.js";
 import { updateMatrix } from "../services/update-matrix.js";
 
-/** The workspace's escalation matrix: every agent reads it, admins save new versions. */
+/** The workspace's escalation matrix, its queues and thresholds: every agent reads them, admins change them. */
 export function matrixRoutes() {
   const app = new Hono<AppEnv>();
   app.use("*", sameOriginOnly(), requireAgent());
@@ -16,6 +20,12 @@ export function matrixRoutes() {
   app.put("/", async (c) => {
     const body = await readJson(c, matrixUpdateSchema, 512 * 1024);
     return c.json(await updateMatrix(c.get("db"), { agent: c.get("agent"), body }));
+  });
+  app.get("/queues", async (c) => c.json(await listQueues(c.get("db"), { workspaceId: c.get("agent").workspaceId })));
+  app.get("/settings", async (c) => c.json(await getEscalationSettings(c.get("db"), { workspaceId: c.get("agent").workspaceId })));
+  app.put("/settings", async (c) => {
+    const settings = await readJson(c, escalationSettingsUpdateSchema, 16 * 1024);
+    return c.json(await updateEscalationSettings(c.get("db"), { actor: c.get("agent"), settings }));
   });
   return app;
 }

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { messages, tickets } from "../db/schema.js";
 import type { Agent } from "../../shared/agent-api.js";
 import type { AgentMessageCreate, Message } from "../../shared/conversation.js";
+import { detectPingPong } from "./detect-ping-pong.js";
 import { toMessage } from "./message-view.js";
 import { recordEvent } from "./record-event.js";
 import { notFound } from "./service-error.js";
@@ -42,6 +43,8 @@ export async function addAgentMessage(
           : { lastAgentActivityAt: now, lastAgentReplyAt: now, customerRepliesSinceAgent: 0, updatedAt: now },
       )
       .where(eq(tickets.id, ticketId));
+    // Replying or noting counts as touching the ticket (ping-pong: many agents on one ticket).
+    await detectPingPong(tx, { workspaceId: actor.workspaceId, ticketId });
     return toMessage({ ...row, agentName: actor.name }, ticket.customerName ?? ticket.customerEmail);
   });
 }

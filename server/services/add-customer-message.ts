@@ -4,8 +4,10 @@ import { messages, tickets } from "../db/schema.js";
 import type { CustomerMessage } from "../../shared/customer-api.js";
 import { scopeCondition, type CustomerScope } from "./customer-scope.js";
 import { toCustomerMessage } from "./message-view.js";
+import { reevaluateMatrix } from "./reevaluate-matrix.js";
 import { recordEvent } from "./record-event.js";
 import { notFound, ServiceError } from "./service-error.js";
+import { suggestEscalation } from "./suggest-escalation.js";
 
 /**
  * The customer replies from the widget. As in Zendesk: a reply to a pending (waiting on the customer) or resolved
@@ -47,6 +49,9 @@ export async function addCustomerMessage(
         ...(reopen ? { status: "open" as const, resolvedAt: null } : {}),
       })
       .where(eq(tickets.id, ticketId));
+    // Reply-count rules of the matrix and the "escalation suggested" threshold can hold from this reply on.
+    await reevaluateMatrix(tx, { workspaceId, ticketId });
+    await suggestEscalation(tx, { workspaceId, ticketId });
     return toCustomerMessage({ ...row, agentName: null });
   });
 }

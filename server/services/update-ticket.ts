@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { agents, tickets } from "../db/schema.js";
 import type { Agent, TicketDetail } from "../../shared/agent-api.js";
 import type { TicketUpdate } from "../../shared/conversation.js";
+import { detectPingPong } from "./detect-ping-pong.js";
 import { getTicket } from "./get-ticket.js";
 import { recordEvent } from "./record-event.js";
 import { notFound, ServiceError } from "./service-error.js";
@@ -65,6 +66,8 @@ export async function updateTicket(
       .update(tickets)
       .set({ ...set, lastAgentActivityAt: sql`now()` as never, updatedAt: sql`now()` as never })
       .where(eq(tickets.id, ticketId));
+    // Claims, reassignments and status changes count as touches: a ticket passed around is ping-pong.
+    await detectPingPong(tx, { workspaceId, ticketId });
   });
   return getTicket(db, { workspaceId, ticketId });
 }

@@ -6,6 +6,11 @@ import { fileTicket, newPage, recordingEvents, richTicket } from "./console-fixt
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import { agents } from "../../server/db/schema.js";
 
+/** The console's session cookie, to read back through the API what the UI saved. */
+async function cookieOf(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+}
+
 describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and following it as the receiver", () => {
   let server: TestServer;
   let browser: Browser;
@@ -56,6 +61,8 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
       "On /reports the customer clicked Export to CSV once; POST /v2/reports/export returned 500 once; console: TypeError: Cannot read properties of undefined (reading 'rows')",
     );
     expect(await form.getByLabel("To tier").inputValue()).toBe("2");
+    // The workspace's queues (matrix destinations and agents' skills), not a hard-coded list.
+    await expect.poll(() => form.getByLabel("To queue").locator("option").allTextContents()).toEqual(["account", "billing", "technical"]);
     const moment = form.getByRole("checkbox", { name: /00:20 POST \/v2\/reports\/export returned 500/ });
     expect(await moment.isChecked()).toBe(true);
     expect(await form.getByRole("checkbox").count()).toBe(3);
@@ -85,10 +92,22 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     expect(await receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:00");
     await card.getByRole("link", { name: /POST \/v2\/reports\/export returned 500/ }).click();
     await expect.poll(() => receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:20");
+
+    // Once tier 2 has done its part, it sends the ticket back down to Tara with a reason.
+    await receiver.page.getByRole("button", { name: "Move down a tier…" }).click();
+    const down = receiver.page.getByRole("form", { name: `Move ${ticket.reference} down a tier` });
+    await down.getByRole("button", { name: "Move to tier 1" }).click();
+    await down.locator(".field__error", { hasText: "required" }).waitFor();
+    await down.getByLabel("Why it can go back").fill("Export fix deployed; please confirm with Jamie");
+    await down.getByRole("button", { name: "Move to tier 1" }).click();
+    await expect.poll(() => receiver.page.locator(".ticket-header").textContent()).toContain("Tier 1 · technical · Tara Tier1");
+    await expect
+      .poll(() => receiver.page.getByRole("region", { name: /^Activity/ }).textContent())
+      .toContain("Sol Tier2 moved it down from tier 2 to tier 1: Export fix deployed; please confirm with Jamie");
     expect(receiver.errors).toEqual([]);
   });
 
-  test("an admin edits the matrix in the console: invalid rules are refused per field, a save is a new version by them", async () => {
+  test("an admin edits the matrix through a form: rules in words, add, reorder, delete, per-field errors; thresholds too", async () => {
     const admin = await newPage(browser);
     pages.push(admin);
     await admin.page.goto(`${server.url}/console/`);
@@ -96,16 +115,53 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     await admin.page.getByLabel("Password").fill(server.admin.password);
     await admin.page.getByRole("button", { name: "Log in" }).click();
     await admin.page.getByRole("link", { name: "Escalation matrix" }).click();
-    const rules = admin.page.getByLabel("Rules (JSON)");
-    await expect.poll(() => rules.inputValue()).toContain('"id": "security"');
-    const current = JSON.parse(await rules.inputValue());
-    await rules.fill(JSON.stringify([{ id: "Bad id", name: "x", when: {}, then: { queue: "billing" } }, ...current]));
-    await admin.page.getByRole("button", { name: "Save as a new version" }).click();
-    await admin.page.getByRole("alert").getByText("rules.0.when").waitFor();
-    await rules.fill(JSON.stringify([{ id: "mobile", name: "Mobile goes to mobile", when: { keywordsAny: ["iphone"] }, then: { queue: "mobile" } }, ...current]));
-    await admin.page.getByRole("button", { name: "Save as a new version" }).click();
-    await admin.page.getByText("Version 2 by Admin").waitFor();
-    expect(await admin.page.locator("li", { hasText: "Version 2:" }).textContent()).toContain(`${current.length + 1} rules, Admin`);
+    const page = admin.page;
+    const security = page.getByRole("listitem", { name: "Security incident goes to tier 3 as critical" });
+    expect(await security.textContent()).toContain('When subject or description mentions "breach", "breached", "leaked"');
+    expect(await security.textContent()).toContain("Then severity critical, at least tier 3, priority 3, handoff must include replayMoments");
+
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    const form = page.getByRole("form", { name: "New rule" });
+    await form.getByLabel("Rule name").fill("Mobile goes to mobile");
+    await form.getByRole("button", { name: "Add rule" }).click();
+    await form.getByText("give at least one condition").waitFor();
+    await form.getByLabel("Subject or description mentions any of").fill("iphone, android app");
+    await form.getByLabel("Send to queue").fill("Mobile!");
+    await form.getByRole("button", { name: "Add rule" }).click();
+    await form.getByText("lowercase letters, digits, - or _ (e.g. technical)").waitFor();
+    await form.getByLabel("Send to queue").fill("mobile");
+    await form.getByRole("button", { name: "Add rule" }).click();
+    const added = page.getByRole("listitem", { name: "Mobile goes to mobile" });
+    expect(await added.textContent()).toContain('When subject or description mentions "iphone", "android app"Then queue mobile');
+    await page.getByRole("button", { name: "Move Mobile goes to mobile up" }).click();
+    await page.getByRole("listitem", { name: "Questions and feature requests are low" }).getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("status").getByText("Unsaved changes.").waitFor();
+    await page.getByRole("button", { name: "Save as a new version" }).click();
+    await page.getByText("Version 2 by Admin").waitFor();
+
+    const saved = await (await fetch(`${server.url}/api/v1/matrix`, { headers: { Cookie: await cookieOf(page) } })).json();
+    const ids = saved.rules.map((r: { id: string }) => r.id);
+    expect(ids.slice(-3)).toEqual(["account", "mobile-goes-to-mobile", "customer-waiting"]);
+    expect(ids).not.toContain("question");
+    expect(saved.rules.find((r: { id: string }) => r.id === "mobile-goes-to-mobile")).toMatchObject({ when: { keywordsAny: ["iphone", "android app"] }, then: { queue: "mobile" } });
+
+    // JSON stays available as the advanced option, validated the same way.
+    await page.getByText("Advanced: edit as JSON").click();
+    const rules = page.getByLabel("Rules (JSON)");
+    await rules.fill(JSON.stringify([{ id: "Bad id", name: "x", when: {}, then: { queue: "billing" } }]));
+    await page.getByRole("button", { name: "Save JSON as a new version" }).click();
+    await page.getByRole("alert").getByText("rules.0.when").waitFor();
+
+    const minutes = page.getByLabel("Suggest escalating a tier-1 ticket after this many minutes without agent activity");
+    expect(await minutes.inputValue()).toBe("45");
+    await minutes.fill("0");
+    await page.getByRole("button", { name: "Save thresholds" }).click();
+    await page.locator(".field--invalid", { hasText: "without agent activity" }).waitFor();
+    await minutes.fill("30");
+    await page.getByRole("button", { name: "Save thresholds" }).click();
+    await page.getByText("Thresholds saved.").waitFor();
+    const thresholds = await (await fetch(`${server.url}/api/v1/matrix/settings`, { headers: { Cookie: await cookieOf(page) } })).json();
+    expect(thresholds).toMatchObject({ tier1MinutesWithoutProgress: 30, customerRepliesBeforeSuggest: 3 });
     expect(admin.errors).toEqual([]);
   });
 });

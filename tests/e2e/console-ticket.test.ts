@@ -19,7 +19,8 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
       server,
       richTicket(sentAt, {
         email: "sam@contoso.example",
-        subject: "Where do I change my invoice address?",
+        // Same priority as the others ("fails" makes it high, like their failed requests): only the wait orders them.
+        subject: "Changing my invoice address fails",
         context: { clicks: [], navigation: [], console: [], network: [], metadata: {} },
       }),
     );

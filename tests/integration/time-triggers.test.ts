@@ -57,6 +57,15 @@ describe.each(DATABASE_KINDS)("escalation time triggers on %s", (kind) => {
     expect((await read(worked)).escalationSuggestedReason).toMatch(/^46 min/);
   });
 
+  it("does not count time while the ticket waits on the customer (pending)", async () => {
+    const start = new Date("2030-05-01T09:00:00Z");
+    const waiting = await ticketAt(start, { status: "pending" });
+    const open = await ticketAt(start);
+    await runTimeTriggers(database.db, { now: new Date(start.getTime() + 120 * MINUTE) });
+    expect((await read(waiting)).escalationSuggestedReason).toBeNull();
+    expect((await read(open)).escalationSuggestedReason).toBe("120 min in tier 1 without agent activity (limit 45)");
+  });
+
   it("suggests escalating after 3 customer replies since the last agent reply", async () => {
     const start = new Date();
     const id = await ticketAt(start, { customerRepliesSinceAgent: 2 });
@@ -82,7 +91,7 @@ describe.each(DATABASE_KINDS)("escalation time triggers on %s", (kind) => {
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
       const result = await runTimeTriggers(database.db, { now: new Date(start.getTime() + 60 * MINUTE) });
-      expect(result).toEqual({ ran: false, suggested: [] });
+      expect(result).toEqual({ ran: false, suggested: [], retriaged: [] });
     });
     expect((await read(id)).escalationSuggestedReason).toBeNull();
     expect((await runTimeTriggers(database.db, { now: new Date(start.getTime() + 60 * MINUTE) })).ran).toBe(true);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import type { TicketDetail } from "../../../shared/index.js";
 import type { ReplayModel } from "../replay/replay-model.js";
 import { ErrorNotice } from "../ui/error-notice.js";
+import { DeEscalationForm } from "./de-escalation-form.js";
 import { createEscalationModel } from "./escalation-model.js";
 import { EscalationForm } from "./escalation-form.js";
 import { HandoffCard } from "./handoff-card.js";
@@ -14,7 +15,11 @@ import { SimilarTickets, TriagePanel } from "./triage-panel.js";
 export function EscalationArea({ ticket, replay, reload }: { ticket: TicketDetail; replay: ReplayModel; reload: () => void }) {
   const model = useMemo(() => createEscalationModel(ticket.id, reload), [ticket.id]);
   useEffect(() => model.start(), [model]);
-  const [escalating, setEscalating] = useState(false);
+  const [form, setForm] = useState<"escalate" | "de-escalate" | null>(null);
+  const open = (which: "escalate" | "de-escalate") => {
+    model.clearSubmitError();
+    setForm(which);
+  };
   const escalations = model.escalations.value ?? [];
   const [latest, ...earlier] = escalations;
   const closed = ticket.status === "resolved" || ticket.status === "closed";
@@ -49,21 +54,20 @@ export function EscalationArea({ ticket, replay, reload }: { ticket: TicketDetai
           ))}
         </details>
       )}
-      {!escalating && !closed && (
+      {!form && !closed && (
         <p>
-          <button
-            type="button"
-            class="button button--primary"
-            onClick={() => {
-              model.clearSubmitError();
-              setEscalating(true);
-            }}
-          >
+          <button type="button" class="button button--primary" onClick={() => open("escalate")}>
             Escalate…
-          </button>
+          </button>{" "}
+          {ticket.tier > 1 && (
+            <button type="button" class="button" onClick={() => open("de-escalate")}>
+              Move down a tier…
+            </button>
+          )}
         </p>
       )}
-      {escalating && <EscalationForm ticket={ticket} model={model} onDone={() => setEscalating(false)} />}
+      {form === "escalate" && <EscalationForm ticket={ticket} model={model} onDone={() => setForm(null)} />}
+      {form === "de-escalate" && <DeEscalationForm ticket={ticket} model={model} onDone={() => setForm(null)} />}
     </>
   );
 }

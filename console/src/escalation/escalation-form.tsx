@@ -1,10 +1,9 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { draftHandoff, type TicketDetail } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import type { EscalationModel } from "./escalation-model.js";
 import { replayClock } from "./handoff-card.js";
-
-const QUEUES = ["technical", "billing", "account", "security", "triage"];
+import { loadQueues, queueNames, workspaceQueues } from "./workspace-queues.js";
 
 interface Step {
   action: string;
@@ -16,6 +15,7 @@ interface Step {
  * requests, errors and rage clicks as candidate replay moments. The agent edits rather than types.
  */
 export function EscalationForm({ ticket, model, onDone }: { ticket: TicketDetail; model: EscalationModel; onDone: () => void }) {
+  useEffect(() => void loadQueues(), []);
   const draft = useMemo(() => draftHandoff(ticket), [ticket.id]);
   const [toTier, setToTier] = useState(Math.min(3, ticket.tier + 1));
   const [toQueue, setToQueue] = useState(ticket.queue ?? "triage");
@@ -26,7 +26,8 @@ export function EscalationForm({ ticket, model, onDone }: { ticket: TicketDetail
   const [moments, setMoments] = useState(draft.replayMoments.map((m) => ({ ...m, include: true })));
   const error = model.submitError.value;
   const issue = (path: string) => error?.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
-  const queues = [...new Set([ticket.queue ?? "triage", ...QUEUES])];
+  const queues = queueNames(ticket.queue ?? "triage");
+  const staffed = (queue: string) => workspaceQueues.value.find((q) => q.name === queue)?.agents ?? 0;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -62,6 +63,7 @@ export function EscalationForm({ ticket, model, onDone }: { ticket: TicketDetail
             {queues.map((queue) => (
               <option key={queue} value={queue}>
                 {queue}
+                {queue !== ticket.queue && staffed(queue) === 0 ? " (nobody has this skill yet)" : ""}
               </option>
             ))}
           </select>

@@ -4,6 +4,7 @@ import {
   escalationListSchema,
   escalationSchema,
   similarTicketsSchema,
+  ticketDetailSchema,
   type Escalation,
   type EscalationCreateInput,
   type SimilarTicket,
@@ -39,11 +40,11 @@ export function createEscalationModel(ticketId: string, onChanged: () => void) {
   }
 
   /** Runs an action; on success reloads the ticket and the handoffs; returns whether it worked. */
-  async function act(path: string, body: unknown): Promise<boolean> {
+  async function act(path: string, body: unknown, schema: typeof escalationSchema | typeof ticketDetailSchema = escalationSchema): Promise<boolean> {
     submitting.value = true;
     submitError.value = null;
     try {
-      await json(path, escalationSchema, { method: "POST", body });
+      await json(path, schema, { method: "POST", body });
       await load();
       onChanged();
       return true;
@@ -65,6 +66,8 @@ export function createEscalationModel(ticketId: string, onChanged: () => void) {
     escalate: (body: EscalationCreateInput) => act(ESCALATION_PATHS.escalations(encodeURIComponent(ticketId)), body),
     bounce: (escalationId: string, reason: string) =>
       act(ESCALATION_PATHS.bounce(encodeURIComponent(ticketId), encodeURIComponent(escalationId)), { reason }),
+    deEscalate: (toTier: number, reason: string) =>
+      act(ESCALATION_PATHS.deEscalations(encodeURIComponent(ticketId)), { toTier, reason }, ticketDetailSchema),
     clearSubmitError: () => (submitError.value = null),
     /** Loads; returns the teardown. */
     start(): () => void {

@@ -55,6 +55,20 @@ function describe(event: TicketEvent): string {
       return `${who} added an internal note`;
     case "customer_replied":
       return "The customer replied";
+    case "triaged": {
+      const rules = Array.isArray(d.rules) ? (d.rules as { name: string }[]).map((r) => r.name).join("; ") : "";
+      return `${d.reevaluated ? "Matrix rules fired later" : "Triaged"}: tier ${String(d.tier)}, ${String(d.queue)}, ${String(d.severity)}${rules ? ` (${rules})` : ""}`;
+    }
+    case "escalated":
+      return `${who} escalated it from tier ${String(d.fromTier)} to tier ${String(d.toTier)}`;
+    case "bounced":
+      return `${who} sent the handoff back: ${String(d.reason)}`;
+    case "de_escalated":
+      return `${who} moved it down from tier ${String(d.fromTier)} to tier ${String(d.toTier)}: ${String(d.reason ?? "")}`;
+    case "escalation_suggested":
+      return `Escalation suggested: ${String(d.reason)}`;
+    case "ping_pong":
+      return `Flagged as ping-pong: ${String(d.reason)}`;
     default:
       return `${who}: ${event.type.replace(/_/g, " ")}`;
   }

@@ -4,19 +4,18 @@ import { agentsDirectory, loadAgents } from "../agents-directory.js";
 import { session } from "../session.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { capitalize } from "../ui/format.js";
+import { loadQueues, queueNames } from "../escalation/workspace-queues.js";
 import type { TicketModel } from "./ticket-model.js";
-
-const QUEUES = ["billing", "technical", "account"];
 
 /** Claim or assign, and change status, severity and queue; each change is saved at once and lands on the timeline. */
 export function TicketActions({ model }: { model: TicketModel }) {
-  useEffect(() => void loadAgents(), []);
+  useEffect(() => void (loadAgents(), loadQueues()), []);
   const ticket = model.ticket.value;
   const me = session.value.kind === "signed-in" ? session.value.agent : null;
   if (!ticket) return null;
   const disabled = model.saving.value;
   const agents = agentsDirectory.value.filter((a) => a.active || a.id === ticket.assigneeId);
-  const queues = [...new Set([...QUEUES, ...agentsDirectory.value.flatMap((a) => a.skills), ...(ticket.queue ? [ticket.queue] : [])])];
+  const queues = queueNames(ticket.queue);
 
   return (
     <div class="ticket-actions" aria-label="Ticket actions" role="group">

@@ -1,0 +1,74 @@
+import { signal } from "@preact/signals";
+import {
+  ESCALATION_PATHS,
+  escalationSettingsSchema,
+  matrixHistorySchema,
+  matrixSchema,
+  type EscalationSettings,
+  type Matrix,
+  type MatrixRule,
+} from "../../../shared/index.js";
+import { ApiError, isAbort, json } from "../api.js";
+
+type History = ReturnType<typeof matrixHistorySchema.parse>["versions"];
+const asError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught)));
+
+/** The matrix in force, its history, the admin's unsaved edits (draft) and the escalation thresholds. */
+export function createMatrixModel() {
+  const matrix = signal<Matrix | null>(null);
+  const history = signal<History>([]);
+  /** The edited rule list; null while it equals the saved version. */
+  const draft = signal<MatrixRule[] | null>(null);
+  const settings = signal<EscalationSettings | null>(null);
+  const error = signal<ApiError | null>(null);
+  const settingsError = signal<ApiError | null>(null);
+  const saving = signal(false);
+
+  async function load(abort?: AbortSignal) {
+    try {
+      const [current, versions, thresholds] = await Promise.all([
+        json(ESCALATION_PATHS.matrix, matrixSchema, { signal: abort }),
+        json(ESCALATION_PATHS.matrixVersions, matrixHistorySchema, { signal: abort }),
+        json(ESCALATION_PATHS.settings, escalationSettingsSchema, { signal: abort }),
+      ]);
+      matrix.value = current;
+      history.value = versions.versions;
+      settings.value = thresholds;
+    } catch (caught) {
+      if (!isAbort(caught)) error.value = asError(caught);
+    }
+  }
+
+  const rules = () => draft.value ?? matrix.value?.rules ?? [];
+  const edit = (next: MatrixRule[]) => (draft.value = next);
+
+  async function save(next: unknown): Promise<boolean> {
+    saving.value = true;
+    error.value = null;
+    try {
+      matrix.value = await json(ESCALATION_PATHS.matrix, matrixSchema, { method: "PUT", body: { baseVersion: matrix.value?.version ?? 1, rules: next } });
+      draft.value = null;
+      await load();
+      return true;
+    } catch (caught) {
+      error.value = asError(caught);
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  async function saveSettings(next: Record<string, number>): Promise<boolean> {
+    settingsError.value = null;
+    try {
+      settings.value = await json(ESCALATION_PATHS.settings, escalationSettingsSchema, { method: "PUT", body: next });
+      return true;
+    } catch (caught) {
+      settingsError.value = asError(caught);
+      return false;
+    }
+  }
+
+  return { matrix, history, draft, settings, error, settingsError, saving, load, rules, edit, save, saveSettings };
+}
+export type MatrixModel = ReturnType<typeof createMatrixModel>;

@@ -1,0 +1,88 @@
+import { useState } from "preact/hooks";
+import type { MatrixRule } from "../../../shared/index.js";
+import type { MatrixModel } from "./matrix-model.js";
+import { RuleForm } from "./rule-form.js";
+import { describeActions, describeConditions } from "./rule-text.js";
+
+/**
+ * The matrix as a readable, ordered list: what each rule looks at and what it does. Admins add, edit, delete and
+ * reorder rules here; the changes form a draft until saved as a new version.
+ */
+export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: boolean }) {
+  const rules = model.rules();
+  const [editing, setEditing] = useState<number | "new" | null>(null);
+  const move = (index: number, by: -1 | 1) => {
+    const next = [...rules];
+    const [rule] = next.splice(index, 1);
+    next.splice(index + by, 0, rule!);
+    model.edit(next);
+  };
+  const save = (rule: MatrixRule) => {
+    if (editing === "new") model.edit([...rules, uniqueId(rule, rules)]);
+    else if (editing !== null) model.edit(rules.map((r, i) => (i === editing ? rule : r)));
+    setEditing(null);
+  };
+
+  return (
+    <>
+      <ol class="rule-list">
+        {rules.map((rule, index) => (
+          <li key={`${rule.id}-${index}`} class={`card rule${rule.enabled ? "" : " rule--disabled"}`} aria-label={rule.name}>
+            {editing === index ? (
+              <RuleForm rule={rule} onSave={save} onCancel={() => setEditing(null)} />
+            ) : (
+              <>
+                <h3 class="rule__name">
+                  {rule.name}
+                  {!rule.enabled && <span class="muted"> (disabled)</span>}
+                </h3>
+                <p class="rule__when">
+                  <strong>When</strong> {describeConditions(rule.when).join(" and ")}
+                </p>
+                <p class="rule__then">
+                  <strong>Then</strong> {describeActions(rule.then).join(", ")}
+                </p>
+                {isAdmin && (
+                  <p class="rule__actions">
+                    <button type="button" class="button button--small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move ${rule.name} up`}>
+                      ↑
+                    </button>{" "}
+                    <button
+                      type="button"
+                      class="button button--small"
+                      disabled={index === rules.length - 1}
+                      onClick={() => move(index, 1)}
+                      aria-label={`Move ${rule.name} down`}
+                    >
+                      ↓
+                    </button>{" "}
+                    <button type="button" class="button button--small" onClick={() => setEditing(index)}>
+                      Edit
+                    </button>{" "}
+                    <button type="button" class="button button--small button--ghost" onClick={() => model.edit(rules.filter((_, i) => i !== index))}>
+                      Delete
+                    </button>
+                  </p>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+      {isAdmin && editing === "new" && <RuleForm rule={null} onSave={save} onCancel={() => setEditing(null)} />}
+      {isAdmin && editing === null && (
+        <button type="button" class="button" onClick={() => setEditing("new")}>
+          Add a rule
+        </button>
+      )}
+    </>
+  );
+}
+
+/** New rules get their id from the name; a clash gets a number. */
+function uniqueId(rule: MatrixRule, rules: MatrixRule[]): MatrixRule {
+  const taken = new Set(rules.map((r) => r.id));
+  let id = rule.id;
+  for (let n = 2; taken.has(id); n++) id = `${rule.id.slice(0, 56)}-${n}`;
+  return { ...rule, id };
+}
