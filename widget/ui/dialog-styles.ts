@@ -1,5 +1,5 @@
-/** The dialog's stylesheet, loaded with the dialog chunk. `color` was validated by safeColor(). */
-export function dialogCss(color: string, left: boolean): string {
+/** The dialog's stylesheet, loaded with the dialog chunk; the accent (--a, --t) comes from the launcher's :host. */
+export function dialogCss(_color: string, left: boolean): string {
   const side = left ? "left" : "right";
   return `.d{bottom:76px;width:min(380px,calc(100vw - 40px));max-height:calc(100vh - 100px);overflow:auto;background:#fff;color:#1a1a1a;border-radius:12px;padding:18px;box-shadow:0 12px 40px rgba(0,0,0,.3)}
 h2{margin:0 0 6px;font-size:17px;font-weight:700}
@@ -16,8 +16,8 @@ textarea{min-height:96px;resize:vertical}
 .p{font-size:13px;background:#f3f4f6;border-radius:6px;padding:8px;color:#333}
 .a{border:1px solid #b00020;background:#fdecee;color:#7a0015;border-radius:6px;padding:8px;margin-bottom:12px}
 .b{display:flex;gap:8px;justify-content:flex-end}
-button.s,button.g{border-radius:6px;padding:8px 16px;font-weight:600;cursor:pointer;border:1px solid ${color}}
-button.s{background:${color};color:#fff}
+button.s,button.g{border-radius:6px;padding:8px 16px;font-weight:600;cursor:pointer;border:1px solid var(--a)}
+button.s{background:var(--a);color:var(--t)}
 button.g{background:#fff;color:#222;border-color:#888}
 button:disabled{opacity:.6;cursor:progress}
 .x{position:absolute;top:10px;${side}:10px;border:0;background:none;font-size:20px;cursor:pointer;color:#444;line-height:1;padding:4px 8px}
