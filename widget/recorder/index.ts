@@ -22,14 +22,9 @@ export interface Recorder {
   stop(): void;
 }
 
-// Every input kind goes through maskInputFn, which then decides (see privacy.ts).
-const ALL_INPUTS = {
-  color: true, date: true, "datetime-local": true, email: true, month: true, number: true, range: true, search: true,
-  tel: true, text: true, time: true, url: true, week: true, textarea: true, select: true, password: true,
-  // rrweb records a hidden input's value attribute unless its type is listed here (CSRF tokens, ids...).
-  hidden: true,
-};
-
+// Every input kind (hidden ones too: rrweb would record their value attribute, e.g. CSRF tokens) goes through
+// maskInputFn, which then decides (see privacy.ts): rrweb only ever reads maskInputOptions[tagName or type].
+const ALL_INPUTS = new Proxy({}, { get: () => true }) as Record<string, boolean>;
 const MASK_SELECTOR = "[data-handoff-mask]";
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"])';
 
