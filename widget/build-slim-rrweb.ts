@@ -11,6 +11,7 @@
  *   libraries in development mode; in production they use insertRule, which is recorded); replay then shows the
  *   whole CSS in the first text node, which looks the same;
  * - media play/pause/seek events between snapshots (each snapshot still records every <video>/<audio>'s state);
+ * - text selection events (replay does not show which text the customer highlighted; clicks and input still show);
  * - the customElements.define patch (replay shows custom elements as plain elements either way);
  * - slimDOMExcluded's long list of <meta> names, replaced by a shorter rule for slimDOMOptions "all" that drops every
  *   <meta> but charset and viewport (also unknown ones that may hold tokens), comments, scripts and icon links.
@@ -59,6 +60,12 @@ const CUTS: Cut[] = [
     from: "function initMediaInteractionObserver({",
     to: "function initFontObserver(",
     replacement: "function initMediaInteractionObserver(){return()=>{}}\n",
+  },
+  {
+    name: "selection",
+    from: "function initSelectionObserver(param) {",
+    to: "function initCustomElementObserver({",
+    replacement: "function initSelectionObserver(){return()=>{}}\n",
   },
   {
     name: "custom elements",
