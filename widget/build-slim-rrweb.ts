@@ -68,6 +68,19 @@ const CUTS: Cut[] = [
     replacement: "function initSelectionObserver(){return()=>{}}\n",
   },
   {
+    // Only a recorder inside a cross-origin iframe hands its events to the parent page (we record the top page).
+    name: "emit to parent frame",
+    from: "    } else if (passEmitsToParent) {",
+    to: "    if (e.type === EventType.FullSnapshot) {",
+    replacement: "    }\n",
+  },
+  {
+    name: "plugin event processors",
+    from: "    for (const plugin of plugins || []) {",
+    to: "    if (packFn &&",
+    replacement: "",
+  },
+  {
     name: "custom elements",
     from: "function initCustomElementObserver({",
     to: "function mergeHooks(o, hooks) {",

@@ -36,28 +36,32 @@ function scrubAttributeUrl(value: string): string {
 }
 
 /** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
-function cleanAttributes(attributes: Attributes, masked: boolean): void {
+function cleanAttributes(attributes: Attributes, masked: () => boolean): void {
   delete attributes.srcdoc;
   for (const name of URL_ATTRIBUTES) {
     const value = attributes[name];
     if (typeof value === "string") attributes[name] = scrubAttributeUrl(value);
   }
-  if (!masked) return;
+  // The DOM lookup behind masked() runs only for the few changes that carry readable text (busy pages mostly change
+  // style and class).
+  if (!TEXT_ATTRIBUTES.some((name) => typeof attributes[name] === "string") || !masked()) return;
   for (const name of TEXT_ATTRIBUTES) {
     const value = attributes[name];
     if (typeof value === "string") attributes[name] = maskText(value);
   }
 }
 
-function walk(node: SerializedNode, maskedAbove: boolean): void {
+function walk(node: SerializedNode, maskedAbove: () => boolean): void {
   let masked = maskedAbove;
   if (node.type === ELEMENT_NODE && node.attributes) {
-    masked ||= MASK_ATTRIBUTE in node.attributes;
+    if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
     cleanAttributes(node.attributes, masked);
   }
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
-  for (const child of node.childNodes ?? []) walk(child, child.type === 0 || child.type === 11 ? false : masked);
+  for (const child of node.childNodes ?? []) walk(child, child.type === 0 || child.type === 11 ? no : masked);
 }
+
+const no = () => false;
 
 export interface EmittedEvent {
   type: number;
@@ -66,7 +70,7 @@ export interface EmittedEvent {
 
 export function sanitizeEvent(event: EmittedEvent, isMaskedNode: (id: number) => boolean): void {
   if (event.type === EVENT_FULL_SNAPSHOT) {
-    walk((event.data as { node: SerializedNode }).node, false);
+    walk((event.data as { node: SerializedNode }).node, no);
     return;
   }
   if (event.type !== EVENT_INCREMENTAL) return;
@@ -77,8 +81,8 @@ export function sanitizeEvent(event: EmittedEvent, isMaskedNode: (id: number) =>
   };
   if (data.source !== SOURCE_MUTATION) return;
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
-  for (const add of data.adds ?? []) walk(add.node, isMaskedNode(add.parentId));
-  for (const change of data.attributes ?? []) cleanAttributes(change.attributes, isMaskedNode(change.id));
+  for (const add of data.adds ?? []) if (add.node.type === ELEMENT_NODE || add.node.childNodes) walk(add.node, () => isMaskedNode(add.parentId));
+  for (const change of data.attributes ?? []) cleanAttributes(change.attributes, () => isMaskedNode(change.id));
 }
 
 /** For nodes already on the page: whether they sit inside a masked element (same rule as rrweb's text masking). */
