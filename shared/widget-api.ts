@@ -37,7 +37,10 @@ export const ticketCreatedSchema = z.object({
 });
 export type TicketCreated = z.infer<typeof ticketCreatedSchema>;
 
-/** The recording body: gzip of JSON.stringify(events), events being rrweb eventWithTime objects. */
+/**
+ * The recording body (PUT): gzip of JSON.stringify(events), events being rrweb eventWithTime objects, or gzip of
+ * JSON.stringify(packEvents(events)) (shared/recording-pack.ts), which the widget sends. GET always returns events.
+ */
 export const rrwebEventSchema = z.looseObject({
   type: z.number().int(),
   timestamp: z.number(),

@@ -6,6 +6,15 @@
  * - user hooks (none passed) and a deprecated global-mirror proxy;
  * - cross-origin iframe recording (recordCrossOriginIframes: false): the postMessage relay. Same-origin iframes and
  *   shadow DOM are still recorded.
+ * - canvas and inlined images in snapshots (recordCanvas: false, inlineImages: false);
+ * - splitting a <style>'s CSS across its text nodes: only <style> elements with several text nodes need it (CSS-in-JS
+ *   libraries in development mode; in production they use insertRule, which is recorded); replay then shows the
+ *   whole CSS in the first text node, which looks the same;
+ * - media play/pause/seek events between snapshots (each snapshot still records every <video>/<audio>'s state);
+ * - text selection events (replay does not show which text the customer highlighted; clicks and input still show);
+ * - the customElements.define patch (replay shows custom elements as plain elements either way);
+ * - slimDOMExcluded's long list of <meta> names, replaced by a shorter rule for slimDOMOptions "all" that drops every
+ *   <meta> but charset and viewport (also unknown ones that may hold tokens), comments, scripts and icon links.
  * Each cut is located by markers in rrweb's dist file; when a marker is missing (rrweb upgraded) the cut is skipped
  * with a warning and the full code ships, so an upgrade can only cost bytes, never break recording.
  */
@@ -20,6 +29,63 @@ interface Cut {
 }
 
 const CUTS: Cut[] = [
+  {
+    name: "canvas and inline images in snapshots",
+    from: '  if (tagName === "canvas" && recordCanvas) {',
+    to: '  if (["audio", "video"].includes(tagName)) {',
+    replacement: "",
+  },
+  {
+    // Our recorder always passes slimDOMOptions: "all" (see recorder/index.ts).
+    name: "slim DOM rules",
+    from: "function slimDOMExcluded(sn, slimDOMOptions) {",
+    to: "function serializeNodeWithId(",
+    replacement: `function slimDOMExcluded(sn) {
+  if (sn.type === NodeType.Comment) return true;
+  if (sn.type !== NodeType.Element) return false;
+  const t = sn.tagName, a = sn.attributes, rel = String(a.rel || "").toLowerCase();
+  return t === "script" || (t === "meta" && !("charset" in a) && a.name !== "viewport") ||
+    (t === "link" && (/\\bicon\\b|modulepreload/.test(rel) || (/prefetch|preload/.test(rel) && (a.as === "script" || /\\.js(\\?|$)/.test(String(a.href))))));
+}
+`,
+  },
+  {
+    name: "css splits",
+    from: "function normalizeCssString(",
+    to: "let _id = 1;",
+    replacement: "function markCssSplits(cssText){return cssText}\n",
+  },
+  {
+    name: "media interactions",
+    from: "function initMediaInteractionObserver({",
+    to: "function initFontObserver(",
+    replacement: "function initMediaInteractionObserver(){return()=>{}}\n",
+  },
+  {
+    name: "selection",
+    from: "function initSelectionObserver(param) {",
+    to: "function initCustomElementObserver({",
+    replacement: "function initSelectionObserver(){return()=>{}}\n",
+  },
+  {
+    // Only a recorder inside a cross-origin iframe hands its events to the parent page (we record the top page).
+    name: "emit to parent frame",
+    from: "    } else if (passEmitsToParent) {",
+    to: "    if (e.type === EventType.FullSnapshot) {",
+    replacement: "    }\n",
+  },
+  {
+    name: "plugin event processors",
+    from: "    for (const plugin of plugins || []) {",
+    to: "    if (packFn &&",
+    replacement: "",
+  },
+  {
+    name: "custom elements",
+    from: "function initCustomElementObserver({",
+    to: "function mergeHooks(o, hooks) {",
+    replacement: "function initCustomElementObserver(){return()=>{}}\n",
+  },
   {
     name: "canvas",
     from: 'var chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";',
@@ -68,6 +134,21 @@ const CUTS: Cut[] = [
   },
 ];
 
+/**
+ * TypeScript enums compile to IIFEs that also build a number -> name map; rrweb's recorder only reads names, so each
+ * becomes a plain object literal (smaller, and constant so the minifier can inline it).
+ */
+const ENUM = /var (\w+) = \/\* @__PURE__ \*\/ \(\((\w+)\) => \{\n([\s\S]*?)\n  return \2;\n\}\)\(\1 \|\| \{\}\);/g;
+const ENUM_MEMBER = /^\s*\w+\[\w+\["([^"]+)"\] = (\d+)\] = "[^"]+";$/;
+
+export function plainEnums(code: string): string {
+  return code.replace(ENUM, (whole, name: string, _inner: string, body: string) => {
+    const members = body.split("\n").map((line) => ENUM_MEMBER.exec(line));
+    if (members.some((m) => !m)) return whole; // not the shape we know: keep it
+    return `const ${name} = {${members.map((m) => `${JSON.stringify(m![1])}:${m![2]}`).join(",")}};`;
+  });
+}
+
 export function slimRrwebRecord(): Plugin {
   return {
     name: "handoff-slim-rrweb-record",
@@ -83,7 +164,7 @@ export function slimRrwebRecord(): Plugin {
         }
         out = out.slice(0, start) + cut.replacement + out.slice(end);
       }
-      return { code: out, map: null };
+      return { code: plainEnums(out), map: null };
     },
   };
 }

@@ -67,7 +67,10 @@ export function normalizeConfig(options: WidgetOptions, defaultOrigin: string): 
   };
 }
 
-/** data-site-key, data-api-origin, data-window-seconds, data-mask-inputs, data-locale, data-color, data-position, data-texts */
+/**
+ * data-site-key, data-api-origin, data-window-seconds, data-mask-inputs, data-locale, data-color, data-position,
+ * data-texts, data-buffer-mb (the recording's in-memory cap in megabytes, default 16)
+ */
 export function optionsFromDataset(data: Record<string, string | undefined>): WidgetOptions {
   return {
     siteKey: (data.siteKey || "").trim(),
@@ -78,7 +81,15 @@ export function optionsFromDataset(data: Record<string, string | undefined>): Wi
     color: data.color,
     position: data.position as Position | undefined,
     texts: parseTexts(data.texts),
+    maxRecordingBytes: megabytes(data.bufferMb),
   };
+}
+
+/** At least 64 KB (one snapshot of a small page) and at most 256 MB; anything else keeps the default. */
+function megabytes(value: string | undefined): number | undefined {
+  const mb = Number(value);
+  if (!value || !Number.isFinite(mb) || mb <= 0) return undefined;
+  return Math.round(Math.min(Math.max(mb, 1 / 16), 256) * 1024 * 1024);
 }
 
 /** data-texts='{"launcherText":"Ask us"}': a typo must not stop the widget, so bad JSON is ignored with a warning. */

@@ -3,6 +3,7 @@
  * recording. Lazily loaded on first submit, so transport code stays off the critical path.
  */
 import type { Identity, Metadata } from "../shared/context.js";
+import { packEvents } from "../shared/recording-pack.js";
 import type { TicketCreateInput, TicketCreated } from "../shared/widget-api.js";
 import { cleanIdentity, mergeMetadata } from "./api.js";
 import { fitBody } from "./body.js";
@@ -69,7 +70,8 @@ export async function sendTicket(input: SendInput): Promise<Submitted> {
   activeKeys.add(key);
   const saved = await saveToOutbox(item);
   // Compressing runs while the ticket is on its way; the result joins the outbox item as soon as it is ready.
-  const gzip = input.events.length ? gzipJson(input.events) : null;
+  // Packed first (shared/recording-pack.ts): gzip then gets about twice as far as on the plain JSON.
+  const gzip = input.events.length ? gzipJson(packEvents(input.events)) : null;
   const stored = gzip && saved ? gzip.then((recording) => updateOutboxItem(key, { recording }), () => undefined) : Promise.resolve();
   inflight = { config, body, key };
   let created: TicketCreated;

@@ -1,15 +1,17 @@
 import { promisify } from "node:util";
-import { gunzip } from "node:zlib";
+import { gunzip, gzip as gzipCallback } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { recordings, tickets, workspaces } from "../db/schema.js";
 import { LIMITS } from "../../shared/limits.js";
+import { isPackedRecording, PackedRecordingError, unpackEvents } from "../../shared/recording-pack.js";
 import { safeEqual } from "../lib/crypto.js";
 import { uploadTokenFor } from "./create-ticket.js";
 import { assertOriginAllowed } from "./find-widget-workspace.js";
 import { notFound, ServiceError } from "./service-error.js";
 
 const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzipCallback);
 const EVENT_FULL_SNAPSHOT = 2;
 
 export interface StoreRecordingInput {
@@ -21,7 +23,11 @@ export interface StoreRecordingInput {
   maxRawBytes?: number;
 }
 
-/** Checks the upload token, inflates with a ceiling (gzip bombs get 413), validates the events, stores the gzip as sent. */
+/**
+ * Checks the upload token, inflates with a ceiling (gzip bombs get 413), validates the events and stores them as gzip
+ * of a plain JSON array of rrweb events (what GET .../recording serves): a plain upload as sent, a packed one
+ * (shared/recording-pack.ts) unpacked and compressed again here, once, so reads never pay for it.
+ */
 export async function storeRecording(db: Db, input: StoreRecordingInput): Promise<void> {
   const [row] = await db
     .select({ ticket: { id: tickets.id }, workspace: workspaces })
@@ -36,11 +42,12 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
   assertOriginAllowed(row.workspace, input.origin, input.ownOrigin);
 
   const events = await inflateEvents(input.gzip, input.maxRawBytes ?? LIMITS.recordingRawBytes);
-  const base64 = Buffer.from(input.gzip.buffer, input.gzip.byteOffset, input.gzip.byteLength).toString("base64");
+  const stored = events.plainJson ? await gzipAsync(events.plainJson) : input.gzip;
+  const base64 = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength).toString("base64");
   const values = {
     // PGlite hex-encodes bytea parameters in JS (slow); a base64 text parameter decoded in SQL is ~7x faster.
     gzip: sql`decode(${base64}, 'base64')`,
-    compressedBytes: input.gzip.byteLength,
+    compressedBytes: stored.byteLength,
     rawBytes: events.rawBytes,
     eventCount: events.count,
     startedAt: events.startedAt,
@@ -56,6 +63,8 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
 }
 
 interface EventsSummary {
+  /** Set when the upload was packed: the events as a plain JSON array, to be stored instead. */
+  plainJson?: string;
   count: number;
   rawBytes: number;
   startedAt: number;
@@ -81,6 +90,19 @@ export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Prom
   } catch {
     throw new ServiceError("bad_request", "The recording is not valid JSON");
   }
+  let plainJson: string | undefined;
+  if (isPackedRecording(events)) {
+    try {
+      events = unpackEvents(events);
+    } catch (error) {
+      if (!(error instanceof PackedRecordingError)) throw error;
+      throw new ServiceError("validation_failed", "The packed recording is malformed", [{ path: "events", message: error.message }]);
+    }
+    plainJson = JSON.stringify(events);
+    if (plainJson.length > maxRawBytes) {
+      throw new ServiceError("payload_too_large", `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`);
+    }
+  }
   if (!Array.isArray(events) || events.length === 0) {
     throw new ServiceError("validation_failed", "The recording must be a non-empty array of rrweb events", [
       { path: "", message: "expected a non-empty array" },
@@ -102,5 +124,5 @@ export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Prom
     ]);
   }
   const timestamps = events.map((e: { timestamp: number }) => e.timestamp);
-  return { count: events.length, rawBytes: raw.byteLength, startedAt: Math.min(...timestamps.slice(0, 1000)), endedAt: Math.max(...timestamps.slice(-1000)) };
+  return { plainJson, count: events.length, rawBytes: plainJson?.length ?? raw.byteLength, startedAt: Math.min(...timestamps.slice(0, 1000)), endedAt: Math.max(...timestamps.slice(-1000)) };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { createTestApp, CUSTOMER_ORIGIN, sampleEvents, ticketBody, type TestApp } from "../helpers/test-app.js";
 import type { Database } from "../../server/db/client.js";
+import { packEvents } from "../../shared/recording-pack.js";
 
 describe.each(DATABASE_KINDS)("recording upload and replay download on %s", (kind) => {
   let database: Database;
@@ -39,6 +40,27 @@ describe.each(DATABASE_KINDS)("recording upload and replay download on %s", (kin
     expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString())).toEqual(events);
     const plain = await t.request(`/api/v1/tickets/${ticket.id}/recording`, { headers: { Cookie: cookie } });
     expect(await plain.json()).toEqual(events);
+  });
+
+  it("accepts the widget's packed layout and gives the agent back plain rrweb events", async () => {
+    const ticket = await newTicket();
+    const events = sampleEvents();
+    expect((await put(ticket.id, gzipSync(JSON.stringify(packEvents(events))), ticket.uploadToken)).status).toBe(204);
+    const detail = await (await t.request(`/api/v1/tickets/${ticket.id}`, { headers: { Cookie: cookie } })).json();
+    expect(detail.recording).toMatchObject({ status: "stored", eventCount: 3, durationMs: 5000 });
+    const plain = await t.request(`/api/v1/tickets/${ticket.id}/recording`, { headers: { Cookie: cookie } });
+    expect(await plain.json()).toEqual(events);
+  });
+
+  it("answers 422 with the path to a malformed packed recording, and the ticket stays intact", async () => {
+    const ticket = await newTicket();
+    const packed = packEvents(sampleEvents());
+    const broken = { ...packed, events: [-1, [99, 1, 2]] }; // a shape that does not exist
+    const res = await put(ticket.id, gzipSync(JSON.stringify(broken)), ticket.uploadToken);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.issues).toEqual([{ path: "events", message: expect.stringMatching(/shape/) }]);
+    const detail = await (await t.request(`/api/v1/tickets/${ticket.id}`, { headers: { Cookie: cookie } })).json();
+    expect(detail.recording.status).toBe("pending");
   });
 
   it("keeps the ticket when no recording arrives, and says the recording is missing", async () => {

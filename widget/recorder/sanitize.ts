@@ -1,0 +1,95 @@
+/**
+ * Attribute leaks rrweb's masking options do not cover, removed from each event as it is emitted (before it enters
+ * the buffer, so nothing unmasked is ever held in memory):
+ * - iframe `srcdoc` holds a whole HTML document verbatim, masked text included. The frame's content is recorded
+ *   (and masked) as the iframe's own document, so replay does not need the attribute: it is dropped.
+ * - elements inside `data-handoff-mask` keep their text masked by rrweb, but not their human-readable attributes
+ *   (title, alt, aria-label, placeholder...): those are masked the same way.
+ * - URLs in href/src/action attributes lose secret query and fragment parameters, as every other captured URL.
+ * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
+ */
+import { REDACTED, scrubUrl } from "../capture/scrub.js";
+
+type Attributes = Record<string, string | number | boolean | null>;
+interface SerializedNode {
+  type: number;
+  id?: number;
+  attributes?: Attributes;
+  childNodes?: SerializedNode[];
+}
+
+const ELEMENT_NODE = 2; // rrweb-snapshot NodeType.Element
+const EVENT_FULL_SNAPSHOT = 2;
+const EVENT_INCREMENTAL = 3;
+const SOURCE_MUTATION = 0;
+export const MASK_ATTRIBUTE = "data-handoff-mask";
+const TEXT_ATTRIBUTES = ["title", "alt", "aria-label", "aria-description", "aria-valuetext", "placeholder", "label", "value"];
+const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "poster", "data", "cite"];
+
+const maskText = (value: string) => value.replace(/\S/g, "*");
+
+/** Only URLs that could carry a secret go through the (costlier) URL parser; others are kept byte for byte. */
+function scrubAttributeUrl(value: string): string {
+  if (!/^https?:/i.test(value) || !/[?#]/.test(value)) return value;
+  const scrubbed = scrubUrl(value);
+  return scrubbed.includes(REDACTED) ? scrubbed : value;
+}
+
+/** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
+function cleanAttributes(attributes: Attributes, masked: () => boolean): void {
+  delete attributes.srcdoc;
+  for (const name of URL_ATTRIBUTES) {
+    const value = attributes[name];
+    if (typeof value === "string") attributes[name] = scrubAttributeUrl(value);
+  }
+  // The DOM lookup behind masked() runs only for the few changes that carry readable text (busy pages mostly change
+  // style and class).
+  if (!TEXT_ATTRIBUTES.some((name) => typeof attributes[name] === "string") || !masked()) return;
+  for (const name of TEXT_ATTRIBUTES) {
+    const value = attributes[name];
+    if (typeof value === "string") attributes[name] = maskText(value);
+  }
+}
+
+function walk(node: SerializedNode, maskedAbove: () => boolean): void {
+  let masked = maskedAbove;
+  if (node.type === ELEMENT_NODE && node.attributes) {
+    if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
+    cleanAttributes(node.attributes, masked);
+  }
+  // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
+  for (const child of node.childNodes ?? []) walk(child, child.type === 0 || child.type === 11 ? no : masked);
+}
+
+const no = () => false;
+
+export interface EmittedEvent {
+  type: number;
+  data?: unknown;
+}
+
+export function sanitizeEvent(event: EmittedEvent, isMaskedNode: (id: number) => boolean): void {
+  if (event.type === EVENT_FULL_SNAPSHOT) {
+    walk((event.data as { node: SerializedNode }).node, no);
+    return;
+  }
+  if (event.type !== EVENT_INCREMENTAL) return;
+  const data = event.data as {
+    source: number;
+    adds?: { parentId: number; node: SerializedNode }[];
+    attributes?: { id: number; attributes: Attributes }[];
+  };
+  if (data.source !== SOURCE_MUTATION) return;
+  // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
+  for (const add of data.adds ?? []) if (add.node.type === ELEMENT_NODE || add.node.childNodes) walk(add.node, () => isMaskedNode(add.parentId));
+  for (const change of data.attributes ?? []) cleanAttributes(change.attributes, () => isMaskedNode(change.id));
+}
+
+/** For nodes already on the page: whether they sit inside a masked element (same rule as rrweb's text masking). */
+export function makeMaskedLookup(getNode: (id: number) => Node | null, selector: string): (id: number) => boolean {
+  return (id) => {
+    const node = getNode(id);
+    const element = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+    return !!element?.closest(selector);
+  };
+}
