@@ -59,23 +59,23 @@ export async function getEscalationMetrics(
 
   let groups: EscalationMetrics["groups"] = [];
   if (groupBy) {
-    const key = cohortGroupKeys[groupBy];
+    const { key, dims } = cohortGroupKeys[groupBy];
     const grouped = rowsOf<Counts & { key: string }>(
-      await db.execute(sql`select ${key} as key, ${SUMS} from ${rows} c group by 1 order by (${key} = ''), 1`),
+      await db.execute(sql`select ${key} as key, ${SUMS} from ${cohortRows(cohort, dims)} c group by 1 order by (${key} = ''), 1`),
     ).map(numbers);
     groups = grouped
       .filter((g) => g.tickets > 0)
       .map(({ key, ...counts }) => ({ key: key || "none", label: key || "(none)", metrics: toMetricSet(counts, percentiles.get(key), percentiles.sampleSize) }));
   }
 
-  const weekKey = cohortGroupKeys.week;
+  const weekKey = cohortGroupKeys.week.key;
   const weekly = rowsOf<{ week: string; tickets: number; escalated: number }>(
     await db.execute(sql`select ${weekKey} as week, coalesce(sum(tickets), 0)::int as tickets, coalesce(sum(escalated), 0)::int as escalated
       from ${rows} c group by 1 having sum(tickets) > 0 order by 1`),
   ).map((w) => ({ week: w.week, tickets: Number(w.tickets), escalated: Number(w.escalated) }));
   const byCategory = rowsOf<{ category: string; tickets: number; escalated: number }>(
     await db.execute(sql`select category, coalesce(sum(tickets), 0)::int as tickets, coalesce(sum(escalated), 0)::int as escalated
-      from ${rows} c group by 1 having sum(tickets) > 0 order by 3 desc, (category = ''), 1`),
+      from ${cohortRows(cohort, ["category"])} c group by 1 having sum(tickets) > 0 order by 3 desc, (category = ''), 1`),
   );
 
   return {

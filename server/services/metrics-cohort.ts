@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { resolvePeriod, type MetricsFilter } from "../../shared/metrics.js";
-import { utcDay } from "./metrics-rollups.js";
+import { ANY, utcDay } from "./metrics-rollups.js";
 
 const DAY = 86_400_000;
 
@@ -64,19 +64,27 @@ export function cohortFactsWhere(c: Cohort): SQL {
     and f.created_at < ${c.end.toISOString()}::timestamptz and ${keyFilters(c.filter, factKeys)}`;
 }
 
-function rollupWhere(c: Cohort): SQL {
+/** A rollup dimension a query groups by: its rows with real values; every other unfiltered one reads ANY. */
+export type RollupDim = "category" | "first_agent" | "plan";
+
+function rollupWhere(c: Cohort, grouped: RollupDim[]): SQL {
   if (!c.firstDay || !c.endDay) return sql`false`;
-  return sql`r.workspace_id = ${c.workspaceId}::uuid and r.day >= ${utcDay(c.firstDay)} and r.day < ${utcDay(c.endDay)} and ${keyFilters(c.filter, rollupKeys)}`;
+  const filtered: Record<RollupDim, boolean> = { category: Boolean(c.filter.queue), first_agent: Boolean(c.filter.agent), plan: Boolean(c.filter.plan) };
+  const dims = (Object.keys(filtered) as RollupDim[]).map((d) =>
+    filtered[d] ? sql`true` : grouped.includes(d) ? sql.raw(`r.${d} <> '${ANY}'`) : sql.raw(`r.${d} = '${ANY}'`),
+  );
+  return sql`r.workspace_id = ${c.workspaceId}::uuid and r.day >= ${utcDay(c.firstDay)} and r.day < ${utcDay(c.endDay)}
+    and ${keyFilters(c.filter, rollupKeys)} and ${sql.join(dims, sql` and `)}`;
 }
 
 /**
  * The cohort as rows shaped like metrics_daily: the rollup rows of its whole days, plus one row per ticket of its
  * partial days. Summing them gives the same numbers as counting the tickets, at the cost of groups x days.
  */
-export function cohortRows(c: Cohort): SQL {
+export function cohortRows(c: Cohort, grouped: RollupDim[] = []): SQL {
   return sql`(select r.day, r.category, r.first_agent, r.plan, r.tickets, r.escalated, r.resolved, r.reopened,
       r.first_contact_resolved, r.escalated_resolved, r.ping_pong, r.escalations, r.bounced
-    from metrics_daily r where ${rollupWhere(c)}
+    from metrics_daily r where ${rollupWhere(c, grouped)}
     union all
     select ${factDay}, ${factKeys.category}, ${factKeys.firstAgent}, ${factKeys.plan}, 1, (f.escalations > 0)::int, (f.resolved_at is not null)::int,
       (f.reopens > 0)::int, f.first_contact_resolved::int, (f.ms_resolution_after_escalation is not null)::int,
@@ -86,17 +94,17 @@ export function cohortRows(c: Cohort): SQL {
 
 /** Escalations sent and tickets resolved per agent, shaped like metrics_agent_daily. */
 export function cohortAgentRows(c: Cohort): SQL {
-  return sql`(select r.agent_id, r.escalations_sent, r.resolved from metrics_agent_daily r where ${rollupWhere(c)}
+  return sql`(select r.agent_id, r.escalations_sent, r.resolved from metrics_agent_daily r where ${rollupWhere(c, [])}
     union all
     select s::text, 1, 0 from ticket_facts f, unnest(f.escalated_by) as s where ${edgeFactsWhere(c)}
     union all
     select f.resolver_id::text, 0, 1 from ticket_facts f where ${edgeFactsWhere(c)} and f.resolved_at is not null and f.resolver_id is not null)`;
 }
 
-/** Group keys over cohortRows ('' = none). */
+/** Group keys over cohortRows ('' = none) and the rollup dimension each needs. */
 export const cohortGroupKeys = {
-  queue: sql.raw(`category`),
-  agent: sql.raw(`first_agent`),
-  plan: sql.raw(`plan`),
-  week: sql.raw(`to_char(date_trunc('week', day::date), 'YYYY-MM-DD')`),
+  queue: { key: sql.raw(`category`), dims: ["category"] as RollupDim[] },
+  agent: { key: sql.raw(`first_agent`), dims: ["first_agent"] as RollupDim[] },
+  plan: { key: sql.raw(`plan`), dims: ["plan"] as RollupDim[] },
+  week: { key: sql.raw(`to_char(date_trunc('week', day::date), 'YYYY-MM-DD')`), dims: [] as RollupDim[] },
 } as const;

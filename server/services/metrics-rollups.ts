@@ -29,6 +29,15 @@ export const rollupFactColumns = {
   escalatedBy: ticketFacts.escalatedBy,
 };
 
+/**
+ * The rollups' "any" value of a dimension. Each ticket counts in the 8 rows of its (category, first agent, plan) with
+ * every subset of them replaced by ANY (a cube), so a query with any filters / grouping reads only
+ * days x groups rows: the unfiltered dashboard reads one row per day.
+ */
+export const ANY = "*";
+const wildcards = ([a, b, c]: string[]) =>
+  [0, 1, 2, 3, 4, 5, 6, 7].map((m) => [m & 1 ? ANY : a!, m & 2 ? ANY : b!, m & 4 ? ANY : c!]);
+
 /** UTC calendar day, the rollups' time grain. */
 export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 const DAILY_COUNTS = ["tickets", "escalated", "resolved", "reopened", "firstContactResolved", "escalatedResolved", "pingPong", "escalations", "bounced"] as const;
@@ -43,26 +52,31 @@ export async function applyRollupDelta(db: Db, workspaceId: string, changes: { f
   const perAgent = new Map<string, { key: string[]; sent: number; resolved: number }>();
   const escalationDays = new Map<string, { key: string[]; n: number }>();
   for (const { facts: f, sign } of changes) {
-    const cohort = [utcDay(f.createdAt), f.category ?? "", f.firstAgentId ?? "", f.plan ?? ""];
-    const id = cohort.join("\u0000");
-    const entry = daily.get(id) ?? { key: cohort, counts: Object.fromEntries(DAILY_COUNTS.map((k) => [k, 0])) as DailyCounts };
-    const c = entry.counts;
-    c.tickets += sign;
-    c.escalated += sign * Number(f.escalations > 0);
-    c.resolved += sign * Number(f.resolvedAt !== null);
-    c.reopened += sign * Number(f.reopens > 0);
-    c.firstContactResolved += sign * Number(f.firstContactResolved);
-    c.escalatedResolved += sign * Number(f.msResolutionAfterEscalation !== null);
-    c.pingPong += sign * Number(f.pingPong && f.escalations > 0);
-    c.escalations += sign * f.escalations;
-    c.bounced += sign * f.bounces;
-    daily.set(id, entry);
+    const day = utcDay(f.createdAt);
+    const dims = [f.category ?? "", f.firstAgentId ?? "", f.plan ?? ""];
+    for (const cohort of wildcards(dims).map((key) => [day, ...key])) {
+      const id = cohort.join("\u0000");
+      const entry = daily.get(id) ?? { key: cohort, counts: Object.fromEntries(DAILY_COUNTS.map((k) => [k, 0])) as DailyCounts };
+      const c = entry.counts;
+      c.tickets += sign;
+      c.escalated += sign * Number(f.escalations > 0);
+      c.resolved += sign * Number(f.resolvedAt !== null);
+      c.reopened += sign * Number(f.reopens > 0);
+      c.firstContactResolved += sign * Number(f.firstContactResolved);
+      c.escalatedResolved += sign * Number(f.msResolutionAfterEscalation !== null);
+      c.pingPong += sign * Number(f.pingPong && f.escalations > 0);
+      c.escalations += sign * f.escalations;
+      c.bounced += sign * f.bounces;
+      daily.set(id, entry);
+    }
     const agentRow = (agentId: string, sent: number, resolved: number) => {
-      const key = [...cohort, agentId];
-      const row = perAgent.get(key.join("\u0000")) ?? { key, sent: 0, resolved: 0 };
-      row.sent += sign * sent;
-      row.resolved += sign * resolved;
-      perAgent.set(key.join("\u0000"), row);
+      for (const cohort of wildcards(dims).map((key) => [day, ...key])) {
+        const key = [...cohort, agentId];
+        const row = perAgent.get(key.join("\u0000")) ?? { key, sent: 0, resolved: 0 };
+        row.sent += sign * sent;
+        row.resolved += sign * resolved;
+        perAgent.set(key.join("\u0000"), row);
+      }
     };
     for (const sender of f.escalatedBy) agentRow(sender, 1, 0);
     if (f.resolvedAt && f.resolverId) agentRow(f.resolverId, 0, 1);
@@ -112,25 +126,28 @@ export async function applyRollupDelta(db: Db, workspaceId: string, changes: { f
 export async function rebuildRollups(db: Db, workspaceId: string): Promise<void> {
   const ws = sql`${workspaceId}::uuid`;
   const day = sql.raw(`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')`);
-  const key = sql.raw(`coalesce(category, ''), coalesce(first_agent_id::text, ''), coalesce(plan, '')`);
+  const key = sql.raw(`coalesce(category, '') as c, coalesce(first_agent_id::text, '') as fa, coalesce(plan, '') as p`);
   await db.delete(metricsDaily).where(eq(metricsDaily.workspaceId, workspaceId));
   await db.delete(metricsAgentDaily).where(eq(metricsAgentDaily.workspaceId, workspaceId));
   await db.delete(metricsEscalationDaily).where(eq(metricsEscalationDaily.workspaceId, workspaceId));
   await db.execute(sql`update ticket_facts set sample = ${SAMPLE_SQL} where workspace_id = ${ws} and sample <> ${SAMPLE_SQL}`);
+  // CUBE rolls dimensions up to NULL; real "none" values were made '' before, so NULL means ANY.
+  const any = (column: string) => sql.raw(`coalesce(${column}, '${ANY}')`);
   await db.execute(sql`insert into metrics_daily (workspace_id, day, category, first_agent, plan, tickets, escalated, resolved, reopened,
       first_contact_resolved, escalated_resolved, ping_pong, escalations, bounced)
-    select ${ws}, ${day}, ${key}, count(*), count(*) filter (where escalations > 0), count(resolved_at), count(*) filter (where reopens > 0),
-      count(*) filter (where first_contact_resolved), count(ms_resolution_after_escalation), count(*) filter (where ping_pong and escalations > 0),
-      sum(escalations), sum(bounces)
-    from ticket_facts where workspace_id = ${ws} group by 2, 3, 4, 5`);
+    select ${ws}, d, ${any("c")}, ${any("fa")}, ${any("p")}, count(*), count(*) filter (where escalations > 0), count(resolved_at),
+      count(*) filter (where reopens > 0), count(*) filter (where first_contact_resolved), count(ms_resolution_after_escalation),
+      count(*) filter (where ping_pong and escalations > 0), sum(escalations), sum(bounces)
+    from (select ${day} as d, ${key}, * from ticket_facts where workspace_id = ${ws}) f
+    group by d, cube(c, fa, p)`);
   await db.execute(sql`insert into metrics_agent_daily (workspace_id, day, category, first_agent, plan, agent_id, escalations_sent, resolved)
-    select ${ws}, d, c, fa, p, a, sum(sent), sum(res) from (
+    select ${ws}, d, ${any("c")}, ${any("fa")}, ${any("p")}, a, sum(sent), sum(res) from (
       select ${day} as d, coalesce(category, '') as c, coalesce(first_agent_id::text, '') as fa, coalesce(plan, '') as p, s::text as a, 1 as sent, 0 as res
         from ticket_facts, unnest(escalated_by) as s where workspace_id = ${ws}
       union all
       select ${day}, coalesce(category, ''), coalesce(first_agent_id::text, ''), coalesce(plan, ''), resolver_id::text, 0, 1
         from ticket_facts where workspace_id = ${ws} and resolved_at is not null and resolver_id is not null
-    ) x group by 2, 3, 4, 5, 6`);
+    ) x group by d, a, cube(c, fa, p)`);
   await db.execute(sql`insert into metrics_escalation_daily (workspace_id, day, category, escalated)
     select ${ws}, to_char(first_escalated_at at time zone 'UTC', 'YYYY-MM-DD'), coalesce(category, ''), count(*)
     from ticket_facts where workspace_id = ${ws} and first_escalated_at is not null group by 2, 3`);
