@@ -358,6 +358,8 @@ export const metricsDaily = pgTable(
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Which dimensions are ANY ('*'): bit 0 category, 1 first agent, 2 plan. First in the key, so a query reads only its grain. */
+    grain: integer("grain").notNull(),
     day: text("day").notNull(),
     category: text("category").notNull(),
     firstAgent: text("first_agent").notNull(),
@@ -372,7 +374,7 @@ export const metricsDaily = pgTable(
     escalations: integer("escalations").notNull().default(0),
     bounced: integer("bounced").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.category, t.firstAgent, t.plan] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan] })],
 );
 
 /** Escalations each agent sent and tickets each resolved, per cohort key (creation day, category, first agent, plan). */
@@ -382,6 +384,7 @@ export const metricsAgentDaily = pgTable(
     workspaceId: uuid("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
+    grain: integer("grain").notNull(),
     day: text("day").notNull(),
     category: text("category").notNull(),
     firstAgent: text("first_agent").notNull(),
@@ -390,7 +393,7 @@ export const metricsAgentDaily = pgTable(
     escalationsSent: integer("escalations_sent").notNull().default(0),
     resolved: integer("resolved").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.category, t.firstAgent, t.plan, t.agentId] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan, t.agentId] })],
 );
 
 /** Tickets first escalated per UTC day and category: the anomaly detector's weekly series. */

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { resolvePeriod, type MetricsFilter } from "../../shared/metrics.js";
-import { ANY, utcDay } from "./metrics-rollups.js";
+import { utcDay } from "./metrics-rollups.js";
 
 const DAY = 86_400_000;
 
@@ -69,12 +69,10 @@ export type RollupDim = "category" | "first_agent" | "plan";
 
 function rollupWhere(c: Cohort, grouped: RollupDim[]): SQL {
   if (!c.firstDay || !c.endDay) return sql`false`;
-  const filtered: Record<RollupDim, boolean> = { category: Boolean(c.filter.queue), first_agent: Boolean(c.filter.agent), plan: Boolean(c.filter.plan) };
-  const dims = (Object.keys(filtered) as RollupDim[]).map((d) =>
-    filtered[d] ? sql`true` : grouped.includes(d) ? sql.raw(`r.${d} <> '${ANY}'`) : sql.raw(`r.${d} = '${ANY}'`),
-  );
-  return sql`r.workspace_id = ${c.workspaceId}::uuid and r.day >= ${utcDay(c.firstDay)} and r.day < ${utcDay(c.endDay)}
-    and ${keyFilters(c.filter, rollupKeys)} and ${sql.join(dims, sql` and `)}`;
+  const real = (d: RollupDim, filtered: unknown) => Boolean(filtered) || grouped.includes(d);
+  const grain = (real("category", c.filter.queue) ? 0 : 1) | (real("first_agent", c.filter.agent) ? 0 : 2) | (real("plan", c.filter.plan) ? 0 : 4);
+  return sql`r.workspace_id = ${c.workspaceId}::uuid and r.grain = ${grain} and r.day >= ${utcDay(c.firstDay)} and r.day < ${utcDay(c.endDay)}
+    and ${keyFilters(c.filter, rollupKeys)}`;
 }
 
 /**

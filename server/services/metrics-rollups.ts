@@ -36,7 +36,7 @@ export const rollupFactColumns = {
  */
 export const ANY = "*";
 const wildcards = ([a, b, c]: string[]) =>
-  [0, 1, 2, 3, 4, 5, 6, 7].map((m) => [m & 1 ? ANY : a!, m & 2 ? ANY : b!, m & 4 ? ANY : c!]);
+  [0, 1, 2, 3, 4, 5, 6, 7].map((m) => [String(m), m & 1 ? ANY : a!, m & 2 ? ANY : b!, m & 4 ? ANY : c!]);
 
 /** UTC calendar day, the rollups' time grain. */
 export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -90,10 +90,10 @@ export async function applyRollupDelta(db: Db, workspaceId: string, changes: { f
 
   const dailyRows = [...daily.values()]
     .filter((r) => DAILY_COUNTS.some((k) => r.counts[k] !== 0))
-    .map(({ key: [day, category, firstAgent, plan], counts }) => ({ workspaceId, day: day!, category: category!, firstAgent: firstAgent!, plan: plan!, ...counts }));
+    .map(({ key: [day, grain, category, firstAgent, plan], counts }) => ({ workspaceId, grain: Number(grain), day: day!, category: category!, firstAgent: firstAgent!, plan: plan!, ...counts }));
   const agentRows = [...perAgent.values()]
     .filter((r) => r.sent !== 0 || r.resolved !== 0)
-    .map(({ key: [day, category, firstAgent, plan, agentId], sent, resolved }) => ({ workspaceId, day: day!, category: category!, firstAgent: firstAgent!, plan: plan!, agentId: agentId!, escalationsSent: sent, resolved }));
+    .map(({ key: [day, grain, category, firstAgent, plan, agentId], sent, resolved }) => ({ workspaceId, grain: Number(grain), day: day!, category: category!, firstAgent: firstAgent!, plan: plan!, agentId: agentId!, escalationsSent: sent, resolved }));
   const escalationRows = [...escalationDays.values()]
     .filter((r) => r.n !== 0)
     .map(({ key: [day, category], n }) => ({ workspaceId, day: day!, category: category!, escalated: n }));
@@ -101,13 +101,13 @@ export async function applyRollupDelta(db: Db, workspaceId: string, changes: { f
   const add = (table: string, columns: string[]) => Object.fromEntries(columns.map((c) => [c, sql.raw(`"${table}"."${toSnake(c)}" + excluded."${toSnake(c)}"`)]));
   if (dailyRows.length) {
     await db.insert(metricsDaily).values(dailyRows).onConflictDoUpdate({
-      target: [metricsDaily.workspaceId, metricsDaily.day, metricsDaily.category, metricsDaily.firstAgent, metricsDaily.plan],
+      target: [metricsDaily.workspaceId, metricsDaily.grain, metricsDaily.day, metricsDaily.category, metricsDaily.firstAgent, metricsDaily.plan],
       set: add("metrics_daily", [...DAILY_COUNTS]),
     });
   }
   if (agentRows.length) {
     await db.insert(metricsAgentDaily).values(agentRows).onConflictDoUpdate({
-      target: [metricsAgentDaily.workspaceId, metricsAgentDaily.day, metricsAgentDaily.category, metricsAgentDaily.firstAgent, metricsAgentDaily.plan, metricsAgentDaily.agentId],
+      target: [metricsAgentDaily.workspaceId, metricsAgentDaily.grain, metricsAgentDaily.day, metricsAgentDaily.category, metricsAgentDaily.firstAgent, metricsAgentDaily.plan, metricsAgentDaily.agentId],
       set: add("metrics_agent_daily", ["escalationsSent", "resolved"]),
     });
   }
@@ -133,15 +133,15 @@ export async function rebuildRollups(db: Db, workspaceId: string): Promise<void>
   await db.execute(sql`update ticket_facts set sample = ${SAMPLE_SQL} where workspace_id = ${ws} and sample <> ${SAMPLE_SQL}`);
   // CUBE rolls dimensions up to NULL; real "none" values were made '' before, so NULL means ANY.
   const any = (column: string) => sql.raw(`coalesce(${column}, '${ANY}')`);
-  await db.execute(sql`insert into metrics_daily (workspace_id, day, category, first_agent, plan, tickets, escalated, resolved, reopened,
+  await db.execute(sql`insert into metrics_daily (workspace_id, grain, day, category, first_agent, plan, tickets, escalated, resolved, reopened,
       first_contact_resolved, escalated_resolved, ping_pong, escalations, bounced)
-    select ${ws}, d, ${any("c")}, ${any("fa")}, ${any("p")}, count(*), count(*) filter (where escalations > 0), count(resolved_at),
+    select ${ws}, grouping(p, fa, c), d, ${any("c")}, ${any("fa")}, ${any("p")}, count(*), count(*) filter (where escalations > 0), count(resolved_at),
       count(*) filter (where reopens > 0), count(*) filter (where first_contact_resolved), count(ms_resolution_after_escalation),
       count(*) filter (where ping_pong and escalations > 0), sum(escalations), sum(bounces)
     from (select ${day} as d, ${key}, * from ticket_facts where workspace_id = ${ws}) f
     group by d, cube(c, fa, p)`);
-  await db.execute(sql`insert into metrics_agent_daily (workspace_id, day, category, first_agent, plan, agent_id, escalations_sent, resolved)
-    select ${ws}, d, ${any("c")}, ${any("fa")}, ${any("p")}, a, sum(sent), sum(res) from (
+  await db.execute(sql`insert into metrics_agent_daily (workspace_id, grain, day, category, first_agent, plan, agent_id, escalations_sent, resolved)
+    select ${ws}, grouping(p, fa, c), d, ${any("c")}, ${any("fa")}, ${any("p")}, a, sum(sent), sum(res) from (
       select ${day} as d, coalesce(category, '') as c, coalesce(first_agent_id::text, '') as fa, coalesce(plan, '') as p, s::text as a, 1 as sent, 0 as res
         from ticket_facts, unnest(escalated_by) as s where workspace_id = ${ws}
       union all

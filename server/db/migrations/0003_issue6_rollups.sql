@@ -1,5 +1,6 @@
 CREATE TABLE "metrics_agent_daily" (
 	"workspace_id" uuid NOT NULL,
+	"grain" integer NOT NULL,
 	"day" text NOT NULL,
 	"category" text NOT NULL,
 	"first_agent" text NOT NULL,
@@ -7,11 +8,12 @@ CREATE TABLE "metrics_agent_daily" (
 	"agent_id" text NOT NULL,
 	"escalations_sent" integer DEFAULT 0 NOT NULL,
 	"resolved" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "metrics_agent_daily_workspace_id_day_category_first_agent_plan_agent_id_pk" PRIMARY KEY("workspace_id","day","category","first_agent","plan","agent_id")
+	CONSTRAINT "metrics_agent_daily_workspace_id_grain_day_category_first_agent_plan_agent_id_pk" PRIMARY KEY("workspace_id","grain","day","category","first_agent","plan","agent_id")
 );
 --> statement-breakpoint
 CREATE TABLE "metrics_daily" (
 	"workspace_id" uuid NOT NULL,
+	"grain" integer NOT NULL,
 	"day" text NOT NULL,
 	"category" text NOT NULL,
 	"first_agent" text NOT NULL,
@@ -25,7 +27,7 @@ CREATE TABLE "metrics_daily" (
 	"ping_pong" integer DEFAULT 0 NOT NULL,
 	"escalations" integer DEFAULT 0 NOT NULL,
 	"bounced" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "metrics_daily_workspace_id_day_category_first_agent_plan_pk" PRIMARY KEY("workspace_id","day","category","first_agent","plan")
+	CONSTRAINT "metrics_daily_workspace_id_grain_day_category_first_agent_plan_pk" PRIMARY KEY("workspace_id","grain","day","category","first_agent","plan")
 );
 --> statement-breakpoint
 CREATE TABLE "metrics_escalation_daily" (
