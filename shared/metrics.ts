@@ -126,6 +126,8 @@ export const escalationMetricsSchema = z.object({
   /** Escalations an agent sent next to the tickets they resolved. */
   perAgent: z.array(z.object({ agentId: z.string(), name: z.string(), escalations: z.number().int(), resolved: z.number().int() })),
   feedback: feedbackSummarySchema,
+  /** The categories and plans the workspace's tickets have ever had, for the dashboard's pickers ("none" when some had none). */
+  dimensions: z.object({ categories: z.array(z.string()), plans: z.array(z.string()) }),
 });
 export type EscalationMetrics = z.infer<typeof escalationMetricsSchema>;
 

@@ -88,7 +88,16 @@ export async function getEscalationMetrics(
     byCategory: byCategory.map((c) => ({ category: c.category || "none", tickets: Number(c.tickets), escalated: Number(c.escalated) })),
     perAgent: await agentTable(db, input.workspaceId, cohort),
     feedback: await feedbackSummary(db, cohort),
+    dimensions: await dimensions(db, input.workspaceId),
   };
+}
+
+/** Distinct values from the rollup rows where only that dimension is real (grain 6: category; 3: plan). */
+async function dimensions(db: Db, workspaceId: string): Promise<EscalationMetrics["dimensions"]> {
+  const values = async (column: string, grain: number) =>
+    rowsOf<{ v: string }>(await db.execute(sql`select distinct ${sql.raw(column)} as v from metrics_daily
+      where workspace_id = ${workspaceId}::uuid and grain = ${grain} and tickets > 0 order by 1`)).map((r) => r.v || "none");
+  return { categories: await values("category", 6), plans: await values("plan", 3) };
 }
 
 async function agentNames(db: Db, workspaceId: string, ids: string[]) {

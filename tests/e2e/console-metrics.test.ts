@@ -107,4 +107,24 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a lead narrows the dashboard with the category and agent pickers", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/metrics");
+    const rate = page.getByRole("link", { name: /Escalation rate/ });
+    await rate.waitFor();
+    const filters = page.getByRole("form", { name: "Metrics filters" });
+    // The pickers list what the data has: the categories of the workspace's tickets and its agents.
+    await expect.poll(() => filters.locator("select[name=queue]").locator("option").allTextContents()).toEqual(["any", "billing", "exports", "sso"]);
+    await filters.locator("select[name=queue]").selectOption("billing");
+    await filters.locator("select[name=agent]").selectOption({ label: "Ana" });
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => page.url()).toMatch(/queue=billing.*agent=/);
+    await expect.poll(() => rate.textContent()).toContain("0 of 2 tickets");
+    await rate.click();
+    await page.getByRole("heading", { level: 1, name: "Escalated tickets" }).waitFor();
+    await page.getByText("No tickets.").waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
