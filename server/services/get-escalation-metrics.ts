@@ -54,8 +54,14 @@ export async function getEscalationMetrics(
   const rows = cohortRows(cohort);
   const [overall] = rowsOf<Counts>(await db.execute(sql`select ${SUMS} from ${rows} c`)).map(numbers);
   const groupBy = query.groupBy ?? null;
-  const percentiles = await cohortPercentiles(db, cohort, overall!.escalated, groupBy);
-  const overallPercentiles = groupBy ? (await cohortPercentiles(db, cohort, overall!.escalated, null)).get("") : percentiles.get("");
+  // The percentile scan reads every escalated ticket of the period through the index, filters applied after it:
+  // size the sample by that (the unfiltered count), so a narrow filter on a huge workspace stays bounded too.
+  const filtered = Boolean(query.queue || query.agent || query.plan);
+  const scanned = filtered
+    ? rowsOf<{ escalated: number }>(await db.execute(sql`select ${SUMS} from ${cohortRows({ ...cohort, filter: {} })} c`)).map(numbers)[0]!.escalated
+    : overall!.escalated;
+  const percentiles = await cohortPercentiles(db, cohort, scanned, groupBy);
+  const overallPercentiles = groupBy ? (await cohortPercentiles(db, cohort, scanned, null)).get("") : percentiles.get("");
 
   let groups: EscalationMetrics["groups"] = [];
   if (groupBy) {

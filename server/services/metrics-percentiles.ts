@@ -28,14 +28,17 @@ export interface Percentiles {
 }
 const NONE: Percentiles = { tfeMedian: null, tfeP90: null, raeMedian: null, raeP90: null };
 
-/** Percentiles per group key ('' for the whole cohort without groupBy); sampleSize is null when exact. */
+/**
+ * Percentiles per group key ('' for the whole cohort without groupBy); sampleSize is null when exact.
+ * `scanned`: how many escalated tickets the index scan would read without sampling (the period's, before filters).
+ */
 export async function cohortPercentiles(
   db: Db,
   cohort: Cohort,
-  escalated: number,
+  scanned: number,
   groupBy: MetricGroupBy | null,
 ): Promise<{ byKey: Map<string, Percentiles>; get: (key: string) => Percentiles; sampleSize: number | null }> {
-  const slots = escalated <= EXACT_PERCENTILE_LIMIT ? SLOTS : Math.max(1, Math.ceil((SLOTS * EXACT_PERCENTILE_LIMIT) / escalated));
+  const slots = scanned <= EXACT_PERCENTILE_LIMIT ? SLOTS : Math.max(1, Math.ceil((SLOTS * EXACT_PERCENTILE_LIMIT) / scanned));
   const sampleList = sql.raw(`array[${Array.from({ length: slots }, (_, i) => i).join(",")}]`);
   const key = groupBy ? factGroupKeys[groupBy] : sql`''`;
   const pct = (p: number, column: string) => sql.raw(`percentile_cont(${p}) within group (order by f.${column})`);
