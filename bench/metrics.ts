@@ -1,14 +1,17 @@
 /**
- * Dashboard query times on seeded PostgreSQL databases (npm run seed:demo), e.g.
+ * Dashboard query times on seeded PostgreSQL databases, e.g.
+ *   npm run seed:demo -- --tickets 100000 --workspaces 1   (DATABASE_URL=…/bench_100k), the same with 1000000
  *   tsx bench/metrics.ts postgres://…/bench_100k postgres://…/bench_1m
- * For each database: the largest workspace, the dashboard's default period (12 weeks) with and without grouping,
- * the insights, a drill-down page and the first CSV rows. Median of 7 runs after one warm-up; then the growth ratio.
+ * For each database: its largest workspace (all N tickets with --workspaces 1), the dashboard's default period
+ * (12 weeks) and a full year, with and without grouping, the insights, a drill-down page and the first CSV rows.
+ * Median of 7 runs after one warm-up; then the growth ratio between the first and the last database.
  */
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../server/db/client.js";
 import { exportEscalationAudit } from "../server/services/export-escalation-audit.js";
 import { getEscalationInsights } from "../server/services/get-escalation-insights.js";
-import { getEscalationMetrics, rowsOf } from "../server/services/get-escalation-metrics.js";
+import { getEscalationMetrics } from "../server/services/get-escalation-metrics.js";
+import { rowsOf } from "../server/lib/rows-of.js";
 import { listMetricTickets } from "../server/services/list-metric-tickets.js";
 
 const urls = process.argv.slice(2);
@@ -32,11 +35,16 @@ for (const url of urls) {
   const [largest] = rowsOf<{ id: string; n: number }>(await db.execute(sql`select workspace_id as id, count(*)::int as n from tickets group by 1 order by 2 desc limit 1`));
   const workspaceId = largest!.id;
   const query = {};
+  const year = { from: new Date(Date.now() - 365 * 86_400_000).toISOString() };
   const times: Record<string, number> = {
     "metrics (12 weeks)": await median(() => getEscalationMetrics(db, { workspaceId, query })),
     "metrics grouped by week": await median(() => getEscalationMetrics(db, { workspaceId, query: { groupBy: "week" } })),
     "metrics grouped by agent": await median(() => getEscalationMetrics(db, { workspaceId, query: { groupBy: "agent" } })),
+    "metrics, one category": await median(() => getEscalationMetrics(db, { workspaceId, query: { queue: "exports" } })),
+    "metrics (year)": await median(() => getEscalationMetrics(db, { workspaceId, query: year })),
+    "metrics (year) by category": await median(() => getEscalationMetrics(db, { workspaceId, query: { ...year, groupBy: "queue" } })),
     insights: await median(() => getEscalationInsights(db, { workspaceId, query })),
+    "insights (year)": await median(() => getEscalationInsights(db, { workspaceId, query: year })),
     "drill-down page": await median(() => listMetricTickets(db, { workspaceId, query: { metric: "escalated", limit: 50 } })),
     "audit CSV, first 2000 rows": await median(async () => {
       const reader = (await exportEscalationAudit(db, { workspaceId, query })).getReader();

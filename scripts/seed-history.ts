@@ -27,7 +27,8 @@ function rng(seed: number) {
   };
 }
 
-export function generateWorkspace(input: { workspaceId: string; agents: { id: string; tier: number }[]; tickets: number; seed: number; now: number }): SeedTicket[] {
+/** Yields the workspace's tickets one by one, so a million never sit in memory at once. */
+export function* generateWorkspace(input: { workspaceId: string; agents: { id: string; tier: number }[]; tickets: number; seed: number; now: number }): Generator<SeedTicket> {
   const r = rng(input.seed);
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
   const weighted = (list: [string, number][]) => {
@@ -37,7 +38,6 @@ export function generateWorkspace(input: { workspaceId: string; agents: { id: st
   };
   const tier1 = input.agents.filter((a) => a.tier === 1).map((a) => a.id);
   const tier2 = input.agents.filter((a) => a.tier === 2).map((a) => a.id);
-  const out: SeedTicket[] = [];
   for (let n = 1; n <= input.tickets; n++) {
     const id = crypto.randomUUID();
     // Spread over the last year, a little denser recently.
@@ -90,7 +90,7 @@ export function generateWorkspace(input: { workspaceId: string; agents: { id: st
     }
     const failing = r() < 0.2 ? pick(ENDPOINTS) : null;
     const [method, path] = failing ? failing.split(" ") : ["", ""];
-    out.push({
+    yield {
       row: {
         id,
         workspaceId: input.workspaceId,
@@ -115,7 +115,6 @@ export function generateWorkspace(input: { workspaceId: string; agents: { id: st
         createdAt: created,
       },
       events,
-    });
+    };
   }
-  return out;
 }

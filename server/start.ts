@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
+import { startMetricsRefresher } from "./lib/metrics-refresher.js";
 import { startTimeTriggerScheduler } from "./lib/time-trigger-scheduler.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/ensure-demo-workspace.js";
 
@@ -38,6 +39,7 @@ export async function startServer(config: Config, options: { inMemory?: boolean;
     adminPassword: config.adminPassword,
   });
   const stopTimeTriggers = startTimeTriggerScheduler(database.db);
+  const stopMetricsRefresher = startMetricsRefresher(database.db);
   return {
     url,
     bootstrap,
@@ -45,6 +47,7 @@ export async function startServer(config: Config, options: { inMemory?: boolean;
     database,
     async close() {
       await stopTimeTriggers();
+      await stopMetricsRefresher();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -69,15 +69,22 @@ export const drilldownQuerySchema = metricsFilterSchema.and(
 );
 export type DrilldownQuery = z.infer<typeof drilldownQuerySchema>;
 
-/** The default period: the 12 weeks before `to` (default now). */
+/** The default period: the 12 weeks before `to` (default: the end of today, UTC). */
 export function resolvePeriod(q: { from?: string; to?: string }, now = Date.now()): { from: Date; to: Date } {
   // A date-only `to` is inclusive (the whole day), as a date picker means it; a timestamp is exclusive.
-  const to = q.to ? new Date(new Date(q.to).getTime() + (q.to.length === 10 ? DAY : 0)) : new Date(now);
+  // The default ends at the next UTC midnight (nothing is created later than now): whole days read from the rollups.
+  const to = q.to ? new Date(new Date(q.to).getTime() + (q.to.length === 10 ? DAY : 0)) : new Date(Math.ceil(now / DAY) * DAY);
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 84 * DAY);
   return { from, to };
 }
 
-const durationSchema = z.object({ count: z.number().int(), medianMs: z.number().nullable(), p90Ms: z.number().nullable() });
+const durationSchema = z.object({
+  count: z.number().int(),
+  medianMs: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+  /** Present when the cohort is too large for exact percentiles: how many tickets the estimate read (server/services/metrics-percentiles.ts). */
+  sampleSize: z.number().int().optional(),
+});
 
 export const metricSetSchema = z.object({
   tickets: z.number().int(),
@@ -119,6 +126,8 @@ export const escalationMetricsSchema = z.object({
   /** Escalations an agent sent next to the tickets they resolved. */
   perAgent: z.array(z.object({ agentId: z.string(), name: z.string(), escalations: z.number().int(), resolved: z.number().int() })),
   feedback: feedbackSummarySchema,
+  /** The categories and plans the workspace's tickets have ever had, for the dashboard's pickers ("none" when some had none). */
+  dimensions: z.object({ categories: z.array(z.string()), plans: z.array(z.string()) }),
 });
 export type EscalationMetrics = z.infer<typeof escalationMetricsSchema>;
 

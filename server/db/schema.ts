@@ -324,9 +324,14 @@ export const ticketFacts = pgTable(
     errorFingerprint: text("error_fingerprint"),
     /** The newest ticket_events id folded in: the refresh skips tickets already up to date. */
     lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
+    /** 0..63 from the ticket id: percentiles of a huge cohort read a bounded, unbiased sample (see metrics-percentiles.ts). */
+    sample: integer("sample").notNull().default(0),
   },
   (t) => [
     index("ticket_facts_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    index("ticket_facts_escalated_sample_idx")
+      .on(t.workspaceId, t.sample, t.createdAt)
+      .where(sql`${t.escalations} > 0`),
     // Anomalies and the weekly review look at when escalations happened, not when tickets were created.
     index("ticket_facts_workspace_escalated_idx").on(t.workspaceId, t.firstEscalatedAt),
   ],
@@ -338,4 +343,69 @@ export const metricsWatermarks = pgTable("metrics_watermarks", {
     .primaryKey()
     .references(() => workspaces.id, { onDelete: "cascade" }),
   lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
+  /** False until the rollups were built from this workspace's facts (then they are maintained incrementally). */
+  rollupsBuilt: boolean("rollups_built").notNull().default(false),
 });
+
+/**
+ * Pre-aggregated cohort counts per UTC creation day x category x first agent x plan ('' = none), maintained from
+ * ticket_facts in the same transaction as each refold (new contribution minus old), so sums stay exact and a
+ * dashboard query reads one row per group and day instead of one per ticket.
+ */
+export const metricsDaily = pgTable(
+  "metrics_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Which dimensions are ANY ('*'): bit 0 category, 1 first agent, 2 plan. First in the key, so a query reads only its grain. */
+    grain: integer("grain").notNull(),
+    day: text("day").notNull(),
+    category: text("category").notNull(),
+    firstAgent: text("first_agent").notNull(),
+    plan: text("plan").notNull(),
+    tickets: integer("tickets").notNull().default(0),
+    escalated: integer("escalated").notNull().default(0),
+    resolved: integer("resolved").notNull().default(0),
+    reopened: integer("reopened").notNull().default(0),
+    firstContactResolved: integer("first_contact_resolved").notNull().default(0),
+    escalatedResolved: integer("escalated_resolved").notNull().default(0),
+    pingPong: integer("ping_pong").notNull().default(0),
+    escalations: integer("escalations").notNull().default(0),
+    bounced: integer("bounced").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan] })],
+);
+
+/** Escalations each agent sent and tickets each resolved, per cohort key (creation day, category, first agent, plan). */
+export const metricsAgentDaily = pgTable(
+  "metrics_agent_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    grain: integer("grain").notNull(),
+    day: text("day").notNull(),
+    category: text("category").notNull(),
+    firstAgent: text("first_agent").notNull(),
+    plan: text("plan").notNull(),
+    agentId: text("agent_id").notNull(),
+    escalationsSent: integer("escalations_sent").notNull().default(0),
+    resolved: integer("resolved").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan, t.agentId] })],
+);
+
+/** Tickets first escalated per UTC day and category: the anomaly detector's weekly series. */
+export const metricsEscalationDaily = pgTable(
+  "metrics_escalation_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    category: text("category").notNull(),
+    escalated: integer("escalated").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.category] })],
+);

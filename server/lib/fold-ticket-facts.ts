@@ -149,8 +149,12 @@ export function foldTicketFacts(ticket: FoldTicket, events: FoldEvent[]) {
     path,
     failingEndpoint: failingEndpointOf(ticket.context),
     errorFingerprint: errorFingerprintOf(ticket.context),
+    sample: sampleOf(ticket.id),
   };
 }
+
+/** The sample slot (0..63) of a ticket id: its first byte, uniformly random for v4 UUIDs. */
+export const sampleOf = (ticketId: string) => parseInt(ticketId.slice(0, 2), 16) % 64;
 
 const ID_SEGMENT = /^(\d+|[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{16,}|[A-Za-z0-9_-]{20,})$/i;
 

@@ -1,12 +1,15 @@
 import { and, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
-import { ticketFacts as f, tickets } from "../db/schema.js";
+import { metricsEscalationDaily, ticketFacts as f, tickets } from "../db/schema.js";
+import { rowsOf } from "../lib/rows-of.js";
+import { utcDay } from "./metrics-rollups.js";
 import type { Insights, MetricsFilter } from "../../shared/metrics.js";
 import { factsWhere } from "./metrics-filters.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
 
-const WEEK = 7 * 86_400_000;
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
 const TRAILING_WEEKS = 8;
 /** A spike: z >= 3 against the trailing 8 weeks. */
 export const SPIKE_Z = 3;
@@ -22,22 +25,20 @@ const MIN_SPIKE_COUNT = 3;
 export async function getEscalationInsights(db: Db, input: { workspaceId: string; query: MetricsFilter; now?: number }): Promise<Insights> {
   await refreshTicketFacts(db, { workspaceId: input.workspaceId });
   const period = factsWhere(input.workspaceId, input.query, input.now);
-  const to = period.to;
+  // Whole UTC days from the escalation rollup: the 9 weeks ending at `to` (rounded up to midnight), 9 x 7 rows per category.
+  const to = new Date(Math.ceil(period.to.getTime() / DAY) * DAY);
   const since = new Date(to.getTime() - (TRAILING_WEEKS + 1) * WEEK);
-  const escalatedWindow = and(eq(f.workspaceId, input.workspaceId), gte(f.firstEscalatedAt, since), lt(f.firstEscalatedAt, to))!;
-  const weeksAgo = sql<number>`floor(extract(epoch from (${to.toISOString()}::timestamptz - ${f.firstEscalatedAt})) / ${WEEK / 1000})::int`;
-  const counts = await db
-    .select({ category: f.category, weeksAgo, n: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(f)
-    .where(escalatedWindow)
-    // By position: a parameterised expression is not recognised as the same one in GROUP BY.
-    .groupBy(sql`1`, sql`2`);
+  const counts = rowsOf<{ category: string; weeksAgo: number; n: number }>(
+    await db.execute(sql`select category, floor((${utcDay(to)}::date - day::date) / 7.0)::int as "weeksAgo", sum(escalated)::int as n
+      from ${metricsEscalationDaily} where workspace_id = ${input.workspaceId}::uuid and day >= ${utcDay(since)} and day < ${utcDay(to)}
+      group by 1, 2`),
+  );
 
   const perCategory = new Map<string, number[]>();
   for (const row of counts) {
-    const key = row.category ?? "none";
+    const key = row.category || "none";
     const weeks = perCategory.get(key) ?? new Array<number>(TRAILING_WEEKS + 1).fill(0);
-    weeks[Number(row.weeksAgo)] = row.n;
+    weeks[Number(row.weeksAgo)] = Number(row.n);
     perCategory.set(key, weeks);
   }
   const anomalies: Insights["anomalies"] = [];

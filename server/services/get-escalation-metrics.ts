@@ -1,157 +1,155 @@
-import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { agents, feedback, ticketFacts } from "../db/schema.js";
 import type { EscalationMetrics, MetricSet, MetricsQuery } from "../../shared/metrics.js";
-import { factsWhere, firstAgentCondition, weekExpr } from "./metrics-filters.js";
+import { rowsOf } from "../lib/rows-of.js";
+import { cohortAgentRows, cohortFactsWhere, cohortGroupKeys, cohortOf, cohortRows, type Cohort } from "./metrics-cohort.js";
+import { cohortPercentiles, type Percentiles } from "./metrics-percentiles.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
 
-const f = ticketFacts;
-const n = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
-const pct = (p: number, column: AnyPgColumn) =>
-  sql<number | null>`percentile_cont(${sql.raw(String(p))}) within group (order by ${column})`.mapWith((v) => (v === null ? null : Math.round(Number(v)))); // whole ms
+export { rowsOf };
 
-/** Every number of shared/metrics.ts in one aggregate over the cohort's facts. */
-const metricColumns = {
-  tickets: n(sql`count(*)`),
-  escalated: n(sql`count(*) filter (where ${f.escalations} > 0)`),
-  resolved: n(sql`count(*) filter (where ${f.resolvedAt} is not null)`),
-  reopened: n(sql`count(*) filter (where ${f.reopens} > 0)`),
-  firstContactResolved: n(sql`count(*) filter (where ${f.firstContactResolved})`),
-  escalatedResolved: n(sql`count(${f.msResolutionAfterEscalation})`),
-  tfeMedian: pct(0.5, f.msToFirstEscalation),
-  tfeP90: pct(0.9, f.msToFirstEscalation),
-  raeMedian: pct(0.5, f.msResolutionAfterEscalation),
-  raeP90: pct(0.9, f.msResolutionAfterEscalation),
-  pingPong: n(sql`count(*) filter (where ${f.pingPong} and ${f.escalations} > 0)`),
-  escalations: n(sql`coalesce(sum(${f.escalations}), 0)`),
-  bounced: n(sql`coalesce(sum(${f.bounces}), 0)`),
-};
-type MetricRow = { [K in keyof typeof metricColumns]: number | null };
+/** Sums over cohortRows (rollup rows + edge tickets): every count of shared/metrics.ts. */
+const SUMS = sql.raw(`coalesce(sum(tickets), 0)::int as "tickets", coalesce(sum(escalated), 0)::int as "escalated",
+  coalesce(sum(resolved), 0)::int as "resolved", coalesce(sum(reopened), 0)::int as "reopened",
+  coalesce(sum(first_contact_resolved), 0)::int as "firstContactResolved", coalesce(sum(escalated_resolved), 0)::int as "escalatedResolved",
+  coalesce(sum(ping_pong), 0)::int as "pingPong", coalesce(sum(escalations), 0)::int as "escalations", coalesce(sum(bounced), 0)::int as "bounced"`);
+type Counts = { tickets: number; escalated: number; resolved: number; reopened: number; firstContactResolved: number; escalatedResolved: number; pingPong: number; escalations: number; bounced: number };
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+const numbers = <T extends Record<string, unknown>>(row: T) =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === "key" ? v : Number(v ?? 0)])) as T;
 
-function toMetricSet(r: MetricRow): MetricSet {
-  const v = (x: number | null) => x ?? 0;
+function toMetricSet(c: Counts, p: Percentiles, sampleSize: number | null): MetricSet {
+  const sampled = sampleSize === null ? {} : { sampleSize };
   return {
-    tickets: v(r.tickets),
-    escalated: v(r.escalated),
-    escalationRate: rate(v(r.escalated), v(r.tickets)),
-    resolved: v(r.resolved),
-    reopened: v(r.reopened),
-    firstContactResolved: v(r.firstContactResolved),
-    fcrRate: rate(v(r.firstContactResolved), v(r.resolved)),
-    timeToFirstEscalation: { count: v(r.escalated), medianMs: r.tfeMedian, p90Ms: r.tfeP90 },
-    resolutionAfterEscalation: { count: v(r.escalatedResolved), medianMs: r.raeMedian, p90Ms: r.raeP90 },
-    pingPong: v(r.pingPong),
-    pingPongRate: rate(v(r.pingPong), v(r.escalated)),
-    escalations: v(r.escalations),
-    bounced: v(r.bounced),
-    bounceRate: rate(v(r.bounced), v(r.escalations)),
+    tickets: c.tickets,
+    escalated: c.escalated,
+    escalationRate: rate(c.escalated, c.tickets),
+    resolved: c.resolved,
+    reopened: c.reopened,
+    firstContactResolved: c.firstContactResolved,
+    fcrRate: rate(c.firstContactResolved, c.resolved),
+    timeToFirstEscalation: { count: c.escalated, medianMs: p.tfeMedian, p90Ms: p.tfeP90, ...sampled },
+    resolutionAfterEscalation: { count: c.escalatedResolved, medianMs: p.raeMedian, p90Ms: p.raeP90, ...sampled },
+    pingPong: c.pingPong,
+    pingPongRate: rate(c.pingPong, c.escalated),
+    escalations: c.escalations,
+    bounced: c.bounced,
+    bounceRate: rate(c.bounced, c.escalations),
   };
 }
 
-const groupKeys = {
-  queue: sql<string | null>`${f.category}`,
-  agent: sql<string | null>`${f.firstAgentId}::text`,
-  plan: sql<string | null>`${f.plan}`,
-  week: weekExpr,
-};
-
+/**
+ * The dashboard's numbers. Counts come from the daily rollups (one row per day x category x first agent x plan) plus
+ * the tickets of partial days, so the work grows with groups x days, not tickets; percentiles see metrics-percentiles.ts.
+ */
 export async function getEscalationMetrics(
   db: Db,
   input: { workspaceId: string; query: MetricsQuery; now?: number },
 ): Promise<EscalationMetrics> {
   await refreshTicketFacts(db, { workspaceId: input.workspaceId });
   const { query } = input;
-  const period = factsWhere(input.workspaceId, query, input.now);
-  const where = and(period.where, firstAgentCondition(query.agent))!;
-
-  const [overallRow] = await db.select(metricColumns).from(f).where(where);
+  const cohort = cohortOf(input.workspaceId, query, input.now);
+  const rows = cohortRows(cohort);
+  const [overall] = rowsOf<Counts>(await db.execute(sql`select ${SUMS} from ${rows} c`)).map(numbers);
   const groupBy = query.groupBy ?? null;
+  // The percentile scan reads every escalated ticket of the period through the index, filters applied after it:
+  // size the sample by that (the unfiltered count), so a narrow filter on a huge workspace stays bounded too.
+  const filtered = Boolean(query.queue || query.agent || query.plan);
+  const scanned = filtered
+    ? rowsOf<{ escalated: number }>(await db.execute(sql`select ${SUMS} from ${cohortRows({ ...cohort, filter: {} })} c`)).map(numbers)[0]!.escalated
+    : overall!.escalated;
+  const percentiles = await cohortPercentiles(db, cohort, scanned, groupBy);
+  const overallPercentiles = groupBy ? (await cohortPercentiles(db, cohort, scanned, null)).get("") : percentiles.get("");
+
   let groups: EscalationMetrics["groups"] = [];
   if (groupBy) {
-    const key = groupKeys[groupBy];
-    const rows = await db.select({ key, ...metricColumns }).from(f).where(where).groupBy(key).orderBy(key);
-    groups = rows.map(({ key, ...r }) => ({ key: key ?? "none", label: key ?? "(none)", metrics: toMetricSet(r) }));
+    const { key, dims } = cohortGroupKeys[groupBy];
+    const grouped = rowsOf<Counts & { key: string }>(
+      await db.execute(sql`select ${key} as key, ${SUMS} from ${cohortRows(cohort, dims)} c group by 1 order by (${key} = ''), 1`),
+    ).map(numbers);
+    groups = grouped
+      .filter((g) => g.tickets > 0)
+      .map(({ key, ...counts }) => ({ key: key || "none", label: key || "(none)", metrics: toMetricSet(counts, percentiles.get(key), percentiles.sampleSize) }));
   }
 
-  const weekly = await db
-    .select({ week: weekExpr, tickets: metricColumns.tickets, escalated: metricColumns.escalated })
-    .from(f)
-    .where(where)
-    .groupBy(weekExpr)
-    .orderBy(weekExpr);
-  const byCategory = await db
-    .select({ category: f.category, tickets: metricColumns.tickets, escalated: metricColumns.escalated })
-    .from(f)
-    .where(where)
-    .groupBy(f.category)
-    .orderBy(sql`count(*) filter (where ${f.escalations} > 0) desc`, f.category);
+  const weekKey = cohortGroupKeys.week.key;
+  const weekly = rowsOf<{ week: string; tickets: number; escalated: number }>(
+    await db.execute(sql`select ${weekKey} as week, coalesce(sum(tickets), 0)::int as tickets, coalesce(sum(escalated), 0)::int as escalated
+      from ${rows} c group by 1 having sum(tickets) > 0 order by 1`),
+  ).map((w) => ({ week: w.week, tickets: Number(w.tickets), escalated: Number(w.escalated) }));
+  const byCategory = rowsOf<{ category: string; tickets: number; escalated: number }>(
+    await db.execute(sql`select category, coalesce(sum(tickets), 0)::int as tickets, coalesce(sum(escalated), 0)::int as escalated
+      from ${cohortRows(cohort, ["category"])} c group by 1 having sum(tickets) > 0 order by 3 desc, (category = ''), 1`),
+  );
 
-  const perAgent = await agentTable(db, input.workspaceId, where, groups, groupBy);
   return {
-    from: period.from.toISOString(),
-    to: period.to.toISOString(),
+    from: cohort.from.toISOString(),
+    to: cohort.to.toISOString(),
     groupBy,
-    overall: toMetricSet(overallRow!),
-    groups,
+    overall: toMetricSet(overall!, overallPercentiles, percentiles.sampleSize),
+    groups: groupBy === "agent" ? await labelAgents(db, input.workspaceId, groups) : groups,
     weekly: weekly.map((w) => ({ ...w, escalationRate: rate(w.escalated, w.tickets) })),
-    byCategory: byCategory.map((c) => ({ category: c.category ?? "none", tickets: c.tickets, escalated: c.escalated })),
-    perAgent,
-    feedback: await feedbackSummary(db, where),
+    byCategory: byCategory.map((c) => ({ category: c.category || "none", tickets: Number(c.tickets), escalated: Number(c.escalated) })),
+    perAgent: await agentTable(db, input.workspaceId, cohort),
+    feedback: await feedbackSummary(db, cohort),
+    dimensions: await dimensions(db, input.workspaceId),
   };
 }
 
-/** Escalations each agent sent next to the tickets each resolved, over the cohort. */
-async function agentTable(db: Db, workspaceId: string, where: SQL, groups: EscalationMetrics["groups"], groupBy: string | null) {
-  const sent = await db.execute<{ agent_id: string; n: number }>(
-    sql`select a as agent_id, count(*)::int as n from ${f}, unnest(${f.escalatedBy}) as a where ${where} group by a`,
-  );
-  const resolved = await db
-    .select({ agentId: f.resolverId, n: metricColumns.tickets })
-    .from(f)
-    .where(and(where, isNotNull(f.resolvedAt), isNotNull(f.resolverId)))
-    .groupBy(f.resolverId);
-  const table = new Map<string, { escalations: number; resolved: number }>();
-  for (const row of rowsOf<{ agent_id: string; n: number }>(sent)) table.set(row.agent_id, { escalations: Number(row.n), resolved: 0 });
-  for (const row of resolved) {
-    const entry = table.get(row.agentId!) ?? { escalations: 0, resolved: 0 };
-    entry.resolved = row.n;
-    table.set(row.agentId!, entry);
-  }
-  const ids = [...new Set([...table.keys(), ...(groupBy === "agent" ? groups.map((g) => g.key).filter((k) => k !== "none") : [])])];
+/** Distinct values from the rollup rows where only that dimension is real (grain 6: category; 3: plan). */
+async function dimensions(db: Db, workspaceId: string): Promise<EscalationMetrics["dimensions"]> {
+  const values = async (column: string, grain: number) =>
+    rowsOf<{ v: string }>(await db.execute(sql`select distinct ${sql.raw(column)} as v from metrics_daily
+      where workspace_id = ${workspaceId}::uuid and grain = ${grain} and tickets > 0 order by 1`)).map((r) => r.v || "none");
+  return { categories: await values("category", 6), plans: await values("plan", 3) };
+}
+
+async function agentNames(db: Db, workspaceId: string, ids: string[]) {
   const names = ids.length
     ? await db.select({ id: agents.id, name: agents.name }).from(agents).where(and(eq(agents.workspaceId, workspaceId), inArray(agents.id, ids)))
     : [];
-  const nameOf = new Map(names.map((a) => [a.id, a.name]));
-  for (const g of groups) if (groupBy === "agent") g.label = nameOf.get(g.key) ?? g.label;
-  return [...table]
-    .map(([agentId, v]) => ({ agentId, name: nameOf.get(agentId) ?? "(removed agent)", ...v }))
+  return new Map(names.map((a) => [a.id, a.name]));
+}
+
+async function labelAgents(db: Db, workspaceId: string, groups: EscalationMetrics["groups"]) {
+  const nameOf = await agentNames(db, workspaceId, groups.map((g) => g.key).filter((k) => k !== "none"));
+  return groups.map((g) => ({ ...g, label: nameOf.get(g.key) ?? g.label }));
+}
+
+/** Escalations each agent sent next to the tickets each resolved, over the cohort. */
+async function agentTable(db: Db, workspaceId: string, cohort: Cohort) {
+  const rows = rowsOf<{ agent_id: string; sent: number; resolved: number }>(
+    await db.execute(sql`select agent_id, sum(escalations_sent)::int as sent, sum(resolved)::int as resolved
+      from ${cohortAgentRows(cohort)} a group by 1 having sum(escalations_sent) > 0 or sum(resolved) > 0`),
+  );
+  const nameOf = await agentNames(db, workspaceId, rows.map((r) => r.agent_id));
+  return rows
+    .map((r) => ({ agentId: r.agent_id, name: nameOf.get(r.agent_id) ?? "(removed agent)", escalations: Number(r.sent), resolved: Number(r.resolved) }))
     .sort((a, b) => b.escalations - a.escalations || b.resolved - a.resolved || a.name.localeCompare(b.name));
 }
 
-async function feedbackSummary(db: Db, where: SQL): Promise<EscalationMetrics["feedback"]> {
-  const customer = sql`${feedback.respondent} = 'customer'`;
-  const agent = sql`${feedback.respondent} = 'agent'`;
-  const [row] = await db
-    .select({
-      customerResponses: n(sql`count(*) filter (where ${customer})`),
-      repeatedThemselves: n(sql`count(*) filter (where ${customer} and (${feedback.answers}->>'repeatedThemselves')::boolean)`),
-      averagePeopleTalkedTo: sql<number | null>`avg((${feedback.answers}->>'peopleTalkedTo')::numeric) filter (where ${customer})`.mapWith((v) =>
-        v === null ? null : Number(v),
-      ),
-      resolvedInReasonableTime: n(sql`count(*) filter (where ${customer} and (${feedback.answers}->>'resolvedInReasonableTime')::boolean)`),
-      agentResponses: n(sql`count(*) filter (where ${agent})`),
-      handoffHadWhatWasNeeded: n(sql`count(*) filter (where ${agent} and (${feedback.answers}->>'handoffHadWhatWasNeeded')::boolean)`),
-    })
-    .from(feedback)
-    .innerJoin(f, eq(f.ticketId, feedback.ticketId))
-    .where(where);
-  return { ...row!, averagePeopleTalkedTo: row!.averagePeopleTalkedTo };
-}
-
-/** postgres.js returns an array, PGlite an object with rows. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+/** Over the answers given (few next to tickets): a join from feedback to the cohort's facts. */
+async function feedbackSummary(db: Db, cohort: Cohort): Promise<EscalationMetrics["feedback"]> {
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select
+      count(*) filter (where fb.respondent = 'customer') as "customerResponses",
+      count(*) filter (where fb.respondent = 'customer' and (fb.answers->>'repeatedThemselves')::boolean) as "repeatedThemselves",
+      avg((fb.answers->>'peopleTalkedTo')::numeric) filter (where fb.respondent = 'customer') as "averagePeopleTalkedTo",
+      count(*) filter (where fb.respondent = 'customer' and (fb.answers->>'resolvedInReasonableTime')::boolean) as "resolvedInReasonableTime",
+      count(*) filter (where fb.respondent = 'agent') as "agentResponses",
+      count(*) filter (where fb.respondent = 'agent' and (fb.answers->>'handoffHadWhatWasNeeded')::boolean) as "handoffHadWhatWasNeeded"
+    from ${feedback} fb join ${ticketFacts} f on f.ticket_id = fb.ticket_id
+    where ${cohortFactsWhere(cohort)}`),
+  );
+  const count = (k: string) => Number(row?.[k] ?? 0);
+  return {
+    customerResponses: count("customerResponses"),
+    repeatedThemselves: count("repeatedThemselves"),
+    averagePeopleTalkedTo: row?.averagePeopleTalkedTo === null || row?.averagePeopleTalkedTo === undefined ? null : Number(row.averagePeopleTalkedTo),
+    resolvedInReasonableTime: count("resolvedInReasonableTime"),
+    agentResponses: count("agentResponses"),
+    handoffHadWhatWasNeeded: count("handoffHadWhatWasNeeded"),
+  };
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { metricsWatermarks, ticketEvents, ticketFacts, tickets } from "../db/schema.js";
 import { foldTicketFacts, type FoldEvent, type TicketFacts } from "../lib/fold-ticket-facts.js";
+import { applyRollupDelta, rebuildRollups, rollupFactColumns } from "./metrics-rollups.js";
 
 /**
  * Events may commit out of id order (concurrent transactions): re-read this many ids below the watermark, so an event
@@ -11,38 +12,69 @@ const LATE_COMMIT_MARGIN = 500;
 const BATCH = 500;
 
 /**
- * Brings ticket_facts up to date for one workspace: refolds only the tickets with events past the watermark.
- * The metrics services call it first, so numbers reflect the timeline as of the request.
+ * Brings ticket_facts and the rollups up to date for one workspace: refolds only the tickets with events past the
+ * watermark. The background refresher (metrics-refresher.ts) keeps that delta small; the metrics services call it
+ * first, so numbers reflect the timeline as of the request.
+ *
+ * Each batch runs in one transaction holding the workspace's watermark row, so two refreshes (two server processes,
+ * or a read racing the refresher) never apply the same delta twice: the old facts are read under the lock.
  */
 export async function refreshTicketFacts(db: Db, input: { workspaceId: string }): Promise<{ refolded: number }> {
+  const { workspaceId } = input;
+  await db.insert(metricsWatermarks).values({ workspaceId }).onConflictDoNothing();
   const [mark] = await db
-    .select({ lastEventId: metricsWatermarks.lastEventId })
+    .select({ lastEventId: metricsWatermarks.lastEventId, rollupsBuilt: metricsWatermarks.rollupsBuilt })
     .from(metricsWatermarks)
-    .where(eq(metricsWatermarks.workspaceId, input.workspaceId));
-  const since = Math.max(0, (mark?.lastEventId ?? 0) - LATE_COMMIT_MARGIN);
+    .where(eq(metricsWatermarks.workspaceId, workspaceId));
+  if (!mark!.rollupsBuilt) {
+    await db.transaction(async (tx) => {
+      const [locked] = await lockWatermark(tx as unknown as Db, workspaceId);
+      if (locked!.rollupsBuilt) return;
+      await rebuildRollups(tx as unknown as Db, workspaceId);
+      await tx.update(metricsWatermarks).set({ rollupsBuilt: true }).where(eq(metricsWatermarks.workspaceId, workspaceId));
+    });
+  }
+  const since = Math.max(0, mark!.lastEventId - LATE_COMMIT_MARGIN);
   const changed = await db
     .select({ ticketId: ticketEvents.ticketId, maxId: sql<number>`max(${ticketEvents.id})`.mapWith(Number) })
     .from(ticketEvents)
-    .where(and(gt(ticketEvents.id, since), eq(ticketEvents.workspaceId, input.workspaceId)))
+    .where(and(gt(ticketEvents.id, since), eq(ticketEvents.workspaceId, workspaceId)))
     .groupBy(ticketEvents.ticketId);
   if (changed.length === 0) return { refolded: 0 };
-  // The margin re-reads events already folded: refold only tickets whose facts are older than their newest event.
-  const folded = await db
-    .select({ ticketId: ticketFacts.ticketId, lastEventId: ticketFacts.lastEventId })
-    .from(ticketFacts)
-    .where(inArray(ticketFacts.ticketId, changed.map((c) => c.ticketId)));
-  const foldedUpTo = new Map(folded.map((f) => [f.ticketId, f.lastEventId]));
-  const ids = changed.filter((c) => (foldedUpTo.get(c.ticketId) ?? -1) < c.maxId).map((c) => c.ticketId);
-  for (let i = 0; i < ids.length; i += BATCH) await refoldTickets(db, ids.slice(i, i + BATCH));
-  const lastEventId = changed.reduce((max, c) => Math.max(max, c.maxId), mark?.lastEventId ?? 0);
+  let refolded = 0;
+  for (let i = 0; i < changed.length; i += BATCH) {
+    const batch = changed.slice(i, i + BATCH);
+    refolded += await db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      await lockWatermark(t, workspaceId);
+      // The margin re-reads events already folded: refold only tickets whose facts are older than their newest event.
+      const old = await t
+        .select({ ...rollupFactColumns, lastEventId: ticketFacts.lastEventId })
+        .from(ticketFacts)
+        .where(inArray(ticketFacts.ticketId, batch.map((c) => c.ticketId)));
+      const oldById = new Map(old.map((f) => [f.ticketId, f]));
+      const ids = batch.filter((c) => (oldById.get(c.ticketId)?.lastEventId ?? -1) < c.maxId).map((c) => c.ticketId);
+      if (ids.length === 0) return 0;
+      const facts = await refoldTickets(t, ids);
+      await applyRollupDelta(t, workspaceId, [
+        ...ids.flatMap((id) => (oldById.has(id) ? [{ facts: oldById.get(id)!, sign: -1 as const }] : [])),
+        ...facts.map((f) => ({ facts: f, sign: 1 as const })),
+      ]);
+      return ids.length;
+    });
+  }
+  const lastEventId = changed.reduce((max, c) => Math.max(max, c.maxId), mark!.lastEventId);
   await db
-    .insert(metricsWatermarks)
-    .values({ workspaceId: input.workspaceId, lastEventId })
-    .onConflictDoUpdate({ target: metricsWatermarks.workspaceId, set: { lastEventId: sql`greatest(${metricsWatermarks.lastEventId}, ${lastEventId})` } });
-  return { refolded: ids.length };
+    .update(metricsWatermarks)
+    .set({ lastEventId: sql`greatest(${metricsWatermarks.lastEventId}, ${lastEventId})` })
+    .where(eq(metricsWatermarks.workspaceId, workspaceId));
+  return { refolded };
 }
 
-async function refoldTickets(db: Db, ticketIds: string[]): Promise<void> {
+const lockWatermark = (db: Db, workspaceId: string) =>
+  db.select({ rollupsBuilt: metricsWatermarks.rollupsBuilt }).from(metricsWatermarks).where(eq(metricsWatermarks.workspaceId, workspaceId)).for("update");
+
+async function refoldTickets(db: Db, ticketIds: string[]): Promise<(TicketFacts & { lastEventId: number })[]> {
   const rows = await db
     .select({
       id: tickets.id,
@@ -89,6 +121,7 @@ async function refoldTickets(db: Db, ticketIds: string[]): Promise<void> {
     lastEventId: (byTicket.get(t.id) ?? []).reduce((max, e) => Math.max(max, e.id), 0),
   }));
   await upsertTicketFacts(db, facts);
+  return facts;
 }
 
 export async function upsertTicketFacts(db: Db, facts: (TicketFacts & { lastEventId: number })[]): Promise<void> {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
 import { logIn, newPage } from "./console-fixtures.js";
-import { addAgent, addTicket, hours, timeline } from "../helpers/escalation-history.js";
+import { addAgent, addTicket, hours, setStatus, timeline } from "../helpers/escalation-history.js";
+import { agents } from "../../server/db/schema.js";
 
 describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
   let server: TestServer;
@@ -66,6 +68,62 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
 
     await page.getByRole("link", { name: "Refund for March" }).click();
     await page.getByRole("heading", { level: 1, name: "Refund for March" }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("the agent who received a handoff answers whether it had what they needed, once, and the dashboard counts it", async () => {
+    const db = server.database.db;
+    const ws = server.bootstrap.workspace.id;
+    const [admin] = await db.select({ id: agents.id }).from(agents).where(eq(agents.email, "admin@example.com"));
+    const ben = await addAgent(db, ws, "Ben");
+    const createdAt = new Date(Date.now() - 2 * hours(24));
+    const ticket = await addTicket(db, { workspaceId: ws, createdAt, queue: "sso", subject: "SAML login loops" });
+    const h = timeline(db, ws, ticket.id, createdAt);
+    await h.assign(0, ben);
+    await h.escalate(hours(1), ben, admin!.id);
+    await h.resolve(hours(3), admin!.id);
+    await setStatus(db, ticket.id, "resolved");
+
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`);
+    await page.getByRole("heading", { level: 1, name: "SAML login loops" }).waitFor();
+    const question = page.getByRole("region", { name: "Did the handoff have what you needed?" });
+    await question.waitFor();
+    await question.getByRole("button", { name: "No, something was missing" }).click();
+    await question.getByLabel("What was missing? (optional)").fill("No IdP metadata, no SAML trace");
+    await question.getByRole("button", { name: "Send answer" }).click();
+    await page.getByRole("status").filter({ hasText: "your answer about the handoff is recorded" }).waitFor();
+
+    // Asked once: after a reload the question is gone.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "SAML login loops" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Description" }).waitFor();
+    expect(await question.count()).toBe(0);
+
+    await page.goto(`${server.url}/console/metrics`);
+    const handoffs = page.locator("dt", { hasText: "Handoffs that had what the agent needed" }).locator("xpath=following-sibling::dd[1]");
+    await expect.poll(() => handoffs.textContent()).toBe("0 of 1 (0%)");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("a lead narrows the dashboard with the category and agent pickers", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/metrics");
+    const rate = page.getByRole("link", { name: /Escalation rate/ });
+    await rate.waitFor();
+    const filters = page.getByRole("form", { name: "Metrics filters" });
+    // The pickers list what the data has: the categories of the workspace's tickets and its agents.
+    await expect.poll(() => filters.locator("select[name=queue]").locator("option").allTextContents()).toEqual(["any", "billing", "exports", "sso"]);
+    await filters.locator("select[name=queue]").selectOption("billing");
+    await filters.locator("select[name=agent]").selectOption({ label: "Ana" });
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(() => page.url()).toMatch(/queue=billing.*agent=/);
+    await expect.poll(() => rate.textContent()).toContain("0 of 2 tickets");
+    await rate.click();
+    await page.getByRole("heading", { level: 1, name: "Escalated tickets" }).waitFor();
+    await page.getByText("No tickets.").waitFor();
     expect(errors).toEqual([]);
     await close();
   });

@@ -27,7 +27,7 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
         <ScreenHeading id="screen-title">Escalation metrics</ScreenHeading>
         {m && <span class="muted">Tickets created {m.from.slice(0, 10)} – {new Date(new Date(m.to).getTime() - 1).toISOString().slice(0, 10)}</span>}
       </header>
-      <MetricsFilters params={params} exportHref={metricsApi.auditCsvUrl({ ...params, groupBy: undefined })} />
+      <MetricsFilters params={params} exportHref={metricsApi.auditCsvUrl({ ...params, groupBy: undefined })} dimensions={m?.dimensions ?? null} />
       {model.error.value && <ErrorNotice error={model.error.value} title="Couldn't load the metrics" onRetry={() => void model.reload()} />}
       {!m && model.loading.value && <p class="placeholder" role="status">Loading metrics…</p>}
       {insights && <Anomalies insights={insights} params={params} />}
@@ -122,9 +122,9 @@ function GroupTable({ m, params }: { m: EscalationMetrics; params: MetricsParams
                 <th scope="row">{g.label}</th>
                 <td><Link href={drillHref(params, "tickets", f)}>{x.tickets}</Link></td>
                 <td><Link href={drillHref(params, "escalated", f)}>{x.escalated}</Link></td>
-                <td>{percent(x.escalationRate)}</td>
+                <td><Link href={drillHref(params, "escalated", f)}>{percent(x.escalationRate)}</Link></td>
                 <td><Link href={drillHref(params, "first_contact_resolved", f)}>{percent(x.fcrRate)}</Link></td>
-                <td>{duration(x.timeToFirstEscalation.medianMs)}</td>
+                <td><Link href={drillHref(params, "escalated", f)}>{duration(x.timeToFirstEscalation.medianMs)}</Link></td>
                 <td><Link href={drillHref(params, "escalated_resolved", f)}>{duration(x.resolutionAfterEscalation.medianMs)}</Link></td>
                 <td><Link href={drillHref(params, "ping_pong", f)}>{x.pingPong}</Link></td>
                 <td><Link href={drillHref(params, "bounced", f)}>{x.bounced}</Link></td>

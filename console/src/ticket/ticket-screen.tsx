@@ -9,6 +9,7 @@ import { createConversationModel } from "./conversation-model.js";
 import { ConversationPanel } from "./conversation-panel.js";
 import { TicketActions } from "./ticket-actions.js";
 import { ActivitySection } from "./activity-section.js";
+import { HandoffFeedback } from "./handoff-feedback.js";
 import type { TicketModel } from "./ticket-model.js";
 import { href } from "../router.js";
 import { SeverityBadge, StatusBadge } from "../ui/badges.js";
@@ -96,6 +97,7 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
       </header>
       <div class="ticket-layout">
         <div class="ticket-layout__main">
+          <HandoffFeedback ticketId={ticket.id} version={ticket.updatedAt} />
           <EscalationArea ticket={ticket} replay={replay} reload={() => void model.refresh()} />
           <section class="card" aria-labelledby="description-title">
             <h2 class="card__title" id="description-title">
