@@ -409,3 +409,44 @@ export const metricsEscalationDaily = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.category] })],
 );
+
+/**
+ * Tickets per UTC creation day, category and plan ('' = none) by failing endpoint / error fingerprint (kind), so the
+ * insights read days x values rows instead of the period's tickets. `customers` counts distinct customers within the
+ * row (one day, category and plan): exact per row, so a sum over rows is an upper bound of the period's distinct
+ * customers (a customer who reports the same problem on two days counts twice).
+ */
+export const metricsSignalDaily = pgTable(
+  "metrics_signal_daily",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    day: text("day").notNull(),
+    category: text("category").notNull(),
+    plan: text("plan").notNull(),
+    value: text("value").notNull(),
+    tickets: integer("tickets").notNull().default(0),
+    customers: integer("customers").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.kind, t.day, t.category, t.plan, t.value] })],
+);
+
+/** Which customers make up metrics_signal_daily.customers: written by the rollup maintenance only, never read by a dashboard query. */
+export const metricsSignalCustomers = pgTable(
+  "metrics_signal_customers",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    day: text("day").notNull(),
+    category: text("category").notNull(),
+    plan: text("plan").notNull(),
+    value: text("value").notNull(),
+    customer: text("customer").notNull(),
+    tickets: integer("tickets").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.kind, t.day, t.category, t.plan, t.value, t.customer] })],
+);

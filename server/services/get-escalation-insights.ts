@@ -1,5 +1,4 @@
-import { and, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { metricsEscalationDaily, ticketFacts as f, tickets } from "../db/schema.js";
 import { rowsOf } from "../lib/rows-of.js";
@@ -7,6 +6,7 @@ import { utcDay } from "./metrics-rollups.js";
 import type { Insights, MetricsFilter } from "../../shared/metrics.js";
 import { factsWhere } from "./metrics-filters.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
+import { topSignalValues, type SignalPeriod } from "./metrics-signal-rollups.js";
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -72,28 +72,24 @@ export async function getEscalationInsights(db: Db, input: { workspaceId: string
     }),
   );
 
+  const signalPeriod = signalPeriodOf(input.workspaceId, input.query, period);
   return {
     to: to.toISOString(),
     anomalies,
     weeklyReview,
-    failingEndpoints: await topValues(db, period.where, f.failingEndpoint),
-    errorFingerprints: await topValues(db, period.where, f.errorFingerprint),
+    failingEndpoints: await topSignalValues(db, "endpoint", signalPeriod),
+    errorFingerprints: await topSignalValues(db, "fingerprint", signalPeriod),
   };
 }
 
-/** "47 tickets from 12 customers after POST /api/export returned 500". */
-async function topValues(db: Db, where: SQL, column: AnyPgColumn) {
-  const rows = await db
-    .select({
-      value: sql<string>`${column}`,
-      tickets: sql<number>`count(*)::int`.mapWith(Number),
-      customers: sql<number>`count(distinct lower(${tickets.customerEmail}))::int`.mapWith(Number),
-    })
-    .from(f)
-    .innerJoin(tickets, eq(tickets.id, f.ticketId))
-    .where(and(where, isNotNull(column)))
-    .groupBy(column)
-    .orderBy(sql`count(*) desc`, column)
-    .limit(10);
-  return rows;
+/** The creation period and the category / plan filters of factsWhere, for the signal rollups. */
+function signalPeriodOf(workspaceId: string, q: MetricsFilter, period: { from: Date; to: Date }): SignalPeriod {
+  let { from, to } = period;
+  if (q.week) {
+    const start = new Date(`${q.week}T00:00:00Z`);
+    from = new Date(Math.max(from.getTime(), start.getTime()));
+    to = new Date(Math.min(to.getTime(), start.getTime() + WEEK));
+  }
+  const none = (v: string | undefined) => (v === undefined ? null : v === "none" ? "" : v);
+  return { workspaceId, from, to, category: none(q.queue), plan: none(q.plan) };
 }

@@ -2,12 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { metricsAgentDaily, metricsDaily, metricsEscalationDaily, ticketFacts } from "../db/schema.js";
 import type { TicketFacts } from "../lib/fold-ticket-facts.js";
+import { applySignalDelta, rebuildSignalRollups } from "./metrics-signal-rollups.js";
 
 /** What a ticket's facts contribute to the rollups. */
 export type RollupFacts = Pick<
   TicketFacts,
   | "createdAt" | "category" | "plan" | "firstAgentId" | "resolverId" | "resolvedAt" | "firstEscalatedAt" | "escalations"
   | "bounces" | "reopens" | "pingPong" | "firstContactResolved" | "msResolutionAfterEscalation" | "escalatedBy"
+  | "ticketId" | "failingEndpoint" | "errorFingerprint"
 >;
 
 /** The columns of ticket_facts a refold reads before overwriting them (to subtract the old contribution). */
@@ -27,6 +29,8 @@ export const rollupFactColumns = {
   firstContactResolved: ticketFacts.firstContactResolved,
   msResolutionAfterEscalation: ticketFacts.msResolutionAfterEscalation,
   escalatedBy: ticketFacts.escalatedBy,
+  failingEndpoint: ticketFacts.failingEndpoint,
+  errorFingerprint: ticketFacts.errorFingerprint,
 };
 
 /**
@@ -117,6 +121,7 @@ export async function applyRollupDelta(db: Db, workspaceId: string, changes: { f
       set: add("metrics_escalation_daily", ["escalated"]),
     });
   }
+  await applySignalDelta(db, workspaceId, changes);
 }
 
 /**
@@ -151,6 +156,7 @@ export async function rebuildRollups(db: Db, workspaceId: string): Promise<void>
   await db.execute(sql`insert into metrics_escalation_daily (workspace_id, day, category, escalated)
     select ${ws}, to_char(first_escalated_at at time zone 'UTC', 'YYYY-MM-DD'), coalesce(category, ''), count(*)
     from ticket_facts where workspace_id = ${ws} and first_escalated_at is not null group by 2, 3`);
+  await rebuildSignalRollups(db, workspaceId);
 }
 
 /** sampleOf (fold-ticket-facts.ts) in SQL. */

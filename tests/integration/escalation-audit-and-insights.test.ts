@@ -44,6 +44,9 @@ function parseCsv(text: string): string[][] {
 const TO = new Date("2025-06-02T00:00:00Z");
 const WEEK = 7 * 24 * hours(1);
 
+// Escalations per category and week before TO: "sso" spikes, "billing" is steady, "tiny" is too small to call.
+const history: Record<string, number[]> = { sso: [6, 1, 2, 1, 2, 1, 2, 1, 2], billing: [4, 3, 3, 3, 3, 3, 3, 3, 3], tiny: [2, 0, 0, 0, 0, 0, 0, 0, 0] };
+
 describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
   let database: Database;
   let t: TestApp;
@@ -72,8 +75,6 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
     await h.resolve(hours(10), names.second!);
     await setStatus(db, audited.id, "resolved");
 
-    // Escalations per category and week before TO: "sso" spikes, "billing" is steady, "tiny" is too small to call.
-    const history: Record<string, number[]> = { sso: [6, 1, 2, 1, 2, 1, 2, 1, 2], billing: [4, 3, 3, 3, 3, 3, 3, 3, 3], tiny: [2, 0, 0, 0, 0, 0, 0, 0, 0] };
     for (const [queue, weeks] of Object.entries(history)) {
       for (const [weeksAgo, count] of weeks.entries()) {
         for (let i = 0; i < count; i++) {
@@ -142,8 +143,20 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
       ["billing, invoices", 1, 1],
     ]);
     expect(insights.weeklyReview[0]!.examples.every((e) => e.subject.startsWith("sso problem 0."))).toBe(true);
-    expect(insights.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 48, customers: 6 }]);
-    expect(insights.errorFingerprints).toEqual([{ value: "Export N failed at <url>", tickets: 48, customers: 6 }]);
+    // 6 customers (user0/user1 of 3 queues); the rollup counts each customer once per day and category (an upper
+    // bound of the period's distinct customers, see metrics_signal_daily): recount that from the fixture itself.
+    const customerDays = new Set<string>();
+    for (const [queue, weeks] of Object.entries(history)) {
+      for (const [weeksAgo, count] of weeks.entries()) {
+        for (let i = 0; i < count; i++) customerDays.add(`${weeksAgo} ${new Date(TO.getTime() - weeksAgo * WEEK - hours(30 + i)).toISOString().slice(0, 10)} ${queue} ${i % 2}`);
+      }
+    }
+    expect(customerDays.size).toBeGreaterThan(6);
+    expect(insights.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 48, customers: customerDays.size }]);
+    expect(insights.errorFingerprints).toEqual([{ value: "Export N failed at <url>", tickets: 48, customers: customerDays.size }]);
+    // One queue, one week: the same numbers restricted to it.
+    const sso = insightsSchema.parse(await (await get(`/api/v1/metrics/insights?to=${TO.toISOString()}&from=${new Date(TO.getTime() - WEEK).toISOString()}&queue=sso`)).json());
+    expect(sso.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 6, customers: [...customerDays].filter((k) => k.startsWith("0 ") && k.includes(" sso ")).length }]);
     const drill = await (await get(`/api/v1/metrics/escalations/tickets?from=2025-01-01&to=${TO.toISOString()}&metric=failing_endpoint&value=${encodeURIComponent("POST /api/projects/:id/export 500")}&limit=200`)).json();
     expect(drill.tickets).toHaveLength(48);
   });

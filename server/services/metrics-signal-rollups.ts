@@ -1,0 +1,151 @@
+import { and, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { metricsSignalCustomers, metricsSignalDaily, ticketFacts as f, tickets } from "../db/schema.js";
+import { rowsOf } from "../lib/rows-of.js";
+import type { TicketFacts } from "../lib/fold-ticket-facts.js";
+
+/** Failing endpoint / error fingerprint: the two product signals the insights group tickets by. */
+export const SIGNAL_KINDS = { endpoint: "failingEndpoint", fingerprint: "errorFingerprint" } as const;
+export type SignalKind = keyof typeof SIGNAL_KINDS;
+export type SignalFacts = Pick<TicketFacts, "ticketId" | "createdAt" | "category" | "plan" | "failingEndpoint" | "errorFingerprint">;
+
+const DAY = 86_400_000;
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Adds or removes tickets' signal contributions, in the refold's transaction (as applyRollupDelta). A row's customers
+ * change only when a customer's ticket count in it goes 0 -> n or n -> 0, which the upsert's returned count tells.
+ */
+export async function applySignalDelta(db: Db, workspaceId: string, changes: { facts: SignalFacts; sign: 1 | -1 }[]): Promise<void> {
+  const relevant = changes.filter((c) => c.facts.failingEndpoint || c.facts.errorFingerprint);
+  if (relevant.length === 0) return;
+  // The customer email is set at creation and never changes, so reading it now gives the key the ticket was added under.
+  const emails = new Map(
+    (await db.select({ id: tickets.id, email: tickets.customerEmail }).from(tickets).where(inArray(tickets.id, [...new Set(relevant.map((c) => c.facts.ticketId))])))
+      .map((t) => [t.id, (t.email ?? "").toLowerCase()]),
+  );
+  const perCustomer = new Map<string, { key: string[]; n: number }>();
+  for (const { facts, sign } of relevant) {
+    for (const [kind, column] of Object.entries(SIGNAL_KINDS)) {
+      const value = facts[column];
+      if (!value) continue;
+      const key = [kind, utcDay(facts.createdAt), facts.category ?? "", facts.plan ?? "", value, emails.get(facts.ticketId) ?? ""];
+      const row = perCustomer.get(key.join("\u0000")) ?? { key, n: 0 };
+      row.n += sign;
+      perCustomer.set(key.join("\u0000"), row);
+    }
+  }
+  const rows = [...perCustomer.values()].filter((r) => r.n !== 0);
+  if (rows.length === 0) return;
+  const after = await db
+    .insert(metricsSignalCustomers)
+    .values(rows.map(({ key: [kind, day, category, plan, value, customer], n }) => ({ workspaceId, kind: kind!, day: day!, category: category!, plan: plan!, value: value!, customer: customer!, tickets: n })))
+    .onConflictDoUpdate({
+      target: [metricsSignalCustomers.workspaceId, metricsSignalCustomers.kind, metricsSignalCustomers.day, metricsSignalCustomers.category, metricsSignalCustomers.plan, metricsSignalCustomers.value, metricsSignalCustomers.customer],
+      set: { tickets: sql`${metricsSignalCustomers.tickets} + excluded.tickets` },
+    })
+    .returning({ kind: metricsSignalCustomers.kind, day: metricsSignalCustomers.day, category: metricsSignalCustomers.category, plan: metricsSignalCustomers.plan, value: metricsSignalCustomers.value, customer: metricsSignalCustomers.customer, tickets: metricsSignalCustomers.tickets });
+  const delta = new Map(rows.map((r) => [r.key.join("\u0000"), r.n]));
+  const daily = new Map<string, { key: string[]; tickets: number; customers: number }>();
+  for (const row of after) {
+    const key = [row.kind, row.day, row.category, row.plan, row.value];
+    const n = delta.get([...key, row.customer].join("\u0000"))!;
+    const entry = daily.get(key.join("\u0000")) ?? { key, tickets: 0, customers: 0 };
+    entry.tickets += n;
+    entry.customers += Number(row.tickets > 0) - Number(row.tickets - n > 0);
+    daily.set(key.join("\u0000"), entry);
+  }
+  await db.delete(metricsSignalCustomers).where(and(eq(metricsSignalCustomers.workspaceId, workspaceId), eq(metricsSignalCustomers.tickets, 0)));
+  const dailyRows = [...daily.values()].filter((r) => r.tickets !== 0 || r.customers !== 0);
+  if (dailyRows.length === 0) return;
+  await db
+    .insert(metricsSignalDaily)
+    .values(dailyRows.map(({ key: [kind, day, category, plan, value], tickets: n, customers }) => ({ workspaceId, kind: kind!, day: day!, category: category!, plan: plan!, value: value!, tickets: n, customers })))
+    .onConflictDoUpdate({
+      target: [metricsSignalDaily.workspaceId, metricsSignalDaily.kind, metricsSignalDaily.day, metricsSignalDaily.category, metricsSignalDaily.plan, metricsSignalDaily.value],
+      set: { tickets: sql`${metricsSignalDaily.tickets} + excluded.tickets`, customers: sql`${metricsSignalDaily.customers} + excluded.customers` },
+    });
+}
+
+/** Recounts a workspace's signal rollups from its facts (inside rebuildRollups' transaction). */
+export async function rebuildSignalRollups(db: Db, workspaceId: string): Promise<void> {
+  const ws = sql`${workspaceId}::uuid`;
+  await db.delete(metricsSignalCustomers).where(eq(metricsSignalCustomers.workspaceId, workspaceId));
+  await db.delete(metricsSignalDaily).where(eq(metricsSignalDaily.workspaceId, workspaceId));
+  await db.execute(sql`insert into metrics_signal_customers (workspace_id, kind, day, category, plan, value, customer, tickets)
+    select ${ws}, s.kind, to_char(f.created_at at time zone 'UTC', 'YYYY-MM-DD'), coalesce(f.category, ''), coalesce(f.plan, ''), s.value,
+      lower(coalesce(t.customer_email, '')), count(*)
+    from ticket_facts f join tickets t on t.id = f.ticket_id,
+      lateral (values ('endpoint', f.failing_endpoint), ('fingerprint', f.error_fingerprint)) as s(kind, value)
+    where f.workspace_id = ${ws} and s.value is not null
+    group by 2, 3, 4, 5, 6, 7`);
+  await db.execute(sql`insert into metrics_signal_daily (workspace_id, kind, day, category, plan, value, tickets, customers)
+    select workspace_id, kind, day, category, plan, value, sum(tickets), count(*)
+    from metrics_signal_customers where workspace_id = ${ws} group by 1, 2, 3, 4, 5, 6`);
+}
+
+export interface SignalPeriod {
+  workspaceId: string;
+  from: Date;
+  to: Date;
+  /** null: any; "" : none. */
+  category: string | null;
+  plan: string | null;
+}
+
+/**
+ * "47 tickets from 12 customers after POST /api/export returned 500": the top values of the period. Whole UTC days
+ * come from metrics_signal_daily (days x values rows); a partial first or last day is counted from the facts of that
+ * day only, with the same per-day customer definition, so any period is exact in tickets.
+ */
+export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod, limit = 10) {
+  const firstWhole = new Date(Math.ceil(p.from.getTime() / DAY) * DAY);
+  const lastWhole = new Date(Math.floor(p.to.getTime() / DAY) * DAY);
+  const totals = new Map<string, { tickets: number; customers: number }>();
+  const add = (value: string, tickets: number, customers: number) => {
+    const t = totals.get(value) ?? { tickets: 0, customers: 0 };
+    t.tickets += tickets;
+    t.customers += customers;
+    totals.set(value, t);
+  };
+  if (firstWhole < lastWhole) {
+    const filters: SQL[] = [];
+    if (p.category !== null) filters.push(sql`and category = ${p.category}`);
+    if (p.plan !== null) filters.push(sql`and plan = ${p.plan}`);
+    const rows = rowsOf<{ value: string; tickets: number; customers: number }>(
+      await db.execute(sql`select value, sum(tickets)::int as tickets, sum(customers)::int as customers from ${metricsSignalDaily}
+        where workspace_id = ${p.workspaceId}::uuid and kind = ${kind} and day >= ${utcDay(firstWhole)} and day < ${utcDay(lastWhole)} ${sql.join(filters, sql` `)}
+        group by value having sum(tickets) > 0`),
+    );
+    for (const r of rows) add(r.value, Number(r.tickets), Number(r.customers));
+  }
+  const edges = firstWhole < lastWhole ? [[p.from, firstWhole], [lastWhole, p.to]] : [[p.from, p.to]];
+  for (const [from, to] of edges) {
+    if (from! >= to!) continue;
+    for (const r of await partialDay(db, kind, p, from!, to!)) add(r.value, r.tickets, r.customers);
+  }
+  return [...totals]
+    .sort((a, b) => b[1].tickets - a[1].tickets || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, limit)
+    .map(([value, t]) => ({ value, tickets: t.tickets, customers: t.customers }));
+}
+
+/** Facts of a range inside one UTC day (or a short period): bounded by that day's tickets. */
+async function partialDay(db: Db, kind: SignalKind, p: SignalPeriod, from: Date, to: Date) {
+  const column = kind === "endpoint" ? f.failingEndpoint : f.errorFingerprint;
+  const where = [eq(f.workspaceId, p.workspaceId), gte(f.createdAt, from), lt(f.createdAt, to), isNotNull(column)];
+  if (p.category !== null) where.push(p.category === "" ? sql`${f.category} is null` : eq(f.category, p.category));
+  if (p.plan !== null) where.push(p.plan === "" ? sql`${f.plan} is null` : eq(f.plan, p.plan));
+  const day = sql`to_char(${f.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  return db
+    .select({
+      value: sql<string>`${column}`,
+      tickets: sql<number>`count(*)::int`.mapWith(Number),
+      // Per day, category and plan, as the rollup rows count them.
+      customers: sql<number>`count(distinct (${day}, coalesce(${f.category}, ''), coalesce(${f.plan}, ''), lower(coalesce(${tickets.customerEmail}, ''))))::int`.mapWith(Number),
+    })
+    .from(f)
+    .innerJoin(tickets, eq(tickets.id, f.ticketId))
+    .where(and(...where))
+    .groupBy(column);
+}
