@@ -1,4 +1,5 @@
 import "../helpers/small-audit-batches.js";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { csvField, csvRow } from "../../server/lib/csv.js";
@@ -159,5 +160,25 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
     expect(sso.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 6, customers: [...customerDays].filter((k) => k.startsWith("0 ") && k.includes(" sso ")).length }]);
     const drill = await (await get(`/api/v1/metrics/escalations/tickets?from=2025-01-01&to=${TO.toISOString()}&metric=failing_endpoint&value=${encodeURIComponent("POST /api/projects/:id/export 500")}&limit=200`)).json();
     expect(drill.tickets).toHaveLength(48);
+  });
+
+  it("keeps the endpoint counts exact as new tickets are folded, over a period cut mid-day, and equal to a recount", async () => {
+    const insights = async (from: Date, to: Date) =>
+      insightsSchema.parse(await (await get(`/api/v1/metrics/insights?from=${from.toISOString()}&to=${to.toISOString()}`)).json()).failingEndpoints;
+    const [from, to] = [new Date(TO.getTime() - hours(40)), new Date(TO.getTime() - hours(2))];
+    const before = await insights(from, to);
+    // Two tickets from one new customer on the same day (one customer-day), folded incrementally by the next read.
+    for (const offset of [hours(20), hours(21)]) {
+      const at = new Date(TO.getTime() - offset);
+      const ticket = await addTicket(database.db, {
+        workspaceId: t.workspace.id, createdAt: at, queue: "sso", subject: "late export", email: "Newcomer@sso.example",
+        context: { network: [{ t: 1, method: "post", url: "https://app.example/api/projects/77/export", status: 500, durationMs: 10 }], console: [] },
+      });
+      await timeline(database.db, t.workspace.id, ticket.id, at).escalate(hours(1), names.first!, names.second!);
+    }
+    const after = await insights(from, to);
+    expect(after).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: before[0]!.tickets + 2, customers: before[0]!.customers + 1 }]);
+    await database.db.execute(sql`update metrics_watermarks set rollups_built = false`);
+    expect(await insights(from, to)).toEqual(after);
   });
 });
