@@ -96,7 +96,7 @@ export interface SignalPeriod {
 /**
  * "47 tickets from 12 customers after POST /api/export returned 500": the top values of the period. Whole UTC days
  * come from metrics_signal_daily (days x values rows); a partial first or last day is counted from the facts of that
- * day only, with the same per-day customer definition, so any period is exact in tickets.
+ * day only, so any period is exact in tickets; customers are then counted exactly for the values shown.
  */
 export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod, limit = 10) {
   const firstWhole = new Date(Math.ceil(p.from.getTime() / DAY) * DAY);
@@ -124,10 +124,45 @@ export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod,
     if (from! >= to!) continue;
     for (const r of await partialDay(db, kind, p, from!, to!)) add(r.value, r.tickets, r.customers);
   }
-  return [...totals]
+  const top = [...totals]
     .sort((a, b) => b[1].tickets - a[1].tickets || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, limit)
-    .map(([value, t]) => ({ value, tickets: t.tickets, customers: t.customers }));
+    .slice(0, limit);
+  const customers = await distinctCustomers(db, kind, p, top.map(([value]) => value), firstWhole < lastWhole ? [firstWhole, lastWhole] : null, edges as [Date, Date][]);
+  return top.map(([value, t]) => ({ value, tickets: t.tickets, customers: customers.get(value) ?? 0 }));
+}
+
+/**
+ * Exact distinct customers over the whole period, for the few values shown only: the per-day rows cannot be summed
+ * (a customer reporting on two days would count twice), so the customers behind those values are unioned and counted.
+ */
+async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, values: string[], whole: [Date, Date] | null, edges: [Date, Date][]) {
+  if (values.length === 0) return new Map<string, number>();
+  const list = sql.join(values.map((v) => sql`${v}`), sql`, `);
+  const parts: SQL[] = [];
+  if (whole) {
+    const filters: SQL[] = [];
+    if (p.category !== null) filters.push(sql`and category = ${p.category}`);
+    if (p.plan !== null) filters.push(sql`and plan = ${p.plan}`);
+    parts.push(sql`select value, customer from metrics_signal_customers
+      where workspace_id = ${p.workspaceId}::uuid and kind = ${kind} and day >= ${utcDay(whole[0])} and day < ${utcDay(whole[1])}
+        and value in (${list}) and tickets > 0 ${sql.join(filters, sql` `)}`);
+  }
+  const column = sql.raw(kind === "endpoint" ? "ticket_facts.failing_endpoint" : "ticket_facts.error_fingerprint");
+  for (const [from, to] of edges) {
+    if (from >= to) continue;
+    const filters: SQL[] = [];
+    if (p.category !== null) filters.push(p.category === "" ? sql`and ticket_facts.category is null` : sql`and ticket_facts.category = ${p.category}`);
+    if (p.plan !== null) filters.push(p.plan === "" ? sql`and ticket_facts.plan is null` : sql`and ticket_facts.plan = ${p.plan}`);
+    parts.push(sql`select ${column} as value, lower(coalesce(tickets.customer_email, '')) as customer
+      from ticket_facts join tickets on tickets.id = ticket_facts.ticket_id
+      where ticket_facts.workspace_id = ${p.workspaceId}::uuid and ticket_facts.created_at >= ${from.toISOString()}::timestamptz
+        and ticket_facts.created_at < ${to.toISOString()}::timestamptz and ${column} in (${list}) ${sql.join(filters, sql` `)}`);
+  }
+  if (parts.length === 0) return new Map<string, number>();
+  const rows = rowsOf<{ value: string; customers: number }>(
+    await db.execute(sql`select value, count(distinct customer)::int as customers from (${sql.join(parts, sql` union all `)}) s group by value`),
+  );
+  return new Map(rows.map((r) => [r.value, Number(r.customers)]));
 }
 
 /** Facts of a range inside one UTC day (or a short period): bounded by that day's tickets. */

@@ -144,20 +144,12 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
       ["billing, invoices", 1, 1],
     ]);
     expect(insights.weeklyReview[0]!.examples.every((e) => e.subject.startsWith("sso problem 0."))).toBe(true);
-    // 6 customers (user0/user1 of 3 queues); the rollup counts each customer once per day and category (an upper
-    // bound of the period's distinct customers, see metrics_signal_daily): recount that from the fixture itself.
-    const customerDays = new Set<string>();
-    for (const [queue, weeks] of Object.entries(history)) {
-      for (const [weeksAgo, count] of weeks.entries()) {
-        for (let i = 0; i < count; i++) customerDays.add(`${weeksAgo} ${new Date(TO.getTime() - weeksAgo * WEEK - hours(30 + i)).toISOString().slice(0, 10)} ${queue} ${i % 2}`);
-      }
-    }
-    expect(customerDays.size).toBeGreaterThan(6);
-    expect(insights.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 48, customers: customerDays.size }]);
-    expect(insights.errorFingerprints).toEqual([{ value: "Export N failed at <url>", tickets: 48, customers: customerDays.size }]);
+    // 6 distinct customers (user0/user1 of 3 queues), each reporting on many days: counted once each.
+    expect(insights.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 48, customers: 6 }]);
+    expect(insights.errorFingerprints).toEqual([{ value: "Export N failed at <url>", tickets: 48, customers: 6 }]);
     // One queue, one week: the same numbers restricted to it.
     const sso = insightsSchema.parse(await (await get(`/api/v1/metrics/insights?to=${TO.toISOString()}&from=${new Date(TO.getTime() - WEEK).toISOString()}&queue=sso`)).json());
-    expect(sso.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 6, customers: [...customerDays].filter((k) => k.startsWith("0 ") && k.includes(" sso ")).length }]);
+    expect(sso.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 6, customers: 2 }]);
     const drill = await (await get(`/api/v1/metrics/escalations/tickets?from=2025-01-01&to=${TO.toISOString()}&metric=failing_endpoint&value=${encodeURIComponent("POST /api/projects/:id/export 500")}&limit=200`)).json();
     expect(drill.tickets).toHaveLength(48);
   });
@@ -167,7 +159,7 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
       insightsSchema.parse(await (await get(`/api/v1/metrics/insights?from=${from.toISOString()}&to=${to.toISOString()}`)).json()).failingEndpoints;
     const [from, to] = [new Date(TO.getTime() - hours(40)), new Date(TO.getTime() - hours(2))];
     const before = await insights(from, to);
-    // Two tickets from one new customer on the same day (one customer-day), folded incrementally by the next read.
+    // Two tickets from one new customer, folded incrementally by the next read: one more customer.
     for (const offset of [hours(20), hours(21)]) {
       const at = new Date(TO.getTime() - offset);
       const ticket = await addTicket(database.db, {
