@@ -35,6 +35,11 @@ export const drilldownMetrics = [
   "agent_resolved",
   "failing_endpoint",
   "error_fingerprint",
+  "customer_feedback",
+  "repeated_themselves",
+  "resolved_in_reasonable_time",
+  "agent_feedback",
+  "handoff_had_what_was_needed",
 ] as const;
 export type DrilldownMetric = (typeof drilldownMetrics)[number];
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { ticketFacts as f, tickets } from "../db/schema.js";
+import { feedback, ticketFacts as f, tickets } from "../db/schema.js";
 import type { Drilldown, DrilldownQuery } from "../../shared/metrics.js";
 import { factsWhere, firstAgentCondition } from "./metrics-filters.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
@@ -64,7 +64,23 @@ function metricCondition(q: DrilldownQuery): (SQL | undefined)[] {
     case "error_fingerprint":
       if (!q.value) return needs("value");
       return [firstAgentCondition(q.agent), eq(f.errorFingerprint, q.value)];
+    case "customer_feedback":
+      return [firstAgentCondition(q.agent), answered("customer")];
+    case "repeated_themselves":
+      return [firstAgentCondition(q.agent), answered("customer", "repeatedThemselves")];
+    case "resolved_in_reasonable_time":
+      return [firstAgentCondition(q.agent), answered("customer", "resolvedInReasonableTime")];
+    case "agent_feedback":
+      return [firstAgentCondition(q.agent), answered("agent")];
+    case "handoff_had_what_was_needed":
+      return [firstAgentCondition(q.agent), answered("agent", "handoffHadWhatWasNeeded")];
   }
+}
+
+/** Tickets with a feedback answer from that respondent (and, if named, a yes to that question). */
+function answered(respondent: "customer" | "agent", yes?: string): SQL {
+  const question = yes ? sql`and (${feedback.answers}->>${yes})::boolean` : sql``;
+  return sql`exists (select 1 from ${feedback} where ${feedback.ticketId} = ${f.ticketId} and ${feedback.respondent} = ${respondent} ${question})`;
 }
 
 const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");

@@ -222,6 +222,14 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
       agentResponses: 1,
       handoffHadWhatWasNeeded: 0,
     });
+    // Each feedback number opens the tickets behind it.
+    const behind = async (metric: string) =>
+      ((await (await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=${metric}`)).json()).tickets as { id: string }[]).map((x) => x.id).sort();
+    expect(await behind("customer_feedback")).toEqual([ids.T3!.id, ids.T4!.id].sort());
+    expect(await behind("repeated_themselves")).toEqual([ids.T3!.id]);
+    expect(await behind("resolved_in_reasonable_time")).toEqual([ids.T3!.id]);
+    expect(await behind("agent_feedback")).toEqual([ids.T3!.id]);
+    expect(await behind("handoff_had_what_was_needed")).toEqual([]);
   });
 
   it("validates queries with one issue per field and keeps other workspaces out", async () => {

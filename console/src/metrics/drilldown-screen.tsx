@@ -24,6 +24,11 @@ const TITLES: Record<DrilldownMetric, string> = {
   agent_resolved: "Tickets the agent resolved",
   failing_endpoint: "Tickets after a failing request",
   error_fingerprint: "Tickets with this error",
+  customer_feedback: "Tickets the customer gave feedback on",
+  repeated_themselves: "Customers who had to repeat themselves",
+  resolved_in_reasonable_time: "Customers who found it resolved in reasonable time",
+  agent_feedback: "Handoffs the receiving agent rated",
+  handoff_had_what_was_needed: "Handoffs that had what the agent needed",
 };
 
 /** The tickets behind one number of the dashboard, with the same filters; the queue's table, page by page. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from "preact/hooks";
-import type { EscalationMetrics, Insights } from "../../../shared/index.js";
+import type { DrilldownMetric, EscalationMetrics, Insights } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { Link } from "../ui/link.js";
 import { ScreenHeading } from "../ui/screen-heading.js";
@@ -46,7 +46,7 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
           </div>
           <AgentTable m={m} params={params} />
           {m.groupBy && <GroupTable m={m} params={params} />}
-          <Feedback m={m} />
+          <Feedback m={m} params={params} />
         </>
       )}
       {insights && <ProductSignals insights={insights} params={params} />}
@@ -137,17 +137,24 @@ function GroupTable({ m, params }: { m: EscalationMetrics; params: MetricsParams
   );
 }
 
-function Feedback({ m }: { m: EscalationMetrics }) {
+function Feedback({ m, params }: { m: EscalationMetrics; params: MetricsParams }) {
   const f = m.feedback;
-  const of = (n: number, total: number) => (total ? `${n} of ${total} (${percent(n / total)})` : "–");
+  const of = (n: number, total: number, metric: DrilldownMetric, all: DrilldownMetric) =>
+    total ? (
+      <>
+        <Link href={drillHref(params, metric)}>{n}</Link> of <Link href={drillHref(params, all)}>{total}</Link> ({percent(n / total)})
+      </>
+    ) : (
+      "–"
+    );
   return (
     <section class="card">
       <h2 class="card__title">Feedback after escalation</h2>
       <dl class="metric-facts">
-        <dt>Customers who had to repeat themselves</dt><dd>{of(f.repeatedThemselves, f.customerResponses)}</dd>
+        <dt>Customers who had to repeat themselves</dt><dd>{of(f.repeatedThemselves, f.customerResponses, "repeated_themselves", "customer_feedback")}</dd>
         <dt>People a customer talked to (average)</dt><dd>{f.averagePeopleTalkedTo === null ? "–" : f.averagePeopleTalkedTo.toFixed(1)}</dd>
-        <dt>Resolved in reasonable time</dt><dd>{of(f.resolvedInReasonableTime, f.customerResponses)}</dd>
-        <dt>Handoffs that had what the agent needed</dt><dd>{of(f.handoffHadWhatWasNeeded, f.agentResponses)}</dd>
+        <dt>Resolved in reasonable time</dt><dd>{of(f.resolvedInReasonableTime, f.customerResponses, "resolved_in_reasonable_time", "customer_feedback")}</dd>
+        <dt>Handoffs that had what the agent needed</dt><dd>{of(f.handoffHadWhatWasNeeded, f.agentResponses, "handoff_had_what_was_needed", "agent_feedback")}</dd>
       </dl>
     </section>
   );
