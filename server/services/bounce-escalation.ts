@@ -8,6 +8,7 @@ import { detectPingPong } from "./detect-ping-pong.js";
 import { getEscalation } from "./list-escalations.js";
 import { recordEvent } from "./record-event.js";
 import { notFound, ServiceError } from "./service-error.js";
+import { lockTicket } from "./lock-ticket.js";
 
 /**
  * The receiving side sends a handoff back (e.g. missing information): the ticket returns to the tier, queue and
@@ -22,13 +23,7 @@ export async function bounceEscalation(
   const { agent } = input;
   await db.transaction(async (tx) => {
     await lockRouting(tx, agent.workspaceId);
-    const [ticket] = await tx
-      .select()
-      .from(tickets)
-      .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, agent.workspaceId)))
-      .for("update")
-      .limit(1);
-    if (!ticket) throw notFound("Ticket");
+    const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);
     const [latest] = await tx
       .select()
       .from(escalations)

@@ -7,7 +7,8 @@ import { lockRouting, pickAssignee } from "./assign-ticket.js";
 import { detectPingPong } from "./detect-ping-pong.js";
 import { getTicket } from "./get-ticket.js";
 import { recordEvent } from "./record-event.js";
-import { notFound, ServiceError } from "./service-error.js";
+import { ServiceError } from "./service-error.js";
+import { lockTicket } from "./lock-ticket.js";
 
 /**
  * Moves a ticket down to a lower tier (one by default) with a reason, e.g. once engineering shipped the fix and
@@ -21,13 +22,7 @@ export async function deEscalateTicket(
   const { agent, body } = input;
   await db.transaction(async (tx) => {
     await lockRouting(tx, agent.workspaceId);
-    const [ticket] = await tx
-      .select()
-      .from(tickets)
-      .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, agent.workspaceId)))
-      .for("update")
-      .limit(1);
-    if (!ticket) throw notFound("Ticket");
+    const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);
     if (ticket.status === "resolved" || ticket.status === "closed") {
       throw new ServiceError("conflict", `This ticket is ${ticket.status}; reopen it before changing its tier`);
     }

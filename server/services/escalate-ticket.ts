@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { escalations, tickets } from "../db/schema.js";
 import type { Agent } from "../../shared/agent-api.js";
@@ -8,7 +8,8 @@ import { lockRouting, routeTicket } from "./assign-ticket.js";
 import { detectPingPong } from "./detect-ping-pong.js";
 import { getEscalation } from "./list-escalations.js";
 import { recordEvent } from "./record-event.js";
-import { notFound, ServiceError } from "./service-error.js";
+import { ServiceError } from "./service-error.js";
+import { lockTicket } from "./lock-ticket.js";
 
 /**
  * Moves a ticket up a tier and/or to another queue with a structured handoff, routes it to the least-loaded
@@ -21,13 +22,7 @@ export async function escalateTicket(
   const { agent, body } = input;
   const escalationId = await db.transaction(async (tx) => {
     await lockRouting(tx, agent.workspaceId);
-    const [ticket] = await tx
-      .select()
-      .from(tickets)
-      .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, agent.workspaceId)))
-      .for("update")
-      .limit(1);
-    if (!ticket) throw notFound("Ticket");
+    const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);
     if (ticket.status === "resolved" || ticket.status === "closed") {
       throw new ServiceError("conflict", `This ticket is ${ticket.status}; reopen it before escalating`);
     }

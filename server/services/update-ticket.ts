@@ -6,7 +6,8 @@ import type { TicketUpdate } from "../../shared/conversation.js";
 import { detectPingPong } from "./detect-ping-pong.js";
 import { getTicket } from "./get-ticket.js";
 import { recordEvent } from "./record-event.js";
-import { notFound, ServiceError } from "./service-error.js";
+import { ServiceError } from "./service-error.js";
+import { lockTicket } from "./lock-ticket.js";
 
 const ENDED = new Set(["resolved", "closed"]);
 
@@ -21,13 +22,7 @@ export async function updateTicket(
   const { actor, ticketId, changes } = input;
   const workspaceId = actor.workspaceId;
   await db.transaction(async (tx) => {
-    const [ticket] = await tx
-      .select()
-      .from(tickets)
-      .where(and(eq(tickets.id, ticketId), eq(tickets.workspaceId, workspaceId)))
-      .for("update")
-      .limit(1);
-    if (!ticket) throw notFound("Ticket");
+    const ticket = await lockTicket(tx, workspaceId, ticketId);
     const event = (type: Parameters<typeof recordEvent>[1]["type"], details: Record<string, unknown>) =>
       recordEvent(tx, { workspaceId, ticketId, type, actorType: "agent", actorId: actor.id, details });
     const set: Partial<typeof tickets.$inferInsert> = {};
