@@ -4,11 +4,14 @@ import { ApiError } from "../transport/http.js";
 import { describeFailure } from "./errors.js";
 import { Feedback } from "./Feedback.js";
 import type { Strings } from "./strings.js";
+import type { ConversationStrings } from "./strings-conversation.js";
+
+type T = Strings & ConversationStrings;
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** The customer's tickets, newest activity first, with status, last message and unread replies. */
-export function ConversationList({ t, store, onOpen }: { t: Strings; store: ConversationStore | undefined; onOpen(id: string): void }) {
+export function ConversationList({ t, store, onOpen }: { t: T; store: ConversationStore | undefined; onOpen(id: string): void }) {
   const list = store?.list() ?? [];
   return (
     <div>
@@ -44,7 +47,7 @@ export function ConversationList({ t, store, onOpen }: { t: Strings; store: Conv
 }
 
 interface ThreadProps {
-  t: Strings;
+  t: T;
   store: ConversationStore | undefined;
   id: string;
   onBack(): void;
