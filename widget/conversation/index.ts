@@ -4,7 +4,7 @@
  * knows locally that there is something to follow (tickets filed from this browser, a verified identity) or a
  * ticket was just filed, so a first-time visitor never downloads it.
  */
-import { ConversationList, Thread } from "../ui/Conversations.js";
+import { ConversationPane, ConversationTabs } from "../ui/Conversations.js";
 import { conversationCss } from "../ui/conversation-styles.js";
 import { loadConversationStrings } from "../ui/strings-conversation.js";
 import type { ConversationView } from "../ui/types.js";
@@ -20,5 +20,5 @@ export async function followConversations(
 ): Promise<ConversationView> {
   const t = await loadConversationStrings(locale, texts);
   const store = startConversations(caller, onChange);
-  return { store, t, css: conversationCss, List: ConversationList, Thread };
+  return { store, t, css: conversationCss, Tabs: ConversationTabs, Pane: ConversationPane };
 }

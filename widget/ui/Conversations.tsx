@@ -6,7 +6,43 @@ import { Feedback } from "./Feedback.js";
 import type { Strings } from "./strings.js";
 import type { ConversationStrings } from "./strings-conversation.js";
 
+import type { DialogView } from "./types.js";
+
 type T = Strings & ConversationStrings;
+
+interface NavProps {
+  t: T;
+  store: ConversationStore;
+  view: DialogView;
+  setView(view: DialogView): void;
+  onNew(): void;
+}
+
+/** The dialog's tabs, once there are conversations: a new message, or the customer's conversations. */
+export function ConversationTabs({ t, store, view, setView, onNew }: NavProps) {
+  if (!store.list().length) return null;
+  const unread = store.unread();
+  return (
+    <div class="t" role="group" aria-label={t.title}>
+      <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={onNew}>
+        {t.newMessage}
+      </button>
+      <button type="button" aria-pressed={view.kind === "form" ? "false" : "true"} onClick={() => setView({ kind: "list" })}>
+        {t.conversations}
+        {unread > 0 && ` (${unread})`}
+      </button>
+    </div>
+  );
+}
+
+/** The list or one thread, in place of the form. */
+export function ConversationPane({ t, store, view, setView, onNew }: NavProps) {
+  return view.kind === "thread" ? (
+    <Thread t={t} store={store} id={view.id} onBack={() => setView({ kind: "list" })} onNew={onNew} />
+  ) : (
+    <ConversationList t={t} store={store} onOpen={(id) => setView({ kind: "thread", id })} />
+  );
+}
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 

@@ -1,7 +1,7 @@
 import { Component, createRef } from "preact";
 import { dialogCss } from "./dialog-styles.js";
 import { describeFailure, QueuedError, validate } from "./errors.js";
-import type { FieldName, FormValues, UiController, UploadOutcome } from "./types.js";
+import type { DialogView as View, FieldName, FormValues, UiController, UploadOutcome } from "./types.js";
 
 const FOCUSABLE = "button:not([disabled]),input:not([disabled]),textarea:not([disabled]),a[href],[tabindex]:not([tabindex='-1'])";
 
@@ -11,8 +11,6 @@ type Status =
   | { step: "queued" }
   | { step: "done"; id: string; reference: string; upload: UploadOutcome | "running"; progress: number };
 
-/** What the dialog shows: the new-ticket form (with its own steps), the conversation list, or one thread. */
-type View = { kind: "form" } | { kind: "list" } | { kind: "thread"; id: string };
 
 interface Props {
   ctrl: UiController;
@@ -82,8 +80,6 @@ export class Dialog extends Component<Props, State> {
     const setView = (next: View) => this.setState({ view: next });
     // The conversation chunk, once loaded: only visitors with something to follow (see core.ts) get tabs and threads.
     const conv = ctrl.conversations();
-    const store = conv?.store;
-    const ct = conv && { ...t, ...conv.t };
 
     const newMessage = () => {
       if (status.step === "done" || status.step === "queued") {
@@ -92,6 +88,8 @@ export class Dialog extends Component<Props, State> {
       }
       setView({ kind: "form" });
     };
+
+    const nav = conv && { t: { ...t, ...conv.t }, store: conv.store, view, setView, onNew: newMessage };
 
     const focusables = () => Array.from(this.ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
 
@@ -202,21 +200,9 @@ export class Dialog extends Component<Props, State> {
         <button type="button" class="x" aria-label={t.close} onClick={onClose}>
           ×
         </button>
-        {ct && !!store?.list().length && (
-          <div class="t" role="group" aria-label={t.title}>
-            <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={newMessage}>
-              {ct.newMessage}
-            </button>
-            <button type="button" aria-pressed={view.kind === "form" ? "false" : "true"} onClick={() => setView({ kind: "list" })}>
-              {ct.conversations}
-              {store.unread() > 0 && ` (${store.unread()})`}
-            </button>
-          </div>
-        )}
-        {conv && ct && view.kind === "list" ? (
-          <conv.List t={ct} store={store} onOpen={(id) => setView({ kind: "thread", id })} />
-        ) : conv && ct && view.kind === "thread" ? (
-          <conv.Thread t={ct} store={store} id={view.id} onBack={() => setView({ kind: "list" })} onNew={newMessage} />
+        {nav && <conv.Tabs {...nav} />}
+        {nav && view.kind !== "form" ? (
+          <conv.Pane {...nav} />
         ) : status.step === "queued" ? (
           <div>
             <h2 id="ho-title" tabIndex={-1}>
@@ -245,12 +231,12 @@ export class Dialog extends Component<Props, State> {
             {status.upload === "queued" && <p role="status">{t.uploadQueued}</p>}
             {status.upload === "failed" && <p role="alert">{t.uploadFailed}</p>}
             <div class="b">
-              <button type="button" class={ct ? "g" : "s"} onClick={onClose}>
+              <button type="button" class={conv ? "g" : "s"} onClick={onClose}>
                 {t.close}
               </button>
-              {ct && (
+              {conv && (
                 <button type="button" class="s" onClick={() => setView({ kind: "thread", id: status.id })}>
-                  {ct.viewConversation}
+                  {conv.t.viewConversation}
                 </button>
               )}
             </div>

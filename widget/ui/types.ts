@@ -1,6 +1,6 @@
 /** What the UI needs from the core; the UI knows nothing about capture, recording or HTTP. */
 import type { ConversationStore } from "../conversation/sync.js";
-import type { ConversationList, Thread } from "./Conversations.js";
+import type { ConversationPane, ConversationTabs } from "./Conversations.js";
 import type { Strings } from "./strings.js";
 import type { ConversationStrings } from "./strings-conversation.js";
 
@@ -47,9 +47,12 @@ export interface ConversationView {
   store: ConversationStore;
   t: ConversationStrings;
   css: string;
-  List: typeof ConversationList;
-  Thread: typeof Thread;
+  Tabs: typeof ConversationTabs;
+  Pane: typeof ConversationPane;
 }
+
+/** What the dialog shows: the new-ticket form (with its own steps), the conversation list, or one thread. */
+export type DialogView = { kind: "form" } | { kind: "list" } | { kind: "thread"; id: string };
 
 export type SubmitFailure =
   | { kind: "fields"; fields: Partial<Record<FieldName, string>>; message: string }
