@@ -1,6 +1,6 @@
 /** The conversation chunk's side of storage.ts: upload tokens, what the customer has read, the "none" note. */
-import { noneKey, ticketsKey } from "./known.js";
-import { read, write, type Map } from "./storage.js";
+import { noneKey } from "./known.js";
+import { read, ticketsKey, write, type Map } from "./storage.js";
 
 const readKey = (siteKey: string) => `handoff:read:${siteKey}`;
 

@@ -1,14 +1,13 @@
 /**
  * What the widget remembers about the customer's conversations, per site, in localStorage (the host page's origin):
- * - the upload token of each ticket filed from this browser (needed to answer the feedback questions later),
- *   which also tells the widget on the next page load that there are conversations to follow;
+ * - the upload token of each ticket filed from this browser (needed to answer the feedback questions later);
  * - the newest message time the customer has read, per ticket (the launcher's unread badge).
  * Both bounded; blocked storage only means no badge after a reload and no feedback question.
  * Writing a ticket's token is all the form needs; the rest is in follow-state.ts (conversation chunk).
  */
-import { ticketsKey } from "./known.js";
-
 const MAX_ENTRIES = 50;
+
+export const ticketsKey = (siteKey: string) => `handoff:tickets:${siteKey}`;
 
 export type Map = Record<string, string>;
 
