@@ -14,15 +14,17 @@ const common = {
 } satisfies InlineConfig;
 
 /**
- * Lazy chunks by purpose, so a page loads few files: capture (starts at once), form (dialog + transport, fetched
- * when idle or on open). The recorder is an entry of its own (stable name). Everything else joins app.js.
+ * Lazy chunks by purpose, so a page loads few files: form (capture, dialog + transport, fetched at once / when
+ * idle). The recorder is an entry of its own (stable name). The conversation view is left to the bundler: only
+ * core.ts's import() reaches it, so it becomes its own chunk (a group here would also capture what the form needs).
  */
 function chunkFor(id: string): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
-  if (/\/preact\/(dist|jsx-runtime)\//.test(id)) return "app";
+  // The same goes for the core strings and the local "anything to follow?" check, which later chunks import too.
+  if (/\/preact\/(dist|jsx-runtime)\/|\/widget\/(ui\/strings|conversation\/known)\./.test(id)) return "app";
   // Capture starts at once and the form loads when idle anyway: one chunk compresses better than two.
   if (id.includes("/widget/capture/")) return "form";
-  if (/\/widget\/(ui\/(Dialog|Conversations|Feedback|errors|dialog-styles)|conversation\/|submit|body|api|transport\/)|preact\/hooks/.test(id)) return "form";
+  if (/\/widget\/(ui\/(Dialog|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(id)) return "form";
   return undefined;
 }
 
@@ -56,7 +58,9 @@ function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: bo
 /**
  * Output layout (the server serves outDir/widget.js at /widget.js and outDir/* under /widget/, with CORS):
  * - widget.js: the script tag, a classic IIFE loader that import()s `<script dir>/widget/app.js`.
- * - app.js (launcher UI + core), capture-*.js, form-*.js, recorder.js (rrweb, loaded when idle).
+ * - app.js (launcher UI + core) and app-*.js (preact, core strings), form-*.js (capture, dialog, transport),
+ *   recorder.js (rrweb, loaded when idle), conversation-*.js (conversation view, only for visitors with something to
+ *   follow: core.ts import()s it, so it is a chunk of its own), translations (<lang>-*.js, <lang>-conversation-*.js).
  * - esm/esm.js: init() for SPA developers, built separately so the script-tag chunks stay unshared and small.
  */
 export function widgetBuildConfigs(outDir: string): InlineConfig[] {

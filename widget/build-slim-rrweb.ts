@@ -13,6 +13,7 @@
  * - media play/pause/seek events between snapshots (each snapshot still records every <video>/<audio>'s state);
  * - text selection events (replay does not show which text the customer highlighted; clicks and input still show);
  * - the customElements.define patch (replay shows custom elements as plain elements either way);
+ * - setProperty/removeProperty on a CSS rule's style (element.style changes and insertRule are still recorded);
  * - slimDOMExcluded's long list of <meta> names, replaced by a shorter rule for slimDOMOptions "all" that drops every
  *   <meta> but charset and viewport (also unknown ones that may hold tokens), comments, scripts and icon links.
  * Each cut is located by markers in rrweb's dist file; when a marker is missing (rrweb upgraded) the cut is skipped
@@ -132,6 +133,15 @@ const CUTS: Cut[] = [
     to: "class ShadowDomManager {",
     replacement: "  handleMessage(){}\n}\n",
   },
+  {
+    // Style changes made through a CSS rule's CSSStyleDeclaration (sheet.cssRules[i].style.setProperty): rare in
+    // apps (element.style changes are attribute mutations, CSS-in-JS uses insertRule, both still recorded); the
+    // next checkout's full snapshot carries the rule's current text.
+    name: "CSS rule style declarations",
+    from: "function initStyleDeclarationObserver({",
+    to: "function initMediaInteractionObserver(",
+    replacement: "function initStyleDeclarationObserver(){return()=>{}}\n",
+  },
 ];
 
 /**
@@ -149,6 +159,20 @@ export function plainEnums(code: string): string {
   });
 }
 
+/**
+ * With canvas and inline images cut, `dataURLOptions` and `inlineImages` are only handed from function to function.
+ * Drops every line that declares, passes or copies them; if any other use is left (rrweb changed), keeps the code.
+ */
+const IMAGE_OPTION_LINE =
+  /^[ \t]*(?:(?:dataURLOptions|inlineImages)(?: = (?:\{\}|false))?|(?:dataURLOptions|inlineImages): this\.(?:dataURLOptions|inlineImages)|"(?:dataURLOptions|inlineImages)"|__publicField\(this, "(?:dataURLOptions|inlineImages)"\);?),?[ \t]*\n/gm;
+
+export function dropImageOptions(code: string, warn: (message: string) => void = () => undefined): string {
+  const out = code.replace(IMAGE_OPTION_LINE, "");
+  if (!/\b(dataURLOptions|inlineImages)\b/.test(out)) return out;
+  warn("rrweb trim \"image options\" skipped: other uses left (rrweb changed?)");
+  return code;
+}
+
 export function slimRrwebRecord(): Plugin {
   return {
     name: "handoff-slim-rrweb-record",
@@ -164,7 +188,7 @@ export function slimRrwebRecord(): Plugin {
         }
         out = out.slice(0, start) + cut.replacement + out.slice(end);
       }
-      return { code: plainEnums(out), map: null };
+      return { code: plainEnums(dropImageOptions(out, (m) => this.warn(m))), map: null };
     },
   };
 }

@@ -6,12 +6,12 @@
 import type { Identity, Metadata } from "../shared/context.js";
 import type { HandoffApi, HandoffEvents } from "./api.js";
 import type { Capture } from "./capture/index.js";
-import type { ConversationStore } from "./conversation/sync.js";
+import { hasConversationsLocally } from "./conversation/known.js";
 import type { WidgetConfig } from "./config.js";
 import type { Recorder } from "./recorder/index.js";
 import { mountUi, type MountedUi } from "./ui/mount.js";
 import { loadStrings, localeFor } from "./ui/strings.js";
-import type { UiController } from "./ui/types.js";
+import type { ConversationView, UiController } from "./ui/types.js";
 
 const EVENT_FULL_SNAPSHOT = 2;
 
@@ -30,7 +30,8 @@ function whenIdle(fn: () => void): () => void {
 
 export function createHandoff(config: WidgetConfig): HandoffApi {
   // English is in the launcher chunk; another language is one small fetch before the launcher shows.
-  const stringsReady = loadStrings(localeFor(config.locale, navigator.languages || []), config.texts);
+  const locale = localeFor(config.locale, navigator.languages || []);
+  const stringsReady = loadStrings(locale, config.texts);
   let openWhenMounted = false;
   const ownApi = config.apiOrigin + "/api/v1/widget/";
   let identity: Identity = {};
@@ -40,7 +41,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
   let recorder: Recorder | undefined;
   let ui: MountedUi | undefined;
   let stopped = false;
-  let conversations: ConversationStore | undefined;
+  let conversations: ConversationView | undefined;
   let following: Promise<void> | undefined;
   const listeners = new Map<string, Set<(payload: never) => void>>();
   const emit = <K extends keyof HandoffEvents>(event: K, payload: HandoffEvents[K]) => {
@@ -70,21 +71,22 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
     }, (error) => console.warn("[Handoff] recording unavailable", error));
   });
 
-  /** Starts following the customer's conversations (replies, unread badge); once per page. */
+  /**
+   * Downloads the conversation chunk and starts following the customer's conversations (replies, unread badge);
+   * once per page. Only for visitors with something to follow, so a first-time visitor never downloads it.
+   */
   const follow = () =>
-    (following ||= import("./conversation/sync.js").then(({ startConversations }) => {
-      if (stopped) return;
-      const caller = { apiOrigin: config.apiOrigin, siteKey: config.siteKey, identity: () => identity };
-      conversations = startConversations(caller, () => ui?.setUnread(conversations?.unread() ?? 0));
-    }, () => void (following = undefined)));
-  // Only pages with something to follow poll: tickets filed from this browser, or a verified identity.
-  const hasConversations = () => {
-    try {
-      return !!identity.userHash || (localStorage.getItem("handoff:tickets:" + config.siteKey) || "{}").length > 2;
-    } catch {
-      return !!identity.userHash;
-    }
-  };
+    (following ||= import("./conversation/index.js")
+      .then(async ({ followConversations }) => {
+        if (stopped) return;
+        const caller = { apiOrigin: config.apiOrigin, siteKey: config.siteKey, identity: () => identity };
+        const view = await followConversations(caller, locale, config.texts, () => ui?.setUnread(conversations?.store.unread() ?? 0));
+        if (stopped) return view.store.stop();
+        conversations = view;
+        ui?.setUnread(view.store.unread()); // repaints: the dialog gets its tabs and threads
+      })
+      .catch(() => void (following = undefined)));
+  const hasConversations = () => hasConversationsLocally(config.siteKey, identity);
 
   /** The buffered recording, or nothing if it has no full snapshot yet (not replayable). */
   const recordingEvents = () => {
@@ -120,7 +122,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
         onProgress,
         onCreated: (created) => {
           emit("ticket:created", { id: created.id, reference: created.reference });
-          if (conversations) void conversations.refresh().catch(() => undefined);
+          if (conversations) void conversations.store.refresh().catch(() => undefined);
           else void follow();
         },
       });
@@ -129,7 +131,8 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
     onOpenChange(open) {
       if (open) {
         openedAt = Date.now();
-        void follow();
+        // A verified user may have filed elsewhere (the "none" note may be stale): opening the widget checks.
+        if (hasConversations() || identity.userHash) void follow();
       }
       emit(open ? "open" : "close", undefined);
     },
@@ -168,7 +171,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       const before = identity.id;
       identity = input && typeof input === "object" ? { ...input } : {};
       // Another person (or a login): their conversations, not the previous ones.
-      if (conversations && identity.id !== before) void conversations.refresh().catch(() => undefined);
+      if (conversations && identity.id !== before) void conversations.store.refresh().catch(() => undefined);
       else if (!conversations && ui && hasConversations()) void follow();
     },
     setMetadata: (input) => {
@@ -188,7 +191,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       removeEventListener("online", flush);
       recorder?.stop();
       recorder = undefined;
-      conversations?.stop();
+      conversations?.store.stop();
       conversations = undefined;
       capture?.stop();
       capture = undefined;

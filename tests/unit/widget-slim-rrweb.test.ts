@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { plainEnums, slimRrwebRecord } from "../../widget/build-slim-rrweb.js";
+import { dropImageOptions, plainEnums, slimRrwebRecord } from "../../widget/build-slim-rrweb.js";
 
 const ID = "/x/node_modules/@rrweb/record/dist/record.js";
 const source = readFileSync(new URL("../../node_modules/@rrweb/record/dist/record.js", import.meta.url), "utf8");
@@ -17,7 +17,8 @@ describe("build-time rrweb trimming", () => {
     const { code, warnings } = slim(source);
     expect(warnings).toEqual([]);
     expect(code.length).toBeLessThan(source.length * 0.85);
-    expect(code).not.toContain("inlineImages && ");
+    expect(code).not.toMatch(/\b(inlineImages|dataURLOptions)\b/);
+    expect(code).not.toContain("initStyleDeclarationObserver({");
     expect(code).not.toContain("shopify-checkout-api-token");
     // the slim-DOM rule that replaces rrweb's list still drops scripts and unknown <meta> tags
     const rule = new Function("NodeType", code.slice(code.indexOf("function slimDOMExcluded"), code.indexOf("function serializeNodeWithId")) + "return slimDOMExcluded;")({ Comment: 5, Element: 2 });
@@ -38,5 +39,14 @@ describe("build-time rrweb trimming", () => {
     expect(code).not.toMatch(/IncrementalSource2\[/);
     const odd = 'var X = /* @__PURE__ */ ((X2) => {\n  X2["A"] = "a";\n  return X2;\n})(X || {});';
     expect(plainEnums(odd)).toBe(odd);
+  });
+
+  test("the image options are dropped only when no other use is left (an rrweb upgrade keeps the code working)", () => {
+    const passing = "function f({\n  a,\n  inlineImages = false,\n  dataURLOptions = {},\n}) {\n  g({\n    a,\n    inlineImages,\n    dataURLOptions\n  });\n}\n";
+    expect(dropImageOptions(passing)).toBe("function f({\n  a,\n}) {\n  g({\n    a,\n  });\n}\n");
+    const warnings: string[] = [];
+    const used = passing.replace("g({", "if (inlineImages) h();\n  g({");
+    expect(dropImageOptions(used, (m) => warnings.push(m))).toBe(used);
+    expect(warnings).toHaveLength(1);
   });
 });

@@ -21,7 +21,7 @@ function userHeader({ id, userHash }: Identity): string | undefined {
 }
 
 async function call<T>(caller: Caller, path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
-  const token = customerToken(caller.siteKey);
+  const token = customerToken(caller.siteKey, false); // reading conversations never creates one
   const user = userHeader(caller.identity());
   const headers: Record<string, string> = { [WIDGET_HEADERS.siteKey]: caller.siteKey };
   if (token) headers[WIDGET_HEADERS.customerToken] = token;

@@ -1,15 +1,17 @@
 /**
  * What the widget remembers about the customer's conversations, per site, in localStorage (the host page's origin):
- * - the upload token of each ticket filed from this browser (needed to answer the feedback questions later),
- *   which also tells the widget on the next page load that there are conversations to follow;
+ * - the upload token of each ticket filed from this browser (needed to answer the feedback questions later);
  * - the newest message time the customer has read, per ticket (the launcher's unread badge).
  * Both bounded; blocked storage only means no badge after a reload and no feedback question.
+ * Writing a ticket's token is all the form needs; the rest is in follow-state.ts (conversation chunk).
  */
 const MAX_ENTRIES = 50;
 
-type Map = Record<string, string>;
+export const ticketsKey = (siteKey: string) => `handoff:tickets:${siteKey}`;
 
-const read = (key: string): Map => {
+export type Map = Record<string, string>;
+
+export const read = (key: string): Map => {
   try {
     const value = JSON.parse(localStorage.getItem(key) || "{}");
     return value && typeof value === "object" ? value : {};
@@ -19,7 +21,7 @@ const read = (key: string): Map => {
 };
 
 /** Sets one entry, dropping the oldest ones (insertion order) beyond the bound. */
-const write = (key: string, id: string, value: string) => {
+export const write = (key: string, id: string, value: string) => {
   const map = read(key);
   delete map[id];
   map[id] = value;
@@ -32,17 +34,6 @@ const write = (key: string, id: string, value: string) => {
   }
 };
 
-export const ticketsKey = (siteKey: string) => `handoff:tickets:${siteKey}`;
-const readKey = (siteKey: string) => `handoff:read:${siteKey}`;
-
 /** Called when the server has created a ticket (from the form or from the outbox). */
 export const rememberTicket = (siteKey: string, created: { id: string; uploadToken: string }) =>
   write(ticketsKey(siteKey), created.id, created.uploadToken);
-
-export const uploadTokenOf = (siteKey: string, ticketId: string): string | undefined => read(ticketsKey(siteKey))[ticketId];
-
-export const lastReadOf = (siteKey: string): Map => read(readKey(siteKey));
-
-export const markReadUpTo = (siteKey: string, ticketId: string, createdAt: string) => {
-  if ((lastReadOf(siteKey)[ticketId] || "") < createdAt) write(readKey(siteKey), ticketId, createdAt);
-};

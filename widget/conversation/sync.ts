@@ -7,7 +7,7 @@ import type { CustomerConversationList, CustomerMessage } from "../../shared/cus
 import type { CustomerFeedback } from "../../shared/metrics.js";
 import { ApiError } from "../transport/http.js";
 import { fetchConversations, fetchFeedbackState, fetchUpdates, postFeedback, postReply, type Caller } from "./client.js";
-import { lastReadOf, markReadUpTo, uploadTokenOf } from "./storage.js";
+import { lastReadOf, markReadUpTo, rememberNoConversations, uploadTokenOf } from "./follow-state.js";
 
 export type Conversation = CustomerConversationList["conversations"][number];
 
@@ -61,6 +61,9 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
     cursor = (await fetchUpdates(caller)).cursor;
     conversations = (await fetchConversations(caller)).conversations;
     loaded = true;
+    // A verified user with nothing to follow: the next pages need not download and poll (until it expires).
+    const { id, userHash } = caller.identity();
+    rememberNoConversations(caller.siteKey, userHash ? id : undefined, !conversations.length);
     sort();
   }
 

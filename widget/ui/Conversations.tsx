@@ -4,11 +4,50 @@ import { ApiError } from "../transport/http.js";
 import { describeFailure } from "./errors.js";
 import { Feedback } from "./Feedback.js";
 import type { Strings } from "./strings.js";
+import type { ConversationStrings } from "./strings-conversation.js";
+
+import type { DialogView } from "./types.js";
+
+type T = Strings & ConversationStrings;
+
+interface NavProps {
+  t: T;
+  store: ConversationStore;
+  view: DialogView;
+  setView(view: DialogView): void;
+  onNew(): void;
+}
+
+/** The dialog's tabs, once there are conversations: a new message, or the customer's conversations. */
+export function ConversationTabs({ t, store, view, setView, onNew }: NavProps) {
+  if (!store.list().length) return null;
+  const unread = store.unread();
+  return (
+    <div class="t" role="group" aria-label={t.title}>
+      <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={onNew}>
+        {t.newMessage}
+      </button>
+      <button type="button" aria-pressed={view.kind === "form" ? "false" : "true"} onClick={() => setView({ kind: "list" })}>
+        {t.conversations}
+        {unread > 0 && ` (${unread})`}
+      </button>
+    </div>
+  );
+}
+
+/** The list or one thread, in place of the form. */
+export function ConversationPane({ t, store, view, setView, onNew }: NavProps) {
+  return view.kind === "thread" ? (
+    <Thread t={t} store={store} id={view.id} onBack={() => setView({ kind: "list" })} onNew={onNew} />
+  ) : (
+    <ConversationList t={t} store={store} onOpen={(id) => setView({ kind: "thread", id })} />
+  );
+}
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** The customer's tickets, newest activity first, with status, last message and unread replies. */
-export function ConversationList({ t, store, onOpen }: { t: Strings; store: ConversationStore | undefined; onOpen(id: string): void }) {
+export function ConversationList({ t, store, onOpen }: { t: T; store: ConversationStore | undefined; onOpen(id: string): void }) {
   const list = store?.list() ?? [];
   return (
     <div>
@@ -44,7 +83,7 @@ export function ConversationList({ t, store, onOpen }: { t: Strings; store: Conv
 }
 
 interface ThreadProps {
-  t: Strings;
+  t: T;
   store: ConversationStore | undefined;
   id: string;
   onBack(): void;

@@ -3,6 +3,7 @@ import type { ConversationStore } from "../conversation/sync.js";
 import { ApiError } from "../transport/http.js";
 import { describeFailure } from "./errors.js";
 import type { Strings } from "./strings.js";
+import type { ConversationStrings } from "./strings-conversation.js";
 
 type Step = "hidden" | "ask" | "sending" | "done";
 
@@ -10,7 +11,7 @@ type Step = "hidden" | "ask" | "sending" | "done";
  * The three questions after an escalated ticket is resolved, asked once, inside its thread. Only when this browser
  * filed the ticket (it holds the upload token that authorises the answer) and the server says they are due.
  */
-export function Feedback({ t, store, id }: { t: Strings; store: ConversationStore; id: string }) {
+export function Feedback({ t, store, id }: { t: Strings & ConversationStrings; store: ConversationStore; id: string }) {
   const [step, setStep] = useState<Step>("hidden");
   const [repeated, setRepeated] = useState<boolean>();
   const [inTime, setInTime] = useState<boolean>();

@@ -1,12 +1,21 @@
 import type { Strings } from "./strings.js";
 
+interface Props {
+  t: Strings;
+  open: boolean;
+  unread: number;
+  /** "1 unread reply", from the conversation chunk's strings (loaded whenever there can be unread replies). */
+  unreadText: string;
+  onClick(): void;
+}
+
 /** The always-visible help button, with the number of unread support replies. No hooks, so preact/hooks stays out of the critical chunk. */
-export function Launcher({ t, open, unread, onClick }: { t: Strings; open: boolean; unread: number; onClick(): void }) {
+export function Launcher({ t, open, unread, unreadText, onClick }: Props) {
   return (
     <button
       type="button"
       class="l"
-      aria-label={unread ? `${t.launcher}, ${t.unread(unread)}` : t.launcher}
+      aria-label={unread && unreadText ? `${t.launcher}, ${unreadText}` : t.launcher}
       aria-haspopup="dialog"
       aria-expanded={open ? "true" : "false"}
       onClick={onClick}

@@ -1,4 +1,7 @@
-/** Every string the customer sees: English here, other languages in locales/. */
+/**
+ * Every string the customer sees in the launcher and the new-ticket form: English here, other languages in locales/.
+ * The conversation view's strings are in strings-conversation.ts (a chunk of their own).
+ */
 const en = {
   launcher: "Help and support",
   launcherText: "Help",
@@ -36,32 +39,9 @@ const en = {
   queuedTitle: "Message saved",
   queuedBody: "We couldn't reach support right now. Your message is saved on this device and will be sent automatically — next time you open this page or when you're back online.",
   uploadQueued: "The recording is saved and will be attached automatically.",
-  unread: (n: number) => (n === 1 ? "1 unread reply" : `${n} unread replies`),
-  newMessage: "New message",
-  conversations: "Your conversations",
-  noConversations: "No conversations yet.",
-  loading: "Loading…",
-  back: "Back",
-  viewConversation: "View conversation",
-  you: "You",
-  support: "Support",
-  status: { open: "Open", pending: "Waiting for your reply", escalated: "With a specialist", resolved: "Resolved", closed: "Closed" },
-  reply: "Your reply",
-  sendReply: "Send reply",
-  closedConversation: "This conversation is closed. Start a new one to reach us again.",
-  feedbackTitle: "Before you go: how did it go?",
-  feedbackRepeated: "Did you have to repeat yourself?",
-  feedbackPeople: "How many people did you talk to?",
-  feedbackInTime: "Was it resolved in a reasonable time?",
-  yes: "Yes",
-  no: "No",
-  feedbackSend: "Send feedback",
-  feedbackThanks: "Thanks for your feedback!",
 };
 
 export type Strings = typeof en;
-
-
 
 /**
  * Other languages live in locales/ and are fetched only by pages that use them, so nobody downloads every
@@ -88,16 +68,24 @@ export function localeFor(locale: string | undefined, browser: readonly string[]
  * The customer-facing texts for a locale, with the site's overrides (data-texts / init({ texts })) applied.
  * Only plain-text entries can be overridden; templated ones (counts, references) keep their wording.
  */
-export async function loadStrings(locale: string, overrides: Record<string, unknown> = {}): Promise<Strings> {
-  let base = en;
+export const loadStrings = (locale: string, overrides: Record<string, unknown> = {}): Promise<Strings> =>
+  localized(en, LOCALES[locale], overrides);
+
+/** English, or the translation `load` fetches, with the overrides applied (shared with strings-conversation.ts). */
+export async function localized<T extends object>(
+  english: T,
+  load: (() => Promise<{ default: T }>) | undefined,
+  overrides: Record<string, unknown>,
+): Promise<T> {
+  let base = english;
   try {
-    if (LOCALES[locale]) base = (await LOCALES[locale]()).default;
+    if (load) base = (await load()).default;
   } catch {
     /* the translation chunk failed to load: English beats no widget */
   }
-  const out: Record<string, unknown> = { ...base };
+  const out = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(overrides)) {
     if (typeof out[key] === "string" && typeof value === "string" && value.trim()) out[key] = value.slice(0, 500);
   }
-  return out as Strings;
+  return out as T;
 }

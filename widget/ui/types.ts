@@ -1,6 +1,8 @@
 /** What the UI needs from the core; the UI knows nothing about capture, recording or HTTP. */
 import type { ConversationStore } from "../conversation/sync.js";
+import type { ConversationPane, ConversationTabs } from "./Conversations.js";
 import type { Strings } from "./strings.js";
+import type { ConversationStrings } from "./strings-conversation.js";
 
 export interface FormValues {
   email: string;
@@ -36,9 +38,21 @@ export interface UiController {
   preview(includeRecording: boolean): Preview;
   submit(values: FormValues, onUploadProgress: (fraction: number) => void): Promise<Submitted>;
   onOpenChange(open: boolean): void;
-  /** The customer's conversations, once loaded (lazily, with the dialog or when there are some to follow). */
-  conversations(): ConversationStore | undefined;
+  /** The customer's conversations and their views, once the conversation chunk is loaded (only when there are some to follow). */
+  conversations(): ConversationView | undefined;
 }
+
+/** What the conversation chunk hands the dialog: the store, its strings and styles, and the views to render. */
+export interface ConversationView {
+  store: ConversationStore;
+  t: ConversationStrings;
+  css: string;
+  Tabs: typeof ConversationTabs;
+  Pane: typeof ConversationPane;
+}
+
+/** What the dialog shows: the new-ticket form (with its own steps), the conversation list, or one thread. */
+export type DialogView = { kind: "form" } | { kind: "list" } | { kind: "thread"; id: string };
 
 export type SubmitFailure =
   | { kind: "fields"; fields: Partial<Record<FieldName, string>>; message: string }

@@ -1,0 +1,19 @@
+/** The conversation view's stylesheet (tabs, list, thread, feedback questions): ships with the conversation chunk. */
+export const conversationCss = `.t{display:flex;gap:4px;margin:0 28px 12px 0}
+.t button{flex:1;border:1px solid #ccc;background:#f3f4f6;border-radius:6px;padding:6px;cursor:pointer;color:#222}
+.t [aria-pressed=true]{background:#fff;border-color:var(--a);font-weight:600}
+.cl,.ms{list-style:none;margin:0 0 12px;padding:0}
+.cl button{display:block;width:100%;text-align:left;border:1px solid #ddd;border-radius:8px;background:#fff;padding:8px 10px;margin-bottom:6px;cursor:pointer;color:#1a1a1a}
+.cl strong,.cm,.cp,.mb{display:block}
+.cm{font-size:12px;color:#555}
+.cp{color:#444;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.u{color:#c8102e}
+.ms li{border-radius:8px;padding:6px 10px;margin-bottom:6px;max-width:88%}
+.mc{background:#eef2ff;margin-left:auto}
+.ma{background:#f3f4f6}
+.mb{white-space:pre-wrap;overflow-wrap:anywhere}
+.fb{border:1px solid #ddd;border-radius:8px;padding:10px;margin-bottom:12px}
+h3{margin:0 0 8px;font-size:15px}
+.q{border:0;padding:0;margin:0 0 10px}
+.q legend{font-weight:600;margin-bottom:4px}
+.q .c{display:inline-flex;margin-right:14px}`;

@@ -1,0 +1,41 @@
+/**
+ * The customer-facing texts of the conversation view (list, thread, reply, feedback questions), next to the core
+ * ones in strings.ts. They ship in the conversation chunk, which only visitors with something to follow download;
+ * other languages in locales/<lang>-conversation.ts, fetched only by pages in that language.
+ */
+import { localized } from "./strings.js";
+
+const en = {
+  unread: (n: number) => (n === 1 ? "1 unread reply" : `${n} unread replies`),
+  newMessage: "New message",
+  conversations: "Your conversations",
+  noConversations: "No conversations yet.",
+  loading: "Loading…",
+  back: "Back",
+  viewConversation: "View conversation",
+  you: "You",
+  support: "Support",
+  status: { open: "Open", pending: "Waiting for your reply", escalated: "With a specialist", resolved: "Resolved", closed: "Closed" },
+  reply: "Your reply",
+  sendReply: "Send reply",
+  closedConversation: "This conversation is closed. Start a new one to reach us again.",
+  feedbackTitle: "Before you go: how did it go?",
+  feedbackRepeated: "Did you have to repeat yourself?",
+  feedbackPeople: "How many people did you talk to?",
+  feedbackInTime: "Was it resolved in a reasonable time?",
+  yes: "Yes",
+  no: "No",
+  feedbackSend: "Send feedback",
+  feedbackThanks: "Thanks for your feedback!",
+};
+
+export type ConversationStrings = typeof en;
+
+const LOCALES: Record<string, () => Promise<{ default: ConversationStrings }>> = {
+  de: () => import("./locales/de-conversation.js"),
+  fr: () => import("./locales/fr-conversation.js"),
+};
+
+/** For a locale picked by localeFor() (strings.ts), with the site's overrides of plain-text entries. */
+export const loadConversationStrings = (locale: string, overrides: Record<string, unknown> = {}): Promise<ConversationStrings> =>
+  localized(en, LOCALES[locale], overrides);
