@@ -51,6 +51,27 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
+/**
+ * Runs one load of a screen's model: sets loading, clears and then sets the error (as an ApiError), and ignores an
+ * aborted request (the screen went away or a newer load replaced it).
+ */
+export async function trackLoad(
+  state: { loading: { value: boolean }; error: { value: ApiError | null } },
+  signal: AbortSignal,
+  work: () => Promise<void>,
+): Promise<void> {
+  state.loading.value = true;
+  state.error.value = null;
+  try {
+    await work();
+  } catch (caught) {
+    if (isAbort(caught)) return;
+    state.error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+  } finally {
+    if (!signal.aborted) state.loading.value = false;
+  }
+}
+
 type UnauthorizedListener = () => void;
 let onUnauthorized: UnauthorizedListener = () => {};
 

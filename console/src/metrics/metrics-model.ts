@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import type { EscalationMetrics, Insights } from "../../../shared/index.js";
-import { ApiError, isAbort } from "../api.js";
+import { ApiError, trackLoad } from "../api.js";
 import { metricsApi, type MetricsParams } from "./metrics-api.js";
 
 /** The filters the dashboard reads from its URL (so a view can be shared); the API applies the defaults. */
@@ -19,18 +19,11 @@ export function createMetricsModel(params: MetricsParams) {
   let controller = new AbortController();
 
   async function load() {
-    loading.value = true;
-    error.value = null;
-    try {
+    await trackLoad({ loading, error }, controller.signal, async () => {
       const [m, i] = await Promise.all([metricsApi.escalations(params, controller.signal), metricsApi.insights(params, controller.signal)]);
       metrics.value = m;
       insights.value = i;
-    } catch (caught) {
-      if (isAbort(caught)) return;
-      error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
-    } finally {
-      if (!controller.signal.aborted) loading.value = false;
-    }
+    });
   }
 
   return {

@@ -1,7 +1,7 @@
 import { signal } from "@preact/signals";
 import type { TicketStatus, TicketSummary } from "../../../shared/index.js";
 import type { QueueFilters } from "./queue-filters.js";
-import { api, ApiError, isAbort } from "../api.js";
+import { api, ApiError, trackLoad } from "../api.js";
 
 export const PAGE_SIZE = 50;
 
@@ -18,9 +18,7 @@ export function createQueueModel(filters: QueueFilters) {
   let controller = new AbortController();
 
   async function fetchPage(cursor: string | null): Promise<void> {
-    loading.value = true;
-    error.value = null;
-    try {
+    await trackLoad({ loading, error }, controller.signal, async () => {
       const page = await api.listTickets({ ...filters, limit: PAGE_SIZE, cursor }, controller.signal);
       if (page.counts) counts.value = page.counts;
       // A ticket can move up between pages (new activity); never show it twice.
@@ -29,12 +27,7 @@ export function createQueueModel(filters: QueueFilters) {
       tickets.value = cursor ? [...tickets.value, ...fresh] : fresh;
       nextCursor.value = page.nextCursor;
       loaded.value = true;
-    } catch (caught) {
-      if (isAbort(caught)) return;
-      error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
-    } finally {
-      if (!controller.signal.aborted) loading.value = false;
-    }
+    });
   }
 
   return {

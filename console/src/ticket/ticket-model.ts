@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import type { TicketDetail, TicketUpdate } from "../../../shared/index.js";
-import { api, ApiError, isAbort } from "../api.js";
+import { api, ApiError, trackLoad } from "../api.js";
 
 /** One ticket, loaded by id. */
 export function createTicketModel(id: string) {
@@ -14,16 +14,9 @@ export function createTicketModel(id: string) {
   async function load(): Promise<void> {
     controller.abort();
     controller = new AbortController();
-    loading.value = true;
-    error.value = null;
-    try {
+    await trackLoad({ loading, error }, controller.signal, async () => {
       ticket.value = await api.getTicket(id, controller.signal);
-    } catch (caught) {
-      if (isAbort(caught)) return;
-      error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
-    } finally {
-      if (!controller.signal.aborted) loading.value = false;
-    }
+    });
   }
 
   return {
