@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { logIn, newPage } from "./console-fixtures.js";
 
 describe.skipIf(!HAS_BROWSER)("console: an admin manages agents and widget settings", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("adds an agent who can log in, without the admin pages", async () => {
     const admin = await newPage(browser);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
 /**
  * The walking skeleton as a customer and an agent live it: click around the demo app, file a ticket through the
@@ -9,13 +9,7 @@ import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./
 describe.skipIf(!HAS_BROWSER)("from the customer's click to the agent's replay", () => {
   let server: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("a ticket filed in the demo app is replayable in the console with its clicks", { timeout: 90_000 }, async () => {
     const customer = await browser.newPage({ viewport: { width: 1280, height: 800 } });

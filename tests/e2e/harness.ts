@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type LaunchOptions } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { loadConfig, type Config } from "../../server/config.js";
 import { startServer, type RunningServer } from "../../server/start.js";
 import { REQUIRE_ALL } from "../helpers/databases.js";
@@ -62,4 +63,18 @@ export const CHROMIUM_ARGS = [
 
 export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...options });
+}
+
+/** For a describe block: the test server and Chromium start before its tests (together) and close after them. */
+export function useServerAndBrowser(ready: (server: TestServer, browser: Browser) => void, overrides: Partial<Config> = {}): void {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(overrides), launchBrowser()]);
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { form, hostPage, openWidget, previewText, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
 
 type Event = { type: number; timestamp: number };
@@ -33,14 +33,7 @@ const spanSeconds = (events: Event[]) => (events[events.length - 1].timestamp - 
 describe.skipIf(!HAS_BROWSER)("widget recording buffer, theming and the ESM entry", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("the recording keeps the window (data-window-seconds) and not much more, starting at a full snapshot", async () => {
     const { page, close } = await widgetPage(browser);

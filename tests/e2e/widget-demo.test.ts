@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { form, openWidget, previewText, recordingRequest, storedRecording, ticketRequest, widgetPage } from "./widget-fixtures.js";
 
 describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with context", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("the launcher opens an accessible form; Escape closes it and gives focus back", async () => {
     const { page, errors, close } = await widgetPage(browser);

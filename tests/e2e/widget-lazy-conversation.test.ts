@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { form, hostPage, openWidget, sendTicket, waitForRecorder, widgetPage } from "./widget-fixtures.js";
 
 /**
@@ -11,14 +11,7 @@ import { form, hostPage, openWidget, sendTicket, waitForRecorder, widgetPage } f
 describe.skipIf(!HAS_BROWSER)("widget: the conversation chunk loads only for visitors with something to follow", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   /** Every widget chunk and conversation API call the page makes, as paths. */
   function traffic(page: Page) {

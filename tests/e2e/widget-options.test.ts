@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { form, previewText, storedRecording, ticketRequest, widgetPage } from "./widget-fixtures.js";
 
 /** A host page of our own (served through request interception) with a customised script tag. */
@@ -27,14 +27,7 @@ const FORM = `
 describe.skipIf(!HAS_BROWSER)("widget options on a host page", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("with data-mask-inputs=false typed text is recorded, but passwords (even shown as text), card numbers and marked elements are not", async () => {
     const { page, errors, close } = await widgetPage(browser);

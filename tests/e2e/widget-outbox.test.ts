@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser, Route } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { fillForm, form, openWidget, outboxCount, previewText, storedRecording, ticketsWithSubject, widgetPage } from "./widget-fixtures.js";
 
 const TICKETS = "**/api/v1/widget/tickets";
@@ -9,14 +9,7 @@ const RECORDING = "**/api/v1/widget/tickets/*/recording";
 describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("server unreachable at submit -> page reloaded -> server back: the ticket and its recording arrive exactly once", async () => {
     const { page, errors, close } = await widgetPage(browser);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { hostPage, openWidget, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
 
 // Secrets that hide in attributes and element content rather than in typed values. Each has a visible neighbour
@@ -18,14 +18,7 @@ const PAGE = `
 describe.skipIf(!HAS_BROWSER)("widget privacy: attribute and content leaks", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("srcdoc, textarea, select, contenteditable, masked attributes and link URLs never reach the server", async () => {
     const { page, errors, close } = await widgetPage(browser);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { form, hostPage, openWidget, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
 
 // Every rule has a secret that must not reach the server and a visible neighbour that must, so an empty or broken
@@ -25,14 +25,7 @@ const PAGE = `
 describe.skipIf(!HAS_BROWSER)("widget privacy and capture rules on a host page", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("masking: typed values, hidden inputs, marked and blocked elements, shadow DOM and same-origin iframes", async () => {
     const { page, errors, close } = await widgetPage(browser);
