@@ -28,6 +28,9 @@ function chunkFor(id: string): string | undefined {
   return undefined;
 }
 
+// HANDOFF_NO_MINIFY=1 builds readable chunks, so CPU profiles name functions (bench/recorder-profile.ts).
+const MINIFY = !process.env.HANDOFF_NO_MINIFY;
+
 function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: boolean): InlineConfig {
   return {
     ...common,
@@ -36,7 +39,7 @@ function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: bo
       outDir,
       emptyOutDir,
       target: "es2022",
-      minify: true,
+      minify: MINIFY,
       sourcemap: false,
       copyPublicDir: false,
       // Library mode: no module-preload helper (it costs ~1 KB and assumes the page's base URL)...
@@ -44,7 +47,7 @@ function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: bo
       rollupOptions: {
         output: {
           // ...but lib mode keeps whitespace in ES output by default; this ships to browsers as is.
-          minify: true,
+          minify: MINIFY,
           comments: false,
           manualChunks: chunkFor,
           chunkFileNames: "[name]-[hash].js",
@@ -73,7 +76,7 @@ export function widgetBuildConfigs(outDir: string): InlineConfig[] {
         outDir,
         emptyOutDir: false,
         target: "es2022",
-        minify: true,
+        minify: MINIFY,
         sourcemap: false,
         copyPublicDir: false,
         lib: {

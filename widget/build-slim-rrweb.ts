@@ -14,12 +14,15 @@
  * - text selection events (replay does not show which text the customer highlighted; clicks and input still show);
  * - the customElements.define patch (replay shows custom elements as plain elements either way);
  * - setProperty/removeProperty on a CSS rule's style (element.style changes and insertRule are still recorded);
+ * - options we never pass: RegExp class names, freezePage's unfreeze-on-event, checkoutEveryNth/Nms, maskAllInputs,
+ *   slimDOMOptions other than "all"; and a forEach polyfill for browsers that cannot run ES2022;
  * - slimDOMExcluded's long list of <meta> names, replaced by a shorter rule for slimDOMOptions "all" that drops every
  *   <meta> but charset and viewport (also unknown ones that may hold tokens), comments, scripts and icon links.
  * Each cut is located by markers in rrweb's dist file; when a marker is missing (rrweb upgraded) the cut is skipped
  * with a warning and the full code ships, so an upgrade can only cost bytes, never break recording.
  */
 import type { Plugin } from "vite";
+import { applyPatches, MUTATION_BATCHING } from "./rrweb-mutation-batching.js";
 
 interface Cut {
   name: string;
@@ -142,6 +145,72 @@ const CUTS: Cut[] = [
     to: "function initMediaInteractionObserver(",
     replacement: "function initStyleDeclarationObserver(){return()=>{}}\n",
   },
+  {
+    // Our recorder passes class names as strings (blockClass "rr-block", maskTextClass "rr-mask"), never RegExps.
+    name: "class RegExps",
+    from: "function classMatchesRegex(node, regex, checkAncestors) {",
+    to: "function needMaskingText(",
+    replacement: "function classMatchesRegex(){return false}\n",
+  },
+  {
+    // freezePage() is never called (mutations are batched instead, see rrweb-mutation-batching.ts).
+    name: "unfreeze on events",
+    from: "    if (((_a2 = mutationBuffers[0]) == null ? void 0 : _a2.isFrozen())",
+    to: "    if (inEmittingFrame) {",
+    replacement: "",
+  },
+  {
+    // checkoutEveryNth / checkoutEveryNms are not passed: the recorder takes its checkouts when the page is idle.
+    name: "checkout options",
+    from: "    if (e.type === EventType.FullSnapshot) {\n      lastFullSnapshotEvent = e;",
+    to: "  const wrappedMutationEmit = (m) => {",
+    replacement: "  };\n",
+  },
+  {
+    // We record the top page (recordCrossOriginIframes: false), always with an emit, and pass no mousemoveWait.
+    name: "emitting frame",
+    from: "  const inEmittingFrame = recordCrossOriginIframes ? window.parent === window : true;",
+    to: "  mirror.reset();\n  const maskInputOptions",
+    replacement: "  const inEmittingFrame = true, passEmitsToParent = false;\n",
+  },
+  {
+    // maskAllInputs is not passed: maskInputOptions (every input, decided by maskInputFn) is.
+    name: "mask all inputs",
+    from: "  mirror.reset();\n  const maskInputOptions = maskAllInputs === true ? {",
+    to: "  const slimDOMOptions = slimDOMDefaults(_slimDOMOptions);",
+    replacement: "  mirror.reset();\n  const maskInputOptions = _maskInputOptions;\n",
+  },
+  {
+    // slimDOMOptions "all", of which only these two are still read (the rest was slimDOMExcluded's, replaced above).
+    name: "slim DOM defaults",
+    from: "function slimDOMDefaults(_slimDOMOptions) {",
+    to: "function slimDOMExcluded(",
+    replacement: "function slimDOMDefaults(){return{headWhitespace:true,headTitleMutations:true}}\n",
+  },
+  {
+    // snapshot() is called by record() with maskInputOptions already resolved (see "mask all inputs").
+    name: "snapshot mask all inputs",
+    from: "  } = options;\n  const maskInputOptions = maskAllInputs === true ? {",
+    to: "  const slimDOMOptions = slimDOMDefaults(slimDOM);",
+    replacement: "  } = options;\n  const maskInputOptions = maskAllInputs;\n",
+  },
+  {
+    // The page's scroll position: scrollingElement is in every browser that runs ES2022 (the rest are fallbacks).
+    name: "window scroll fallbacks",
+    from: "function getWindowScroll(win) {",
+    to: "function closestElementOfNode(",
+    replacement: `function getWindowScroll(win){const e=win.document.scrollingElement||win.document.documentElement;return{left:e.scrollLeft,top:e.scrollTop}}
+function getWindowHeight(){return window.innerHeight}
+function getWindowWidth(){return window.innerWidth}
+`,
+  },
+  {
+    // NodeList/DOMTokenList.forEach for browsers from before 2017, which cannot run the widget's ES2022 anyway.
+    name: "forEach polyfill",
+    from: "function polyfill(win = window) {",
+    to: "function isSerializedIframe(",
+    replacement: "function polyfill(){}\n",
+  },
 ];
 
 /**
@@ -188,6 +257,7 @@ export function slimRrwebRecord(): Plugin {
         }
         out = out.slice(0, start) + cut.replacement + out.slice(end);
       }
+      out = applyPatches(out, MUTATION_BATCHING, (m) => this.warn(m));
       return { code: plainEnums(dropImageOptions(out, (m) => this.warn(m))), map: null };
     },
   };

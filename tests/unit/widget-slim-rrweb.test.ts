@@ -50,3 +50,80 @@ describe("build-time rrweb trimming", () => {
     expect(warnings).toHaveLength(1);
   });
 });
+
+describe("batched mutations (build-time patch)", () => {
+  const { code } = slim(source);
+  type FakeNode = { nodeType: number; nodeName: string; parentNode: FakeNode | null; firstChild?: FakeNode | null; nextSibling?: FakeNode | null; textContent?: string };
+  type Record_ = { type: string; target: FakeNode; addedNodes?: FakeNode[]; removedNodes?: FakeNode[]; attributeName?: string; oldValue?: string };
+  const compactRecords = new Function(
+    code.slice(code.indexOf("function compactRecords("), code.indexOf("class MutationBuffer {")) + "return compactRecords;",
+  )() as (records: Record_[], mirror: unknown) => Record_[];
+  const mirrorOf = (known: Map<FakeNode, number>) => ({
+    nodeMetaMap: new Map(),
+    hasNode: (n: FakeNode) => known.has(n),
+    getId: (n: FakeNode) => known.get(n) ?? -1,
+    replace: (id: number, n: FakeNode) => known.set(n, id),
+  });
+  const el = (nodeName: string): FakeNode => ({ nodeType: 1, nodeName, parentNode: null, firstChild: null });
+  const text = (parent: FakeNode | null, value: string): FakeNode => ({ nodeType: 3, nodeName: "#text", parentNode: parent, nextSibling: null, textContent: value });
+  const childList = (target: FakeNode, addedNodes: FakeNode[], removedNodes: FakeNode[]): Record_ => ({ type: "childList", target, addedNodes, removedNodes });
+  const lists = (out: Record_[]) => out.filter((r) => r.type === "childList").map((r) => [r.target.nodeName, r.removedNodes!.length, r.addedNodes!.length]);
+
+  test("the patches apply to the installed rrweb", () => {
+    expect(code).toContain("record.flushMutations = flushMutations;");
+    expect(code).toContain('__publicField(this, "processMutations", (mutations) => queueMutations(this, mutations));');
+  });
+
+  test("a cell whose text is rewritten three times in a batch becomes one text change of the node replay already has", () => {
+    const td = el("TD");
+    const original = text(null, "1.00"); // detached now
+    const second = text(null, "2.00");
+    const last = text(td, "3.00");
+    td.firstChild = last;
+    const known = new Map([[td, 7], [original, 8]]);
+    const out = compactRecords([childList(td, [second], [original]), childList(td, [last], [second])], mirrorOf(known));
+    expect(out.filter((r) => r.type === "characterData")).toEqual([{ type: "characterData", target: last, oldValue: "1.00" }]);
+    expect(lists(out)).toEqual([["TD", 0, 0], ["TD", 0, 0]]);
+    expect(known.get(last)).toBe(8); // the new text node answers to the old one's id
+  });
+
+  test("nodes added and removed within a batch vanish; moves keep their removal before their addition", () => {
+    const list = el("UL");
+    const temporary = el("LI");
+    const moved = el("LI");
+    moved.parentNode = list;
+    const other = el("LI");
+    other.parentNode = list;
+    list.firstChild = other;
+    const out = compactRecords(
+      [childList(list, [temporary], []), childList(list, [], [temporary]), childList(list, [], [moved]), childList(list, [moved], [])],
+      mirrorOf(new Map([[list, 1], [moved, 2], [other, 3]])),
+    );
+    expect(out.map((r) => [r.removedNodes, r.addedNodes])).toEqual([[[moved], []], [[], [moved]]]);
+  });
+
+  test("a parent with other children keeps the removal and addition (the new text may sit elsewhere)", () => {
+    const p = el("P");
+    const gone = text(null, "old");
+    const fresh = text(p, "new");
+    const bold = el("B");
+    p.firstChild = bold;
+    bold.nextSibling = fresh;
+    const out = compactRecords([childList(p, [fresh], [gone])], mirrorOf(new Map([[p, 1], [gone, 2]])));
+    expect(lists(out)).toEqual([["P", 1, 0], ["P", 0, 1]]);
+    expect(out.some((r) => r.type === "characterData")).toBe(false);
+  });
+
+  test("attribute changes: the first record per node and attribute is kept (its old value is from before the batch)", () => {
+    const row = el("TR");
+    const out = compactRecords(
+      [
+        { type: "attributes", target: row, attributeName: "style", oldValue: "color: red" },
+        { type: "attributes", target: row, attributeName: "style", oldValue: "color: blue" },
+        { type: "attributes", target: row, attributeName: "class", oldValue: "a" },
+      ],
+      mirrorOf(new Map([[row, 1]])),
+    );
+    expect(out.map((r) => [r.attributeName, r.oldValue])).toEqual([["style", "color: red"], ["class", "a"]]);
+  });
+});

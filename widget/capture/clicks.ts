@@ -58,7 +58,13 @@ export function startClicks(ring: Ring<Click>, options: ClickOptions): () => voi
 
   const watchMutations = () => {
     if (observer || typeof MutationObserver === "undefined") return;
-    observer = new MutationObserver(() => (lastMutation = Date.now()));
+    // The first change after a click is all a dead-click check needs: stop observing then, so a busy page does not pay
+    // for a second observer's records (it observes again at the next click).
+    observer = new MutationObserver(() => {
+      lastMutation = Date.now();
+      observer?.disconnect();
+      observer = undefined;
+    });
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   };
 

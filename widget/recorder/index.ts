@@ -26,6 +26,15 @@ export interface Recorder {
 // maskInputFn, which then decides (see privacy.ts): rrweb only ever reads maskInputOptions[tagName or type].
 const ALL_INPUTS = new Proxy({}, { get: () => true }) as Record<string, boolean>;
 const MASK_SELECTOR = "[data-handoff-mask]";
+/** The build patches rrweb to process DOM mutations in batches (see widget/rrweb-mutation-batching.ts). */
+const batching = record as typeof record & { flushMutations?(): void; mutationBatch?(ms: number): void };
+// While the page changes on its own, a change may show in replay up to half a second late; right after the customer
+// acts, what their action did shows within 50 ms.
+const CALM_BATCH_MS = 500;
+const ACTIVE_BATCH_MS = 50;
+const ACTIVE_FOR_MS = 300;
+// Flushed before rrweb sees these, so the nodes they target are already serialized (known ids in replay).
+const INTERACTIONS = ["pointerdown", "keydown", "input"];
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"])';
 
 export function startRecorder(options: RecorderOptions): Recorder {
@@ -48,6 +57,15 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const idle = (fn: () => void) =>
     typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
   const checkouts = setInterval(() => idle(() => record.takeFullSnapshot?.(true)), checkoutMs);
+  batching.mutationBatch?.(CALM_BATCH_MS);
+  let calm: ReturnType<typeof setTimeout> | undefined;
+  const onInteraction = () => {
+    batching.flushMutations?.();
+    batching.mutationBatch?.(ACTIVE_BATCH_MS);
+    clearTimeout(calm);
+    calm = setTimeout(() => batching.mutationBatch?.(CALM_BATCH_MS), ACTIVE_FOR_MS);
+  };
+  for (const type of INTERACTIONS) window.addEventListener(type, onInteraction, { capture: true, passive: true });
   const isMasked = makeMaskedLookup((id) => record.mirror.getNode(id), MASK_SELECTOR);
   const stop = record({
     emit: (event) => {
@@ -72,10 +90,14 @@ export function startRecorder(options: RecorderOptions): Recorder {
     errorHandler: () => true,
   });
   return {
-    getEvents: () => buffer.events(),
+    getEvents: () => (batching.flushMutations?.(), buffer.events()),
     durationMs: () => buffer.durationMs(),
     stop: () => {
       clearInterval(checkouts);
+      clearTimeout(calm);
+      for (const type of INTERACTIONS) window.removeEventListener(type, onInteraction, { capture: true });
+      batching.flushMutations?.();
+      batching.mutationBatch?.(0);
       stop?.();
       buffer.clear();
     },

@@ -1,0 +1,57 @@
+import { describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
+import { hostPage, openWidget, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
+
+// rrweb event vocabulary (rrweb's EventType / IncrementalSource / MouseInteractions).
+const INCREMENTAL = 3;
+const MUTATION = 0;
+const MOUSE_INTERACTION = 2;
+const CLICK = 2;
+
+interface Added {
+  parentId: number;
+  node: { id: number; type: number; tagName?: string; textContent?: string; attributes?: Record<string, unknown> };
+}
+type RecordedEvent = { type: number; timestamp: number; data?: { source?: number; type?: number; id?: number; adds?: Added[]; texts?: { id: number; value: string }[] } };
+
+// A live cell the page rewrites every 20 ms (a busy dashboard: the recorder batches these changes), and a button
+// that makes a new button appear, which the customer clicks at once.
+const PAGE = `
+  <p>Live price <span id="live">0</span></p>
+  <div id="actions"><button id="add" onclick="const b = document.createElement('button'); b.id = 'fresh'; b.textContent = 'Fresh action'; b.onclick = () => { document.getElementById('status').textContent = 'Fresh action done'; }; document.getElementById('actions').append(b)">Add action</button></div>
+  <p id="status">Idle</p>
+  <script>let n = 0; setInterval(() => { document.getElementById("live").textContent = "tick " + ++n; }, 20);</script>`;
+
+describe.skipIf(!HAS_BROWSER)("widget recording: batched DOM changes", () => {
+  let server: TestServer;
+  let browser: Browser;
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+  test("a button that just appeared and is clicked at once is recorded with its id, and so is what the click did", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    await hostPage(page, server, "", PAGE);
+    await waitForRecorder(page);
+    await page.getByRole("button", { name: "Add action" }).click();
+    await page.getByRole("button", { name: "Fresh action" }).click(); // well within one batch of the live cell's changes
+    await page.getByText("Fresh action done").waitFor();
+
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Clicked the fresh button");
+    await page.getByText("Recording attached.").waitFor();
+    const events = (await storedRecording(server, id)) as RecordedEvent[];
+    const mutations = events.filter((e) => e.type === INCREMENTAL && e.data?.source === MUTATION);
+    const fresh = mutations.flatMap((e) => e.data!.adds ?? []).find((a) => a.node.attributes?.id === "fresh");
+    expect(fresh, "the added button is in the recording").toBeDefined();
+    const clicks = events.filter((e) => e.type === INCREMENTAL && e.data?.source === MOUSE_INTERACTION && e.data.type === CLICK);
+    // The click names the new button: replay can show it (rrweb records -1 for a node it has not serialized yet).
+    expect(clicks.map((c) => c.data!.id)).toContain(fresh!.node.id);
+    const json = JSON.stringify(mutations);
+    expect(json).toContain("Fresh action done");
+    // The live cell's changes are recorded too (the last one in each batch).
+    const ticks = new Set(json.match(/tick \d+/g));
+    expect(ticks.size).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
