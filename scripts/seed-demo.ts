@@ -70,7 +70,7 @@ for (let w = 0; w < workspaceCount; w++) {
   for (const definition of deferred) await database.db.execute(sql.raw(definition));
   if (deferred.length) console.log(`rebuilt ${deferred.length} indexes, ${elapsed()}`);
 }
-if (databaseUrl) await database.db.execute(sql`vacuum analyze tickets, ticket_events, ticket_facts, metrics_daily, metrics_agent_daily, metrics_escalation_daily`);
+if (databaseUrl) await database.db.execute(sql`vacuum analyze tickets, ticket_events, ticket_facts, metrics_daily, metrics_agent_daily, metrics_escalation_daily, metrics_signal_daily, metrics_signal_customers`);
 console.log(`seeded ${total.toLocaleString("en")} tickets in ${workspaceCount} workspace(s) in ${elapsed()}`);
 await database.close();
 process.exit(0);

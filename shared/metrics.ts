@@ -150,6 +150,15 @@ export const anomalySchema = z.object({
   trailingStdDev: z.number(),
   zScore: z.number(),
 });
+/** Tickets sharing a failing endpoint or error fingerprint. `customersEstimated`: counted in a sample of customers
+ * (huge periods), so `customers` is an estimate (about 1 %). */
+const signalGroupSchema = z.object({
+  value: z.string(),
+  tickets: z.number().int(),
+  customers: z.number().int(),
+  customersEstimated: z.boolean().optional(),
+});
+
 export const insightsSchema = z.object({
   to: z.string(),
   /** Categories whose escalations in the 7 days before `to` are >= 3 standard deviations above the 8 weeks before. */
@@ -161,8 +170,8 @@ export const insightsSchema = z.object({
     examples: z.array(z.object({ id: z.uuid(), reference: z.string(), subject: z.string() })),
   })),
   /** Tickets of the period grouped by failing endpoint / error fingerprint, across customers. */
-  failingEndpoints: z.array(z.object({ value: z.string(), tickets: z.number().int(), customers: z.number().int() })),
-  errorFingerprints: z.array(z.object({ value: z.string(), tickets: z.number().int(), customers: z.number().int() })),
+  failingEndpoints: z.array(signalGroupSchema),
+  errorFingerprints: z.array(signalGroupSchema),
 });
 export type Insights = z.infer<typeof insightsSchema>;
 

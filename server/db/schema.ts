@@ -329,8 +329,10 @@ export const ticketFacts = pgTable(
   },
   (t) => [
     index("ticket_facts_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    // Every column the percentile query reads is in the index, so a big cohort's sample is an index-only scan (no heap
+    // page per sampled ticket).
     index("ticket_facts_escalated_sample_idx")
-      .on(t.workspaceId, t.sample, t.createdAt)
+      .on(t.workspaceId, t.sample, t.createdAt, t.category, t.plan, t.firstAgentId, t.msToFirstEscalation, t.msResolutionAfterEscalation)
       .where(sql`${t.escalations} > 0`),
     // Anomalies and the weekly review look at when escalations happened, not when tickets were created.
     index("ticket_facts_workspace_escalated_idx").on(t.workspaceId, t.firstEscalatedAt),
@@ -393,7 +395,12 @@ export const metricsAgentDaily = pgTable(
     escalationsSent: integer("escalations_sent").notNull().default(0),
     resolved: integer("resolved").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan, t.agentId] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan, t.agentId] }),
+    // The key plus both sums: a long period's per-agent table is an index-only scan. Without it, each day's rows of a
+    // grain sit on that day's pages between the other grains' rows, and a year reads one heap page per row.
+    index("metrics_agent_daily_sums_idx").on(t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan, t.agentId, t.escalationsSent, t.resolved),
+  ],
 );
 
 /** Tickets first escalated per UTC day and category: the anomaly detector's weekly series. */
@@ -447,6 +454,12 @@ export const metricsSignalCustomers = pgTable(
     value: text("value").notNull(),
     customer: text("customer").notNull(),
     tickets: integer("tickets").notNull().default(0),
+    /** 0..63 from the customer: a huge period counts the distinct customers of a sample of slots (see topSignalValues). */
+    slot: integer("slot").notNull().generatedAlwaysAs(sql`hashtext(customer) & 63`),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.kind, t.day, t.category, t.plan, t.value, t.customer] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.kind, t.day, t.category, t.plan, t.value, t.customer] }),
+    // Per value and slot, the days of the period: exact counts probe all 64 slots, sampled ones a few; index-only.
+    index("metrics_signal_customers_sample_idx").on(t.workspaceId, t.kind, t.value, t.slot, t.day, t.category, t.plan, t.customer),
+  ],
 );

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { metricsSignalCustomers, metricsSignalDaily, ticketFacts as f, tickets } from "../db/schema.js";
 import { rowsOf } from "../lib/rows-of.js";
@@ -55,7 +55,13 @@ export async function applySignalDelta(db: Db, workspaceId: string, changes: { f
     entry.customers += Number(row.tickets > 0) - Number(row.tickets - n > 0);
     daily.set(key.join("\u0000"), entry);
   }
-  await db.delete(metricsSignalCustomers).where(and(eq(metricsSignalCustomers.workspaceId, workspaceId), eq(metricsSignalCustomers.tickets, 0)));
+  // Only rows this delta touched can have dropped to zero: delete those by key (not a scan of the workspace's rows).
+  const emptied = after.filter((row) => row.tickets <= 0);
+  if (emptied.length) {
+    const c = metricsSignalCustomers;
+    await db.delete(c).where(and(eq(c.workspaceId, workspaceId), lte(c.tickets, 0), or(...emptied.map((r) =>
+      and(eq(c.kind, r.kind), eq(c.day, r.day), eq(c.category, r.category), eq(c.plan, r.plan), eq(c.value, r.value), eq(c.customer, r.customer))))));
+  }
   const dailyRows = [...daily.values()].filter((r) => r.tickets !== 0 || r.customers !== 0);
   if (dailyRows.length === 0) return;
   await db
@@ -98,7 +104,7 @@ export interface SignalPeriod {
  * come from metrics_signal_daily (days x values rows); a partial first or last day is counted from the facts of that
  * day only, so any period is exact in tickets; customers are then counted exactly for the values shown.
  */
-export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod, limit = 10) {
+export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod, limit = 10, exactRows = EXACT_CUSTOMER_ROWS) {
   const firstWhole = new Date(Math.ceil(p.from.getTime() / DAY) * DAY);
   const lastWhole = new Date(Math.floor(p.to.getTime() / DAY) * DAY);
   const totals = new Map<string, { tickets: number; customers: number }>();
@@ -127,17 +133,36 @@ export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod,
   const top = [...totals]
     .sort((a, b) => b[1].tickets - a[1].tickets || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, limit);
-  const customers = await distinctCustomers(db, kind, p, top.map(([value]) => value), firstWhole < lastWhole ? [firstWhole, lastWhole] : null, edges as [Date, Date][]);
-  return top.map(([value, t]) => ({ value, tickets: t.tickets, customers: customers.get(value) ?? 0 }));
+  // Each per-day customer count is one row to read: their sum is exactly what an exact count would scan.
+  const rows = top.reduce((n, [, t]) => n + t.customers, 0);
+  const slots = rows <= exactRows ? SLOTS : Math.max(1, Math.ceil((SLOTS * exactRows) / rows));
+  const customers = await distinctCustomers(db, kind, p, top.map(([value]) => value), slots, firstWhole < lastWhole ? [firstWhole, lastWhole] : null, edges as [Date, Date][]);
+  return top.map(([value, t]) => {
+    const counted = customers.get(value) ?? 0;
+    if (slots === SLOTS) return { value, tickets: t.tickets, customers: counted };
+    // A sample of customers (by slot) scaled up; never more than the tickets, never fewer than those counted.
+    return { value, tickets: t.tickets, customers: Math.min(t.tickets, Math.max(counted, Math.round((counted * SLOTS) / slots))), customersEstimated: true };
+  });
 }
+
+/**
+ * Distinct customers are exact while the customer rows behind the values shown are at most this many. Above it they
+ * are counted in a sample of the 64 customer slots (hashtext(customer) & 63: a customer is in or out on every day)
+ * and scaled up, read through metrics_signal_customers_sample_idx: the work stays near this many rows whatever the
+ * workspace's size, and the error of a 20k-row sample is about 1 %.
+ */
+export const EXACT_CUSTOMER_ROWS = 20_000;
+const SLOTS = 64;
 
 /**
  * Exact distinct customers over the whole period, for the few values shown only: the per-day rows cannot be summed
  * (a customer reporting on two days would count twice), so the customers behind those values are unioned and counted.
  */
-async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, values: string[], whole: [Date, Date] | null, edges: [Date, Date][]) {
+async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, values: string[], slots: number, whole: [Date, Date] | null, edges: [Date, Date][]) {
   if (values.length === 0) return new Map<string, number>();
   const list = sql.join(values.map((v) => sql`${v}`), sql`, `);
+  // `= any(array)` of the slots: one index range per slot and value, each bounded by the period's days.
+  const slotList = sql.raw(`array[${Array.from({ length: slots }, (_, i) => i).join(",")}]`);
   const parts: SQL[] = [];
   if (whole) {
     const filters: SQL[] = [];
@@ -145,7 +170,7 @@ async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, valu
     if (p.plan !== null) filters.push(sql`and plan = ${p.plan}`);
     parts.push(sql`select value, customer from metrics_signal_customers
       where workspace_id = ${p.workspaceId}::uuid and kind = ${kind} and day >= ${utcDay(whole[0])} and day < ${utcDay(whole[1])}
-        and value in (${list}) and tickets > 0 ${sql.join(filters, sql` `)}`);
+        and value = any(array[${list}]) and slot = any(${slotList}) ${sql.join(filters, sql` `)}`);
   }
   const column = sql.raw(kind === "endpoint" ? "ticket_facts.failing_endpoint" : "ticket_facts.error_fingerprint");
   for (const [from, to] of edges) {
@@ -156,7 +181,8 @@ async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, valu
     parts.push(sql`select ${column} as value, lower(coalesce(tickets.customer_email, '')) as customer
       from ticket_facts join tickets on tickets.id = ticket_facts.ticket_id
       where ticket_facts.workspace_id = ${p.workspaceId}::uuid and ticket_facts.created_at >= ${from.toISOString()}::timestamptz
-        and ticket_facts.created_at < ${to.toISOString()}::timestamptz and ${column} in (${list}) ${sql.join(filters, sql` `)}`);
+        and ticket_facts.created_at < ${to.toISOString()}::timestamptz and ${column} in (${list})
+        and hashtext(lower(coalesce(tickets.customer_email, ''))) & 63 = any(${slotList}) ${sql.join(filters, sql` `)}`);
   }
   if (parts.length === 0) return new Map<string, number>();
   const rows = rowsOf<{ value: string; customers: number }>(

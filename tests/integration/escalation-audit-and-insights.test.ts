@@ -7,6 +7,8 @@ import { insightsSchema } from "../../shared/metrics.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { addAgent, addTicket, hours, setStatus, timeline } from "../helpers/escalation-history.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { topSignalValues } from "../../server/services/metrics-signal-rollups.js";
+import { refreshTicketFacts } from "../../server/services/refresh-ticket-facts.js";
 
 describe("CSV quoting", () => {
   it("quotes commas, quotes and line breaks, and neutralises formulas", () => {
@@ -172,5 +174,25 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
     expect(after).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: before[0]!.tickets + 2, customers: before[0]!.customers + 1 }]);
     await database.db.execute(sql`update metrics_watermarks set rollups_built = false`);
     expect(await insights(from, to)).toEqual(after);
+  });
+
+  it("counts the customers of a huge period in a sample of them, says so, and stays close to the exact count", async () => {
+    // 240 customers with one failing export each, and 40 of them with a second ticket, over four days of March 2024.
+    const start = new Date("2024-03-04T00:00:00Z");
+    for (let i = 0; i < 280; i++) {
+      await addTicket(database.db, {
+        workspaceId: t.workspace.id, createdAt: new Date(start.getTime() + (i % 4) * hours(24) + hours(1) + i), queue: "exports", subject: "bulk export",
+        email: `buyer${i % 240}@bulk.example`,
+        context: { network: [{ t: 1, method: "get", url: "https://app.example/api/bulk/9", status: 503, durationMs: 10 }], console: [] },
+      });
+    }
+    await refreshTicketFacts(database.db, { workspaceId: t.workspace.id });
+    const period = { workspaceId: t.workspace.id, from: start, to: new Date(start.getTime() + 4 * hours(24)), category: null, plan: null };
+    const exact = await topSignalValues(database.db, "endpoint", period);
+    expect(exact).toEqual([{ value: "GET /api/bulk/:id 503", tickets: 280, customers: 240 }]);
+    // Read at most 60 customer rows: a sample of the customer slots, scaled up.
+    const [sampled] = await topSignalValues(database.db, "endpoint", period, 10, 60);
+    expect(sampled).toMatchObject({ value: "GET /api/bulk/:id 503", tickets: 280, customersEstimated: true });
+    expect(Math.abs(sampled!.customers - 240)).toBeLessThan(60);
   });
 });

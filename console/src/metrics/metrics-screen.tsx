@@ -164,7 +164,7 @@ function ProductSignals({ insights, params }: { insights: Insights; params: Metr
   const list = (title: string, rows: Insights["failingEndpoints"], metric: "failing_endpoint" | "error_fingerprint") => (
     <section class="card">
       <h2 class="card__title">{title}</h2>
-      <BarList label={title} items={rows.map((r) => ({ key: r.value, label: `${r.value} · ${r.customers} customers`, value: r.tickets, href: drillHref(params, metric, { value: r.value }) }))} />
+      <BarList label={title} items={rows.map((r) => ({ key: r.value, label: `${r.value} · ${r.customersEstimated ? "≈ " : ""}${r.customers.toLocaleString()} customers`, value: r.tickets, href: drillHref(params, metric, { value: r.value }) }))} />
     </section>
   );
   return (

@@ -1,0 +1,5 @@
+DROP INDEX "ticket_facts_escalated_sample_idx";--> statement-breakpoint
+ALTER TABLE "metrics_signal_customers" ADD COLUMN "slot" integer GENERATED ALWAYS AS (hashtext(customer) & 63) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "metrics_agent_daily_sums_idx" ON "metrics_agent_daily" USING btree ("workspace_id","grain","day","category","first_agent","plan","agent_id","escalations_sent","resolved");--> statement-breakpoint
+CREATE INDEX "metrics_signal_customers_sample_idx" ON "metrics_signal_customers" USING btree ("workspace_id","kind","value","slot","day","category","plan","customer");--> statement-breakpoint
+CREATE INDEX "ticket_facts_escalated_sample_idx" ON "ticket_facts" USING btree ("workspace_id","sample","created_at","category","plan","first_agent_id","ms_to_first_escalation","ms_resolution_after_escalation") WHERE "ticket_facts"."escalations" > 0;
