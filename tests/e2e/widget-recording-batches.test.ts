@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { hostPage, openWidget, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
+import { logIn, newPage } from "./console-fixtures.js";
 
 // rrweb event vocabulary (rrweb's EventType / IncrementalSource / MouseInteractions).
 const INCREMENTAL = 3;
@@ -52,6 +53,24 @@ describe.skipIf(!HAS_BROWSER)("widget recording: batched DOM changes", () => {
     const ticks = new Set(json.match(/tick \d+/g));
     expect(ticks.size).toBeGreaterThan(5);
     expect(errors).toEqual([]);
+    const lastTick = Math.max(...[...ticks].map((t) => Number(t.slice(5))));
     await close();
+
+    // The agent's replay, moved to its end: the live cell shows a late value (its text changes were recorded as changes
+    // of the node replay knows), and what the click did is there.
+    const agent = await newPage(browser);
+    await logIn(agent.page, server);
+    await agent.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    await agent.page.goto(`${server.url}/console/tickets/${id}`);
+    const replay = agent.page.frameLocator(".replay__player iframe");
+    await replay.getByText("Add action").waitFor();
+    const progress = agent.page.locator(".rr-progress");
+    const box = (await progress.boundingBox())!;
+    await progress.click({ position: { x: box.width - 1, y: box.height / 2 } });
+    await replay.getByText("Fresh action done").waitFor();
+    const shown = Number((await replay.locator("#live").textContent())!.replace("tick ", ""));
+    expect(shown).toBeGreaterThan(lastTick - 10);
+    expect(agent.errors).toEqual([]);
+    await agent.close();
   });
 });
