@@ -42,25 +42,25 @@ function queueMutations(buffer, records) {
 // the current value either way (so a style is diffed once, not at every change).
 function compactRecords(records, mirror) {
   const lists = new Map(), seen = new Map(), others = [], removals = [], additions = [];
-  for (const m of records) {
+  const childList = (target, addedNodes, removedNodes) => ({ type: "childList", target, addedNodes, removedNodes });
+  // Index loops and locals: MutationRecord's fields are DOM getters, and this runs for every record.
+  for (let r = 0; r < records.length; r++) {
+    const m = records[r], target = m.target;
     if (m.type === "childList") {
-      let list = lists.get(m.target);
-      if (!list) {
-        lists.set(m.target, (list = [[], []]));
-        removals.push({ type: "childList", target: m.target, addedNodes: [], removedNodes: list[0] });
-        additions.push({ type: "childList", target: m.target, addedNodes: list[1], removedNodes: [] });
+      let list = lists.get(target);
+      if (!list) lists.set(target, (list = [[], []]));
+      const [removed, added] = list, gone = m.removedNodes, fresh = m.addedNodes;
+      for (let i = 0; i < gone.length; i++) {
+        const at = added.indexOf(gone[i]);
+        if (at >= 0) added.splice(at, 1);
+        else if (!removed.includes(gone[i])) removed.push(gone[i]);
       }
-      const [removed, added] = list;
-      for (const n of m.removedNodes) {
-        const i = added.indexOf(n);
-        if (i >= 0) added.splice(i, 1);
-        else if (!removed.includes(n)) removed.push(n);
-      }
-      for (const n of m.addedNodes) if (!added.includes(n)) added.push(n);
+      for (let i = 0; i < fresh.length; i++) if (!added.includes(fresh[i])) added.push(fresh[i]);
     } else {
-      let names = seen.get(m.target);
-      if (!names) seen.set(m.target, (names = []));
-      if (!names.includes(m.attributeName)) names.push(m.attributeName), others.push(m);
+      const name = m.attributeName;
+      let names = seen.get(target);
+      if (!names) seen.set(target, (names = []));
+      if (!names.includes(name)) names.push(name), others.push(m);
     }
   }
   for (const [target, [removed, added]] of lists) {
@@ -68,11 +68,15 @@ function compactRecords(records, mirror) {
     // removal and a serialized addition. The new text node takes the old one's id; the old one is forgotten.
     const gone = removed[0], text = added[0];
     if (removed.length !== 1 || added.length !== 1 || gone.nodeType !== 3 || text.nodeType !== 3 || gone.parentNode ||
-      target.firstChild !== text || text.nextSibling || RAW_TEXT[target.nodeName] || !mirror.hasNode(gone) || mirror.hasNode(text)) continue;
+      target.firstChild !== text || text.nextSibling || RAW_TEXT[target.nodeName] || !mirror.hasNode(gone) || mirror.hasNode(text)) {
+      // Lists left empty are not handed on: rrweb would still check the parent for blocking.
+      if (removed.length) removals.push(childList(target, [], removed));
+      if (added.length) additions.push(childList(target, added, []));
+      continue;
+    }
     mirror.replace(mirror.getId(gone), text);
     mirror.nodeMetaMap.delete(gone);
-    removed.length = added.length = 0;
-    others.push({ type: "characterData", target: text, oldValue: gone.textContent });
+    others.push({ type: "characterData", target: text, oldValue: gone.data });
   }
   return others.concat(removals, additions);
 }
