@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { messages, tickets } from "../db/schema.js";
 import type { Agent } from "../../shared/agent-api.js";
@@ -6,7 +6,7 @@ import type { AgentMessageCreate, Message } from "../../shared/conversation.js";
 import { detectPingPong } from "./detect-ping-pong.js";
 import { toMessage } from "./message-view.js";
 import { recordEvent } from "./record-event.js";
-import { notFound } from "./service-error.js";
+import { lockTicket } from "./workspace-ticket.js";
 
 /** A public reply (reaches the customer's widget) or an internal note (agents only), with its timeline event. */
 export async function addAgentMessage(
@@ -15,13 +15,7 @@ export async function addAgentMessage(
 ): Promise<Message> {
   const { actor, ticketId, message } = input;
   return db.transaction(async (tx) => {
-    const [ticket] = await tx
-      .select({ customerName: tickets.customerName, customerEmail: tickets.customerEmail })
-      .from(tickets)
-      .where(and(eq(tickets.id, ticketId), eq(tickets.workspaceId, actor.workspaceId)))
-      .for("update")
-      .limit(1);
-    if (!ticket) throw notFound("Ticket");
+    const ticket = await lockTicket(tx, actor.workspaceId, ticketId);
     const [row] = await tx
       .insert(messages)
       .values({ ticketId, authorType: "agent", agentId: actor.id, body: message.body, internal: message.internal })

@@ -8,7 +8,7 @@ import { detectPingPong } from "./detect-ping-pong.js";
 import { getEscalation } from "./list-escalations.js";
 import { recordEvent } from "./record-event.js";
 import { notFound, ServiceError } from "./service-error.js";
-import { lockTicket } from "./lock-ticket.js";
+import { lockTicket } from "./workspace-ticket.js";
 
 /**
  * The receiving side sends a handoff back (e.g. missing information): the ticket returns to the tier, queue and

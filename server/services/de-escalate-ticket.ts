@@ -8,7 +8,7 @@ import { detectPingPong } from "./detect-ping-pong.js";
 import { getTicket } from "./get-ticket.js";
 import { recordEvent } from "./record-event.js";
 import { ServiceError } from "./service-error.js";
-import { lockTicket } from "./lock-ticket.js";
+import { lockTicket } from "./workspace-ticket.js";
 
 /**
  * Moves a ticket down to a lower tier (one by default) with a reason, e.g. once engineering shipped the fix and

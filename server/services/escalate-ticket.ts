@@ -9,7 +9,7 @@ import { detectPingPong } from "./detect-ping-pong.js";
 import { getEscalation } from "./list-escalations.js";
 import { recordEvent } from "./record-event.js";
 import { ServiceError } from "./service-error.js";
-import { lockTicket } from "./lock-ticket.js";
+import { lockTicket } from "./workspace-ticket.js";
 
 /**
  * Moves a ticket up a tier and/or to another queue with a structured handoff, routes it to the least-loaded

@@ -15,6 +15,22 @@ export interface TicketFacts {
   severity?: Severity | null;
 }
 
+/** A ticket row's facts (only the fields the matrix reads; the plan only when the identity was verified). */
+export function matrixFactsOf(
+  ticket: { subject: string; description: string; verified: boolean; identity: { plan?: string | null } | null; pageUrl: string; context: CaptureContext; customerRepliesSinceAgent: number },
+  minutesInTierWithoutAgentActivity: number,
+): TicketFacts {
+  return {
+    subject: ticket.subject,
+    description: ticket.description,
+    verifiedPlan: ticket.verified ? (ticket.identity?.plan ?? null) : null,
+    pageUrl: ticket.pageUrl,
+    context: ticket.context,
+    customerReplies: ticket.customerRepliesSinceAgent,
+    minutesInTierWithoutAgentActivity,
+  };
+}
+
 export interface MatrixOutcome {
   severity: Severity | null;
   queue: string | null;

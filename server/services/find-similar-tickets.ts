@@ -4,7 +4,7 @@ import { messages, tickets } from "../db/schema.js";
 import type { SimilarTicket } from "../../shared/escalation-api.js";
 import { ticketTokens } from "./classifier/naive-bayes.js";
 import { endpointFingerprints, errorFingerprints } from "./fingerprints.js";
-import { notFound } from "./service-error.js";
+import { findTicket } from "./workspace-ticket.js";
 
 const CANDIDATES = 500;
 const SHOWN = 3;
@@ -17,12 +17,7 @@ const MIN_SCORE = 0.2;
  * Each comes with how it was resolved.
  */
 export async function findSimilarTickets(db: Db, input: { workspaceId: string; ticketId: string }): Promise<SimilarTicket[]> {
-  const [ticket] = await db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.workspaceId)))
-    .limit(1);
-  if (!ticket) throw notFound("Ticket");
+  const ticket = await findTicket(db, input.workspaceId, input.ticketId);
   const candidates = await db
     .select({
       id: tickets.id,

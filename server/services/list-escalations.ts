@@ -3,17 +3,13 @@ import type { Db } from "../db/client.js";
 import { agents, escalations, tickets } from "../db/schema.js";
 import type { Escalation } from "../../shared/escalation-api.js";
 import { notFound } from "./service-error.js";
+import { findTicket } from "./workspace-ticket.js";
 
 type EscalationRow = typeof escalations.$inferSelect;
 
 /** A ticket's handoffs, newest first (the receiving agent reads the latest card first). */
 export async function listEscalations(db: Db, input: { workspaceId: string; ticketId: string }): Promise<Escalation[]> {
-  const [ticket] = await db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.workspaceId)))
-    .limit(1);
-  if (!ticket) throw notFound("Ticket");
+  await findTicket(db, input.workspaceId, input.ticketId);
   const rows = await db
     .select()
     .from(escalations)

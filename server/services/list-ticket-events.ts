@@ -1,17 +1,12 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { agents, ticketEvents, tickets } from "../db/schema.js";
+import { agents, ticketEvents } from "../db/schema.js";
 import type { TicketEvent, TicketEventType } from "../../shared/timeline.js";
-import { notFound } from "./service-error.js";
+import { findTicket } from "./workspace-ticket.js";
 
 /** The ticket's timeline (who did what, when), oldest first. */
 export async function listTicketEvents(db: Db, input: { workspaceId: string; ticketId: string }): Promise<{ events: TicketEvent[] }> {
-  const [ticket] = await db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.workspaceId)))
-    .limit(1);
-  if (!ticket) throw notFound("Ticket");
+  const ticket = await findTicket(db, input.workspaceId, input.ticketId);
   const rows = await db
     .select({ event: ticketEvents, actorName: agents.name })
     .from(ticketEvents)

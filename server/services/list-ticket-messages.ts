@@ -1,18 +1,13 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { agents, messages, tickets } from "../db/schema.js";
+import { agents, messages } from "../db/schema.js";
 import type { MessageList } from "../../shared/conversation.js";
 import { toMessage } from "./message-view.js";
-import { notFound } from "./service-error.js";
+import { findTicket } from "./workspace-ticket.js";
 
 /** The whole conversation for agents: customer messages, public replies and internal notes, oldest first. */
 export async function listTicketMessages(db: Db, input: { workspaceId: string; ticketId: string }): Promise<MessageList> {
-  const [ticket] = await db
-    .select({ customerName: tickets.customerName, customerEmail: tickets.customerEmail })
-    .from(tickets)
-    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.workspaceId)))
-    .limit(1);
-  if (!ticket) throw notFound("Ticket");
+  const ticket = await findTicket(db, input.workspaceId, input.ticketId);
   const rows = await db
     .select({ message: messages, agentName: agents.name })
     .from(messages)

@@ -99,6 +99,17 @@ export interface SignalPeriod {
   plan: string | null;
 }
 
+/** The period's category / plan filters on a rollup table ('' = none). */
+function rollupFilters(p: SignalPeriod): SQL {
+  return sql`${p.category === null ? sql`` : sql`and category = ${p.category}`} ${p.plan === null ? sql`` : sql`and plan = ${p.plan}`}`;
+}
+
+/** The same filters on ticket_facts, where none is null. */
+function factFilters(p: SignalPeriod): SQL {
+  const is = (column: typeof f.category | typeof f.plan, value: string | null) => (value === null ? sql`true` : value === "" ? sql`${column} is null` : eq(column, value));
+  return sql`${is(f.category, p.category)} and ${is(f.plan, p.plan)}`;
+}
+
 /**
  * "47 tickets from 12 customers after POST /api/export returned 500": the top values of the period. Whole UTC days
  * come from metrics_signal_daily (days x values rows); a partial first or last day is counted from the facts of that
@@ -115,12 +126,9 @@ export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod,
     totals.set(value, t);
   };
   if (firstWhole < lastWhole) {
-    const filters: SQL[] = [];
-    if (p.category !== null) filters.push(sql`and category = ${p.category}`);
-    if (p.plan !== null) filters.push(sql`and plan = ${p.plan}`);
     const rows = rowsOf<{ value: string; tickets: number; customers: number }>(
       await db.execute(sql`select value, sum(tickets)::int as tickets, sum(customers)::int as customers from ${metricsSignalDaily}
-        where workspace_id = ${p.workspaceId}::uuid and kind = ${kind} and day >= ${utcDay(firstWhole)} and day < ${utcDay(lastWhole)} ${sql.join(filters, sql` `)}
+        where workspace_id = ${p.workspaceId}::uuid and kind = ${kind} and day >= ${utcDay(firstWhole)} and day < ${utcDay(lastWhole)} ${rollupFilters(p)}
         group by value having sum(tickets) > 0`),
     );
     for (const r of rows) add(r.value, Number(r.tickets), Number(r.customers));
@@ -165,24 +173,18 @@ async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, valu
   const slotList = sql.raw(`array[${Array.from({ length: slots }, (_, i) => i).join(",")}]`);
   const parts: SQL[] = [];
   if (whole) {
-    const filters: SQL[] = [];
-    if (p.category !== null) filters.push(sql`and category = ${p.category}`);
-    if (p.plan !== null) filters.push(sql`and plan = ${p.plan}`);
     parts.push(sql`select value, customer from metrics_signal_customers
       where workspace_id = ${p.workspaceId}::uuid and kind = ${kind} and day >= ${utcDay(whole[0])} and day < ${utcDay(whole[1])}
-        and value = any(array[${list}]) and slot = any(${slotList}) ${sql.join(filters, sql` `)}`);
+        and value = any(array[${list}]) and slot = any(${slotList}) ${rollupFilters(p)}`);
   }
   const column = sql.raw(kind === "endpoint" ? "ticket_facts.failing_endpoint" : "ticket_facts.error_fingerprint");
   for (const [from, to] of edges) {
     if (from >= to) continue;
-    const filters: SQL[] = [];
-    if (p.category !== null) filters.push(p.category === "" ? sql`and ticket_facts.category is null` : sql`and ticket_facts.category = ${p.category}`);
-    if (p.plan !== null) filters.push(p.plan === "" ? sql`and ticket_facts.plan is null` : sql`and ticket_facts.plan = ${p.plan}`);
     parts.push(sql`select ${column} as value, lower(coalesce(tickets.customer_email, '')) as customer
       from ticket_facts join tickets on tickets.id = ticket_facts.ticket_id
       where ticket_facts.workspace_id = ${p.workspaceId}::uuid and ticket_facts.created_at >= ${from.toISOString()}::timestamptz
         and ticket_facts.created_at < ${to.toISOString()}::timestamptz and ${column} in (${list})
-        and hashtext(lower(coalesce(tickets.customer_email, ''))) & 63 = any(${slotList}) ${sql.join(filters, sql` `)}`);
+        and hashtext(lower(coalesce(tickets.customer_email, ''))) & 63 = any(${slotList}) and ${factFilters(p)}`);
   }
   if (parts.length === 0) return new Map<string, number>();
   const rows = rowsOf<{ value: string; customers: number }>(
@@ -195,8 +197,7 @@ async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, valu
 async function partialDay(db: Db, kind: SignalKind, p: SignalPeriod, from: Date, to: Date) {
   const column = kind === "endpoint" ? f.failingEndpoint : f.errorFingerprint;
   const where = [eq(f.workspaceId, p.workspaceId), gte(f.createdAt, from), lt(f.createdAt, to), isNotNull(column)];
-  if (p.category !== null) where.push(p.category === "" ? sql`${f.category} is null` : eq(f.category, p.category));
-  if (p.plan !== null) where.push(p.plan === "" ? sql`${f.plan} is null` : eq(f.plan, p.plan));
+  where.push(factFilters(p));
   const day = sql`to_char(${f.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
   return db
     .select({

@@ -4,7 +4,7 @@ import { tickets } from "../db/schema.js";
 import type { Severity } from "../../shared/agent-api.js";
 import { TRIAGE_QUEUE, triageSchema, type FiredRule, type Matrix, type MatrixRule } from "../../shared/matrix.js";
 import { lockRouting, routeTicket } from "./assign-ticket.js";
-import { explainMatch } from "./evaluate-matrix.js";
+import { explainMatch, matrixFactsOf } from "./evaluate-matrix.js";
 import { getMatrix } from "./get-matrix.js";
 import { recordEvent } from "./record-event.js";
 
@@ -40,15 +40,7 @@ export async function reevaluateMatrix(
   const already = new Set(triage.rules.map((r) => r.id));
   const now = input.now ?? new Date();
   const since = Math.max(ticket.tierEnteredAt.getTime(), ticket.lastAgentActivityAt?.getTime() ?? 0);
-  const facts = {
-    subject: ticket.subject,
-    description: ticket.description,
-    verifiedPlan: ticket.verified ? (ticket.identity?.plan ?? null) : null,
-    pageUrl: ticket.pageUrl,
-    context: ticket.context,
-    customerReplies: ticket.customerRepliesSinceAgent,
-    minutesInTierWithoutAgentActivity: Math.max(0, (now.getTime() - since) / 60_000),
-  };
+  const facts = matrixFactsOf(ticket, Math.max(0, (now.getTime() - since) / 60_000));
 
   let severity = ticket.severity;
   let { priority, tier, queue } = ticket;

@@ -6,7 +6,7 @@ import { readEscalationSettings } from "../../shared/escalation-settings.js";
 import { TRIAGE_QUEUE, type Triage } from "../../shared/matrix.js";
 import { lockRouting, routeTicket } from "./assign-ticket.js";
 import { suggestQueue } from "./classifier/queue-classifier.js";
-import { evaluateMatrix } from "./evaluate-matrix.js";
+import { evaluateMatrix, matrixFactsOf } from "./evaluate-matrix.js";
 import { getMatrix } from "./get-matrix.js";
 import { recordEvent } from "./record-event.js";
 import { notFound } from "./service-error.js";
@@ -31,15 +31,7 @@ export async function triageTicket(db: Db, input: { workspaceId: string; ticketI
   const { ticket } = row;
   const settings = readEscalationSettings(row.settings);
   const matrix = await getMatrix(db, { workspaceId: input.workspaceId });
-  const outcome = evaluateMatrix(matrix.rules, {
-    subject: ticket.subject,
-    description: ticket.description,
-    verifiedPlan: ticket.verified ? (ticket.identity?.plan ?? null) : null,
-    pageUrl: ticket.pageUrl,
-    context: ticket.context,
-    customerReplies: ticket.customerRepliesSinceAgent,
-    minutesInTierWithoutAgentActivity: 0,
-  });
+  const outcome = evaluateMatrix(matrix.rules, matrixFactsOf(ticket, 0));
 
   let queue = outcome.queue;
   let classifier: Triage["classifier"] = null;

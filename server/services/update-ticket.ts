@@ -7,7 +7,7 @@ import { detectPingPong } from "./detect-ping-pong.js";
 import { getTicket } from "./get-ticket.js";
 import { recordEvent } from "./record-event.js";
 import { ServiceError } from "./service-error.js";
-import { lockTicket } from "./lock-ticket.js";
+import { lockTicket } from "./workspace-ticket.js";
 
 const ENDED = new Set(["resolved", "closed"]);
 
