@@ -3,7 +3,10 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema.js";
+import * as coreSchema from "./schema.js";
+import * as metricsSchema from "./schema-metrics.js";
+
+const schema = { ...coreSchema, ...metricsSchema };
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction of it: services accept any of these. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, or } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { agents, ticketFacts as f, tickets } from "../db/schema.js";
+import { agents, tickets } from "../db/schema.js";
+import { ticketFacts as f } from "../db/schema-metrics.js";
 import type { MetricsFilter } from "../../shared/metrics.js";
 import { csvRow } from "../lib/csv.js";
 import type { Stage } from "../lib/fold-ticket-facts.js";

@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { metricsEscalationDaily, ticketFacts as f, tickets } from "../db/schema.js";
+import { tickets } from "../db/schema.js";
+import { metricsEscalationDaily, ticketFacts as f } from "../db/schema-metrics.js";
 import { rowsOf } from "../lib/rows-of.js";
 import { utcDay } from "./metrics-rollups.js";
 import type { Insights, MetricsFilter } from "../../shared/metrics.js";

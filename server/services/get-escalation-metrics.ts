@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { agents, feedback, ticketFacts } from "../db/schema.js";
+import { agents, feedback } from "../db/schema.js";
+import { ticketFacts } from "../db/schema-metrics.js";
 import type { EscalationMetrics, MetricSet, MetricsQuery } from "../../shared/metrics.js";
 import { rowsOf } from "../lib/rows-of.js";
 import { cohortAgentRows, cohortFactsWhere, cohortGroupKeys, cohortOf, cohortRows, type Cohort } from "./metrics-cohort.js";

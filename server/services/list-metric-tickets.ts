@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { feedback, ticketFacts as f, tickets } from "../db/schema.js";
+import { feedback, tickets } from "../db/schema.js";
+import { ticketFacts as f } from "../db/schema-metrics.js";
 import type { Drilldown, DrilldownQuery } from "../../shared/metrics.js";
 import { factsWhere, firstAgentCondition } from "./metrics-filters.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";

@@ -1,5 +1,5 @@
 import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { ticketFacts } from "../db/schema.js";
+import { ticketFacts } from "../db/schema-metrics.js";
 import { resolvePeriod, type MetricsFilter } from "../../shared/metrics.js";
 
 const DAY = 86_400_000;

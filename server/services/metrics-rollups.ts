@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { metricsAgentDaily, metricsDaily, metricsEscalationDaily, ticketFacts } from "../db/schema.js";
+import { metricsAgentDaily, metricsDaily, metricsEscalationDaily, ticketFacts } from "../db/schema-metrics.js";
 import type { TicketFacts } from "../lib/fold-ticket-facts.js";
 import { applySignalDelta, rebuildSignalRollups } from "./metrics-signal-rollups.js";
 

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { metricsSignalCustomers, metricsSignalDaily, ticketFacts as f, tickets } from "../db/schema.js";
+import { tickets } from "../db/schema.js";
+import { metricsSignalCustomers, metricsSignalDaily, ticketFacts as f } from "../db/schema-metrics.js";
 import { rowsOf } from "../lib/rows-of.js";
 import type { TicketFacts } from "../lib/fold-ticket-facts.js";
 

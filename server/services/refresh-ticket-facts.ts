@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { metricsWatermarks, ticketEvents, ticketFacts, tickets } from "../db/schema.js";
+import { ticketEvents, tickets } from "../db/schema.js";
+import { metricsWatermarks, ticketFacts } from "../db/schema-metrics.js";
 import { foldTicketFacts, type FoldEvent, type TicketFacts } from "../lib/fold-ticket-facts.js";
 import { applyRollupDelta, rebuildRollups, rollupFactColumns } from "./metrics-rollups.js";
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../server/db/client.js";
-import { metricsWatermarks, ticketEvents } from "../../server/db/schema.js";
+import { ticketEvents } from "../../server/db/schema.js";
+import { metricsWatermarks } from "../../server/db/schema-metrics.js";
 import { startMetricsRefresher } from "../../server/lib/metrics-refresher.js";
 import { getEscalationMetrics } from "../../server/services/get-escalation-metrics.js";
 import type { MetricsQuery } from "../../shared/metrics.js";
