@@ -41,7 +41,9 @@ const BUSY_BODY = `<h1>Live orders</h1><table id="t"><tbody></tbody></table>
 export async function openBusyPage(page: Page, server: TestServer, variant: Variant): Promise<void> {
   const url = `${server.url}/bench/busy`;
   const rrweb = readFileSync(`${ROOT}node_modules/@rrweb/record/dist/record.js`, "utf8");
-  await page.route(`${server.url}/bench/rrweb.js`, (route) => route.fulfill({ contentType: "text/javascript", body: rrweb }));
+  await page.route(`${server.url}/bench/rrweb.js`, (route) =>
+    route.fulfill({ contentType: "text/javascript", body: rrweb }),
+  );
   const tail =
     variant === "rrweb-defaults"
       ? `<script type="module">import { record } from "/bench/rrweb.js"; window.events = []; record({ emit: (e) => window.events.push(e) });</script>`
@@ -49,7 +51,10 @@ export async function openBusyPage(page: Page, server: TestServer, variant: Vari
         ? `<script src="/widget.js" data-site-key="pk_demo" async></script>`
         : "";
   await page.route(url, (route) =>
-    route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="en"><head><title>Busy</title></head><body>${BUSY_BODY}${tail}</body></html>` }),
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>Busy</title></head><body>${BUSY_BODY}${tail}</body></html>`,
+    }),
   );
   await page.goto(url);
 }
@@ -67,5 +72,7 @@ export async function actLikeAUser(page: Page, ms: number): Promise<void> {
 
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return sorted.length % 2
+    ? sorted[(sorted.length - 1) / 2]
+    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
 };

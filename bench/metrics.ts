@@ -33,20 +33,32 @@ const results: { url: string; tickets: number; workspace: number; times: Record<
 for (const url of urls) {
   const { db, close } = await openDatabase({ databaseUrl: url });
   const [count] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from tickets`));
-  const [largest] = rowsOf<{ id: string; n: number }>(await db.execute(sql`select workspace_id as id, count(*)::int as n from tickets group by 1 order by 2 desc limit 1`));
+  const [largest] = rowsOf<{ id: string; n: number }>(
+    await db.execute(
+      sql`select workspace_id as id, count(*)::int as n from tickets group by 1 order by 2 desc limit 1`,
+    ),
+  );
   const workspaceId = largest!.id;
   const query = {};
   const year = { from: new Date(Date.now() - 365 * 86_400_000).toISOString() };
   const times: Record<string, number> = {
     "metrics (12 weeks)": await median(() => getEscalationMetrics(db, { workspaceId, query })),
-    "metrics grouped by week": await median(() => getEscalationMetrics(db, { workspaceId, query: { groupBy: "week" } })),
-    "metrics grouped by agent": await median(() => getEscalationMetrics(db, { workspaceId, query: { groupBy: "agent" } })),
+    "metrics grouped by week": await median(() =>
+      getEscalationMetrics(db, { workspaceId, query: { groupBy: "week" } }),
+    ),
+    "metrics grouped by agent": await median(() =>
+      getEscalationMetrics(db, { workspaceId, query: { groupBy: "agent" } }),
+    ),
     "metrics, one category": await median(() => getEscalationMetrics(db, { workspaceId, query: { queue: "exports" } })),
     "metrics (year)": await median(() => getEscalationMetrics(db, { workspaceId, query: year })),
-    "metrics (year) by category": await median(() => getEscalationMetrics(db, { workspaceId, query: { ...year, groupBy: "queue" } })),
+    "metrics (year) by category": await median(() =>
+      getEscalationMetrics(db, { workspaceId, query: { ...year, groupBy: "queue" } }),
+    ),
     insights: await median(() => getEscalationInsights(db, { workspaceId, query })),
     "insights (year)": await median(() => getEscalationInsights(db, { workspaceId, query: year })),
-    "drill-down page": await median(() => listMetricTickets(db, { workspaceId, query: { metric: "escalated", limit: 50 } })),
+    "drill-down page": await median(() =>
+      listMetricTickets(db, { workspaceId, query: { metric: "escalated", limit: 50 } }),
+    ),
     "audit CSV, first 2000 rows": await median(async () => {
       const reader = (await exportEscalationAudit(db, { workspaceId, query })).getReader();
       await reader.read();
@@ -59,12 +71,15 @@ for (const url of urls) {
 }
 
 for (const r of results) {
-  console.log(`\n${r.url}: ${r.tickets.toLocaleString("en")} tickets, largest workspace ${r.workspace.toLocaleString("en")}`);
+  console.log(
+    `\n${r.url}: ${r.tickets.toLocaleString("en")} tickets, largest workspace ${r.workspace.toLocaleString("en")}`,
+  );
   for (const [name, ms] of Object.entries(r.times)) console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms`);
 }
 if (results.length > 1) {
   const [a, b] = [results[0]!, results[results.length - 1]!];
   console.log(`\ngrowth ${a.url} -> ${b.url} (${(b.tickets / a.tickets).toFixed(1)}x tickets):`);
-  for (const name of Object.keys(a.times)) console.log(`  ${name.padEnd(28)} ${(b.times[name]! / a.times[name]!).toFixed(2)}x`);
+  for (const name of Object.keys(a.times))
+    console.log(`  ${name.padEnd(28)} ${(b.times[name]! / a.times[name]!).toFixed(2)}x`);
 }
 process.exit(0);

@@ -56,7 +56,9 @@ try {
     union all
     select id, 'agent', 'Internal: checked logs for ' || reference, true, created_at from tickets`;
   await sql`analyze`;
-  console.log(`seeded ${TICKETS} tickets and ${TICKETS * 2} messages in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${TICKETS} tickets and ${TICKETS * 2} messages in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
 
   const me = agentIds[0]!;
   const cases: [string, Record<string, string>][] = [
@@ -85,15 +87,24 @@ try {
   console.log(`\nqueue query (limit 50), median / max of ${RUNS} runs:`);
   for (const [label, raw] of cases) {
     const { median, max, result } = await time(ticketListQuerySchema.parse(raw));
-    console.log(`  ${label.padEnd(40)} ${median.toFixed(1).padStart(7)} ms ${max.toFixed(1).padStart(7)} ms   ${result.tickets.length} rows`);
+    console.log(
+      `  ${label.padEnd(40)} ${median.toFixed(1).padStart(7)} ms ${max.toFixed(1).padStart(7)} ms   ${result.tickets.length} rows`,
+    );
   }
   // Deep pagination: follow cursors 40 pages in, then time the next page.
   let cursor: string | null | undefined;
   for (let page = 0; page < 40; page++) {
-    cursor = (await listTickets(database.db, { workspaceId: workspace!.id, query: ticketListQuerySchema.parse({ status: "open", cursor: cursor ?? undefined }) })).nextCursor;
+    cursor = (
+      await listTickets(database.db, {
+        workspaceId: workspace!.id,
+        query: ticketListQuerySchema.parse({ status: "open", cursor: cursor ?? undefined }),
+      })
+    ).nextCursor;
   }
   const deep = await time(ticketListQuerySchema.parse({ status: "open", cursor: cursor ?? undefined }));
-  console.log(`  ${"status=open, page 41 (cursor)".padEnd(40)} ${deep.median.toFixed(1).padStart(7)} ms ${deep.max.toFixed(1).padStart(7)} ms   ${deep.result.tickets.length} rows`);
+  console.log(
+    `  ${"status=open, page 41 (cursor)".padEnd(40)} ${deep.median.toFixed(1).padStart(7)} ms ${deep.max.toFixed(1).padStart(7)} ms   ${deep.result.tickets.length} rows`,
+  );
 } finally {
   await sql.end();
   await database.close();

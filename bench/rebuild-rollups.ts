@@ -10,5 +10,7 @@ for (const { id } of rowsOf<{ id: string }>(await db.execute(sql`select id from 
   await db.transaction((tx) => rebuildRollups(tx as never, id));
   console.log(`${id}: ${Math.round(performance.now() - started)} ms`);
 }
-await db.execute(sql`vacuum analyze metrics_daily, metrics_agent_daily, metrics_escalation_daily, metrics_signal_daily, metrics_signal_customers, ticket_facts`);
+await db.execute(
+  sql`vacuum analyze metrics_daily, metrics_agent_daily, metrics_escalation_daily, metrics_signal_daily, metrics_signal_customers, ticket_facts`,
+);
 await close();

@@ -32,7 +32,8 @@ async function measure(variant: Variant): Promise<Record<string, number>> {
     await cdp.send("Performance.enable");
     await openBusyPage(page, bench.server, variant);
     await page.waitForTimeout(4000); // the widget loads its recorder once the page is idle: measure after that
-    const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+    const metrics = async () =>
+      Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
     const before = await metrics();
     await actLikeAUser(page, seconds * 1000);
     const after = await metrics();
@@ -80,15 +81,23 @@ try {
 const base = median(results.none);
 const rrweb = median(results["rrweb-defaults"]) - base;
 const ours = median(results.handoff) - base;
-console.log(`\n${METRIC} over ${seconds} s, medians of ${rounds} rounds: none ${ms(base)} (spread ${ms(Math.min(...results.none))}-${ms(Math.max(...results.none))})`);
-console.log(`rrweb defaults add ${ms(rrweb)} (${((rrweb / base) * 100).toFixed(1)} %); Handoff adds ${ms(ours)} (${((ours / base) * 100).toFixed(1)} %)`);
-if (added.rrweb > 0) console.log(`pooled ratio over all rounds (sum of added time): ${(added.handoff / added.rrweb).toFixed(2)}`);
+console.log(
+  `\n${METRIC} over ${seconds} s, medians of ${rounds} rounds: none ${ms(base)} (spread ${ms(Math.min(...results.none))}-${ms(Math.max(...results.none))})`,
+);
+console.log(
+  `rrweb defaults add ${ms(rrweb)} (${((rrweb / base) * 100).toFixed(1)} %); Handoff adds ${ms(ours)} (${((ours / base) * 100).toFixed(1)} %)`,
+);
+if (added.rrweb > 0)
+  console.log(`pooled ratio over all rounds (sum of added time): ${(added.handoff / added.rrweb).toFixed(2)}`);
 for (const m of OTHERS) {
   const a = addedOther[m]!;
-  console.log(`  for reference, ${m} (noisy, see above): rrweb +${ms(a.rrweb / rounds)}, Handoff +${ms(a.handoff / rounds)} a round` +
-    (a.rrweb > 0 ? `, pooled ratio ${(a.handoff / a.rrweb).toFixed(2)}` : ""));
+  console.log(
+    `  for reference, ${m} (noisy, see above): rrweb +${ms(a.rrweb / rounds)}, Handoff +${ms(a.handoff / rounds)} a round` +
+      (a.rrweb > 0 ? `, pooled ratio ${(a.handoff / a.rrweb).toFixed(2)}` : ""),
+  );
 }
-if (!ratios.length) console.log("no usable round: the runs were too noisy (run again on an idle machine, with more rounds)");
+if (!ratios.length)
+  console.log("no usable round: the runs were too noisy (run again on an idle machine, with more rounds)");
 else
   console.log(
     `paired ratio Handoff / rrweb defaults over ${ratios.length} rounds: median ${median(ratios).toFixed(2)}, ` +

@@ -44,8 +44,15 @@ try {
       if (!seen.has(key) && !/^\(root\)/.test(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + ms), seen.add(key);
     }
   }
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join("\n");
-  console.log(`${variant}: ${busy.toFixed(0)} ms of main-thread script in ${seconds} s\n\ninclusive:\n${top(inclusive)}\n\nself:\n${top(self)}`);
+  const top = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+      .join("\n");
+  console.log(
+    `${variant}: ${busy.toFixed(0)} ms of main-thread script in ${seconds} s\n\ninclusive:\n${top(inclusive)}\n\nself:\n${top(self)}`,
+  );
 } finally {
   await bench.close();
 }

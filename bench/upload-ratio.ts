@@ -51,7 +51,7 @@ try {
   await demo.goto(`${bench.server.url}/demo/`);
   await measure("demo", demo, async () => {
     const end = Date.now() + seconds * 1000;
-    for (let i = 0; Date.now() < end; i++) {
+    for (let _i = 0; Date.now() < end; _i++) {
       for (const link of ["Reports", "Settings", "Dashboard"]) {
         await demo.getByRole("link", { name: link }).click();
         await actLikeAUser(demo, 1500);

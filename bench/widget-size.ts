@@ -35,30 +35,50 @@ try {
   const code = (file: string) => readFileSync(join(out, file), "utf8");
   const conversation = chunks.filter((f) => /^conversation-/.test(f));
   // Translations are fetched only by pages in that language: an English page never downloads them.
-  const isLocale = (f: string) => /^[a-z]{2}(-[A-Z]{2})?(-conversation)?-[\w-]+\.js$/.test(f) && !/^(app|form)-/.test(f);
+  const isLocale = (f: string) =>
+    /^[a-z]{2}(-[A-Z]{2})?(-conversation)?-[\w-]+\.js$/.test(f) && !/^(app|form)-/.test(f);
 
   const rows = chunks.map((f) => ({
     file: f,
     raw: readFileSync(join(out, f)).byteLength,
     gzip: gz(f),
-    role: launcher.has(f) ? "launcher path" : conversation.includes(f) ? "conversations only" : isLocale(f) ? "translation" : "",
+    role: launcher.has(f)
+      ? "launcher path"
+      : conversation.includes(f)
+        ? "conversations only"
+        : isLocale(f)
+          ? "translation"
+          : "",
   }));
   rows.sort((a, b) => b.gzip - a.gzip);
-  for (const r of rows) console.log(`${r.file.padEnd(30)} ${String(r.raw).padStart(8)} B raw ${String(r.gzip).padStart(7)} B gzip${r.role ? `  (${r.role})` : ""}`);
+  for (const r of rows)
+    console.log(
+      `${r.file.padEnd(30)} ${String(r.raw).padStart(8)} B raw ${String(r.gzip).padStart(7)} B gzip${r.role ? `  (${r.role})` : ""}`,
+    );
   const sum = (list: typeof rows) => list.reduce((s, r) => s + r.gzip, 0);
   const launcherBytes = sum(rows.filter((r) => launcher.has(r.file)));
   const firstVisit = sum(rows.filter((r) => !r.role || r.role === "launcher path"));
   const withConversations = sum(rows.filter((r) => r.role === "conversations only"));
   const everything = sum(rows);
   const biggestLocale = Math.max(0, ...rows.filter((r) => r.role === "translation").map((r) => r.gzip));
-  const verdict = (n: number, budget: number) => `${(n / 1024).toFixed(1)} KB gzip (budget ${budget / 1024} KB = ${budget} B: ${n <= budget ? "ok" : `OVER by ${n - budget} B`})`;
+  const verdict = (n: number, budget: number) =>
+    `${(n / 1024).toFixed(1)} KB gzip (budget ${budget / 1024} KB = ${budget} B: ${n <= budget ? "ok" : `OVER by ${n - budget} B`})`;
   // Sanity: the first-visit set must not import the conversation chunk statically.
   for (const r of rows.filter((r) => !r.role || r.role === "launcher path"))
-    for (const c of conversation) if (code(r.file).includes(`from"./${c}"`)) console.log(`WARNING: ${r.file} imports ${c} statically`);
-  console.log(`\nlauncher path (before the help button shows): ${launcherBytes} B = ${verdict(launcherBytes, BUDGET.launcher)}`);
-  console.log(`everything a first-time visitor downloads (English, recorder included): ${firstVisit} B = ${verdict(firstVisit, BUDGET.everything)}`);
-  console.log(`  a visitor with conversations to follow also downloads: ${withConversations} B (total ${firstVisit + withConversations} B)`);
-  console.log(`  a page in another language adds its translation: at most ${biggestLocale} B (plus its conversation strings, if any)`);
+    for (const c of conversation)
+      if (code(r.file).includes(`from"./${c}"`)) console.log(`WARNING: ${r.file} imports ${c} statically`);
+  console.log(
+    `\nlauncher path (before the help button shows): ${launcherBytes} B = ${verdict(launcherBytes, BUDGET.launcher)}`,
+  );
+  console.log(
+    `everything a first-time visitor downloads (English, recorder included): ${firstVisit} B = ${verdict(firstVisit, BUDGET.everything)}`,
+  );
+  console.log(
+    `  a visitor with conversations to follow also downloads: ${withConversations} B (total ${firstVisit + withConversations} B)`,
+  );
+  console.log(
+    `  a page in another language adds its translation: at most ${biggestLocale} B (plus its conversation strings, if any)`,
+  );
   console.log(`all files shipped (every translation): ${everything} B = ${(everything / 1024).toFixed(1)} KB gzip`);
   const esm = readdirSync(join(out, "esm")).filter((f) => f.endsWith(".js"));
   const esmTotal = esm.reduce((s, f) => s + gz(join("esm", f)), 0);

@@ -33,9 +33,21 @@ document.addEventListener("click", (event) => {
 addEventListener("popstate", () => show(routeFromPath(location.pathname)));
 
 const FALLBACK = [
-  { id: "rep_1", name: "Weekly active users", owner: "Dana Whitfield", updatedAt: "2026-11-02T09:14:00Z", status: "published" },
+  {
+    id: "rep_1",
+    name: "Weekly active users",
+    owner: "Dana Whitfield",
+    updatedAt: "2026-11-02T09:14:00Z",
+    status: "published",
+  },
   { id: "rep_2", name: "Churn by plan", owner: "Luis Ortega", updatedAt: "2026-11-01T16:40:00Z", status: "published" },
-  { id: "rep_3", name: "Funnel: trial to paid", owner: "Priya Raman", updatedAt: "2026-10-29T11:05:00Z", status: "draft" },
+  {
+    id: "rep_3",
+    name: "Funnel: trial to paid",
+    owner: "Priya Raman",
+    updatedAt: "2026-10-29T11:05:00Z",
+    status: "draft",
+  },
 ];
 
 let reports = [];

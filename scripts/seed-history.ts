@@ -1,19 +1,58 @@
 import type { FoldEvent } from "../server/lib/fold-ticket-facts.js";
 import type { tickets } from "../server/db/schema.js";
 
-type TicketRow = typeof tickets.$inferInsert & { id: string; workspaceId: string; createdAt: Date; queue: string; identity: { plan: string; company: string } };
+type TicketRow = typeof tickets.$inferInsert & {
+  id: string;
+  workspaceId: string;
+  createdAt: Date;
+  queue: string;
+  identity: { plan: string; company: string };
+};
 export interface SeedTicket {
-  row: TicketRow & { context: { network: { t: number; method: string; url: string; status: number; durationMs: number }[]; console: { t: number; level: "error"; kind: "console"; message: string }[] } };
+  row: TicketRow & {
+    context: {
+      network: { t: number; method: string; url: string; status: number; durationMs: number }[];
+      console: { t: number; level: "error"; kind: "console"; message: string }[];
+    };
+  };
   events: FoldEvent[];
 }
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const CATEGORIES: [string, number][] = [["billing", 22], ["exports", 14], ["sso", 8], ["integrations", 12], ["api", 10], ["onboarding", 16], ["performance", 8], ["data-import", 10]];
-const PLANS: [string, number][] = [["free", 40], ["starter", 30], ["pro", 22], ["enterprise", 8]];
-const ENDPOINTS = ["POST /api/export", "GET /api/reports/{id}", "POST /api/sso/callback", "PUT /api/settings/billing", "POST /api/imports"];
-const SUBJECTS = ["Export fails", "Can't log in with SSO", "Invoice shows the wrong VAT", "Import stuck at 99%", "Dashboard is slow", "Webhook not firing", "How do I invite my team?"];
+const CATEGORIES: [string, number][] = [
+  ["billing", 22],
+  ["exports", 14],
+  ["sso", 8],
+  ["integrations", 12],
+  ["api", 10],
+  ["onboarding", 16],
+  ["performance", 8],
+  ["data-import", 10],
+];
+const PLANS: [string, number][] = [
+  ["free", 40],
+  ["starter", 30],
+  ["pro", 22],
+  ["enterprise", 8],
+];
+const ENDPOINTS = [
+  "POST /api/export",
+  "GET /api/reports/{id}",
+  "POST /api/sso/callback",
+  "PUT /api/settings/billing",
+  "POST /api/imports",
+];
+const SUBJECTS = [
+  "Export fails",
+  "Can't log in with SSO",
+  "Invoice shows the wrong VAT",
+  "Import stuck at 99%",
+  "Dashboard is slow",
+  "Webhook not firing",
+  "How do I invite my team?",
+];
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same history. */
 function rng(seed: number) {
@@ -28,7 +67,13 @@ function rng(seed: number) {
 }
 
 /** Yields the workspace's tickets one by one, so a million never sit in memory at once. */
-export function* generateWorkspace(input: { workspaceId: string; agents: { id: string; tier: number }[]; tickets: number; seed: number; now: number }): Generator<SeedTicket> {
+export function* generateWorkspace(input: {
+  workspaceId: string;
+  agents: { id: string; tier: number }[];
+  tickets: number;
+  seed: number;
+  now: number;
+}): Generator<SeedTicket> {
   const r = rng(input.seed);
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
   const weighted = (list: [string, number][]) => {
@@ -41,13 +86,18 @@ export function* generateWorkspace(input: { workspaceId: string; agents: { id: s
   for (let n = 1; n <= input.tickets; n++) {
     const id = crypto.randomUUID();
     // Spread over the last year, a little denser recently.
-    const created = new Date(input.now - Math.floor(Math.pow(r(), 1.2) * 365 * DAY) - HOUR);
+    const created = new Date(input.now - Math.floor(r() ** 1.2 * 365 * DAY) - HOUR);
     const queue = weighted(CATEGORIES);
     const plan = weighted(PLANS);
     const events: FoldEvent[] = [];
     const at = (offset: number) => new Date(created.getTime() + offset);
-    const ev = (type: string, offset: number, actorId: string | null, details: Record<string, unknown>, actorType = actorId ? "agent" : "system") =>
-      events.push({ type, actorType, actorId, at: at(offset), details });
+    const ev = (
+      type: string,
+      offset: number,
+      actorId: string | null,
+      details: Record<string, unknown>,
+      actorType = actorId ? "agent" : "system",
+    ) => events.push({ type, actorType, actorId, at: at(offset), details });
     ev("created", 0, null, { verified: r() < 0.5, recording: r() < 0.7 }, "customer");
     ev("triaged", 1000, null, { severity: pick(["low", "medium", "high"]), tier: 1, queue, priority: 0, rules: [] });
     let t = Math.floor(r() * 30 * MIN) + MIN;
@@ -58,18 +108,40 @@ export function* generateWorkspace(input: { workspaceId: string; agents: { id: s
     if (r() < (queue === "api" || queue === "sso" ? 0.4 : 0.2)) {
       t += Math.floor(r() * 24 * HOUR) + 10 * MIN;
       const to = pick(tier2);
-      ev("escalated", t, current, { escalationId: crypto.randomUUID(), fromTier: 1, toTier: 2, fromQueue: queue, toQueue: queue, fromAgentId: current, toAgentId: to });
+      ev("escalated", t, current, {
+        escalationId: crypto.randomUUID(),
+        fromTier: 1,
+        toTier: 2,
+        fromQueue: queue,
+        toQueue: queue,
+        fromAgentId: current,
+        toAgentId: to,
+      });
       escalations++;
       const sender = current;
       current = to;
       tier = 2;
       if (r() < 0.15) {
         t += Math.floor(r() * 4 * HOUR) + 10 * MIN;
-        ev("bounced", t, current, { escalationId: crypto.randomUUID(), reason: "no reproduction steps", toTier: 1, toAgentId: sender });
+        ev("bounced", t, current, {
+          escalationId: crypto.randomUUID(),
+          reason: "no reproduction steps",
+          toTier: 1,
+          toAgentId: sender,
+        });
         t += Math.floor(r() * 4 * HOUR) + 10 * MIN;
-        ev("escalated", t, sender, { escalationId: crypto.randomUUID(), fromTier: 1, toTier: 2, fromQueue: queue, toQueue: queue, fromAgentId: sender, toAgentId: current });
+        ev("escalated", t, sender, {
+          escalationId: crypto.randomUUID(),
+          fromTier: 1,
+          toTier: 2,
+          fromQueue: queue,
+          toQueue: queue,
+          fromAgentId: sender,
+          toAgentId: current,
+        });
         escalations++;
-        if (r() < 0.5) ev("ping_pong", t, null, { reason: "escalated twice", agents: [sender, current], escalations: 2 });
+        if (r() < 0.5)
+          ev("ping_pong", t, null, { reason: "escalated twice", agents: [sender, current], escalations: 2 });
       }
     }
     let status: "open" | "resolved" = "open";
@@ -102,8 +174,27 @@ export function* generateWorkspace(input: { workspaceId: string; agents: { id: s
         identity: { plan, company: `Customer ${Math.floor(r() * 300)}` },
         pageUrl: "https://app.customer.example/",
         context: {
-          network: failing ? [{ t: 0, method: method!, url: `https://app.customer.example${path!.replace("{id}", String(Math.floor(r() * 1e6)))}`, status: r() < 0.8 ? 500 : 0, durationMs: 200 }] : [],
-          console: failing ? [{ t: 0, level: "error", kind: "console", message: `Request to ${path} failed (${Math.floor(r() * 1000)})` }] : [],
+          network: failing
+            ? [
+                {
+                  t: 0,
+                  method: method!,
+                  url: `https://app.customer.example${path!.replace("{id}", String(Math.floor(r() * 1e6)))}`,
+                  status: r() < 0.8 ? 500 : 0,
+                  durationMs: 200,
+                },
+              ]
+            : [],
+          console: failing
+            ? [
+                {
+                  t: 0,
+                  level: "error",
+                  kind: "console",
+                  message: `Request to ${path} failed (${Math.floor(r() * 1000)})`,
+                },
+              ]
+            : [],
         },
         status,
         queue,

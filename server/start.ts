@@ -17,7 +17,10 @@ export interface RunningServer {
 }
 
 /** Opens the database, migrates, bootstraps the demo workspace and listens. Returns its teardown. */
-export async function startServer(config: Config, options: { inMemory?: boolean; host?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { inMemory?: boolean; host?: string } = {},
+): Promise<RunningServer> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,

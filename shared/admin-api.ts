@@ -11,7 +11,13 @@ export const ADMIN_PATHS = {
   rotateIdentitySecret: "/api/v1/workspace/identity-secret/rotate",
 } as const;
 
-const skill = z.string().trim().toLowerCase().min(1).max(40).regex(/^[a-z0-9][a-z0-9_-]*$/, "letters, digits, - and _ only");
+const skill = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "letters, digits, - and _ only");
 const password = z.string().min(10, "at least 10 characters").max(1024);
 
 export const agentCreateSchema = z.object({

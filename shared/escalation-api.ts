@@ -21,7 +21,11 @@ const oneSentence = text(300).refine((s) => !/[.!?]\s+\S/.test(s), "keep the sum
 
 export const replayMomentSchema = z.object({
   /** Milliseconds into the recording. */
-  atMs: z.number().int().min(0).max(24 * 3600 * 1000),
+  atMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000),
   note: text(200),
 });
 export type ReplayMoment = z.infer<typeof replayMomentSchema>;

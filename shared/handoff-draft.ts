@@ -41,7 +41,10 @@ export function draftHandoff(source: DraftSource): HandoffDraft {
   const error = context.console.find((e) => e.level === "error");
   if (error) parts.push(`console: ${firstLine(error.message, 140)}`);
 
-  const summary = parts.join("; ").replace(/([.!?])+\s+(?=\S)/g, ", ").slice(0, 300);
+  const summary = parts
+    .join("; ")
+    .replace(/([.!?])+\s+(?=\S)/g, ", ")
+    .slice(0, 300);
   return { summary, replayMoments: candidateMoments(source) };
 }
 
@@ -51,7 +54,11 @@ function candidateMoments(source: DraftSource): ReplayMoment[] {
   const inside = (t: number) => t >= startedAt && t <= startedAt + durationMs;
   const moments: { t: number; note: string }[] = [];
   for (const f of source.context.network) {
-    if (inside(f.t)) moments.push({ t: f.t, note: `${f.method.toUpperCase()} ${pathOf(f.url)} ${f.status === 0 ? "got no response" : `returned ${f.status}`}` });
+    if (inside(f.t))
+      moments.push({
+        t: f.t,
+        note: `${f.method.toUpperCase()} ${pathOf(f.url)} ${f.status === 0 ? "got no response" : `returned ${f.status}`}`,
+      });
   }
   for (const e of source.context.console) {
     if (e.level === "error" && inside(e.t)) moments.push({ t: e.t, note: `console: ${firstLine(e.message, 150)}` });

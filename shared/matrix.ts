@@ -70,7 +70,8 @@ export const matrixRulesSchema = z
   .superRefine((rules, ctx) => {
     const seen = new Set<string>();
     rules.forEach((rule, index) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}"` });
+      if (seen.has(rule.id))
+        ctx.addIssue({ code: "custom", path: [index, "id"], message: `duplicate rule id "${rule.id}"` });
       seen.add(rule.id);
     });
   });
@@ -119,8 +120,20 @@ export const DEFAULT_MATRIX_RULES: MatrixRule[] = [
     name: "Security incident goes to tier 3 as critical",
     enabled: true,
     when: {
-      keywordsAny: words("breach", "breached", "leaked", "leak", "unauthorized access", "unauthorised access", "hacked",
-        "compromised", "data exposure", "security incident", "vulnerability", "phishing"),
+      keywordsAny: words(
+        "breach",
+        "breached",
+        "leaked",
+        "leak",
+        "unauthorized access",
+        "unauthorised access",
+        "hacked",
+        "compromised",
+        "data exposure",
+        "security incident",
+        "vulnerability",
+        "phishing",
+      ),
     },
     then: { severity: "critical", tier: 3, priority: 3, requiredHandoffFields: ["replayMoments"] },
   },
@@ -129,8 +142,18 @@ export const DEFAULT_MATRIX_RULES: MatrixRule[] = [
     name: "Service down or data loss is critical",
     enabled: true,
     when: {
-      keywordsAny: words("down", "outage", "data loss", "lost data", "lost all", "deleted all", "nothing loads",
-        "not loading for anyone", "everyone is affected", "all users"),
+      keywordsAny: words(
+        "down",
+        "outage",
+        "data loss",
+        "lost data",
+        "lost all",
+        "deleted all",
+        "nothing loads",
+        "not loading for anyone",
+        "everyone is affected",
+        "all users",
+      ),
     },
     then: { severity: "critical", priority: 3 },
   },
@@ -138,7 +161,21 @@ export const DEFAULT_MATRIX_RULES: MatrixRule[] = [
     id: "blocked-workflow",
     name: "Blocked core workflow is high",
     enabled: true,
-    when: { keywordsAny: words("blocked", "can't", "cannot", "unable to", "doesn't work", "does nothing", "fails", "failing", "broken", "stuck", "error") },
+    when: {
+      keywordsAny: words(
+        "blocked",
+        "can't",
+        "cannot",
+        "unable to",
+        "doesn't work",
+        "does nothing",
+        "fails",
+        "failing",
+        "broken",
+        "stuck",
+        "error",
+      ),
+    },
     then: { severity: "high", priority: 2 },
   },
   {
@@ -159,7 +196,18 @@ export const DEFAULT_MATRIX_RULES: MatrixRule[] = [
     id: "question",
     name: "Questions and feature requests are low",
     enabled: true,
-    when: { keywordsAny: words("how do i", "how can i", "where do i", "where can i", "is it possible", "feature request", "would be nice", "question") },
+    when: {
+      keywordsAny: words(
+        "how do i",
+        "how can i",
+        "where do i",
+        "where can i",
+        "is it possible",
+        "feature request",
+        "would be nice",
+        "question",
+      ),
+    },
     then: { severity: "low", priority: 0 },
   },
   {
@@ -173,7 +221,19 @@ export const DEFAULT_MATRIX_RULES: MatrixRule[] = [
     id: "technical",
     name: "API, webhook and integration problems go to the technical queue",
     enabled: true,
-    when: { keywordsAny: words("api", "webhook", "webhooks", "integration", "integrations", "endpoint", "endpoints", "sdk", "oauth token") },
+    when: {
+      keywordsAny: words(
+        "api",
+        "webhook",
+        "webhooks",
+        "integration",
+        "integrations",
+        "endpoint",
+        "endpoints",
+        "sdk",
+        "oauth token",
+      ),
+    },
     then: { queue: "technical" },
   },
   {
@@ -187,14 +247,42 @@ export const DEFAULT_MATRIX_RULES: MatrixRule[] = [
     id: "billing",
     name: "Billing words go to billing",
     enabled: true,
-    when: { keywordsAny: words("invoice", "invoices", "payment", "payments", "refund", "refunds", "subscription", "charge", "charged", "billing", "receipt") },
+    when: {
+      keywordsAny: words(
+        "invoice",
+        "invoices",
+        "payment",
+        "payments",
+        "refund",
+        "refunds",
+        "subscription",
+        "charge",
+        "charged",
+        "billing",
+        "receipt",
+      ),
+    },
     then: { queue: "billing" },
   },
   {
     id: "account",
     name: "Login, SSO, invites and seats go to account",
     enabled: true,
-    when: { keywordsAny: words("login", "log in", "sign in", "sso", "saml", "invite", "invitation", "seat", "seats", "password", "2fa") },
+    when: {
+      keywordsAny: words(
+        "login",
+        "log in",
+        "sign in",
+        "sso",
+        "saml",
+        "invite",
+        "invitation",
+        "seat",
+        "seats",
+        "password",
+        "2fa",
+      ),
+    },
     then: { queue: "account" },
   },
   {

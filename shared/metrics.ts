@@ -57,7 +57,10 @@ export const metricsFilterSchema = z
     /** A week start (Monday, ISO date) from a weekly group. */
     week: z.iso.date().optional(),
   })
-  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), { path: ["to"], message: "must be after from" });
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {
+    path: ["to"],
+    message: "must be after from",
+  });
 export type MetricsFilter = z.infer<typeof metricsFilterSchema>;
 
 export const metricsQuerySchema = metricsFilterSchema.and(z.object({ groupBy: z.enum(metricGroupBys).optional() }));
@@ -78,7 +81,9 @@ export type DrilldownQuery = z.infer<typeof drilldownQuerySchema>;
 export function resolvePeriod(q: { from?: string; to?: string }, now = Date.now()): { from: Date; to: Date } {
   // A date-only `to` is inclusive (the whole day), as a date picker means it; a timestamp is exclusive.
   // The default ends at the next UTC midnight (nothing is created later than now): whole days read from the rollups.
-  const to = q.to ? new Date(new Date(q.to).getTime() + (q.to.length === 10 ? DAY : 0)) : new Date(Math.ceil(now / DAY) * DAY);
+  const to = q.to
+    ? new Date(new Date(q.to).getTime() + (q.to.length === 10 ? DAY : 0))
+    : new Date(Math.ceil(now / DAY) * DAY);
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 84 * DAY);
   return { from, to };
 }
@@ -126,10 +131,19 @@ export const escalationMetricsSchema = z.object({
   overall: metricSetSchema,
   /** With groupBy: one entry per queue / first agent / plan / week; key "none" for tickets without one. */
   groups: z.array(z.object({ key: z.string(), label: z.string(), metrics: metricSetSchema })),
-  weekly: z.array(z.object({ week: z.string(), tickets: z.number().int(), escalated: z.number().int(), escalationRate: z.number().nullable() })),
+  weekly: z.array(
+    z.object({
+      week: z.string(),
+      tickets: z.number().int(),
+      escalated: z.number().int(),
+      escalationRate: z.number().nullable(),
+    }),
+  ),
   byCategory: z.array(z.object({ category: z.string(), tickets: z.number().int(), escalated: z.number().int() })),
   /** Escalations an agent sent next to the tickets they resolved. */
-  perAgent: z.array(z.object({ agentId: z.string(), name: z.string(), escalations: z.number().int(), resolved: z.number().int() })),
+  perAgent: z.array(
+    z.object({ agentId: z.string(), name: z.string(), escalations: z.number().int(), resolved: z.number().int() }),
+  ),
   feedback: feedbackSummarySchema,
   /** The categories and plans the workspace's tickets have ever had, for the dashboard's pickers ("none" when some had none). */
   dimensions: z.object({ categories: z.array(z.string()), plans: z.array(z.string()) }),
@@ -164,11 +178,13 @@ export const insightsSchema = z.object({
   /** Categories whose escalations in the 7 days before `to` are >= 3 standard deviations above the 8 weeks before. */
   anomalies: z.array(anomalySchema),
   /** The five most-escalated categories of the 7 days before `to`, with example tickets. */
-  weeklyReview: z.array(z.object({
-    category: z.string(),
-    escalated: z.number().int(),
-    examples: z.array(z.object({ id: z.uuid(), reference: z.string(), subject: z.string() })),
-  })),
+  weeklyReview: z.array(
+    z.object({
+      category: z.string(),
+      escalated: z.number().int(),
+      examples: z.array(z.object({ id: z.uuid(), reference: z.string(), subject: z.string() })),
+    }),
+  ),
   /** Tickets of the period grouped by failing endpoint / error fingerprint, across customers. */
   failingEndpoints: z.array(signalGroupSchema),
   errorFingerprints: z.array(signalGroupSchema),

@@ -58,7 +58,10 @@ export class PackedRecordingError extends Error {}
 /** The inverse of packEvents. Throws PackedRecordingError on anything packEvents could not have produced. */
 export function unpackEvents(packed: PackedRecording): unknown[] {
   const { shapes } = packed;
-  if (!Array.isArray(shapes) || !shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === "string"))) {
+  if (
+    !Array.isArray(shapes) ||
+    !shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === "string"))
+  ) {
     throw new PackedRecordingError("shapes must be arrays of field names");
   }
   const previous = shapes.map((keys) => keys.map(() => 0));
@@ -78,7 +81,8 @@ export function unpackEvents(packed: PackedRecording): unknown[] {
       if (typeof field === "number" && Number.isInteger(field)) field = prev[i] += field;
       else field = unpack(field);
       // Like JSON.parse: "__proto__" is an own property, never the prototype.
-      if (keys[i] === "__proto__") Object.defineProperty(out, keys[i], { value: field, enumerable: true, writable: true, configurable: true });
+      if (keys[i] === "__proto__")
+        Object.defineProperty(out, keys[i], { value: field, enumerable: true, writable: true, configurable: true });
       else out[keys[i]] = field;
     }
     return out;

@@ -8,8 +8,8 @@ export interface TicketCreatedEvent {
 
 export interface HandoffEvents {
   "ticket:created": TicketCreatedEvent;
-  open: void;
-  close: void;
+  open: undefined;
+  close: undefined;
 }
 
 export interface HandoffApi {
@@ -25,7 +25,14 @@ export interface HandoffApi {
 }
 
 const IDENTITY_KEYS = ["id", "email", "name", "company", "plan", "userHash"] as const;
-const IDENTITY_MAX: Record<(typeof IDENTITY_KEYS)[number], number> = { id: 200, email: 320, name: 200, company: 200, plan: 64, userHash: 128 };
+const IDENTITY_MAX: Record<(typeof IDENTITY_KEYS)[number], number> = {
+  id: 200,
+  email: 320,
+  name: 200,
+  company: 200,
+  plan: 64,
+  userHash: 128,
+};
 
 /** Keeps only known identity fields with string values, trimmed to the server's limits. */
 export function cleanIdentity(input: unknown): Identity {
@@ -48,7 +55,8 @@ export function mergeMetadata(current: Metadata, input: unknown): Metadata {
     if (key.length > 64) continue;
     if (value === undefined) delete next[key];
     else if (typeof value === "string") next[key] = value.slice(0, 500);
-    else if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean" || value === null) next[key] = value;
+    else if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean" || value === null)
+      next[key] = value;
   }
   const keys = Object.keys(next);
   while (keys.length > 50 || JSON.stringify(next).length > 4096) {

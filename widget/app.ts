@@ -24,7 +24,8 @@ export function boot(input: BootInput): HandoffApi | undefined {
   w.Handoff = { ...api, shutdown: () => (shutdown(), delete w.Handoff) };
   for (const call of queue) {
     // [name, args] from our stub, or an `arguments` object from a function-style stub: Handoff("open")
-    const [name, args] = Array.isArray(call) && Array.isArray(call[1]) ? call : [call[0], Array.prototype.slice.call(call, 1)];
+    const [name, args] =
+      Array.isArray(call) && Array.isArray(call[1]) ? call : [call[0], Array.prototype.slice.call(call, 1)];
     const method = (w.Handoff as Record<string, unknown>)?.[name as string];
     if (typeof method === "function") {
       try {

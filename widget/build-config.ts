@@ -24,7 +24,8 @@ function chunkFor(id: string): string | undefined {
   if (/\/preact\/(dist|jsx-runtime)\/|\/widget\/(ui\/strings|conversation\/known)\./.test(id)) return "app";
   // Capture starts at once and the form loads when idle anyway: one chunk compresses better than two.
   if (id.includes("/widget/capture/")) return "form";
-  if (/\/widget\/(ui\/(Dialog|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(id)) return "form";
+  if (/\/widget\/(ui\/(Dialog|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(id))
+    return "form";
   return undefined;
 }
 

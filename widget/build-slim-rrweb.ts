@@ -217,7 +217,7 @@ function getWindowWidth(){return window.innerWidth}
  * TypeScript enums compile to IIFEs that also build a number -> name map; rrweb's recorder only reads names, so each
  * becomes a plain object literal (smaller, and constant so the minifier can inline it).
  */
-const ENUM = /var (\w+) = \/\* @__PURE__ \*\/ \(\((\w+)\) => \{\n([\s\S]*?)\n  return \2;\n\}\)\(\1 \|\| \{\}\);/g;
+const ENUM = /var (\w+) = \/\* @__PURE__ \*\/ \(\((\w+)\) => \{\n([\s\S]*?)\n {2}return \2;\n\}\)\(\1 \|\| \{\}\);/g;
 const ENUM_MEMBER = /^\s*\w+\[\w+\["([^"]+)"\] = (\d+)\] = "[^"]+";$/;
 
 export function plainEnums(code: string): string {
@@ -238,7 +238,7 @@ const IMAGE_OPTION_LINE =
 export function dropImageOptions(code: string, warn: (message: string) => void = () => undefined): string {
   const out = code.replace(IMAGE_OPTION_LINE, "");
   if (!/\b(dataURLOptions|inlineImages)\b/.test(out)) return out;
-  warn("rrweb trim \"image options\" skipped: other uses left (rrweb changed?)");
+  warn('rrweb trim "image options" skipped: other uses left (rrweb changed?)');
   return code;
 }
 

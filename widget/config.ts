@@ -40,7 +40,9 @@ function bool(value: string | boolean | undefined, fallback: boolean): boolean {
 export function safeColor(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const v = value.trim();
-  return /^(#[0-9a-f]{3,8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla|oklch|oklab)\([\d\s.,%/a-z-]{1,60}\))$/i.test(v) ? v : undefined;
+  return /^(#[0-9a-f]{3,8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla|oklch|oklab)\([\d\s.,%/a-z-]{1,60}\))$/i.test(v)
+    ? v
+    : undefined;
 }
 
 export function normalizeConfig(options: WidgetOptions, defaultOrigin: string): WidgetConfig {
@@ -62,7 +64,9 @@ export function normalizeConfig(options: WidgetOptions, defaultOrigin: string): 
     color: safeColor(options.color),
     position: options.position === "bottom-left" ? "bottom-left" : "bottom-right",
     maxRecordingBytes:
-      options.maxRecordingBytes && options.maxRecordingBytes > 0 ? options.maxRecordingBytes : DEFAULT_MAX_RECORDING_BYTES,
+      options.maxRecordingBytes && options.maxRecordingBytes > 0
+        ? options.maxRecordingBytes
+        : DEFAULT_MAX_RECORDING_BYTES,
     texts: options.texts && typeof options.texts === "object" ? options.texts : {},
   };
 }

@@ -19,7 +19,8 @@ const EVENT_FULL_SNAPSHOT = 2;
 function whenIdle(fn: () => void): () => void {
   let cancelled = false;
   const go = () => !cancelled && fn();
-  const run = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 1000));
+  const run = () =>
+    typeof requestIdleCallback === "function" ? requestIdleCallback(go, { timeout: 3000 }) : setTimeout(go, 1000);
   if (document.readyState === "complete") run();
   else addEventListener("load", run, { once: true });
   return () => {
@@ -33,7 +34,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
   const locale = localeFor(config.locale, navigator.languages || []);
   const stringsReady = loadStrings(locale, config.texts);
   let openWhenMounted = false;
-  const ownApi = config.apiOrigin + "/api/v1/widget/";
+  const ownApi = `${config.apiOrigin}/api/v1/widget/`;
   let identity: Identity = {};
   let metadata: Metadata = {};
   let openedAt: number | undefined;
@@ -65,10 +66,17 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
   });
 
   const cancelRecorder = whenIdle(() => {
-    import("./recorder/index.js").then(({ startRecorder }) => {
-      if (stopped) return;
-      recorder = startRecorder({ windowSeconds: config.windowSeconds, maxBytes: config.maxRecordingBytes, maskInputs: config.maskInputs });
-    }, (error) => console.warn("[Handoff] recording unavailable", error));
+    import("./recorder/index.js").then(
+      ({ startRecorder }) => {
+        if (stopped) return;
+        recorder = startRecorder({
+          windowSeconds: config.windowSeconds,
+          maxBytes: config.maxRecordingBytes,
+          maskInputs: config.maskInputs,
+        });
+      },
+      (error) => console.warn("[Handoff] recording unavailable", error),
+    );
   });
 
   /**
@@ -80,7 +88,9 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       .then(async ({ followConversations }) => {
         if (stopped) return;
         const caller = { apiOrigin: config.apiOrigin, siteKey: config.siteKey, identity: () => identity };
-        const view = await followConversations(caller, locale, config.texts, () => ui?.setUnread(conversations?.store.unread() ?? 0));
+        const view = await followConversations(caller, locale, config.texts, () =>
+          ui?.setUnread(conversations?.store.unread() ?? 0),
+        );
         if (stopped) return view.store.stop();
         conversations = view;
         ui?.setUnread(view.store.unread()); // repaints: the dialog gets its tabs and threads
@@ -140,7 +150,11 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
 
   // Tickets a previous page (or this one, while offline) could not send: retried once idle and when back online.
   const flush = () => {
-    if (!stopped) import("./transport/deliver.js").then(({ flushOutbox }) => void (stopped || flushOutbox(config)), () => undefined);
+    if (!stopped)
+      import("./transport/deliver.js").then(
+        ({ flushOutbox }) => void (stopped || flushOutbox(config)),
+        () => undefined,
+      );
   };
   const cancelFlush = whenIdle(flush);
   addEventListener("online", flush);

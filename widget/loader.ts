@@ -19,7 +19,7 @@ type Stub = { q: unknown[]; loaded?: boolean } & Record<string, unknown>;
   const w = window as unknown as { Handoff?: Stub };
   const script = (document.currentScript ||
     document.querySelector("script[data-site-key][src*='widget']")) as HTMLScriptElement | null;
-  if (!script || !script.src) return;
+  if (!script?.src) return;
   const stub: Stub = (w.Handoff = w.Handoff || { q: [] });
   if (stub.loaded) return; // the tag was pasted twice
   stub.q = stub.q || [];
@@ -29,7 +29,7 @@ type Stub = { q: unknown[]; loaded?: boolean } & Record<string, unknown>;
   stub.loaded = true;
   const base = new URL("./widget/", script.src).href;
   const input: BootInput = { data: { ...script.dataset }, scriptSrc: script.src, base };
-  import(/* @vite-ignore */ base + "app.js").then(
+  import(/* @vite-ignore */ `${base}app.js`).then(
     (app: { boot(input: BootInput): void }) => app.boot(input),
     (error) => console.warn("[Handoff] could not load the widget", error),
   );

@@ -122,7 +122,9 @@ export function applyPatches(code: string, patches: Patch[], warn: (message: str
   const missing = patches.filter((p) => code.indexOf(p.find) < 0 || code.indexOf(p.find) !== code.lastIndexOf(p.find));
   // The patches only work together: one missing and the others would call into nothing.
   if (missing.length) {
-    warn(`rrweb patch skipped: marker of ${missing.map((p) => `"${p.name}"`).join(", ")} not found once (rrweb changed?)`);
+    warn(
+      `rrweb patch skipped: marker of ${missing.map((p) => `"${p.name}"`).join(", ")} not found once (rrweb changed?)`,
+    );
     return code;
   }
   return patches.reduce((out, p) => out.replace(p.find, () => p.replacement), code);

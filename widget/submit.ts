@@ -51,9 +51,20 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
     openedAt: input.openedAt,
     submittedAt: Date.now(),
     identity: Object.keys(identity).length ? identity : undefined,
-    context: { clicks: [], navigation: [], console: [], network: [], ...snapshot, metadata: mergeMetadata({}, input.metadata) },
+    context: {
+      clicks: [],
+      navigation: [],
+      console: [],
+      network: [],
+      ...snapshot,
+      metadata: mergeMetadata({}, input.metadata),
+    },
     recording: events.length
-      ? { included: true, durationMs: events[events.length - 1].timestamp - events[0].timestamp, eventCount: events.length }
+      ? {
+          included: true,
+          durationMs: events[events.length - 1].timestamp - events[0].timestamp,
+          eventCount: events.length,
+        }
       : { included: false },
   });
 }
@@ -66,13 +77,26 @@ export async function sendTicket(input: SendInput): Promise<Submitted> {
   const { config } = input;
   const body = buildBody(input);
   const key = uuid();
-  const item: OutboxItem = { key, apiOrigin: config.apiOrigin, siteKey: config.siteKey, body, savedAt: Date.now(), attempts: 0 };
+  const item: OutboxItem = {
+    key,
+    apiOrigin: config.apiOrigin,
+    siteKey: config.siteKey,
+    body,
+    savedAt: Date.now(),
+    attempts: 0,
+  };
   activeKeys.add(key);
   const saved = await saveToOutbox(item);
   // Compressing runs while the ticket is on its way; the result joins the outbox item as soon as it is ready.
   // Packed first (shared/recording-pack.ts): gzip then gets about twice as far as on the plain JSON.
   const gzip = input.events.length ? gzipJson(packEvents(input.events)) : null;
-  const stored = gzip && saved ? gzip.then((recording) => updateOutboxItem(key, { recording }), () => undefined) : Promise.resolve();
+  const stored =
+    gzip && saved
+      ? gzip.then(
+          (recording) => updateOutboxItem(key, { recording }),
+          () => undefined,
+        )
+      : Promise.resolve();
   inflight = { config, body, key };
   let created: TicketCreated;
   try {

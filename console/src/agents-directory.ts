@@ -18,4 +18,5 @@ export function loadAgents(force = false): Promise<void> {
   return loading;
 }
 
-export const agentName = (id: string | null) => (id ? (agentsDirectory.value.find((a) => a.id === id)?.name ?? "Unknown agent") : null);
+export const agentName = (id: string | null) =>
+  id ? (agentsDirectory.value.find((a) => a.id === id)?.name ?? "Unknown agent") : null;

@@ -128,7 +128,11 @@ async function errorFrom(response: Response, options: RequestOptions): Promise<A
   );
 }
 
-export async function json<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>> {
+export async function json<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options?: RequestOptions,
+): Promise<z.output<S>> {
   const response = await send(path, options);
   const body: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(body);
@@ -163,9 +167,13 @@ export const api = {
   },
 
   /** The queue; every filter of the shared ticketListQuerySchema, empty ones left out. */
-  listTickets(query: Partial<Omit<TicketListQuery, "cursor">> & { cursor?: string | null }, signal?: AbortSignal): Promise<TicketList> {
+  listTickets(
+    query: Partial<Omit<TicketListQuery, "cursor">> & { cursor?: string | null },
+    signal?: AbortSignal,
+  ): Promise<TicketList> {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
     const search = params.size ? `?${params}` : "";
     return json(`${API_PATHS.tickets}${search}`, ticketListSchema, { signal });
   },
@@ -175,15 +183,20 @@ export const api = {
   },
 
   async listMessages(id: string, signal?: AbortSignal): Promise<Message[]> {
-    return (await json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageListSchema, { signal })).messages;
+    return (await json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageListSchema, { signal }))
+      .messages;
   },
 
   async listEvents(id: string, signal?: AbortSignal): Promise<TicketEvent[]> {
-    return (await json(CONVERSATION_PATHS.ticketEvents(encodeURIComponent(id)), ticketEventListSchema, { signal })).events;
+    return (await json(CONVERSATION_PATHS.ticketEvents(encodeURIComponent(id)), ticketEventListSchema, { signal }))
+      .events;
   },
 
   postMessage(id: string, message: AgentMessageCreate): Promise<Message> {
-    return json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageSchema, { method: "POST", body: message });
+    return json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageSchema, {
+      method: "POST",
+      body: message,
+    });
   },
 
   createAgent(agent: AgentCreateInput): Promise<AgentListItem> {

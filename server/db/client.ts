@@ -80,7 +80,15 @@ export function connectionOptions(databaseUrl: string, max = 10) {
       password: decodeURIComponent(url.password) || undefined,
     };
   }
-  return { ...quiet, host: url.hostname, port: Number(url.port || 5432), database: decodeURIComponent(url.pathname.slice(1)), username: decodeURIComponent(url.username) || undefined, password: decodeURIComponent(url.password) || undefined, ssl: sslMode(url) };
+  return {
+    ...quiet,
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    database: decodeURIComponent(url.pathname.slice(1)),
+    username: decodeURIComponent(url.username) || undefined,
+    password: decodeURIComponent(url.password) || undefined,
+    ssl: sslMode(url),
+  };
 }
 
 function sslMode(url: URL): "require" | "prefer" | false {

@@ -3,7 +3,18 @@
  * Kept apart from the product tables in schema.ts; drizzle.config.ts lists both files.
  */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { workspaces, tickets } from "./schema.js";
 
 /**
@@ -56,7 +67,16 @@ export const ticketFacts = pgTable(
     // Every column the percentile query reads is in the index, so a big cohort's sample is an index-only scan (no heap
     // page per sampled ticket).
     index("ticket_facts_escalated_sample_idx")
-      .on(t.workspaceId, t.sample, t.createdAt, t.category, t.plan, t.firstAgentId, t.msToFirstEscalation, t.msResolutionAfterEscalation)
+      .on(
+        t.workspaceId,
+        t.sample,
+        t.createdAt,
+        t.category,
+        t.plan,
+        t.firstAgentId,
+        t.msToFirstEscalation,
+        t.msResolutionAfterEscalation,
+      )
       .where(sql`${t.escalations} > 0`),
     // Anomalies and the weekly review look at when escalations happened, not when tickets were created.
     index("ticket_facts_workspace_escalated_idx").on(t.workspaceId, t.firstEscalatedAt),
@@ -123,7 +143,17 @@ export const metricsAgentDaily = pgTable(
     primaryKey({ columns: [t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan, t.agentId] }),
     // The key plus both sums: a long period's per-agent table is an index-only scan. Without it, each day's rows of a
     // grain sit on that day's pages between the other grains' rows, and a year reads one heap page per row.
-    index("metrics_agent_daily_sums_idx").on(t.workspaceId, t.grain, t.day, t.category, t.firstAgent, t.plan, t.agentId, t.escalationsSent, t.resolved),
+    index("metrics_agent_daily_sums_idx").on(
+      t.workspaceId,
+      t.grain,
+      t.day,
+      t.category,
+      t.firstAgent,
+      t.plan,
+      t.agentId,
+      t.escalationsSent,
+      t.resolved,
+    ),
   ],
 );
 
@@ -184,6 +214,15 @@ export const metricsSignalCustomers = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.kind, t.day, t.category, t.plan, t.value, t.customer] }),
     // Per value and slot, the days of the period: exact counts probe all 64 slots, sampled ones a few; index-only.
-    index("metrics_signal_customers_sample_idx").on(t.workspaceId, t.kind, t.value, t.slot, t.day, t.category, t.plan, t.customer),
+    index("metrics_signal_customers_sample_idx").on(
+      t.workspaceId,
+      t.kind,
+      t.value,
+      t.slot,
+      t.day,
+      t.category,
+      t.plan,
+      t.customer,
+    ),
   ],
 );

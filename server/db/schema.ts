@@ -60,7 +60,9 @@ export const agents = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["agent", "admin"] }).notNull().default("agent"),
+    role: text("role", { enum: ["agent", "admin"] })
+      .notNull()
+      .default("agent"),
     tier: integer("tier").notNull().default(1),
     skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
     active: boolean("active").notNull().default(true),
@@ -153,10 +155,7 @@ export const tickets = pgTable(
     index("tickets_queue_order_idx").on(t.workspaceId, t.priority.desc(), t.createdAt, t.id),
     index("tickets_customer_idx").on(t.workspaceId, t.customerId),
     index("tickets_browser_token_idx").on(t.workspaceId, t.browserTokenHash),
-    index("tickets_search_idx").using(
-      "gin",
-      sql`to_tsvector('simple', ${t.subject} || ' ' || ${t.description})`,
-    ),
+    index("tickets_search_idx").using("gin", sql`to_tsvector('simple', ${t.subject} || ' ' || ${t.description})`),
   ],
 );
 

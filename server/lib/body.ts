@@ -50,7 +50,11 @@ export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.infer<
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issues = issuesFromZod(result.error);
-    throw new ServiceError("validation_failed", `${issues.length} field${issues.length === 1 ? " is" : "s are"} invalid`, issues);
+    throw new ServiceError(
+      "validation_failed",
+      `${issues.length} field${issues.length === 1 ? " is" : "s are"} invalid`,
+      issues,
+    );
   }
   return result.data;
 }

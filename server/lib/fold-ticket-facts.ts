@@ -122,7 +122,13 @@ export function foldTicketFacts(ticket: FoldTicket, events: FoldEvent[]) {
   const end = resolvedAt?.getTime() ?? null;
   const path: Stage[] = stages.map((s, i) => {
     const next = stages[i + 1]?.at ?? end;
-    return { tier: s.tier, agentId: s.agentId, enteredAt: s.enteredAt, ms: next === null ? null : next - s.at, via: s.via };
+    return {
+      tier: s.tier,
+      agentId: s.agentId,
+      enteredAt: s.enteredAt,
+      ms: next === null ? null : next - s.at,
+      via: s.via,
+    };
   });
   const created = ticket.createdAt.getTime();
   return {
@@ -168,7 +174,10 @@ export function failingEndpointOf(context: FoldTicket["context"]): string | null
   } catch {
     path = failure.url.split("?")[0] ?? failure.url;
   }
-  const normalised = path.split("/").map((s) => (ID_SEGMENT.test(s) ? ":id" : s)).join("/");
+  const normalised = path
+    .split("/")
+    .map((s) => (ID_SEGMENT.test(s) ? ":id" : s))
+    .join("/");
   return `${failure.method.toUpperCase()} ${normalised} ${failure.status === 0 ? "network error" : failure.status}`;
 }
 

@@ -10,7 +10,8 @@ import { refreshTicketFacts } from "../services/refresh-ticket-facts.js";
 export function startMetricsRefresher(db: Db, options: { intervalMs?: number } = {}): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const pass = async () => {
-    for (const { id } of await db.select({ id: workspaces.id }).from(workspaces)) await refreshTicketFacts(db, { workspaceId: id });
+    for (const { id } of await db.select({ id: workspaces.id }).from(workspaces))
+      await refreshTicketFacts(db, { workspaceId: id });
   };
   const timer = setInterval(() => {
     if (running) return;

@@ -5,7 +5,9 @@ import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
 
 export function errorResponse(c: Context<AppEnv>, code: ErrorCode, message: string, issues?: ErrorIssue[]) {
-  const body: ErrorBody = { error: { code, message, requestId: c.get("requestId") ?? "unknown", ...(issues ? { issues } : {}) } };
+  const body: ErrorBody = {
+    error: { code, message, requestId: c.get("requestId") ?? "unknown", ...(issues ? { issues } : {}) },
+  };
   return c.json(body, ERROR_STATUS[code]);
 }
 
@@ -25,7 +27,11 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     return errorResponse(c, code, err.message || code.replace(/_/g, " "));
   }
   console.error(`[${c.get("requestId")}] ${c.req.method} ${c.req.path}:`, err);
-  return errorResponse(c, "internal", "Something went wrong on our side. Try again; if it keeps failing, quote the request id.");
+  return errorResponse(
+    c,
+    "internal",
+    "Something went wrong on our side. Try again; if it keeps failing, quote the request id.",
+  );
 }
 
 export function handleNotFound(c: Context<AppEnv>) {

@@ -25,7 +25,12 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     if (!entry || entry.resetAt <= t) hits.set(key, (entry = { count: 0, resetAt: t + options.windowMs }));
     if (entry.count >= options.limit) {
       const retryAfter = Math.ceil((entry.resetAt - t) / 1000);
-      throw new ServiceError("rate_limited", options.message ?? "Too many requests; try again later", undefined, retryAfter);
+      throw new ServiceError(
+        "rate_limited",
+        options.message ?? "Too many requests; try again later",
+        undefined,
+        retryAfter,
+      );
     }
     if (!options.counts) entry.count++;
     await next();

@@ -4,7 +4,16 @@ import { errorResponse } from "../middleware/errors.js";
 import { demoIdentity } from "../services/demo-identity.js";
 
 const OWNERS = ["Dana Whitfield", "Luis Ortega", "Priya Raman", "Tomás Berg", "Mei Chen"];
-const NAMES = ["Quarterly revenue", "Churn by cohort", "Active seats", "Pipeline by stage", "Support backlog", "Invoice aging", "Usage by region", "Trial conversions"];
+const NAMES = [
+  "Quarterly revenue",
+  "Churn by cohort",
+  "Active seats",
+  "Pipeline by stage",
+  "Support backlog",
+  "Invoice aging",
+  "Usage by region",
+  "Trial conversions",
+];
 
 /** The demo SaaS app's own backend: realistic data, and an export that fails so there is something to report. */
 export function demoApiRoutes() {

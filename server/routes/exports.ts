@@ -14,7 +14,10 @@ export function exportRoutes() {
     const query = validate(metricsFilterSchema, c.req.query());
     const stream = await exportEscalationAudit(c.get("db"), { workspaceId: c.get("agent").workspaceId, query });
     c.header("Content-Type", "text/csv; charset=utf-8");
-    c.header("Content-Disposition", `attachment; filename="escalation-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="escalation-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+    );
     c.header("Cache-Control", "no-store");
     return c.body(stream);
   });

@@ -50,7 +50,10 @@ export function widgetFeedbackRoutes() {
   app.post("/tickets/:id/feedback", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     // Any content type, like ticket creation: text/plain avoids a preflight.
-    const answers = parseJson(new TextDecoder().decode(await readBodyBytes(c, Math.min(MAX_BYTES, LIMITS.ticketBytes))), customerFeedbackSchema);
+    const answers = parseJson(
+      new TextDecoder().decode(await readBodyBytes(c, Math.min(MAX_BYTES, LIMITS.ticketBytes))),
+      customerFeedbackSchema,
+    );
     return c.json(await submitFeedback(c.get("db"), { ticketId, caller: caller(c), answers }), 201);
   });
   return app;

@@ -56,16 +56,22 @@ export function staticRoutes() {
     const rel = c.req.path.slice("/widget/".length);
     const file = await readUnder(`${c.get("config").distDir}/widget`, rel);
     // Hashed chunk names never change content; entry names (app.js…) must stay fresh.
-    return file ? send(c, file, widgetHeaders(/-[\w-]{8,}\.\w+$/.test(rel))) : errorResponse(c, "not_found", "No such widget file");
+    return file
+      ? send(c, file, widgetHeaders(/-[\w-]{8,}\.\w+$/.test(rel)))
+      : errorResponse(c, "not_found", "No such widget file");
   });
 
   app.get("/console", (c) => c.redirect("/console/"));
   app.get("/console/*", async (c) => {
     const root = `${c.get("config").distDir}/console`;
     const rel = c.req.path.slice("/console/".length);
-    const file = (rel && (await readUnder(root, rel))) || (!rel.startsWith("assets/") && (await readUnder(root, "index.html")));
-    if (!file) return rel.startsWith("assets/") ? errorResponse(c, "not_found", "No such file") : missingBuild(c, "The console");
-    return send(c, file, { "Cache-Control": rel.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache" });
+    const file =
+      (rel && (await readUnder(root, rel))) || (!rel.startsWith("assets/") && (await readUnder(root, "index.html")));
+    if (!file)
+      return rel.startsWith("assets/") ? errorResponse(c, "not_found", "No such file") : missingBuild(c, "The console");
+    return send(c, file, {
+      "Cache-Control": rel.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+    });
   });
 
   app.get("/", (c) => c.redirect("/demo/"));

@@ -30,13 +30,21 @@ export function widgetRoutes() {
 
   app.post("/tickets", async (c) => {
     const siteKey = c.req.header(WIDGET_HEADERS.siteKey) ?? c.req.query(WIDGET_QUERY.siteKey);
-    const idempotencyKey = (c.req.header(WIDGET_HEADERS.idempotencyKey) ?? c.req.query(WIDGET_QUERY.idempotencyKey))?.slice(0, 200);
+    const idempotencyKey = (
+      c.req.header(WIDGET_HEADERS.idempotencyKey) ?? c.req.query(WIDGET_QUERY.idempotencyKey)
+    )?.slice(0, 200);
     const db = c.get("db");
-    const workspace = await findWidgetWorkspace(db, { siteKey, origin: c.req.header("origin"), ownOrigin: ownOrigin(c) });
+    const workspace = await findWidgetWorkspace(db, {
+      siteKey,
+      origin: c.req.header("origin"),
+      ownOrigin: ownOrigin(c),
+    });
     // Any content type: sendBeacon can only send text/plain without a preflight.
     const rawBody = new TextDecoder().decode(await readBodyBytes(c, LIMITS.ticketBytes));
     const body = parseJson(rawBody, ticketCreateSchema);
-    const customerToken = (c.req.header(WIDGET_HEADERS.customerToken) ?? c.req.query(WIDGET_QUERY.customerToken))?.slice(0, 200);
+    const customerToken = (
+      c.req.header(WIDGET_HEADERS.customerToken) ?? c.req.query(WIDGET_QUERY.customerToken)
+    )?.slice(0, 200);
     const result = await createTicket(db, { workspace, body, rawBody, idempotencyKey, customerToken });
     if (!result.created) c.header("Idempotent-Replayed", "true");
     return c.json({ id: result.id, reference: result.reference, uploadToken: result.uploadToken }, 201);

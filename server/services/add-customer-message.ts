@@ -30,7 +30,13 @@ export async function addCustomerMessage(
       throw new ServiceError("conflict", "This conversation is closed; start a new one to reach support again");
     }
     const [row] = await tx.insert(messages).values({ ticketId, authorType: "customer", body: input.body }).returning();
-    await recordEvent(tx, { workspaceId, ticketId, type: "customer_replied", actorType: "customer", details: { messageId: row.id } });
+    await recordEvent(tx, {
+      workspaceId,
+      ticketId,
+      type: "customer_replied",
+      actorType: "customer",
+      details: { messageId: row.id },
+    });
     const reopen = ticket.status === "pending" || ticket.status === "resolved";
     if (reopen) {
       await recordEvent(tx, {

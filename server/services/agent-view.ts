@@ -1,5 +1,5 @@
 import type { Agent } from "../../shared/agent-api.js";
-import { agents } from "../db/schema.js";
+import type { agents } from "../db/schema.js";
 
 export function toAgent(row: typeof agents.$inferSelect): Agent {
   return {

@@ -59,7 +59,11 @@ export async function routeTicket(
       type: "assigned",
       actorType: input.actorId ? "agent" : "system",
       actorId: input.actorId ?? null,
-      details: { agentId, ...(input.previousAgentId ? { previousAgentId: input.previousAgentId } : {}), reason: "routing" },
+      details: {
+        agentId,
+        ...(input.previousAgentId ? { previousAgentId: input.previousAgentId } : {}),
+        reason: "routing",
+      },
       at: input.at,
     });
   } else if (input.previousAgentId) {

@@ -15,6 +15,6 @@ export async function authenticateSession(db: Db, input: { token: string | undef
     .innerJoin(agents, eq(agents.id, sessions.agentId))
     .where(and(eq(sessions.tokenHash, sha256(input.token)), gt(sessions.expiresAt, input.now ?? new Date())))
     .limit(1);
-  if (!row || !row.agent.active) throw new ServiceError("unauthorized", "Your session has expired; log in again");
+  if (!row?.agent.active) throw new ServiceError("unauthorized", "Your session has expired; log in again");
   return toAgent(row.agent);
 }

@@ -38,28 +38,67 @@ export async function bounceEscalation(
     if (!target) throw notFound("Escalation");
     if (target.bouncedAt) throw new ServiceError("conflict", "This escalation was already bounced");
     if (latest?.id !== target.id) throw new ServiceError("conflict", "Only the latest escalation can be bounced");
-    if (ticket.status === "resolved" || ticket.status === "closed") throw new ServiceError("conflict", `This ticket is ${ticket.status}`);
-    const receiving = agent.id === ticket.assigneeId || agent.id === target.toAgentId || agent.tier >= target.toTier || agent.role === "admin";
+    if (ticket.status === "resolved" || ticket.status === "closed")
+      throw new ServiceError("conflict", `This ticket is ${ticket.status}`);
+    const receiving =
+      agent.id === ticket.assigneeId ||
+      agent.id === target.toAgentId ||
+      agent.tier >= target.toTier ||
+      agent.role === "admin";
     if (!receiving) throw new ServiceError("forbidden", "Only the receiving side of an escalation can bounce it");
 
     const at = input.now ?? new Date();
     // Back to the sender if they can still take it; otherwise unassigned in the original queue.
     const [sender] = target.fromAgentId
-      ? await tx.select({ id: agents.id }).from(agents).where(and(eq(agents.id, target.fromAgentId), eq(agents.active, true))).limit(1)
+      ? await tx
+          .select({ id: agents.id })
+          .from(agents)
+          .where(and(eq(agents.id, target.fromAgentId), eq(agents.active, true)))
+          .limit(1)
       : [];
     const toAgentId = sender?.id ?? null;
-    await tx.update(escalations).set({ bouncedAt: at, bouncedBy: agent.id, bounceReason: input.reason }).where(eq(escalations.id, target.id));
+    await tx
+      .update(escalations)
+      .set({ bouncedAt: at, bouncedBy: agent.id, bounceReason: input.reason })
+      .where(eq(escalations.id, target.id));
     await tx
       .update(tickets)
-      .set({ tier: target.fromTier, queue: target.fromQueue, status: "open", assigneeId: toAgentId, tierEnteredAt: at, lastAgentActivityAt: at, updatedAt: at })
+      .set({
+        tier: target.fromTier,
+        queue: target.fromQueue,
+        status: "open",
+        assigneeId: toAgentId,
+        tierEnteredAt: at,
+        lastAgentActivityAt: at,
+        updatedAt: at,
+      })
       .where(eq(tickets.id, ticket.id));
-    const base = { workspaceId: agent.workspaceId, ticketId: ticket.id, actorType: "agent" as const, actorId: agent.id, at };
-    await recordEvent(tx, { ...base, type: "bounced", details: { escalationId: target.id, reason: input.reason, toTier: target.fromTier, toAgentId } });
-    if (ticket.status !== "open") await recordEvent(tx, { ...base, type: "status_changed", details: { from: ticket.status, to: "open" } });
+    const base = {
+      workspaceId: agent.workspaceId,
+      ticketId: ticket.id,
+      actorType: "agent" as const,
+      actorId: agent.id,
+      at,
+    };
+    await recordEvent(tx, {
+      ...base,
+      type: "bounced",
+      details: { escalationId: target.id, reason: input.reason, toTier: target.fromTier, toAgentId },
+    });
+    if (ticket.status !== "open")
+      await recordEvent(tx, { ...base, type: "status_changed", details: { from: ticket.status, to: "open" } });
     if (toAgentId && toAgentId !== ticket.assigneeId) {
-      await recordEvent(tx, { ...base, type: "assigned", details: { agentId: toAgentId, previousAgentId: ticket.assigneeId, reason: "routing" } });
+      await recordEvent(tx, {
+        ...base,
+        type: "assigned",
+        details: { agentId: toAgentId, previousAgentId: ticket.assigneeId, reason: "routing" },
+      });
     }
     await detectPingPong(tx, { workspaceId: agent.workspaceId, ticketId: ticket.id, at });
   });
-  return getEscalation(db, { workspaceId: agent.workspaceId, ticketId: input.ticketId, escalationId: input.escalationId });
+  return getEscalation(db, {
+    workspaceId: agent.workspaceId,
+    ticketId: input.ticketId,
+    escalationId: input.escalationId,
+  });
 }

@@ -22,7 +22,8 @@ export function resolveCustomerScope(
   const identity = parseIdentity(headers.user);
   if (identity?.id && verifyIdentity(workspace, identity)) return { kind: "user", userId: identity.id };
   const token = headers.customerToken?.trim();
-  if (token && token.length >= MIN_TOKEN_LENGTH && token.length <= 200) return { kind: "browser", tokenHash: sha256(token) };
+  if (token && token.length >= MIN_TOKEN_LENGTH && token.length <= 200)
+    return { kind: "browser", tokenHash: sha256(token) };
   throw new ServiceError(
     "unauthorized",
     "Send a verified identity (X-Handoff-User) or this browser's customer token (X-Handoff-Customer)",
@@ -48,5 +49,9 @@ function parseIdentity(header: string | undefined) {
 export function scopeCondition(workspaceId: string, scope: CustomerScope): SQL {
   return scope.kind === "user"
     ? and(eq(tickets.workspaceId, workspaceId), eq(tickets.customerId, scope.userId))!
-    : and(eq(tickets.workspaceId, workspaceId), eq(tickets.browserTokenHash, scope.tokenHash), isNull(tickets.customerId))!;
+    : and(
+        eq(tickets.workspaceId, workspaceId),
+        eq(tickets.browserTokenHash, scope.tokenHash),
+        isNull(tickets.customerId),
+      )!;
 }

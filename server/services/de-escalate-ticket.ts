@@ -34,21 +34,49 @@ export async function deEscalateTicket(
     const at = input.now ?? new Date();
     await tx
       .update(tickets)
-      .set({ tier: toTier, status: ticket.status === "escalated" ? "open" : ticket.status, tierEnteredAt: at, lastAgentActivityAt: at, escalationSuggestedReason: null, updatedAt: at })
+      .set({
+        tier: toTier,
+        status: ticket.status === "escalated" ? "open" : ticket.status,
+        tierEnteredAt: at,
+        lastAgentActivityAt: at,
+        escalationSuggestedReason: null,
+        updatedAt: at,
+      })
       .where(eq(tickets.id, ticket.id));
-    const base = { workspaceId: agent.workspaceId, ticketId: ticket.id, actorType: "agent" as const, actorId: agent.id, at };
+    const base = {
+      workspaceId: agent.workspaceId,
+      ticketId: ticket.id,
+      actorType: "agent" as const,
+      actorId: agent.id,
+      at,
+    };
 
     // de_escalated before the assignment: the metrics' stage timeline enters the lower tier, then its agent.
     const toAgentId =
       (await escalatedFrom(tx, ticket.id, toTier)) ??
-      (await pickAssignee(tx, { workspaceId: agent.workspaceId, tier: toTier, queue: ticket.queue, excludeAgentIds: [agent.id] }));
-    await recordEvent(tx, { ...base, type: "de_escalated", details: { fromTier: ticket.tier, toTier, reason: body.reason, toAgentId } });
+      (await pickAssignee(tx, {
+        workspaceId: agent.workspaceId,
+        tier: toTier,
+        queue: ticket.queue,
+        excludeAgentIds: [agent.id],
+      }));
+    await recordEvent(tx, {
+      ...base,
+      type: "de_escalated",
+      details: { fromTier: ticket.tier, toTier, reason: body.reason, toAgentId },
+    });
     if (toAgentId !== ticket.assigneeId) {
       await tx.update(tickets).set({ assigneeId: toAgentId }).where(eq(tickets.id, ticket.id));
-      if (toAgentId) await recordEvent(tx, { ...base, type: "assigned", details: { agentId: toAgentId, previousAgentId: ticket.assigneeId, reason: "routing" } });
+      if (toAgentId)
+        await recordEvent(tx, {
+          ...base,
+          type: "assigned",
+          details: { agentId: toAgentId, previousAgentId: ticket.assigneeId, reason: "routing" },
+        });
       else await recordEvent(tx, { ...base, type: "unassigned", details: { previousAgentId: ticket.assigneeId } });
     }
-    if (ticket.status === "escalated") await recordEvent(tx, { ...base, type: "status_changed", details: { from: "escalated", to: "open" } });
+    if (ticket.status === "escalated")
+      await recordEvent(tx, { ...base, type: "status_changed", details: { from: "escalated", to: "open" } });
     await detectPingPong(tx, { workspaceId: agent.workspaceId, ticketId: ticket.id, at });
   });
   return getTicket(db, { workspaceId: agent.workspaceId, ticketId: input.ticketId });
@@ -60,7 +88,14 @@ async function escalatedFrom(db: Db, ticketId: string, tier: number): Promise<st
     .select({ id: agents.id })
     .from(escalations)
     .innerJoin(agents, eq(agents.id, escalations.fromAgentId))
-    .where(and(eq(escalations.ticketId, ticketId), eq(escalations.fromTier, tier), isNull(escalations.bouncedAt), eq(agents.active, true)))
+    .where(
+      and(
+        eq(escalations.ticketId, ticketId),
+        eq(escalations.fromTier, tier),
+        isNull(escalations.bouncedAt),
+        eq(agents.active, true),
+      ),
+    )
     .orderBy(desc(escalations.createdAt))
     .limit(1);
   return row?.id ?? null;

@@ -9,7 +9,10 @@ import { recordEvent } from "./record-event.js";
  * or acted on it), or it was escalated M or more times. Flags the ticket once and records why.
  * Returns whether the ticket is flagged now.
  */
-export async function detectPingPong(db: Db, input: { workspaceId: string; ticketId: string; at?: Date }): Promise<boolean> {
+export async function detectPingPong(
+  db: Db,
+  input: { workspaceId: string; ticketId: string; at?: Date },
+): Promise<boolean> {
   const [row] = await db
     .select({ pingPong: tickets.pingPong, settings: workspaces.settings })
     .from(tickets)
@@ -22,12 +25,26 @@ export async function detectPingPong(db: Db, input: { workspaceId: string; ticke
 
   // Only what happened since the last resolution counts: a reopened ticket starts a fresh cycle.
   const events = await db
-    .select({ type: ticketEvents.type, actorType: ticketEvents.actorType, actorId: ticketEvents.actorId, details: ticketEvents.details })
+    .select({
+      type: ticketEvents.type,
+      actorType: ticketEvents.actorType,
+      actorId: ticketEvents.actorId,
+      details: ticketEvents.details,
+    })
     .from(ticketEvents)
     .where(
       and(
         eq(ticketEvents.ticketId, input.ticketId),
-        inArray(ticketEvents.type, ["assigned", "escalated", "bounced", "status_changed", "replied", "note_added", "fields_changed", "de_escalated"]),
+        inArray(ticketEvents.type, [
+          "assigned",
+          "escalated",
+          "bounced",
+          "status_changed",
+          "replied",
+          "note_added",
+          "fields_changed",
+          "de_escalated",
+        ]),
       ),
     )
     .orderBy(ticketEvents.at, ticketEvents.id);

@@ -34,7 +34,8 @@ export async function ensureDemoWorkspace(db: Db, input: EnsureDemoWorkspaceInpu
       .onConflictDoNothing()
       .returning();
     // Another process created it between our select and insert.
-    if (!workspace) [workspace] = await db.select().from(workspaces).where(eq(workspaces.siteKey, input.siteKey)).limit(1);
+    if (!workspace)
+      [workspace] = await db.select().from(workspaces).where(eq(workspaces.siteKey, input.siteKey)).limit(1);
   } else {
     const missing = input.allowedOrigins.filter((o) => !workspace!.allowedOrigins.includes(o));
     if (missing.length) {
@@ -45,7 +46,10 @@ export async function ensureDemoWorkspace(db: Db, input: EnsureDemoWorkspaceInpu
         .returning();
     }
   }
-  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(agents).where(eq(agents.workspaceId, workspace.id));
+  const [{ count }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(agents)
+    .where(eq(agents.workspaceId, workspace.id));
   if (count > 0) return { workspace, adminCreated: false };
   const password = input.adminPassword ?? randomToken(12);
   await db

@@ -29,16 +29,26 @@ export async function escalateTicket(
     const toTier = body.toTier ?? (body.toQueue && body.toQueue !== ticket.queue ? ticket.tier : ticket.tier + 1);
     const toQueue = body.toQueue ?? ticket.queue;
     const issues: ErrorIssue[] = [];
-    if (toTier > 3) issues.push({ path: "toTier", message: "the ticket is already at tier 3; pick another queue instead" });
-    else if (toTier < ticket.tier) issues.push({ path: "toTier", message: `an escalation cannot lower the tier (now ${ticket.tier})` });
+    if (toTier > 3)
+      issues.push({ path: "toTier", message: "the ticket is already at tier 3; pick another queue instead" });
+    else if (toTier < ticket.tier)
+      issues.push({ path: "toTier", message: `an escalation cannot lower the tier (now ${ticket.tier})` });
     else if (toTier === ticket.tier && toQueue === ticket.queue) {
       issues.push({ path: "toTier", message: "choose a higher tier or another queue" });
     }
     // Fields the matrix made mandatory for this ticket (e.g. replay moments for a security incident).
     if (ticket.requiredHandoffFields.includes("replayMoments") && !body.replayMoments?.length) {
-      issues.push({ path: "replayMoments", message: "this ticket's escalation rules require at least one replay moment" });
+      issues.push({
+        path: "replayMoments",
+        message: "this ticket's escalation rules require at least one replay moment",
+      });
     }
-    if (issues.length) throw new ServiceError("validation_failed", `${issues.length} field${issues.length === 1 ? " is" : "s are"} invalid`, issues);
+    if (issues.length)
+      throw new ServiceError(
+        "validation_failed",
+        `${issues.length} field${issues.length === 1 ? " is" : "s are"} invalid`,
+        issues,
+      );
 
     const at = input.now ?? new Date();
     const [row] = await tx
@@ -80,11 +90,27 @@ export async function escalateTicket(
       type: "escalated",
       actorType: "agent",
       actorId: agent.id,
-      details: { escalationId: row!.id, fromTier: ticket.tier, toTier, fromQueue: ticket.queue, toQueue, fromAgentId: agent.id, toAgentId },
+      details: {
+        escalationId: row!.id,
+        fromTier: ticket.tier,
+        toTier,
+        fromQueue: ticket.queue,
+        toQueue,
+        fromAgentId: agent.id,
+        toAgentId,
+      },
       at,
     });
     if (ticket.status !== "escalated") {
-      await recordEvent(tx, { workspaceId: agent.workspaceId, ticketId: ticket.id, type: "status_changed", actorType: "agent", actorId: agent.id, details: { from: ticket.status, to: "escalated" }, at });
+      await recordEvent(tx, {
+        workspaceId: agent.workspaceId,
+        ticketId: ticket.id,
+        type: "status_changed",
+        actorType: "agent",
+        actorId: agent.id,
+        details: { from: ticket.status, to: "escalated" },
+        at,
+      });
     }
     await detectPingPong(tx, { workspaceId: agent.workspaceId, ticketId: ticket.id, at });
     return row!.id;

@@ -17,7 +17,15 @@ export interface TicketFacts {
 
 /** A ticket row's facts (only the fields the matrix reads; the plan only when the identity was verified). */
 export function matrixFactsOf(
-  ticket: { subject: string; description: string; verified: boolean; identity: { plan?: string | null } | null; pageUrl: string; context: CaptureContext; customerRepliesSinceAgent: number },
+  ticket: {
+    subject: string;
+    description: string;
+    verified: boolean;
+    identity: { plan?: string | null } | null;
+    pageUrl: string;
+    context: CaptureContext;
+    customerRepliesSinceAgent: number;
+  },
   minutesInTierWithoutAgentActivity: number,
 ): TicketFacts {
   return {
@@ -79,7 +87,8 @@ export function explainMatch(when: MatrixConditions, facts: TicketFacts, severit
     why.push(reason);
     return true;
   };
-  if (when.severityIn && !check(severity && when.severityIn.includes(severity) ? `severity is ${severity}` : null)) return null;
+  if (when.severityIn && !check(severity && when.severityIn.includes(severity) ? `severity is ${severity}` : null))
+    return null;
   if (when.verifiedPlanIn) {
     const plan = facts.verifiedPlan?.toLowerCase() ?? null;
     const hit = plan !== null && when.verifiedPlanIn.some((p) => p.toLowerCase() === plan);
@@ -87,7 +96,8 @@ export function explainMatch(when: MatrixConditions, facts: TicketFacts, severit
   }
   if (when.keywordsAny && !check(findKeyword(when.keywordsAny, facts))) return null;
   if (when.failedRequest && !check(findFailedRequest(when.failedRequest, facts.context))) return null;
-  if (when.consoleErrorContainsAny && !check(findConsoleError(when.consoleErrorContainsAny, facts.context))) return null;
+  if (when.consoleErrorContainsAny && !check(findConsoleError(when.consoleErrorContainsAny, facts.context)))
+    return null;
   if (when.rageClicks && !check(findRageClick(facts.context))) return null;
   if (when.pageUrlPatterns) {
     const pattern = when.pageUrlPatterns.find((p) => urlMatches(p, facts.pageUrl));
@@ -95,11 +105,13 @@ export function explainMatch(when: MatrixConditions, facts: TicketFacts, severit
   }
   if (when.customerRepliesAtLeast !== undefined) {
     const n = facts.customerReplies;
-    if (!check(n >= when.customerRepliesAtLeast ? `${n} customer replies since the last agent reply` : null)) return null;
+    if (!check(n >= when.customerRepliesAtLeast ? `${n} customer replies since the last agent reply` : null))
+      return null;
   }
   if (when.minutesInTierWithoutAgentActivity !== undefined) {
     const m = Math.floor(facts.minutesInTierWithoutAgentActivity);
-    if (!check(m >= when.minutesInTierWithoutAgentActivity ? `${m} min in this tier without agent activity` : null)) return null;
+    if (!check(m >= when.minutesInTierWithoutAgentActivity ? `${m} min in this tier without agent activity` : null))
+      return null;
   }
   return why;
 }
@@ -132,7 +144,10 @@ function phrasePattern(phrase: string): RegExp {
   return pattern;
 }
 
-function findFailedRequest(cond: NonNullable<MatrixConditions["failedRequest"]>, context: CaptureContext): string | null {
+function findFailedRequest(
+  cond: NonNullable<MatrixConditions["failedRequest"]>,
+  context: CaptureContext,
+): string | null {
   const failure = context.network.find(
     (f) =>
       (cond.statusMin === undefined || f.status >= cond.statusMin) &&

@@ -31,12 +31,20 @@ export const AUDIT_COLUMNS = [
  * One CSV row per ticket of the period, oldest first. A pull stream: each read fetches the next keyset page, so memory
  * holds one batch whatever the row count, and a slow client slows the queries instead of filling a buffer.
  */
-export async function exportEscalationAudit(db: Db, input: { workspaceId: string; query: MetricsFilter; now?: number }): Promise<ReadableStream<Uint8Array>> {
+export async function exportEscalationAudit(
+  db: Db,
+  input: { workspaceId: string; query: MetricsFilter; now?: number },
+): Promise<ReadableStream<Uint8Array>> {
   await refreshTicketFacts(db, { workspaceId: input.workspaceId });
   const { where } = factsWhere(input.workspaceId, input.query, input.now);
   const filtered = and(where, firstAgentCondition(input.query.agent))!;
   const names = new Map(
-    (await db.select({ id: agents.id, name: agents.name }).from(agents).where(eq(agents.workspaceId, input.workspaceId))).map((a) => [a.id, a.name]),
+    (
+      await db
+        .select({ id: agents.id, name: agents.name })
+        .from(agents)
+        .where(eq(agents.workspaceId, input.workspaceId))
+    ).map((a) => [a.id, a.name]),
   );
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : "");
   const encoder = new TextEncoder();
@@ -55,7 +63,17 @@ export async function exportEscalationAudit(db: Db, input: { workspaceId: string
         .select({ reference: tickets.reference, facts: f })
         .from(f)
         .innerJoin(tickets, eq(tickets.id, f.ticketId))
-        .where(cursor ? and(filtered, or(gt(f.createdAt, cursor.createdAt), and(eq(f.createdAt, cursor.createdAt), gt(f.ticketId, cursor.id)))) : filtered)
+        .where(
+          cursor
+            ? and(
+                filtered,
+                or(
+                  gt(f.createdAt, cursor.createdAt),
+                  and(eq(f.createdAt, cursor.createdAt), gt(f.ticketId, cursor.id)),
+                ),
+              )
+            : filtered,
+        )
         .orderBy(asc(f.createdAt), asc(f.ticketId))
         .limit(BATCH);
       if (rows.length === 0) return controller.close();
@@ -68,7 +86,12 @@ export async function exportEscalationAudit(db: Db, input: { workspaceId: string
           facts.category,
           facts.plan,
           nameOf(facts.firstAgentId),
-          path.map((s) => `T${s.tier} ${s.agentId ? nameOf(s.agentId) : "(unassigned)"}${s.via === "bounced" ? " (bounced back)" : ""}`).join(" > "),
+          path
+            .map(
+              (s) =>
+                `T${s.tier} ${s.agentId ? nameOf(s.agentId) : "(unassigned)"}${s.via === "bounced" ? " (bounced back)" : ""}`,
+            )
+            .join(" > "),
           path.map((s) => (s.ms === null ? "open" : Math.round(s.ms / 1000))).join(" > "),
           facts.agentsTouched,
           facts.escalations,

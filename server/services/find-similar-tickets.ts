@@ -16,7 +16,10 @@ const MIN_SCORE = 0.2;
  * for the same failing endpoint or the same error fingerprint: a shared cause outranks shared words (cosine <= 1).
  * Each comes with how it was resolved.
  */
-export async function findSimilarTickets(db: Db, input: { workspaceId: string; ticketId: string }): Promise<SimilarTicket[]> {
+export async function findSimilarTickets(
+  db: Db,
+  input: { workspaceId: string; ticketId: string },
+): Promise<SimilarTicket[]> {
   const ticket = await findTicket(db, input.workspaceId, input.ticketId);
   const candidates = await db
     .select({
@@ -29,7 +32,13 @@ export async function findSimilarTickets(db: Db, input: { workspaceId: string; t
       resolvedAt: tickets.resolvedAt,
     })
     .from(tickets)
-    .where(and(eq(tickets.workspaceId, input.workspaceId), inArray(tickets.status, ["resolved", "closed"]), ne(tickets.id, ticket.id)))
+    .where(
+      and(
+        eq(tickets.workspaceId, input.workspaceId),
+        inArray(tickets.status, ["resolved", "closed"]),
+        ne(tickets.id, ticket.id),
+      ),
+    )
     .orderBy(desc(tickets.updatedAt))
     .limit(CANDIDATES);
 
@@ -57,7 +66,10 @@ export async function findSimilarTickets(db: Db, input: { workspaceId: string; t
     .sort((a, b) => b.score - a.score)
     .slice(0, SHOWN);
 
-  const resolutions = await lastAgentMessages(db, scored.map((s) => s.candidate.id));
+  const resolutions = await lastAgentMessages(
+    db,
+    scored.map((s) => s.candidate.id),
+  );
   return scored.map(({ candidate, score, matched }) => ({
     id: candidate.id,
     reference: candidate.reference,

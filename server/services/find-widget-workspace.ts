@@ -24,7 +24,10 @@ export function assertOriginAllowed(workspace: Workspace, origin: string | undef
   if (!origin) throw new ServiceError("forbidden", "Requests from the widget must carry an Origin header");
   const normalized = origin.replace(/\/$/, "");
   if (normalized !== ownOrigin && !workspace.allowedOrigins.includes(normalized)) {
-    throw new ServiceError("forbidden", `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`);
+    throw new ServiceError(
+      "forbidden",
+      `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`,
+    );
   }
 }
 

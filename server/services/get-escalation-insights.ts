@@ -23,7 +23,10 @@ const MIN_SPIKE_COUNT = 3;
  * Anomalies and the weekly review use the 7 days before `to` (default now) and the escalations that happened in them
  * (first escalation time); the failing-endpoint and error groups use the tickets created in the period.
  */
-export async function getEscalationInsights(db: Db, input: { workspaceId: string; query: MetricsFilter; now?: number }): Promise<Insights> {
+export async function getEscalationInsights(
+  db: Db,
+  input: { workspaceId: string; query: MetricsFilter; now?: number },
+): Promise<Insights> {
   await refreshTicketFacts(db, { workspaceId: input.workspaceId });
   const period = factsWhere(input.workspaceId, input.query, input.now);
   // Whole UTC days from the escalation rollup: the 9 weeks ending at `to` (rounded up to midnight), 9 x 7 rows per category.
@@ -50,7 +53,14 @@ export async function getEscalationInsights(db: Db, input: { workspaceId: string
     const stdDev = Math.sqrt(trailing.reduce((a, b) => a + (b - mean) ** 2, 0) / TRAILING_WEEKS);
     const zScore = (current - mean) / Math.max(stdDev, MIN_STDDEV);
     if (current >= MIN_SPIKE_COUNT && zScore >= SPIKE_Z) {
-      anomalies.push({ category, weekStart: new Date(to.getTime() - WEEK).toISOString(), escalations: current, trailingMean: mean, trailingStdDev: stdDev, zScore });
+      anomalies.push({
+        category,
+        weekStart: new Date(to.getTime() - WEEK).toISOString(),
+        escalations: current,
+        trailingMean: mean,
+        trailingStdDev: stdDev,
+        zScore,
+      });
     }
   }
   anomalies.sort((a, b) => b.zScore - a.zScore);
@@ -65,8 +75,14 @@ export async function getEscalationInsights(db: Db, input: { workspaceId: string
         .select({ id: tickets.id, reference: tickets.reference, subject: tickets.subject })
         .from(f)
         .innerJoin(tickets, eq(tickets.id, f.ticketId))
-        .where(and(eq(f.workspaceId, input.workspaceId), gte(f.firstEscalatedAt, new Date(to.getTime() - WEEK)), lt(f.firstEscalatedAt, to),
-          category === "none" ? sql`${f.category} is null` : eq(f.category, category)))
+        .where(
+          and(
+            eq(f.workspaceId, input.workspaceId),
+            gte(f.firstEscalatedAt, new Date(to.getTime() - WEEK)),
+            lt(f.firstEscalatedAt, to),
+            category === "none" ? sql`${f.category} is null` : eq(f.category, category),
+          ),
+        )
         .orderBy(sql`${f.firstEscalatedAt} desc`)
         .limit(3);
       return { category, escalated: weeks[0]!, examples };

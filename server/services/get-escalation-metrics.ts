@@ -4,7 +4,14 @@ import { agents, feedback } from "../db/schema.js";
 import { ticketFacts } from "../db/schema-metrics.js";
 import type { EscalationMetrics, MetricSet, MetricsQuery } from "../../shared/metrics.js";
 import { rowsOf } from "../lib/rows-of.js";
-import { cohortAgentRows, cohortFactsWhere, cohortGroupKeys, cohortOf, cohortRows, type Cohort } from "./metrics-cohort.js";
+import {
+  cohortAgentRows,
+  cohortFactsWhere,
+  cohortGroupKeys,
+  cohortOf,
+  cohortRows,
+  type Cohort,
+} from "./metrics-cohort.js";
 import { cohortPercentiles, type Percentiles } from "./metrics-percentiles.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
 
@@ -15,7 +22,17 @@ const SUMS = sql.raw(`coalesce(sum(tickets), 0)::int as "tickets", coalesce(sum(
   coalesce(sum(resolved), 0)::int as "resolved", coalesce(sum(reopened), 0)::int as "reopened",
   coalesce(sum(first_contact_resolved), 0)::int as "firstContactResolved", coalesce(sum(escalated_resolved), 0)::int as "escalatedResolved",
   coalesce(sum(ping_pong), 0)::int as "pingPong", coalesce(sum(escalations), 0)::int as "escalations", coalesce(sum(bounced), 0)::int as "bounced"`);
-type Counts = { tickets: number; escalated: number; resolved: number; reopened: number; firstContactResolved: number; escalatedResolved: number; pingPong: number; escalations: number; bounced: number };
+type Counts = {
+  tickets: number;
+  escalated: number;
+  resolved: number;
+  reopened: number;
+  firstContactResolved: number;
+  escalatedResolved: number;
+  pingPong: number;
+  escalations: number;
+  bounced: number;
+};
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 const numbers = <T extends Record<string, unknown>>(row: T) =>
@@ -59,20 +76,30 @@ export async function getEscalationMetrics(
   // size the sample by that (the unfiltered count), so a narrow filter on a huge workspace stays bounded too.
   const filtered = Boolean(query.queue || query.agent || query.plan);
   const scanned = filtered
-    ? rowsOf<{ escalated: number }>(await db.execute(sql`select ${SUMS} from ${cohortRows({ ...cohort, filter: {} })} c`)).map(numbers)[0]!.escalated
+    ? rowsOf<{ escalated: number }>(
+        await db.execute(sql`select ${SUMS} from ${cohortRows({ ...cohort, filter: {} })} c`),
+      ).map(numbers)[0]!.escalated
     : overall!.escalated;
   const percentiles = await cohortPercentiles(db, cohort, scanned, groupBy);
-  const overallPercentiles = groupBy ? (await cohortPercentiles(db, cohort, scanned, null)).get("") : percentiles.get("");
+  const overallPercentiles = groupBy
+    ? (await cohortPercentiles(db, cohort, scanned, null)).get("")
+    : percentiles.get("");
 
   let groups: EscalationMetrics["groups"] = [];
   if (groupBy) {
     const { key, dims } = cohortGroupKeys[groupBy];
     const grouped = rowsOf<Counts & { key: string }>(
-      await db.execute(sql`select ${key} as key, ${SUMS} from ${cohortRows(cohort, dims)} c group by 1 order by (${key} = ''), 1`),
+      await db.execute(
+        sql`select ${key} as key, ${SUMS} from ${cohortRows(cohort, dims)} c group by 1 order by (${key} = ''), 1`,
+      ),
     ).map(numbers);
     groups = grouped
       .filter((g) => g.tickets > 0)
-      .map(({ key, ...counts }) => ({ key: key || "none", label: key || "(none)", metrics: toMetricSet(counts, percentiles.get(key), percentiles.sampleSize) }));
+      .map(({ key, ...counts }) => ({
+        key: key || "none",
+        label: key || "(none)",
+        metrics: toMetricSet(counts, percentiles.get(key), percentiles.sampleSize),
+      }));
   }
 
   const weekKey = cohortGroupKeys.week.key;
@@ -92,7 +119,11 @@ export async function getEscalationMetrics(
     overall: toMetricSet(overall!, overallPercentiles, percentiles.sampleSize),
     groups: groupBy === "agent" ? await labelAgents(db, input.workspaceId, groups) : groups,
     weekly: weekly.map((w) => ({ ...w, escalationRate: rate(w.escalated, w.tickets) })),
-    byCategory: byCategory.map((c) => ({ category: c.category || "none", tickets: Number(c.tickets), escalated: Number(c.escalated) })),
+    byCategory: byCategory.map((c) => ({
+      category: c.category || "none",
+      tickets: Number(c.tickets),
+      escalated: Number(c.escalated),
+    })),
     perAgent: await agentTable(db, input.workspaceId, cohort),
     feedback: await feedbackSummary(db, cohort),
     dimensions: await dimensions(db, input.workspaceId),
@@ -102,20 +133,29 @@ export async function getEscalationMetrics(
 /** Distinct values from the rollup rows where only that dimension is real (grain 6: category; 3: plan). */
 async function dimensions(db: Db, workspaceId: string): Promise<EscalationMetrics["dimensions"]> {
   const values = async (column: string, grain: number) =>
-    rowsOf<{ v: string }>(await db.execute(sql`select distinct ${sql.raw(column)} as v from metrics_daily
-      where workspace_id = ${workspaceId}::uuid and grain = ${grain} and tickets > 0 order by 1`)).map((r) => r.v || "none");
+    rowsOf<{ v: string }>(
+      await db.execute(sql`select distinct ${sql.raw(column)} as v from metrics_daily
+      where workspace_id = ${workspaceId}::uuid and grain = ${grain} and tickets > 0 order by 1`),
+    ).map((r) => r.v || "none");
   return { categories: await values("category", 6), plans: await values("plan", 3) };
 }
 
 async function agentNames(db: Db, workspaceId: string, ids: string[]) {
   const names = ids.length
-    ? await db.select({ id: agents.id, name: agents.name }).from(agents).where(and(eq(agents.workspaceId, workspaceId), inArray(agents.id, ids)))
+    ? await db
+        .select({ id: agents.id, name: agents.name })
+        .from(agents)
+        .where(and(eq(agents.workspaceId, workspaceId), inArray(agents.id, ids)))
     : [];
   return new Map(names.map((a) => [a.id, a.name]));
 }
 
 async function labelAgents(db: Db, workspaceId: string, groups: EscalationMetrics["groups"]) {
-  const nameOf = await agentNames(db, workspaceId, groups.map((g) => g.key).filter((k) => k !== "none"));
+  const nameOf = await agentNames(
+    db,
+    workspaceId,
+    groups.map((g) => g.key).filter((k) => k !== "none"),
+  );
   return groups.map((g) => ({ ...g, label: nameOf.get(g.key) ?? g.label }));
 }
 
@@ -125,9 +165,18 @@ async function agentTable(db: Db, workspaceId: string, cohort: Cohort) {
     await db.execute(sql`select agent_id, sum(escalations_sent)::int as sent, sum(resolved)::int as resolved
       from ${cohortAgentRows(cohort)} a group by 1 having sum(escalations_sent) > 0 or sum(resolved) > 0`),
   );
-  const nameOf = await agentNames(db, workspaceId, rows.map((r) => r.agent_id));
+  const nameOf = await agentNames(
+    db,
+    workspaceId,
+    rows.map((r) => r.agent_id),
+  );
   return rows
-    .map((r) => ({ agentId: r.agent_id, name: nameOf.get(r.agent_id) ?? "(removed agent)", escalations: Number(r.sent), resolved: Number(r.resolved) }))
+    .map((r) => ({
+      agentId: r.agent_id,
+      name: nameOf.get(r.agent_id) ?? "(removed agent)",
+      escalations: Number(r.sent),
+      resolved: Number(r.resolved),
+    }))
     .sort((a, b) => b.escalations - a.escalations || b.resolved - a.resolved || a.name.localeCompare(b.name));
 }
 
@@ -148,7 +197,10 @@ async function feedbackSummary(db: Db, cohort: Cohort): Promise<EscalationMetric
   return {
     customerResponses: count("customerResponses"),
     repeatedThemselves: count("repeatedThemselves"),
-    averagePeopleTalkedTo: row?.averagePeopleTalkedTo === null || row?.averagePeopleTalkedTo === undefined ? null : Number(row.averagePeopleTalkedTo),
+    averagePeopleTalkedTo:
+      row?.averagePeopleTalkedTo === null || row?.averagePeopleTalkedTo === undefined
+        ? null
+        : Number(row.averagePeopleTalkedTo),
     resolvedInReasonableTime: count("resolvedInReasonableTime"),
     agentResponses: count("agentResponses"),
     handoffHadWhatWasNeeded: count("handoffHadWhatWasNeeded"),

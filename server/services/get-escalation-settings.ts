@@ -6,7 +6,11 @@ import { notFound } from "./service-error.js";
 
 /** The workspace's escalation thresholds, defaults filled in. */
 export async function getEscalationSettings(db: Db, input: { workspaceId: string }): Promise<EscalationSettings> {
-  const [row] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, input.workspaceId)).limit(1);
+  const [row] = await db
+    .select({ settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, input.workspaceId))
+    .limit(1);
   if (!row) throw notFound("Workspace");
   return readEscalationSettings(row.settings);
 }

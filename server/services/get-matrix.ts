@@ -16,7 +16,13 @@ export async function getMatrix(db: Db, input: { workspaceId: string }): Promise
     .orderBy(desc(escalationMatrices.version))
     .limit(1);
   if (!row) {
-    return { version: 1, rules: DEFAULT_MATRIX_RULES, createdBy: null, createdAt: null, severityDefinitions: SEVERITY_DEFINITIONS };
+    return {
+      version: 1,
+      rules: DEFAULT_MATRIX_RULES,
+      createdBy: null,
+      createdAt: null,
+      severityDefinitions: SEVERITY_DEFINITIONS,
+    };
   }
   // Saved rules were validated on the way in; parse again so older shapes get today's defaults.
   const parsed = matrixRulesSchema.safeParse(row.matrix.rules);

@@ -12,14 +12,24 @@ export async function getWorkspaceSettings(db: Db, input: { actor: Agent }): Pro
   const workspaceId = input.actor.workspaceId;
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
   if (!workspace) throw notFound("Workspace");
-  const extra = await db.select().from(siteKeys).where(eq(siteKeys.workspaceId, workspaceId)).orderBy(asc(siteKeys.createdAt));
+  const extra = await db
+    .select()
+    .from(siteKeys)
+    .where(eq(siteKeys.workspaceId, workspaceId))
+    .orderBy(asc(siteKeys.createdAt));
   return {
     id: workspace.id,
     name: workspace.name,
     allowedOrigins: workspace.allowedOrigins,
     identitySecret: workspace.identitySecret,
     siteKeys: [
-      { key: workspace.siteKey, label: "Default", primary: true, createdAt: workspace.createdAt.toISOString(), revokedAt: null },
+      {
+        key: workspace.siteKey,
+        label: "Default",
+        primary: true,
+        createdAt: workspace.createdAt.toISOString(),
+        revokedAt: null,
+      },
       ...extra.map((k) => ({
         key: k.key,
         label: k.label,

@@ -12,6 +12,10 @@ export const toAgentListItem = (row: typeof agents.$inferSelect): AgentListItem 
 
 /** Every agent of the workspace (for assigning, and for admins to manage), by name. */
 export async function listAgents(db: Db, input: { workspaceId: string }): Promise<{ agents: AgentListItem[] }> {
-  const rows = await db.select().from(agents).where(eq(agents.workspaceId, input.workspaceId)).orderBy(asc(agents.name));
+  const rows = await db
+    .select()
+    .from(agents)
+    .where(eq(agents.workspaceId, input.workspaceId))
+    .orderBy(asc(agents.name));
   return { agents: rows.map(toAgentListItem) };
 }

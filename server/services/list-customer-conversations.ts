@@ -24,7 +24,15 @@ export async function listCustomerConversations(
     .select({ message: messages, agentName: agents.name })
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.agentId))
-    .where(and(inArray(messages.ticketId, rows.map((r) => r.id)), eq(messages.internal, false)))
+    .where(
+      and(
+        inArray(
+          messages.ticketId,
+          rows.map((r) => r.id),
+        ),
+        eq(messages.internal, false),
+      ),
+    )
     .orderBy(asc(messages.createdAt), asc(messages.id));
   const byTicket = new Map<string, ReturnType<typeof toCustomerMessage>[]>();
   for (const { message, agentName } of messageRows) {

@@ -19,7 +19,9 @@ export async function listCustomerUpdates(
 ): Promise<CustomerUpdates> {
   // The database's clock, not this process's: rows are stamped by it.
   const [{ now }] = await db
-    .select({ now: sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
+    .select({ now: sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
+    .from(workspaces)
+    .where(eq(workspaces.id, input.workspaceId));
   const cursor = Buffer.from(now).toString("base64url");
   if (!input.since) return { cursor, messages: [], tickets: [] };
   const since = new Date(decodeSince(input.since).getTime() - OVERLAP_MS);
@@ -50,7 +52,9 @@ function decodeSince(since: string): Date {
   const text = Buffer.from(since, "base64url").toString();
   const date = new Date(text);
   if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(date.getTime())) {
-    throw new ServiceError("validation_failed", "1 field is invalid", [{ path: "since", message: "not a cursor from this API" }]);
+    throw new ServiceError("validation_failed", "1 field is invalid", [
+      { path: "since", message: "not a cursor from this API" },
+    ]);
   }
   return date;
 }

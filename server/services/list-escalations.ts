@@ -27,7 +27,11 @@ export async function getEscalation(
     .from(escalations)
     .innerJoin(tickets, eq(tickets.id, escalations.ticketId))
     .where(
-      and(eq(escalations.id, input.escalationId), eq(escalations.ticketId, input.ticketId), eq(tickets.workspaceId, input.workspaceId)),
+      and(
+        eq(escalations.id, input.escalationId),
+        eq(escalations.ticketId, input.ticketId),
+        eq(tickets.workspaceId, input.workspaceId),
+      ),
     )
     .limit(1);
   if (!row) throw notFound("Escalation");
@@ -36,10 +40,15 @@ export async function getEscalation(
 }
 
 async function toViews(db: Db, rows: EscalationRow[]): Promise<Escalation[]> {
-  const ids = [...new Set(rows.flatMap((r) => [r.fromAgentId, r.toAgentId, r.bouncedBy]).filter((id): id is string => !!id))];
+  const ids = [
+    ...new Set(rows.flatMap((r) => [r.fromAgentId, r.toAgentId, r.bouncedBy]).filter((id): id is string => !!id)),
+  ];
   const names = new Map<string, string>();
   if (ids.length) {
-    for (const agent of await db.select({ id: agents.id, name: agents.name }).from(agents).where(inArray(agents.id, ids))) {
+    for (const agent of await db
+      .select({ id: agents.id, name: agents.name })
+      .from(agents)
+      .where(inArray(agents.id, ids))) {
       names.set(agent.id, agent.name);
     }
   }
@@ -59,6 +68,8 @@ async function toViews(db: Db, rows: EscalationRow[]): Promise<Escalation[]> {
     customerGoal: row.customerGoal,
     replayMoments: row.replayMoments,
     createdAt: row.createdAt.toISOString(),
-    bounce: row.bouncedAt ? { at: row.bouncedAt.toISOString(), by: ref(row.bouncedBy), reason: row.bounceReason ?? "" } : null,
+    bounce: row.bouncedAt
+      ? { at: row.bouncedAt.toISOString(), by: ref(row.bouncedBy), reason: row.bounceReason ?? "" }
+      : null,
   }));
 }

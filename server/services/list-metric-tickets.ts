@@ -9,7 +9,10 @@ import { ServiceError } from "./service-error.js";
 import { summaryColumns, toSummary } from "./ticket-view.js";
 
 /** The tickets behind one number of the metrics (same period and filters), newest first, keyset-paginated. */
-export async function listMetricTickets(db: Db, input: { workspaceId: string; query: DrilldownQuery; now?: number }): Promise<Drilldown> {
+export async function listMetricTickets(
+  db: Db,
+  input: { workspaceId: string; query: DrilldownQuery; now?: number },
+): Promise<Drilldown> {
   const { query } = input;
   await refreshTicketFacts(db, { workspaceId: input.workspaceId });
   const where: (SQL | undefined)[] = [factsWhere(input.workspaceId, query, input.now).where, ...metricCondition(query)];
@@ -34,7 +37,9 @@ export async function listMetricTickets(db: Db, input: { workspaceId: string; qu
 
 function metricCondition(q: DrilldownQuery): (SQL | undefined)[] {
   const needs = (what: "agent" | "value") => {
-    throw new ServiceError("validation_failed", `${q.metric} needs ${what}`, [{ path: what, message: `required for ${q.metric}` }]);
+    throw new ServiceError("validation_failed", `${q.metric} needs ${what}`, [
+      { path: what, message: `required for ${q.metric}` },
+    ]);
   };
   switch (q.metric) {
     case "tickets":
@@ -84,13 +89,16 @@ function answered(respondent: "customer" | "agent", yes?: string): SQL {
   return sql`exists (select 1 from ${feedback} where ${feedback.ticketId} = ${f.ticketId} and ${feedback.respondent} = ${respondent} ${question})`;
 }
 
-const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+const encodeCursor = (createdAt: Date, id: string) =>
+  Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(iso ?? "");
   if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "")) {
-    throw new ServiceError("validation_failed", "Invalid cursor", [{ path: "cursor", message: "not a cursor from this API" }]);
+    throw new ServiceError("validation_failed", "Invalid cursor", [
+      { path: "cursor", message: "not a cursor from this API" },
+    ]);
   }
   return { createdAt, id: id! };
 }

@@ -5,7 +5,10 @@ import type { TicketEvent, TicketEventType } from "../../shared/timeline.js";
 import { findTicket } from "./workspace-ticket.js";
 
 /** The ticket's timeline (who did what, when), oldest first. */
-export async function listTicketEvents(db: Db, input: { workspaceId: string; ticketId: string }): Promise<{ events: TicketEvent[] }> {
+export async function listTicketEvents(
+  db: Db,
+  input: { workspaceId: string; ticketId: string },
+): Promise<{ events: TicketEvent[] }> {
   const ticket = await findTicket(db, input.workspaceId, input.ticketId);
   const rows = await db
     .select({ event: ticketEvents, actorName: agents.name })

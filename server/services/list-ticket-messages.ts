@@ -6,7 +6,10 @@ import { toMessage } from "./message-view.js";
 import { findTicket } from "./workspace-ticket.js";
 
 /** The whole conversation for agents: customer messages, public replies and internal notes, oldest first. */
-export async function listTicketMessages(db: Db, input: { workspaceId: string; ticketId: string }): Promise<MessageList> {
+export async function listTicketMessages(
+  db: Db,
+  input: { workspaceId: string; ticketId: string },
+): Promise<MessageList> {
   const ticket = await findTicket(db, input.workspaceId, input.ticketId);
   const rows = await db
     .select({ message: messages, agentName: agents.name })

@@ -24,7 +24,10 @@ export async function listTickets(db: Db, input: ListTicketsInput): Promise<Tick
   if (query.cursor) where.push(afterCursor(query.cursor));
   const rows = await db
     // Microsecond precision: a JS Date would round created_at and repeat or skip rows at page edges.
-    .select({ ...summaryColumns, cursorAt: sql<string>`to_char(${tickets.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
+    .select({
+      ...summaryColumns,
+      cursorAt: sql<string>`to_char(${tickets.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(tickets)
     .where(and(...where))
     // "nulls last" as in the indexes (drizzle's .desc()), or PostgreSQL cannot read them in order.
@@ -90,12 +93,22 @@ const encodeCursor = (priority: number, createdAt: string, id: string) =>
 function afterCursor(cursor: string): SQL {
   const [p, iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const priority = Number(p);
-  if (!Number.isInteger(priority) || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(iso ?? "") || !/^[0-9a-f-]{36}$/.test(id ?? "")) {
-    throw new ServiceError("validation_failed", "Invalid cursor", [{ path: "cursor", message: "not a cursor from this API" }]);
+  if (
+    !Number.isInteger(priority) ||
+    !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(iso ?? "") ||
+    !/^[0-9a-f-]{36}$/.test(id ?? "")
+  ) {
+    throw new ServiceError("validation_failed", "Invalid cursor", [
+      { path: "cursor", message: "not a cursor from this API" },
+    ]);
   }
   return or(
     lt(tickets.priority, priority),
     and(eq(tickets.priority, priority), sql`${tickets.createdAt} > ${iso}::timestamptz`),
-    and(eq(tickets.priority, priority), sql`${tickets.createdAt} = ${iso}::timestamptz`, sql`${tickets.id} > ${id}::uuid`),
+    and(
+      eq(tickets.priority, priority),
+      sql`${tickets.createdAt} = ${iso}::timestamptz`,
+      sql`${tickets.id} > ${id}::uuid`,
+    ),
   )!;
 }

@@ -1,6 +1,6 @@
 import type { Message } from "../../shared/conversation.js";
 import type { CustomerMessage } from "../../shared/customer-api.js";
-import { messages } from "../db/schema.js";
+import type { messages } from "../db/schema.js";
 
 export type MessageRow = typeof messages.$inferSelect & { agentName: string | null };
 

@@ -29,7 +29,16 @@ export function cohortOf(workspaceId: string, filter: MetricsFilter, now = Date.
   const firstDay = new Date(Math.ceil(start.getTime() / DAY) * DAY);
   const endDay = new Date(Math.floor(end.getTime() / DAY) * DAY);
   const whole = firstDay < endDay;
-  return { workspaceId, from, to, start, end, firstDay: whole ? firstDay : null, endDay: whole ? endDay : null, filter };
+  return {
+    workspaceId,
+    from,
+    to,
+    start,
+    end,
+    firstDay: whole ? firstDay : null,
+    endDay: whole ? endDay : null,
+    filter,
+  };
 }
 
 /** Category / first agent / plan filters on a row with the rollups' key columns ('' = none). */
@@ -53,8 +62,10 @@ const factDay = sql.raw(`to_char(f.created_at at time zone 'UTC', 'YYYY-MM-DD')`
 /** The facts of the partial days (or of the whole period when it is shorter than a day), filtered. */
 export function edgeFactsWhere(c: Cohort): SQL {
   const ws = sql`f.workspace_id = ${c.workspaceId}::uuid`;
-  const range = (a: Date, b: Date) => sql`(f.created_at >= ${a.toISOString()}::timestamptz and f.created_at < ${b.toISOString()}::timestamptz)`;
-  const ranges = c.firstDay && c.endDay ? sql`(${range(c.start, c.firstDay)} or ${range(c.endDay, c.end)})` : range(c.start, c.end);
+  const range = (a: Date, b: Date) =>
+    sql`(f.created_at >= ${a.toISOString()}::timestamptz and f.created_at < ${b.toISOString()}::timestamptz)`;
+  const ranges =
+    c.firstDay && c.endDay ? sql`(${range(c.start, c.firstDay)} or ${range(c.endDay, c.end)})` : range(c.start, c.end);
   return sql`${ws} and ${ranges} and ${keyFilters(c.filter, factKeys)}`;
 }
 
@@ -70,7 +81,10 @@ export type RollupDim = "category" | "first_agent" | "plan";
 function rollupWhere(c: Cohort, grouped: RollupDim[]): SQL {
   if (!c.firstDay || !c.endDay) return sql`false`;
   const real = (d: RollupDim, filtered: unknown) => Boolean(filtered) || grouped.includes(d);
-  const grain = (real("category", c.filter.queue) ? 0 : 1) | (real("first_agent", c.filter.agent) ? 0 : 2) | (real("plan", c.filter.plan) ? 0 : 4);
+  const grain =
+    (real("category", c.filter.queue) ? 0 : 1) |
+    (real("first_agent", c.filter.agent) ? 0 : 2) |
+    (real("plan", c.filter.plan) ? 0 : 4);
   return sql`r.workspace_id = ${c.workspaceId}::uuid and r.grain = ${grain} and r.day >= ${utcDay(c.firstDay)} and r.day < ${utcDay(c.endDay)}
     and ${keyFilters(c.filter, rollupKeys)}`;
 }

@@ -5,10 +5,19 @@ import { resolvePeriod, type MetricsFilter } from "../../shared/metrics.js";
 const DAY = 86_400_000;
 
 /** The WHERE of every metrics query: workspace first (the index), the creation period, then the optional filters. */
-export function factsWhere(workspaceId: string, filter: MetricsFilter, now = Date.now()): { where: SQL; from: Date; to: Date } {
+export function factsWhere(
+  workspaceId: string,
+  filter: MetricsFilter,
+  now = Date.now(),
+): { where: SQL; from: Date; to: Date } {
   const { from, to } = resolvePeriod(filter, now);
-  const parts: SQL[] = [eq(ticketFacts.workspaceId, workspaceId), gte(ticketFacts.createdAt, from), lt(ticketFacts.createdAt, to)];
-  if (filter.queue) parts.push(filter.queue === "none" ? isNull(ticketFacts.category) : eq(ticketFacts.category, filter.queue));
+  const parts: SQL[] = [
+    eq(ticketFacts.workspaceId, workspaceId),
+    gte(ticketFacts.createdAt, from),
+    lt(ticketFacts.createdAt, to),
+  ];
+  if (filter.queue)
+    parts.push(filter.queue === "none" ? isNull(ticketFacts.category) : eq(ticketFacts.category, filter.queue));
   if (filter.plan) parts.push(filter.plan === "none" ? isNull(ticketFacts.plan) : eq(ticketFacts.plan, filter.plan));
   if (filter.week) {
     const start = new Date(`${filter.week}T00:00:00Z`);

@@ -38,7 +38,8 @@ export async function cohortPercentiles(
   scanned: number,
   groupBy: MetricGroupBy | null,
 ): Promise<{ byKey: Map<string, Percentiles>; get: (key: string) => Percentiles; sampleSize: number | null }> {
-  const slots = scanned <= EXACT_PERCENTILE_LIMIT ? SLOTS : Math.max(1, Math.ceil((SLOTS * EXACT_PERCENTILE_LIMIT) / scanned));
+  const slots =
+    scanned <= EXACT_PERCENTILE_LIMIT ? SLOTS : Math.max(1, Math.ceil((SLOTS * EXACT_PERCENTILE_LIMIT) / scanned));
   const sampleList = sql.raw(`array[${Array.from({ length: slots }, (_, i) => i).join(",")}]`);
   const key = groupBy ? factGroupKeys[groupBy] : sql`''`;
   const pct = (p: number, column: string) => sql.raw(`percentile_cont(${p}) within group (order by f.${column})`);
@@ -54,7 +55,12 @@ export async function cohortPercentiles(
   let sampled = 0;
   for (const row of rowsOf<{ key: string; n: number } & Record<keyof Percentiles, unknown>>(result)) {
     sampled += Number(row.n);
-    byKey.set(row.key, { tfeMedian: whole(row.tfeMedian), tfeP90: whole(row.tfeP90), raeMedian: whole(row.raeMedian), raeP90: whole(row.raeP90) });
+    byKey.set(row.key, {
+      tfeMedian: whole(row.tfeMedian),
+      tfeP90: whole(row.tfeP90),
+      raeMedian: whole(row.raeMedian),
+      raeP90: whole(row.raeP90),
+    });
   }
   return { byKey, get: (k) => byKey.get(k) ?? NONE, sampleSize: slots === SLOTS ? null : sampled };
 }

@@ -7,9 +7,23 @@ import { applySignalDelta, rebuildSignalRollups } from "./metrics-signal-rollups
 /** What a ticket's facts contribute to the rollups. */
 export type RollupFacts = Pick<
   TicketFacts,
-  | "createdAt" | "category" | "plan" | "firstAgentId" | "resolverId" | "resolvedAt" | "firstEscalatedAt" | "escalations"
-  | "bounces" | "reopens" | "pingPong" | "firstContactResolved" | "msResolutionAfterEscalation" | "escalatedBy"
-  | "ticketId" | "failingEndpoint" | "errorFingerprint"
+  | "createdAt"
+  | "category"
+  | "plan"
+  | "firstAgentId"
+  | "resolverId"
+  | "resolvedAt"
+  | "firstEscalatedAt"
+  | "escalations"
+  | "bounces"
+  | "reopens"
+  | "pingPong"
+  | "firstContactResolved"
+  | "msResolutionAfterEscalation"
+  | "escalatedBy"
+  | "ticketId"
+  | "failingEndpoint"
+  | "errorFingerprint"
 >;
 
 /** The columns of ticket_facts a refold reads before overwriting them (to subtract the old contribution). */
@@ -44,14 +58,28 @@ const wildcards = ([a, b, c]: string[]) =>
 
 /** UTC calendar day, the rollups' time grain. */
 export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
-const DAILY_COUNTS = ["tickets", "escalated", "resolved", "reopened", "firstContactResolved", "escalatedResolved", "pingPong", "escalations", "bounced"] as const;
+const DAILY_COUNTS = [
+  "tickets",
+  "escalated",
+  "resolved",
+  "reopened",
+  "firstContactResolved",
+  "escalatedResolved",
+  "pingPong",
+  "escalations",
+  "bounced",
+] as const;
 type DailyCounts = Record<(typeof DAILY_COUNTS)[number], number>;
 
 /**
  * Adds (sign 1) or removes (sign -1) tickets' contributions. A refold passes the old facts with -1 and the new ones
  * with +1 inside the transaction that overwrites the facts, so the rollups equal a full recount at every commit.
  */
-export async function applyRollupDelta(db: Db, workspaceId: string, changes: { facts: RollupFacts; sign: 1 | -1 }[]): Promise<void> {
+export async function applyRollupDelta(
+  db: Db,
+  workspaceId: string,
+  changes: { facts: RollupFacts; sign: 1 | -1 }[],
+): Promise<void> {
   const daily = new Map<string, { key: string[]; counts: DailyCounts }>();
   const perAgent = new Map<string, { key: string[]; sent: number; resolved: number }>();
   const escalationDays = new Map<string, { key: string[]; n: number }>();
@@ -60,7 +88,10 @@ export async function applyRollupDelta(db: Db, workspaceId: string, changes: { f
     const dims = [f.category ?? "", f.firstAgentId ?? "", f.plan ?? ""];
     for (const cohort of wildcards(dims).map((key) => [day, ...key])) {
       const id = cohort.join("\u0000");
-      const entry = daily.get(id) ?? { key: cohort, counts: Object.fromEntries(DAILY_COUNTS.map((k) => [k, 0])) as DailyCounts };
+      const entry = daily.get(id) ?? {
+        key: cohort,
+        counts: Object.fromEntries(DAILY_COUNTS.map((k) => [k, 0])) as DailyCounts,
+      };
       const c = entry.counts;
       c.tickets += sign;
       c.escalated += sign * Number(f.escalations > 0);
@@ -94,32 +125,75 @@ export async function applyRollupDelta(db: Db, workspaceId: string, changes: { f
 
   const dailyRows = [...daily.values()]
     .filter((r) => DAILY_COUNTS.some((k) => r.counts[k] !== 0))
-    .map(({ key: [day, grain, category, firstAgent, plan], counts }) => ({ workspaceId, grain: Number(grain), day: day!, category: category!, firstAgent: firstAgent!, plan: plan!, ...counts }));
+    .map(({ key: [day, grain, category, firstAgent, plan], counts }) => ({
+      workspaceId,
+      grain: Number(grain),
+      day: day!,
+      category: category!,
+      firstAgent: firstAgent!,
+      plan: plan!,
+      ...counts,
+    }));
   const agentRows = [...perAgent.values()]
     .filter((r) => r.sent !== 0 || r.resolved !== 0)
-    .map(({ key: [day, grain, category, firstAgent, plan, agentId], sent, resolved }) => ({ workspaceId, grain: Number(grain), day: day!, category: category!, firstAgent: firstAgent!, plan: plan!, agentId: agentId!, escalationsSent: sent, resolved }));
+    .map(({ key: [day, grain, category, firstAgent, plan, agentId], sent, resolved }) => ({
+      workspaceId,
+      grain: Number(grain),
+      day: day!,
+      category: category!,
+      firstAgent: firstAgent!,
+      plan: plan!,
+      agentId: agentId!,
+      escalationsSent: sent,
+      resolved,
+    }));
   const escalationRows = [...escalationDays.values()]
     .filter((r) => r.n !== 0)
     .map(({ key: [day, category], n }) => ({ workspaceId, day: day!, category: category!, escalated: n }));
 
-  const add = (table: string, columns: string[]) => Object.fromEntries(columns.map((c) => [c, sql.raw(`"${table}"."${toSnake(c)}" + excluded."${toSnake(c)}"`)]));
+  const add = (table: string, columns: string[]) =>
+    Object.fromEntries(columns.map((c) => [c, sql.raw(`"${table}"."${toSnake(c)}" + excluded."${toSnake(c)}"`)]));
   if (dailyRows.length) {
-    await db.insert(metricsDaily).values(dailyRows).onConflictDoUpdate({
-      target: [metricsDaily.workspaceId, metricsDaily.grain, metricsDaily.day, metricsDaily.category, metricsDaily.firstAgent, metricsDaily.plan],
-      set: add("metrics_daily", [...DAILY_COUNTS]),
-    });
+    await db
+      .insert(metricsDaily)
+      .values(dailyRows)
+      .onConflictDoUpdate({
+        target: [
+          metricsDaily.workspaceId,
+          metricsDaily.grain,
+          metricsDaily.day,
+          metricsDaily.category,
+          metricsDaily.firstAgent,
+          metricsDaily.plan,
+        ],
+        set: add("metrics_daily", [...DAILY_COUNTS]),
+      });
   }
   if (agentRows.length) {
-    await db.insert(metricsAgentDaily).values(agentRows).onConflictDoUpdate({
-      target: [metricsAgentDaily.workspaceId, metricsAgentDaily.grain, metricsAgentDaily.day, metricsAgentDaily.category, metricsAgentDaily.firstAgent, metricsAgentDaily.plan, metricsAgentDaily.agentId],
-      set: add("metrics_agent_daily", ["escalationsSent", "resolved"]),
-    });
+    await db
+      .insert(metricsAgentDaily)
+      .values(agentRows)
+      .onConflictDoUpdate({
+        target: [
+          metricsAgentDaily.workspaceId,
+          metricsAgentDaily.grain,
+          metricsAgentDaily.day,
+          metricsAgentDaily.category,
+          metricsAgentDaily.firstAgent,
+          metricsAgentDaily.plan,
+          metricsAgentDaily.agentId,
+        ],
+        set: add("metrics_agent_daily", ["escalationsSent", "resolved"]),
+      });
   }
   if (escalationRows.length) {
-    await db.insert(metricsEscalationDaily).values(escalationRows).onConflictDoUpdate({
-      target: [metricsEscalationDaily.workspaceId, metricsEscalationDaily.day, metricsEscalationDaily.category],
-      set: add("metrics_escalation_daily", ["escalated"]),
-    });
+    await db
+      .insert(metricsEscalationDaily)
+      .values(escalationRows)
+      .onConflictDoUpdate({
+        target: [metricsEscalationDaily.workspaceId, metricsEscalationDaily.day, metricsEscalationDaily.category],
+        set: add("metrics_escalation_daily", ["escalated"]),
+      });
   }
   await applySignalDelta(db, workspaceId, changes);
 }
@@ -135,7 +209,9 @@ export async function rebuildRollups(db: Db, workspaceId: string): Promise<void>
   await db.delete(metricsDaily).where(eq(metricsDaily.workspaceId, workspaceId));
   await db.delete(metricsAgentDaily).where(eq(metricsAgentDaily.workspaceId, workspaceId));
   await db.delete(metricsEscalationDaily).where(eq(metricsEscalationDaily.workspaceId, workspaceId));
-  await db.execute(sql`update ticket_facts set sample = ${SAMPLE_SQL} where workspace_id = ${ws} and sample <> ${SAMPLE_SQL}`);
+  await db.execute(
+    sql`update ticket_facts set sample = ${SAMPLE_SQL} where workspace_id = ${ws} and sample <> ${SAMPLE_SQL}`,
+  );
   // CUBE rolls dimensions up to NULL; real "none" values were made '' before, so NULL means ANY.
   const any = (column: string) => sql.raw(`coalesce(${column}, '${ANY}')`);
   await db.execute(sql`insert into metrics_daily (workspace_id, grain, day, category, first_agent, plan, tickets, escalated, resolved, reopened,

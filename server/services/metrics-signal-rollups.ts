@@ -8,7 +8,10 @@ import type { TicketFacts } from "../lib/fold-ticket-facts.js";
 /** Failing endpoint / error fingerprint: the two product signals the insights group tickets by. */
 export const SIGNAL_KINDS = { endpoint: "failingEndpoint", fingerprint: "errorFingerprint" } as const;
 export type SignalKind = keyof typeof SIGNAL_KINDS;
-export type SignalFacts = Pick<TicketFacts, "ticketId" | "createdAt" | "category" | "plan" | "failingEndpoint" | "errorFingerprint">;
+export type SignalFacts = Pick<
+  TicketFacts,
+  "ticketId" | "createdAt" | "category" | "plan" | "failingEndpoint" | "errorFingerprint"
+>;
 
 const DAY = 86_400_000;
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -17,20 +20,35 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * Adds or removes tickets' signal contributions, in the refold's transaction (as applyRollupDelta). A row's customers
  * change only when a customer's ticket count in it goes 0 -> n or n -> 0, which the upsert's returned count tells.
  */
-export async function applySignalDelta(db: Db, workspaceId: string, changes: { facts: SignalFacts; sign: 1 | -1 }[]): Promise<void> {
+export async function applySignalDelta(
+  db: Db,
+  workspaceId: string,
+  changes: { facts: SignalFacts; sign: 1 | -1 }[],
+): Promise<void> {
   const relevant = changes.filter((c) => c.facts.failingEndpoint || c.facts.errorFingerprint);
   if (relevant.length === 0) return;
   // The customer email is set at creation and never changes, so reading it now gives the key the ticket was added under.
   const emails = new Map(
-    (await db.select({ id: tickets.id, email: tickets.customerEmail }).from(tickets).where(inArray(tickets.id, [...new Set(relevant.map((c) => c.facts.ticketId))])))
-      .map((t) => [t.id, (t.email ?? "").toLowerCase()]),
+    (
+      await db
+        .select({ id: tickets.id, email: tickets.customerEmail })
+        .from(tickets)
+        .where(inArray(tickets.id, [...new Set(relevant.map((c) => c.facts.ticketId))]))
+    ).map((t) => [t.id, (t.email ?? "").toLowerCase()]),
   );
   const perCustomer = new Map<string, { key: string[]; n: number }>();
   for (const { facts, sign } of relevant) {
     for (const [kind, column] of Object.entries(SIGNAL_KINDS)) {
       const value = facts[column];
       if (!value) continue;
-      const key = [kind, utcDay(facts.createdAt), facts.category ?? "", facts.plan ?? "", value, emails.get(facts.ticketId) ?? ""];
+      const key = [
+        kind,
+        utcDay(facts.createdAt),
+        facts.category ?? "",
+        facts.plan ?? "",
+        value,
+        emails.get(facts.ticketId) ?? "",
+      ];
       const row = perCustomer.get(key.join("\u0000")) ?? { key, n: 0 };
       row.n += sign;
       perCustomer.set(key.join("\u0000"), row);
@@ -40,12 +58,39 @@ export async function applySignalDelta(db: Db, workspaceId: string, changes: { f
   if (rows.length === 0) return;
   const after = await db
     .insert(metricsSignalCustomers)
-    .values(rows.map(({ key: [kind, day, category, plan, value, customer], n }) => ({ workspaceId, kind: kind!, day: day!, category: category!, plan: plan!, value: value!, customer: customer!, tickets: n })))
+    .values(
+      rows.map(({ key: [kind, day, category, plan, value, customer], n }) => ({
+        workspaceId,
+        kind: kind!,
+        day: day!,
+        category: category!,
+        plan: plan!,
+        value: value!,
+        customer: customer!,
+        tickets: n,
+      })),
+    )
     .onConflictDoUpdate({
-      target: [metricsSignalCustomers.workspaceId, metricsSignalCustomers.kind, metricsSignalCustomers.day, metricsSignalCustomers.category, metricsSignalCustomers.plan, metricsSignalCustomers.value, metricsSignalCustomers.customer],
+      target: [
+        metricsSignalCustomers.workspaceId,
+        metricsSignalCustomers.kind,
+        metricsSignalCustomers.day,
+        metricsSignalCustomers.category,
+        metricsSignalCustomers.plan,
+        metricsSignalCustomers.value,
+        metricsSignalCustomers.customer,
+      ],
       set: { tickets: sql`${metricsSignalCustomers.tickets} + excluded.tickets` },
     })
-    .returning({ kind: metricsSignalCustomers.kind, day: metricsSignalCustomers.day, category: metricsSignalCustomers.category, plan: metricsSignalCustomers.plan, value: metricsSignalCustomers.value, customer: metricsSignalCustomers.customer, tickets: metricsSignalCustomers.tickets });
+    .returning({
+      kind: metricsSignalCustomers.kind,
+      day: metricsSignalCustomers.day,
+      category: metricsSignalCustomers.category,
+      plan: metricsSignalCustomers.plan,
+      value: metricsSignalCustomers.value,
+      customer: metricsSignalCustomers.customer,
+      tickets: metricsSignalCustomers.tickets,
+    });
   const delta = new Map(rows.map((r) => [r.key.join("\u0000"), r.n]));
   const daily = new Map<string, { key: string[]; tickets: number; customers: number }>();
   for (const row of after) {
@@ -60,17 +105,56 @@ export async function applySignalDelta(db: Db, workspaceId: string, changes: { f
   const emptied = after.filter((row) => row.tickets <= 0);
   if (emptied.length) {
     const c = metricsSignalCustomers;
-    await db.delete(c).where(and(eq(c.workspaceId, workspaceId), lte(c.tickets, 0), or(...emptied.map((r) =>
-      and(eq(c.kind, r.kind), eq(c.day, r.day), eq(c.category, r.category), eq(c.plan, r.plan), eq(c.value, r.value), eq(c.customer, r.customer))))));
+    await db
+      .delete(c)
+      .where(
+        and(
+          eq(c.workspaceId, workspaceId),
+          lte(c.tickets, 0),
+          or(
+            ...emptied.map((r) =>
+              and(
+                eq(c.kind, r.kind),
+                eq(c.day, r.day),
+                eq(c.category, r.category),
+                eq(c.plan, r.plan),
+                eq(c.value, r.value),
+                eq(c.customer, r.customer),
+              ),
+            ),
+          ),
+        ),
+      );
   }
   const dailyRows = [...daily.values()].filter((r) => r.tickets !== 0 || r.customers !== 0);
   if (dailyRows.length === 0) return;
   await db
     .insert(metricsSignalDaily)
-    .values(dailyRows.map(({ key: [kind, day, category, plan, value], tickets: n, customers }) => ({ workspaceId, kind: kind!, day: day!, category: category!, plan: plan!, value: value!, tickets: n, customers })))
+    .values(
+      dailyRows.map(({ key: [kind, day, category, plan, value], tickets: n, customers }) => ({
+        workspaceId,
+        kind: kind!,
+        day: day!,
+        category: category!,
+        plan: plan!,
+        value: value!,
+        tickets: n,
+        customers,
+      })),
+    )
     .onConflictDoUpdate({
-      target: [metricsSignalDaily.workspaceId, metricsSignalDaily.kind, metricsSignalDaily.day, metricsSignalDaily.category, metricsSignalDaily.plan, metricsSignalDaily.value],
-      set: { tickets: sql`${metricsSignalDaily.tickets} + excluded.tickets`, customers: sql`${metricsSignalDaily.customers} + excluded.customers` },
+      target: [
+        metricsSignalDaily.workspaceId,
+        metricsSignalDaily.kind,
+        metricsSignalDaily.day,
+        metricsSignalDaily.category,
+        metricsSignalDaily.plan,
+        metricsSignalDaily.value,
+      ],
+      set: {
+        tickets: sql`${metricsSignalDaily.tickets} + excluded.tickets`,
+        customers: sql`${metricsSignalDaily.customers} + excluded.customers`,
+      },
     });
 }
 
@@ -107,7 +191,8 @@ function rollupFilters(p: SignalPeriod): SQL {
 
 /** The same filters on ticket_facts, where none is null. */
 function factFilters(p: SignalPeriod): SQL {
-  const is = (column: typeof f.category | typeof f.plan, value: string | null) => (value === null ? sql`true` : value === "" ? sql`${column} is null` : eq(column, value));
+  const is = (column: typeof f.category | typeof f.plan, value: string | null) =>
+    value === null ? sql`true` : value === "" ? sql`${column} is null` : eq(column, value);
   return sql`${is(f.category, p.category)} and ${is(f.plan, p.plan)}`;
 }
 
@@ -116,7 +201,13 @@ function factFilters(p: SignalPeriod): SQL {
  * come from metrics_signal_daily (days x values rows); a partial first or last day is counted from the facts of that
  * day only, so any period is exact in tickets; customers are then counted exactly for the values shown.
  */
-export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod, limit = 10, exactRows = EXACT_CUSTOMER_ROWS) {
+export async function topSignalValues(
+  db: Db,
+  kind: SignalKind,
+  p: SignalPeriod,
+  limit = 10,
+  exactRows = EXACT_CUSTOMER_ROWS,
+) {
   const firstWhole = new Date(Math.ceil(p.from.getTime() / DAY) * DAY);
   const lastWhole = new Date(Math.floor(p.to.getTime() / DAY) * DAY);
   const totals = new Map<string, { tickets: number; customers: number }>();
@@ -134,7 +225,13 @@ export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod,
     );
     for (const r of rows) add(r.value, Number(r.tickets), Number(r.customers));
   }
-  const edges = firstWhole < lastWhole ? [[p.from, firstWhole], [lastWhole, p.to]] : [[p.from, p.to]];
+  const edges =
+    firstWhole < lastWhole
+      ? [
+          [p.from, firstWhole],
+          [lastWhole, p.to],
+        ]
+      : [[p.from, p.to]];
   for (const [from, to] of edges) {
     if (from! >= to!) continue;
     for (const r of await partialDay(db, kind, p, from!, to!)) add(r.value, r.tickets, r.customers);
@@ -145,12 +242,25 @@ export async function topSignalValues(db: Db, kind: SignalKind, p: SignalPeriod,
   // Each per-day customer count is one row to read: their sum is exactly what an exact count would scan.
   const rows = top.reduce((n, [, t]) => n + t.customers, 0);
   const slots = rows <= exactRows ? SLOTS : Math.max(1, Math.ceil((SLOTS * exactRows) / rows));
-  const customers = await distinctCustomers(db, kind, p, top.map(([value]) => value), slots, firstWhole < lastWhole ? [firstWhole, lastWhole] : null, edges as [Date, Date][]);
+  const customers = await distinctCustomers(
+    db,
+    kind,
+    p,
+    top.map(([value]) => value),
+    slots,
+    firstWhole < lastWhole ? [firstWhole, lastWhole] : null,
+    edges as [Date, Date][],
+  );
   return top.map(([value, t]) => {
     const counted = customers.get(value) ?? 0;
     if (slots === SLOTS) return { value, tickets: t.tickets, customers: counted };
     // A sample of customers (by slot) scaled up; never more than the tickets, never fewer than those counted.
-    return { value, tickets: t.tickets, customers: Math.min(t.tickets, Math.max(counted, Math.round((counted * SLOTS) / slots))), customersEstimated: true };
+    return {
+      value,
+      tickets: t.tickets,
+      customers: Math.min(t.tickets, Math.max(counted, Math.round((counted * SLOTS) / slots))),
+      customersEstimated: true,
+    };
   });
 }
 
@@ -167,9 +277,20 @@ const SLOTS = 64;
  * Exact distinct customers over the whole period, for the few values shown only: the per-day rows cannot be summed
  * (a customer reporting on two days would count twice), so the customers behind those values are unioned and counted.
  */
-async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, values: string[], slots: number, whole: [Date, Date] | null, edges: [Date, Date][]) {
+async function distinctCustomers(
+  db: Db,
+  kind: SignalKind,
+  p: SignalPeriod,
+  values: string[],
+  slots: number,
+  whole: [Date, Date] | null,
+  edges: [Date, Date][],
+) {
   if (values.length === 0) return new Map<string, number>();
-  const list = sql.join(values.map((v) => sql`${v}`), sql`, `);
+  const list = sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
   // `= any(array)` of the slots: one index range per slot and value, each bounded by the period's days.
   const slotList = sql.raw(`array[${Array.from({ length: slots }, (_, i) => i).join(",")}]`);
   const parts: SQL[] = [];
@@ -189,7 +310,9 @@ async function distinctCustomers(db: Db, kind: SignalKind, p: SignalPeriod, valu
   }
   if (parts.length === 0) return new Map<string, number>();
   const rows = rowsOf<{ value: string; customers: number }>(
-    await db.execute(sql`select value, count(distinct customer)::int as customers from (${sql.join(parts, sql` union all `)}) s group by value`),
+    await db.execute(
+      sql`select value, count(distinct customer)::int as customers from (${sql.join(parts, sql` union all `)}) s group by value`,
+    ),
   );
   return new Map(rows.map((r) => [r.value, Number(r.customers)]));
 }
@@ -205,7 +328,10 @@ async function partialDay(db: Db, kind: SignalKind, p: SignalPeriod, from: Date,
       value: sql<string>`${column}`,
       tickets: sql<number>`count(*)::int`.mapWith(Number),
       // Per day, category and plan, as the rollup rows count them.
-      customers: sql<number>`count(distinct (${day}, coalesce(${f.category}, ''), coalesce(${f.plan}, ''), lower(coalesce(${tickets.customerEmail}, ''))))::int`.mapWith(Number),
+      customers:
+        sql<number>`count(distinct (${day}, coalesce(${f.category}, ''), coalesce(${f.plan}, ''), lower(coalesce(${tickets.customerEmail}, ''))))::int`.mapWith(
+          Number,
+        ),
     })
     .from(f)
     .innerJoin(tickets, eq(tickets.id, f.ticketId))

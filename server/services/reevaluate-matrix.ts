@@ -12,7 +12,8 @@ const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, cr
 
 /** Rules that can start to hold after arrival: they look at customer replies or time without agent activity. */
 export const isLaterRule = (rule: MatrixRule) =>
-  rule.enabled && (rule.when.customerRepliesAtLeast !== undefined || rule.when.minutesInTierWithoutAgentActivity !== undefined);
+  rule.enabled &&
+  (rule.when.customerRepliesAtLeast !== undefined || rule.when.minutesInTierWithoutAgentActivity !== undefined);
 
 /**
  * Runs the matrix's reply- and time-based rules again on an open ticket (after a customer reply, and in the
@@ -52,7 +53,8 @@ export async function reevaluateMatrix(
     if (!why) continue;
     fired.push({ id: rule.id, name: rule.name, why });
     const then = rule.then;
-    if (then.severity && (!severity || SEVERITY_RANK[then.severity] > SEVERITY_RANK[severity])) severity = then.severity;
+    if (then.severity && (!severity || SEVERITY_RANK[then.severity] > SEVERITY_RANK[severity]))
+      severity = then.severity;
     if (then.priority !== undefined) priority = Math.max(priority, then.priority);
     if (then.tier !== undefined) tier = Math.max(tier, then.tier);
     if (then.queue && (queue === null || queue === TRIAGE_QUEUE)) queue = then.queue;
@@ -78,11 +80,23 @@ export async function reevaluateMatrix(
     ticketId: ticket.id,
     type: "triaged",
     actorType: "system",
-    details: { ...fields, rules: fired, reevaluated: true, previous: { severity: ticket.severity, tier: ticket.tier, queue: ticket.queue, priority: ticket.priority } },
+    details: {
+      ...fields,
+      rules: fired,
+      reevaluated: true,
+      previous: { severity: ticket.severity, tier: ticket.tier, queue: ticket.queue, priority: ticket.priority },
+    },
     at: now,
   });
   if (moved) {
-    await routeTicket(db, { workspaceId: input.workspaceId, ticketId: ticket.id, tier, queue, previousAgentId: ticket.assigneeId, at: now });
+    await routeTicket(db, {
+      workspaceId: input.workspaceId,
+      ticketId: ticket.id,
+      tier,
+      queue,
+      previousAgentId: ticket.assigneeId,
+      at: now,
+    });
   }
   return fired;
 }

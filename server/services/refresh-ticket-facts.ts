@@ -32,7 +32,10 @@ export async function refreshTicketFacts(db: Db, input: { workspaceId: string })
       const [locked] = await lockWatermark(tx as unknown as Db, workspaceId);
       if (locked!.rollupsBuilt) return;
       await rebuildRollups(tx as unknown as Db, workspaceId);
-      await tx.update(metricsWatermarks).set({ rollupsBuilt: true }).where(eq(metricsWatermarks.workspaceId, workspaceId));
+      await tx
+        .update(metricsWatermarks)
+        .set({ rollupsBuilt: true })
+        .where(eq(metricsWatermarks.workspaceId, workspaceId));
     });
   }
   const since = Math.max(0, mark!.lastEventId - LATE_COMMIT_MARGIN);
@@ -52,7 +55,12 @@ export async function refreshTicketFacts(db: Db, input: { workspaceId: string })
       const old = await t
         .select({ ...rollupFactColumns, lastEventId: ticketFacts.lastEventId })
         .from(ticketFacts)
-        .where(inArray(ticketFacts.ticketId, batch.map((c) => c.ticketId)));
+        .where(
+          inArray(
+            ticketFacts.ticketId,
+            batch.map((c) => c.ticketId),
+          ),
+        );
       const oldById = new Map(old.map((f) => [f.ticketId, f]));
       const ids = batch.filter((c) => (oldById.get(c.ticketId)?.lastEventId ?? -1) < c.maxId).map((c) => c.ticketId);
       if (ids.length === 0) return 0;
@@ -73,7 +81,11 @@ export async function refreshTicketFacts(db: Db, input: { workspaceId: string })
 }
 
 const lockWatermark = (db: Db, workspaceId: string) =>
-  db.select({ rollupsBuilt: metricsWatermarks.rollupsBuilt }).from(metricsWatermarks).where(eq(metricsWatermarks.workspaceId, workspaceId)).for("update");
+  db
+    .select({ rollupsBuilt: metricsWatermarks.rollupsBuilt })
+    .from(metricsWatermarks)
+    .where(eq(metricsWatermarks.workspaceId, workspaceId))
+    .for("update");
 
 async function refoldTickets(db: Db, ticketIds: string[]): Promise<(TicketFacts & { lastEventId: number })[]> {
   const rows = await db

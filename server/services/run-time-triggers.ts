@@ -28,14 +28,22 @@ export interface TimeTriggerResult {
 export async function runTimeTriggers(db: Db, input: { now?: Date } = {}): Promise<TimeTriggerResult> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${TIME_TRIGGERS_LOCK}) as locked`));
+    const [lock] = rowsOf<{ locked: boolean }>(
+      await tx.execute(sql`select pg_try_advisory_xact_lock(${TIME_TRIGGERS_LOCK}) as locked`),
+    );
     if (!lock?.locked) return { ran: false, suggested: [], retriaged: [] };
     const retriaged = await reevaluateOpenTickets(tx, now);
     const candidates = await tx
       .select({ ticket: tickets, settings: workspaces.settings })
       .from(tickets)
       .innerJoin(workspaces, eq(workspaces.id, tickets.workspaceId))
-      .where(and(eq(tickets.tier, 1), inArray(tickets.status, ["open", "pending"]), isNull(tickets.escalationSuggestedReason)))
+      .where(
+        and(
+          eq(tickets.tier, 1),
+          inArray(tickets.status, ["open", "pending"]),
+          isNull(tickets.escalationSuggestedReason),
+        ),
+      )
       .for("update", { of: tickets, skipLocked: true });
     const suggested: TimeTriggerResult["suggested"] = [];
     for (const { ticket, settings } of candidates) {
@@ -50,7 +58,10 @@ export async function runTimeTriggers(db: Db, input: { now?: Date } = {}): Promi
 
 /** Only workspaces whose matrix has such rules, and only tickets that could meet the lowest threshold. */
 async function reevaluateOpenTickets(tx: Db, now: Date): Promise<TimeTriggerResult["retriaged"]> {
-  const active = await tx.selectDistinct({ id: tickets.workspaceId }).from(tickets).where(inArray(tickets.status, [...OPEN]));
+  const active = await tx
+    .selectDistinct({ id: tickets.workspaceId })
+    .from(tickets)
+    .where(inArray(tickets.status, [...OPEN]));
   const retriaged: TimeTriggerResult["retriaged"] = [];
   for (const { id: workspaceId } of active) {
     const matrix = await getMatrix(tx, { workspaceId });

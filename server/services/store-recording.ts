@@ -58,7 +58,10 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
       .insert(recordings)
       .values({ ticketId: row.ticket.id, ...values } as never)
       .onConflictDoUpdate({ target: recordings.ticketId, set: { ...values, createdAt: sql`now()` } as never });
-    await tx.update(tickets).set({ recordingStatus: "stored", updatedAt: sql`now()` }).where(eq(tickets.id, row.ticket.id));
+    await tx
+      .update(tickets)
+      .set({ recordingStatus: "stored", updatedAt: sql`now()` })
+      .where(eq(tickets.id, row.ticket.id));
   });
 }
 
@@ -80,7 +83,10 @@ export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Prom
     raw = await gunzipAsync(gzip, { maxOutputLength: maxRawBytes });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) {
-      throw new ServiceError("payload_too_large", `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`);
+      throw new ServiceError(
+        "payload_too_large",
+        `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`,
+      );
     }
     throw new ServiceError("bad_request", "The recording is not valid gzip");
   }
@@ -96,11 +102,16 @@ export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Prom
       events = unpackEvents(events);
     } catch (error) {
       if (!(error instanceof PackedRecordingError)) throw error;
-      throw new ServiceError("validation_failed", "The packed recording is malformed", [{ path: "events", message: error.message }]);
+      throw new ServiceError("validation_failed", "The packed recording is malformed", [
+        { path: "events", message: error.message },
+      ]);
     }
     plainJson = JSON.stringify(events);
     if (plainJson.length > maxRawBytes) {
-      throw new ServiceError("payload_too_large", `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`);
+      throw new ServiceError(
+        "payload_too_large",
+        `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`,
+      );
     }
   }
   if (!Array.isArray(events) || events.length === 0) {
@@ -112,9 +123,11 @@ export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Prom
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as { type?: unknown; timestamp?: unknown } | null;
     if (!e || typeof e.type !== "number" || typeof e.timestamp !== "number") {
-      throw new ServiceError("validation_failed", "The recording contains an event without a numeric type and timestamp", [
-        { path: String(i), message: "expected { type: number, timestamp: number }" },
-      ]);
+      throw new ServiceError(
+        "validation_failed",
+        "The recording contains an event without a numeric type and timestamp",
+        [{ path: String(i), message: "expected { type: number, timestamp: number }" }],
+      );
     }
     if (e.type === EVENT_FULL_SNAPSHOT) hasFullSnapshot = true;
   }
@@ -124,5 +137,11 @@ export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Prom
     ]);
   }
   const timestamps = events.map((e: { timestamp: number }) => e.timestamp);
-  return { plainJson, count: events.length, rawBytes: plainJson?.length ?? raw.byteLength, startedAt: Math.min(...timestamps.slice(0, 1000)), endedAt: Math.max(...timestamps.slice(-1000)) };
+  return {
+    plainJson,
+    count: events.length,
+    rawBytes: plainJson?.length ?? raw.byteLength,
+    startedAt: Math.min(...timestamps.slice(0, 1000)),
+    endedAt: Math.max(...timestamps.slice(-1000)),
+  };
 }

@@ -45,8 +45,13 @@ async function loadTicket(db: Db, ticketId: string, caller: Caller) {
     .select({ details: ticketEvents.details })
     .from(ticketEvents)
     .where(and(eq(ticketEvents.ticketId, row.id), inArray(ticketEvents.type, ["escalated"])));
-  const receivers = new Set(escalations.map((e) => e.details.toAgentId).filter((x): x is string => typeof x === "string"));
-  const eligible = escalations.length > 0 && RESOLVED.includes(row.status) && (caller.respondent === "customer" || receivers.has(caller.agentId));
+  const receivers = new Set(
+    escalations.map((e) => e.details.toAgentId).filter((x): x is string => typeof x === "string"),
+  );
+  const eligible =
+    escalations.length > 0 &&
+    RESOLVED.includes(row.status) &&
+    (caller.respondent === "customer" || receivers.has(caller.agentId));
   const [answered] = await db
     .select({ id: feedback.id })
     .from(feedback)

@@ -14,8 +14,13 @@ export interface SuggestionFacts {
 }
 
 /** Why a tier-1 ticket should be escalated now, or null: idle too long, or the customer keeps writing unanswered. */
-export function escalationSuggestionReason(ticket: SuggestionFacts, settings: EscalationSettings, now: Date): string | null {
-  if (ticket.tier !== 1 || !["open", "pending"].includes(ticket.status) || ticket.escalationSuggestedReason) return null;
+export function escalationSuggestionReason(
+  ticket: SuggestionFacts,
+  settings: EscalationSettings,
+  now: Date,
+): string | null {
+  if (ticket.tier !== 1 || !["open", "pending"].includes(ticket.status) || ticket.escalationSuggestedReason)
+    return null;
   const since = Math.max(ticket.tierEnteredAt.getTime(), ticket.lastAgentActivityAt?.getTime() ?? 0);
   const idleMinutes = Math.floor((now.getTime() - since) / 60_000);
   const reasons: string[] = [];
@@ -33,7 +38,10 @@ export function escalationSuggestionReason(ticket: SuggestionFacts, settings: Es
  * Marks the ticket "escalation suggested" (once, with the reason and an event) when it is due. Called by the
  * time-trigger pass and right after a customer reply, inside the caller's transaction. Returns the reason or null.
  */
-export async function suggestEscalation(db: Db, input: { workspaceId: string; ticketId: string; now?: Date }): Promise<string | null> {
+export async function suggestEscalation(
+  db: Db,
+  input: { workspaceId: string; ticketId: string; now?: Date },
+): Promise<string | null> {
   const now = input.now ?? new Date();
   const [row] = await db
     .select({ ticket: tickets, settings: workspaces.settings })
@@ -44,7 +52,17 @@ export async function suggestEscalation(db: Db, input: { workspaceId: string; ti
   if (!row) return null;
   const reason = escalationSuggestionReason(row.ticket, readEscalationSettings(row.settings), now);
   if (!reason) return null;
-  await db.update(tickets).set({ escalationSuggestedReason: reason, updatedAt: now }).where(eq(tickets.id, input.ticketId));
-  await recordEvent(db, { workspaceId: input.workspaceId, ticketId: input.ticketId, type: "escalation_suggested", actorType: "system", details: { reason }, at: now });
+  await db
+    .update(tickets)
+    .set({ escalationSuggestedReason: reason, updatedAt: now })
+    .where(eq(tickets.id, input.ticketId));
+  await recordEvent(db, {
+    workspaceId: input.workspaceId,
+    ticketId: input.ticketId,
+    type: "escalation_suggested",
+    actorType: "system",
+    details: { reason },
+    at: now,
+  });
   return reason;
 }

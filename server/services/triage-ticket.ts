@@ -20,7 +20,10 @@ const DEFAULT_SEVERITY: Severity = "medium";
  * picks a queue, the classifier may (if confident), else the ticket stays in triage. Then routing assigns it.
  * Records `triaged` (and `assigned`) on the timeline.
  */
-export async function triageTicket(db: Db, input: { workspaceId: string; ticketId: string; now?: Date }): Promise<Triage> {
+export async function triageTicket(
+  db: Db,
+  input: { workspaceId: string; ticketId: string; now?: Date },
+): Promise<Triage> {
   const [row] = await db
     .select({ ticket: tickets, settings: workspaces.settings })
     .from(tickets)
@@ -38,14 +41,26 @@ export async function triageTicket(db: Db, input: { workspaceId: string; ticketI
   const notes: string[] = [];
   if (!queue) {
     const suggestion = await suggestQueue(db, { workspaceId: input.workspaceId, ticket });
-    const confident = suggestion.examples >= settings.classifierMinExamples && suggestion.confidence >= settings.classifierMinConfidence;
-    classifier = { queue: suggestion.queue, confidence: round(suggestion.confidence), used: confident && !!suggestion.queue, examples: suggestion.examples };
+    const confident =
+      suggestion.examples >= settings.classifierMinExamples &&
+      suggestion.confidence >= settings.classifierMinConfidence;
+    classifier = {
+      queue: suggestion.queue,
+      confidence: round(suggestion.confidence),
+      used: confident && !!suggestion.queue,
+      examples: suggestion.examples,
+    };
     if (classifier.used) queue = suggestion.queue;
     else notes.push(triageNote(suggestion, settings.classifierMinExamples));
   }
   const severity = outcome.severity ?? DEFAULT_SEVERITY;
   if (!outcome.severity) notes.push(`No severity rule matched: ${DEFAULT_SEVERITY} until an agent decides.`);
-  const triage: Triage = { matrixVersion: matrix.version, rules: outcome.fired, classifier, note: notes.join(" ") || null };
+  const triage: Triage = {
+    matrixVersion: matrix.version,
+    rules: outcome.fired,
+    classifier,
+    note: notes.join(" ") || null,
+  };
   const fields = {
     severity,
     tier: outcome.tier,
@@ -58,7 +73,13 @@ export async function triageTicket(db: Db, input: { workspaceId: string; ticketI
     const at = input.now ?? new Date();
     await tx
       .update(tickets)
-      .set({ ...fields, requiredHandoffFields: outcome.requiredHandoffFields, triage, tierEnteredAt: at, updatedAt: at })
+      .set({
+        ...fields,
+        requiredHandoffFields: outcome.requiredHandoffFields,
+        triage,
+        tierEnteredAt: at,
+        updatedAt: at,
+      })
       .where(eq(tickets.id, ticket.id));
     await recordEvent(tx, {
       workspaceId: input.workspaceId,
@@ -68,12 +89,22 @@ export async function triageTicket(db: Db, input: { workspaceId: string; ticketI
       details: { ...fields, rules: outcome.fired, ...(classifier ? { classifier } : {}) },
       at,
     });
-    await routeTicket(tx, { workspaceId: input.workspaceId, ticketId: ticket.id, tier: fields.tier, queue: fields.queue, previousAgentId: ticket.assigneeId, at });
+    await routeTicket(tx, {
+      workspaceId: input.workspaceId,
+      ticketId: ticket.id,
+      tier: fields.tier,
+      queue: fields.queue,
+      previousAgentId: ticket.assigneeId,
+      at,
+    });
   });
   return triage;
 }
 
-function triageNote(suggestion: { queue: string | null; confidence: number; examples: number }, minExamples: number): string {
+function triageNote(
+  suggestion: { queue: string | null; confidence: number; examples: number },
+  minExamples: number,
+): string {
   if (suggestion.examples < minExamples) {
     return `No rule picked a queue and the classifier has learned from ${suggestion.examples} resolved tickets (needs ${minExamples}): waiting in triage.`;
   }

@@ -29,12 +29,19 @@ export async function updateAgent(
     if (!target) throw notFound("Agent");
     if (actor.role !== "admin") {
       if (!self || Object.keys(changes).some((k) => !SELF_FIELDS.has(k))) {
-        throw new ServiceError("forbidden", self ? "Only an admin can change role, tier, skills or status" : "Only an admin can change other agents");
+        throw new ServiceError(
+          "forbidden",
+          self ? "Only an admin can change role, tier, skills or status" : "Only an admin can change other agents",
+        );
       }
     }
     if (changes.password !== undefined && self) {
-      const ok = changes.currentPassword !== undefined && (await verifyPassword(changes.currentPassword, target.passwordHash));
-      if (!ok) throw new ServiceError("validation_failed", "1 field is invalid", [{ path: "currentPassword", message: "your current password is wrong" }]);
+      const ok =
+        changes.currentPassword !== undefined && (await verifyPassword(changes.currentPassword, target.passwordHash));
+      if (!ok)
+        throw new ServiceError("validation_failed", "1 field is invalid", [
+          { path: "currentPassword", message: "your current password is wrong" },
+        ]);
     }
     if (self && (changes.role === "agent" || changes.active === false)) await assertAnotherAdmin(tx, actor);
 
@@ -69,7 +76,14 @@ async function assertAnotherAdmin(db: Db, actor: Agent): Promise<void> {
   const others = await db
     .select({ id: agents.id })
     .from(agents)
-    .where(and(eq(agents.workspaceId, actor.workspaceId), eq(agents.role, "admin"), eq(agents.active, true), ne(agents.id, actor.id)))
+    .where(
+      and(
+        eq(agents.workspaceId, actor.workspaceId),
+        eq(agents.role, "admin"),
+        eq(agents.active, true),
+        ne(agents.id, actor.id),
+      ),
+    )
     .limit(1);
   if (others.length === 0) throw new ServiceError("conflict", "You are the only admin: make someone else admin first");
 }

@@ -15,7 +15,10 @@ export async function updateMatrix(db: Db, input: { agent: Agent; body: MatrixUp
   if (agent.role !== "admin") throw new ServiceError("forbidden", "Only admins can change the escalation matrix");
   const current = await getMatrix(db, { workspaceId: agent.workspaceId });
   if (body.baseVersion !== current.version) {
-    throw new ServiceError("conflict", `The matrix changed (now version ${current.version}); reload and apply your edit again`);
+    throw new ServiceError(
+      "conflict",
+      `The matrix changed (now version ${current.version}); reload and apply your edit again`,
+    );
   }
   try {
     await db.transaction(async (tx) => {
@@ -26,11 +29,20 @@ export async function updateMatrix(db: Db, input: { agent: Agent; body: MatrixUp
         .orderBy(desc(escalationMatrices.version))
         .limit(1);
       // Version 1 is the shipped default; it is stored on first edit so the history shows where it started.
-      if (!latest) await tx.insert(escalationMatrices).values({ workspaceId: agent.workspaceId, version: 1, rules: current.rules, createdBy: null });
-      await tx.insert(escalationMatrices).values({ workspaceId: agent.workspaceId, version: current.version + 1, rules: body.rules, createdBy: agent.id });
+      if (!latest)
+        await tx
+          .insert(escalationMatrices)
+          .values({ workspaceId: agent.workspaceId, version: 1, rules: current.rules, createdBy: null });
+      await tx.insert(escalationMatrices).values({
+        workspaceId: agent.workspaceId,
+        version: current.version + 1,
+        rules: body.rules,
+        createdBy: agent.id,
+      });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ServiceError("conflict", "Someone else saved the matrix at the same time; reload and try again");
+    if (isUniqueViolation(error))
+      throw new ServiceError("conflict", "Someone else saved the matrix at the same time; reload and try again");
     throw error;
   }
   return getMatrix(db, { workspaceId: agent.workspaceId });

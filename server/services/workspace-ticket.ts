@@ -6,7 +6,11 @@ import { notFound } from "./service-error.js";
 type TicketRow = typeof tickets.$inferSelect;
 
 function selectTicket(db: Db, workspaceId: string, ticketId: string) {
-  return db.select().from(tickets).where(and(eq(tickets.id, ticketId), eq(tickets.workspaceId, workspaceId))).limit(1);
+  return db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.id, ticketId), eq(tickets.workspaceId, workspaceId)))
+    .limit(1);
 }
 
 /** The workspace's ticket; another workspace's ticket is not found (404, never 403: ids do not leak across tenants). */

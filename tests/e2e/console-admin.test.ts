@@ -54,7 +54,9 @@ describe.skipIf(!HAS_BROWSER)("console: an admin manages agents and widget setti
     await origins.fill(`${await origins.inputValue()}\nhttps://app.acme.example`);
     await admin.page.getByRole("button", { name: "Save origins" }).click();
     await admin.page.reload();
-    await expect.poll(() => admin.page.getByLabel("Allowed origins (one per line)").inputValue()).toContain("https://app.acme.example");
+    await expect
+      .poll(() => admin.page.getByLabel("Allowed origins (one per line)").inputValue())
+      .toContain("https://app.acme.example");
 
     await admin.page.getByLabel("New site key label").fill("Staging app");
     await admin.page.getByRole("button", { name: "Create site key" }).click();

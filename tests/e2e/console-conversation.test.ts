@@ -54,15 +54,23 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    other = await file(richTicket(sentAt, { subject: "Password reset email never arrives", recording: { included: false } }));
+    other = await file(
+      richTicket(sentAt, { subject: "Password reset email never arrives", recording: { included: false } }),
+    );
     billing = await file(
-      richTicket(sentAt, { subject: "Export to CSV does nothing", recording: { included: true, durationMs: 30_000, eventCount: 4 } }),
+      richTicket(sentAt, {
+        subject: "Export to CSV does nothing",
+        recording: { included: true, durationMs: 30_000, eventCount: 4 },
+      }),
       recordingEvents(sentAt),
     );
     agent = await newPage(browser);
     customer = await newPage(browser);
     // This browser filed the tickets above: the widget keeps that token per site in localStorage.
-    await customer.page.addInitScript((token) => localStorage.setItem("handoff:customer:pk_demo", token), CUSTOMER_TOKEN);
+    await customer.page.addInitScript(
+      (token) => localStorage.setItem("handoff:customer:pk_demo", token),
+      CUSTOMER_TOKEN,
+    );
     await hostPage(customer.page, server, "", "<h1>Reports</h1>");
     await logIn(agent.page, server);
     await agent.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
@@ -99,7 +107,9 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
     await page.getByRole("button", { name: "Claim" }).click();
     await page.getByRole("button", { name: "Claim" }).waitFor({ state: "detached" });
     await page.getByRole("group", { name: "Ticket actions" }).getByLabel("Queue").selectOption("billing");
-    await expect.poll(() => page.getByRole("group", { name: "Ticket actions" }).getByLabel("Queue").inputValue()).toBe("billing");
+    await expect
+      .poll(() => page.getByRole("group", { name: "Ticket actions" }).getByLabel("Queue").inputValue())
+      .toBe("billing");
     const activity = page.getByRole("region", { name: /^Activity/ });
     await expect.poll(() => activity.textContent()).toContain("Admin changed queue to billing");
     expect(await activity.textContent()).toContain("Admin claimed it");
@@ -112,7 +122,7 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
     const { page } = agent;
     await page.goto(`${server.url}/console/tickets/${billing.id}`);
     await page.frameLocator(".replay__player iframe").getByText("Northwind reports").waitFor();
-        // The failed request happened 20.2 s into the 30 s recording.
+    // The failed request happened 20.2 s into the 30 s recording.
     await page.getByRole("button", { name: "Seek to failed request at 00:20" }).click();
     await expect.poll(() => page.locator(".rr-timeline__time").first().textContent()).toBe("00:20");
     const current = page.locator(".replay-timeline__item[aria-current='true']");
@@ -125,7 +135,9 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
 
   test("a recording still uploading says so, and replays as soon as it arrives", async () => {
     const { page } = agent;
-    const late = await file(richTicket(sentAt, { subject: "Charts flicker", recording: { included: true, durationMs: 30_000 } }));
+    const late = await file(
+      richTicket(sentAt, { subject: "Charts flicker", recording: { included: true, durationMs: 30_000 } }),
+    );
     await page.goto(`${server.url}/console/tickets/${late.id}`);
     await page.getByText("Recording uploading from the customer's browser").waitFor();
     await upload(late, recordingEvents(sentAt));
@@ -149,8 +161,12 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
 
     const { page: customerPage } = customer;
     await openWidget(customerPage);
-    await form(customerPage).getByRole("button", { name: /^Your conversations/ }).click();
-    await form(customerPage).getByRole("button", { name: /Export to CSV does nothing/ }).click();
+    await form(customerPage)
+      .getByRole("button", { name: /^Your conversations/ })
+      .click();
+    await form(customerPage)
+      .getByRole("button", { name: /Export to CSV does nothing/ })
+      .click();
     const thread = form(customerPage).getByRole("list", { name: "Export to CSV does nothing" });
     await thread.getByText("We found the bug; a fix ships today.").waitFor();
     expect(await form(customerPage).textContent()).not.toContain("4411");

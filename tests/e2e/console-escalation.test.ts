@@ -24,10 +24,20 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     const workspaceId = server.bootstrap.workspace.id;
     // The bootstrap admin stays out of routing: tier 1 and tier 2 each have one technical agent.
     await db.update(agents).set({ available: false }).where(eq(agents.workspaceId, workspaceId));
-    await createAgent(db, { workspaceId, email: "tara@example.com", name: "Tara Tier1", tier: 1, skills: ["technical"] });
+    await createAgent(db, {
+      workspaceId,
+      email: "tara@example.com",
+      name: "Tara Tier1",
+      tier: 1,
+      skills: ["technical"],
+    });
     await createAgent(db, { workspaceId, email: "sol@example.com", name: "Sol Tier2", tier: 2, skills: ["technical"] });
     // Its failed request goes to api.northwind.example: the matrix routes it to the technical queue, tier 1.
-    ticket = await fileTicket(server, richTicket(sentAt, { recording: { included: true, durationMs: 30_000, eventCount: 4 } }), recordingEvents(sentAt));
+    ticket = await fileTicket(
+      server,
+      richTicket(sentAt, { recording: { included: true, durationMs: 30_000, eventCount: 4 } }),
+      recordingEvents(sentAt),
+    );
   });
   afterAll(async () => {
     for (const page of pages) await page.close();
@@ -51,7 +61,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     await page.goto(`${server.url}/console/tickets/${ticket.id}`);
     await page.getByRole("heading", { level: 1, name: "Export to CSV does nothing" }).waitFor();
     const triage = page.getByRole("region", { name: /^Triage/ });
-    await expect.poll(() => triage.textContent()).toContain("A failed request to an API path goes to the technical queue");
+    await expect
+      .poll(() => triage.textContent())
+      .toContain("A failed request to an API path goes to the technical queue");
     expect(await triage.textContent()).toContain("POST /v2/reports/export returned 500");
 
     await page.getByRole("button", { name: "Escalate…" }).click();
@@ -62,7 +74,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     );
     expect(await form.getByLabel("To tier").inputValue()).toBe("2");
     // The workspace's queues (matrix destinations and agents' skills), not a hard-coded list.
-    await expect.poll(() => form.getByLabel("To queue").locator("option").allTextContents()).toEqual(["account", "billing", "technical"]);
+    await expect
+      .poll(() => form.getByLabel("To queue").locator("option").allTextContents())
+      .toEqual(["account", "billing", "technical"]);
     const moment = form.getByRole("checkbox", { name: /00:20 POST \/v2\/reports\/export returned 500/ });
     expect(await moment.isChecked()).toBe(true);
     expect(await form.getByRole("checkbox").count()).toBe(3);
@@ -70,7 +84,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     // Submitting without a tried step or the customer's goal is refused field by field.
     await form.getByRole("button", { name: "Escalate", exact: true }).click();
     await form.locator(".field__error", { hasText: "list at least one step you tried" }).waitFor();
-    expect(await form.locator(".field--invalid").allTextContents()).toEqual([expect.stringContaining("What the customer wants to achieve")]);
+    expect(await form.locator(".field--invalid").allTextContents()).toEqual([
+      expect.stringContaining("What the customer wants to achieve"),
+    ]);
 
     await form.getByLabel("Step 1: action").fill("Asked Jamie to retry in another browser");
     await form.getByLabel("Step 1: result").fill("Same 500 from the export endpoint");
@@ -85,7 +101,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     const card = receiver.page.getByRole("region", { name: "Handoff: tier 1 technical → tier 2 technical" });
     await card.waitFor();
     // The handoff is the first thing in the ticket's main column.
-    expect(await receiver.page.locator(".ticket-layout__main > section").first().getAttribute("aria-labelledby")).toMatch(/^handoff-/);
+    expect(
+      await receiver.page.locator(".ticket-layout__main > section").first().getAttribute("aria-labelledby"),
+    ).toMatch(/^handoff-/);
     expect(await card.textContent()).toContain("From Tara Tier1 to Sol Tier2");
     expect(await card.textContent()).toContain("Asked Jamie to retry in another browser");
     await receiver.page.frameLocator(".replay__player iframe").getByText("Northwind reports").waitFor();
@@ -100,7 +118,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     await down.locator(".field__error", { hasText: "required" }).waitFor();
     await down.getByLabel("Why it can go back").fill("Export fix deployed; please confirm with Jamie");
     await down.getByRole("button", { name: "Move to tier 1" }).click();
-    await expect.poll(() => receiver.page.locator(".ticket-header").textContent()).toContain("Tier 1 · technical · Tara Tier1");
+    await expect
+      .poll(() => receiver.page.locator(".ticket-header").textContent())
+      .toContain("Tier 1 · technical · Tara Tier1");
     await expect
       .poll(() => receiver.page.getByRole("region", { name: /^Activity/ }).textContent())
       .toContain("Sol Tier2 moved it down from tier 2 to tier 1: Export fix deployed; please confirm with Jamie");
@@ -117,8 +137,12 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     await admin.page.getByRole("link", { name: "Escalation matrix" }).click();
     const page = admin.page;
     const security = page.getByRole("listitem", { name: "Security incident goes to tier 3 as critical" });
-    expect(await security.textContent()).toContain('When subject or description mentions "breach", "breached", "leaked"');
-    expect(await security.textContent()).toContain("Then severity critical, at least tier 3, priority 3, handoff must include replayMoments");
+    expect(await security.textContent()).toContain(
+      'When subject or description mentions "breach", "breached", "leaked"',
+    );
+    expect(await security.textContent()).toContain(
+      "Then severity critical, at least tier 3, priority 3, handoff must include replayMoments",
+    );
 
     await page.getByRole("button", { name: "Add a rule" }).click();
     const form = page.getByRole("form", { name: "New rule" });
@@ -132,18 +156,28 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     await form.getByLabel("Send to queue").fill("mobile");
     await form.getByRole("button", { name: "Add rule" }).click();
     const added = page.getByRole("listitem", { name: "Mobile goes to mobile" });
-    expect(await added.textContent()).toContain('When subject or description mentions "iphone", "android app"Then queue mobile');
+    expect(await added.textContent()).toContain(
+      'When subject or description mentions "iphone", "android app"Then queue mobile',
+    );
     await page.getByRole("button", { name: "Move Mobile goes to mobile up" }).click();
-    await page.getByRole("listitem", { name: "Questions and feature requests are low" }).getByRole("button", { name: "Delete" }).click();
+    await page
+      .getByRole("listitem", { name: "Questions and feature requests are low" })
+      .getByRole("button", { name: "Delete" })
+      .click();
     await page.getByRole("status").getByText("Unsaved changes.").waitFor();
     await page.getByRole("button", { name: "Save as a new version" }).click();
     await page.getByText("Version 2 by Admin").waitFor();
 
-    const saved = await (await fetch(`${server.url}/api/v1/matrix`, { headers: { Cookie: await cookieOf(page) } })).json();
+    const saved = await (
+      await fetch(`${server.url}/api/v1/matrix`, { headers: { Cookie: await cookieOf(page) } })
+    ).json();
     const ids = saved.rules.map((r: { id: string }) => r.id);
     expect(ids.slice(-3)).toEqual(["account", "mobile-goes-to-mobile", "customer-waiting"]);
     expect(ids).not.toContain("question");
-    expect(saved.rules.find((r: { id: string }) => r.id === "mobile-goes-to-mobile")).toMatchObject({ when: { keywordsAny: ["iphone", "android app"] }, then: { queue: "mobile" } });
+    expect(saved.rules.find((r: { id: string }) => r.id === "mobile-goes-to-mobile")).toMatchObject({
+      when: { keywordsAny: ["iphone", "android app"] },
+      then: { queue: "mobile" },
+    });
 
     // JSON stays available as the advanced option, validated the same way.
     await page.getByText("Advanced: edit as JSON").click();
@@ -152,7 +186,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     await page.getByRole("button", { name: "Save JSON as a new version" }).click();
     await page.getByRole("alert").getByText("rules.0.when").waitFor();
 
-    const minutes = page.getByLabel("Suggest escalating a tier-1 ticket after this many minutes without agent activity");
+    const minutes = page.getByLabel(
+      "Suggest escalating a tier-1 ticket after this many minutes without agent activity",
+    );
     expect(await minutes.inputValue()).toBe("45");
     await minutes.fill("0");
     await page.getByRole("button", { name: "Save thresholds" }).click();
@@ -160,7 +196,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     await minutes.fill("30");
     await page.getByRole("button", { name: "Save thresholds" }).click();
     await page.getByText("Thresholds saved.").waitFor();
-    const thresholds = await (await fetch(`${server.url}/api/v1/matrix/settings`, { headers: { Cookie: await cookieOf(page) } })).json();
+    const thresholds = await (
+      await fetch(`${server.url}/api/v1/matrix/settings`, { headers: { Cookie: await cookieOf(page) } })
+    ).json();
     expect(thresholds).toMatchObject({ tier1MinutesWithoutProgress: 30, customerRepliesBeforeSuggest: 3 });
     expect(admin.errors).toEqual([]);
   });

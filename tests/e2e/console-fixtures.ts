@@ -12,7 +12,11 @@ export async function fileTicket(
   const origin = new URL(server.url).origin;
   const res = await fetch(`${server.url}${WIDGET_PATHS.tickets}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Origin: origin, [WIDGET_HEADERS.siteKey]: server.bootstrap.workspace.siteKey },
+    headers: {
+      "Content-Type": "application/json",
+      Origin: origin,
+      [WIDGET_HEADERS.siteKey]: server.bootstrap.workspace.siteKey,
+    },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`ticket not created: ${res.status} ${await res.text()}`);
@@ -20,7 +24,12 @@ export async function fileTicket(
   if (recording) {
     const upload = await fetch(`${server.url}${WIDGET_PATHS.recording(created.id)}`, {
       method: "PUT",
-      headers: { "Content-Type": "application/json", "Content-Encoding": "gzip", Origin: origin, Authorization: `Bearer ${created.uploadToken}` },
+      headers: {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+        Origin: origin,
+        Authorization: `Bearer ${created.uploadToken}`,
+      },
       body: gzipSync(JSON.stringify(recording)),
     });
     if (upload.status !== 204) throw new Error(`recording not stored: ${upload.status} ${await upload.text()}`);
@@ -42,21 +51,43 @@ export function richTicket(sentAt: number, overrides: Partial<TicketCreateInput>
     context: {
       clicks: [
         { t: sentAt - 20_000, selector: "nav > a.reports", tag: "a", text: "Reports", x: 10, y: 10 },
-        { t: sentAt - 10_000, selector: "button#export-csv", tag: "button", text: "Export to CSV", x: 200, y: 90, rage: true },
+        {
+          t: sentAt - 10_000,
+          selector: "button#export-csv",
+          tag: "button",
+          text: "Export to CSV",
+          x: 200,
+          y: 90,
+          rage: true,
+        },
         { t: sentAt - 9_000, selector: "div.toolbar > span.hint", tag: "span", x: 5, y: 5, dead: true },
       ],
-      navigation: [{ t: sentAt - 20_000, url: "https://app.northwind.example/reports?tab=export", kind: "pushState", title: "Reports" }],
+      navigation: [
+        {
+          t: sentAt - 20_000,
+          url: "https://app.northwind.example/reports?tab=export",
+          kind: "pushState",
+          title: "Reports",
+        },
+      ],
       console: [
         {
           t: sentAt - 9_500,
           level: "error",
           kind: "uncaught",
           message: "TypeError: Cannot read properties of undefined (reading 'rows')",
-          stack: "TypeError: Cannot read properties of undefined (reading 'rows')\n    at exportCsv (https://app.northwind.example/assets/reports.js:120:17)",
+          stack:
+            "TypeError: Cannot read properties of undefined (reading 'rows')\n    at exportCsv (https://app.northwind.example/assets/reports.js:120:17)",
         },
       ],
       network: [
-        { t: sentAt - 9_800, method: "POST", url: "https://api.northwind.example/v2/reports/export", status: 500, durationMs: 321 },
+        {
+          t: sentAt - 9_800,
+          method: "POST",
+          url: "https://api.northwind.example/v2/reports/export",
+          status: 500,
+          durationMs: 321,
+        },
       ],
       environment: {
         userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0",
@@ -95,7 +126,10 @@ export function recordingEvents(sentAt: number): unknown[] {
     {
       type: 2,
       timestamp: start + 10,
-      data: { node: { type: 0, id: 1, childNodes: [{ type: 1, id: 2, name: "html", publicId: "", systemId: "" }, html] }, initialOffset: { top: 0, left: 0 } },
+      data: {
+        node: { type: 0, id: 1, childNodes: [{ type: 1, id: 2, name: "html", publicId: "", systemId: "" }, html] },
+        initialOffset: { top: 0, left: 0 },
+      },
     },
     { type: 3, timestamp: start + 20_000, data: { source: 2, type: 2, id: 8, x: 200, y: 90 } },
     { type: 3, timestamp: sentAt, data: { source: 1, positions: [{ x: 300, y: 300, id: 5, timeOffset: 0 }] } },

@@ -64,7 +64,10 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     await resolvedByAna.click();
     await page.getByRole("heading", { level: 1, name: "Tickets the agent resolved" }).waitFor();
     await page.getByRole("link", { name: "Refund for March" }).waitFor();
-    expect(await page.locator("td.ticket-table__subject a").allTextContents()).toEqual(["Refund for March", "Invoice address wrong"]);
+    expect(await page.locator("td.ticket-table__subject a").allTextContents()).toEqual([
+      "Refund for March",
+      "Invoice address wrong",
+    ]);
 
     await page.getByRole("link", { name: "Refund for March" }).click();
     await page.getByRole("heading", { level: 1, name: "Refund for March" }).waitFor();
@@ -102,7 +105,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     expect(await question.count()).toBe(0);
 
     await page.goto(`${server.url}/console/metrics`);
-    const handoffs = page.locator("dt", { hasText: "Handoffs that had what the agent needed" }).locator("xpath=following-sibling::dd[1]");
+    const handoffs = page
+      .locator("dt", { hasText: "Handoffs that had what the agent needed" })
+      .locator("xpath=following-sibling::dd[1]");
     await expect.poll(() => handoffs.textContent()).toBe("0 of 1 (0%)");
     expect(errors).toEqual([]);
     await close();
@@ -115,7 +120,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     await rate.waitFor();
     const filters = page.getByRole("form", { name: "Metrics filters" });
     // The pickers list what the data has: the categories of the workspace's tickets and its agents.
-    await expect.poll(() => filters.locator("select[name=queue]").locator("option").allTextContents()).toEqual(["any", "billing", "exports", "sso"]);
+    await expect
+      .poll(() => filters.locator("select[name=queue]").locator("option").allTextContents())
+      .toEqual(["any", "billing", "exports", "sso"]);
     await filters.locator("select[name=queue]").selectOption("billing");
     await filters.locator("select[name=agent]").selectOption({ label: "Ana" });
     await filters.getByRole("button", { name: "Apply" }).click();

@@ -51,10 +51,17 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
     const references = await page.locator("tbody tr td:first-child").allTextContents();
     // Triage on arrival sets each ticket's priority; the queue sorts by it, then by the longest wait.
     const details = await Promise.all(
-      [tickets.none, tickets.pending, tickets.replay].map(async (t) => (await page.request.get(`${server.url}/api/v1/tickets/${t.id}`)).json()),
+      [tickets.none, tickets.pending, tickets.replay].map(async (t) =>
+        (await page.request.get(`${server.url}/api/v1/tickets/${t.id}`)).json(),
+      ),
     );
     const expected = [...details]
-      .sort((a, b) => b.priority - a.priority || Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.reference.localeCompare(b.reference))
+      .sort(
+        (a, b) =>
+          b.priority - a.priority ||
+          Date.parse(a.createdAt) - Date.parse(b.createdAt) ||
+          a.reference.localeCompare(b.reference),
+      )
       .map((d) => d.reference);
     expect(references).toEqual(expected);
 
@@ -132,7 +139,10 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
     await page.frameLocator(".replay__player iframe").getByText("Northwind reports").waitFor();
 
     // The rage click happened 20 s into the 30 s recording.
-    await page.getByRole("button", { name: /Show click at .* in the replay/ }).nth(1).click();
+    await page
+      .getByRole("button", { name: /Show click at .* in the replay/ })
+      .nth(1)
+      .click();
     await expect.poll(() => page.locator(".rr-timeline__time").first().textContent()).toBe("00:20");
     expect(errors).toEqual([]);
   });

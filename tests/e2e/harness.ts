@@ -12,8 +12,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Browser tests run when Chromium is installed; in CI (or with HANDOFF_REQUIRE_ALL=1) a missing one fails the run. */
 export const HAS_BROWSER = existsSync(CHROMIUM);
 if (!HAS_BROWSER) {
-  if (REQUIRE_ALL) throw new Error(`Chromium is required in CI but ${CHROMIUM} does not exist (apt-get install -y chromium)`);
-  console.warn(`[tests] ${CHROMIUM} not found: browser tests are skipped. Install it with: apt-get install -y chromium`);
+  if (REQUIRE_ALL)
+    throw new Error(`Chromium is required in CI but ${CHROMIUM} does not exist (apt-get install -y chromium)`);
+  console.warn(
+    `[tests] ${CHROMIUM} not found: browser tests are skipped. Install it with: apt-get install -y chromium`,
+  );
 }
 
 export const ADMIN = { email: "admin@example.com", password: "e2e password 123" };
@@ -66,7 +69,10 @@ export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
 }
 
 /** For a describe block: the test server and Chromium start before its tests (together) and close after them. */
-export function useServerAndBrowser(ready: (server: TestServer, browser: Browser) => void, overrides: Partial<Config> = {}): void {
+export function useServerAndBrowser(
+  ready: (server: TestServer, browser: Browser) => void,
+  overrides: Partial<Config> = {},
+): void {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

@@ -1,7 +1,16 @@
 import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
-import { form, hostPage, openWidget, previewText, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
+import {
+  form,
+  hostPage,
+  openWidget,
+  previewText,
+  sendTicket,
+  storedRecording,
+  waitForRecorder,
+  widgetPage,
+} from "./widget-fixtures.js";
 
 type Event = { type: number; timestamp: number };
 const META = 4;
@@ -96,10 +105,12 @@ describe.skipIf(!HAS_BROWSER)("widget recording buffer, theming and the ESM entr
 
   test("the ESM entry: init() in a module script starts the widget, identify() pre-fills, shutdown() removes it", async () => {
     const { page, errors, close } = await widgetPage(browser);
-    await page.route((u) => u.pathname === "/demo/esm-page", (route) =>
-      route.fulfill({
-        contentType: "text/html",
-        body: `<!doctype html><html lang="en"><head><title>SPA</title></head><body><h1>Single-page app</h1>
+    await page.route(
+      (u) => u.pathname === "/demo/esm-page",
+      (route) =>
+        route.fulfill({
+          contentType: "text/html",
+          body: `<!doctype html><html lang="en"><head><title>SPA</title></head><body><h1>Single-page app</h1>
           <script type="module">
             import { init } from "/widget/esm/esm.js";
             const handoff = init({ siteKey: "pk_demo" });
@@ -107,7 +118,7 @@ describe.skipIf(!HAS_BROWSER)("widget recording buffer, theming and the ESM entr
             handoff.on("ticket:created", (t) => (window.created = t));
             window.handoff = handoff;
           </script></body></html>`,
-      }),
+        }),
     );
     await page.goto(`${server.url}/demo/esm-page`);
     await openWidget(page);

@@ -77,7 +77,9 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's conversation", () => {
 
     await launcher(page).click();
     // Unread replies come first: the dialog opens on the conversation list.
-    await form(page).getByRole("button", { name: /Invoice PDF is blank.*1 unread reply/ }).click();
+    await form(page)
+      .getByRole("button", { name: /Invoice PDF is blank.*1 unread reply/ })
+      .click();
     await thread(page).getByText("Did the new PDF open?").waitFor();
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Help and support", exact: true }).waitFor();
@@ -91,7 +93,9 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's conversation", () => {
   test("the customer's reply from the widget reaches the agent's console", async () => {
     const { page } = customer;
     await launcher(page).click();
-    await form(page).getByRole("button", { name: /Invoice PDF is blank/ }).click();
+    await form(page)
+      .getByRole("button", { name: /Invoice PDF is blank/ })
+      .click();
     await form(page).getByRole("button", { name: "Send reply" }).click();
     await form(page).getByRole("alert").getByText("Required").waitFor();
     await form(page).getByLabel("Your reply").fill("It opens now, thank you!");
@@ -135,7 +139,9 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's conversation", () => {
       await phone.page.goto(`${server.url}/demo/`);
       await phone.page.getByRole("button", { name: "Help and support, 1 unread reply" }).waitFor();
       await openWidget(phone.page);
-      await form(phone.page).getByRole("button", { name: /Seats count is wrong/ }).click();
+      await form(phone.page)
+        .getByRole("button", { name: /Seats count is wrong/ })
+        .click();
       await form(phone.page).getByText("Recounted: you have 12 seats.").waitFor();
       expect(await form(phone.page).textContent()).not.toContain("Invoice PDF");
       expect(phone.errors).toEqual([]);
@@ -150,9 +156,18 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's conversation", () => {
     const { page } = customer;
     const { db } = server.database;
     const workspaceId = server.bootstrap.workspace.id;
-    await db.insert(ticketEvents).values({ workspaceId, ticketId: ticket.id, type: "escalated", actorType: "system", details: {} });
+    await db
+      .insert(ticketEvents)
+      .values({ workspaceId, ticketId: ticket.id, type: "escalated", actorType: "system", details: {} });
     const resolved = await agent.page.evaluate(
-      async (id) => (await fetch(`/api/v1/tickets/${id}`, { method: "PATCH", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ status: "resolved" }) })).status,
+      async (id) =>
+        (
+          await fetch(`/api/v1/tickets/${id}`, {
+            method: "PATCH",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ status: "resolved" }),
+          })
+        ).status,
       ticket.id,
     );
     expect(resolved).toBe(200);
@@ -168,13 +183,20 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's conversation", () => {
     await questions.getByRole("button", { name: "Send feedback" }).click();
     await form(page).getByText("Thanks for your feedback!").waitFor();
 
-    const rows = await db.select().from(feedback).where(and(eq(feedback.ticketId, ticket.id), eq(feedback.respondent, "customer")));
-    expect(rows.map((r) => r.answers)).toEqual([{ repeatedThemselves: true, peopleTalkedTo: 3, resolvedInReasonableTime: false }]);
+    const rows = await db
+      .select()
+      .from(feedback)
+      .where(and(eq(feedback.ticketId, ticket.id), eq(feedback.respondent, "customer")));
+    expect(rows.map((r) => r.answers)).toEqual([
+      { repeatedThemselves: true, peopleTalkedTo: 3, resolvedInReasonableTime: false },
+    ]);
 
     // Answered once: opening the thread again asks nothing.
     await form(page).getByRole("button", { name: "Back" }).click();
     const asked = page.waitForResponse((r) => r.url().endsWith(`/tickets/${ticket.id}/feedback`));
-    await form(page).getByRole("button", { name: /Invoice PDF is blank/ }).click();
+    await form(page)
+      .getByRole("button", { name: /Invoice PDF is blank/ })
+      .click();
     expect(await (await asked).json()).toMatchObject({ eligible: false, answered: true });
     await form(page).getByLabel("Your reply").waitFor();
     expect(await form(page).getByText("Before you go").count()).toBe(0);

@@ -2,7 +2,15 @@ import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
-import { form, openWidget, previewText, recordingRequest, storedRecording, ticketRequest, widgetPage } from "./widget-fixtures.js";
+import {
+  form,
+  openWidget,
+  previewText,
+  recordingRequest,
+  storedRecording,
+  ticketRequest,
+  widgetPage,
+} from "./widget-fixtures.js";
 
 describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with context", () => {
   let server: TestServer;
@@ -21,11 +29,15 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
     expect(await form(page).getByLabel("Include a recording of the last minute").isChecked()).toBe(true);
     await form(page).getByRole("button", { name: "Send" }).waitFor();
     // identify() was called through the queueing stub before the widget loaded: the email is filled in
-    await expect.poll(() => form(page).getByLabel("Email", { exact: true }).inputValue()).toBe("jamie@northwind.example");
+    await expect
+      .poll(() => form(page).getByLabel("Email", { exact: true }).inputValue())
+      .toBe("jamie@northwind.example");
 
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
-    expect(await page.evaluate(() => document.getElementById("handoff-widget")?.shadowRoot?.activeElement?.className)).toBe("l");
+    expect(
+      await page.evaluate(() => document.getElementById("handoff-widget")?.shadowRoot?.activeElement?.className),
+    ).toBe("l");
     expect(errors).toEqual([]);
     await close();
   });
@@ -89,19 +101,28 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
     const context = body.context!;
     expect(context.metadata).toMatchObject({ workspace: "northwind" });
     expect(context.navigation!.map((n) => [n.kind, new URL(n.url).pathname])).toEqual(
-      expect.arrayContaining([["load", "/demo/"], ["pushState", "/demo/reports"], ["pushState", "/demo/settings"]]),
+      expect.arrayContaining([
+        ["load", "/demo/"],
+        ["pushState", "/demo/reports"],
+        ["pushState", "/demo/settings"],
+      ]),
     );
     const exportClick = context.clicks!.find((c) => c.text === "Export");
     expect(exportClick).toMatchObject({ tag: "button", role: "button", selector: expect.stringContaining("#export") });
     // clicks on the widget itself are never captured
     expect(context.clicks!.some((c) => /Help|Send/.test(c.text ?? ""))).toBe(false);
     expect(context.console).toEqual(
-      expect.arrayContaining([expect.objectContaining({ level: "error", message: expect.stringContaining("Export failed") })]),
+      expect.arrayContaining([
+        expect.objectContaining({ level: "error", message: expect.stringContaining("Export failed") }),
+      ]),
     );
     expect(context.network).toEqual([
       expect.objectContaining({ method: "POST", url: `${server.url}/demo/api/export`, status: 500 }),
     ]);
-    expect(context.environment).toMatchObject({ language: expect.any(String), viewport: { width: expect.any(Number) } });
+    expect(context.environment).toMatchObject({
+      language: expect.any(String),
+      viewport: { width: expect.any(Number) },
+    });
 
     const created = (await (await ticketReq.response())!.json()) as { id: string };
     const events = await storedRecording(server, created.id);
@@ -118,12 +139,17 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
 
   test("secrets in URLs are redacted in the page URL and the route history", async () => {
     const { page, close } = await widgetPage(browser);
-    await page.goto(`${server.url}/demo/reports?tab=all&token=abc123secret&code=oauthcode#access_token=xyz789&state=ok`);
+    await page.goto(
+      `${server.url}/demo/reports?tab=all&token=abc123secret&code=oauthcode#access_token=xyz789&state=ok`,
+    );
     await openWidget(page);
     await form(page).getByLabel("Subject").fill("Links");
     await form(page).getByLabel("Description").fill("Checking URL scrubbing");
     await form(page).getByLabel("Include a recording of the last minute").uncheck();
-    const [request] = await Promise.all([ticketRequest(page), form(page).getByRole("button", { name: "Send" }).click()]);
+    const [request] = await Promise.all([
+      ticketRequest(page),
+      form(page).getByRole("button", { name: "Send" }).click(),
+    ]);
     await page.getByRole("heading", { name: /Ticket HO-\d+ created/ }).waitFor();
     const body = request.postDataJSON() as TicketCreateInput;
     const sent = JSON.stringify(body);
@@ -142,7 +168,12 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
         status: 422,
         contentType: "application/json",
         body: JSON.stringify({
-          error: { code: "validation_failed", message: "Invalid ticket", requestId: "req_1", issues: [{ path: "subject", message: "too long" }] },
+          error: {
+            code: "validation_failed",
+            message: "Invalid ticket",
+            requestId: "req_1",
+            issues: [{ path: "subject", message: "too long" }],
+          },
         }),
       }),
     );
@@ -162,7 +193,10 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
     await page.goto(`${server.url}/demo/`);
     await page.getByRole("button", { name: /Help/ }).waitFor();
     await page.evaluate(() => {
-      const w = window as unknown as { Handoff: { on(e: string, cb: (p: unknown) => void): void; open(): void }; created?: unknown };
+      const w = window as unknown as {
+        Handoff: { on(e: string, cb: (p: unknown) => void): void; open(): void };
+        created?: unknown;
+      };
       w.Handoff.on("ticket:created", (payload) => (w.created = payload));
       w.Handoff.open();
     });
@@ -171,7 +205,10 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
     await form(page).getByLabel("Description").fill("Opened from code");
     await form(page).getByRole("button", { name: "Send" }).click();
     const heading = await page.getByRole("heading", { name: /Ticket HO-\d+ created/ }).textContent();
-    const created = (await page.evaluate(() => (window as unknown as { created: unknown }).created)) as { reference: string; id: string };
+    const created = (await page.evaluate(() => (window as unknown as { created: unknown }).created)) as {
+      reference: string;
+      id: string;
+    };
     expect(heading).toContain(created.reference);
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
 

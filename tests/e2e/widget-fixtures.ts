@@ -23,7 +23,10 @@ export async function openWidget(page: Page) {
 
 /** The form's preview line names the recording length once the (lazily loaded) recorder has a full snapshot. */
 export function previewText(page: Page): Promise<string> {
-  return page.locator("#ho-preview").textContent().then((t) => t ?? "");
+  return page
+    .locator("#ho-preview")
+    .textContent()
+    .then((t) => t ?? "");
 }
 
 export function ticketRequest(page: Page): Promise<Request> {
@@ -31,7 +34,9 @@ export function ticketRequest(page: Page): Promise<Request> {
 }
 
 export function recordingRequest(page: Page): Promise<Request> {
-  return page.waitForRequest((r) => r.method() === "PUT" && /\/api\/v1\/widget\/tickets\/[^/]+\/recording$/.test(r.url()));
+  return page.waitForRequest(
+    (r) => r.method() === "PUT" && /\/api\/v1\/widget\/tickets\/[^/]+\/recording$/.test(r.url()),
+  );
 }
 
 /** GET on the agent API, logged in as the admin (as the console would be). */
@@ -43,7 +48,10 @@ export async function agentGet<T>(server: TestServer, path: string): Promise<T> 
     body: JSON.stringify(server.admin),
   });
   if (!login.ok) throw new Error(`login failed: ${login.status}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie, Origin: origin } });
   if (!response.ok) throw new Error(`GET ${path} failed: ${response.status} ${await response.text()}`);
   return response.json() as Promise<T>;
@@ -86,14 +94,22 @@ export async function fillForm(page: Page, subject: string, description = "Steps
 }
 
 /** A host page of our own (served through request interception) with a customised script tag. */
-export async function hostPage(page: Page, server: TestServer, attributes: string, body: string, path = "/demo/host-page") {
+export async function hostPage(
+  page: Page,
+  server: TestServer,
+  attributes: string,
+  body: string,
+  path = "/demo/host-page",
+) {
   const url = `${server.url}${path}`;
-  await page.route((u) => u.pathname === "/demo/host-page", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><title>Host</title></head><body>${body}
+  await page.route(
+    (u) => u.pathname === "/demo/host-page",
+    (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><html lang="en"><head><title>Host</title></head><body>${body}
         <script src="/widget.js" data-site-key="pk_demo" ${attributes} async></script></body></html>`,
-    }),
+      }),
   );
   await page.goto(url);
 }

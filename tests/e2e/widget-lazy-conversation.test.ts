@@ -30,7 +30,9 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation chunk loads only for vis
       await hostPage(page, server, "", "<h1>Reports</h1>");
       await waitForRecorder(page); // the recorder, capture and form chunks are all in by now
       await openWidget(page);
-      expect(seen.chunks()).toEqual(expect.arrayContaining(["/widget/app.js", "/widget/recorder.js", "/widget/form.js"]));
+      expect(seen.chunks()).toEqual(
+        expect.arrayContaining(["/widget/app.js", "/widget/recorder.js", "/widget/form.js"]),
+      );
       expect(seen.chunks()).not.toContain("/widget/conversation.js");
       expect(seen.polls()).toEqual([]);
       // Nothing to follow: no tabs, and the confirmation has no conversation button until the view is in.
@@ -38,7 +40,10 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation chunk loads only for vis
 
       await sendTicket(page, "Export button greyed out");
       await form(page).getByRole("button", { name: "View conversation" }).click();
-      await form(page).getByRole("list", { name: "Export button greyed out" }).getByText("Steps in the recording").waitFor();
+      await form(page)
+        .getByRole("list", { name: "Export button greyed out" })
+        .getByText("Steps in the recording")
+        .waitFor();
       expect(seen.chunks()).toContain("/widget/conversation.js");
 
       // Next page load: followed without opening the widget (the badge needs it), from local state alone.
@@ -47,8 +52,12 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation chunk loads only for vis
       await expect.poll(() => again.chunks().includes("/widget/conversation.js"), { timeout: 15_000 }).toBe(true);
       await expect.poll(() => again.polls().length, { timeout: 15_000 }).toBeGreaterThan(0);
       await openWidget(page);
-      await form(page).getByRole("button", { name: /^Your conversations/ }).click();
-      await form(page).getByRole("button", { name: /Export button greyed out/ }).waitFor();
+      await form(page)
+        .getByRole("button", { name: /^Your conversations/ })
+        .click();
+      await form(page)
+        .getByRole("button", { name: /Export button greyed out/ })
+        .waitFor();
       expect(errors).toEqual([]);
     } finally {
       await close();

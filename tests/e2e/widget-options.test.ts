@@ -48,7 +48,10 @@ describe.skipIf(!HAS_BROWSER)("widget options on a host page", () => {
     await form(page).getByLabel("Email", { exact: true }).fill("jamie@northwind.example");
     await form(page).getByLabel("Subject").fill("Masking");
     await form(page).getByLabel("Description").fill("Checking what is recorded");
-    const [request] = await Promise.all([ticketRequest(page), form(page).getByRole("button", { name: "Send" }).click()]);
+    const [request] = await Promise.all([
+      ticketRequest(page),
+      form(page).getByRole("button", { name: "Send" }).click(),
+    ]);
     await page.getByText("Recording attached.").waitFor();
     const created = (await (await request.response())!.json()) as { id: string };
     const json = JSON.stringify(await storedRecording(server, created.id));
@@ -62,7 +65,12 @@ describe.skipIf(!HAS_BROWSER)("widget options on a host page", () => {
 
   test("data-locale, data-position and data-window-seconds change the UI", async () => {
     const { page, close } = await widgetPage(browser);
-    await hostPage(page, server, 'data-locale="de" data-position="bottom-left" data-window-seconds="30"', "<h1>Hallo</h1>");
+    await hostPage(
+      page,
+      server,
+      'data-locale="de" data-position="bottom-left" data-window-seconds="30"',
+      "<h1>Hallo</h1>",
+    );
     const launcher = page.getByRole("button", { name: "Hilfe und Support" });
     await launcher.click();
     const dialog = page.getByRole("dialog", { name: "Support kontaktieren" });
@@ -84,7 +92,9 @@ describe.skipIf(!HAS_BROWSER)("widget options on a host page", () => {
       Handoff.open();
     </script>`;
     await hostPage(page, server, "", stub);
-    await expect.poll(() => form(page).getByLabel("Email", { exact: true }).inputValue()).toBe("queued@northwind.example");
+    await expect
+      .poll(() => form(page).getByLabel("Email", { exact: true }).inputValue())
+      .toBe("queued@northwind.example");
     expect(await page.evaluate(() => (window as unknown as { openedFromQueue?: boolean }).openedFromQueue)).toBe(true);
     await close();
   });

@@ -1,7 +1,16 @@
 import { describe, expect, test } from "vitest";
 import type { Browser, Route } from "playwright-core";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
-import { fillForm, form, openWidget, outboxCount, previewText, storedRecording, ticketsWithSubject, widgetPage } from "./widget-fixtures.js";
+import {
+  fillForm,
+  form,
+  openWidget,
+  outboxCount,
+  previewText,
+  storedRecording,
+  ticketsWithSubject,
+  widgetPage,
+} from "./widget-fixtures.js";
 
 const TICKETS = "**/api/v1/widget/tickets";
 const RECORDING = "**/api/v1/widget/tickets/*/recording";
@@ -40,7 +49,9 @@ describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost", () => {
     await page.unrouteAll();
     await page.reload();
     await expect.poll(() => outboxCount(page), { timeout: 15_000 }).toBe(0);
-    await expect.poll(async () => (await ticketsWithSubject(server, subject)).map((t) => t.recordingStatus)).toEqual(["stored"]);
+    await expect
+      .poll(async () => (await ticketsWithSubject(server, subject)).map((t) => t.recordingStatus))
+      .toEqual(["stored"]);
     const events = await storedRecording(server, pending.id);
     expect(events[0].type).toBe(4);
     expect(events[1].type).toBe(2);
@@ -67,8 +78,12 @@ describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost", () => {
     const subject = "Outbox: upload fails";
     await fillForm(page, subject);
     await form(page).getByRole("button", { name: "Send" }).click();
-    await form(page).getByRole("heading", { name: /Ticket HO-\d+ created/ }).waitFor();
-    await form(page).getByText("The recording is saved and will be attached automatically.").waitFor({ timeout: 15_000 });
+    await form(page)
+      .getByRole("heading", { name: /Ticket HO-\d+ created/ })
+      .waitFor();
+    await form(page)
+      .getByText("The recording is saved and will be attached automatically.")
+      .waitFor({ timeout: 15_000 });
     expect(uploads).toBeGreaterThan(1);
     expect((await ticketsWithSubject(server, subject)).map((t) => t.recordingStatus)).toEqual(["pending"]);
 

@@ -31,7 +31,9 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: attribute and content leaks", () 
         "<p>Late frame visible</p><p data-handoff-mask>late-srcdoc-secret</p>";
       document.getElementById("late-input")!.setAttribute("value", "attr-set-secret");
       document.getElementById("masked-box")!.setAttribute("title", "late-title-secret");
-      document.getElementById("masked-box")!.append(Object.assign(document.createElement("abbr"), { title: "added-title-secret" }));
+      document
+        .getElementById("masked-box")!
+        .append(Object.assign(document.createElement("abbr"), { title: "added-title-secret" }));
     });
     await page.frameLocator("#late-frame").getByText("Late frame visible").waitFor();
     await page.locator("#ta").fill("textarea-typed-secret");
@@ -45,7 +47,14 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: attribute and content leaks", () 
     await page.getByText("Recording attached.").waitFor();
     const recording = await storedRecording(server, id);
     const json = JSON.stringify(recording);
-    for (const visible of ["Srcdoc visible", "Late frame visible", "Editor below", "Plan Omega", "Reset link", "lang=en"]) {
+    for (const visible of [
+      "Srcdoc visible",
+      "Late frame visible",
+      "Editor below",
+      "Plan Omega",
+      "Reset link",
+      "lang=en",
+    ]) {
       expect(json, visible).toContain(visible);
     }
     for (const secret of [

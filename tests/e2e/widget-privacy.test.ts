@@ -1,7 +1,15 @@
 import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
-import { form, hostPage, openWidget, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
+import {
+  form,
+  hostPage,
+  openWidget,
+  sendTicket,
+  storedRecording,
+  waitForRecorder,
+  widgetPage,
+} from "./widget-fixtures.js";
 
 // Every rule has a secret that must not reach the server and a visible neighbour that must, so an empty or broken
 // recording cannot pass.
@@ -40,7 +48,8 @@ describe.skipIf(!HAS_BROWSER)("widget privacy and capture rules on a host page",
     const { id } = await sendTicket(page, "Masking rules");
     await page.getByText("Recording attached.").waitFor();
     const json = JSON.stringify(await storedRecording(server, id));
-    for (const visible of ["Visible plan: Enterprise", "Shadow visible text", "Frame visible text"]) expect(json, visible).toContain(visible);
+    for (const visible of ["Visible plan: Enterprise", "Shadow visible text", "Frame visible text"])
+      expect(json, visible).toContain(visible);
     for (const secret of [
       "typed-before-recording",
       "typed-after-recording",
@@ -117,7 +126,9 @@ describe.skipIf(!HAS_BROWSER)("widget privacy and capture rules on a host page",
       expect.arrayContaining([`${server.url}/demo/host-page?session=[redacted]&view=grid#access_token=[redacted]`]),
     );
     expect(context.clicks!.find((c) => c.text === "Load invoices")?.url).toContain("session=[redacted]");
-    expect(context.network).toEqual([expect.objectContaining({ url: `${server.url}/demo/api/export?api_key=[redacted]&page=2` })]);
+    expect(context.network).toEqual([
+      expect.objectContaining({ url: `${server.url}/demo/api/export?api_key=[redacted]&page=2` }),
+    ]);
     expect(metas[0].data.href).toContain("token=[redacted]");
     await close();
   });
@@ -126,12 +137,19 @@ describe.skipIf(!HAS_BROWSER)("widget privacy and capture rules on a host page",
     const { page, close } = await widgetPage(browser);
     let uploads = 0;
     page.on("request", (r) => r.method() === "PUT" && r.url().endsWith("/recording") && uploads++);
-    await hostPage(page, server, "", `<button id="b" onclick="console.error('Chart failed to render')">Refresh</button>`);
+    await hostPage(
+      page,
+      server,
+      "",
+      `<button id="b" onclick="console.error('Chart failed to render')">Refresh</button>`,
+    );
     await waitForRecorder(page);
     await page.locator("#b").click();
     await openWidget(page);
     const preview = form(page).locator("#ho-preview");
-    await expect.poll(() => preview.textContent()).toMatch(/What we'll send: page \/demo\/host-page, 1 click, 1 error, \d+ s recording/);
+    await expect
+      .poll(() => preview.textContent())
+      .toMatch(/What we'll send: page \/demo\/host-page, 1 click, 1 error, \d+ s recording/);
     await form(page).getByLabel("Include a recording of the last minute").uncheck();
     await expect.poll(() => preview.textContent()).toMatch(/1 click, 1 error, no recording$/);
     const { body } = await sendTicket(page, "No recording please");
@@ -145,7 +163,12 @@ describe.skipIf(!HAS_BROWSER)("widget privacy and capture rules on a host page",
     const { page, close } = await widgetPage(browser);
     await hostPage(page, server, "", `<a href="#x">Page link</a>`);
     await openWidget(page);
-    const active = () => page.evaluate(() => document.getElementById("handoff-widget")!.shadowRoot!.activeElement?.textContent?.trim() || document.getElementById("handoff-widget")!.shadowRoot!.activeElement?.id);
+    const active = () =>
+      page.evaluate(
+        () =>
+          document.getElementById("handoff-widget")!.shadowRoot!.activeElement?.textContent?.trim() ||
+          document.getElementById("handoff-widget")!.shadowRoot!.activeElement?.id,
+      );
     await form(page).getByRole("button", { name: "Send" }).focus();
     await page.keyboard.press("Tab");
     expect(await active()).toBe("×"); // the close button, first in the dialog

@@ -14,7 +14,11 @@ interface Added {
   parentId: number;
   node: { id: number; type: number; tagName?: string; textContent?: string; attributes?: Record<string, unknown> };
 }
-type RecordedEvent = { type: number; timestamp: number; data?: { source?: number; type?: number; id?: number; adds?: Added[]; texts?: { id: number; value: string }[] } };
+type RecordedEvent = {
+  type: number;
+  timestamp: number;
+  data?: { source?: number; type?: number; id?: number; adds?: Added[]; texts?: { id: number; value: string }[] };
+};
 
 // A live cell the page rewrites every 20 ms (a busy dashboard: the recorder batches these changes), and a button
 // that makes a new button appear, which the customer clicks at once.
@@ -44,7 +48,9 @@ describe.skipIf(!HAS_BROWSER)("widget recording: batched DOM changes", () => {
     const mutations = events.filter((e) => e.type === INCREMENTAL && e.data?.source === MUTATION);
     const fresh = mutations.flatMap((e) => e.data!.adds ?? []).find((a) => a.node.attributes?.id === "fresh");
     expect(fresh, "the added button is in the recording").toBeDefined();
-    const clicks = events.filter((e) => e.type === INCREMENTAL && e.data?.source === MOUSE_INTERACTION && e.data.type === CLICK);
+    const clicks = events.filter(
+      (e) => e.type === INCREMENTAL && e.data?.source === MOUSE_INTERACTION && e.data.type === CLICK,
+    );
     // The click names the new button: replay can show it (rrweb records -1 for a node it has not serialized yet).
     expect(clicks.map((c) => c.data!.id)).toContain(fresh!.node.id);
     const json = JSON.stringify(mutations);

@@ -7,7 +7,11 @@ export function agentClient(t: TestApp, cookie: string) {
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await t.request(path, {
       method,
-      headers: { Cookie: cookie, Origin: ORIGIN, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      headers: {
+        Cookie: cookie,
+        Origin: ORIGIN,
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -38,7 +42,11 @@ export async function otherWorkspace(t: TestApp, suffix = "other") {
 }
 
 /** Files a ticket and returns its id; `headers` carry the customer token or anything else the widget sends. */
-export async function fileTicket(t: TestApp, overrides: Parameters<typeof ticketBody>[0] = {}, headers: Record<string, string> = {}) {
+export async function fileTicket(
+  t: TestApp,
+  overrides: Parameters<typeof ticketBody>[0] = {},
+  headers: Record<string, string> = {},
+) {
   const res = await t.createTicket(ticketBody({ recording: { included: false }, ...overrides }), headers);
   if (res.status !== 201) throw new Error(`ticket not created: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; reference: string };

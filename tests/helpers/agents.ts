@@ -7,7 +7,15 @@ export const AGENT_PASSWORD = "agent password 123";
 /** An agent written straight into the database (the agents admin API belongs to another issue). */
 export async function createAgent(
   db: Db,
-  input: { workspaceId: string; email: string; name?: string; tier?: number; skills?: string[]; role?: "agent" | "admin"; available?: boolean },
+  input: {
+    workspaceId: string;
+    email: string;
+    name?: string;
+    tier?: number;
+    skills?: string[];
+    role?: "agent" | "admin";
+    available?: boolean;
+  },
 ) {
   const [row] = await db
     .insert(agents)

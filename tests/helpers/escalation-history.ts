@@ -11,7 +11,13 @@ export const hours = (n: number) => n * HOUR;
 export async function addAgent(db: Db, workspaceId: string, name: string, tier = 1): Promise<string> {
   const [row] = await db
     .insert(agents)
-    .values({ workspaceId, name, email: `${name.toLowerCase()}.${workspaceId.slice(0, 8)}@support.example`, passwordHash: "x", tier })
+    .values({
+      workspaceId,
+      name,
+      email: `${name.toLowerCase()}.${workspaceId.slice(0, 8)}@support.example`,
+      passwordHash: "x",
+      tier,
+    })
     .returning({ id: agents.id });
   return row!.id;
 }
@@ -50,9 +56,23 @@ export async function addTicket(db: Db, t: HistoryTicket): Promise<{ id: string;
       updatedAt: t.createdAt,
     })
     .returning({ id: tickets.id, reference: tickets.reference });
-  await recordEvent(db, { workspaceId: t.workspaceId, ticketId: row!.id, type: "created", actorType: "customer", at: t.createdAt, details: { verified: false, recording: false } });
+  await recordEvent(db, {
+    workspaceId: t.workspaceId,
+    ticketId: row!.id,
+    type: "created",
+    actorType: "customer",
+    at: t.createdAt,
+    details: { verified: false, recording: false },
+  });
   if (t.queue) {
-    await recordEvent(db, { workspaceId: t.workspaceId, ticketId: row!.id, type: "triaged", actorType: "system", at: t.createdAt, details: { queue: t.queue, tier: 1 } });
+    await recordEvent(db, {
+      workspaceId: t.workspaceId,
+      ticketId: row!.id,
+      type: "triaged",
+      actorType: "system",
+      at: t.createdAt,
+      details: { queue: t.queue, tier: 1 },
+    });
   }
   return row!;
 }
@@ -60,15 +80,42 @@ export async function addTicket(db: Db, t: HistoryTicket): Promise<{ id: string;
 /** Writes a ticket's timeline the way the escalation workflow does, each step at created + offset. */
 export function timeline(db: Db, workspaceId: string, ticketId: string, createdAt: Date) {
   const at = (offset: number) => new Date(createdAt.getTime() + offset);
-  const event = (type: Parameters<typeof recordEvent>[1]["type"], offset: number, actorId: string | null, details: Record<string, unknown>) =>
-    recordEvent(db, { workspaceId, ticketId, type, actorType: actorId ? "agent" : "customer", actorId, at: at(offset), details });
+  const event = (
+    type: Parameters<typeof recordEvent>[1]["type"],
+    offset: number,
+    actorId: string | null,
+    details: Record<string, unknown>,
+  ) =>
+    recordEvent(db, {
+      workspaceId,
+      ticketId,
+      type,
+      actorType: actorId ? "agent" : "customer",
+      actorId,
+      at: at(offset),
+      details,
+    });
   return {
     assign: (offset: number, agentId: string) => event("assigned", offset, null, { agentId, reason: "routing" }),
     escalate: (offset: number, from: string, to: string, fromTier = 1, toTier = 2) =>
-      event("escalated", offset, from, { escalationId: crypto.randomUUID(), fromTier, toTier, fromQueue: null, toQueue: null, fromAgentId: from, toAgentId: to }),
+      event("escalated", offset, from, {
+        escalationId: crypto.randomUUID(),
+        fromTier,
+        toTier,
+        fromQueue: null,
+        toQueue: null,
+        fromAgentId: from,
+        toAgentId: to,
+      }),
     bounce: (offset: number, by: string, backTo: string) =>
-      event("bounced", offset, by, { escalationId: crypto.randomUUID(), reason: "missing reproduction steps", toTier: 1, toAgentId: backTo }),
-    pingPong: (offset: number) => event("ping_pong", offset, null, { reason: "escalated back and forth", agents: [], escalations: 2 }),
+      event("bounced", offset, by, {
+        escalationId: crypto.randomUUID(),
+        reason: "missing reproduction steps",
+        toTier: 1,
+        toAgentId: backTo,
+      }),
+    pingPong: (offset: number) =>
+      event("ping_pong", offset, null, { reason: "escalated back and forth", agents: [], escalations: 2 }),
     resolve: (offset: number, by: string) => event("status_changed", offset, by, { from: "open", to: "resolved" }),
     reopen: (offset: number) => event("status_changed", offset, null, { from: "resolved", to: "open" }),
   };

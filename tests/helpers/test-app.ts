@@ -35,7 +35,12 @@ export async function createTestApp(database: Database, overrides: Partial<Confi
   function createTicket(body: TicketCreateInput, headers: Record<string, string> = {}) {
     return request("/api/v1/widget/tickets", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Origin: CUSTOMER_ORIGIN, "X-Handoff-Key": workspace.siteKey, ...headers },
+      headers: {
+        "Content-Type": "application/json",
+        Origin: CUSTOMER_ORIGIN,
+        "X-Handoff-Key": workspace.siteKey,
+        ...headers,
+      },
       body: JSON.stringify(body),
     });
   }
@@ -51,10 +56,20 @@ export function ticketBody(overrides: Partial<TicketCreateInput> = {}): TicketCr
     pageUrl: "https://app.customer.example/reports",
     pageTitle: "Reports · Acme",
     context: {
-      clicks: [{ t: 1_700_000_000_000, selector: "button#export", tag: "button", text: "Export", x: 10, y: 20, rage: true }],
+      clicks: [
+        { t: 1_700_000_000_000, selector: "button#export", tag: "button", text: "Export", x: 10, y: 20, rage: true },
+      ],
       navigation: [{ t: 1_699_999_990_000, url: "https://app.customer.example/reports", kind: "pushState" }],
       console: [{ t: 1_700_000_000_100, level: "error", message: "Export failed: 500" }],
-      network: [{ t: 1_700_000_000_050, method: "POST", url: "https://app.customer.example/api/export", status: 500, durationMs: 120 }],
+      network: [
+        {
+          t: 1_700_000_000_050,
+          method: "POST",
+          url: "https://app.customer.example/api/export",
+          status: 500,
+          durationMs: 120,
+        },
+      ],
       metadata: { accountId: "acc_42" },
     },
     recording: { included: true, durationMs: 60_000, eventCount: 3 },

@@ -14,7 +14,11 @@ describe.each(DATABASE_KINDS)("agent login and ticket access on %s", (kind) => {
   afterAll(() => database?.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    t.request(path, { method: "POST", headers: { "Content-Type": "application/json", Origin: ORIGIN, ...headers }, body: JSON.stringify(body) });
+    t.request(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: ORIGIN, ...headers },
+      body: JSON.stringify(body),
+    });
 
   it("logs in with an HttpOnly SameSite=Lax session cookie and logs out", async () => {
     const res = await post("/api/v1/auth/login", ADMIN);
@@ -77,7 +81,9 @@ describe.each(DATABASE_KINDS)("agent login and ticket access on %s", (kind) => {
     expect(other.adminCreated).toBe(true);
     const otherCookie = await t.login({ email: "other-admin@example.com", password: "another long password" });
     expect((await t.request(`/api/v1/tickets/${mine.id}`, { headers: { Cookie: otherCookie } })).status).toBe(404);
-    expect((await t.request(`/api/v1/tickets/${mine.id}/recording`, { headers: { Cookie: otherCookie } })).status).toBe(404);
+    expect((await t.request(`/api/v1/tickets/${mine.id}/recording`, { headers: { Cookie: otherCookie } })).status).toBe(
+      404,
+    );
     const list = await (await t.request("/api/v1/tickets", { headers: { Cookie: otherCookie } })).json();
     expect(list.tickets).toEqual([]);
   });
@@ -88,7 +94,9 @@ describe.each(DATABASE_KINDS)("agent login and ticket access on %s", (kind) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: Response = await t.request(`/api/v1/tickets?limit=2${cursor ? `&cursor=${cursor}` : ""}`, { headers: { Cookie: cookie } });
+      const res: Response = await t.request(`/api/v1/tickets?limit=2${cursor ? `&cursor=${cursor}` : ""}`, {
+        headers: { Cookie: cookie },
+      });
       const page = await res.json();
       seen.push(...page.tickets.map((x: { subject: string }) => x.subject));
       cursor = page.nextCursor;

@@ -33,7 +33,13 @@ describe.each(DATABASE_KINDS)("agents and workspace administration on %s", (kind
       skills: ["Billing", "technical"],
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ email: "lee@example.com", role: "agent", tier: 2, skills: ["billing", "technical"], active: true });
+    expect(res.body).toMatchObject({
+      email: "lee@example.com",
+      role: "agent",
+      tier: 2,
+      skills: ["billing", "technical"],
+      active: true,
+    });
     await t.login({ email: "lee@example.com", password: "lees password 1" });
     const list = await admin.get("/api/v1/agents");
     expect(list.body.agents.map((a: { email: string }) => a.email)).toContain("lee@example.com");
@@ -41,19 +47,42 @@ describe.each(DATABASE_KINDS)("agents and workspace administration on %s", (kind
   });
 
   it("refuses invalid agents with one issue per field and a duplicate email with 409", async () => {
-    const bad = await admin.post("/api/v1/agents", { email: "nope", name: "", password: "short", role: "boss", tier: 4, skills: ["a b"] });
+    const bad = await admin.post("/api/v1/agents", {
+      email: "nope",
+      name: "",
+      password: "short",
+      role: "boss",
+      tier: 4,
+      skills: ["a b"],
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["email", "name", "password", "role", "skills.0", "tier"]);
-    const dup = await admin.post("/api/v1/agents", { email: "admin@example.com", name: "Again", password: "long enough pw" });
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "email",
+      "name",
+      "password",
+      "role",
+      "skills.0",
+      "tier",
+    ]);
+    const dup = await admin.post("/api/v1/agents", {
+      email: "admin@example.com",
+      name: "Again",
+      password: "long enough pw",
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.issues[0].path).toBe("email");
   });
 
   it("agents get 403 for admin actions in their own workspace, but may list agents and edit themselves", async () => {
     const sam = await newAgent("sam@example.com");
-    expect((await sam.client.post("/api/v1/agents", { email: "x@example.com", name: "X", password: "long enough pw" })).status).toBe(403);
+    expect(
+      (await sam.client.post("/api/v1/agents", { email: "x@example.com", name: "X", password: "long enough pw" }))
+        .status,
+    ).toBe(403);
     expect((await sam.client.get("/api/v1/workspace")).status).toBe(403);
-    expect((await sam.client.patch("/api/v1/workspace", { allowedOrigins: ["https://evil.example"] })).status).toBe(403);
+    expect((await sam.client.patch("/api/v1/workspace", { allowedOrigins: ["https://evil.example"] })).status).toBe(
+      403,
+    );
     expect((await sam.client.post("/api/v1/workspace/site-keys", { label: "x" })).status).toBe(403);
     expect((await sam.client.post("/api/v1/workspace/identity-secret/rotate", {})).status).toBe(403);
     expect((await sam.client.patch(`/api/v1/agents/${sam.id}`, { role: "admin" })).status).toBe(403);
@@ -67,10 +96,16 @@ describe.each(DATABASE_KINDS)("agents and workspace administration on %s", (kind
   it("a password change needs the current password and ends the agent's other sessions", async () => {
     const ana = await newAgent("ana@example.com");
     const laptop = agentClient(t, await t.login({ email: "ana@example.com", password: "sams password 1" }));
-    const wrong = await ana.client.patch(`/api/v1/agents/${ana.id}`, { password: "a brand new password", currentPassword: "nope" });
+    const wrong = await ana.client.patch(`/api/v1/agents/${ana.id}`, {
+      password: "a brand new password",
+      currentPassword: "nope",
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.issues[0].path).toBe("currentPassword");
-    const ok = await ana.client.patch(`/api/v1/agents/${ana.id}`, { password: "a brand new password", currentPassword: "sams password 1" });
+    const ok = await ana.client.patch(`/api/v1/agents/${ana.id}`, {
+      password: "a brand new password",
+      currentPassword: "sams password 1",
+    });
     expect(ok.status).toBe(200);
     expect((await ana.client.get("/api/v1/auth/me")).status).toBe(200); // the session that changed it stays
     expect((await laptop.get("/api/v1/auth/me")).status).toBe(401);
@@ -82,7 +117,9 @@ describe.each(DATABASE_KINDS)("agents and workspace administration on %s", (kind
     await admin.patch(`/api/v1/agents/${bo.id}`, { password: "reset by the admin" });
     expect((await bo.client.get("/api/v1/auth/me")).status).toBe(401);
     const again = agentClient(t, await t.login({ email: "bo@example.com", password: "reset by the admin" }));
-    expect((await admin.patch(`/api/v1/agents/${bo.id}`, { active: false, tier: 3, skills: ["account"] })).body).toMatchObject({ active: false, tier: 3, skills: ["account"] });
+    expect(
+      (await admin.patch(`/api/v1/agents/${bo.id}`, { active: false, tier: 3, skills: ["account"] })).body,
+    ).toMatchObject({ active: false, tier: 3, skills: ["account"] });
     expect((await again.get("/api/v1/auth/me")).status).toBe(401);
     const relogin = await t.request("/api/v1/auth/login", {
       method: "POST",
@@ -102,9 +139,14 @@ describe.each(DATABASE_KINDS)("agents and workspace administration on %s", (kind
     const settings = await admin.get("/api/v1/workspace");
     expect(settings.body.allowedOrigins).toEqual([CUSTOMER_ORIGIN]);
     expect(settings.body.identitySecret).toBe(t.workspace.identitySecret);
-    const bad = await admin.patch("/api/v1/workspace", { allowedOrigins: ["https://ok.example", "not a url", "https://x.example/path"] });
+    const bad = await admin.patch("/api/v1/workspace", {
+      allowedOrigins: ["https://ok.example", "not a url", "https://x.example/path"],
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["allowedOrigins.1", "allowedOrigins.2"]);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual([
+      "allowedOrigins.1",
+      "allowedOrigins.2",
+    ]);
 
     const created = await admin.post("/api/v1/workspace/site-keys", { label: "Staging" });
     expect(created.status).toBe(201);

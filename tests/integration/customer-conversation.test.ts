@@ -23,7 +23,13 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
   afterAll(() => database?.close());
 
   /** Calls a customer route as the widget does: site key, page Origin, and who the customer is. */
-  async function widget(method: string, path: string, who: Record<string, string>, body?: unknown, extra: Record<string, string> = {}) {
+  async function widget(
+    method: string,
+    path: string,
+    who: Record<string, string>,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) {
     const res = await t.request(path, {
       method,
       headers: {
@@ -51,11 +57,17 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
     expect(list.body.conversations[0]).toMatchObject({ id: mine.id, status: "open", messages: [] });
     const other = await widget("GET", CUSTOMER_PATHS.messages(mine.id), browser(BROWSER_B));
     expect(other.status).toBe(404);
-    expect((await widget("POST", CUSTOMER_PATHS.messages(mine.id), browser(BROWSER_B), { body: "hijack" })).status).toBe(404);
+    expect(
+      (await widget("POST", CUSTOMER_PATHS.messages(mine.id), browser(BROWSER_B), { body: "hijack" })).status,
+    ).toBe(404);
   });
 
   it("shows a verified user their tickets on any device, and nobody else's", async () => {
-    const filed = await fileTicket(t, { subject: "Verified one", identity: { id: "u-1", userHash: userHash(t.workspace.identitySecret, "u-1") } }, browser(BROWSER_A));
+    const filed = await fileTicket(
+      t,
+      { subject: "Verified one", identity: { id: "u-1", userHash: userHash(t.workspace.identitySecret, "u-1") } },
+      browser(BROWSER_A),
+    );
     const elsewhere = await widget("GET", CUSTOMER_PATHS.conversations, { ...user("u-1"), ...browser(BROWSER_B) });
     expect(elsewhere.body.conversations.map((c: { id: string }) => c.id)).toEqual([filed.id]);
     // The same browser without the identity (user logged out) no longer sees it.
@@ -67,8 +79,13 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
     expect((await widget("GET", CUSTOMER_PATHS.conversations, user("u-2"))).body.conversations).toEqual([]);
     // Non-Latin-1 ids travel as base64url JSON.
     const unicodeId = "usuário-7";
-    const mineUnicode = await fileTicket(t, { subject: "Unicode", identity: { id: unicodeId, userHash: userHash(t.workspace.identitySecret, unicodeId) } });
-    const encoded = Buffer.from(JSON.stringify({ id: unicodeId, userHash: userHash(t.workspace.identitySecret, unicodeId) })).toString("base64url");
+    const mineUnicode = await fileTicket(t, {
+      subject: "Unicode",
+      identity: { id: unicodeId, userHash: userHash(t.workspace.identitySecret, unicodeId) },
+    });
+    const encoded = Buffer.from(
+      JSON.stringify({ id: unicodeId, userHash: userHash(t.workspace.identitySecret, unicodeId) }),
+    ).toString("base64url");
     const unicode = await widget("GET", CUSTOMER_PATHS.conversations, { [CUSTOMER_HEADERS.user]: encoded });
     expect(unicode.body.conversations.map((c: { id: string }) => c.id)).toEqual([mineUnicode.id]);
   });
@@ -83,7 +100,9 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
       expect.objectContaining({ authorType: "agent", authorName: "Admin", body: "We are on it" }),
     ]);
     expect(JSON.stringify(thread.body)).not.toContain("SECRET");
-    expect(JSON.stringify((await widget("GET", CUSTOMER_PATHS.conversations, browser(BROWSER_A))).body)).not.toContain("SECRET");
+    expect(JSON.stringify((await widget("GET", CUSTOMER_PATHS.conversations, browser(BROWSER_A))).body)).not.toContain(
+      "SECRET",
+    );
   });
 
   it("lets the customer reply: the agent sees it, and a pending or resolved ticket reopens", async () => {
@@ -93,7 +112,9 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ authorType: "customer", authorName: null, body: "Still broken" });
     const agentView = await admin.get(`/api/v1/tickets/${id}/messages`);
-    expect(agentView.body.messages).toEqual([expect.objectContaining({ authorType: "customer", authorName: "Jamie", body: "Still broken" })]);
+    expect(agentView.body.messages).toEqual([
+      expect.objectContaining({ authorType: "customer", authorName: "Jamie", body: "Still broken" }),
+    ]);
     const ticket = (await database.db.select().from(tickets).where(eq(tickets.id, id)))[0]!;
     expect(ticket.status).toBe("open");
     expect(ticket.customerRepliesSinceAgent).toBe(1);
@@ -117,24 +138,46 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
     expect(next.body.messages.map((m: { body: string }) => m.body)).toEqual(["Fixed, please retry"]);
     // The poll looks back a few seconds (de-duplicated by the widget), so other recent tickets may appear too.
     expect(next.body.tickets).toContainEqual(expect.objectContaining({ id, status: "resolved" }));
-    const stranger = await widget("GET", `${CUSTOMER_PATHS.updates}?since=${first.body.cursor}`, browser("someone-else-entirely-123"));
+    const stranger = await widget(
+      "GET",
+      `${CUSTOMER_PATHS.updates}?since=${first.body.cursor}`,
+      browser("someone-else-entirely-123"),
+    );
     expect(stranger.body.messages).toEqual([]);
     expect((await widget("GET", `${CUSTOMER_PATHS.updates}?since=garbage`, browser(BROWSER_B))).status).toBe(422);
   });
 
   it("requires the site key, an allowed Origin and a customer identity; answers CORS preflights", async () => {
-    const noKey = await t.request(CUSTOMER_PATHS.conversations, { headers: { Origin: CUSTOMER_ORIGIN, ...browser(BROWSER_A) } });
+    const noKey = await t.request(CUSTOMER_PATHS.conversations, {
+      headers: { Origin: CUSTOMER_ORIGIN, ...browser(BROWSER_A) },
+    });
     expect(noKey.status).toBe(401);
-    expect((await widget("GET", CUSTOMER_PATHS.conversations, browser(BROWSER_A), undefined, { Origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (
+        await widget("GET", CUSTOMER_PATHS.conversations, browser(BROWSER_A), undefined, {
+          Origin: "https://evil.example",
+        })
+      ).status,
+    ).toBe(403);
     expect((await widget("GET", CUSTOMER_PATHS.conversations, {})).status).toBe(401);
     expect((await widget("GET", CUSTOMER_PATHS.conversations, browser("short"))).status).toBe(401);
     // Same-origin GETs (the demo page on this server) carry no Origin; Sec-Fetch-Site says where they come from.
     const sameOrigin = { [CUSTOMER_HEADERS.siteKey]: t.workspace.siteKey, ...browser(BROWSER_A) };
-    expect((await t.request(CUSTOMER_PATHS.conversations, { headers: { ...sameOrigin, "Sec-Fetch-Site": "same-origin" } })).status).toBe(200);
-    expect((await t.request(CUSTOMER_PATHS.conversations, { headers: { ...sameOrigin, "Sec-Fetch-Site": "cross-site" } })).status).toBe(403);
+    expect(
+      (await t.request(CUSTOMER_PATHS.conversations, { headers: { ...sameOrigin, "Sec-Fetch-Site": "same-origin" } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await t.request(CUSTOMER_PATHS.conversations, { headers: { ...sameOrigin, "Sec-Fetch-Site": "cross-site" } }))
+        .status,
+    ).toBe(403);
     const preflight = await t.request(CUSTOMER_PATHS.messages("00000000-0000-4000-8000-000000000000"), {
       method: "OPTIONS",
-      headers: { Origin: CUSTOMER_ORIGIN, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-handoff-user,x-handoff-key" },
+      headers: {
+        Origin: CUSTOMER_ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "x-handoff-user,x-handoff-key",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe(CUSTOMER_ORIGIN);

@@ -27,8 +27,17 @@ describe.each(DATABASE_KINDS)("de-escalation, thresholds and queues on %s", (kin
     t = await createTestApp(database);
     admin = agentClient(t, await t.login());
     await database.db.update(agents).set({ available: false }).where(eq(agents.workspaceId, t.workspace.id));
-    for (const [name, tier, skills] of [["first", 1, ["technical"]], ["second", 2, ["technical", "data-export"]], ["third", 3, ["technical"]]] as const) {
-      const row = await createAgent(database.db, { workspaceId: t.workspace.id, email: `${name}@example.com`, tier, skills: [...skills] });
+    for (const [name, tier, skills] of [
+      ["first", 1, ["technical"]],
+      ["second", 2, ["technical", "data-export"]],
+      ["third", 3, ["technical"]],
+    ] as const) {
+      const row = await createAgent(database.db, {
+        workspaceId: t.workspace.id,
+        email: `${name}@example.com`,
+        tier,
+        skills: [...skills],
+      });
       ids[name] = row.id;
       as[name] = agentClient(t, await t.login({ email: row.email, password: AGENT_PASSWORD }));
     }
@@ -36,16 +45,29 @@ describe.each(DATABASE_KINDS)("de-escalation, thresholds and queues on %s", (kin
   afterAll(() => database?.close());
 
   const events = (id: string, type: string) =>
-    database.db.select().from(ticketEvents).where(and(eq(ticketEvents.ticketId, id), eq(ticketEvents.type, type as never)));
+    database.db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, id), eq(ticketEvents.type, type as never)));
 
   it("moves an escalated ticket back down to the agent who escalated it, with the reason on the timeline", async () => {
     const { id } = await fileTicket(t);
     expect((await as.first!.post(`/api/v1/tickets/${id}/escalations`, handoff)).body.toAgent.id).toBe(ids.second);
-    const res = await as.second!.post(`/api/v1/tickets/${id}/de-escalations`, { reason: "Fix deployed; first line confirms with the customer" });
+    const res = await as.second!.post(`/api/v1/tickets/${id}/de-escalations`, {
+      reason: "Fix deployed; first line confirms with the customer",
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ tier: 1, status: "open", assigneeId: ids.first });
     const [event] = await events(id, "de_escalated");
-    expect(event).toMatchObject({ actorId: ids.second, details: { fromTier: 2, toTier: 1, reason: "Fix deployed; first line confirms with the customer", toAgentId: ids.first } });
+    expect(event).toMatchObject({
+      actorId: ids.second,
+      details: {
+        fromTier: 2,
+        toTier: 1,
+        reason: "Fix deployed; first line confirms with the customer",
+        toAgentId: ids.first,
+      },
+    });
     const timeline = (await admin.get(`/api/v1/tickets/${id}/events`)).body.events.map((e: { type: string }) => e.type);
     expect(timeline.slice(-3)).toEqual(["de_escalated", "assigned", "status_changed"]);
   });
@@ -56,7 +78,10 @@ describe.each(DATABASE_KINDS)("de-escalation, thresholds and queues on %s", (kin
     const invalid = await as.third!.post(`/api/v1/tickets/${id}/de-escalations`, { toTier: 2 + 1, reason: "" });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["reason", "toTier"]);
-    const down = await as.third!.post(`/api/v1/tickets/${id}/de-escalations`, { toTier: 1, reason: "Only a how-to question after all" });
+    const down = await as.third!.post(`/api/v1/tickets/${id}/de-escalations`, {
+      toTier: 1,
+      reason: "Only a how-to question after all",
+    });
     expect(down.body).toMatchObject({ tier: 1, assigneeId: ids.first });
     const again = await as.first!.post(`/api/v1/tickets/${id}/de-escalations`, { reason: "Lower still" });
     expect(again.status).toBe(422);
@@ -74,22 +99,46 @@ describe.each(DATABASE_KINDS)("de-escalation, thresholds and queues on %s", (kin
 
   it("lets admins change the thresholds, validated per field, and the time triggers use them", async () => {
     const defaults = await as.first!.get("/api/v1/matrix/settings");
-    expect(defaults.body).toMatchObject({ tier1MinutesWithoutProgress: 45, customerRepliesBeforeSuggest: 3, pingPongAgents: 3, pingPongEscalations: 2 });
+    expect(defaults.body).toMatchObject({
+      tier1MinutesWithoutProgress: 45,
+      customerRepliesBeforeSuggest: 3,
+      pingPongAgents: 3,
+      pingPongEscalations: 2,
+    });
     expect((await as.first!.put("/api/v1/matrix/settings", { tier1MinutesWithoutProgress: 10 })).status).toBe(403);
-    const bad = await admin.put("/api/v1/matrix/settings", { tier1MinutesWithoutProgress: 0, pingPongAgents: "three", colour: "red" });
+    const bad = await admin.put("/api/v1/matrix/settings", {
+      tier1MinutesWithoutProgress: 0,
+      pingPongAgents: "three",
+      colour: "red",
+    });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["", "pingPongAgents", "tier1MinutesWithoutProgress"]);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "",
+      "pingPongAgents",
+      "tier1MinutesWithoutProgress",
+    ]);
     const saved = await admin.put("/api/v1/matrix/settings", { tier1MinutesWithoutProgress: 20, pingPongAgents: 2 });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ tier1MinutesWithoutProgress: 20, pingPongAgents: 2, customerRepliesBeforeSuggest: 3 });
-    const [row] = await database.db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, t.workspace.id));
-    expect(row!.settings).toMatchObject({ escalation: { tier1MinutesWithoutProgress: 20, changedBy: { name: expect.any(String) } } });
+    expect(saved.body).toMatchObject({
+      tier1MinutesWithoutProgress: 20,
+      pingPongAgents: 2,
+      customerRepliesBeforeSuggest: 3,
+    });
+    const [row] = await database.db
+      .select({ settings: workspaces.settings })
+      .from(workspaces)
+      .where(eq(workspaces.id, t.workspace.id));
+    expect(row!.settings).toMatchObject({
+      escalation: { tier1MinutesWithoutProgress: 20, changedBy: { name: expect.any(String) } },
+    });
 
     const { id } = await fileTicket(t);
     const start = new Date(Date.now() + 3600_000);
     await database.db.update(tickets).set({ tierEnteredAt: start }).where(eq(tickets.id, id));
     await runTimeTriggers(database.db, { now: new Date(start.getTime() + 21 * 60_000) });
-    expect((await admin.get(`/api/v1/tickets/${id}`)).body.escalation.suggestedReason).toBe("21 min in tier 1 without agent activity (limit 20)");
+    expect((await admin.get(`/api/v1/tickets/${id}`)).body.escalation.suggestedReason).toBe(
+      "21 min in tier 1 without agent activity (limit 20)",
+    );
     // Two agents now make ping-pong.
     const { id: other } = await fileTicket(t);
     await as.first!.post(`/api/v1/tickets/${other}/messages`, { body: "Looking", internal: true });

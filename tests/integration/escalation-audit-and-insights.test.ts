@@ -16,7 +16,7 @@ describe("CSV quoting", () => {
     expect(csvField('say "hi", then')).toBe('"say ""hi"", then"');
     expect(csvField("two\nlines")).toBe('"two\nlines"');
     expect(csvField("cr\rhere")).toBe('"cr\rhere"');
-    expect(csvField("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField("-1 day")).toBe("'-1 day");
     expect(csvField(-5)).toBe("-5");
     expect(csvField(null)).toBe("");
@@ -48,7 +48,11 @@ const TO = new Date("2025-06-02T00:00:00Z");
 const WEEK = 7 * 24 * hours(1);
 
 // Escalations per category and week before TO: "sso" spikes, "billing" is steady, "tiny" is too small to call.
-const history: Record<string, number[]> = { sso: [6, 1, 2, 1, 2, 1, 2, 1, 2], billing: [4, 3, 3, 3, 3, 3, 3, 3, 3], tiny: [2, 0, 0, 0, 0, 0, 0, 0, 0] };
+const history: Record<string, number[]> = {
+  sso: [6, 1, 2, 1, 2, 1, 2, 1, 2],
+  billing: [4, 3, 3, 3, 3, 3, 3, 3, 3],
+  tiny: [2, 0, 0, 0, 0, 0, 0, 0, 0],
+};
 
 describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
   let database: Database;
@@ -69,7 +73,12 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
     };
     // The audit ticket: escalated, bounced, escalated again, resolved.
     const created = new Date(TO.getTime() - hours(30));
-    const audited = await addTicket(db, { workspaceId: ws, createdAt: created, queue: "billing, invoices", plan: "=cmd|' /C calc'!A0" });
+    const audited = await addTicket(db, {
+      workspaceId: ws,
+      createdAt: created,
+      queue: "billing, invoices",
+      plan: "=cmd|' /C calc'!A0",
+    });
     const h = timeline(db, ws, audited.id, created);
     await h.assign(0, names.first!);
     await h.escalate(hours(1), names.first!, names.second!);
@@ -89,8 +98,18 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
             subject: `${queue} problem ${weeksAgo}.${i}`,
             email: `user${i % 2}@${queue}.example`,
             context: {
-              network: [{ t: 1, method: "post", url: `https://app.example/api/projects/${1000 + i}/export?x=1`, status: 500, durationMs: 10 }],
-              console: [{ t: 1, level: "error", kind: "console", message: `Export ${i} failed at https://app.example/x` }],
+              network: [
+                {
+                  t: 1,
+                  method: "post",
+                  url: `https://app.example/api/projects/${1000 + i}/export?x=1`,
+                  status: 500,
+                  durationMs: 10,
+                },
+              ],
+              console: [
+                { t: 1, level: "error", kind: "console", message: `Export ${i} failed at https://app.example/x` },
+              ],
             },
           });
           await timeline(db, ws, ticket.id, at).escalate(hours(1), names.first!, names.second!);
@@ -101,19 +120,37 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
   afterAll(() => database?.close());
 
   it("streams one correctly quoted row per ticket with path, stage times and resolver", async () => {
-    const res = await get(`/api/v1/exports/escalation-audit.csv?from=${new Date(TO.getTime() - hours(31)).toISOString()}&to=${TO.toISOString()}&queue=billing,%20invoices`);
+    const res = await get(
+      `/api/v1/exports/escalation-audit.csv?from=${new Date(TO.getTime() - hours(31)).toISOString()}&to=${TO.toISOString()}&queue=billing,%20invoices`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="escalation-audit-/);
     const rows = parseCsv(await res.text());
-    expect(rows[0]).toEqual(["ticket_reference", "created_at", "category", "customer_plan", "initial_agent", "escalation_path", "stage_durations_s", "agents_touched", "escalations", "bounced_handoffs", "reopens", "resolved_at", "resolution_time_s", "resolved_by"]);
+    expect(rows[0]).toEqual([
+      "ticket_reference",
+      "created_at",
+      "category",
+      "customer_plan",
+      "initial_agent",
+      "escalation_path",
+      "stage_durations_s",
+      "agents_touched",
+      "escalations",
+      "bounced_handoffs",
+      "reopens",
+      "resolved_at",
+      "resolution_time_s",
+      "resolved_by",
+    ]);
     expect(rows).toHaveLength(2);
     const row = Object.fromEntries(rows[0]!.map((k, i) => [k, rows[1]![i]]));
     expect(row).toMatchObject({
       category: "billing, invoices",
       customer_plan: "'=cmd|' /C calc'!A0",
       initial_agent: 'Ana "the fixer", L1',
-      escalation_path: 'T1 Ana "the fixer", L1 > T2 Cara\nTier 2 > T1 Ana "the fixer", L1 (bounced back) > T2 Cara\nTier 2',
+      escalation_path:
+        'T1 Ana "the fixer", L1 > T2 Cara\nTier 2 > T1 Ana "the fixer", L1 (bounced back) > T2 Cara\nTier 2',
       stage_durations_s: "3600 > 3600 > 7200 > 21600",
       agents_touched: "2",
       escalations: "2",
@@ -137,7 +174,14 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
     const insights = insightsSchema.parse(await res.json());
     // sso: 6 this week against 1,2,1,2… (mean 1.5, sd 0.5 floored to 1): z = 4.5. billing: z = 1 at sd 0 floored to 1.
     expect(insights.anomalies).toEqual([
-      { category: "sso", weekStart: new Date(TO.getTime() - WEEK).toISOString(), escalations: 6, trailingMean: 1.5, trailingStdDev: 0.5, zScore: 4.5 },
+      {
+        category: "sso",
+        weekStart: new Date(TO.getTime() - WEEK).toISOString(),
+        escalations: 6,
+        trailingMean: 1.5,
+        trailingStdDev: 0.5,
+        zScore: 4.5,
+      },
     ]);
     expect(insights.weeklyReview.map((r) => [r.category, r.escalated, r.examples.length])).toEqual([
       ["sso", 6, 3],
@@ -147,31 +191,60 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
     ]);
     expect(insights.weeklyReview[0]!.examples.every((e) => e.subject.startsWith("sso problem 0."))).toBe(true);
     // 6 distinct customers (user0/user1 of 3 queues), each reporting on many days: counted once each.
-    expect(insights.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 48, customers: 6 }]);
+    expect(insights.failingEndpoints).toEqual([
+      { value: "POST /api/projects/:id/export 500", tickets: 48, customers: 6 },
+    ]);
     expect(insights.errorFingerprints).toEqual([{ value: "Export N failed at <url>", tickets: 48, customers: 6 }]);
     // One queue, one week: the same numbers restricted to it.
-    const sso = insightsSchema.parse(await (await get(`/api/v1/metrics/insights?to=${TO.toISOString()}&from=${new Date(TO.getTime() - WEEK).toISOString()}&queue=sso`)).json());
+    const sso = insightsSchema.parse(
+      await (
+        await get(
+          `/api/v1/metrics/insights?to=${TO.toISOString()}&from=${new Date(TO.getTime() - WEEK).toISOString()}&queue=sso`,
+        )
+      ).json(),
+    );
     expect(sso.failingEndpoints).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: 6, customers: 2 }]);
-    const drill = await (await get(`/api/v1/metrics/escalations/tickets?from=2025-01-01&to=${TO.toISOString()}&metric=failing_endpoint&value=${encodeURIComponent("POST /api/projects/:id/export 500")}&limit=200`)).json();
+    const drill = await (
+      await get(
+        `/api/v1/metrics/escalations/tickets?from=2025-01-01&to=${TO.toISOString()}&metric=failing_endpoint&value=${encodeURIComponent("POST /api/projects/:id/export 500")}&limit=200`,
+      )
+    ).json();
     expect(drill.tickets).toHaveLength(48);
   });
 
   it("keeps the endpoint counts exact as new tickets are folded, over a period cut mid-day, and equal to a recount", async () => {
     const insights = async (from: Date, to: Date) =>
-      insightsSchema.parse(await (await get(`/api/v1/metrics/insights?from=${from.toISOString()}&to=${to.toISOString()}`)).json()).failingEndpoints;
+      insightsSchema.parse(
+        await (await get(`/api/v1/metrics/insights?from=${from.toISOString()}&to=${to.toISOString()}`)).json(),
+      ).failingEndpoints;
     const [from, to] = [new Date(TO.getTime() - hours(40)), new Date(TO.getTime() - hours(2))];
     const before = await insights(from, to);
     // Two tickets from one new customer, folded incrementally by the next read: one more customer.
     for (const offset of [hours(20), hours(21)]) {
       const at = new Date(TO.getTime() - offset);
       const ticket = await addTicket(database.db, {
-        workspaceId: t.workspace.id, createdAt: at, queue: "sso", subject: "late export", email: "Newcomer@sso.example",
-        context: { network: [{ t: 1, method: "post", url: "https://app.example/api/projects/77/export", status: 500, durationMs: 10 }], console: [] },
+        workspaceId: t.workspace.id,
+        createdAt: at,
+        queue: "sso",
+        subject: "late export",
+        email: "Newcomer@sso.example",
+        context: {
+          network: [
+            { t: 1, method: "post", url: "https://app.example/api/projects/77/export", status: 500, durationMs: 10 },
+          ],
+          console: [],
+        },
       });
       await timeline(database.db, t.workspace.id, ticket.id, at).escalate(hours(1), names.first!, names.second!);
     }
     const after = await insights(from, to);
-    expect(after).toEqual([{ value: "POST /api/projects/:id/export 500", tickets: before[0]!.tickets + 2, customers: before[0]!.customers + 1 }]);
+    expect(after).toEqual([
+      {
+        value: "POST /api/projects/:id/export 500",
+        tickets: before[0]!.tickets + 2,
+        customers: before[0]!.customers + 1,
+      },
+    ]);
     await database.db.execute(sql`update metrics_watermarks set rollups_built = false`);
     expect(await insights(from, to)).toEqual(after);
   });
@@ -181,13 +254,25 @@ describe.each(DATABASE_KINDS)("audit export and insights on %s", (kind) => {
     const start = new Date("2024-03-04T00:00:00Z");
     for (let i = 0; i < 280; i++) {
       await addTicket(database.db, {
-        workspaceId: t.workspace.id, createdAt: new Date(start.getTime() + (i % 4) * hours(24) + hours(1) + i), queue: "exports", subject: "bulk export",
+        workspaceId: t.workspace.id,
+        createdAt: new Date(start.getTime() + (i % 4) * hours(24) + hours(1) + i),
+        queue: "exports",
+        subject: "bulk export",
         email: `buyer${i % 240}@bulk.example`,
-        context: { network: [{ t: 1, method: "get", url: "https://app.example/api/bulk/9", status: 503, durationMs: 10 }], console: [] },
+        context: {
+          network: [{ t: 1, method: "get", url: "https://app.example/api/bulk/9", status: 503, durationMs: 10 }],
+          console: [],
+        },
       });
     }
     await refreshTicketFacts(database.db, { workspaceId: t.workspace.id });
-    const period = { workspaceId: t.workspace.id, from: start, to: new Date(start.getTime() + 4 * hours(24)), category: null, plan: null };
+    const period = {
+      workspaceId: t.workspace.id,
+      from: start,
+      to: new Date(start.getTime() + 4 * hours(24)),
+      category: null,
+      plan: null,
+    };
     const exact = await topSignalValues(database.db, "endpoint", period);
     expect(exact).toEqual([{ value: "GET /api/bulk/:id 503", tickets: 280, customers: 240 }]);
     // Read at most 60 customer rows: a sample of the customer slots, scaled up.

@@ -29,7 +29,12 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
     cookie = await t.login();
     const db = database.db;
     const ws = t.workspace.id;
-    for (const [key, name, tier] of [["A", "Ana", 1], ["B", "Ben", 1], ["C", "Cara", 2], ["D", "Dev", 2]] as const) {
+    for (const [key, name, tier] of [
+      ["A", "Ana", 1],
+      ["B", "Ben", 1],
+      ["C", "Cara", 2],
+      ["D", "Dev", 2],
+    ] as const) {
       agent[key] = await addAgent(db, ws, name, tier);
     }
     const { A, B, C, D } = agent as Record<"A" | "B" | "C" | "D", string>;
@@ -79,7 +84,12 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
     // Before the period, and in another workspace: never counted.
     h = await add("T8", new Date("2025-03-02T23:00:00Z"), "exports", "pro");
     await h.escalate(hours(1), A, C);
-    const other = await ensureDemoWorkspace(db, { siteKey: "pk_other", allowedOrigins: [], adminEmail: "o@example.com", adminPassword: "another long password" });
+    const other = await ensureDemoWorkspace(db, {
+      siteKey: "pk_other",
+      allowedOrigins: [],
+      adminEmail: "o@example.com",
+      adminPassword: "another long password",
+    });
     const foreign = await addTicket(db, { workspaceId: other.workspace.id, createdAt: WEEK1, queue: "exports" });
     await timeline(db, other.workspace.id, foreign.id, WEEK1).escalate(hours(1), A, C);
   });
@@ -142,10 +152,16 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
     ]);
     const byAgent = await metrics("&groupBy=agent");
     expect(byAgent.groups.map((g) => [g.label, g.metrics.tickets, g.metrics.firstContactResolved])).toEqual(
-      [["Ana", 5, 1], ["Ben", 2, 0]].sort((a, b) => (agent[a[0] === "Ana" ? "A" : "B"]! < agent[b[0] === "Ana" ? "A" : "B"]! ? -1 : 1)),
+      [
+        ["Ana", 5, 1],
+        ["Ben", 2, 0],
+      ].sort((a, b) => (agent[a[0] === "Ana" ? "A" : "B"]! < agent[b[0] === "Ana" ? "A" : "B"]! ? -1 : 1)),
     );
     const byWeek = await metrics("&groupBy=week");
-    expect(byWeek.groups.map((g) => [g.key, g.metrics.resolved])).toEqual([["2025-03-03", 4], ["2025-03-10", 1]]);
+    expect(byWeek.groups.map((g) => [g.key, g.metrics.resolved])).toEqual([
+      ["2025-03-03", 4],
+      ["2025-03-10", 1],
+    ]);
     const billing = await metrics("&queue=billing");
     expect([billing.overall.tickets, billing.overall.escalated, billing.overall.reopened]).toEqual([4, 1, 2]);
     expect((await metrics("&week=2025-03-10")).overall.tickets).toBe(3);
@@ -164,8 +180,12 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
     expect(await drill(`metric=agent_resolved&agent=${agent.B}`)).toEqual(refs("T5", "T2"));
     expect(await drill("metric=escalated&plan=pro")).toEqual(refs("T6", "T4", "T3"));
     const first = await (await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=tickets&limit=4`)).json();
-    const second = await (await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=tickets&limit=4&cursor=${first.nextCursor}`)).json();
-    expect([...first.tickets, ...second.tickets].map((x: { reference: string }) => x.reference)).toEqual(refs("T7", "T6", "T5", "T4", "T3", "T2", "T1"));
+    const second = await (
+      await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=tickets&limit=4&cursor=${first.nextCursor}`)
+    ).json();
+    expect([...first.tickets, ...second.tickets].map((x: { reference: string }) => x.reference)).toEqual(
+      refs("T7", "T6", "T5", "T4", "T3", "T2", "T1"),
+    );
     expect(second.nextCursor).toBeNull();
   });
 
@@ -187,21 +207,39 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
         headers: { "Content-Type": "text/plain", Origin: CUSTOMER_ORIGIN, Authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
       });
-    const state = await t.request(`/api/v1/widget/tickets/${ids.T3!.id}/feedback?token=${uploadTokenFor(t.workspace, ids.T3!.id)}`, { headers: { Origin: CUSTOMER_ORIGIN } });
+    const state = await t.request(
+      `/api/v1/widget/tickets/${ids.T3!.id}/feedback?token=${uploadTokenFor(t.workspace, ids.T3!.id)}`,
+      { headers: { Origin: CUSTOMER_ORIGIN } },
+    );
     expect(await state.json()).toEqual({ ticketId: ids.T3!.id, eligible: true, answered: false });
     // A page on this server (same origin) sends no Origin on GET; Sec-Fetch-Site says where it comes from.
     const statePath = `/api/v1/widget/tickets/${ids.T3!.id}/feedback?token=${uploadTokenFor(t.workspace, ids.T3!.id)}`;
     expect((await t.request(statePath, { headers: { "Sec-Fetch-Site": "same-origin" } })).status).toBe(200);
     expect((await t.request(statePath, { headers: { "Sec-Fetch-Site": "cross-site" } })).status).toBe(403);
-    expect((await customer("T3", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status).toBe(201);
-    expect((await customer("T4", { repeatedThemselves: false, peopleTalkedTo: 3, resolvedInReasonableTime: false })).status).toBe(201);
+    expect(
+      (await customer("T3", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status,
+    ).toBe(201);
+    expect(
+      (await customer("T4", { repeatedThemselves: false, peopleTalkedTo: 3, resolvedInReasonableTime: false })).status,
+    ).toBe(201);
     // Twice, before resolution, with a wrong token, with bad answers.
-    expect((await customer("T3", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status).toBe(409);
-    expect((await customer("T6", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status).toBe(409);
-    expect((await customer("T4", { repeatedThemselves: true, peopleTalkedTo: 1, resolvedInReasonableTime: true }, "nope")).status).toBe(401);
+    expect(
+      (await customer("T3", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status,
+    ).toBe(409);
+    expect(
+      (await customer("T6", { repeatedThemselves: true, peopleTalkedTo: 2, resolvedInReasonableTime: true })).status,
+    ).toBe(409);
+    expect(
+      (await customer("T4", { repeatedThemselves: true, peopleTalkedTo: 1, resolvedInReasonableTime: true }, "nope"))
+        .status,
+    ).toBe(401);
     const bad = await customer("T1", { repeatedThemselves: "yes", peopleTalkedTo: 0 });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["peopleTalkedTo", "repeatedThemselves", "resolvedInReasonableTime"]);
+    expect((await bad.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "peopleTalkedTo",
+      "repeatedThemselves",
+      "resolvedInReasonableTime",
+    ]);
 
     const cara = await addLogin("Cara");
     const ana = await addLogin("Ana");
@@ -224,7 +262,13 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
     });
     // Each feedback number opens the tickets behind it.
     const behind = async (metric: string) =>
-      ((await (await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=${metric}`)).json()).tickets as { id: string }[]).map((x) => x.id).sort();
+      (
+        (await (await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=${metric}`)).json()).tickets as {
+          id: string;
+        }[]
+      )
+        .map((x) => x.id)
+        .sort();
     expect(await behind("customer_feedback")).toEqual([ids.T3!.id, ids.T4!.id].sort());
     expect(await behind("repeated_themselves")).toEqual([ids.T3!.id]);
     expect(await behind("resolved_in_reasonable_time")).toEqual([ids.T3!.id]);
@@ -251,7 +295,11 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
     const { hashPassword } = await import("../../server/lib/crypto.js");
     const { agents } = await import("../../server/db/schema.js");
     const { eq } = await import("drizzle-orm");
-    const [row] = await database.db.update(agents).set({ passwordHash: await hashPassword("long enough password") }).where(eq(agents.name, name)).returning();
+    const [row] = await database.db
+      .update(agents)
+      .set({ passwordHash: await hashPassword("long enough password") })
+      .where(eq(agents.name, name))
+      .returning();
     return t.login({ email: row!.email, password: "long enough password" });
   }
 });

@@ -27,8 +27,20 @@ describe.each(DATABASE_KINDS)("metrics rollups on %s", (kind) => {
     database = await freshDatabase(kind);
     const db = database.db;
     const { ensureDemoWorkspace } = await import("../../server/services/ensure-demo-workspace.js");
-    workspaceId = (await ensureDemoWorkspace(db, { siteKey: "pk_rollups", allowedOrigins: [], adminEmail: "r@example.com", adminPassword: "a long password here" })).workspace.id;
-    for (const [name, tier] of [["Ana", 1], ["Ben", 1], ["Cara", 2]] as const) agents.push(await addAgent(db, workspaceId, name, tier));
+    workspaceId = (
+      await ensureDemoWorkspace(db, {
+        siteKey: "pk_rollups",
+        allowedOrigins: [],
+        adminEmail: "r@example.com",
+        adminPassword: "a long password here",
+      })
+    ).workspace.id;
+    for (const [name, tier] of [
+      ["Ana", 1],
+      ["Ben", 1],
+      ["Cara", 2],
+    ] as const)
+      agents.push(await addAgent(db, workspaceId, name, tier));
     // 30 tickets over 10 days, 7 h apart (so days have partial edges), in a fixed mix of queues, plans and outcomes.
     for (let i = 0; i < 30; i++) {
       const at = new Date(START.getTime() + i * hours(7));
@@ -44,9 +56,14 @@ describe.each(DATABASE_KINDS)("metrics rollups on %s", (kind) => {
   });
   afterAll(() => database?.close());
 
-  const read = (query: MetricsQuery) => getEscalationMetrics(database.db, { workspaceId, query, now: START.getTime() + 20 * 86_400_000 });
+  const read = (query: MetricsQuery) =>
+    getEscalationMetrics(database.db, { workspaceId, query, now: START.getTime() + 20 * 86_400_000 });
   /** Forces a recount of the rollups from the facts on the next read. */
-  const recount = () => database.db.update(metricsWatermarks).set({ rollupsBuilt: false }).where(eq(metricsWatermarks.workspaceId, workspaceId));
+  const recount = () =>
+    database.db
+      .update(metricsWatermarks)
+      .set({ rollupsBuilt: false })
+      .where(eq(metricsWatermarks.workspaceId, workspaceId));
 
   it("counts a period cut mid-day exactly: whole days from the rollups, the partial ones from the tickets", async () => {
     const from = new Date(START.getTime() + hours(30)); // day 2, 06:00
@@ -96,14 +113,23 @@ describe.each(DATABASE_KINDS)("metrics rollups on %s", (kind) => {
   it("folds new events in the background, so the next read has nothing left to fold", async () => {
     const d = created[5]!;
     await timeline(database.db, workspaceId, d.id, d.at).escalate(hours(50), agents[1]!, agents[2]!);
-    const [newest] = await database.db.select({ id: sql<number>`max(${ticketEvents.id})`.mapWith(Number) }).from(ticketEvents);
+    const [newest] = await database.db
+      .select({ id: sql<number>`max(${ticketEvents.id})`.mapWith(Number) })
+      .from(ticketEvents);
     const stop = startMetricsRefresher(database.db, { intervalMs: 20 });
     const { refreshTicketFacts } = await import("../../server/services/refresh-ticket-facts.js");
     await expect
-      .poll(async () => (await database.db.select().from(metricsWatermarks).where(eq(metricsWatermarks.workspaceId, workspaceId)))[0]!.lastEventId, { interval: 50 })
+      .poll(
+        async () =>
+          (await database.db.select().from(metricsWatermarks).where(eq(metricsWatermarks.workspaceId, workspaceId)))[0]!
+            .lastEventId,
+        { interval: 50 },
+      )
       .toBe(newest!.id);
     await stop();
     expect(await refreshTicketFacts(database.db, { workspaceId })).toEqual({ refolded: 0 });
-    expect((await read({ from: "2025-04-07", to: "2025-04-20", agent: agents[1] })).overall.escalated).toBeGreaterThan(0);
+    expect((await read({ from: "2025-04-07", to: "2025-04-20", agent: agents[1] })).overall.escalated).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -26,8 +26,18 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     t = await createTestApp(database);
     const w = t.workspace.id;
     await database.db.update(agents).set({ available: false }).where(eq(agents.workspaceId, w));
-    for (const [name, tier] of [["first", 1], ["second", 2], ["third", 3]] as const) {
-      const agent = await createAgent(database.db, { workspaceId: w, email: `${name}@example.com`, name: `Agent ${name}`, tier, skills: ["technical"] });
+    for (const [name, tier] of [
+      ["first", 1],
+      ["second", 2],
+      ["third", 3],
+    ] as const) {
+      const agent = await createAgent(database.db, {
+        workspaceId: w,
+        email: `${name}@example.com`,
+        name: `Agent ${name}`,
+        tier,
+        skills: ["technical"],
+      });
       ids[name] = agent.id;
       cookies[name] = await t.login({ email: agent.email, password: AGENT_PASSWORD });
     }
@@ -35,8 +45,13 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
   afterAll(() => database?.close());
 
   const send = (method: string, path: string, cookie: string, body?: unknown) =>
-    t.request(path, { method, headers: { "Content-Type": "application/json", Origin: ORIGIN, Cookie: cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const getTicket = async (id: string, who = "first") => (await send("GET", `/api/v1/tickets/${id}`, cookies[who]!)).json();
+    t.request(path, {
+      method,
+      headers: { "Content-Type": "application/json", Origin: ORIGIN, Cookie: cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const getTicket = async (id: string, who = "first") =>
+    (await send("GET", `/api/v1/tickets/${id}`, cookies[who]!)).json();
 
   /** A technical tier-1 ticket, routed to "first" (the only tier-1 technical agent). */
   async function technicalTicket(overrides: Partial<TicketCreateInput> = {}): Promise<string> {
@@ -45,15 +60,24 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     return id;
   }
   const events = async (ticketId: string) =>
-    (await database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(ticketEvents.id));
+    await database.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(ticketEvents.id);
 
   it("refuses an incomplete handoff with one error per field and changes nothing", async () => {
     const id = await technicalTicket();
     const before = await events(id);
-    const empty = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, { summary: " ", attempted: [], reason: "" });
+    const empty = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      summary: " ",
+      attempted: [],
+      reason: "",
+    });
     expect(empty.status).toBe(422);
     const body = await empty.json();
-    expect(body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["attempted", "customerGoal", "reason", "summary"]);
+    expect(body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "attempted",
+      "customerGoal",
+      "reason",
+      "summary",
+    ]);
     const twoSentences = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
       ...handoff,
       summary: "Export fails. The customer is angry.",
@@ -65,7 +89,12 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
       { path: "summary", message: "keep the summary to one sentence" },
       { path: "attempted.0.action", message: "required" },
     ]);
-    expect(await getTicket(id)).toMatchObject({ tier: 1, status: "open", assigneeId: ids.first, escalation: { count: 0 } });
+    expect(await getTicket(id)).toMatchObject({
+      tier: 1,
+      status: "open",
+      assigneeId: ids.first,
+      escalation: { count: 0 },
+    });
     expect(await events(id)).toHaveLength(before.length);
     expect(await database.db.select().from(escalations).where(eq(escalations.ticketId, id))).toEqual([]);
   });
@@ -84,7 +113,12 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
       replayMoments: handoff.replayMoments,
       bounce: null,
     });
-    expect(await getTicket(id)).toMatchObject({ tier: 2, status: "escalated", assigneeId: ids.second, escalation: { count: 1 } });
+    expect(await getTicket(id)).toMatchObject({
+      tier: 2,
+      status: "escalated",
+      assigneeId: ids.second,
+      escalation: { count: 1 },
+    });
     const list = await (await send("GET", `/api/v1/tickets/${id}/escalations`, cookies.second!)).json();
     expect(list.escalations.map((e: { id: string }) => e.id)).toEqual([escalation.id]);
     const types = (await events(id)).map((e) => e.type);
@@ -92,22 +126,34 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
   });
 
   it("enforces the handoff fields the matrix requires and the tier limits", async () => {
-    const { id: security } = await (await t.createTicket(ticketBody({ subject: "Possible breach", description: "Our API keys were leaked." }))).json();
+    const { id: security } = await (
+      await t.createTicket(ticketBody({ subject: "Possible breach", description: "Our API keys were leaked." }))
+    ).json();
     expect(await getTicket(security)).toMatchObject({ tier: 3, severity: "critical", assigneeId: ids.third });
     // Put it back in tier 1 to escalate it as a tier-1 agent would have.
     await database.db.update(tickets).set({ tier: 1, assigneeId: ids.first }).where(eq(tickets.id, security));
     const { replayMoments: _omit, ...withoutMoments } = handoff;
     const res = await send("POST", `/api/v1/tickets/${security}/escalations`, cookies.first!, withoutMoments);
     expect(res.status).toBe(422);
-    expect((await res.json()).error.issues).toEqual([{ path: "replayMoments", message: expect.stringContaining("replay moment") }]);
-    const down = await send("POST", `/api/v1/tickets/${security}/escalations`, cookies.first!, { ...handoff, toTier: 1 });
+    expect((await res.json()).error.issues).toEqual([
+      { path: "replayMoments", message: expect.stringContaining("replay moment") },
+    ]);
+    const down = await send("POST", `/api/v1/tickets/${security}/escalations`, cookies.first!, {
+      ...handoff,
+      toTier: 1,
+    });
     expect(down.status).toBe(422);
     expect((await down.json()).error.issues[0].path).toBe("toTier");
   });
 
   it("hides another workspace's tickets (404)", async () => {
     const id = await technicalTicket();
-    await ensureDemoWorkspace(database.db, { siteKey: "pk_else", allowedOrigins: [], adminEmail: "else@example.com", adminPassword: "else password 123" });
+    await ensureDemoWorkspace(database.db, {
+      siteKey: "pk_else",
+      allowedOrigins: [],
+      adminEmail: "else@example.com",
+      adminPassword: "else password 123",
+    });
     const other = await t.login({ email: "else@example.com", password: "else password 123" });
     expect((await send("POST", `/api/v1/tickets/${id}/escalations`, other, handoff)).status).toBe(404);
     expect((await send("GET", `/api/v1/tickets/${id}/escalations`, other)).status).toBe(404);
@@ -121,17 +167,25 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     expect((await send("POST", bouncePath, cookies.first!, { reason: "I want it back" })).status).toBe(403);
     const res = await send("POST", bouncePath, cookies.second!, { reason: "Missing: which account and report id?" });
     expect(res.status).toBe(200);
-    expect((await res.json()).bounce).toMatchObject({ by: { id: ids.second }, reason: "Missing: which account and report id?" });
+    expect((await res.json()).bounce).toMatchObject({
+      by: { id: ids.second },
+      reason: "Missing: which account and report id?",
+    });
     expect(await getTicket(id)).toMatchObject({ tier: 1, status: "open", assigneeId: ids.first, queue: "technical" });
     const bounced = (await events(id)).find((e) => e.type === "bounced")!;
-    expect(bounced).toMatchObject({ actorId: ids.second, details: { escalationId: escalation.id, toTier: 1, toAgentId: ids.first } });
+    expect(bounced).toMatchObject({
+      actorId: ids.second,
+      details: { escalationId: escalation.id, toTier: 1, toAgentId: ids.first },
+    });
     expect((await send("POST", bouncePath, cookies.second!, { reason: "again" })).status).toBe(409);
   });
 
   it("flags ping-pong when a ticket is escalated twice without resolution", async () => {
     const id = await technicalTicket();
     const first = await (await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, handoff)).json();
-    await send("POST", `/api/v1/tickets/${id}/escalations/${first.id}/bounce`, cookies.second!, { reason: "Missing the account id" });
+    await send("POST", `/api/v1/tickets/${id}/escalations/${first.id}/bounce`, cookies.second!, {
+      reason: "Missing the account id",
+    });
     expect((await getTicket(id)).flags.pingPong).toBe(false);
     expect((await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, handoff)).status).toBe(201);
     const ticket = await getTicket(id);
@@ -147,7 +201,10 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     const id = await technicalTicket();
     await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, handoff);
     expect((await getTicket(id)).flags.pingPong).toBe(false);
-    const res = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.second!, { ...handoff, replayMoments: [] });
+    const res = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.second!, {
+      ...handoff,
+      replayMoments: [],
+    });
     expect(res.status).toBe(201);
     expect((await res.json()).toAgent).toMatchObject({ id: ids.third });
     const ticket = await getTicket(id);

@@ -22,7 +22,11 @@ describe.each(DATABASE_KINDS)("matrix editing and similar tickets on %s", (kind)
   afterAll(() => database?.close());
 
   const send = (method: string, path: string, cookie: string, body?: unknown) =>
-    t.request(path, { method, headers: { "Content-Type": "application/json", Origin: ORIGIN, Cookie: cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    t.request(path, {
+      method,
+      headers: { "Content-Type": "application/json", Origin: ORIGIN, Cookie: cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it("starts every workspace on the shipped defaults as version 1", async () => {
     const matrix = await (await send("GET", "/api/v1/matrix", agent)).json();
@@ -32,22 +36,54 @@ describe.each(DATABASE_KINDS)("matrix editing and similar tickets on %s", (kind)
   });
 
   it("lets admins save a validated new version, recorded with who made it, and triage uses it", async () => {
-    const rules = [{ id: "mobile", name: "Mobile app goes to mobile", when: { keywordsAny: ["iphone", "android"] }, then: { queue: "mobile", tier: 2 } }, ...DEFAULT_MATRIX_RULES];
+    const rules = [
+      {
+        id: "mobile",
+        name: "Mobile app goes to mobile",
+        when: { keywordsAny: ["iphone", "android"] },
+        then: { queue: "mobile", tier: 2 },
+      },
+      ...DEFAULT_MATRIX_RULES,
+    ];
     expect((await send("PUT", "/api/v1/matrix", agent, { baseVersion: 1, rules })).status).toBe(403);
-    const invalid = await send("PUT", "/api/v1/matrix", admin, { baseVersion: 1, rules: [{ id: "Bad Id", name: "", when: {}, then: { tier: 9 } }] });
+    const invalid = await send("PUT", "/api/v1/matrix", admin, {
+      baseVersion: 1,
+      rules: [{ id: "Bad Id", name: "", when: {}, then: { tier: 9 } }],
+    });
     expect(invalid.status).toBe(422);
-    expect((await invalid.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["rules.0.id", "rules.0.name", "rules.0.then.tier", "rules.0.when"]);
+    expect((await invalid.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "rules.0.id",
+      "rules.0.name",
+      "rules.0.then.tier",
+      "rules.0.when",
+    ]);
     const saved = await send("PUT", "/api/v1/matrix", admin, { baseVersion: 1, rules });
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ version: 2, createdBy: { name: "Admin" } });
     expect((await send("PUT", "/api/v1/matrix", admin, { baseVersion: 1, rules })).status).toBe(409);
     const history = await (await send("GET", "/api/v1/matrix/versions", agent)).json();
-    expect(history.versions.map((v: { version: number; createdBy: { name: string } | null }) => [v.version, v.createdBy?.name ?? null])).toEqual([[2, "Admin"], [1, null]]);
+    expect(
+      history.versions.map((v: { version: number; createdBy: { name: string } | null }) => [
+        v.version,
+        v.createdBy?.name ?? null,
+      ]),
+    ).toEqual([
+      [2, "Admin"],
+      [1, null],
+    ]);
 
-    const { id } = await (await t.createTicket(ticketBody({ subject: "iPhone app", description: "Crashes on start.", context: { metadata: {} } }))).json();
+    const { id } = await (
+      await t.createTicket(
+        ticketBody({ subject: "iPhone app", description: "Crashes on start.", context: { metadata: {} } }),
+      )
+    ).json();
     const ticket = await (await send("GET", `/api/v1/tickets/${id}`, agent)).json();
     expect(ticket).toMatchObject({ queue: "mobile", tier: 2, triage: { matrixVersion: 2 } });
-    expect(ticket.triage.rules[0]).toEqual({ id: "mobile", name: "Mobile app goes to mobile", why: ['"iphone" in the subject'] });
+    expect(ticket.triage.rules[0]).toEqual({
+      id: "mobile",
+      name: "Mobile app goes to mobile",
+      why: ['"iphone" in the subject'],
+    });
   });
 
   it("shows up to three similar resolved tickets, same failing endpoint first, with how each was resolved", async () => {
@@ -57,16 +93,54 @@ describe.each(DATABASE_KINDS)("matrix editing and similar tickets on %s", (kind)
       if (answer) await database.db.insert(messages).values({ ticketId: id, authorType: "agent", body: answer });
       return id as string;
     };
-    const exportFailure = { network: [{ t: 1, method: "POST", url: "https://app.customer.example/api/reports/881/export", status: 500, durationMs: 5 }] };
-    const sameEndpoint = await resolve("Cannot download CSV", "Button spins forever.", exportFailure, "Fixed by clearing the export cache for the account.");
-    const sameWords = await resolve("Export fails on reports", "Clicking Export on the reports page does nothing at all.", {});
+    const exportFailure = {
+      network: [
+        {
+          t: 1,
+          method: "POST",
+          url: "https://app.customer.example/api/reports/881/export",
+          status: 500,
+          durationMs: 5,
+        },
+      ],
+    };
+    const sameEndpoint = await resolve(
+      "Cannot download CSV",
+      "Button spins forever.",
+      exportFailure,
+      "Fixed by clearing the export cache for the account.",
+    );
+    const sameWords = await resolve(
+      "Export fails on reports",
+      "Clicking Export on the reports page does nothing at all.",
+      {},
+    );
     await resolve("Change billing email", "Where do I change the invoice email?", {});
     await resolve("Dark mode please", "Feature request for dark mode.", {});
 
-    const { id } = await (await t.createTicket(ticketBody({ context: { network: [{ t: 1, method: "POST", url: "https://app.customer.example/api/reports/42/export", status: 500, durationMs: 3 }] } }))).json();
+    const { id } = await (
+      await t.createTicket(
+        ticketBody({
+          context: {
+            network: [
+              {
+                t: 1,
+                method: "POST",
+                url: "https://app.customer.example/api/reports/42/export",
+                status: 500,
+                durationMs: 3,
+              },
+            ],
+          },
+        }),
+      )
+    ).json();
     const similar = (await (await send("GET", `/api/v1/tickets/${id}/similar`, agent)).json()).tickets;
     expect(similar.map((s: { id: string }) => s.id)).toEqual([sameEndpoint, sameWords]);
-    expect(similar[0]).toMatchObject({ matched: ["same failing endpoint POST /api/reports/:id/export"], resolution: "Fixed by clearing the export cache for the account." });
+    expect(similar[0]).toMatchObject({
+      matched: ["same failing endpoint POST /api/reports/:id/export"],
+      resolution: "Fixed by clearing the export cache for the account.",
+    });
     expect(similar[1]).toMatchObject({ matched: ["similar wording"], resolution: null });
   });
 });

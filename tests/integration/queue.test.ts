@@ -20,21 +20,44 @@ describe.each(DATABASE_KINDS)("the queue: filters, search, order and counts on %
     admin = agentClient(t, await t.login());
     adminId = (await admin.get("/api/v1/auth/me")).body.id;
     agentId = (
-      await admin.post("/api/v1/agents", { email: "kim@example.com", name: "Kim", password: "kims password 1", tier: 2, skills: ["billing"] })
+      await admin.post("/api/v1/agents", {
+        email: "kim@example.com",
+        name: "Kim",
+        password: "kims password 1",
+        tier: 2,
+        skills: ["billing"],
+      })
     ).body.id;
-    const file = async (key: string, subject: string, description: string, plan: string, priority: number, tier: number) => {
+    const file = async (
+      key: string,
+      subject: string,
+      description: string,
+      plan: string,
+      priority: number,
+      tier: number,
+    ) => {
       ids[key] = (await fileTicket(t, { subject, description, identity: { plan, company: "Northwind" } })).id;
       // Start from a known state: no triage queue or routing assignment, the test sets those itself.
-      await database.db.update(tickets).set({ priority, tier, queue: null, assigneeId: null }).where(eq(tickets.id, ids[key]!));
+      await database.db
+        .update(tickets)
+        .set({ priority, tier, queue: null, assigneeId: null })
+        .where(eq(tickets.id, ids[key]!));
     };
     await file("invoice", "Invoice address wrong", "Please change the billing address on invoices", "starter", 10, 1);
     await file("crash", "Dashboard crashes", "White screen after login", "enterprise", 90, 2);
     await file("export", "Export button broken", "CSV export does nothing", "enterprise", 50, 1);
     await file("sso", "SSO login loop", "Okta redirects forever", "pro", 50, 3);
     await admin.patch(`/api/v1/tickets/${ids.invoice}`, { queue: "billing", severity: "low", assigneeId: agentId });
-    await admin.patch(`/api/v1/tickets/${ids.crash}`, { queue: "technical", severity: "critical", assigneeId: adminId });
+    await admin.patch(`/api/v1/tickets/${ids.crash}`, {
+      queue: "technical",
+      severity: "critical",
+      assigneeId: adminId,
+    });
     await admin.patch(`/api/v1/tickets/${ids.sso}`, { queue: "technical", severity: "high", status: "pending" });
-    await admin.post(`/api/v1/tickets/${ids.export}/messages`, { body: "Customer uses Safari 17 on macOS", internal: true });
+    await admin.post(`/api/v1/tickets/${ids.export}/messages`, {
+      body: "Customer uses Safari 17 on macOS",
+      internal: true,
+    });
   });
   afterAll(() => database?.close());
 

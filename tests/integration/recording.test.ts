@@ -22,7 +22,11 @@ describe.each(DATABASE_KINDS)("recording upload and replay download on %s", (kin
   const put = async (id: string, body: Uint8Array, token?: string): Promise<Response> =>
     t.request(`/api/v1/widget/tickets/${id}/recording`, {
       method: "PUT",
-      headers: { Origin: CUSTOMER_ORIGIN, "Content-Type": "application/octet-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        Origin: CUSTOMER_ORIGIN,
+        "Content-Type": "application/octet-stream",
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       body: body as unknown as BodyInit,
     });
 
@@ -35,7 +39,9 @@ describe.each(DATABASE_KINDS)("recording upload and replay download on %s", (kin
     expect(detail.recording).toMatchObject({ status: "stored", eventCount: 3, durationMs: 5000 });
     expect(detail.flags.hasRecording).toBe(true);
 
-    const gz = await t.request(`/api/v1/tickets/${ticket.id}/recording`, { headers: { Cookie: cookie, "Accept-Encoding": "gzip" } });
+    const gz = await t.request(`/api/v1/tickets/${ticket.id}/recording`, {
+      headers: { Cookie: cookie, "Accept-Encoding": "gzip" },
+    });
     expect(gz.headers.get("content-encoding")).toBe("gzip");
     expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString())).toEqual(events);
     const plain = await t.request(`/api/v1/tickets/${ticket.id}/recording`, { headers: { Cookie: cookie } });

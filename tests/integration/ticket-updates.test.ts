@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { ticketEvents, tickets } from "../../server/db/schema.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { agentClient, fileTicket as fileTicketAsCustomer, otherWorkspace, type AgentClient } from "../helpers/agent-client.js";
+import {
+  agentClient,
+  fileTicket as fileTicketAsCustomer,
+  otherWorkspace,
+  type AgentClient,
+} from "../helpers/agent-client.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 
 describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s", (kind) => {
@@ -18,7 +23,9 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     t = await createTestApp(database);
     admin = agentClient(t, await t.login());
     adminId = (await admin.get("/api/v1/auth/me")).body.id;
-    kimId = (await admin.post("/api/v1/agents", { email: "kim@example.com", name: "Kim Lee", password: "kims password 1" })).body.id;
+    kimId = (
+      await admin.post("/api/v1/agents", { email: "kim@example.com", name: "Kim Lee", password: "kims password 1" })
+    ).body.id;
   });
   afterAll(() => database?.close());
 
@@ -30,9 +37,14 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
       .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.actorType, "agent")))
       .orderBy(asc(ticketEvents.id));
   /** A ticket as it arrives, then put back to untriaged and unassigned so each test sets what it checks. */
-  const fileTicket = async (...args: Parameters<typeof fileTicketAsCustomer> extends [unknown, ...infer R] ? R : never) => {
+  const fileTicket = async (
+    ...args: Parameters<typeof fileTicketAsCustomer> extends [unknown, ...infer R] ? R : never
+  ) => {
     const created = await fileTicketAsCustomer(t, ...args);
-    await database.db.update(tickets).set({ queue: null, severity: null, assigneeId: null }).where(eq(tickets.id, created.id));
+    await database.db
+      .update(tickets)
+      .set({ queue: null, severity: null, assigneeId: null })
+      .where(eq(tickets.id, created.id));
     return created;
   };
   const row = async (id: string) => (await database.db.select().from(tickets).where(eq(tickets.id, id)))[0]!;
@@ -51,7 +63,9 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     ]);
     expect((await row(id)).lastAgentActivityAt).not.toBeNull();
     const feed = await admin.get(`/api/v1/tickets/${id}/events`);
-    const byAgents = feed.body.events.filter((e: { actorType: string; type: string }) => e.actorType === "agent" || e.type === "created");
+    const byAgents = feed.body.events.filter(
+      (e: { actorType: string; type: string }) => e.actorType === "agent" || e.type === "created",
+    );
     expect(byAgents.map((e: { type: string; actorName: string | null }) => [e.type, e.actorName])).toEqual([
       ["created", null],
       ["assigned", "Admin"],
@@ -80,7 +94,11 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     const { id } = await fileTicket();
     const bad = await admin.patch(`/api/v1/tickets/${id}`, { status: "done", severity: "urgent", assigneeId: "bob" });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["assigneeId", "severity", "status"]);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      "assigneeId",
+      "severity",
+      "status",
+    ]);
     expect((await admin.patch(`/api/v1/tickets/${id}`, {})).status).toBe(422);
     const escalate = await admin.patch(`/api/v1/tickets/${id}`, { status: "escalated" });
     expect(escalate.status).toBe(422);
@@ -99,7 +117,10 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     const reply = await admin.post(`/api/v1/tickets/${id}/messages`, { body: "Could you try again now?" });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ authorType: "agent", authorName: "Admin", internal: false, agentId: adminId });
-    const note = await admin.post(`/api/v1/tickets/${id}/messages`, { body: "Looks like the export worker is down", internal: true });
+    const note = await admin.post(`/api/v1/tickets/${id}/messages`, {
+      body: "Looks like the export worker is down",
+      internal: true,
+    });
     expect(note.body.internal).toBe(true);
     const list = await admin.get(`/api/v1/tickets/${id}/messages`);
     expect(list.body.messages.map((m: { body: string; internal: boolean }) => [m.body, m.internal])).toEqual([

@@ -19,13 +19,21 @@ describe.each(DATABASE_KINDS)("escalation time triggers on %s", (kind) => {
 
   /** A tier-1 ticket that entered its tier at `start` (the controllable clock's zero). */
   async function ticketAt(start: Date, overrides: Partial<typeof tickets.$inferInsert> = {}) {
-    const { id } = await (await t.createTicket(ticketBody({ subject: "Colours look odd", description: "The palette changed." }))).json();
-    await database.db.update(tickets).set({ tier: 1, tierEnteredAt: start, ...overrides }).where(eq(tickets.id, id));
+    const { id } = await (
+      await t.createTicket(ticketBody({ subject: "Colours look odd", description: "The palette changed." }))
+    ).json();
+    await database.db
+      .update(tickets)
+      .set({ tier: 1, tierEnteredAt: start, ...overrides })
+      .where(eq(tickets.id, id));
     return id as string;
   }
   const read = async (id: string) => (await database.db.select().from(tickets).where(eq(tickets.id, id)))[0]!;
   const suggestions = async (id: string) =>
-    database.db.select().from(ticketEvents).where(sql`${ticketEvents.ticketId} = ${id} and ${ticketEvents.type} = 'escalation_suggested'`);
+    database.db
+      .select()
+      .from(ticketEvents)
+      .where(sql`${ticketEvents.ticketId} = ${id} and ${ticketEvents.type} = 'escalation_suggested'`);
 
   it("suggests escalating a tier-1 ticket after 45 minutes without progress, once", async () => {
     const start = new Date("2030-01-01T09:00:00Z");
@@ -34,7 +42,9 @@ describe.each(DATABASE_KINDS)("escalation time triggers on %s", (kind) => {
     expect((await read(id)).escalationSuggestedReason).toBeNull();
     const result = await runTimeTriggers(database.db, { now: new Date(start.getTime() + 46 * MINUTE) });
     expect(result.ran).toBe(true);
-    expect(result.suggested.find((s) => s.ticketId === id)?.reason).toBe("46 min in tier 1 without agent activity (limit 45)");
+    expect(result.suggested.find((s) => s.ticketId === id)?.reason).toBe(
+      "46 min in tier 1 without agent activity (limit 45)",
+    );
     expect((await read(id)).escalationSuggestedReason).toMatch(/46 min in tier 1/);
     await runTimeTriggers(database.db, { now: new Date(start.getTime() + 90 * MINUTE) });
     const events = await suggestions(id);
@@ -78,7 +88,10 @@ describe.each(DATABASE_KINDS)("escalation time triggers on %s", (kind) => {
 
   it("uses the workspace's own thresholds", async () => {
     const start = new Date("2030-03-01T09:00:00Z");
-    await database.db.update(workspaces).set({ settings: { escalation: { tier1MinutesWithoutProgress: 10 } } }).where(eq(workspaces.id, t.workspace.id));
+    await database.db
+      .update(workspaces)
+      .set({ settings: { escalation: { tier1MinutesWithoutProgress: 10 } } })
+      .where(eq(workspaces.id, t.workspace.id));
     const id = await ticketAt(start);
     await runTimeTriggers(database.db, { now: new Date(start.getTime() + 11 * MINUTE) });
     expect((await read(id)).escalationSuggestedReason).toBe("11 min in tier 1 without agent activity (limit 10)");

@@ -91,7 +91,11 @@ describe.each(DATABASE_KINDS)("widget ticket creation on %s", (kind) => {
   it("answers the CORS preflight for the widget's headers", async () => {
     const res = await t.request("/api/v1/widget/tickets", {
       method: "OPTIONS",
-      headers: { Origin: CUSTOMER_ORIGIN, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-handoff-key,idempotency-key,content-type" },
+      headers: {
+        Origin: CUSTOMER_ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "x-handoff-key,idempotency-key,content-type",
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("x-handoff-key");

@@ -17,7 +17,11 @@ function facts(overrides: Partial<Omit<TicketFacts, "context">> & { context?: Ca
   };
 }
 
-const rule = (r: Partial<MatrixRule> & Pick<MatrixRule, "id" | "when" | "then">): MatrixRule => ({ name: r.id, enabled: true, ...r });
+const rule = (r: Partial<MatrixRule> & Pick<MatrixRule, "id" | "when" | "then">): MatrixRule => ({
+  name: r.id,
+  enabled: true,
+  ...r,
+});
 
 describe("evaluateMatrix", () => {
   it("the shipped default rules are valid under the matrix schema", () => {
@@ -33,7 +37,9 @@ describe("evaluateMatrix", () => {
   });
 
   it("matches phrases across whitespace and curly apostrophes", () => {
-    const rules = [rule({ id: "blocked", when: { keywordsAny: ["can't", "unauthorized access"] }, then: { severity: "high" } })];
+    const rules = [
+      rule({ id: "blocked", when: { keywordsAny: ["can't", "unauthorized access"] }, then: { severity: "high" } }),
+    ];
     expect(evaluateMatrix(rules, facts({ subject: "I can’t export" })).severity).toBe("high");
     expect(evaluateMatrix(rules, facts({ description: "we saw Unauthorized\n access" })).severity).toBe("high");
   });
@@ -45,23 +51,43 @@ describe("evaluateMatrix", () => {
     expect(enterpriseDown.fired.map((f) => f.id)).toEqual(["critical-outage", "enterprise-critical"]);
     expect(enterpriseDown.fired[1]!.why).toEqual(["severity is critical", 'verified plan is "Enterprise"']);
     // Same words without a verified plan: critical, but tier 1.
-    expect(evaluateMatrix(rules, facts({ subject: "Everything is down" }))).toMatchObject({ severity: "critical", tier: 1 });
+    expect(evaluateMatrix(rules, facts({ subject: "Everything is down" }))).toMatchObject({
+      severity: "critical",
+      tier: 1,
+    });
   });
 
   it("first rule to set severity, queue or priority wins; tier only rises; handoff fields add up", () => {
     const rules = [
-      rule({ id: "a", when: { keywordsAny: ["refund"] }, then: { queue: "billing", tier: 2, requiredHandoffFields: ["attempted"] } }),
-      rule({ id: "b", when: { keywordsAny: ["refund"] }, then: { queue: "account", tier: 1, severity: "low", requiredHandoffFields: ["replayMoments"] } }),
+      rule({
+        id: "a",
+        when: { keywordsAny: ["refund"] },
+        then: { queue: "billing", tier: 2, requiredHandoffFields: ["attempted"] },
+      }),
+      rule({
+        id: "b",
+        when: { keywordsAny: ["refund"] },
+        then: { queue: "account", tier: 1, severity: "low", requiredHandoffFields: ["replayMoments"] },
+      }),
       rule({ id: "off", enabled: false, when: { keywordsAny: ["refund"] }, then: { tier: 3 } }),
     ];
     const outcome = evaluateMatrix(rules, facts({ subject: "refund please" }));
-    expect(outcome).toMatchObject({ queue: "billing", tier: 2, severity: "low", requiredHandoffFields: ["attempted", "replayMoments"] });
+    expect(outcome).toMatchObject({
+      queue: "billing",
+      tier: 2,
+      severity: "low",
+      requiredHandoffFields: ["attempted", "replayMoments"],
+    });
     expect(outcome.fired.map((f) => f.id)).toEqual(["a", "b"]);
   });
 
   it("reads the captured context: failed request pattern and status, console text, rage clicks, page URL", () => {
     const rules = [
-      rule({ id: "api-5xx", when: { failedRequest: { urlPatterns: ["/api/*"], statusMin: 500 } }, then: { queue: "technical" } }),
+      rule({
+        id: "api-5xx",
+        when: { failedRequest: { urlPatterns: ["/api/*"], statusMin: 500 } },
+        then: { queue: "technical" },
+      }),
       rule({ id: "typeerror", when: { consoleErrorContainsAny: ["TypeError"] }, then: { severity: "high" } }),
       rule({ id: "rage", when: { rageClicks: true, pageUrlPatterns: ["/reports*"] }, then: { priority: 2 } }),
     ];
@@ -79,17 +105,29 @@ describe("evaluateMatrix", () => {
       { id: "typeerror", name: "typeerror", why: ['console error contains "TypeError"'] },
       { id: "rage", name: "rage", why: ['rage clicks on "Export"', "page /reports?tab=1 matches /reports*"] },
     ]);
-    const quiet = evaluateMatrix(rules, facts({ context: { network: [{ t: 1, method: "GET", url: "https://app.example/api/x", status: 404, durationMs: 1 }] } }));
+    const quiet = evaluateMatrix(
+      rules,
+      facts({
+        context: { network: [{ t: 1, method: "GET", url: "https://app.example/api/x", status: 404, durationMs: 1 }] },
+      }),
+    );
     expect(quiet.fired).toEqual([]);
   });
 
   it("uses reply counts and time in tier", () => {
-    const rules = [rule({ id: "waiting", when: { customerRepliesAtLeast: 3, minutesInTierWithoutAgentActivity: 45 }, then: { priority: 3 } })];
-    expect(evaluateMatrix(rules, facts({ customerReplies: 3, minutesInTierWithoutAgentActivity: 44 })).fired).toEqual([]);
-    expect(evaluateMatrix(rules, facts({ customerReplies: 3, minutesInTierWithoutAgentActivity: 45.5 })).fired[0]!.why).toEqual([
-      "3 customer replies since the last agent reply",
-      "45 min in this tier without agent activity",
-    ]);
+    const rules = [
+      rule({
+        id: "waiting",
+        when: { customerRepliesAtLeast: 3, minutesInTierWithoutAgentActivity: 45 },
+        then: { priority: 3 },
+      }),
+    ];
+    expect(evaluateMatrix(rules, facts({ customerReplies: 3, minutesInTierWithoutAgentActivity: 44 })).fired).toEqual(
+      [],
+    );
+    expect(
+      evaluateMatrix(rules, facts({ customerReplies: 3, minutesInTierWithoutAgentActivity: 45.5 })).fired[0]!.why,
+    ).toEqual(["3 customer replies since the last agent reply", "45 min in this tier without agent activity"]);
   });
 
   it("matches URL patterns against the whole URL or its path only", () => {

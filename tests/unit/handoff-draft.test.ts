@@ -4,20 +4,36 @@ import { escalationCreateSchema } from "../../shared/escalation-api.js";
 import { captureContextSchema, type CaptureContextInput } from "../../shared/context.js";
 
 const T = 1_700_000_000_000;
-const source = (context: CaptureContextInput, recording = { startedAt: T - 30_000 as number | null, durationMs: 30_000 as number | null }) => ({
+const source = (
+  context: CaptureContextInput,
+  recording = { startedAt: (T - 30_000) as number | null, durationMs: 30_000 as number | null },
+) => ({
   subject: "Export broken",
   pageUrl: "https://app.example/reports?tab=export",
   context: captureContextSchema.parse(context),
   recording,
 });
 
-const click = (t: number, rage = false) => ({ t, selector: "button#export", tag: "button", text: "Export", x: 1, y: 1, ...(rage ? { rage } : {}) });
+const click = (t: number, rage = false) => ({
+  t,
+  selector: "button#export",
+  tag: "button",
+  text: "Export",
+  x: 1,
+  y: 1,
+  ...(rage ? { rage } : {}),
+});
 
 describe("draftHandoff", () => {
   it("summarises clicks, failed requests and the console error in one sentence", () => {
     const draft = draftHandoff(
       source({
-        clicks: [click(T - 12_000), click(T - 11_800), click(T - 11_600, true), { t: T - 20_000, selector: "a.nav", tag: "a", text: "Reports", x: 0, y: 0 }],
+        clicks: [
+          click(T - 12_000),
+          click(T - 11_800),
+          click(T - 11_600, true),
+          { t: T - 20_000, selector: "a.nav", tag: "a", text: "Reports", x: 0, y: 0 },
+        ],
         network: [
           { t: T - 11_900, method: "post", url: "https://app.example/api/export?x=1", status: 500, durationMs: 90 },
           { t: T - 11_500, method: "POST", url: "https://app.example/api/export", status: 500, durationMs: 80 },
@@ -36,10 +52,20 @@ describe("draftHandoff", () => {
       source({
         clicks: [click(T - 10_000, true), click(T - 9_900, true)],
         network: [
-          { t: T - 12_000, method: "GET", url: "https://app.example/api/data", status: 0, durationMs: 1, error: "Failed to fetch" },
+          {
+            t: T - 12_000,
+            method: "GET",
+            url: "https://app.example/api/data",
+            status: 0,
+            durationMs: 1,
+            error: "Failed to fetch",
+          },
           { t: T - 60_000, method: "GET", url: "https://app.example/api/old", status: 500, durationMs: 1 },
         ],
-        console: [{ t: T - 5_000, level: "error", message: "Boom" }, { t: T - 4_000, level: "warn", message: "meh" }],
+        console: [
+          { t: T - 5_000, level: "error", message: "Boom" },
+          { t: T - 4_000, level: "warn", message: "meh" },
+        ],
       }),
     );
     expect(draft.replayMoments).toEqual([
@@ -56,7 +82,9 @@ describe("draftHandoff", () => {
   });
 
   it("offers no replay moments without a stored recording", () => {
-    const draft = draftHandoff(source({ console: [{ t: T, level: "error", message: "Boom" }] }, { startedAt: null, durationMs: null }));
+    const draft = draftHandoff(
+      source({ console: [{ t: T, level: "error", message: "Boom" }] }, { startedAt: null, durationMs: null }),
+    );
     expect(draft.replayMoments).toEqual([]);
   });
 });

@@ -7,19 +7,41 @@ function recording(n: number) {
     { type: 4, data: { href: "https://app.example/x?y=1", width: 1280, height: 720 }, timestamp: 1_700_000_000_000 },
     {
       type: 2,
-      data: { node: { type: 0, id: 1, childNodes: [{ type: 2, tagName: "p", attributes: JSON.parse('{"data-x":"","__proto__":"odd"}'), childNodes: [], id: 2 }] } },
+      data: {
+        node: {
+          type: 0,
+          id: 1,
+          childNodes: [
+            { type: 2, tagName: "p", attributes: JSON.parse('{"data-x":"","__proto__":"odd"}'), childNodes: [], id: 2 },
+          ],
+        },
+      },
       timestamp: 1_700_000_000_010,
     },
   ];
   for (let i = 0; i < n; i++) {
     events.push({
       type: 3,
-      data: { source: 0, texts: [], attributes: [{ id: 2, attributes: { style: { color: ["red", "important"] } } }], removes: [], adds: [{ parentId: 2, nextId: null, node: { type: 3, textContent: `${(i * 3.7).toFixed(2)}`, id: 100 + i } }] },
+      data: {
+        source: 0,
+        texts: [],
+        attributes: [{ id: 2, attributes: { style: { color: ["red", "important"] } } }],
+        removes: [],
+        adds: [{ parentId: 2, nextId: null, node: { type: 3, textContent: `${(i * 3.7).toFixed(2)}`, id: 100 + i } }],
+      },
       timestamp: 1_700_000_000_100 + i * 100,
     });
-    events.push({ type: 3, data: { source: 1, positions: [{ x: 10 + i, y: -5.5, id: -1, timeOffset: -40 }] }, timestamp: 1_700_000_000_150 + i * 100 });
+    events.push({
+      type: 3,
+      data: { source: 1, positions: [{ x: 10 + i, y: -5.5, id: -1, timeOffset: -40 }] },
+      timestamp: 1_700_000_000_150 + i * 100,
+    });
   }
-  events.push({ type: 3, data: { source: 5, text: "***", isChecked: false, id: 7, nested: [[-1, 2], [0, 1], 3.5, -0, null, true, "s"] }, timestamp: 1_700_000_009_999 });
+  events.push({
+    type: 3,
+    data: { source: 5, text: "***", isChecked: false, id: 7, nested: [[-1, 2], [0, 1], 3.5, -0, null, true, "s"] },
+    timestamp: 1_700_000_009_999,
+  });
   return events;
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fromRuleForm, ruleIdFromName, toRuleForm, emptyRuleForm } from "../../console/src/escalation/rule-form-state.js";
+import {
+  fromRuleForm,
+  ruleIdFromName,
+  toRuleForm,
+  emptyRuleForm,
+} from "../../console/src/escalation/rule-form-state.js";
 import { describeActions, describeConditions } from "../../console/src/escalation/rule-text.js";
 import { DEFAULT_MATRIX_RULES } from "../../shared/matrix.js";
 
@@ -24,7 +29,11 @@ describe("the matrix editor's rule form", () => {
         id: "refunds-over-500-billing-leads",
         name: "Refunds over $500 → billing leads",
         enabled: true,
-        when: { keywordsAny: ["refund", "chargeback"], failedRequest: { urlPatterns: ["*/api/payments/*"], statusMin: 500 }, customerRepliesAtLeast: 2 },
+        when: {
+          keywordsAny: ["refund", "chargeback"],
+          failedRequest: { urlPatterns: ["*/api/payments/*"], statusMin: 500 },
+          customerRepliesAtLeast: 2,
+        },
         then: { queue: "billing", tier: 2 },
       },
     });
@@ -35,8 +44,18 @@ describe("the matrix editor's rule form", () => {
     expect(fromRuleForm({ ...emptyRuleForm(), name: "" })).toEqual({
       issues: { name: "required", when: "give at least one condition", then: "give at least one action" },
     });
-    const issues = fromRuleForm({ ...emptyRuleForm(), name: "x", failedStatusMax: "abc", customerRepliesAtLeast: "0", queue: "Bad Queue" });
-    expect(Object.keys("issues" in issues ? issues.issues : {}).sort()).toEqual(["customerRepliesAtLeast", "failedStatusMax", "queue"]);
+    const issues = fromRuleForm({
+      ...emptyRuleForm(),
+      name: "x",
+      failedStatusMax: "abc",
+      customerRepliesAtLeast: "0",
+      queue: "Bad Queue",
+    });
+    expect(Object.keys("issues" in issues ? issues.issues : {}).sort()).toEqual([
+      "customerRepliesAtLeast",
+      "failedStatusMax",
+      "queue",
+    ]);
   });
 
   it("describes a rule in words", () => {

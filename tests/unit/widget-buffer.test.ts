@@ -71,7 +71,11 @@ describe("size estimate for the memory cap", () => {
     const { makeSizeEstimator, estimateBytes } = await import("../../widget/recorder/buffer.js");
     let measured = 0;
     const estimate = makeSizeEstimator((e) => (measured++, estimateBytes(e)));
-    const mutation = (i: number) => ({ type: 3, timestamp: i, data: { source: 0, texts: [{ id: i, value: "x".repeat(100) }] } });
+    const mutation = (i: number) => ({
+      type: 3,
+      timestamp: i,
+      data: { source: 0, texts: [{ id: i, value: "x".repeat(100) }] },
+    });
     let estimated = 0;
     let real = 0;
     for (let i = 0; i < 800; i++) {

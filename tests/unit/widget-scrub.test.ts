@@ -5,7 +5,9 @@ import { isSensitiveInput } from "../../widget/recorder/privacy.js";
 
 describe("URL scrubbing", () => {
   test("redacts secret query parameters and keeps the rest", () => {
-    expect(scrubUrl("https://app.example.com/reports?tab=all&token=abc&api_key=k&X-Amz-Signature=s&sessionId=1&page=2")).toBe(
+    expect(
+      scrubUrl("https://app.example.com/reports?tab=all&token=abc&api_key=k&X-Amz-Signature=s&sessionId=1&page=2"),
+    ).toBe(
       "https://app.example.com/reports?tab=all&token=[redacted]&api_key=[redacted]&X-Amz-Signature=[redacted]&sessionId=[redacted]&page=2",
     );
   });
@@ -13,24 +15,42 @@ describe("URL scrubbing", () => {
     expect(scrubUrl("https://a.example/cb#access_token=xyz&token_type=bearer&state=s1")).toBe(
       "https://a.example/cb#access_token=[redacted]&token_type=[redacted]&state=s1",
     );
-    expect(scrubUrl("https://a.example/#/reset?code=123&next=home")).toBe("https://a.example/#/reset?code=[redacted]&next=home");
+    expect(scrubUrl("https://a.example/#/reset?code=123&next=home")).toBe(
+      "https://a.example/#/reset?code=[redacted]&next=home",
+    );
     expect(scrubUrl("https://a.example/#section-2")).toBe("https://a.example/#section-2");
   });
   test("drops credentials in the authority and resolves relative URLs", () => {
     expect(scrubUrl("https://user:pw@a.example/x")).toBe("https://a.example/x");
-    expect(scrubUrl("/api/v1?password=p", "https://a.example/page")).toBe("https://a.example/api/v1?password=[redacted]");
+    expect(scrubUrl("/api/v1?password=p", "https://a.example/page")).toBe(
+      "https://a.example/api/v1?password=[redacted]",
+    );
   });
   test("parameter names", () => {
-    for (const name of ["token", "code", "key", "secret", "password", "auth", "session", "signature", "refreshToken", "client_secret"])
+    for (const name of [
+      "token",
+      "code",
+      "key",
+      "secret",
+      "password",
+      "auth",
+      "session",
+      "signature",
+      "refreshToken",
+      "client_secret",
+    ])
       expect(isSecretParam(name), name).toBe(true);
-    for (const name of ["tab", "page", "q", "sort", "state", "utm_source"]) expect(isSecretParam(name), name).toBe(false);
+    for (const name of ["tab", "page", "q", "sort", "state", "utm_source"])
+      expect(isSecretParam(name), name).toBe(false);
   });
 });
 
 describe("text scrubbing", () => {
   test("emails, card-like numbers and URL secrets", () => {
     expect(scrubText("Mail jamie@northwind.example about 4111 1111 1111 1111")).toBe("Mail [email] about [number]");
-    expect(scrubText("GET https://a.example/x?token=t1 failed")).toBe("GET https://a.example/x?token=[redacted] failed");
+    expect(scrubText("GET https://a.example/x?token=t1 failed")).toBe(
+      "GET https://a.example/x?token=[redacted] failed",
+    );
     expect(scrubText("Order 12345 shipped")).toBe("Order 12345 shipped");
   });
   test("short text collapses whitespace and truncates", () => {
@@ -39,8 +59,18 @@ describe("text scrubbing", () => {
   });
 });
 
-function node(tag: string, attrs: Record<string, string> = {}, parent: SelectorNode | null = null): SelectorNode & { children: SelectorNode[] } {
-  const n = { tagName: tag.toUpperCase(), id: attrs.id ?? "", getAttribute: (k: string) => attrs[k] ?? null, parentElement: parent, children: [] as SelectorNode[] };
+function node(
+  tag: string,
+  attrs: Record<string, string> = {},
+  parent: SelectorNode | null = null,
+): SelectorNode & { children: SelectorNode[] } {
+  const n = {
+    tagName: tag.toUpperCase(),
+    id: attrs.id ?? "",
+    getAttribute: (k: string) => attrs[k] ?? null,
+    parentElement: parent,
+    children: [] as SelectorNode[],
+  };
   (parent as { children?: SelectorNode[] } | null)?.children?.push(n);
   return n;
 }

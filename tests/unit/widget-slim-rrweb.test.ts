@@ -7,7 +7,9 @@ const source = readFileSync(new URL("../../node_modules/@rrweb/record/dist/recor
 
 function slim(code: string) {
   const warnings: string[] = [];
-  const plugin = slimRrwebRecord() as unknown as { transform(this: unknown, code: string, id: string): { code: string } };
+  const plugin = slimRrwebRecord() as unknown as {
+    transform(this: unknown, code: string, id: string): { code: string };
+  };
   const out = plugin.transform.call({ warn: (m: string) => warnings.push(m) }, code, ID);
   return { code: out.code, warnings };
 }
@@ -21,7 +23,11 @@ describe("build-time rrweb trimming", () => {
     expect(code).not.toContain("initStyleDeclarationObserver({");
     expect(code).not.toContain("shopify-checkout-api-token");
     // the slim-DOM rule that replaces rrweb's list still drops scripts and unknown <meta> tags
-    const rule = new Function("NodeType", code.slice(code.indexOf("function slimDOMExcluded"), code.indexOf("function serializeNodeWithId")) + "return slimDOMExcluded;")({ Comment: 5, Element: 2 });
+    const rule = new Function(
+      "NodeType",
+      code.slice(code.indexOf("function slimDOMExcluded"), code.indexOf("function serializeNodeWithId")) +
+        "return slimDOMExcluded;",
+    )({ Comment: 5, Element: 2 });
     const el = (tagName: string, attributes: Record<string, string>) => ({ type: 2, tagName, attributes });
     expect(rule(el("script", {}))).toBe(true);
     expect(rule(el("meta", { name: "api-token", content: "secret" }))).toBe(true);
@@ -35,14 +41,17 @@ describe("build-time rrweb trimming", () => {
 
   test("enums become plain name -> number objects; unknown shapes are left alone", () => {
     const code = plainEnums(source);
-    expect(code).toContain('const NodeType = {"Document":0,"DocumentType":1,"Element":2,"Text":3,"CDATA":4,"Comment":5};');
+    expect(code).toContain(
+      'const NodeType = {"Document":0,"DocumentType":1,"Element":2,"Text":3,"CDATA":4,"Comment":5};',
+    );
     expect(code).not.toMatch(/IncrementalSource2\[/);
     const odd = 'var X = /* @__PURE__ */ ((X2) => {\n  X2["A"] = "a";\n  return X2;\n})(X || {});';
     expect(plainEnums(odd)).toBe(odd);
   });
 
   test("the image options are dropped only when no other use is left (an rrweb upgrade keeps the code working)", () => {
-    const passing = "function f({\n  a,\n  inlineImages = false,\n  dataURLOptions = {},\n}) {\n  g({\n    a,\n    inlineImages,\n    dataURLOptions\n  });\n}\n";
+    const passing =
+      "function f({\n  a,\n  inlineImages = false,\n  dataURLOptions = {},\n}) {\n  g({\n    a,\n    inlineImages,\n    dataURLOptions\n  });\n}\n";
     expect(dropImageOptions(passing)).toBe("function f({\n  a,\n}) {\n  g({\n    a,\n  });\n}\n");
     const warnings: string[] = [];
     const used = passing.replace("g({", "if (inlineImages) h();\n  g({");
@@ -53,10 +62,25 @@ describe("build-time rrweb trimming", () => {
 
 describe("batched mutations (build-time patch)", () => {
   const { code } = slim(source);
-  type FakeNode = { nodeType: number; nodeName: string; parentNode: FakeNode | null; firstChild?: FakeNode | null; nextSibling?: FakeNode | null; data?: string };
-  type Record_ = { type: string; target: FakeNode; addedNodes?: FakeNode[]; removedNodes?: FakeNode[]; attributeName?: string; oldValue?: string };
+  type FakeNode = {
+    nodeType: number;
+    nodeName: string;
+    parentNode: FakeNode | null;
+    firstChild?: FakeNode | null;
+    nextSibling?: FakeNode | null;
+    data?: string;
+  };
+  type Record_ = {
+    type: string;
+    target: FakeNode;
+    addedNodes?: FakeNode[];
+    removedNodes?: FakeNode[];
+    attributeName?: string;
+    oldValue?: string;
+  };
   const compactRecords = new Function(
-    code.slice(code.indexOf("function compactRecords("), code.indexOf("class MutationBuffer {")) + "return compactRecords;",
+    code.slice(code.indexOf("function compactRecords("), code.indexOf("class MutationBuffer {")) +
+      "return compactRecords;",
   )() as (records: Record_[], mirror: unknown) => Record_[];
   const mirrorOf = (known: Map<FakeNode, number>) => ({
     nodeMetaMap: new Map(),
@@ -65,9 +89,23 @@ describe("batched mutations (build-time patch)", () => {
     replace: (id: number, n: FakeNode) => known.set(n, id),
   });
   const el = (nodeName: string): FakeNode => ({ nodeType: 1, nodeName, parentNode: null, firstChild: null });
-  const text = (parent: FakeNode | null, value: string): FakeNode => ({ nodeType: 3, nodeName: "#text", parentNode: parent, nextSibling: null, data: value });
-  const childList = (target: FakeNode, addedNodes: FakeNode[], removedNodes: FakeNode[]): Record_ => ({ type: "childList", target, addedNodes, removedNodes });
-  const lists = (out: Record_[]) => out.filter((r) => r.type === "childList").map((r) => [r.target.nodeName, r.removedNodes!.length, r.addedNodes!.length]);
+  const text = (parent: FakeNode | null, value: string): FakeNode => ({
+    nodeType: 3,
+    nodeName: "#text",
+    parentNode: parent,
+    nextSibling: null,
+    data: value,
+  });
+  const childList = (target: FakeNode, addedNodes: FakeNode[], removedNodes: FakeNode[]): Record_ => ({
+    type: "childList",
+    target,
+    addedNodes,
+    removedNodes,
+  });
+  const lists = (out: Record_[]) =>
+    out
+      .filter((r) => r.type === "childList")
+      .map((r) => [r.target.nodeName, r.removedNodes!.length, r.addedNodes!.length]);
 
   test("the patches apply to the installed rrweb", () => {
     expect(code).toContain("record.flushMutations = flushMutations;");
@@ -80,9 +118,14 @@ describe("batched mutations (build-time patch)", () => {
     const second = text(null, "2.00");
     const last = text(td, "3.00");
     td.firstChild = last;
-    const known = new Map([[td, 7], [original, 8]]);
+    const known = new Map([
+      [td, 7],
+      [original, 8],
+    ]);
     const out = compactRecords([childList(td, [second], [original]), childList(td, [last], [second])], mirrorOf(known));
-    expect(out.filter((r) => r.type === "characterData")).toEqual([{ type: "characterData", target: last, oldValue: "1.00" }]);
+    expect(out.filter((r) => r.type === "characterData")).toEqual([
+      { type: "characterData", target: last, oldValue: "1.00" },
+    ]);
     expect(lists(out)).toEqual([]); // nothing left to add or remove
     expect(known.get(last)).toBe(8); // the new text node answers to the old one's id
   });
@@ -96,10 +139,24 @@ describe("batched mutations (build-time patch)", () => {
     other.parentNode = list;
     list.firstChild = other;
     const out = compactRecords(
-      [childList(list, [temporary], []), childList(list, [], [temporary]), childList(list, [], [moved]), childList(list, [moved], [])],
-      mirrorOf(new Map([[list, 1], [moved, 2], [other, 3]])),
+      [
+        childList(list, [temporary], []),
+        childList(list, [], [temporary]),
+        childList(list, [], [moved]),
+        childList(list, [moved], []),
+      ],
+      mirrorOf(
+        new Map([
+          [list, 1],
+          [moved, 2],
+          [other, 3],
+        ]),
+      ),
     );
-    expect(out.map((r) => [r.removedNodes, r.addedNodes])).toEqual([[[moved], []], [[], [moved]]]);
+    expect(out.map((r) => [r.removedNodes, r.addedNodes])).toEqual([
+      [[moved], []],
+      [[], [moved]],
+    ]);
   });
 
   test("a parent with other children keeps the removal and addition (the new text may sit elsewhere)", () => {
@@ -109,8 +166,19 @@ describe("batched mutations (build-time patch)", () => {
     const bold = el("B");
     p.firstChild = bold;
     bold.nextSibling = fresh;
-    const out = compactRecords([childList(p, [fresh], [gone])], mirrorOf(new Map([[p, 1], [gone, 2]])));
-    expect(lists(out)).toEqual([["P", 1, 0], ["P", 0, 1]]);
+    const out = compactRecords(
+      [childList(p, [fresh], [gone])],
+      mirrorOf(
+        new Map([
+          [p, 1],
+          [gone, 2],
+        ]),
+      ),
+    );
+    expect(lists(out)).toEqual([
+      ["P", 1, 0],
+      ["P", 0, 1],
+    ]);
     expect(out.some((r) => r.type === "characterData")).toBe(false);
   });
 
@@ -124,6 +192,9 @@ describe("batched mutations (build-time patch)", () => {
       ],
       mirrorOf(new Map([[row, 1]])),
     );
-    expect(out.map((r) => [r.attributeName, r.oldValue])).toEqual([["style", "color: red"], ["class", "a"]]);
+    expect(out.map((r) => [r.attributeName, r.oldValue])).toEqual([
+      ["style", "color: red"],
+      ["class", "a"],
+    ]);
   });
 });

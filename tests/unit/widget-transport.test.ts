@@ -10,12 +10,18 @@ describe("widget transport", () => {
   test("retries network errors, 5xx, 408 and 429 (honouring Retry-After), but not other 4xx", async () => {
     const delays: number[] = [];
     const sleep = async (ms: number) => void delays.push(ms);
-    const outcomes = [new ApiError(0, "network_error", "x"), new ApiError(503, "unavailable", "x"), new ApiError(429, "rate_limited", "x")];
+    const outcomes = [
+      new ApiError(0, "network_error", "x"),
+      new ApiError(503, "unavailable", "x"),
+      new ApiError(429, "rate_limited", "x"),
+    ];
     let calls = 0;
     const value = await withRetry(
       async () => {
         const error = outcomes[calls++];
-        return error ? { ok: false as const, error, retryAfter: error.status === 429 ? "2" : null } : { ok: true as const, value: "done" };
+        return error
+          ? { ok: false as const, error, retryAfter: error.status === 429 ? "2" : null }
+          : { ok: true as const, value: "done" };
       },
       { sleep, attempts: 5 },
     );
@@ -25,7 +31,9 @@ describe("widget transport", () => {
 
     calls = 0;
     await expect(
-      withRetry(async () => (calls++, { ok: false as const, error: new ApiError(422, "validation_failed", "bad") }), { sleep }),
+      withRetry(async () => (calls++, { ok: false as const, error: new ApiError(422, "validation_failed", "bad") }), {
+        sleep,
+      }),
     ).rejects.toMatchObject({ status: 422 });
     expect(calls).toBe(1);
   });
@@ -44,7 +52,13 @@ describe("widget transport", () => {
         subject: "s",
         description: "d".repeat(5000),
         pageUrl: "https://a.example",
-        context: { clicks: Array.from({ length: 50 }, (_, i) => click(i)), navigation: [], console: [{ t: 1, level: "error", kind: "console", message: "m", stack: "s".repeat(4000) }], network: [], metadata: {} },
+        context: {
+          clicks: Array.from({ length: 50 }, (_, i) => click(i)),
+          navigation: [],
+          console: [{ t: 1, level: "error", kind: "console", message: "m", stack: "s".repeat(4000) }],
+          network: [],
+          metadata: {},
+        },
       },
       8_000,
     );
@@ -57,12 +71,31 @@ describe("widget transport", () => {
 describe("widget configuration and API input", () => {
   test("data attributes with defaults", () => {
     const config = normalizeConfig(optionsFromDataset({ siteKey: "pk_demo" }), "https://support.example");
-    expect(config).toMatchObject({ siteKey: "pk_demo", apiOrigin: "https://support.example", windowSeconds: 60, maskInputs: true, position: "bottom-right" });
+    expect(config).toMatchObject({
+      siteKey: "pk_demo",
+      apiOrigin: "https://support.example",
+      windowSeconds: 60,
+      maskInputs: true,
+      position: "bottom-right",
+    });
     const custom = normalizeConfig(
-      optionsFromDataset({ siteKey: "k", apiOrigin: "https://api.example/x", windowSeconds: "30", maskInputs: "false", position: "bottom-left", color: "#ff0000" }),
+      optionsFromDataset({
+        siteKey: "k",
+        apiOrigin: "https://api.example/x",
+        windowSeconds: "30",
+        maskInputs: "false",
+        position: "bottom-left",
+        color: "#ff0000",
+      }),
       "https://cdn.example",
     );
-    expect(custom).toMatchObject({ apiOrigin: "https://api.example", windowSeconds: 30, maskInputs: false, position: "bottom-left", color: "#ff0000" });
+    expect(custom).toMatchObject({
+      apiOrigin: "https://api.example",
+      windowSeconds: 30,
+      maskInputs: false,
+      position: "bottom-left",
+      color: "#ff0000",
+    });
     expect(safeColor("red;}body{display:none")).toBeUndefined();
   });
 
@@ -77,17 +110,30 @@ describe("widget configuration and API input", () => {
     expect((await loadStrings(localeFor(undefined, ["fr-FR"]))).send).toBe("Envoyer");
     expect(localeFor("xx", ["en-GB", "de"])).toBe("en");
     expect((await loadStrings(localeFor("xx"))).send).toBe("Send");
-    const custom = await loadStrings("de", { launcherText: "Fragen?", created: "not a template", nope: "x", title: " " });
+    const custom = await loadStrings("de", {
+      launcherText: "Fragen?",
+      created: "not a template",
+      nope: "x",
+      title: " ",
+    });
     expect(custom.launcherText).toBe("Fragen?");
     expect(custom.title).toBe("Support kontaktieren"); // blank overrides are ignored
     expect(custom.created("HO-1")).toBe("Ticket HO-1 erstellt"); // templated texts keep their wording
     expect("nope" in custom).toBe(false);
     const t = await loadStrings("en");
-    expect(describeFailure(new ApiError(422, "validation_failed", "bad", [{ path: "email", message: "enter a valid email address" }]), t)).toEqual({
+    expect(
+      describeFailure(
+        new ApiError(422, "validation_failed", "bad", [{ path: "email", message: "enter a valid email address" }]),
+        t,
+      ),
+    ).toEqual({
       kind: "fields",
       fields: { email: "enter a valid email address" },
       message: t.errorFix,
     });
-    expect(describeFailure(new ApiError(0, "network_error", "x"), t)).toEqual({ kind: "message", message: t.errorNetwork });
+    expect(describeFailure(new ApiError(0, "network_error", "x"), t)).toEqual({
+      kind: "message",
+      message: t.errorNetwork,
+    });
   });
 });

@@ -16,7 +16,13 @@ const RAGE_MS = 1000;
 const DEAD_MS = 1000;
 // Focusing or toggling a form control is a response even without a DOM change.
 const NO_DEAD_CHECK = /^(input|textarea|select|option|label|video|audio|iframe|summary|details)$/;
-const IMPLICIT_ROLE: Record<string, string> = { a: "link", button: "button", select: "combobox", textarea: "textbox", summary: "button" };
+const IMPLICIT_ROLE: Record<string, string> = {
+  a: "link",
+  button: "button",
+  select: "combobox",
+  textarea: "textbox",
+  summary: "button",
+};
 
 function roleOf(el: Element): string | undefined {
   const explicit = el.getAttribute("role");
@@ -31,7 +37,10 @@ function roleOf(el: Element): string | undefined {
 
 /** The element that means something to a person: the nearest button/link, else the clicked element. */
 function meaningfulTarget(el: Element): Element {
-  return el.closest("a,button,[role=button],[role=link],[role=menuitem],[role=tab],label,summary,input,select,textarea") || el;
+  return (
+    el.closest("a,button,[role=button],[role=link],[role=menuitem],[role=tab],label,summary,input,select,textarea") ||
+    el
+  );
 }
 
 function textOf(el: Element): string | undefined {
@@ -43,7 +52,7 @@ function textOf(el: Element): string | undefined {
     return /^(button|submit|reset)$/.test(input.type) ? shortText(input.value, LIMITS.clickText) : undefined;
   }
   if (tag === "textarea" || tag === "select") return undefined;
-  const text = (el as HTMLElement).innerText ?? el.textContent ?? "";
+  const text = (el as HTMLElement).textContent ?? el.textContent ?? "";
   const label = text.trim() ? text : el.getAttribute("aria-label") || el.getAttribute("title") || "";
   return label ? shortText(label, LIMITS.clickText) || undefined : undefined;
 }

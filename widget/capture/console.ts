@@ -4,7 +4,7 @@ import type { Ring } from "./ring.js";
 import { scrubText } from "./scrub.js";
 
 function cap(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max - 1) + "…" : text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function describe(value: unknown): string {
@@ -18,7 +18,12 @@ function describe(value: unknown): string {
   }
 }
 
-function entry(level: ConsoleEntry["level"], kind: ConsoleEntry["kind"], message: string, stack?: string): ConsoleEntry {
+function entry(
+  level: ConsoleEntry["level"],
+  kind: ConsoleEntry["kind"],
+  message: string,
+  stack?: string,
+): ConsoleEntry {
   const e: ConsoleEntry = { t: Date.now(), level, kind, message: cap(scrubText(message), LIMITS.consoleMessage) };
   if (stack) e.stack = cap(scrubText(stack), LIMITS.stack);
   return e;
@@ -57,7 +62,7 @@ export function startConsole(ring: Ring<ConsoleEntry>): () => void {
   };
   const onRejection = (event: PromiseRejectionEvent) => {
     const reason = event.reason;
-    ring.push(entry("error", "unhandledrejection", "Unhandled rejection: " + describe(reason), reason?.stack));
+    ring.push(entry("error", "unhandledrejection", `Unhandled rejection: ${describe(reason)}`, reason?.stack));
   };
   addEventListener("error", onError);
   addEventListener("unhandledrejection", onRejection);

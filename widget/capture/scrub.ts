@@ -3,8 +3,23 @@ import { LIMITS } from "../../shared/limits.js";
 
 export const REDACTED = "[redacted]";
 
-const SECRET_SUBSTRINGS = /token|secret|passw|pwd|signature|session|credential|jwt|apikey|api_key|api-key|auth|private|bearer/i;
-const SECRET_WORDS = new Set(["code", "key", "sig", "sid", "otp", "pin", "ssn", "hash", "nonce", "ticket", "pass", "saml", "samlresponse"]);
+const SECRET_SUBSTRINGS =
+  /token|secret|passw|pwd|signature|session|credential|jwt|apikey|api_key|api-key|auth|private|bearer/i;
+const SECRET_WORDS = new Set([
+  "code",
+  "key",
+  "sig",
+  "sid",
+  "otp",
+  "pin",
+  "ssn",
+  "hash",
+  "nonce",
+  "ticket",
+  "pass",
+  "saml",
+  "samlresponse",
+]);
 
 /** Whether a query or fragment parameter name looks like it carries a credential. */
 export function isSecretParam(name: string): boolean {
@@ -50,13 +65,13 @@ export function scrubUrl(raw: string, base?: string): string {
     url.password = "";
   }
   let out = url.origin === "null" ? `${url.protocol}${url.pathname}` : `${url.origin}${url.pathname}`;
-  if (url.search) out += "?" + scrubParams(url.search.slice(1));
+  if (url.search) out += `?${scrubParams(url.search.slice(1))}`;
   if (url.hash) {
     const hash = url.hash.slice(1);
     // "#access_token=...&state=..." (OAuth implicit flow) and "#/route?token=..." (hash routers)
     const q = hash.indexOf("?");
-    if (q >= 0) out += "#" + hash.slice(0, q + 1) + scrubParams(hash.slice(q + 1));
-    else out += "#" + (hash.includes("=") ? scrubParams(hash) : hash);
+    if (q >= 0) out += `#${hash.slice(0, q + 1)}${scrubParams(hash.slice(q + 1))}`;
+    else out += `#${hash.includes("=") ? scrubParams(hash) : hash}`;
   }
   return out.length > LIMITS.url ? out.slice(0, LIMITS.url) : out;
 }
@@ -77,5 +92,5 @@ export function scrubText(text: string): string {
 /** Collapses whitespace, scrubs and truncates to `max` characters (with an ellipsis). */
 export function shortText(text: string, max: number): string {
   const clean = scrubText(text.replace(/\s+/g, " ").trim());
-  return clean.length > max ? clean.slice(0, max - 1) + "…" : clean;
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }

@@ -9,7 +9,8 @@ export interface SelectorNode {
 
 const TEST_ATTRS = ["data-testid", "data-test", "data-cy", "data-qa"];
 // Generated (CSS-in-JS, CSS modules) class names add noise, not meaning.
-const NOISY_CLASS = /^(css|sc|jsx|emotion|svelte)-|^_|[0-9a-f]{5,}|\d{3,}|^(active|hover|focus|selected|open|is-|has-)/i;
+const NOISY_CLASS =
+  /^(css|sc|jsx|emotion|svelte)-|^_|[0-9a-f]{5,}|\d{3,}|^(active|hover|focus|selected|open|is-|has-)/i;
 const NOISY_ID = /\d{3,}|[0-9a-f]{8,}|^(radix|headlessui|react|:r)/i;
 
 const esc = (s: string) => s.replace(/[^\w-]/g, (c) => `\\${c}`);
@@ -20,14 +21,15 @@ function part(node: SelectorNode): { text: string; unique: boolean } {
     const value = node.getAttribute(attr);
     if (value && value.length <= 60) return { text: `${tag}[${attr}="${value.replace(/"/g, '\\"')}"]`, unique: true };
   }
-  if (node.id && !NOISY_ID.test(node.id) && node.id.length <= 60) return { text: `${tag}#${esc(node.id)}`, unique: true };
+  if (node.id && !NOISY_ID.test(node.id) && node.id.length <= 60)
+    return { text: `${tag}#${esc(node.id)}`, unique: true };
   const classes = (node.getAttribute("class") || "")
     .split(/\s+/)
     .filter((c) => c && c.length <= 40 && !NOISY_CLASS.test(c))
     .slice(0, 2);
-  let text = tag + classes.map((c) => "." + esc(c)).join("");
+  let text = tag + classes.map((c) => `.${esc(c)}`).join("");
   const parent = node.parentElement;
-  if (parent && parent.children) {
+  if (parent?.children) {
     const siblings = Array.from(parent.children).filter((c) => c.tagName === node.tagName);
     if (siblings.length > 1) text += `:nth-of-type(${siblings.indexOf(node) + 1})`;
   }

@@ -17,7 +17,10 @@ export interface Caller {
 function userHeader({ id, userHash }: Identity): string | undefined {
   if (!id || !userHash) return undefined;
   const bytes = new TextEncoder().encode(JSON.stringify({ id, userHash }));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 async function call<T>(caller: Caller, path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
@@ -50,4 +53,9 @@ export const fetchFeedbackState = (c: Caller, ticketId: string, uploadToken: str
   call<FeedbackState>(c, WIDGET_PATHS.feedback(ticketId), {}, uploadToken);
 
 export const postFeedback = (c: Caller, ticketId: string, uploadToken: string, answers: CustomerFeedback) =>
-  call<FeedbackState>(c, WIDGET_PATHS.feedback(ticketId), { method: "POST", body: JSON.stringify(answers) }, uploadToken);
+  call<FeedbackState>(
+    c,
+    WIDGET_PATHS.feedback(ticketId),
+    { method: "POST", body: JSON.stringify(answers) },
+    uploadToken,
+  );

@@ -4,7 +4,8 @@ import { read, ticketsKey, write, type Map } from "./storage.js";
 
 const readKey = (siteKey: string) => `handoff:read:${siteKey}`;
 
-export const uploadTokenOf = (siteKey: string, ticketId: string): string | undefined => read(ticketsKey(siteKey))[ticketId];
+export const uploadTokenOf = (siteKey: string, ticketId: string): string | undefined =>
+  read(ticketsKey(siteKey))[ticketId];
 
 export const lastReadOf = (siteKey: string): Map => read(readKey(siteKey));
 

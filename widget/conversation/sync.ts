@@ -6,7 +6,14 @@
 import type { CustomerConversationList, CustomerMessage } from "../../shared/customer-api.js";
 import type { CustomerFeedback } from "../../shared/metrics.js";
 import { ApiError } from "../transport/http.js";
-import { fetchConversations, fetchFeedbackState, fetchUpdates, postFeedback, postReply, type Caller } from "./client.js";
+import {
+  fetchConversations,
+  fetchFeedbackState,
+  fetchUpdates,
+  postFeedback,
+  postReply,
+  type Caller,
+} from "./client.js";
 import { lastReadOf, markReadUpTo, rememberNoConversations, uploadTokenOf } from "./follow-state.js";
 
 export type Conversation = CustomerConversationList["conversations"][number];

@@ -70,7 +70,8 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const stop = record({
     emit: (event) => {
       // The Meta event carries the page URL: strip tokens from it as from every other captured URL.
-      if (event.type === EVENT_META) (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
+      if (event.type === EVENT_META)
+        (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
       sanitizeEvent(event, isMasked);
       buffer.push(event, sizeOf(event as never));
     },

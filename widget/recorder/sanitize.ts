@@ -23,7 +23,16 @@ const EVENT_FULL_SNAPSHOT = 2;
 const EVENT_INCREMENTAL = 3;
 const SOURCE_MUTATION = 0;
 export const MASK_ATTRIBUTE = "data-handoff-mask";
-const TEXT_ATTRIBUTES = ["title", "alt", "aria-label", "aria-description", "aria-valuetext", "placeholder", "label", "value"];
+const TEXT_ATTRIBUTES = [
+  "title",
+  "alt",
+  "aria-label",
+  "aria-description",
+  "aria-valuetext",
+  "placeholder",
+  "label",
+  "value",
+];
 const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "poster", "data", "cite"];
 
 const maskText = (value: string) => value.replace(/\S/g, "*");
@@ -81,7 +90,8 @@ export function sanitizeEvent(event: EmittedEvent, isMaskedNode: (id: number) =>
   };
   if (data.source !== SOURCE_MUTATION) return;
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
-  for (const add of data.adds ?? []) if (add.node.type === ELEMENT_NODE || add.node.childNodes) walk(add.node, () => isMaskedNode(add.parentId));
+  for (const add of data.adds ?? [])
+    if (add.node.type === ELEMENT_NODE || add.node.childNodes) walk(add.node, () => isMaskedNode(add.parentId));
   for (const change of data.attributes ?? []) cleanAttributes(change.attributes, () => isMaskedNode(change.id));
 }
 

@@ -30,7 +30,8 @@ export async function deliverItem(item: OutboxItem, retry?: RetryOptions): Promi
       created = await createTicket(item, item.body, item.key, retry);
       await updateOutboxItem(item.key, { created });
     }
-    if (item.recording) await uploadRecording(item.apiOrigin, created.id, created.uploadToken, item.recording, undefined, retry);
+    if (item.recording)
+      await uploadRecording(item.apiOrigin, created.id, created.uploadToken, item.recording, undefined, retry);
     await removeFromOutbox(item.key);
     return "delivered";
   } catch (error) {
@@ -50,7 +51,8 @@ export function flushOutbox(target: TicketTarget, retry: RetryOptions = { attemp
     const results: Delivery[] = [];
     try {
       for (const item of await listOutbox()) {
-        if (item.apiOrigin !== target.apiOrigin || item.siteKey !== target.siteKey || activeKeys.has(item.key)) continue;
+        if (item.apiOrigin !== target.apiOrigin || item.siteKey !== target.siteKey || activeKeys.has(item.key))
+          continue;
         const result = await deliverItem(item, retry);
         results.push(result);
         if (result === "later") break; // still offline or the server is struggling: try again next time

@@ -30,7 +30,13 @@ export interface RetryOptions {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Exponential backoff with full jitter; Retry-After (seconds or HTTP date) wins when the server sends it. */
-export function backoffDelay(attempt: number, retryAfter: string | null, base: number, max: number, random = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  retryAfter: string | null,
+  base: number,
+  max: number,
+  random = Math.random,
+): number {
   if (retryAfter) {
     const seconds = Number(retryAfter);
     const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
@@ -48,12 +54,18 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     /* not our JSON (proxy error page) */
   }
   const e = body?.error;
-  return new ApiError(response.status, e?.code || "http_" + response.status, e?.message || response.statusText || "Request failed", e?.issues || [], e?.requestId);
+  return new ApiError(
+    response.status,
+    e?.code || `http_${response.status}`,
+    e?.message || response.statusText || "Request failed",
+    e?.issues || [],
+    e?.requestId,
+  );
 }
 
-export interface Attempt<T> {
-  (): Promise<{ ok: true; value: T } | { ok: false; error: ApiError; retryAfter?: string | null }>;
-}
+export type Attempt<T> = () => Promise<
+  { ok: true; value: T } | { ok: false; error: ApiError; retryAfter?: string | null }
+>;
 
 /** Runs `attempt` until it succeeds, fails for good, or runs out of attempts. */
 export async function withRetry<T>(attempt: Attempt<T>, options: RetryOptions = {}): Promise<T> {
@@ -79,7 +91,11 @@ export async function attemptFetch<T>(url: string, init: RequestInit, parse: (r:
     return { ok: false as const, error: networkError(error) };
   }
   if (response.ok) return { ok: true as const, value: await parse(response) };
-  return { ok: false as const, error: await errorFromResponse(response), retryAfter: response.headers.get("Retry-After") };
+  return {
+    ok: false as const,
+    error: await errorFromResponse(response),
+    retryAfter: response.headers.get("Retry-After"),
+  };
 }
 
 export function uuid(): string {

@@ -44,9 +44,10 @@ export function createTicket(
     credentials: "omit",
     keepalive: false,
   };
-  return withRetry(() => attemptFetch(target.apiOrigin + WIDGET_PATHS.tickets, init, (r) => r.json() as Promise<TicketCreated>), retry).then(
-    (created) => (rememberTicket(target.siteKey, created), created),
-  );
+  return withRetry(
+    () => attemptFetch(target.apiOrigin + WIDGET_PATHS.tickets, init, (r) => r.json() as Promise<TicketCreated>),
+    retry,
+  ).then((created) => (rememberTicket(target.siteKey, created), created));
 }
 
 /** Last resort when the tab closes mid-send: sendBeacon cannot set headers, so key and idempotency key go in the query. */

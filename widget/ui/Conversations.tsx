@@ -27,7 +27,11 @@ export function ConversationTabs({ t, store, view, setView, onNew }: NavProps) {
       <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={onNew}>
         {t.newMessage}
       </button>
-      <button type="button" aria-pressed={view.kind === "form" ? "false" : "true"} onClick={() => setView({ kind: "list" })}>
+      <button
+        type="button"
+        aria-pressed={view.kind === "form" ? "false" : "true"}
+        onClick={() => setView({ kind: "list" })}
+      >
         {t.conversations}
         {unread > 0 && ` (${unread})`}
       </button>
@@ -47,7 +51,15 @@ export function ConversationPane({ t, store, view, setView, onNew }: NavProps) {
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** The customer's tickets, newest activity first, with status, last message and unread replies. */
-export function ConversationList({ t, store, onOpen }: { t: T; store: ConversationStore | undefined; onOpen(id: string): void }) {
+export function ConversationList({
+  t,
+  store,
+  onOpen,
+}: {
+  t: T;
+  store: ConversationStore | undefined;
+  onOpen(id: string): void;
+}) {
   const list = store?.list() ?? [];
   return (
     <div>
@@ -112,7 +124,8 @@ export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
       setDraft("");
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) setClosed(true);
-      else if (e instanceof ApiError && e.status === 422) setError(e.issues.find((i) => i.path === "body")?.message || t.errorFix);
+      else if (e instanceof ApiError && e.status === 422)
+        setError(e.issues.find((i) => i.path === "body")?.message || t.errorFix);
       else setError(describeFailure(e, t).message);
     } finally {
       setSending(false);
@@ -133,7 +146,10 @@ export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
       </div>
     );
   const isClosed = closed || c.status === "closed";
-  const messages = [{ id: "first", authorType: "customer", authorName: null, body: c.description, createdAt: c.createdAt }, ...c.messages];
+  const messages = [
+    { id: "first", authorType: "customer", authorName: null, body: c.description, createdAt: c.createdAt },
+    ...c.messages,
+  ];
   return (
     <div>
       <h2 id="ho-title" tabIndex={-1}>
@@ -146,7 +162,8 @@ export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
         {messages.map((m) => (
           <li key={m.id} class={m.authorType === "agent" ? "ma" : "mc"}>
             <span class="cm">
-              {m.authorType === "agent" ? m.authorName || t.support : t.you} · <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
+              {m.authorType === "agent" ? m.authorName || t.support : t.you} ·{" "}
+              <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
             </span>
             <span class="mb">{m.body}</span>
           </li>

@@ -3,14 +3,14 @@ import { dialogCss } from "./dialog-styles.js";
 import { describeFailure, QueuedError, validate } from "./errors.js";
 import type { DialogView as View, FieldName, FormValues, UiController, UploadOutcome } from "./types.js";
 
-const FOCUSABLE = "button:not([disabled]),input:not([disabled]),textarea:not([disabled]),a[href],[tabindex]:not([tabindex='-1'])";
+const FOCUSABLE =
+  "button:not([disabled]),input:not([disabled]),textarea:not([disabled]),a[href],[tabindex]:not([tabindex='-1'])";
 
 type Status =
   | { step: "form" }
   | { step: "sending" }
   | { step: "queued" }
   | { step: "done"; id: string; reference: string; upload: UploadOutcome | "running"; progress: number };
-
 
 interface Props {
   ctrl: UiController;
@@ -37,7 +37,12 @@ export class Dialog extends Component<Props, State> {
     super(props);
     // Opening the widget with unread replies shows them first.
     const unread = props.ctrl.conversations()?.store.unread();
-    this.state = { status: { step: "form" }, errors: {}, alert: "", view: unread ? { kind: "list" } : { kind: "form" } };
+    this.state = {
+      status: { step: "form" },
+      errors: {},
+      alert: "",
+      view: unread ? { kind: "list" } : { kind: "form" },
+    };
   }
 
   override componentDidMount() {
@@ -54,7 +59,11 @@ export class Dialog extends Component<Props, State> {
   override componentDidUpdate(_prev: Props, before: State) {
     const { status, view } = this.state;
     if (status.step !== before.status.step) this.focusStep();
-    if (view.kind !== before.view.kind || (view.kind === "thread" && before.view.kind === "thread" && view.id !== before.view.id)) this.focusView();
+    if (
+      view.kind !== before.view.kind ||
+      (view.kind === "thread" && before.view.kind === "thread" && view.id !== before.view.id)
+    )
+      this.focusView();
   }
 
   /** After sending: the heading that says what happened; on the form: the first empty field. */
@@ -62,7 +71,10 @@ export class Dialog extends Component<Props, State> {
     const root = this.ref.current;
     if (!root) return;
     const step = this.state.status.step;
-    const target = step === "done" || step === "queued" ? root.querySelector<HTMLElement>("h2") : firstEmpty(root, this.props.values);
+    const target =
+      step === "done" || step === "queued"
+        ? root.querySelector<HTMLElement>("h2")
+        : firstEmpty(root, this.props.values);
     target?.focus();
   }
 
@@ -138,8 +150,16 @@ export class Dialog extends Component<Props, State> {
           this.setState((st) => (st.status.step === "done" ? { status: { ...st.status, progress } } : null));
         });
         onSent();
-        setStatus({ step: "done", id: sent.id, reference: sent.reference, upload: sent.upload ? "running" : "none", progress });
-        sent.upload?.then((upload) => this.setState((st) => (st.status.step === "done" ? { status: { ...st.status, upload } } : null)));
+        setStatus({
+          step: "done",
+          id: sent.id,
+          reference: sent.reference,
+          upload: sent.upload ? "running" : "none",
+          progress,
+        });
+        sent.upload?.then((upload) =>
+          this.setState((st) => (st.status.step === "done" ? { status: { ...st.status, upload } } : null)),
+        );
       } catch (error) {
         if (error instanceof QueuedError) {
           // Saved in the outbox: the draft is done with, the customer need not keep the tab open.
@@ -174,7 +194,12 @@ export class Dialog extends Component<Props, State> {
           {multiline ? (
             <textarea {...props} maxLength={10000} />
           ) : (
-            <input {...props} type={name === "email" ? "email" : "text"} autocomplete={name === "email" ? "email" : "off"} maxLength={name === "email" ? 320 : 200} />
+            <input
+              {...props}
+              type={name === "email" ? "email" : "text"}
+              autocomplete={name === "email" ? "email" : "off"}
+              maxLength={name === "email" ? 320 : 200}
+            />
           )}
           {error && (
             <div class="e" id={`ho-${name}-error`}>
@@ -255,7 +280,12 @@ export class Dialog extends Component<Props, State> {
             {field("description", true)}
             <div class="f">
               <label class="c" for="ho-recording">
-                <input id="ho-recording" type="checkbox" checked={values.includeRecording} onChange={set("includeRecording")} />
+                <input
+                  id="ho-recording"
+                  type="checkbox"
+                  checked={values.includeRecording}
+                  onChange={set("includeRecording")}
+                />
                 <span>{t.includeRecording(ctrl.windowSeconds)}</span>
               </label>
               <div class="h">{t.recordingHint}</div>

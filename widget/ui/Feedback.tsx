@@ -20,7 +20,10 @@ export function Feedback({ t, store, id }: { t: Strings & ConversationStrings; s
 
   useEffect(() => {
     let live = true;
-    store.feedbackWanted(id).then((wanted) => live && wanted && setStep("ask"), () => undefined);
+    store.feedbackWanted(id).then(
+      (wanted) => live && wanted && setStep("ask"),
+      () => undefined,
+    );
     return () => void (live = false);
   }, [id]);
 
@@ -30,11 +33,16 @@ export function Feedback({ t, store, id }: { t: Strings & ConversationStrings; s
   const count = Number(people);
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (repeated === undefined || inTime === undefined || !Number.isInteger(count) || count < 1 || count > 20) return setError(t.errorFix);
+    if (repeated === undefined || inTime === undefined || !Number.isInteger(count) || count < 1 || count > 20)
+      return setError(t.errorFix);
     setStep("sending");
     setError("");
     try {
-      await store.sendFeedback(id, { repeatedThemselves: repeated, peopleTalkedTo: count, resolvedInReasonableTime: inTime });
+      await store.sendFeedback(id, {
+        repeatedThemselves: repeated,
+        peopleTalkedTo: count,
+        resolvedInReasonableTime: inTime,
+      });
       setStep("done");
     } catch (e) {
       // 409: already answered (another tab): nothing left to ask.
@@ -62,10 +70,21 @@ export function Feedback({ t, store, id }: { t: Strings & ConversationStrings; s
       {yesNo("ho-repeated", t.feedbackRepeated, repeated, setRepeated)}
       <div class="f">
         <label for="ho-people">{t.feedbackPeople}</label>
-        <input id="ho-people" type="number" min={1} max={20} value={people} onInput={(e) => setPeople((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="ho-people"
+          type="number"
+          min={1}
+          max={20}
+          value={people}
+          onInput={(e) => setPeople((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       {yesNo("ho-intime", t.feedbackInTime, inTime, setInTime)}
-      {error && <div class="a" role="alert">{error}</div>}
+      {error && (
+        <div class="a" role="alert">
+          {error}
+        </div>
+      )}
       <div class="b">
         <button type="submit" class="s" disabled={step === "sending"}>
           {step === "sending" ? t.sending : t.feedbackSend}

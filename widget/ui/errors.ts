@@ -26,7 +26,7 @@ export function describeFailure(error: unknown, t: Strings): SubmitFailure {
   if (error.status >= 500 || error.status === 408) return { kind: "message", message: t.errorServer };
   const fields: Partial<Record<FieldName, string>> = {};
   for (const issue of error.issues) {
-    const field = FIELDS.find((f) => issue.path === f || issue.path.startsWith(f + "."));
+    const field = FIELDS.find((f) => issue.path === f || issue.path.startsWith(`${f}.`));
     if (field && !fields[field]) fields[field] = issue.message;
   }
   if (Object.keys(fields).length) return { kind: "fields", fields, message: t.errorFix };

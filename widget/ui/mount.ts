@@ -69,7 +69,13 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   function paint() {
     if (removed) return;
     const unreadText = (unread && ctrl.conversations()?.t.unread(unread)) || "";
-    const launcher = h(Launcher, { t: ctrl.strings, open, unread, unreadText, onClick: () => (open ? close() : setOpen(true)) });
+    const launcher = h(Launcher, {
+      t: ctrl.strings,
+      open,
+      unread,
+      unreadText,
+      onClick: () => (open ? close() : setOpen(true)),
+    });
     const form =
       open && dialog
         ? h(dialog.Dialog, {

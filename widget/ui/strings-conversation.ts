@@ -15,7 +15,13 @@ const en = {
   viewConversation: "View conversation",
   you: "You",
   support: "Support",
-  status: { open: "Open", pending: "Waiting for your reply", escalated: "With a specialist", resolved: "Resolved", closed: "Closed" },
+  status: {
+    open: "Open",
+    pending: "Waiting for your reply",
+    escalated: "With a specialist",
+    resolved: "Resolved",
+    closed: "Closed",
+  },
   reply: "Your reply",
   sendReply: "Send reply",
   closedConversation: "This conversation is closed. Start a new one to reach us again.",
@@ -37,5 +43,7 @@ const LOCALES: Record<string, () => Promise<{ default: ConversationStrings }>> =
 };
 
 /** For a locale picked by localeFor() (strings.ts), with the site's overrides of plain-text entries. */
-export const loadConversationStrings = (locale: string, overrides: Record<string, unknown> = {}): Promise<ConversationStrings> =>
-  localized(en, LOCALES[locale], overrides);
+export const loadConversationStrings = (
+  locale: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ConversationStrings> => localized(en, LOCALES[locale], overrides);

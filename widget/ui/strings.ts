@@ -6,7 +6,8 @@ const en = {
   launcher: "Help and support",
   launcherText: "Help",
   title: "Contact support",
-  intro: "Tell us what went wrong. We'll send what happened on this page with your message, so you don't have to explain it twice.",
+  intro:
+    "Tell us what went wrong. We'll send what happened on this page with your message, so you don't have to explain it twice.",
   email: "Email",
   subject: "Subject",
   description: "Description",
@@ -37,7 +38,8 @@ const en = {
   errorKey: "This support widget is not set up correctly (invalid site key).",
   errorRateLimited: "Too many messages in a short time. Please wait a minute and try again.",
   queuedTitle: "Message saved",
-  queuedBody: "We couldn't reach support right now. Your message is saved on this device and will be sent automatically — next time you open this page or when you're back online.",
+  queuedBody:
+    "We couldn't reach support right now. Your message is saved on this device and will be sent automatically — next time you open this page or when you're back online.",
   uploadQueued: "The recording is saved and will be attached automatically.",
 };
 

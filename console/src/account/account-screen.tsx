@@ -32,11 +32,26 @@ export function AccountScreen({ agent }: { agent: Agent }) {
         {model.error.value && <ErrorNotice error={model.error.value} title="Password not changed" />}
         <div class="field">
           <label for="current-password">Current password</label>
-          <input id="current-password" type="password" autoComplete="current-password" required value={model.current.value} onInput={(e) => (model.current.value = e.currentTarget.value)} />
+          <input
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={model.current.value}
+            onInput={(e) => (model.current.value = e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="new-password">New password</label>
-          <input id="new-password" type="password" autoComplete="new-password" required minLength={10} value={model.next.value} onInput={(e) => (model.next.value = e.currentTarget.value)} />
+          <input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            value={model.next.value}
+            onInput={(e) => (model.next.value = e.currentTarget.value)}
+          />
         </div>
         <button type="submit" class="button button--primary" disabled={model.saving.value}>
           {model.saving.value ? "Saving…" : "Change password"}

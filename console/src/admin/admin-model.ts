@@ -3,7 +3,8 @@ import type { AgentCreateInput, AgentListItem, AgentUpdate, WorkspaceSettings } 
 import { loadAgents } from "../agents-directory.js";
 import { api, ApiError, isAbort } from "../api.js";
 
-const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught)));
+const asApiError = (caught: unknown) =>
+  caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
 
 /** The admin screen: the workspace's agents and its widget settings (origins, site keys, identity secret). */
 export function createAdminModel() {
@@ -42,7 +43,9 @@ export function createAdminModel() {
   }
 
   const replaceAgent = (agent: AgentListItem) => {
-    agents.value = agents.value.some((a) => a.id === agent.id) ? agents.value.map((a) => (a.id === agent.id ? agent : a)) : [...agents.value, agent];
+    agents.value = agents.value.some((a) => a.id === agent.id)
+      ? agents.value.map((a) => (a.id === agent.id ? agent : a))
+      : [...agents.value, agent];
     void loadAgents(true);
   };
 
@@ -58,8 +61,10 @@ export function createAdminModel() {
       return () => controller.abort();
     },
     createAgent: (input: AgentCreateInput) => act(async () => replaceAgent(await api.createAgent(input))),
-    updateAgent: (id: string, changes: AgentUpdate) => act(async () => replaceAgent(await api.updateAgent(id, changes))),
-    saveOrigins: (origins: string[]) => act(async () => void (workspace.value = await api.updateWorkspace({ allowedOrigins: origins }))),
+    updateAgent: (id: string, changes: AgentUpdate) =>
+      act(async () => replaceAgent(await api.updateAgent(id, changes))),
+    saveOrigins: (origins: string[]) =>
+      act(async () => void (workspace.value = await api.updateWorkspace({ allowedOrigins: origins }))),
     createSiteKey: (label: string) =>
       act(async () => {
         await api.createSiteKey(label);

@@ -17,7 +17,9 @@ export function AdminScreen() {
     <section class="screen" aria-labelledby="screen-title">
       <ScreenHeading id="screen-title">Admin</ScreenHeading>
       {!isAdmin && <p>Only admins can manage agents and widget settings.</p>}
-      {model.loadError.value && <ErrorNotice error={model.loadError.value} title="Couldn't load settings" onRetry={() => void model.load()} />}
+      {model.loadError.value && (
+        <ErrorNotice error={model.loadError.value} title="Couldn't load settings" onRetry={() => void model.load()} />
+      )}
       {model.actionError.value && <ErrorNotice error={model.actionError.value} title="Not saved" />}
       {isAdmin && (
         <>

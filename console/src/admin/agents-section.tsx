@@ -72,7 +72,10 @@ function NewAgentForm({ model }: { model: AdminModel }) {
           password: form.password,
           role: form.role,
           tier: Number(form.tier),
-          skills: form.skills.split(",").map((s) => s.trim()).filter(Boolean),
+          skills: form.skills
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
         });
         if (ok) setForm(empty);
       }}
@@ -80,22 +83,40 @@ function NewAgentForm({ model }: { model: AdminModel }) {
       <h3 class="admin-form__title">Add an agent</h3>
       <input aria-label="New agent's name" placeholder="Name" required {...field("name")} />
       <input aria-label="New agent's email" placeholder="Email" type="email" required {...field("email")} />
-      <input aria-label="New agent's password" placeholder="Initial password (10+ characters)" type="password" required {...field("password")} />
-      <select aria-label="New agent's role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as AgentRole })}>
+      <input
+        aria-label="New agent's password"
+        placeholder="Initial password (10+ characters)"
+        type="password"
+        required
+        {...field("password")}
+      />
+      <select
+        aria-label="New agent's role"
+        value={form.role}
+        onChange={(e) => setForm({ ...form, role: e.currentTarget.value as AgentRole })}
+      >
         {agentRoles.map((r) => (
           <option key={r} value={r}>
             {r}
           </option>
         ))}
       </select>
-      <select aria-label="New agent's tier" value={form.tier} onChange={(e) => setForm({ ...form, tier: e.currentTarget.value })}>
+      <select
+        aria-label="New agent's tier"
+        value={form.tier}
+        onChange={(e) => setForm({ ...form, tier: e.currentTarget.value })}
+      >
         {["1", "2", "3"].map((t) => (
           <option key={t} value={t}>
             Tier {t}
           </option>
         ))}
       </select>
-      <input aria-label="New agent's skills" placeholder="Skills, comma-separated (billing, technical)" {...field("skills")} />
+      <input
+        aria-label="New agent's skills"
+        placeholder="Skills, comma-separated (billing, technical)"
+        {...field("skills")}
+      />
       <button type="submit" class="button button--primary" disabled={model.busy.value}>
         Add agent
       </button>

@@ -17,7 +17,12 @@ export function WidgetSettingsSection({ model }: { model: AdminModel }) {
         class="admin-form admin-form--stacked"
         onSubmit={(event) => {
           event.preventDefault();
-          void model.saveOrigins(origins.split(/\s+/).map((o) => o.trim()).filter(Boolean));
+          void model.saveOrigins(
+            origins
+              .split(/\s+/)
+              .map((o) => o.trim())
+              .filter(Boolean),
+          );
         }}
       >
         <label for="allowed-origins">Allowed origins (one per line)</label>
@@ -37,7 +42,12 @@ export function WidgetSettingsSection({ model }: { model: AdminModel }) {
               <span class="muted small"> revoked</span>
             ) : (
               !key.primary && (
-                <button type="button" class="button button--link" disabled={model.busy.value} onClick={() => void model.revokeSiteKey(key.key)}>
+                <button
+                  type="button"
+                  class="button button--link"
+                  disabled={model.busy.value}
+                  onClick={() => void model.revokeSiteKey(key.key)}
+                >
                   Revoke {key.label}
                 </button>
               )
@@ -52,7 +62,13 @@ export function WidgetSettingsSection({ model }: { model: AdminModel }) {
           if (await model.createSiteKey(label.trim())) setLabel("");
         }}
       >
-        <input aria-label="New site key label" placeholder="Label, e.g. Staging app" required value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+        <input
+          aria-label="New site key label"
+          placeholder="Label, e.g. Staging app"
+          required
+          value={label}
+          onInput={(e) => setLabel(e.currentTarget.value)}
+        />
         <button type="submit" class="button" disabled={model.busy.value}>
           Create site key
         </button>

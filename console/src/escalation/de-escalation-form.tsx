@@ -4,7 +4,15 @@ import { ErrorNotice } from "../ui/error-notice.js";
 import type { EscalationModel } from "./escalation-model.js";
 
 /** Sends the ticket down a tier with a reason (e.g. the fix is deployed and first line confirms with the customer). */
-export function DeEscalationForm({ ticket, model, onDone }: { ticket: TicketDetail; model: EscalationModel; onDone: () => void }) {
+export function DeEscalationForm({
+  ticket,
+  model,
+  onDone,
+}: {
+  ticket: TicketDetail;
+  model: EscalationModel;
+  onDone: () => void;
+}) {
   const [toTier, setToTier] = useState(ticket.tier - 1);
   const [reason, setReason] = useState("");
   const error = model.submitError.value;
@@ -23,11 +31,13 @@ export function DeEscalationForm({ ticket, model, onDone }: { ticket: TicketDeta
       <div class={`field${issue("toTier") ? " field--invalid" : ""}`}>
         <label for="deesc-tier">To tier</label>
         <select id="deesc-tier" value={String(toTier)} onChange={(e) => setToTier(Number(e.currentTarget.value))}>
-          {[1, 2].filter((tier) => tier < ticket.tier).map((tier) => (
-            <option key={tier} value={String(tier)}>
-              Tier {tier}
-            </option>
-          ))}
+          {[1, 2]
+            .filter((tier) => tier < ticket.tier)
+            .map((tier) => (
+              <option key={tier} value={String(tier)}>
+                Tier {tier}
+              </option>
+            ))}
         </select>
         {issue("toTier") && <p class="field__error">{issue("toTier")}</p>}
       </div>

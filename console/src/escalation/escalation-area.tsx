@@ -12,7 +12,15 @@ import { SimilarTickets, TriagePanel } from "./triage-panel.js";
  * Top of the ticket: warnings (escalation suggested, ping-pong), the latest handoff card first, earlier ones
  * folded, and the Escalate action with its pre-filled form.
  */
-export function EscalationArea({ ticket, replay, reload }: { ticket: TicketDetail; replay: ReplayModel; reload: () => void }) {
+export function EscalationArea({
+  ticket,
+  replay,
+  reload,
+}: {
+  ticket: TicketDetail;
+  replay: ReplayModel;
+  reload: () => void;
+}) {
   const model = useMemo(() => createEscalationModel(ticket.id, reload), [ticket.id]);
   useEffect(() => model.start(), [model]);
   const [form, setForm] = useState<"escalate" | "de-escalate" | null>(null);
@@ -36,7 +44,13 @@ export function EscalationArea({ ticket, replay, reload }: { ticket: TicketDetai
           <strong>Ping-pong:</strong> this ticket keeps changing hands. Settle it here or involve a lead.
         </p>
       )}
-      {model.loadError.value && <ErrorNotice error={model.loadError.value} title="Couldn't load the handoffs" onRetry={() => void model.load()} />}
+      {model.loadError.value && (
+        <ErrorNotice
+          error={model.loadError.value}
+          title="Couldn't load the handoffs"
+          onRetry={() => void model.load()}
+        />
+      )}
       {latest && (
         <HandoffCard
           escalation={latest}
@@ -50,7 +64,14 @@ export function EscalationArea({ ticket, replay, reload }: { ticket: TicketDetai
         <details class="card">
           <summary>Earlier handoffs ({earlier.length})</summary>
           {earlier.map((escalation) => (
-            <HandoffCard key={escalation.id} escalation={escalation} model={model} replay={replay} recordingStart={ticket.recording.startedAt} canBounce={false} />
+            <HandoffCard
+              key={escalation.id}
+              escalation={escalation}
+              model={model}
+              replay={replay}
+              recordingStart={ticket.recording.startedAt}
+              canBounce={false}
+            />
           ))}
         </details>
       )}

@@ -14,7 +14,15 @@ interface Step {
  * The handoff form, pre-filled from the captured context: a drafted one-sentence summary and the failed
  * requests, errors and rage clicks as candidate replay moments. The agent edits rather than types.
  */
-export function EscalationForm({ ticket, model, onDone }: { ticket: TicketDetail; model: EscalationModel; onDone: () => void }) {
+export function EscalationForm({
+  ticket,
+  model,
+  onDone,
+}: {
+  ticket: TicketDetail;
+  model: EscalationModel;
+  onDone: () => void;
+}) {
   useEffect(() => void loadQueues(), []);
   const draft = useMemo(() => draftHandoff(ticket), [ticket.id]);
   const [toTier, setToTier] = useState(Math.min(3, ticket.tier + 1));
@@ -51,11 +59,13 @@ export function EscalationForm({ ticket, model, onDone }: { ticket: TicketDetail
       <div class="escalation-form__row">
         <Field id="esc-tier" label="To tier" error={issue("toTier")}>
           <select id="esc-tier" value={String(toTier)} onChange={(e) => setToTier(Number(e.currentTarget.value))}>
-            {[1, 2, 3].filter((tier) => tier >= ticket.tier).map((tier) => (
-              <option key={tier} value={String(tier)}>
-                Tier {tier}
-              </option>
-            ))}
+            {[1, 2, 3]
+              .filter((tier) => tier >= ticket.tier)
+              .map((tier) => (
+                <option key={tier} value={String(tier)}>
+                  Tier {tier}
+                </option>
+              ))}
           </select>
         </Field>
         <Field id="esc-queue" label="To queue" error={issue("toQueue")}>
@@ -76,16 +86,36 @@ export function EscalationForm({ ticket, model, onDone }: { ticket: TicketDetail
         <legend>What you already tried</legend>
         {steps.map((step, index) => (
           <div class="escalation-form__row" key={index}>
-            <Field id={`esc-action-${index}`} label={`Step ${index + 1}: action`} error={issue(`attempted.${index}.action`)}>
-              <input id={`esc-action-${index}`} value={step.action} onInput={(e) => setSteps(update(steps, index, { action: e.currentTarget.value }))} />
+            <Field
+              id={`esc-action-${index}`}
+              label={`Step ${index + 1}: action`}
+              error={issue(`attempted.${index}.action`)}
+            >
+              <input
+                id={`esc-action-${index}`}
+                value={step.action}
+                onInput={(e) => setSteps(update(steps, index, { action: e.currentTarget.value }))}
+              />
             </Field>
-            <Field id={`esc-result-${index}`} label={`Step ${index + 1}: result`} error={issue(`attempted.${index}.result`)}>
-              <input id={`esc-result-${index}`} value={step.result} onInput={(e) => setSteps(update(steps, index, { result: e.currentTarget.value }))} />
+            <Field
+              id={`esc-result-${index}`}
+              label={`Step ${index + 1}: result`}
+              error={issue(`attempted.${index}.result`)}
+            >
+              <input
+                id={`esc-result-${index}`}
+                value={step.result}
+                onInput={(e) => setSteps(update(steps, index, { result: e.currentTarget.value }))}
+              />
             </Field>
           </div>
         ))}
         {issue("attempted") && !issue("attempted.0") && <p class="field__error">{issue("attempted")}</p>}
-        <button type="button" class="button button--small" onClick={() => setSteps([...steps, { action: "", result: "" }])}>
+        <button
+          type="button"
+          class="button button--small"
+          onClick={() => setSteps([...steps, { action: "", result: "" }])}
+        >
           Add a step
         </button>
       </fieldset>
@@ -97,7 +127,9 @@ export function EscalationForm({ ticket, model, onDone }: { ticket: TicketDetail
       </Field>
       <fieldset>
         <legend>Replay moments for the next agent</legend>
-        {moments.length === 0 && <p class="muted small">No failed requests, errors or rage clicks inside the recording.</p>}
+        {moments.length === 0 && (
+          <p class="muted small">No failed requests, errors or rage clicks inside the recording.</p>
+        )}
         {moments.map((moment, index) => (
           <label class="escalation-form__moment" key={index}>
             <input
@@ -121,7 +153,17 @@ export function EscalationForm({ ticket, model, onDone }: { ticket: TicketDetail
   );
 }
 
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: preact.ComponentChildren }) {
+function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: preact.ComponentChildren;
+}) {
   return (
     <div class={`field${error ? " field--invalid" : ""}`}>
       <label for={id}>{label}</label>
@@ -131,7 +173,8 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
   );
 }
 
-const update = <T,>(list: T[], index: number, patch: Partial<T>) => list.map((item, i) => (i === index ? { ...item, ...patch } : item));
+const update = <T,>(list: T[], index: number, patch: Partial<T>) =>
+  list.map((item, i) => (i === index ? { ...item, ...patch } : item));
 
 /** The matrix rules that fired name the criterion; the agent can reword it. */
 function defaultReason(ticket: TicketDetail): string {

@@ -11,7 +11,8 @@ import {
 } from "../../../shared/index.js";
 import { ApiError, isAbort, json } from "../api.js";
 
-const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught)));
+const asApiError = (caught: unknown) =>
+  caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
 
 /** A ticket's handoffs and similar resolved tickets, and the escalate / bounce actions. */
 export function createEscalationModel(ticketId: string, onChanged: () => void) {
@@ -40,7 +41,11 @@ export function createEscalationModel(ticketId: string, onChanged: () => void) {
   }
 
   /** Runs an action; on success reloads the ticket and the handoffs; returns whether it worked. */
-  async function act(path: string, body: unknown, schema: typeof escalationSchema | typeof ticketDetailSchema = escalationSchema): Promise<boolean> {
+  async function act(
+    path: string,
+    body: unknown,
+    schema: typeof escalationSchema | typeof ticketDetailSchema = escalationSchema,
+  ): Promise<boolean> {
     submitting.value = true;
     submitError.value = null;
     try {

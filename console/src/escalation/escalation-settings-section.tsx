@@ -4,11 +4,18 @@ import { ErrorNotice } from "../ui/error-notice.js";
 import type { MatrixModel } from "./matrix-model.js";
 
 const FIELDS: { key: keyof EscalationSettings; label: string; step?: string }[] = [
-  { key: "tier1MinutesWithoutProgress", label: "Suggest escalating a tier-1 ticket after this many minutes without agent activity" },
+  {
+    key: "tier1MinutesWithoutProgress",
+    label: "Suggest escalating a tier-1 ticket after this many minutes without agent activity",
+  },
   { key: "customerRepliesBeforeSuggest", label: "…or after this many customer replies since the last agent reply" },
   { key: "pingPongAgents", label: "Ping-pong: flag a ticket touched by this many agents" },
   { key: "pingPongEscalations", label: "…or escalated this many times without resolution" },
-  { key: "classifierMinConfidence", label: "Route by the classifier's suggestion from this confidence (0.5–1)", step: "0.05" },
+  {
+    key: "classifierMinConfidence",
+    label: "Route by the classifier's suggestion from this confidence (0.5–1)",
+    step: "0.05",
+  },
   { key: "classifierMinExamples", label: "The classifier speaks after learning from this many resolved tickets" },
 ];
 
@@ -33,7 +40,9 @@ export function EscalationSettingsSection({ model, isAdmin }: { model: MatrixMod
 
   return (
     <form class="card" aria-labelledby="thresholds-title" onSubmit={submit} noValidate>
-      <h2 class="card__title" id="thresholds-title">Escalation thresholds</h2>
+      <h2 class="card__title" id="thresholds-title">
+        Escalation thresholds
+      </h2>
       {FIELDS.map(({ key, label, step }) => (
         <div class={`field${issue(key) ? " field--invalid" : ""}`} key={key}>
           <label for={`setting-${key}`}>{label}</label>

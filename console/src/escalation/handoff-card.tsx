@@ -28,7 +28,10 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
   };
 
   return (
-    <section class={`card handoff${escalation.bounce ? " handoff--bounced" : ""}`} aria-labelledby={`handoff-${escalation.id}`}>
+    <section
+      class={`card handoff${escalation.bounce ? " handoff--bounced" : ""}`}
+      aria-labelledby={`handoff-${escalation.id}`}
+    >
       <h2 class="card__title" id={`handoff-${escalation.id}`}>
         Handoff: tier {escalation.fromTier}
         {escalation.fromQueue ? ` ${escalation.fromQueue}` : ""} → tier {escalation.toTier}
@@ -97,7 +100,12 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
         >
           <div class="field">
             <label for={`bounce-${escalation.id}`}>What is missing?</label>
-            <textarea id={`bounce-${escalation.id}`} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+            <textarea
+              id={`bounce-${escalation.id}`}
+              rows={2}
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
           </div>
           {model.submitError.value && <ErrorNotice error={model.submitError.value} title="Couldn't send it back" />}
           <button type="submit" class="button button--primary" disabled={model.submitting.value}>

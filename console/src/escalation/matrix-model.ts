@@ -46,7 +46,10 @@ export function createMatrixModel() {
     saving.value = true;
     error.value = null;
     try {
-      matrix.value = await json(ESCALATION_PATHS.matrix, matrixSchema, { method: "PUT", body: { baseVersion: matrix.value?.version ?? 1, rules: next } });
+      matrix.value = await json(ESCALATION_PATHS.matrix, matrixSchema, {
+        method: "PUT",
+        body: { baseVersion: matrix.value?.version ?? 1, rules: next },
+      });
       draft.value = null;
       await load();
       return true;

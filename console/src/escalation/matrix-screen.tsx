@@ -35,16 +35,21 @@ export function MatrixScreen() {
       {matrix && (
         <p class="muted">
           Version {matrix.version}
-          {matrix.createdBy ? ` by ${matrix.createdBy.name}` : " (shipped defaults)"}. Rules run in order; the first rule to
-          set severity, queue or priority wins, tiers only rise. Rules on customer replies or time without agent activity
-          are checked again while the ticket is open.
+          {matrix.createdBy ? ` by ${matrix.createdBy.name}` : " (shipped defaults)"}. Rules run in order; the first
+          rule to set severity, queue or priority wins, tiers only rise. Rules on customer replies or time without agent
+          activity are checked again while the ticket is open.
         </p>
       )}
       {model.error.value && <ErrorNotice error={model.error.value} title="Couldn't save the matrix" />}
       {matrix && <RuleList model={model} isAdmin={isAdmin} />}
       {isAdmin ? (
         <p>
-          <button type="button" class="button button--primary" disabled={model.saving.value || !dirty} onClick={() => void model.save(model.rules())}>
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={model.saving.value || !dirty}
+            onClick={() => void model.save(model.rules())}
+          >
             Save as a new version
           </button>{" "}
           {dirty && (
@@ -65,7 +70,8 @@ export function MatrixScreen() {
       <ul>
         {model.history.value.map((v) => (
           <li key={v.version}>
-            Version {v.version}: {v.ruleCount} rules, {v.createdBy?.name ?? "shipped defaults"}, <RelativeTime value={v.createdAt} />
+            Version {v.version}: {v.ruleCount} rules, {v.createdBy?.name ?? "shipped defaults"},{" "}
+            <RelativeTime value={v.createdAt} />
           </li>
         ))}
       </ul>
@@ -93,9 +99,20 @@ function JsonEditor({ model }: { model: MatrixModel }) {
       <summary>Advanced: edit as JSON</summary>
       <div class="field">
         <label for="matrix-rules">Rules (JSON)</label>
-        <textarea id="matrix-rules" class="mono" rows={24} value={shown} onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea
+          id="matrix-rules"
+          class="mono"
+          rows={24}
+          value={shown}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
       </div>
-      <button type="button" class="button button--primary" disabled={model.saving.value || text === null} onClick={() => void save()}>
+      <button
+        type="button"
+        class="button button--primary"
+        disabled={model.saving.value || text === null}
+        onClick={() => void save()}
+      >
         Save JSON as a new version
       </button>
     </details>

@@ -1,4 +1,4 @@
-import { handoffFieldNames, matrixRuleSchema, type MatrixRule } from "../../../shared/index.js";
+import { type handoffFieldNames, matrixRuleSchema, type MatrixRule } from "../../../shared/index.js";
 
 type Severity = "critical" | "high" | "medium" | "low";
 type HandoffField = (typeof handoffFieldNames)[number];
@@ -28,13 +28,17 @@ export interface RuleFormState {
 
 const join = (list: string[] | undefined) => (list ?? []).join(", ");
 const split = (text: string) => {
-  const items = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 };
 const num = (text: string) => (text.trim() === "" ? undefined : Number(text));
 const str = (n: number | undefined) => (n === undefined ? "" : String(n));
 
-export const emptyRuleForm = (): RuleFormState => toRuleForm({ id: "", name: "", enabled: true, when: {}, then: {} } as MatrixRule);
+export const emptyRuleForm = (): RuleFormState =>
+  toRuleForm({ id: "", name: "", enabled: true, when: {}, then: {} } as MatrixRule);
 
 export function toRuleForm(rule: MatrixRule): RuleFormState {
   const { when, then } = rule;
@@ -63,7 +67,11 @@ export function toRuleForm(rule: MatrixRule): RuleFormState {
 
 /** A stable id from the name for new rules ("Refunds over $500" -> "refunds-over-500"). */
 export const ruleIdFromName = (name: string) =>
-  name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "rule";
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60) || "rule";
 
 /**
  * Back to a rule, checked with the server's own schema. Issues come keyed by form field
@@ -105,7 +113,9 @@ export function fromRuleForm(form: RuleFormState): { rule: MatrixRule } | { issu
     const path = issue.path.map(String);
     // when.failedRequest.statusMin -> failedStatusMin; when.keywordsAny.0 -> keywordsAny; when -> when
     let key = path[0] === "when" || path[0] === "then" ? (path[1] ?? path[0]) : (path[0] ?? "rule");
-    if (key === "failedRequest") key = path[2] === "statusMin" ? "failedStatusMin" : path[2] === "statusMax" ? "failedStatusMax" : "failedUrlPatterns";
+    if (key === "failedRequest")
+      key =
+        path[2] === "statusMin" ? "failedStatusMin" : path[2] === "statusMax" ? "failedStatusMax" : "failedUrlPatterns";
     issues[key] ??= issue.message;
   }
   return { issues };

@@ -11,13 +11,25 @@ const FIELD_LABELS: Record<(typeof handoffFieldNames)[number], string> = {
 };
 
 /** Adds or edits one rule through plain fields; checked with the server's schema before it joins the draft. */
-export function RuleForm({ rule, onSave, onCancel }: { rule: MatrixRule | null; onSave: (rule: MatrixRule) => void; onCancel: () => void }) {
+export function RuleForm({
+  rule,
+  onSave,
+  onCancel,
+}: {
+  rule: MatrixRule | null;
+  onSave: (rule: MatrixRule) => void;
+  onCancel: () => void;
+}) {
   const [form, setForm] = useState<RuleFormState>(() => (rule ? toRuleForm(rule) : emptyRuleForm()));
   const [issues, setIssues] = useState<Record<string, string>>({});
   const set = (patch: Partial<RuleFormState>) => setForm({ ...form, ...patch });
   const text = (key: keyof RuleFormState, label: string, hint?: string) => (
     <Field id={`rule-${key}`} label={label} hint={hint} error={issues[key]}>
-      <input id={`rule-${key}`} value={String(form[key])} onInput={(e) => set({ [key]: e.currentTarget.value } as Partial<RuleFormState>)} />
+      <input
+        id={`rule-${key}`}
+        value={String(form[key])}
+        onInput={(e) => set({ [key]: e.currentTarget.value } as Partial<RuleFormState>)}
+      />
     </Field>
   );
   const submit = (event: Event) => {
@@ -31,7 +43,8 @@ export function RuleForm({ rule, onSave, onCancel }: { rule: MatrixRule | null; 
     <form class="card rule-form" aria-label={rule ? `Edit rule ${rule.name}` : "New rule"} onSubmit={submit} noValidate>
       {text("name", "Rule name")}
       <label>
-        <input type="checkbox" checked={form.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} /> Enabled
+        <input type="checkbox" checked={form.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />{" "}
+        Enabled
       </label>
       <fieldset>
         <legend>When (every condition given must hold)</legend>
@@ -43,7 +56,13 @@ export function RuleForm({ rule, onSave, onCancel }: { rule: MatrixRule | null; 
               <input
                 type="checkbox"
                 checked={form.severityIn.includes(s)}
-                onChange={(e) => set({ severityIn: e.currentTarget.checked ? [...form.severityIn, s] : form.severityIn.filter((x) => x !== s) })}
+                onChange={(e) =>
+                  set({
+                    severityIn: e.currentTarget.checked
+                      ? [...form.severityIn, s]
+                      : form.severityIn.filter((x) => x !== s),
+                  })
+                }
               />{" "}
               {s}
             </label>
@@ -58,7 +77,12 @@ export function RuleForm({ rule, onSave, onCancel }: { rule: MatrixRule | null; 
         </div>
         {text("consoleErrorContainsAny", "A console error contains any of")}
         <label>
-          <input type="checkbox" checked={form.rageClicks} onChange={(e) => set({ rageClicks: e.currentTarget.checked })} /> The customer rage-clicked
+          <input
+            type="checkbox"
+            checked={form.rageClicks}
+            onChange={(e) => set({ rageClicks: e.currentTarget.checked })}
+          />{" "}
+          The customer rage-clicked
         </label>
         {text("pageUrlPatterns", "The page URL matches", "e.g. */billing*")}
         <div class="escalation-form__row">
@@ -71,27 +95,50 @@ export function RuleForm({ rule, onSave, onCancel }: { rule: MatrixRule | null; 
         {issues.then && <p class="field__error">{issues.then}</p>}
         <div class="escalation-form__row">
           <Field id="rule-severity" label="Set severity" error={issues.severity}>
-            <select id="rule-severity" value={form.severity} onChange={(e) => set({ severity: e.currentTarget.value as RuleFormState["severity"] })}>
+            <select
+              id="rule-severity"
+              value={form.severity}
+              onChange={(e) => set({ severity: e.currentTarget.value as RuleFormState["severity"] })}
+            >
               <option value="">(leave)</option>
-              {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="rule-queue" label="Send to queue" error={issues.queue}>
-            <input id="rule-queue" list="rule-queues" value={form.queue} onInput={(e) => set({ queue: e.currentTarget.value })} />
+            <input
+              id="rule-queue"
+              list="rule-queues"
+              value={form.queue}
+              onInput={(e) => set({ queue: e.currentTarget.value })}
+            />
             <datalist id="rule-queues">
-              {workspaceQueues.value.map((q) => <option key={q.name} value={q.name} />)}
+              {workspaceQueues.value.map((q) => (
+                <option key={q.name} value={q.name} />
+              ))}
             </datalist>
           </Field>
           <Field id="rule-tier" label="At least tier" error={issues.tier}>
             <select id="rule-tier" value={form.tier} onChange={(e) => set({ tier: e.currentTarget.value })}>
               <option value="">(leave)</option>
-              {["1", "2", "3"].map((n) => <option key={n} value={n}>Tier {n}</option>)}
+              {["1", "2", "3"].map((n) => (
+                <option key={n} value={n}>
+                  Tier {n}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="rule-priority" label="Priority" error={issues.priority}>
             <select id="rule-priority" value={form.priority} onChange={(e) => set({ priority: e.currentTarget.value })}>
               <option value="">(leave)</option>
-              {["3", "2", "1", "0"].map((n) => <option key={n} value={n}>{n}</option>)}
+              {["3", "2", "1", "0"].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
           </Field>
         </div>
@@ -103,7 +150,11 @@ export function RuleForm({ rule, onSave, onCancel }: { rule: MatrixRule | null; 
                 type="checkbox"
                 checked={form.requiredHandoffFields.includes(f)}
                 onChange={(e) =>
-                  set({ requiredHandoffFields: e.currentTarget.checked ? [...form.requiredHandoffFields, f] : form.requiredHandoffFields.filter((x) => x !== f) })
+                  set({
+                    requiredHandoffFields: e.currentTarget.checked
+                      ? [...form.requiredHandoffFields, f]
+                      : form.requiredHandoffFields.filter((x) => x !== f),
+                  })
                 }
               />{" "}
               {FIELD_LABELS[f]}
@@ -111,7 +162,11 @@ export function RuleForm({ rule, onSave, onCancel }: { rule: MatrixRule | null; 
           ))}
         </div>
       </fieldset>
-      {Object.keys(issues).length > 0 && <p class="field__error" role="alert">Fix the highlighted fields.</p>}
+      {Object.keys(issues).length > 0 && (
+        <p class="field__error" role="alert">
+          Fix the highlighted fields.
+        </p>
+      )}
       <button type="submit" class="button button--primary">
         {rule ? "Update rule" : "Add rule"}
       </button>{" "}
@@ -122,7 +177,19 @@ export function RuleForm({ rule, onSave, onCancel }: { rule: MatrixRule | null; 
   );
 }
 
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: preact.ComponentChildren }) {
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: preact.ComponentChildren;
+}) {
   return (
     <div class={`field${error ? " field--invalid" : ""}`}>
       <label for={id}>{label}</label>

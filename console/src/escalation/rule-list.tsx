@@ -27,7 +27,11 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
     <>
       <ol class="rule-list">
         {rules.map((rule, index) => (
-          <li key={`${rule.id}-${index}`} class={`card rule${rule.enabled ? "" : " rule--disabled"}`} aria-label={rule.name}>
+          <li
+            key={`${rule.id}-${index}`}
+            class={`card rule${rule.enabled ? "" : " rule--disabled"}`}
+            aria-label={rule.name}
+          >
             {editing === index ? (
               <RuleForm rule={rule} onSave={save} onCancel={() => setEditing(null)} />
             ) : (
@@ -44,7 +48,13 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
                 </p>
                 {isAdmin && (
                   <p class="rule__actions">
-                    <button type="button" class="button button--small" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move ${rule.name} up`}>
+                    <button
+                      type="button"
+                      class="button button--small"
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                      aria-label={`Move ${rule.name} up`}
+                    >
                       ↑
                     </button>{" "}
                     <button
@@ -59,7 +69,11 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
                     <button type="button" class="button button--small" onClick={() => setEditing(index)}>
                       Edit
                     </button>{" "}
-                    <button type="button" class="button button--small button--ghost" onClick={() => model.edit(rules.filter((_, i) => i !== index))}>
+                    <button
+                      type="button"
+                      class="button button--small button--ghost"
+                      onClick={() => model.edit(rules.filter((_, i) => i !== index))}
+                    >
                       Delete
                     </button>
                   </p>

@@ -10,13 +10,15 @@ export function describeConditions(when: MatrixRule["when"]): string[] {
   if (when.keywordsAny) lines.push(`subject or description mentions ${list(when.keywordsAny)}`);
   if (when.failedRequest) {
     const { urlPatterns, statusMin, statusMax } = when.failedRequest;
-    const status = statusMin !== undefined || statusMax !== undefined ? ` with status ${statusMin ?? 0}–${statusMax ?? 999}` : "";
+    const status =
+      statusMin !== undefined || statusMax !== undefined ? ` with status ${statusMin ?? 0}–${statusMax ?? 999}` : "";
     lines.push(`a request${urlPatterns ? ` to ${urlPatterns.join(" or ")}` : ""} failed${status}`);
   }
   if (when.consoleErrorContainsAny) lines.push(`a console error contains ${list(when.consoleErrorContainsAny)}`);
   if (when.rageClicks) lines.push("the customer rage-clicked");
   if (when.pageUrlPatterns) lines.push(`the page is ${when.pageUrlPatterns.join(" or ")}`);
-  if (when.customerRepliesAtLeast !== undefined) lines.push(`${when.customerRepliesAtLeast}+ customer replies since the last agent reply`);
+  if (when.customerRepliesAtLeast !== undefined)
+    lines.push(`${when.customerRepliesAtLeast}+ customer replies since the last agent reply`);
   if (when.minutesInTierWithoutAgentActivity !== undefined) {
     lines.push(`${when.minutesInTierWithoutAgentActivity}+ min in the current tier without agent activity`);
   }

@@ -12,7 +12,11 @@ export function TriagePanel({ ticket }: { ticket: TicketDetail }) {
     <Section id="triage" title="Triage" count={triage?.rules.length ?? 0} empty="Not triaged yet.">
       {triage && (
         <>
-          {ticket.severity && <p class="muted small">{capitalize(ticket.severity)}: {SEVERITY_DEFINITIONS[ticket.severity]}.</p>}
+          {ticket.severity && (
+            <p class="muted small">
+              {capitalize(ticket.severity)}: {SEVERITY_DEFINITIONS[ticket.severity]}.
+            </p>
+          )}
           <ul class="triage__rules">
             {triage.rules.map((rule) => (
               <li key={rule.id}>
@@ -23,8 +27,9 @@ export function TriagePanel({ ticket }: { ticket: TicketDetail }) {
           </ul>
           {triage.classifier && (
             <p class="small">
-              Classifier: {triage.classifier.queue ?? "no suggestion"} ({Math.round(triage.classifier.confidence * 100)}% confidence,{" "}
-              {triage.classifier.examples} resolved tickets){triage.classifier.used ? ", used" : ", not used"}
+              Classifier: {triage.classifier.queue ?? "no suggestion"} ({Math.round(triage.classifier.confidence * 100)}
+              % confidence, {triage.classifier.examples} resolved tickets)
+              {triage.classifier.used ? ", used" : ", not used"}
             </p>
           )}
           {triage.note && <p class="muted small">{triage.note}</p>}
@@ -41,14 +46,22 @@ export function SimilarTickets({ ticketId }: { ticketId: string }) {
   useEffect(() => model.start(), [model]);
   const similar = model.similar.value;
   return (
-    <Section id="similar" title="Similar resolved tickets" count={similar?.length ?? 0} empty={similar ? "None found." : "Looking…"}>
+    <Section
+      id="similar"
+      title="Similar resolved tickets"
+      count={similar?.length ?? 0}
+      empty={similar ? "None found." : "Looking…"}
+    >
       <ul class="similar">
         {(similar ?? []).map((s) => (
           <li key={s.id}>
             <Link href={href(`tickets/${s.id}`)}>
               <span class="mono">{s.reference}</span> {s.subject}
             </Link>
-            <p class="muted small">{s.matched.join("; ")}{s.queue ? ` · ${s.queue}` : ""}</p>
+            <p class="muted small">
+              {s.matched.join("; ")}
+              {s.queue ? ` · ${s.queue}` : ""}
+            </p>
             {s.resolution && <p class="small">Resolved with: {s.resolution}</p>}
           </li>
         ))}

@@ -16,7 +16,10 @@ export function LoginScreen({ reason }: { reason?: "expired" | "logged-out" }) {
     <main class="login">
       <form class="login__card" onSubmit={onSubmit} aria-labelledby="login-title">
         <div class="brand brand--large">
-          <span class="brand__mark" aria-hidden="true">H</span> Handoff
+          <span class="brand__mark" aria-hidden="true">
+            H
+          </span>{" "}
+          Handoff
         </div>
         <h1 id="login-title" class="login__title">
           Log in to the agent console
@@ -50,7 +53,6 @@ export function LoginScreen({ reason }: { reason?: "expired" | "logged-out" }) {
             type="email"
             autoComplete="username"
             required
-            autoFocus
             value={model.email.value}
             onInput={(e) => (model.email.value = e.currentTarget.value)}
           />

@@ -4,7 +4,13 @@ import { Link } from "../ui/link.js";
  * Hand-made SVG: a bar per week (tickets, light) with the escalated part on top (dark), each bar a link to its
  * escalated tickets. Scales to the container; text stays readable through viewBox + CSS width.
  */
-export function WeeklyChart({ weeks, linkFor }: { weeks: { week: string; tickets: number; escalated: number }[]; linkFor: (week: string) => string }) {
+export function WeeklyChart({
+  weeks,
+  linkFor,
+}: {
+  weeks: { week: string; tickets: number; escalated: number }[];
+  linkFor: (week: string) => string;
+}) {
   if (weeks.length === 0) return <p class="muted">No tickets in this period.</p>;
   const width = Math.max(320, weeks.length * 48);
   const height = 160;
@@ -14,12 +20,32 @@ export function WeeklyChart({ weeks, linkFor }: { weeks: { week: string; tickets
   return (
     <svg class="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Tickets and escalations per week">
       {weeks.map((w, i) => (
-        <Link key={w.week} href={linkFor(w.week)} aria-label={`Week of ${w.week}: ${w.escalated} escalated of ${w.tickets}`}>
+        <Link
+          key={w.week}
+          href={linkFor(w.week)}
+          aria-label={`Week of ${w.week}: ${w.escalated} escalated of ${w.tickets}`}
+        >
           <g>
-            <rect class="chart__total" x={i * bar + 6} width={bar - 12} y={y(w.tickets)} height={height - 20 - y(w.tickets)} />
-            <rect class="chart__part" x={i * bar + 6} width={bar - 12} y={y(w.escalated)} height={height - 20 - y(w.escalated)} />
-            <text class="chart__value" x={i * bar + bar / 2} y={y(w.tickets) - 4} text-anchor="middle">{w.escalated}/{w.tickets}</text>
-            <text class="chart__label" x={i * bar + bar / 2} y={height - 6} text-anchor="middle">{w.week.slice(5)}</text>
+            <rect
+              class="chart__total"
+              x={i * bar + 6}
+              width={bar - 12}
+              y={y(w.tickets)}
+              height={height - 20 - y(w.tickets)}
+            />
+            <rect
+              class="chart__part"
+              x={i * bar + 6}
+              width={bar - 12}
+              y={y(w.escalated)}
+              height={height - 20 - y(w.escalated)}
+            />
+            <text class="chart__value" x={i * bar + bar / 2} y={y(w.tickets) - 4} text-anchor="middle">
+              {w.escalated}/{w.tickets}
+            </text>
+            <text class="chart__label" x={i * bar + bar / 2} y={height - 6} text-anchor="middle">
+              {w.week.slice(5)}
+            </text>
           </g>
         </Link>
       ))}
@@ -28,7 +54,13 @@ export function WeeklyChart({ weeks, linkFor }: { weeks: { week: string; tickets
 }
 
 /** Horizontal bars: one row per item, the number a link to the tickets behind it. */
-export function BarList({ items, label }: { items: { key: string; label: string; value: number; of?: number; href: string }[]; label: string }) {
+export function BarList({
+  items,
+  label,
+}: {
+  items: { key: string; label: string; value: number; of?: number; href: string }[];
+  label: string;
+}) {
   if (items.length === 0) return <p class="muted">Nothing in this period.</p>;
   const top = Math.max(1, ...items.map((i) => i.of ?? i.value));
   return (

@@ -49,7 +49,8 @@ export function MetricTicketsScreen({ query }: { query: URLSearchParams }) {
         next.value = page.nextCursor;
         loaded.value = true;
       } catch (caught) {
-        if (!isAbort(caught)) error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+        if (!isAbort(caught))
+          error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
       }
     };
     return { params, tickets, next, error, loaded, load, stop: () => controller.abort() };
@@ -66,17 +67,23 @@ export function MetricTicketsScreen({ query }: { query: URLSearchParams }) {
 
   return (
     <section class="screen" aria-labelledby="screen-title">
-      <p class="breadcrumb"><Link href={href("metrics", back)}>← Escalation metrics</Link></p>
+      <p class="breadcrumb">
+        <Link href={href("metrics", back)}>← Escalation metrics</Link>
+      </p>
       <header class="screen__header">
         <ScreenHeading id="screen-title">{title}</ScreenHeading>
       </header>
       {filters.length > 0 && <p class="muted">{filters.join(" · ")}</p>}
-      {model.error.value && <ErrorNotice error={model.error.value} title="Couldn't load the tickets" onRetry={() => void model.load()} />}
+      {model.error.value && (
+        <ErrorNotice error={model.error.value} title="Couldn't load the tickets" onRetry={() => void model.load()} />
+      )}
       {model.loaded.value && model.tickets.value.length === 0 && <p class="empty">No tickets.</p>}
       {model.tickets.value.length > 0 && <TicketTable tickets={model.tickets.value} />}
       {model.next.value && (
         <div class="load-more">
-          <button type="button" class="button" onClick={() => void model.load(model.next.value!)}>Load more</button>
+          <button type="button" class="button" onClick={() => void model.load(model.next.value!)}>
+            Load more
+          </button>
         </div>
       )}
     </section>

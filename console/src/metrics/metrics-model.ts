@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import type { EscalationMetrics, Insights } from "../../../shared/index.js";
-import { ApiError, trackLoad } from "../api.js";
+import { type ApiError, trackLoad } from "../api.js";
 import { metricsApi, type MetricsParams } from "./metrics-api.js";
 
 /** The filters the dashboard reads from its URL (so a view can be shared); the API applies the defaults. */
@@ -20,7 +20,10 @@ export function createMetricsModel(params: MetricsParams) {
 
   async function load() {
     await trackLoad({ loading, error }, controller.signal, async () => {
-      const [m, i] = await Promise.all([metricsApi.escalations(params, controller.signal), metricsApi.insights(params, controller.signal)]);
+      const [m, i] = await Promise.all([
+        metricsApi.escalations(params, controller.signal),
+        metricsApi.insights(params, controller.signal),
+      ]);
       metrics.value = m;
       insights.value = i;
     });

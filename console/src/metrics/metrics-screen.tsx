@@ -25,11 +25,25 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
     <section class="screen metrics" aria-labelledby="screen-title">
       <header class="screen__header">
         <ScreenHeading id="screen-title">Escalation metrics</ScreenHeading>
-        {m && <span class="muted">Tickets created {m.from.slice(0, 10)} – {new Date(new Date(m.to).getTime() - 1).toISOString().slice(0, 10)}</span>}
+        {m && (
+          <span class="muted">
+            Tickets created {m.from.slice(0, 10)} – {new Date(new Date(m.to).getTime() - 1).toISOString().slice(0, 10)}
+          </span>
+        )}
       </header>
-      <MetricsFilters params={params} exportHref={metricsApi.auditCsvUrl({ ...params, groupBy: undefined })} dimensions={m?.dimensions ?? null} />
-      {model.error.value && <ErrorNotice error={model.error.value} title="Couldn't load the metrics" onRetry={() => void model.reload()} />}
-      {!m && model.loading.value && <p class="placeholder" role="status">Loading metrics…</p>}
+      <MetricsFilters
+        params={params}
+        exportHref={metricsApi.auditCsvUrl({ ...params, groupBy: undefined })}
+        dimensions={m?.dimensions ?? null}
+      />
+      {model.error.value && (
+        <ErrorNotice error={model.error.value} title="Couldn't load the metrics" onRetry={() => void model.reload()} />
+      )}
+      {!m && model.loading.value && (
+        <p class="placeholder" role="status">
+          Loading metrics…
+        </p>
+      )}
       {insights && <Anomalies insights={insights} params={params} />}
       {m && (
         <>
@@ -41,7 +55,16 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
             </section>
             <section class="card">
               <h2 class="card__title">Escalations by category</h2>
-              <BarList label="Escalated tickets by category" items={m.byCategory.map((c) => ({ key: c.category, label: c.category === "none" ? "(no category)" : c.category, value: c.escalated, of: c.tickets, href: drillHref(params, "escalated", { queue: c.category }) }))} />
+              <BarList
+                label="Escalated tickets by category"
+                items={m.byCategory.map((c) => ({
+                  key: c.category,
+                  label: c.category === "none" ? "(no category)" : c.category,
+                  value: c.escalated,
+                  of: c.tickets,
+                  href: drillHref(params, "escalated", { queue: c.category }),
+                }))}
+              />
             </section>
           </div>
           <AgentTable m={m} params={params} />
@@ -62,19 +85,30 @@ function Anomalies({ insights, params }: { insights: Insights; params: MetricsPa
         <div key={a.category} class="notice notice--error" role="alert">
           <p class="notice__title">Escalation spike in {a.category}</p>
           <p>
-            <Link href={drillHref({ ...params, ...lastWeek }, "escalated", { queue: a.category })}>{a.escalations} tickets</Link> created in the last 7 days escalated, against {a.trailingMean.toFixed(1)} a week over the previous 8 weeks (z = {a.zScore.toFixed(1)}).
+            <Link href={drillHref({ ...params, ...lastWeek }, "escalated", { queue: a.category })}>
+              {a.escalations} tickets
+            </Link>{" "}
+            created in the last 7 days escalated, against {a.trailingMean.toFixed(1)} a week over the previous 8 weeks
+            (z = {a.zScore.toFixed(1)}).
           </p>
         </div>
       ))}
       <section class="card" aria-labelledby="weekly-review">
-        <h2 class="card__title" id="weekly-review">Weekly review: most escalated categories, last 7 days</h2>
-        {insights.weeklyReview.length === 0 ? <p class="muted">No escalations in the last 7 days.</p> : (
+        <h2 class="card__title" id="weekly-review">
+          Weekly review: most escalated categories, last 7 days
+        </h2>
+        {insights.weeklyReview.length === 0 ? (
+          <p class="muted">No escalations in the last 7 days.</p>
+        ) : (
           <ol class="review">
             {insights.weeklyReview.map((r) => (
               <li key={r.category}>
                 <strong>{r.category === "none" ? "(no category)" : r.category}</strong> · {r.escalated} escalated ·{" "}
                 {r.examples.map((e, i) => (
-                  <span key={e.id}>{i > 0 && ", "}<Link href={href(`tickets/${e.id}`)}>{e.reference}</Link> <span class="muted">{e.subject}</span></span>
+                  <span key={e.id}>
+                    {i > 0 && ", "}
+                    <Link href={href(`tickets/${e.id}`)}>{e.reference}</Link> <span class="muted">{e.subject}</span>
+                  </span>
                 ))}
               </li>
             ))}
@@ -89,15 +123,27 @@ function AgentTable({ m, params }: { m: EscalationMetrics; params: MetricsParams
   return (
     <section class="card">
       <h2 class="card__title">Escalations sent and tickets resolved, per agent</h2>
-      {m.perAgent.length === 0 ? <p class="muted">No agent activity in this period.</p> : (
+      {m.perAgent.length === 0 ? (
+        <p class="muted">No agent activity in this period.</p>
+      ) : (
         <table class="table table--compact">
-          <thead><tr><th scope="col">Agent</th><th scope="col">Escalations sent</th><th scope="col">Tickets resolved</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Agent</th>
+              <th scope="col">Escalations sent</th>
+              <th scope="col">Tickets resolved</th>
+            </tr>
+          </thead>
           <tbody>
             {m.perAgent.map((a) => (
               <tr key={a.agentId}>
                 <td>{a.name}</td>
-                <td><Link href={drillHref(params, "agent_escalations", { agent: a.agentId })}>{a.escalations}</Link></td>
-                <td><Link href={drillHref(params, "agent_resolved", { agent: a.agentId })}>{a.resolved}</Link></td>
+                <td>
+                  <Link href={drillHref(params, "agent_escalations", { agent: a.agentId })}>{a.escalations}</Link>
+                </td>
+                <td>
+                  <Link href={drillHref(params, "agent_resolved", { agent: a.agentId })}>{a.resolved}</Link>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -110,9 +156,29 @@ function AgentTable({ m, params }: { m: EscalationMetrics; params: MetricsParams
 function GroupTable({ m, params }: { m: EscalationMetrics; params: MetricsParams }) {
   return (
     <section class="card">
-      <h2 class="card__title">By {m.groupBy === "queue" ? "category" : m.groupBy === "agent" ? "first agent" : m.groupBy}</h2>
+      <h2 class="card__title">
+        By {m.groupBy === "queue" ? "category" : m.groupBy === "agent" ? "first agent" : m.groupBy}
+      </h2>
       <table class="table table--compact">
-        <thead><tr>{["", "Tickets", "Escalated", "Rate", "FCR", "To 1st escalation", "Resolution after", "Ping-pong", "Bounced"].map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            {[
+              "",
+              "Tickets",
+              "Escalated",
+              "Rate",
+              "FCR",
+              "To 1st escalation",
+              "Resolution after",
+              "Ping-pong",
+              "Bounced",
+            ].map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {m.groups.map((g) => {
             const f = { ...groupFilter(m.groupBy, g.key) };
@@ -120,14 +186,32 @@ function GroupTable({ m, params }: { m: EscalationMetrics; params: MetricsParams
             return (
               <tr key={g.key}>
                 <th scope="row">{g.label}</th>
-                <td><Link href={drillHref(params, "tickets", f)}>{x.tickets}</Link></td>
-                <td><Link href={drillHref(params, "escalated", f)}>{x.escalated}</Link></td>
-                <td><Link href={drillHref(params, "escalated", f)}>{percent(x.escalationRate)}</Link></td>
-                <td><Link href={drillHref(params, "first_contact_resolved", f)}>{percent(x.fcrRate)}</Link></td>
-                <td><Link href={drillHref(params, "escalated", f)}>{duration(x.timeToFirstEscalation.medianMs)}</Link></td>
-                <td><Link href={drillHref(params, "escalated_resolved", f)}>{duration(x.resolutionAfterEscalation.medianMs)}</Link></td>
-                <td><Link href={drillHref(params, "ping_pong", f)}>{x.pingPong}</Link></td>
-                <td><Link href={drillHref(params, "bounced", f)}>{x.bounced}</Link></td>
+                <td>
+                  <Link href={drillHref(params, "tickets", f)}>{x.tickets}</Link>
+                </td>
+                <td>
+                  <Link href={drillHref(params, "escalated", f)}>{x.escalated}</Link>
+                </td>
+                <td>
+                  <Link href={drillHref(params, "escalated", f)}>{percent(x.escalationRate)}</Link>
+                </td>
+                <td>
+                  <Link href={drillHref(params, "first_contact_resolved", f)}>{percent(x.fcrRate)}</Link>
+                </td>
+                <td>
+                  <Link href={drillHref(params, "escalated", f)}>{duration(x.timeToFirstEscalation.medianMs)}</Link>
+                </td>
+                <td>
+                  <Link href={drillHref(params, "escalated_resolved", f)}>
+                    {duration(x.resolutionAfterEscalation.medianMs)}
+                  </Link>
+                </td>
+                <td>
+                  <Link href={drillHref(params, "ping_pong", f)}>{x.pingPong}</Link>
+                </td>
+                <td>
+                  <Link href={drillHref(params, "bounced", f)}>{x.bounced}</Link>
+                </td>
               </tr>
             );
           })}
@@ -142,7 +226,8 @@ function Feedback({ m, params }: { m: EscalationMetrics; params: MetricsParams }
   const of = (n: number, total: number, metric: DrilldownMetric, all: DrilldownMetric) =>
     total ? (
       <>
-        <Link href={drillHref(params, metric)}>{n}</Link> of <Link href={drillHref(params, all)}>{total}</Link> ({percent(n / total)})
+        <Link href={drillHref(params, metric)}>{n}</Link> of <Link href={drillHref(params, all)}>{total}</Link> (
+        {percent(n / total)})
       </>
     ) : (
       "–"
@@ -151,20 +236,38 @@ function Feedback({ m, params }: { m: EscalationMetrics; params: MetricsParams }
     <section class="card">
       <h2 class="card__title">Feedback after escalation</h2>
       <dl class="metric-facts">
-        <dt>Customers who had to repeat themselves</dt><dd>{of(f.repeatedThemselves, f.customerResponses, "repeated_themselves", "customer_feedback")}</dd>
-        <dt>People a customer talked to (average)</dt><dd>{f.averagePeopleTalkedTo === null ? "–" : f.averagePeopleTalkedTo.toFixed(1)}</dd>
-        <dt>Resolved in reasonable time</dt><dd>{of(f.resolvedInReasonableTime, f.customerResponses, "resolved_in_reasonable_time", "customer_feedback")}</dd>
-        <dt>Handoffs that had what the agent needed</dt><dd>{of(f.handoffHadWhatWasNeeded, f.agentResponses, "handoff_had_what_was_needed", "agent_feedback")}</dd>
+        <dt>Customers who had to repeat themselves</dt>
+        <dd>{of(f.repeatedThemselves, f.customerResponses, "repeated_themselves", "customer_feedback")}</dd>
+        <dt>People a customer talked to (average)</dt>
+        <dd>{f.averagePeopleTalkedTo === null ? "–" : f.averagePeopleTalkedTo.toFixed(1)}</dd>
+        <dt>Resolved in reasonable time</dt>
+        <dd>
+          {of(f.resolvedInReasonableTime, f.customerResponses, "resolved_in_reasonable_time", "customer_feedback")}
+        </dd>
+        <dt>Handoffs that had what the agent needed</dt>
+        <dd>{of(f.handoffHadWhatWasNeeded, f.agentResponses, "handoff_had_what_was_needed", "agent_feedback")}</dd>
       </dl>
     </section>
   );
 }
 
 function ProductSignals({ insights, params }: { insights: Insights; params: MetricsParams }) {
-  const list = (title: string, rows: Insights["failingEndpoints"], metric: "failing_endpoint" | "error_fingerprint") => (
+  const list = (
+    title: string,
+    rows: Insights["failingEndpoints"],
+    metric: "failing_endpoint" | "error_fingerprint",
+  ) => (
     <section class="card">
       <h2 class="card__title">{title}</h2>
-      <BarList label={title} items={rows.map((r) => ({ key: r.value, label: `${r.value} · ${r.customersEstimated ? "≈ " : ""}${r.customers.toLocaleString()} customers`, value: r.tickets, href: drillHref(params, metric, { value: r.value }) }))} />
+      <BarList
+        label={title}
+        items={rows.map((r) => ({
+          key: r.value,
+          label: `${r.value} · ${r.customersEstimated ? "≈ " : ""}${r.customers.toLocaleString()} customers`,
+          value: r.tickets,
+          href: drillHref(params, metric, { value: r.value }),
+        }))}
+      />
     </section>
   );
   return (

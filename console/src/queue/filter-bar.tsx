@@ -14,7 +14,13 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
   useEffect(() => void loadAgents(), []);
   const go = (changes: Partial<Record<keyof QueueFilters, string | undefined>>) =>
     navigate(href("", { ...filterParams(filters), ...changes }));
-  const queues = [...new Set([...KNOWN_QUEUES, ...agentsDirectory.value.flatMap((a) => a.skills), ...(filters.queue ? [filters.queue] : [])])];
+  const queues = [
+    ...new Set([
+      ...KNOWN_QUEUES,
+      ...agentsDirectory.value.flatMap((a) => a.skills),
+      ...(filters.queue ? [filters.queue] : []),
+    ]),
+  ];
 
   return (
     <form
@@ -80,7 +86,11 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
         onChange={(e) => go({ plan: e.currentTarget.value.trim() || undefined })}
       />
       {Object.keys(filters).some((k) => k !== "status") && (
-        <button type="button" class="button button--link" onClick={() => navigate(href("", { status: filters.status }))}>
+        <button
+          type="button"
+          class="button button--link"
+          onClick={() => navigate(href("", { status: filters.status }))}
+        >
           Clear filters
         </button>
       )}
@@ -88,9 +98,18 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
   );
 }
 
-function Select(props: { label: string; value: string | undefined; onChange(value: string | undefined): void; children: preact.ComponentChildren }) {
+function Select(props: {
+  label: string;
+  value: string | undefined;
+  onChange(value: string | undefined): void;
+  children: preact.ComponentChildren;
+}) {
   return (
-    <select aria-label={props.label} value={props.value ?? ""} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
+    <select
+      aria-label={props.label}
+      value={props.value ?? ""}
+      onChange={(e) => props.onChange(e.currentTarget.value || undefined)}
+    >
       {props.children}
     </select>
   );

@@ -1,7 +1,9 @@
 import { ticketListQuerySchema, type TicketListQuery } from "../../../shared/index.js";
 
 /** The queue's filters, all in the URL so a filtered view can be bookmarked and shared. */
-export type QueueFilters = Partial<Pick<TicketListQuery, "status" | "queue" | "tier" | "severity" | "plan" | "assignee" | "q">>;
+export type QueueFilters = Partial<
+  Pick<TicketListQuery, "status" | "queue" | "tier" | "severity" | "plan" | "assignee" | "q">
+>;
 export const FILTER_KEYS = ["status", "queue", "tier", "severity", "plan", "assignee", "q"] as const;
 
 /** Each parameter is checked with the shared schema on its own: one bad value drops that filter, not the view. */
@@ -18,7 +20,9 @@ export function readFilters(query: URLSearchParams): QueueFilters {
 
 /** The filters as query-string values (for href()). */
 export function filterParams(filters: QueueFilters): Record<string, string | undefined> {
-  return Object.fromEntries(FILTER_KEYS.map((key) => [key, filters[key] === undefined ? undefined : String(filters[key])]));
+  return Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, filters[key] === undefined ? undefined : String(filters[key])]),
+  );
 }
 
 export const filtersKey = (filters: QueueFilters) => JSON.stringify(filterParams(filters));

@@ -1,7 +1,7 @@
 import { signal } from "@preact/signals";
 import type { TicketStatus, TicketSummary } from "../../../shared/index.js";
 import type { QueueFilters } from "./queue-filters.js";
-import { api, ApiError, trackLoad } from "../api.js";
+import { api, type ApiError, trackLoad } from "../api.js";
 
 export const PAGE_SIZE = 50;
 

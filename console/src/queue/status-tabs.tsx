@@ -5,7 +5,13 @@ import { Link } from "../ui/link.js";
 import { filterParams, type QueueFilters } from "./queue-filters.js";
 
 /** Filters are links (?status=open) so a filtered queue can be bookmarked and shared; counts follow the other filters. */
-export function StatusTabs({ filters, counts }: { filters: QueueFilters; counts: Partial<Record<TicketStatus, number>> }) {
+export function StatusTabs({
+  filters,
+  counts,
+}: {
+  filters: QueueFilters;
+  counts: Partial<Record<TicketStatus, number>>;
+}) {
   const current = filters.status;
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const options: { status: TicketStatus | undefined; label: string; count: number | undefined }[] = [
@@ -22,7 +28,12 @@ export function StatusTabs({ filters, counts }: { filters: QueueFilters; counts:
           aria-current={option.status === current ? "page" : undefined}
         >
           {option.label}
-          {option.count !== undefined && <span class="tabs__count" aria-label={`${option.count} tickets`}> {option.count}</span>}
+          {option.count !== undefined && (
+            <span class="tabs__count" aria-label={`${option.count} tickets`}>
+              {" "}
+              {option.count}
+            </span>
+          )}
         </Link>
       ))}
     </nav>

@@ -16,7 +16,11 @@ export type ReplayState =
  */
 export function createReplayModel(ticketId: string, recording: RecordingInfo) {
   const state = signal<ReplayState>(
-    recording.status === "none" ? { kind: "none" } : recording.status === "pending" ? { kind: "pending" } : { kind: "loading" },
+    recording.status === "none"
+      ? { kind: "none" }
+      : recording.status === "pending"
+        ? { kind: "pending" }
+        : { kind: "loading" },
   );
   let player: PlayerHandle | null = null;
   /** Where the replay is, in epoch ms; null until it is ready. The timeline highlights the event at this moment. */
@@ -77,7 +81,9 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
     /** Whether an epoch-ms moment falls inside the recording. */
     covers(epochMs: number): boolean {
       const current = state.value;
-      return current.kind === "ready" && epochMs >= current.startTime && epochMs <= current.startTime + current.durationMs;
+      return (
+        current.kind === "ready" && epochMs >= current.startTime && epochMs <= current.startTime + current.durationMs
+      );
     },
   };
 }
@@ -88,7 +94,10 @@ function readEvents(raw: unknown): ReplayEvent[] | string {
   if (!Array.isArray(raw)) return "The recording is not a list of events.";
   const events = raw.filter(
     (event): event is ReplayEvent =>
-      typeof event === "object" && event !== null && typeof event.type === "number" && typeof event.timestamp === "number",
+      typeof event === "object" &&
+      event !== null &&
+      typeof event.type === "number" &&
+      typeof event.timestamp === "number",
   );
   if (events.length < 2) return "The recording has too few events to replay.";
   // Type 2 is rrweb's FullSnapshot: without one there is no page to draw.

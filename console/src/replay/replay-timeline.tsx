@@ -13,13 +13,16 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
   const markers = markersOf(ticket).filter((m) => replay.covers(m.t));
   const playhead = replay.playhead.value;
   const current = currentIndex(markers, playhead);
-  const at = (t: number) => `${Math.min(100, Math.max(0, ((t - state.startTime) / Math.max(1, state.durationMs)) * 100))}%`;
+  const at = (t: number) =>
+    `${Math.min(100, Math.max(0, ((t - state.startTime) / Math.max(1, state.durationMs)) * 100))}%`;
   const offset = (t: number) => playerClock(t - state.startTime);
 
   return (
     <div class="replay-timeline" aria-label="Replay timeline">
       <div class="replay-timeline__bar" role="group" aria-label="Markers">
-        {playhead !== null && <span class="replay-timeline__playhead" style={{ left: at(playhead) }} aria-hidden="true" />}
+        {playhead !== null && (
+          <span class="replay-timeline__playhead" style={{ left: at(playhead) }} aria-hidden="true" />
+        )}
         {markers.map((marker, index) => (
           <button
             key={`${marker.t}-${index}`}
@@ -54,7 +57,10 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
 function MarkerRow(props: { marker: TimelineMarker; offset: string; current: boolean; onSeek(): void }) {
   const { marker } = props;
   return (
-    <li class={`replay-timeline__item${props.current ? " replay-timeline__item--current" : ""}`} aria-current={props.current ? "true" : undefined}>
+    <li
+      class={`replay-timeline__item${props.current ? " replay-timeline__item--current" : ""}`}
+      aria-current={props.current ? "true" : undefined}
+    >
       <button type="button" class="replay-timeline__seek" onClick={props.onSeek} title={formatClock(marker.t)}>
         <span class={`replay-timeline__dot replay-timeline__marker--${marker.kind}`} aria-hidden="true" />
         <span class="replay-timeline__offset mono">{props.offset}</span>

@@ -23,24 +23,31 @@ export const MARKER_NAMES: Record<MarkerKind, string> = {
 export function markersOf(ticket: TicketDetail): TimelineMarker[] {
   const { context } = ticket;
   const markers: TimelineMarker[] = [
-    ...context.clicks.map((c): TimelineMarker => ({
-      t: c.t,
-      kind: c.rage ? "rage" : c.dead ? "dead" : "click",
-      label: c.text ? `“${c.text}”` : c.tag,
-      detail: c.selector,
-    })),
-    ...context.navigation.map((n): TimelineMarker => ({ t: n.t, kind: "navigation", label: n.title ?? n.url, detail: n.url })),
+    ...context.clicks.map(
+      (c): TimelineMarker => ({
+        t: c.t,
+        kind: c.rage ? "rage" : c.dead ? "dead" : "click",
+        label: c.text ? `“${c.text}”` : c.tag,
+        detail: c.selector,
+      }),
+    ),
+    ...context.navigation.map(
+      (n): TimelineMarker => ({ t: n.t, kind: "navigation", label: n.title ?? n.url, detail: n.url }),
+    ),
     ...context.console
       .filter((e) => e.level === "error")
       .map((e): TimelineMarker => ({ t: e.t, kind: "error", label: e.message })),
-    ...context.network.map((r): TimelineMarker => ({
-      t: r.t,
-      kind: "request",
-      label: `${r.method} ${r.status || "no response"}`,
-      detail: r.url,
-    })),
+    ...context.network.map(
+      (r): TimelineMarker => ({
+        t: r.t,
+        kind: "request",
+        label: `${r.method} ${r.status || "no response"}`,
+        detail: r.url,
+      }),
+    ),
   ];
-  if (ticket.openedAt !== null) markers.push({ t: ticket.openedAt, kind: "widget", label: "The customer opened the help widget" });
+  if (ticket.openedAt !== null)
+    markers.push({ t: ticket.openedAt, kind: "widget", label: "The customer opened the help widget" });
   return markers.sort((a, b) => a.t - b.t);
 }
 

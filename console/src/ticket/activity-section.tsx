@@ -34,13 +34,20 @@ export function ActivitySection({ ticketId, version }: { ticketId: string; versi
 }
 
 function describe(event: TicketEvent): string {
-  const who = event.actorType === "customer" ? "The customer" : event.actorType === "system" ? "Handoff" : (event.actorName ?? "An agent");
+  const who =
+    event.actorType === "customer"
+      ? "The customer"
+      : event.actorType === "system"
+        ? "Handoff"
+        : (event.actorName ?? "An agent");
   const d = event.details as Record<string, unknown>;
   switch (event.type) {
     case "created":
       return "The customer filed the ticket";
     case "assigned":
-      return d.reason === "claim" ? `${who} claimed it` : `${who} assigned it to ${agentName(String(d.agentId)) ?? "an agent"}`;
+      return d.reason === "claim"
+        ? `${who} claimed it`
+        : `${who} assigned it to ${agentName(String(d.agentId)) ?? "an agent"}`;
     case "unassigned":
       return `${who} unassigned it`;
     case "status_changed":

@@ -14,8 +14,16 @@ export function ConversationPanel({ model }: { model: ConversationModel }) {
       <h2 class="card__title" id="conversation-title">
         Conversation <span class="count">{messages.length}</span>
       </h2>
-      {model.error.value && <ErrorNotice error={model.error.value} title="Couldn't load the conversation" onRetry={() => void model.load()} />}
-      {model.loaded.value && messages.length === 0 && <p class="muted">No replies yet. The description above is the customer's first message.</p>}
+      {model.error.value && (
+        <ErrorNotice
+          error={model.error.value}
+          title="Couldn't load the conversation"
+          onRetry={() => void model.load()}
+        />
+      )}
+      {model.loaded.value && messages.length === 0 && (
+        <p class="muted">No replies yet. The description above is the customer's first message.</p>
+      )}
       <ol class="conversation__list">
         {messages.map((message) => (
           <MessageItem key={message.id} message={message} />
@@ -54,10 +62,12 @@ function Composer({ model }: { model: ConversationModel }) {
     >
       <div class="composer__modes" role="radiogroup" aria-label="Message type">
         <label>
-          <input type="radio" name="mode" checked={!internal} onChange={() => (model.internal.value = false)} /> Reply to customer
+          <input type="radio" name="mode" checked={!internal} onChange={() => (model.internal.value = false)} /> Reply
+          to customer
         </label>
         <label>
-          <input type="radio" name="mode" checked={internal} onChange={() => (model.internal.value = true)} /> Internal note
+          <input type="radio" name="mode" checked={internal} onChange={() => (model.internal.value = true)} /> Internal
+          note
         </label>
       </div>
       <textarea

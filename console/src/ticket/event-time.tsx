@@ -31,7 +31,9 @@ export function EventTime({ t, reference, replay, label }: EventTimeProps) {
       }}
       aria-label={`Show ${label} at ${formatClock(t)} in the replay`}
     >
-      <span aria-hidden="true" class="event-time__play">▶</span>
+      <span aria-hidden="true" class="event-time__play">
+        ▶
+      </span>
       {content}
     </button>
   );

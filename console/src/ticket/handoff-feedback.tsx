@@ -29,7 +29,10 @@ export function HandoffFeedback({ ticketId, version }: { ticketId: string; versi
     setSaving(true);
     setError(null);
     try {
-      const body = handoffHadWhatWasNeeded || !missing.trim() ? { handoffHadWhatWasNeeded } : { handoffHadWhatWasNeeded, missing: missing.trim() };
+      const body =
+        handoffHadWhatWasNeeded || !missing.trim()
+          ? { handoffHadWhatWasNeeded }
+          : { handoffHadWhatWasNeeded, missing: missing.trim() };
       setState(await json(METRICS_PATHS.agentFeedback(ticketId), feedbackStateSchema, { method: "POST", body }));
       setThanked(true);
     } catch (caught) {
@@ -39,28 +42,56 @@ export function HandoffFeedback({ ticketId, version }: { ticketId: string; versi
     }
   };
 
-  if (thanked) return <p class="notice" role="status">Thanks: your answer about the handoff is recorded.</p>;
+  if (thanked)
+    return (
+      <p class="notice" role="status">
+        Thanks: your answer about the handoff is recorded.
+      </p>
+    );
   if (!state?.eligible) return null;
   return (
     <section class="card" aria-labelledby="handoff-feedback-title">
-      <h2 class="card__title" id="handoff-feedback-title">Did the handoff have what you needed?</h2>
-      <p class="muted small">You received this ticket in an escalation. One question, asked once; it feeds the escalation metrics.</p>
+      <h2 class="card__title" id="handoff-feedback-title">
+        Did the handoff have what you needed?
+      </h2>
+      <p class="muted small">
+        You received this ticket in an escalation. One question, asked once; it feeds the escalation metrics.
+      </p>
       {error && <ErrorNotice error={error} title="Couldn't save your answer" />}
       {missingOpen ? (
-        <form onSubmit={(e) => { e.preventDefault(); void answer(false); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void answer(false);
+          }}
+        >
           <label>
             What was missing? (optional)
-            <textarea name="missing" rows={3} maxLength={2000} value={missing} onInput={(e) => setMissing((e.currentTarget as HTMLTextAreaElement).value)} />
+            <textarea
+              name="missing"
+              rows={3}
+              maxLength={2000}
+              value={missing}
+              onInput={(e) => setMissing((e.currentTarget as HTMLTextAreaElement).value)}
+            />
           </label>
           <div class="actions">
-            <button type="submit" class="button button--primary" disabled={saving}>Send answer</button>
-            <button type="button" class="button" onClick={() => setMissingOpen(false)} disabled={saving}>Back</button>
+            <button type="submit" class="button button--primary" disabled={saving}>
+              Send answer
+            </button>
+            <button type="button" class="button" onClick={() => setMissingOpen(false)} disabled={saving}>
+              Back
+            </button>
           </div>
         </form>
       ) : (
         <div class="actions">
-          <button type="button" class="button button--primary" onClick={() => void answer(true)} disabled={saving}>Yes, it had what I needed</button>
-          <button type="button" class="button" onClick={() => setMissingOpen(true)} disabled={saving}>No, something was missing</button>
+          <button type="button" class="button button--primary" onClick={() => void answer(true)} disabled={saving}>
+            Yes, it had what I needed
+          </button>
+          <button type="button" class="button" onClick={() => setMissingOpen(true)} disabled={saving}>
+            No, something was missing
+          </button>
         </div>
       )}
     </section>

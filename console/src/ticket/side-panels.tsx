@@ -67,7 +67,10 @@ export function EnvironmentPanel({ environment }: { environment: Environment | u
         <Facts
           items={[
             ["Browser", <span class="small">{environment.userAgent}</span>],
-            ["Viewport", `${environment.viewport.width} × ${environment.viewport.height} @${environment.devicePixelRatio}x`],
+            [
+              "Viewport",
+              `${environment.viewport.width} × ${environment.viewport.height} @${environment.devicePixelRatio}x`,
+            ],
             ["Language", environment.language],
             ["Time zone", environment.timeZone],
             ["Referrer", environment.referrer && <ExternalUrl url={environment.referrer} />],
@@ -82,9 +85,7 @@ export function MetadataPanel({ metadata }: { metadata: Metadata }) {
   const entries = Object.entries(metadata);
   return (
     <Section id="metadata" title="Metadata" count={entries.length} empty="The app sent no metadata.">
-      <Facts
-        items={entries.map(([key, value]): [string, string] => [key, value === null ? "null" : String(value)])}
-      />
+      <Facts items={entries.map(([key, value]): [string, string] => [key, value === null ? "null" : String(value)])} />
     </Section>
   );
 }

@@ -20,7 +20,12 @@ export function TicketActions({ model }: { model: TicketModel }) {
   return (
     <div class="ticket-actions" aria-label="Ticket actions" role="group">
       {me && ticket.assigneeId !== me.id && (
-        <button type="button" class="button button--primary" disabled={disabled} onClick={() => void model.update({ assigneeId: me.id })}>
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={disabled}
+          onClick={() => void model.update({ assigneeId: me.id })}
+        >
           Claim
         </button>
       )}
@@ -32,7 +37,9 @@ export function TicketActions({ model }: { model: TicketModel }) {
           onChange={(e) => void model.update({ assigneeId: e.currentTarget.value || null })}
         >
           <option value="">Unassigned</option>
-          {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId) && <option value={ticket.assigneeId}>Unknown agent</option>}
+          {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId) && (
+            <option value={ticket.assigneeId}>Unknown agent</option>
+          )}
           {agents.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name} (tier {a.tier})
@@ -42,10 +49,19 @@ export function TicketActions({ model }: { model: TicketModel }) {
       </label>
       <label>
         Status
-        <select value={ticket.status} disabled={disabled} onChange={(e) => void model.update({ status: e.currentTarget.value as Exclude<TicketStatus, "escalated"> })}>
+        <select
+          value={ticket.status}
+          disabled={disabled}
+          onChange={(e) => void model.update({ status: e.currentTarget.value as Exclude<TicketStatus, "escalated"> })}
+        >
           {ticketStatuses.map((s) => (
             // Escalating needs the escalation workflow's handoff note; the status only shows when it is current.
-            <option key={s} value={s} disabled={s === "escalated"} hidden={s === "escalated" && ticket.status !== "escalated"}>
+            <option
+              key={s}
+              value={s}
+              disabled={s === "escalated"}
+              hidden={s === "escalated" && ticket.status !== "escalated"}
+            >
               {capitalize(s)}
             </option>
           ))}
@@ -68,7 +84,11 @@ export function TicketActions({ model }: { model: TicketModel }) {
       </label>
       <label>
         Queue
-        <select value={ticket.queue ?? ""} disabled={disabled} onChange={(e) => void model.update({ queue: e.currentTarget.value || null })}>
+        <select
+          value={ticket.queue ?? ""}
+          disabled={disabled}
+          onChange={(e) => void model.update({ queue: e.currentTarget.value || null })}
+        >
           <option value="">Unrouted</option>
           {queues.map((q) => (
             <option key={q} value={q}>

@@ -40,7 +40,9 @@ export function TicketScreen({ id }: { id: string }) {
       </p>
       {error && (
         <>
-          <ScreenHeading id="screen-title">{isMissing(error) ? "Ticket not found" : "Couldn't load ticket"}</ScreenHeading>
+          <ScreenHeading id="screen-title">
+            {isMissing(error) ? "Ticket not found" : "Couldn't load ticket"}
+          </ScreenHeading>
           <ErrorNotice error={error} onRetry={isMissing(error) ? undefined : () => void model.load()} />
         </>
       )}
@@ -65,7 +67,8 @@ function isMissing(error: ApiError): boolean {
 function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketModel }) {
   // A new model once the recording arrives (pending -> stored), so the player mounts.
   const replay = useMemo(() => createReplayModel(ticket.id, ticket.recording), [ticket.id, ticket.recording.status]);
-  const uploading = ticket.recording.status === "pending" && Date.now() - Date.parse(ticket.createdAt) < UPLOAD_GRACE_MS;
+  const uploading =
+    ticket.recording.status === "pending" && Date.now() - Date.parse(ticket.createdAt) < UPLOAD_GRACE_MS;
   useEffect(() => {
     if (!uploading) return;
     const timer = setInterval(() => void model.refresh(), 3000);
@@ -90,7 +93,9 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
         </p>
         <ScreenHeading id="screen-title">{ticket.subject || "(no subject)"}</ScreenHeading>
         <p class="ticket-header__customer muted">
-          {[ticket.customer.name, ticket.customer.email, ticket.customer.company, ticket.customer.plan].filter(Boolean).join(" · ")}
+          {[ticket.customer.name, ticket.customer.email, ticket.customer.company, ticket.customer.plan]
+            .filter(Boolean)
+            .join(" · ")}
           {ticket.customer.verified ? " · verified" : " · not verified"}
         </p>
         <TicketActions model={model} />

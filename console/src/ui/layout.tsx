@@ -16,21 +16,24 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
       </a>
       <aside class="sidebar">
         <div class="brand">
-          <span class="brand__mark" aria-hidden="true">H</span> Handoff
+          <span class="brand__mark" aria-hidden="true">
+            H
+          </span>{" "}
+          Handoff
         </div>
         <nav aria-label="Console">
           <ul class="sidebar__nav">
             <li>
-              <Link
-                class="sidebar__link"
-                href={href()}
-                aria-current={current === "queue" ? "page" : undefined}
-              >
+              <Link class="sidebar__link" href={href()} aria-current={current === "queue" ? "page" : undefined}>
                 Tickets
               </Link>
             </li>
             <li>
-              <Link class="sidebar__link" href={href("matrix")} aria-current={current === "matrix" ? "page" : undefined}>
+              <Link
+                class="sidebar__link"
+                href={href("matrix")}
+                aria-current={current === "matrix" ? "page" : undefined}
+              >
                 Escalation matrix
               </Link>
             </li>
@@ -45,7 +48,11 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
             </li>
             {agent.role === "admin" && (
               <li>
-                <Link class="sidebar__link" href={href("admin")} aria-current={current === "admin" ? "page" : undefined}>
+                <Link
+                  class="sidebar__link"
+                  href={href("admin")}
+                  aria-current={current === "admin" ? "page" : undefined}
+                >
                   Admin
                 </Link>
               </li>
@@ -69,20 +76,20 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
             </span>
           </div>
           <div class="topbar__actions">
-          <Link class="button button--ghost" href={href("account")}>
-            Account
-          </Link>
-          <button
-            type="button"
-            class="button button--ghost"
-            disabled={loggingOut}
-            onClick={() => {
-              setLoggingOut(true);
-              void logOut();
-            }}
-          >
-            Log out
-          </button>
+            <Link class="button button--ghost" href={href("account")}>
+              Account
+            </Link>
+            <button
+              type="button"
+              class="button button--ghost"
+              disabled={loggingOut}
+              onClick={() => {
+                setLoggingOut(true);
+                void logOut();
+              }}
+            >
+              Log out
+            </button>
           </div>
         </header>
         <main id="main" class="main">

@@ -62,11 +62,18 @@ export function trainNaiveBayes(examples: TrainingExample[]): NaiveBayesModel {
 }
 
 const STOPWORDS = new Set(
-  "a an and are as at be but by can could do does for from has have i if in is it its me my no not of on or our please so that the this to was we were when with you your".split(" "),
+  "a an and are as at be but by can could do does for from has have i if in is it its me my no not of on or our please so that the this to was we were when with you your".split(
+    " ",
+  ),
 );
 
 /** Words of the ticket text plus the failing endpoints' paths and error kinds, which are strong queue hints. */
-export function ticketTokens(input: { subject: string; description: string; failedPaths?: string[]; errors?: string[] }): string[] {
+export function ticketTokens(input: {
+  subject: string;
+  description: string;
+  failedPaths?: string[];
+  errors?: string[];
+}): string[] {
   const words = `${input.subject} ${input.subject} ${input.description}`
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

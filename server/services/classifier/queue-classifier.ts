@@ -60,7 +60,12 @@ async function currentModel(db: Db, workspaceId: string): Promise<NaiveBayesMode
   const cached = models.get(workspaceId);
   if (cached && cached.key === key) return cached.model;
   const rows = await db
-    .select({ subject: tickets.subject, description: tickets.description, context: tickets.context, queue: tickets.queue })
+    .select({
+      subject: tickets.subject,
+      description: tickets.description,
+      context: tickets.context,
+      queue: tickets.queue,
+    })
     .from(tickets)
     .where(resolvedWithQueue(workspaceId))
     .orderBy(desc(tickets.updatedAt))

@@ -5,12 +5,15 @@ const de: Strings = {
   launcher: "Hilfe und Support",
   launcherText: "Hilfe",
   title: "Support kontaktieren",
-  intro: "Beschreiben Sie, was schiefgelaufen ist. Wir senden mit, was auf dieser Seite passiert ist, damit Sie nichts doppelt erklären müssen.",
+  intro:
+    "Beschreiben Sie, was schiefgelaufen ist. Wir senden mit, was auf dieser Seite passiert ist, damit Sie nichts doppelt erklären müssen.",
   email: "E-Mail",
   subject: "Betreff",
   description: "Beschreibung",
   includeRecording: (seconds) =>
-    seconds === 60 ? "Aufzeichnung der letzten Minute anhängen" : `Aufzeichnung der letzten ${seconds} Sekunden anhängen`,
+    seconds === 60
+      ? "Aufzeichnung der letzten Minute anhängen"
+      : `Aufzeichnung der letzten ${seconds} Sekunden anhängen`,
   recordingHint: "Eingaben und Passwörter sind in der Aufzeichnung verborgen.",
   previewLabel: "Wir senden:",
   previewPage: (page) => `Seite ${page}`,
@@ -29,14 +32,17 @@ const de: Strings = {
   uploading: (percent) => `Aufzeichnung wird angehängt… ${percent} %`,
   uploaded: "Aufzeichnung angehängt.",
   uploadFailed: "Die Aufzeichnung konnte nicht angehängt werden, Ihr Ticket wurde aber erstellt.",
-  errorNetwork: "Der Support ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut – Ihre Nachricht bleibt erhalten.",
-  errorServer: "Beim Support gibt es gerade ein Problem. Bitte versuchen Sie es gleich noch einmal – Ihre Nachricht bleibt erhalten.",
+  errorNetwork:
+    "Der Support ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut – Ihre Nachricht bleibt erhalten.",
+  errorServer:
+    "Beim Support gibt es gerade ein Problem. Bitte versuchen Sie es gleich noch einmal – Ihre Nachricht bleibt erhalten.",
   errorRejected: "Der Support konnte diese Nachricht nicht annehmen.",
   errorFix: "Bitte korrigieren Sie die markierten Felder.",
   errorKey: "Dieses Support-Widget ist nicht richtig eingerichtet (ungültiger Site-Key).",
   errorRateLimited: "Zu viele Nachrichten in kurzer Zeit. Bitte warten Sie eine Minute.",
   queuedTitle: "Nachricht gespeichert",
-  queuedBody: "Der Support ist gerade nicht erreichbar. Ihre Nachricht ist auf diesem Gerät gespeichert und wird automatisch gesendet – beim nächsten Öffnen dieser Seite oder sobald Sie wieder online sind.",
+  queuedBody:
+    "Der Support ist gerade nicht erreichbar. Ihre Nachricht ist auf diesem Gerät gespeichert und wird automatisch gesendet – beim nächsten Öffnen dieser Seite oder sobald Sie wieder online sind.",
   uploadQueued: "Die Aufzeichnung ist gespeichert und wird automatisch angehängt.",
 };
 export default de;

@@ -5,12 +5,15 @@ const fr: Strings = {
   launcher: "Aide et support",
   launcherText: "Aide",
   title: "Contacter le support",
-  intro: "Dites-nous ce qui s'est mal passé. Nous joignons ce qui s'est passé sur cette page, pour que vous n'ayez pas à tout réexpliquer.",
+  intro:
+    "Dites-nous ce qui s'est mal passé. Nous joignons ce qui s'est passé sur cette page, pour que vous n'ayez pas à tout réexpliquer.",
   email: "E-mail",
   subject: "Objet",
   description: "Description",
   includeRecording: (seconds) =>
-    seconds === 60 ? "Joindre un enregistrement de la dernière minute" : `Joindre un enregistrement des ${seconds} dernières secondes`,
+    seconds === 60
+      ? "Joindre un enregistrement de la dernière minute"
+      : `Joindre un enregistrement des ${seconds} dernières secondes`,
   recordingHint: "Le texte saisi et les mots de passe sont masqués dans l'enregistrement.",
   previewLabel: "Ce que nous enverrons :",
   previewPage: (page) => `page ${page}`,
@@ -36,7 +39,8 @@ const fr: Strings = {
   errorKey: "Ce widget de support est mal configuré (clé de site invalide).",
   errorRateLimited: "Trop de messages en peu de temps. Patientez une minute puis réessayez.",
   queuedTitle: "Message enregistré",
-  queuedBody: "Le support est injoignable pour le moment. Votre message est enregistré sur cet appareil et sera envoyé automatiquement — à la prochaine ouverture de cette page ou dès votre retour en ligne.",
+  queuedBody:
+    "Le support est injoignable pour le moment. Votre message est enregistré sur cet appareil et sera envoyé automatiquement — à la prochaine ouverture de cette page ou dès votre retour en ligne.",
   uploadQueued: "L'enregistrement est conservé et sera joint automatiquement.",
 };
 export default fr;
