@@ -9,11 +9,11 @@
  */
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../server/db/client.js";
-import { exportEscalationAudit } from "../server/services/export-escalation-audit.js";
-import { getEscalationInsights } from "../server/services/get-escalation-insights.js";
-import { getEscalationMetrics } from "../server/services/get-escalation-metrics.js";
+import { exportEscalationAudit } from "../server/services/escalation/export-escalation-audit.js";
+import { getEscalationInsights } from "../server/services/metrics/get-escalation-insights.js";
+import { getEscalationMetrics } from "../server/services/metrics/get-escalation-metrics.js";
 import { rowsOf } from "../server/lib/rows-of.js";
-import { listMetricTickets } from "../server/services/list-metric-tickets.js";
+import { listMetricTickets } from "../server/services/metrics/list-metric-tickets.js";
 
 const urls = process.argv.slice(2);
 if (urls.length === 0) throw new Error("usage: tsx bench/metrics.ts DATABASE_URL [DATABASE_URL…]");

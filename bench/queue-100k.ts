@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { connectionOptions, openDatabase } from "../server/db/client.js";
-import { listTickets } from "../server/services/list-tickets.js";
+import { listTickets } from "../server/services/tickets/list-tickets.js";
 import { ticketListQuerySchema, type TicketListQuery } from "../shared/agent-api.js";
 
 const BASE = process.argv[2] ?? process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../server/db/client.js";
 import { rowsOf } from "../server/lib/rows-of.js";
-import { rebuildRollups } from "../server/services/metrics-rollups.js";
+import { rebuildRollups } from "../server/services/metrics/metrics-rollups.js";
 
 const { db, close } = await openDatabase({ databaseUrl: process.argv[2] });
 for (const { id } of rowsOf<{ id: string }>(await db.execute(sql`select id from workspaces`))) {

@@ -12,8 +12,8 @@ import { eq, sql } from "drizzle-orm";
 import { openDatabase, connectionOptions, type Db } from "../server/db/client.js";
 import { agents, ticketEvents, tickets, workspaces } from "../server/db/schema.js";
 import { metricsWatermarks, ticketFacts } from "../server/db/schema-metrics.js";
-import { foldTicketFacts, type FoldEvent, type TicketFacts } from "../server/lib/fold-ticket-facts.js";
-import { rebuildRollups } from "../server/services/metrics-rollups.js";
+import { foldTicketFacts, type FoldEvent, type TicketFacts } from "../server/services/metrics/fold-ticket-facts.js";
+import { rebuildRollups } from "../server/services/metrics/metrics-rollups.js";
 import { generateWorkspace, type SeedTicket } from "./seed-history.js";
 
 const { values } = parseArgs({

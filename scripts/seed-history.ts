@@ -1,4 +1,4 @@
-import type { FoldEvent } from "../server/lib/fold-ticket-facts.js";
+import type { FoldEvent } from "../server/services/metrics/fold-ticket-facts.js";
 import type { tickets } from "../server/db/schema.js";
 
 type TicketRow = typeof tickets.$inferInsert & {

@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
-import { startMetricsRefresher } from "./lib/metrics-refresher.js";
-import { startTimeTriggerScheduler } from "./lib/time-trigger-scheduler.js";
-import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/ensure-demo-workspace.js";
+import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
+import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
+import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/workspace/ensure-demo-workspace.js";
 
 export interface RunningServer {
   url: string;

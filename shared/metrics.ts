@@ -92,7 +92,7 @@ const durationSchema = z.object({
   count: z.number().int(),
   medianMs: z.number().nullable(),
   p90Ms: z.number().nullable(),
-  /** Present when the cohort is too large for exact percentiles: how many tickets the estimate read (server/services/metrics-percentiles.ts). */
+  /** Present when the cohort is too large for exact percentiles: how many tickets the estimate read (server/services/metrics/metrics-percentiles.ts). */
   sampleSize: z.number().int().optional(),
 });
 

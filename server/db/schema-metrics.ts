@@ -18,7 +18,7 @@ import {
 import { workspaces, tickets } from "./schema.js";
 
 /**
- * Escalation metrics' pre-aggregation: one row per ticket, folded from its timeline (server/lib/fold-ticket-facts.ts)
+ * Escalation metrics' pre-aggregation: one row per ticket, folded from its timeline (server/services/metrics/fold-ticket-facts.ts)
  * and refreshed incrementally from ticket_events (refresh-ticket-facts.ts). The dashboard reads only this table,
  * through (workspace_id, created_at), so its cost follows one workspace's period, not the whole history.
  */

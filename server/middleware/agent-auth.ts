@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { authenticateSession } from "../services/authenticate-session.js";
+import { authenticateSession } from "../access/authenticate-session.js";
 import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
-import { ownOrigin } from "../lib/origin.js";
+import { ownOrigin } from "../access/origin.js";
 
 export const SESSION_COOKIE = "handoff_session";
 

@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { agentCreateSchema, agentUpdateSchema } from "../../shared/admin-api.js";
 import type { AppEnv } from "../env.js";
-import { readJson } from "../lib/body.js";
+import { readJson } from "./body.js";
 import { requireAgent, sameOriginOnly, SESSION_COOKIE } from "../middleware/agent-auth.js";
-import { createAgent } from "../services/create-agent.js";
-import { listAgents } from "../services/list-agents.js";
-import { updateAgent } from "../services/update-agent.js";
+import { createAgent } from "../services/agents/create-agent.js";
+import { listAgents } from "../services/agents/list-agents.js";
+import { updateAgent } from "../services/agents/update-agent.js";
 import { uuidParam } from "./params.js";
 
 export function agentRoutes() {

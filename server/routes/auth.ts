@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { loginSchema } from "../../shared/agent-api.js";
 import type { AppEnv } from "../env.js";
-import { readJson } from "../lib/body.js";
+import { readJson } from "./body.js";
 import { requireAgent, sameOriginOnly, SESSION_COOKIE } from "../middleware/agent-auth.js";
 import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
-import { logIn } from "../services/log-in.js";
-import { logOut } from "../services/log-out.js";
+import { logIn } from "../services/agents/log-in.js";
+import { logOut } from "../services/agents/log-out.js";
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();

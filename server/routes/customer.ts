@@ -6,15 +6,15 @@ import {
   customerUpdatesQuerySchema,
 } from "../../shared/customer-api.js";
 import type { AppEnv } from "../env.js";
-import { readJson, validate } from "../lib/body.js";
-import { ownOrigin, requestOrigin } from "../lib/origin.js";
+import { readJson, validate } from "./body.js";
+import { ownOrigin, requestOrigin } from "../access/origin.js";
 import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
-import { addCustomerMessage } from "../services/add-customer-message.js";
-import { resolveCustomerScope } from "../services/customer-scope.js";
-import { findWidgetWorkspace } from "../services/find-widget-workspace.js";
-import { getCustomerConversation } from "../services/get-customer-conversation.js";
-import { listCustomerConversations } from "../services/list-customer-conversations.js";
-import { listCustomerUpdates } from "../services/list-customer-updates.js";
+import { addCustomerMessage } from "../services/customer/add-customer-message.js";
+import { resolveCustomerScope } from "../access/customer-scope.js";
+import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
+import { getCustomerConversation } from "../services/customer/get-customer-conversation.js";
+import { listCustomerConversations } from "../services/customer/list-customer-conversations.js";
+import { listCustomerUpdates } from "../services/customer/list-customer-updates.js";
 import { uuidParam } from "./params.js";
 
 const PATHS = ["/conversations", "/updates", "/tickets/:id/messages"];

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.js";
 import { errorResponse } from "../middleware/errors.js";
-import { demoIdentity } from "../services/demo-identity.js";
+import { demoIdentity } from "../services/workspace/demo-identity.js";
 
 const OWNERS = ["Dana Whitfield", "Luis Ortega", "Priya Raman", "Tomás Berg", "Mei Chen"];
 const NAMES = [

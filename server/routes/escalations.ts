@@ -1,13 +1,13 @@
 import { Hono } from "hono";
 import { bounceSchema, deEscalationSchema, escalationCreateSchema } from "../../shared/escalation-api.js";
 import type { AppEnv } from "../env.js";
-import { readJson } from "../lib/body.js";
+import { readJson } from "./body.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
-import { bounceEscalation } from "../services/bounce-escalation.js";
-import { deEscalateTicket } from "../services/de-escalate-ticket.js";
-import { escalateTicket } from "../services/escalate-ticket.js";
-import { findSimilarTickets } from "../services/find-similar-tickets.js";
-import { listEscalations } from "../services/list-escalations.js";
+import { bounceEscalation } from "../services/escalation/bounce-escalation.js";
+import { deEscalateTicket } from "../services/escalation/de-escalate-ticket.js";
+import { escalateTicket } from "../services/escalation/escalate-ticket.js";
+import { findSimilarTickets } from "../services/routing/find-similar-tickets.js";
+import { listEscalations } from "../services/escalation/list-escalations.js";
 import { uuidParam } from "./params.js";
 
 const MAX_BODY = 64 * 1024;

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import { metricsFilterSchema } from "../../shared/metrics.js";
 import type { AppEnv } from "../env.js";
-import { validate } from "../lib/body.js";
+import { validate } from "./body.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
-import { exportEscalationAudit } from "../services/export-escalation-audit.js";
+import { exportEscalationAudit } from "../services/escalation/export-escalation-audit.js";
 
 export function exportRoutes() {
   const app = new Hono<AppEnv>();

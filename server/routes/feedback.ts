@@ -3,10 +3,10 @@ import { LIMITS } from "../../shared/limits.js";
 import { agentFeedbackSchema, customerFeedbackSchema } from "../../shared/metrics.js";
 import { WIDGET_QUERY } from "../../shared/widget-api.js";
 import type { AppEnv } from "../env.js";
-import { parseJson, readBodyBytes, readJson } from "../lib/body.js";
-import { ownOrigin, requestOrigin } from "../lib/origin.js";
+import { parseJson, readBodyBytes, readJson } from "./body.js";
+import { ownOrigin, requestOrigin } from "../access/origin.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
-import { getFeedbackState, submitFeedback } from "../services/submit-feedback.js";
+import { getFeedbackState, submitFeedback } from "../services/customer/submit-feedback.js";
 import { uuidParam } from "./params.js";
 
 const MAX_BYTES = 8 * 1024;

@@ -2,14 +2,14 @@ import { Hono } from "hono";
 import { escalationSettingsUpdateSchema } from "../../shared/escalation-settings.js";
 import { matrixUpdateSchema } from "../../shared/matrix.js";
 import type { AppEnv } from "../env.js";
-import { readJson } from "../lib/body.js";
+import { readJson } from "./body.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
-import { getEscalationSettings } from "../services/get-escalation-settings.js";
-import { getMatrix } from "../services/get-matrix.js";
-import { listQueues } from "../services/list-queues.js";
-import { updateEscalationSettings } from "../services/update-escalation-settings.js";
-import { listMatrixVersions } from "../services/list-matrix-versions.js";
-import { updateMatrix } from "../services/update-matrix.js";
+import { getEscalationSettings } from "../services/escalation/get-escalation-settings.js";
+import { getMatrix } from "../services/routing/get-matrix.js";
+import { listQueues } from "../services/tickets/list-queues.js";
+import { updateEscalationSettings } from "../services/escalation/update-escalation-settings.js";
+import { listMatrixVersions } from "../services/routing/list-matrix-versions.js";
+import { updateMatrix } from "../services/routing/update-matrix.js";
 
 /** The workspace's escalation matrix, its queues and thresholds: every agent reads them, admins change them. */
 export function matrixRoutes() {

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { drilldownQuerySchema, metricsFilterSchema, metricsQuerySchema } from "../../shared/metrics.js";
 import type { AppEnv } from "../env.js";
-import { validate } from "../lib/body.js";
+import { validate } from "./body.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
-import { getEscalationInsights } from "../services/get-escalation-insights.js";
-import { getEscalationMetrics } from "../services/get-escalation-metrics.js";
-import { listMetricTickets } from "../services/list-metric-tickets.js";
+import { getEscalationInsights } from "../services/metrics/get-escalation-insights.js";
+import { getEscalationMetrics } from "../services/metrics/get-escalation-metrics.js";
+import { listMetricTickets } from "../services/metrics/list-metric-tickets.js";
 
 /** Escalation metrics for the agent's workspace: numbers, the tickets behind each, anomalies and product signals. */
 export function metricsRoutes() {

@@ -1,16 +1,16 @@
 import { Hono } from "hono";
 import { ticketListQuerySchema } from "../../shared/agent-api.js";
 import type { AppEnv } from "../env.js";
-import { readJson, validate } from "../lib/body.js";
+import { readJson, validate } from "./body.js";
 import { agentMessageCreateSchema, ticketUpdateSchema } from "../../shared/conversation.js";
-import { addAgentMessage } from "../services/add-agent-message.js";
-import { listTicketEvents } from "../services/list-ticket-events.js";
-import { listTicketMessages } from "../services/list-ticket-messages.js";
-import { updateTicket } from "../services/update-ticket.js";
+import { addAgentMessage } from "../services/tickets/add-agent-message.js";
+import { listTicketEvents } from "../services/tickets/list-ticket-events.js";
+import { listTicketMessages } from "../services/tickets/list-ticket-messages.js";
+import { updateTicket } from "../services/tickets/update-ticket.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
-import { getTicket } from "../services/get-ticket.js";
-import { listTickets } from "../services/list-tickets.js";
-import { loadRecording } from "../services/load-recording.js";
+import { getTicket } from "../services/tickets/get-ticket.js";
+import { listTickets } from "../services/tickets/list-tickets.js";
+import { loadRecording } from "../services/recordings/load-recording.js";
 import { uuidParam } from "./params.js";
 import { gunzipSync } from "node:zlib";
 

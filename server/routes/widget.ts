@@ -3,12 +3,12 @@ import { cors } from "hono/cors";
 import { LIMITS } from "../../shared/limits.js";
 import { ticketCreateSchema, WIDGET_HEADERS, WIDGET_QUERY } from "../../shared/widget-api.js";
 import type { AppEnv } from "../env.js";
-import { parseJson, readBodyBytes } from "../lib/body.js";
-import { ownOrigin } from "../lib/origin.js";
+import { parseJson, readBodyBytes } from "./body.js";
+import { ownOrigin } from "../access/origin.js";
 import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
-import { createTicket } from "../services/create-ticket.js";
-import { findWidgetWorkspace } from "../services/find-widget-workspace.js";
-import { storeRecording } from "../services/store-recording.js";
+import { createTicket } from "../services/customer/create-ticket.js";
+import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
+import { storeRecording } from "../services/recordings/store-recording.js";
 import { uuidParam } from "./params.js";
 
 /** Public routes called by the widget from customers' sites: site key + Origin, CORS, rate-limited per address. */

@@ -1,13 +1,13 @@
 import { Hono } from "hono";
 import { siteKeyCreateSchema, workspaceUpdateSchema } from "../../shared/admin-api.js";
 import type { AppEnv } from "../env.js";
-import { readJson } from "../lib/body.js";
+import { readJson } from "./body.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
-import { createSiteKey } from "../services/create-site-key.js";
-import { getWorkspaceSettings } from "../services/get-workspace-settings.js";
-import { revokeSiteKey } from "../services/revoke-site-key.js";
-import { rotateIdentitySecret } from "../services/rotate-identity-secret.js";
-import { updateWorkspace } from "../services/update-workspace.js";
+import { createSiteKey } from "../services/workspace/create-site-key.js";
+import { getWorkspaceSettings } from "../services/workspace/get-workspace-settings.js";
+import { revokeSiteKey } from "../services/workspace/revoke-site-key.js";
+import { rotateIdentitySecret } from "../services/workspace/rotate-identity-secret.js";
+import { updateWorkspace } from "../services/workspace/update-workspace.js";
 
 /** Admin settings of the signed-in agent's workspace. */
 export function workspaceRoutes() {

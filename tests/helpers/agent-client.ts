@@ -1,5 +1,5 @@
 import { hmacHex } from "../../server/lib/crypto.js";
-import { ensureDemoWorkspace } from "../../server/services/ensure-demo-workspace.js";
+import { ensureDemoWorkspace } from "../../server/services/workspace/ensure-demo-workspace.js";
 import { CUSTOMER_ORIGIN, ORIGIN, ticketBody, type TestApp } from "./test-app.js";
 
 /** JSON calls as a signed-in agent (session cookie + same Origin, as the console sends them). */

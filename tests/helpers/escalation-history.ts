@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.js";
 import { agents, tickets } from "../../server/db/schema.js";
-import { recordEvent } from "../../server/services/record-event.js";
+import { recordEvent } from "../../server/services/tickets/record-event.js";
 import type { CaptureContext } from "../../shared/context.js";
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import type { Database } from "../../server/db/client.js";
 import { createApp } from "../../server/app.js";
 import { loadConfig, type Config } from "../../server/config.js";
-import { ensureDemoWorkspace } from "../../server/services/ensure-demo-workspace.js";
+import { ensureDemoWorkspace } from "../../server/services/workspace/ensure-demo-workspace.js";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 
 export const ORIGIN = "http://localhost";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { ADMIN, createTestApp, ORIGIN, ticketBody, type TestApp } from "../helpers/test-app.js";
 import type { Database } from "../../server/db/client.js";
-import { ensureDemoWorkspace } from "../../server/services/ensure-demo-workspace.js";
+import { ensureDemoWorkspace } from "../../server/services/workspace/ensure-demo-workspace.js";
 
 describe.each(DATABASE_KINDS)("agent login and ticket access on %s", (kind) => {
   let database: Database;

@@ -6,7 +6,7 @@ import { agentClient, fileTicket, otherWorkspace, type AgentClient } from "../he
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import type { Database } from "../../server/db/client.js";
 import { agents, ticketEvents, tickets, workspaces } from "../../server/db/schema.js";
-import { runTimeTriggers } from "../../server/services/run-time-triggers.js";
+import { runTimeTriggers } from "../../server/services/escalation/run-time-triggers.js";
 
 const handoff = {
   summary: "POST /api/export returns 500 for this account",

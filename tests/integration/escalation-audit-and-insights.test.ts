@@ -7,8 +7,8 @@ import { insightsSchema } from "../../shared/metrics.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { addAgent, addTicket, hours, setStatus, timeline } from "../helpers/escalation-history.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
-import { topSignalValues } from "../../server/services/metrics-signal-rollups.js";
-import { refreshTicketFacts } from "../../server/services/refresh-ticket-facts.js";
+import { topSignalValues } from "../../server/services/metrics/metrics-signal-rollups.js";
+import { refreshTicketFacts } from "../../server/services/metrics/refresh-ticket-facts.js";
 
 describe("CSV quoting", () => {
   it("quotes commas, quotes and line breaks, and neutralises formulas", () => {

@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../server/db/client.js";
 import { ticketEvents } from "../../server/db/schema.js";
 import { metricsWatermarks } from "../../server/db/schema-metrics.js";
-import { startMetricsRefresher } from "../../server/lib/metrics-refresher.js";
-import { getEscalationMetrics } from "../../server/services/get-escalation-metrics.js";
+import { startMetricsRefresher } from "../../server/services/metrics/metrics-refresher.js";
+import { getEscalationMetrics } from "../../server/services/metrics/get-escalation-metrics.js";
 import type { MetricsQuery } from "../../shared/metrics.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { addAgent, addTicket, hours, timeline } from "../helpers/escalation-history.js";
@@ -26,7 +26,7 @@ describe.each(DATABASE_KINDS)("metrics rollups on %s", (kind) => {
   beforeAll(async () => {
     database = await freshDatabase(kind);
     const db = database.db;
-    const { ensureDemoWorkspace } = await import("../../server/services/ensure-demo-workspace.js");
+    const { ensureDemoWorkspace } = await import("../../server/services/workspace/ensure-demo-workspace.js");
     workspaceId = (
       await ensureDemoWorkspace(db, {
         siteKey: "pk_rollups",
@@ -117,7 +117,7 @@ describe.each(DATABASE_KINDS)("metrics rollups on %s", (kind) => {
       .select({ id: sql<number>`max(${ticketEvents.id})`.mapWith(Number) })
       .from(ticketEvents);
     const stop = startMetricsRefresher(database.db, { intervalMs: 20 });
-    const { refreshTicketFacts } = await import("../../server/services/refresh-ticket-facts.js");
+    const { refreshTicketFacts } = await import("../../server/services/metrics/refresh-ticket-facts.js");
     await expect
       .poll(
         async () =>

@@ -6,7 +6,7 @@ import { agentClient, fileTicket, type AgentClient } from "../helpers/agent-clie
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import type { Database } from "../../server/db/client.js";
 import { agents, ticketEvents, tickets } from "../../server/db/schema.js";
-import { runTimeTriggers } from "../../server/services/run-time-triggers.js";
+import { runTimeTriggers } from "../../server/services/escalation/run-time-triggers.js";
 import { CUSTOMER_HEADERS, CUSTOMER_PATHS } from "../../shared/customer-api.js";
 import { DEFAULT_MATRIX_RULES } from "../../shared/matrix.js";
 

@@ -5,7 +5,7 @@ import { createTestApp, ORIGIN, ticketBody, type TestApp } from "../helpers/test
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import type { Database } from "../../server/db/client.js";
 import { agents, escalations, ticketEvents, tickets } from "../../server/db/schema.js";
-import { ensureDemoWorkspace } from "../../server/services/ensure-demo-workspace.js";
+import { ensureDemoWorkspace } from "../../server/services/workspace/ensure-demo-workspace.js";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 
 const handoff = {

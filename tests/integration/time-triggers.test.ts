@@ -4,7 +4,7 @@ import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js";
 import type { Database } from "../../server/db/client.js";
 import { ticketEvents, tickets, workspaces } from "../../server/db/schema.js";
-import { runTimeTriggers } from "../../server/services/run-time-triggers.js";
+import { runTimeTriggers } from "../../server/services/escalation/run-time-triggers.js";
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateMatrix, urlMatches, type TicketFacts } from "../../server/services/evaluate-matrix.js";
+import { evaluateMatrix, urlMatches, type TicketFacts } from "../../server/services/routing/evaluate-matrix.js";
 import { DEFAULT_MATRIX_RULES, matrixRulesSchema, type MatrixRule } from "../../shared/matrix.js";
 import { captureContextSchema, type CaptureContextInput } from "../../shared/context.js";
 

@@ -1,0 +1,45 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { siteKeys, workspaces } from "../db/schema.js";
+import { ServiceError } from "../services/service-error.js";
+
+export type Workspace = typeof workspaces.$inferSelect;
+
+/**
+ * The workspace behind a public site key, if the calling page may use it: its Origin must be one of the
+ * workspace's allowed origins (or this server's own origin, which serves the demo).
+ */
+export async function findWidgetWorkspace(
+  db: Db,
+  input: { siteKey: string | undefined; origin: string | undefined; ownOrigin: string },
+): Promise<Workspace> {
+  if (!input.siteKey) throw new ServiceError("unauthorized", "Missing site key (X-Handoff-Key header or ?key=)");
+  const workspace = await workspaceBySiteKey(db, input.siteKey);
+  if (!workspace) throw new ServiceError("unauthorized", "Unknown or revoked site key");
+  assertOriginAllowed(workspace, input.origin, input.ownOrigin);
+  return workspace;
+}
+
+export function assertOriginAllowed(workspace: Workspace, origin: string | undefined, ownOrigin: string) {
+  if (!origin) throw new ServiceError("forbidden", "Requests from the widget must carry an Origin header");
+  const normalized = origin.replace(/\/$/, "");
+  if (normalized !== ownOrigin && !workspace.allowedOrigins.includes(normalized)) {
+    throw new ServiceError(
+      "forbidden",
+      `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`,
+    );
+  }
+}
+
+/** The workspace's first key, or one of its extra keys that has not been revoked. */
+export async function workspaceBySiteKey(db: Db, siteKey: string): Promise<Workspace | undefined> {
+  const [primary] = await db.select().from(workspaces).where(eq(workspaces.siteKey, siteKey)).limit(1);
+  if (primary) return primary;
+  const [extra] = await db
+    .select({ workspace: workspaces })
+    .from(siteKeys)
+    .innerJoin(workspaces, eq(workspaces.id, siteKeys.workspaceId))
+    .where(and(eq(siteKeys.key, siteKey), isNull(siteKeys.revokedAt)))
+    .limit(1);
+  return extra?.workspace;
+}

@@ -1,0 +1,123 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { tickets, workspaces } from "../../db/schema.js";
+import { recordEvent } from "../tickets/record-event.js";
+import { triageTicket } from "../routing/triage-ticket.js";
+import type { TicketCreate, TicketCreated } from "../../../shared/widget-api.js";
+import type { CaptureContext, Identity } from "../../../shared/context.js";
+import { hmacHex, safeEqual, sha256 } from "../../lib/crypto.js";
+import { isUniqueViolation, ServiceError } from "../service-error.js";
+import type { Workspace } from "../../access/find-widget-workspace.js";
+
+export interface CreateTicketInput {
+  workspace: Workspace;
+  body: TicketCreate;
+  /** Raw body text: its hash detects an idempotency key reused for a different ticket. */
+  rawBody: string;
+  idempotencyKey?: string;
+  /** The widget's per-browser token (stored hashed). */
+  customerToken?: string;
+}
+
+export interface CreateTicketResult extends TicketCreated {
+  /** False when an earlier request with the same idempotency key already created it. */
+  created: boolean;
+}
+
+/** Stores a ticket exactly once per idempotency key, however often the widget retries. */
+export async function createTicket(db: Db, input: CreateTicketInput): Promise<CreateTicketResult> {
+  const { workspace, body, idempotencyKey } = input;
+  const requestHash = sha256(input.rawBody);
+  if (idempotencyKey) {
+    const existing = await findByIdempotencyKey(db, workspace, idempotencyKey, requestHash);
+    if (existing) return existing;
+  }
+  const verified = verifyIdentity(workspace, body.identity);
+  const { userHash: _drop, ...identity } = body.identity ?? {};
+  try {
+    const row = await db.transaction(async (tx) => {
+      const [seq] = await tx
+        .update(workspaces)
+        .set({ ticketSeq: sql`${workspaces.ticketSeq} + 1` })
+        .where(eq(workspaces.id, workspace.id))
+        .returning({ n: workspaces.ticketSeq });
+      const [inserted] = await tx
+        .insert(tickets)
+        .values({
+          workspaceId: workspace.id,
+          number: seq.n,
+          reference: `HO-${seq.n}`,
+          idempotencyKey: idempotencyKey ?? null,
+          requestHash,
+          subject: body.subject,
+          description: body.description,
+          customerEmail: body.email.toLowerCase(),
+          customerName: body.name ?? identity.name ?? null,
+          customerId: verified ? identity.id! : null,
+          browserTokenHash: input.customerToken ? sha256(input.customerToken) : null,
+          identity: body.identity ? identity : null,
+          verified,
+          pageUrl: body.pageUrl,
+          pageTitle: body.pageTitle ?? null,
+          openedAt: body.openedAt ?? null,
+          submittedAt: body.submittedAt ?? null,
+          context: body.context,
+          signals: signalsOf(body.context),
+          recordingStatus: body.recording.included ? "pending" : "none",
+        })
+        .returning({ id: tickets.id, reference: tickets.reference });
+      await recordEvent(tx, {
+        workspaceId: workspace.id,
+        ticketId: inserted.id,
+        type: "created",
+        actorType: "customer",
+        details: { verified, recording: body.recording.included },
+      });
+      return inserted;
+    });
+    // After the commit: a triage failure must never lose the customer's ticket; it then waits untriaged.
+    await triageTicket(db, { workspaceId: workspace.id, ticketId: row.id }).catch((error) =>
+      console.error(`[triage] ticket ${row.id} was stored but not triaged:`, error),
+    );
+    return { ...row, uploadToken: uploadTokenFor(workspace, row.id), created: true };
+  } catch (error) {
+    // Two retries raced: the other one stored it; answer as it did.
+    if (idempotencyKey && isUniqueViolation(error)) {
+      const existing = await findByIdempotencyKey(db, workspace, idempotencyKey, requestHash);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}
+
+async function findByIdempotencyKey(db: Db, workspace: Workspace, key: string, requestHash: string) {
+  const [row] = await db
+    .select({ id: tickets.id, reference: tickets.reference, requestHash: tickets.requestHash })
+    .from(tickets)
+    .where(and(eq(tickets.workspaceId, workspace.id), eq(tickets.idempotencyKey, key)))
+    .limit(1);
+  if (!row) return undefined;
+  if (row.requestHash !== requestHash) {
+    throw new ServiceError("conflict", "This Idempotency-Key was already used for a different ticket");
+  }
+  return { id: row.id, reference: row.reference, uploadToken: uploadTokenFor(workspace, row.id), created: false };
+}
+
+/** Derived, not stored: a retried create can hand back the same token. */
+export const uploadTokenFor = (workspace: Pick<Workspace, "uploadSecret">, ticketId: string) =>
+  hmacHex(workspace.uploadSecret, `upload:${ticketId}`);
+
+/** The host app signs identify() with HMAC-SHA256(identity secret, user id); only then is the identity trusted. */
+export function verifyIdentity(workspace: Pick<Workspace, "identitySecret">, identity: Identity | undefined): boolean {
+  if (!identity?.id || !identity.userHash) return false;
+  return safeEqual(hmacHex(workspace.identitySecret, identity.id), identity.userHash.toLowerCase());
+}
+
+export function signalsOf(context: CaptureContext): string[] {
+  const signals: string[] = [];
+  if (context.clicks.some((c) => c.rage)) signals.push("rage_clicks");
+  if (context.clicks.some((c) => c.dead)) signals.push("dead_clicks");
+  if (context.network.length > 0) signals.push("failed_requests");
+  if (context.console.some((e) => e.level === "error")) signals.push("console_errors");
+  return signals;
+}

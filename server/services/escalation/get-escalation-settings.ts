@@ -1,0 +1,16 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { workspaces } from "../../db/schema.js";
+import { readEscalationSettings, type EscalationSettings } from "../../../shared/escalation-settings.js";
+import { notFound } from "../service-error.js";
+
+/** The workspace's escalation thresholds, defaults filled in. */
+export async function getEscalationSettings(db: Db, input: { workspaceId: string }): Promise<EscalationSettings> {
+  const [row] = await db
+    .select({ settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, input.workspaceId))
+    .limit(1);
+  if (!row) throw notFound("Workspace");
+  return readEscalationSettings(row.settings);
+}

@@ -1,0 +1,112 @@
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { tickets } from "../../db/schema.js";
+import { metricsEscalationDaily, ticketFacts as f } from "../../db/schema-metrics.js";
+import { rowsOf } from "../../lib/rows-of.js";
+import { utcDay } from "./metrics-rollups.js";
+import type { Insights, MetricsFilter } from "../../../shared/metrics.js";
+import { factsWhere } from "./metrics-filters.js";
+import { refreshTicketFacts } from "./refresh-ticket-facts.js";
+import { topSignalValues, type SignalPeriod } from "./metrics-signal-rollups.js";
+
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+const TRAILING_WEEKS = 8;
+/** A spike: z >= 3 against the trailing 8 weeks. */
+export const SPIKE_Z = 3;
+/** A flat history has no spread: below one escalation a week of spread, one is assumed, so 0 -> 1 is not an alert. */
+const MIN_STDDEV = 1;
+/** Too few escalations to call anything a spike. */
+const MIN_SPIKE_COUNT = 3;
+
+/**
+ * Anomalies and the weekly review use the 7 days before `to` (default now) and the escalations that happened in them
+ * (first escalation time); the failing-endpoint and error groups use the tickets created in the period.
+ */
+export async function getEscalationInsights(
+  db: Db,
+  input: { workspaceId: string; query: MetricsFilter; now?: number },
+): Promise<Insights> {
+  await refreshTicketFacts(db, { workspaceId: input.workspaceId });
+  const period = factsWhere(input.workspaceId, input.query, input.now);
+  // Whole UTC days from the escalation rollup: the 9 weeks ending at `to` (rounded up to midnight), 9 x 7 rows per category.
+  const to = new Date(Math.ceil(period.to.getTime() / DAY) * DAY);
+  const since = new Date(to.getTime() - (TRAILING_WEEKS + 1) * WEEK);
+  const counts = rowsOf<{ category: string; weeksAgo: number; n: number }>(
+    await db.execute(sql`select category, floor((${utcDay(to)}::date - day::date) / 7.0)::int as "weeksAgo", sum(escalated)::int as n
+      from ${metricsEscalationDaily} where workspace_id = ${input.workspaceId}::uuid and day >= ${utcDay(since)} and day < ${utcDay(to)}
+      group by 1, 2`),
+  );
+
+  const perCategory = new Map<string, number[]>();
+  for (const row of counts) {
+    const key = row.category || "none";
+    const weeks = perCategory.get(key) ?? new Array<number>(TRAILING_WEEKS + 1).fill(0);
+    weeks[Number(row.weeksAgo)] = Number(row.n);
+    perCategory.set(key, weeks);
+  }
+  const anomalies: Insights["anomalies"] = [];
+  for (const [category, weeks] of perCategory) {
+    const current = weeks[0]!;
+    const trailing = weeks.slice(1);
+    const mean = trailing.reduce((a, b) => a + b, 0) / TRAILING_WEEKS;
+    const stdDev = Math.sqrt(trailing.reduce((a, b) => a + (b - mean) ** 2, 0) / TRAILING_WEEKS);
+    const zScore = (current - mean) / Math.max(stdDev, MIN_STDDEV);
+    if (current >= MIN_SPIKE_COUNT && zScore >= SPIKE_Z) {
+      anomalies.push({
+        category,
+        weekStart: new Date(to.getTime() - WEEK).toISOString(),
+        escalations: current,
+        trailingMean: mean,
+        trailingStdDev: stdDev,
+        zScore,
+      });
+    }
+  }
+  anomalies.sort((a, b) => b.zScore - a.zScore);
+
+  const top = [...perCategory]
+    .filter(([, w]) => w[0]! > 0)
+    .sort((a, b) => b[1][0]! - a[1][0]! || a[0].localeCompare(b[0]))
+    .slice(0, 5);
+  const weeklyReview = await Promise.all(
+    top.map(async ([category, weeks]) => {
+      const examples = await db
+        .select({ id: tickets.id, reference: tickets.reference, subject: tickets.subject })
+        .from(f)
+        .innerJoin(tickets, eq(tickets.id, f.ticketId))
+        .where(
+          and(
+            eq(f.workspaceId, input.workspaceId),
+            gte(f.firstEscalatedAt, new Date(to.getTime() - WEEK)),
+            lt(f.firstEscalatedAt, to),
+            category === "none" ? sql`${f.category} is null` : eq(f.category, category),
+          ),
+        )
+        .orderBy(sql`${f.firstEscalatedAt} desc`)
+        .limit(3);
+      return { category, escalated: weeks[0]!, examples };
+    }),
+  );
+
+  const signalPeriod = signalPeriodOf(input.workspaceId, input.query, period);
+  return {
+    to: to.toISOString(),
+    anomalies,
+    weeklyReview,
+    failingEndpoints: await topSignalValues(db, "endpoint", signalPeriod),
+    errorFingerprints: await topSignalValues(db, "fingerprint", signalPeriod),
+  };
+}
+
+/** The creation period and the category / plan filters of factsWhere, for the signal rollups. */
+function signalPeriodOf(workspaceId: string, q: MetricsFilter, period: { from: Date; to: Date }): SignalPeriod {
+  let { from, to } = period;
+  if (q.week) {
+    const start = new Date(`${q.week}T00:00:00Z`);
+    from = new Date(Math.max(from.getTime(), start.getTime()));
+    to = new Date(Math.min(to.getTime(), start.getTime() + WEEK));
+  }
+  const none = (v: string | undefined) => (v === undefined ? null : v === "none" ? "" : v);
+  return { workspaceId, from, to, category: none(q.queue), plan: none(q.plan) };
+}

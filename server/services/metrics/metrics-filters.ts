@@ -1,0 +1,36 @@
+import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { ticketFacts } from "../../db/schema-metrics.js";
+import { resolvePeriod, type MetricsFilter } from "../../../shared/metrics.js";
+
+const DAY = 86_400_000;
+
+/** The WHERE of every metrics query: workspace first (the index), the creation period, then the optional filters. */
+export function factsWhere(
+  workspaceId: string,
+  filter: MetricsFilter,
+  now = Date.now(),
+): { where: SQL; from: Date; to: Date } {
+  const { from, to } = resolvePeriod(filter, now);
+  const parts: SQL[] = [
+    eq(ticketFacts.workspaceId, workspaceId),
+    gte(ticketFacts.createdAt, from),
+    lt(ticketFacts.createdAt, to),
+  ];
+  if (filter.queue)
+    parts.push(filter.queue === "none" ? isNull(ticketFacts.category) : eq(ticketFacts.category, filter.queue));
+  if (filter.plan) parts.push(filter.plan === "none" ? isNull(ticketFacts.plan) : eq(ticketFacts.plan, filter.plan));
+  if (filter.week) {
+    const start = new Date(`${filter.week}T00:00:00Z`);
+    parts.push(gte(ticketFacts.createdAt, start), lt(ticketFacts.createdAt, new Date(start.getTime() + 7 * DAY)));
+  }
+  return { where: and(...parts)!, from, to };
+}
+
+/** The agent filter means "first agent" for cohort metrics; the per-agent drill-downs apply it themselves. */
+export function firstAgentCondition(agent: string | undefined): SQL | undefined {
+  if (!agent) return undefined;
+  return agent === "none" ? isNull(ticketFacts.firstAgentId) : eq(ticketFacts.firstAgentId, agent);
+}
+
+/** Monday 00:00 UTC of the week, as an ISO date: the same buckets whatever the server's time zone. */
+export const weekExpr = sql<string>`to_char(date_trunc('week', ${ticketFacts.createdAt} at time zone 'UTC'), 'YYYY-MM-DD')`;

@@ -1,0 +1,26 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { recordings, tickets } from "../../db/schema.js";
+import type { TicketDetail } from "../../../shared/agent-api.js";
+import { notFound } from "../service-error.js";
+import { toDetail } from "./ticket-view.js";
+
+/** A ticket of the agent's workspace with its context; another workspace's ticket is simply not found. */
+export async function getTicket(db: Db, input: { workspaceId: string; ticketId: string }): Promise<TicketDetail> {
+  const [row] = await db
+    .select({
+      ticket: tickets,
+      recording: {
+        compressedBytes: recordings.compressedBytes,
+        eventCount: recordings.eventCount,
+        startedAt: recordings.startedAt,
+        endedAt: recordings.endedAt,
+      },
+    })
+    .from(tickets)
+    .leftJoin(recordings, eq(recordings.ticketId, tickets.id))
+    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.workspaceId)))
+    .limit(1);
+  if (!row) throw notFound("Ticket");
+  return toDetail(row.ticket, row.recording);
+}

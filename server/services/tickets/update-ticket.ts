@@ -1,0 +1,82 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { agents, tickets } from "../../db/schema.js";
+import type { Agent, TicketDetail } from "../../../shared/agent-api.js";
+import type { TicketUpdate } from "../../../shared/conversation.js";
+import { detectPingPong } from "../escalation/detect-ping-pong.js";
+import { getTicket } from "./get-ticket.js";
+import { recordEvent } from "./record-event.js";
+import { ServiceError } from "../service-error.js";
+import { lockTicket } from "./workspace-ticket.js";
+
+const ENDED = new Set(["resolved", "closed"]);
+
+/**
+ * Claims/assigns, changes status, severity and queue. Only real changes are written, each as one timeline event,
+ * in the transaction that makes it (the escalation and metrics work reads them).
+ */
+export async function updateTicket(
+  db: Db,
+  input: { actor: Agent; ticketId: string; changes: TicketUpdate },
+): Promise<TicketDetail> {
+  const { actor, ticketId, changes } = input;
+  const workspaceId = actor.workspaceId;
+  await db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, workspaceId, ticketId);
+    const event = (type: Parameters<typeof recordEvent>[1]["type"], details: Record<string, unknown>) =>
+      recordEvent(tx, { workspaceId, ticketId, type, actorType: "agent", actorId: actor.id, details });
+    const set: Partial<typeof tickets.$inferInsert> = {};
+
+    if (changes.assigneeId !== undefined && changes.assigneeId !== ticket.assigneeId) {
+      if (changes.assigneeId === null) {
+        await event("unassigned", { previousAgentId: ticket.assigneeId });
+      } else {
+        await assertAssignable(tx, workspaceId, changes.assigneeId);
+        await event("assigned", {
+          agentId: changes.assigneeId,
+          previousAgentId: ticket.assigneeId,
+          reason: changes.assigneeId === actor.id ? "claim" : "manual",
+        });
+      }
+      set.assigneeId = changes.assigneeId;
+    }
+    if (changes.status !== undefined && changes.status !== ticket.status) {
+      await event("status_changed", { from: ticket.status, to: changes.status });
+      set.status = changes.status;
+      if (ENDED.has(changes.status) && !ENDED.has(ticket.status)) set.resolvedAt = sql`now()` as never;
+      if (!ENDED.has(changes.status)) set.resolvedAt = null;
+    }
+    const fields: Record<string, { from: unknown; to: unknown }> = {};
+    if (changes.severity !== undefined && changes.severity !== ticket.severity) {
+      fields.severity = { from: ticket.severity, to: changes.severity };
+      set.severity = changes.severity;
+    }
+    if (changes.queue !== undefined && changes.queue !== ticket.queue) {
+      fields.queue = { from: ticket.queue, to: changes.queue };
+      set.queue = changes.queue;
+    }
+    if (Object.keys(fields).length > 0) await event("fields_changed", fields);
+    if (Object.keys(set).length === 0) return;
+    await tx
+      .update(tickets)
+      .set({ ...set, lastAgentActivityAt: sql`now()` as never, updatedAt: sql`now()` as never })
+      .where(eq(tickets.id, ticketId));
+    // Claims, reassignments and status changes count as touches: a ticket passed around is ping-pong.
+    await detectPingPong(tx, { workspaceId, ticketId });
+  });
+  return getTicket(db, { workspaceId, ticketId });
+}
+
+/** Only an active agent of the same workspace; another workspace's agent is as unknown as a made-up id. */
+async function assertAssignable(db: Db, workspaceId: string, agentId: string): Promise<void> {
+  const [agent] = await db
+    .select({ active: agents.active })
+    .from(agents)
+    .where(and(eq(agents.id, agentId), eq(agents.workspaceId, workspaceId)))
+    .limit(1);
+  if (!agent?.active) {
+    throw new ServiceError("validation_failed", "1 field is invalid", [
+      { path: "assigneeId", message: agent ? "this agent is deactivated" : "no such agent in this workspace" },
+    ]);
+  }
+}

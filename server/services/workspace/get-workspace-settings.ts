@@ -1,0 +1,42 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { siteKeys, workspaces } from "../../db/schema.js";
+import type { Agent } from "../../../shared/agent-api.js";
+import type { WorkspaceSettings } from "../../../shared/admin-api.js";
+import { assertAdmin } from "../../access/admin-only.js";
+import { notFound } from "../service-error.js";
+
+/** Site keys, allowed origins and the identity secret: admins only (the secret signs customer identities). */
+export async function getWorkspaceSettings(db: Db, input: { actor: Agent }): Promise<WorkspaceSettings> {
+  assertAdmin(input.actor);
+  const workspaceId = input.actor.workspaceId;
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  if (!workspace) throw notFound("Workspace");
+  const extra = await db
+    .select()
+    .from(siteKeys)
+    .where(eq(siteKeys.workspaceId, workspaceId))
+    .orderBy(asc(siteKeys.createdAt));
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    allowedOrigins: workspace.allowedOrigins,
+    identitySecret: workspace.identitySecret,
+    siteKeys: [
+      {
+        key: workspace.siteKey,
+        label: "Default",
+        primary: true,
+        createdAt: workspace.createdAt.toISOString(),
+        revokedAt: null,
+      },
+      ...extra.map((k) => ({
+        key: k.key,
+        label: k.label,
+        primary: false,
+        createdAt: k.createdAt.toISOString(),
+        revokedAt: k.revokedAt?.toISOString() ?? null,
+      })),
+    ],
+  };
+}
