@@ -21,10 +21,15 @@ const common = {
 function chunkFor(id: string): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
   // The same goes for the core strings and the local "anything to follow?" check, which later chunks import too.
-  if (/\/preact\/(dist|jsx-runtime)\/|\/widget\/(ui\/strings|conversation\/known)\./.test(id)) return "app";
+  if (/\/preact\/(dist|jsx-runtime)\/|\/widget\/(ui\/strings|conversation\/known|transport\/customer-key)\./.test(id))
+    return "app";
   // Capture starts at once and the form loads when idle anyway: one chunk compresses better than two.
   if (id.includes("/widget/capture/")) return "form";
-  if (/\/widget\/(ui\/(Dialog|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(id))
+  if (
+    /\/widget\/(ui\/(Dialog|dialog-views|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(
+      id,
+    )
+  )
     return "form";
   return undefined;
 }
