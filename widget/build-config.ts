@@ -1,6 +1,6 @@
 import type { InlineConfig } from "vite";
 import { fileURLToPath } from "node:url";
-import { slimRrwebRecord } from "./build-slim-rrweb.js";
+import { patchedRrwebRecord } from "./build-rrweb-patch.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -40,7 +40,7 @@ const MINIFY = !process.env.HANDOFF_NO_MINIFY;
 function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: boolean): InlineConfig {
   return {
     ...common,
-    plugins: [slimRrwebRecord()],
+    plugins: [patchedRrwebRecord()],
     build: {
       outDir,
       emptyOutDir,

@@ -26,7 +26,7 @@ export interface Recorder {
 // maskInputFn, which then decides (see privacy.ts): rrweb only ever reads maskInputOptions[tagName or type].
 const ALL_INPUTS = new Proxy({}, { get: () => true }) as Record<string, boolean>;
 const MASK_SELECTOR = "[data-handoff-mask]";
-/** The build patches rrweb to process DOM mutations in batches (see widget/rrweb-mutation-batching.ts). */
+/** The build patches rrweb to process DOM mutations in batches (see patches/README.md). */
 const batching = record as typeof record & { flushMutations?(): void; mutationBatch?(ms: number): void };
 // While the page changes on its own, a change may show in replay up to half a second late; right after the customer
 // acts, what their action did shows within 50 ms.
