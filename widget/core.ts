@@ -9,6 +9,7 @@ import type { Capture } from "./capture/index.js";
 import type { WidgetConfig } from "./config.js";
 import { hasConversationsLocally } from "./conversation/known.js";
 import type { Recorder } from "./recorder/index.js";
+import { outboxMayHoldItems } from "./transport/outbox-flag.js";
 import { type MountedUi, mountUi } from "./ui/mount.js";
 import { loadStrings, localeFor } from "./ui/strings.js";
 import type { ConversationView, UiController } from "./ui/types.js";
@@ -44,17 +45,23 @@ function whenIdle(fn: () => void): () => void {
   };
 }
 
-/** Capture at once, the recorder when idle, the outbox retry when idle and when back online. Returns the stop. */
+/**
+ * Capture once the launcher shows, the recorder when idle, the outbox retry (only when something waits in it) when
+ * idle and when back online. Returns the stop.
+ */
 function startBackground(s: Session): () => void {
   const { config } = s;
   const ownApi = `${config.apiOrigin}/api/v1/widget/`;
-  import("./capture/index.js").then(({ startCapture }) => {
-    if (s.stopped) return;
-    s.capture = startCapture({
-      isOwnEvent: (event) => !!s.ui && event.composedPath().includes(s.ui.host),
-      isOwnUrl: (url) => url.startsWith(ownApi),
-    });
-  });
+  // Right after the launcher's first paint (a macrotask later): nothing but the launcher is on its critical path.
+  const captureTimer = setTimeout(() =>
+    import("./capture/index.js").then(({ startCapture }) => {
+      if (s.stopped) return;
+      s.capture = startCapture({
+        isOwnEvent: (event) => !!s.ui && event.composedPath().includes(s.ui.host),
+        isOwnUrl: (url) => url.startsWith(ownApi),
+      });
+    }),
+  );
   const cancelRecorder = whenIdle(() => {
     import("./recorder/index.js").then(
       ({ startRecorder }) => {
@@ -63,6 +70,7 @@ function startBackground(s: Session): () => void {
           windowSeconds: config.windowSeconds,
           maxBytes: config.maxRecordingBytes,
           maskInputs: config.maskInputs,
+          maskText: config.textMasking,
         });
       },
       (error) => console.warn("[Handoff] recording unavailable", error),
@@ -70,7 +78,7 @@ function startBackground(s: Session): () => void {
   });
   // Tickets a previous page (or this one, while offline) could not send: the same delivery as a first try.
   const flush = () => {
-    if (!s.stopped)
+    if (!s.stopped && outboxMayHoldItems())
       import("./submit.js").then(
         ({ retryOutbox }) => void (s.stopped || retryOutbox(config)),
         () => undefined,
@@ -79,6 +87,7 @@ function startBackground(s: Session): () => void {
   const cancelFlush = whenIdle(flush);
   addEventListener("online", flush);
   return () => {
+    clearTimeout(captureTimer);
     cancelRecorder();
     cancelFlush();
     removeEventListener("online", flush);
@@ -103,8 +112,10 @@ function createController(s: Session, emit: Emit, follow: () => void, hasConvers
     defaultEmail: () => s.identity.email || "",
     preview(includeRecording) {
       const snapshot = s.capture?.snapshot();
-      const duration = includeRecording && s.recorder && recordingEvents(s).length ? s.recorder.durationMs() : null;
+      const recording = includeRecording && s.recorder && recordingEvents(s).length ? s.recorder : undefined;
+      const duration = recording ? recording.durationMs() : null;
       return {
+        masked: recording?.masked() ?? { fields: 0, texts: 0 },
         page: s.capture ? s.capture.pagePath() : location.pathname,
         clicks: snapshot?.clicks.length ?? 0,
         errors: (snapshot?.console.filter((c) => c.level === "error").length ?? 0) + (snapshot?.network.length ?? 0),
@@ -195,7 +206,8 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       ctrl.strings = strings;
       s.ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
       if (openWhenMounted) s.ui.setOpen(true);
-      whenIdle(() => (s.ui?.preload(), hasConversations() && follow()));
+      // The form chunk is fetched on intent (hover or focus of the launcher, or opening it), not here.
+      whenIdle(() => hasConversations() && follow());
     });
   if (document.body) mount();
   else addEventListener("DOMContentLoaded", mount, { once: true });

@@ -8,6 +8,7 @@ import type { TicketCreateInput, TicketCreated } from "../shared/widget-api.js";
 import { cleanIdentity, mergeMetadata } from "./api.js";
 import { fitBody } from "./body.js";
 import type { Capture } from "./capture/index.js";
+import { maskPatterns } from "./capture/patterns.js";
 import { scrubUrl } from "./capture/scrub.js";
 import type { WidgetConfig } from "./config.js";
 import { rememberTicket } from "./conversation/storage.js";
@@ -60,7 +61,7 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
       console: [],
       network: [],
       ...snapshot,
-      metadata: mergeMetadata({}, input.metadata),
+      metadata: scrubMetadata(mergeMetadata({}, input.metadata), identity.email),
     },
     recording: events.length
       ? {
@@ -70,6 +71,15 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
         }
       : { included: false },
   });
+}
+
+/** Card numbers, IBANs and secrets never leave in metadata; emails only when they are the identified user's own. */
+function scrubMetadata(metadata: Metadata, ownEmail: string | undefined): Metadata {
+  const own = ownEmail?.trim().toLowerCase();
+  const out: Metadata = {};
+  for (const [key, value] of Object.entries(metadata))
+    out[key] = typeof value === "string" ? maskPatterns(value, undefined, (e) => e.toLowerCase() === own) : value;
+  return out;
 }
 
 /**

@@ -83,6 +83,8 @@ export function FormView(props: FormProps) {
     t.previewErrors(preview.errors),
     preview.recordingSeconds === null ? t.previewNoRecording : t.previewRecording(preview.recordingSeconds),
   ];
+  const { fields, texts } = preview.masked;
+  if (preview.recordingSeconds !== null && (fields || texts)) previewParts.push(t.previewMasked(fields, texts));
   return (
     <form onSubmit={props.onSubmit} noValidate>
       <h2 id="ho-title">{t.title}</h2>

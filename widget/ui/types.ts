@@ -19,6 +19,8 @@ export interface Preview {
   errors: number;
   /** null when there is no recording (yet) */
   recordingSeconds: number | null;
+  /** What the recording hides: input fields, and pieces of page text (emails, card numbers, keys…). */
+  masked: { fields: number; texts: number };
 }
 
 /** ok: attached; queued: kept and sent automatically later; failed: rejected for good; none: nothing to attach. */
