@@ -27,6 +27,8 @@ interface Session {
   ui: MountedUi | undefined;
   conversations: ConversationView | undefined;
   stopped: boolean;
+  /** Called once the launcher is mounted: starts what may wait until then. */
+  afterLauncher(): void;
 }
 
 type Emit = <K extends keyof HandoffEvents>(event: K, payload: HandoffEvents[K]) => void;
@@ -46,22 +48,30 @@ function whenIdle(fn: () => void): () => void {
 }
 
 /**
- * Capture once the launcher shows, the recorder when idle, the outbox retry (only when something waits in it) when
+ * Capture once the launcher shows (afterLauncher), the recorder when idle, the outbox retry (only when something waits in it) when
  * idle and when back online. Returns the stop.
  */
 function startBackground(s: Session): () => void {
   const { config } = s;
   const ownApi = `${config.apiOrigin}/api/v1/widget/`;
-  // Right after the launcher's first paint (a macrotask later): nothing but the launcher is on its critical path.
-  const captureTimer = setTimeout(() =>
+  let started = false;
+  const startCapturing = () => {
+    if (started || s.stopped) return;
+    started = true;
     import("./capture/index.js").then(({ startCapture }) => {
       if (s.stopped) return;
       s.capture = startCapture({
         isOwnEvent: (event) => !!s.ui && event.composedPath().includes(s.ui.host),
         isOwnUrl: (url) => url.startsWith(ownApi),
       });
-    }),
-  );
+    });
+  };
+  // After the launcher's first paint (a frame, then a task), so nothing but the launcher is on its critical path;
+  // a hidden tab paints no frames, hence the timeout.
+  s.afterLauncher = () => {
+    requestAnimationFrame(() => setTimeout(startCapturing));
+    setTimeout(startCapturing, 500);
+  };
   const cancelRecorder = whenIdle(() => {
     import("./recorder/index.js").then(
       ({ startRecorder }) => {
@@ -87,7 +97,6 @@ function startBackground(s: Session): () => void {
   const cancelFlush = whenIdle(flush);
   addEventListener("online", flush);
   return () => {
-    clearTimeout(captureTimer);
     cancelRecorder();
     cancelFlush();
     removeEventListener("online", flush);
@@ -163,6 +172,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
     ui: undefined,
     conversations: undefined,
     stopped: false,
+    afterLauncher: () => undefined,
   };
   let openWhenMounted = false;
   let following: Promise<void> | undefined;
@@ -206,6 +216,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       ctrl.strings = strings;
       s.ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
       if (openWhenMounted) s.ui.setOpen(true);
+      s.afterLauncher();
       // The form chunk is fetched on intent (hover or focus of the launcher, or opening it), not here.
       whenIdle(() => hasConversations() && follow());
     });

