@@ -93,7 +93,7 @@ export async function markLauncher(page: Page) {
   })()`);
 }
 
-export const isWidgetFile = (r: WireResponse) => /\/widget(\.js|\/)/.test(new URL(r.url).pathname);
+export const isWidgetFile = (r: WireResponse) => /^\/widget(\.js$|\/)/.test(new URL(r.url).pathname);
 export const fileOf = (r: WireResponse) => new URL(r.url).pathname.replace(/^\/widget\//, "");
 
 /** Wall-clock ms when the launcher was first on screen. */
