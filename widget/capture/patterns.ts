@@ -48,8 +48,9 @@ const looksRandom = (run: string) =>
 
 /** Masks the patterns above in `text`; `onMasked` is called once per match. */
 export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
-  // Cheap exit for the common case: short text without @ or digits holds none of these.
-  if (text.length < 6 || (text.length < 32 && !/[@\d]/.test(text))) return text;
+  // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
+  // something with an @ or digits.
+  if (text.length < 13 ? !text.includes("@") : text.length < 32 && !/[@\d]/.test(text)) return text;
   const hit = (masked: string) => (onMasked?.(masked), masked);
   return text
     .replace(EMAIL, (m) => {

@@ -4,6 +4,7 @@
  */
 import type { TicketCreated } from "../../shared/widget-api.js";
 import { ApiError, type RetryOptions } from "./http.js";
+import { setOutboxHint } from "./outbox-flag.js";
 import { listOutbox, removeFromOutbox, saveToOutbox, updateOutboxItem, type OutboxItem } from "./outbox.js";
 import { uploadRecording } from "./recording.js";
 import { beaconTicket, createTicket, type TicketTarget } from "./tickets.js";
@@ -100,7 +101,9 @@ export function flushOutbox(
   return (flushing ||= (async () => {
     const results: Delivery[] = [];
     try {
-      for (const item of await listOutbox()) {
+      const items = await listOutbox();
+      if (!items.length) setOutboxHint(false); // nothing left (delivered by another tab): the next page need not look
+      for (const item of items) {
         if (item.apiOrigin !== target.apiOrigin || item.siteKey !== target.siteKey || activeKeys.has(item.key))
           continue;
         const result = await deliverItem(item, {
