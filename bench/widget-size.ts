@@ -1,25 +1,50 @@
 /**
- * Widget download sizes, gzip (level 9, as CDNs serve it). Builds the widget with the production config into a
- * temp dir and prints: the launcher path (what a page downloads before the help button shows: widget.js + app.js
- * and its static imports); everything a first-time visitor downloads (English, recorder included: every chunk but
- * the conversation chunk and translations); the extra conversation chunk for a visitor with conversations to
- * follow; all files. Budgets: 10 KB and 36 KB.
+ * Widget download sizes. First on the wire, as a visitor's Chromium downloads them from the real server (CDP
+ * encodedDataLength: compressed body plus response headers) on a page served from another origin: before the
+ * launcher is on screen, everything a first visit downloads (recorder included), and a visitor with conversations to
+ * follow; with brotli (what Chromium asks for) and with gzip only. Then the files on disk, gzip -9.
+ * Budgets (issue #12, on the wire): 10 KB before the launcher, 36 KB first visit, 44 KB with conversations.
  *   npx tsx bench/widget-size.ts
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "vite";
-import { widgetBuildConfigs } from "../widget/build-config.js";
+import { measureWire, startHostSite } from "../tests/e2e/widget-wire-fixtures.js";
+import { BENCH_DIST, startBench } from "./bench-page.js";
 
-const BUDGET = { launcher: 10 * 1024, everything: 36 * 1024 };
+const BUDGET = { launcher: 10 * 1024, everything: 36 * 1024, conversations: 44 * 1024 };
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const check = (n: number, budget: number) =>
+  `${n} B = ${kb(n)} (budget ${kb(budget)}: ${n <= budget ? "ok" : `OVER by ${n - budget} B`})`;
 
-const out = mkdtempSync(join(tmpdir(), "handoff-size-"));
+const bench = await startBench();
 try {
-  for (const config of widgetBuildConfigs(out)) await build({ ...config, logLevel: "silent" });
+  const site = await startHostSite(bench.server.url);
+  console.log("On the wire (Chromium, page on another origin, response headers included):");
+  for (const acceptEncoding of [undefined, "gzip"]) {
+    const label = acceptEncoding ? "gzip only" : "brotli";
+    const first = await measureWire(bench.browser, bench.server.url, site, { acceptEncoding });
+    const following = await measureWire(bench.browser, bench.server.url, site, { acceptEncoding, following: true });
+    console.log(`  ${label}:`);
+    console.log(
+      `    before the launcher shows (${first.beforeFiles.join(", ")}): ${check(first.beforeLauncher, BUDGET.launcher)}`,
+    );
+    console.log(`    first visit, recorder included: ${check(first.firstVisit, BUDGET.everything)}`);
+    console.log(`    with conversations to follow: ${check(following.firstVisit, BUDGET.conversations)}`);
+    if (!acceptEncoding) for (const f of following.files) console.log(`      ${f}`);
+  }
+  await site.close();
+} finally {
+  await bench.close();
+}
+
+console.log("\nOn disk, gzip -9:");
+const out = join(BENCH_DIST, "widget");
+{
   const gz = (file: string) => gzipSync(readFileSync(join(out, file)), { level: 9 }).byteLength;
   const chunks = readdirSync(out).filter((f) => f.endsWith(".js"));
+  // The form chunk loads on intent (hover, focus, open) or to retry a saved ticket: not on a first visit.
+  const onIntent = (f: string) => /^form-/.test(f);
 
   // The launcher path: widget.js, then app.js and whatever app.js imports statically (not import()).
   const launcher = new Set(["widget.js"]);
@@ -44,11 +69,13 @@ try {
     gzip: gz(f),
     role: launcher.has(f)
       ? "launcher path"
-      : conversation.includes(f)
-        ? "conversations only"
-        : isLocale(f)
-          ? "translation"
-          : "",
+      : onIntent(f)
+        ? "on intent"
+        : conversation.includes(f)
+          ? "conversations only"
+          : isLocale(f)
+            ? "translation"
+            : "",
   }));
   rows.sort((a, b) => b.gzip - a.gzip);
   for (const r of rows)
@@ -58,7 +85,7 @@ try {
   const sum = (list: typeof rows) => list.reduce((s, r) => s + r.gzip, 0);
   const launcherBytes = sum(rows.filter((r) => launcher.has(r.file)));
   const firstVisit = sum(rows.filter((r) => !r.role || r.role === "launcher path"));
-  const withConversations = sum(rows.filter((r) => r.role === "conversations only"));
+  const withConversations = sum(rows.filter((r) => r.role === "conversations only" || r.role === "on intent"));
   const everything = sum(rows);
   const biggestLocale = Math.max(0, ...rows.filter((r) => r.role === "translation").map((r) => r.gzip));
   const verdict = (n: number, budget: number) =>
@@ -74,7 +101,7 @@ try {
     `everything a first-time visitor downloads (English, recorder included): ${firstVisit} B = ${verdict(firstVisit, BUDGET.everything)}`,
   );
   console.log(
-    `  a visitor with conversations to follow also downloads: ${withConversations} B (total ${firstVisit + withConversations} B)`,
+    `  a visitor with conversations to follow also downloads (conversation view and the form it uses): ${withConversations} B (total ${firstVisit + withConversations} B)`,
   );
   console.log(
     `  a page in another language adds its translation: at most ${biggestLocale} B (plus its conversation strings, if any)`,
@@ -83,6 +110,4 @@ try {
   const esm = readdirSync(join(out, "esm")).filter((f) => f.endsWith(".js"));
   const esmTotal = esm.reduce((s, f) => s + gz(join("esm", f)), 0);
   console.log(`ESM entry (esm/, for bundlers): ${esmTotal} B gzip in ${esm.length} files`);
-} finally {
-  rmSync(out, { recursive: true, force: true });
 }

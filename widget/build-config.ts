@@ -1,6 +1,6 @@
 import type { InlineConfig } from "vite";
 import { fileURLToPath } from "node:url";
-import { slimRrwebRecord } from "./build-slim-rrweb.js";
+import { patchedRrwebRecord } from "./build-rrweb-patch.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -14,17 +14,26 @@ const common = {
 } satisfies InlineConfig;
 
 /**
- * Lazy chunks by purpose, so a page loads few files: form (capture, dialog + transport, fetched at once / when
- * idle). The recorder is an entry of its own (stable name). The conversation view is left to the bundler: only
+ * Lazy chunks by purpose, so a page loads few files: capture (right after the launcher shows), form (dialog +
+ * transport, on intent: hover or focus of the launcher, first open, or a saved ticket to retry). The recorder is an entry of its own (stable name). The conversation view is left to the bundler: only
  * core.ts's import() reaches it, so it becomes its own chunk (a group here would also capture what the form needs).
  */
 function chunkFor(id: string): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
   // The same goes for the core strings and the local "anything to follow?" check, which later chunks import too.
-  if (/\/preact\/(dist|jsx-runtime)\/|\/widget\/(ui\/strings|conversation\/known)\./.test(id)) return "app";
-  // Capture starts at once and the form loads when idle anyway: one chunk compresses better than two.
-  if (id.includes("/widget/capture/")) return "form";
-  if (/\/widget\/(ui\/(Dialog|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(id))
+  if (
+    /\/preact\/(dist|jsx-runtime)\/|\/widget\/(ui\/strings|conversation\/known|transport\/(customer-key|outbox-flag))\./.test(
+      id,
+    )
+  )
+    return "app";
+  // Capture starts as soon as the launcher shows; the form only on intent (hover, focus, open), so they are apart.
+  if (id.includes("/widget/capture/")) return "capture";
+  if (
+    /\/widget\/(ui\/(Dialog|dialog-views|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(
+      id,
+    )
+  )
     return "form";
   return undefined;
 }
@@ -35,7 +44,7 @@ const MINIFY = !process.env.HANDOFF_NO_MINIFY;
 function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: boolean): InlineConfig {
   return {
     ...common,
-    plugins: [slimRrwebRecord()],
+    plugins: [patchedRrwebRecord()],
     build: {
       outDir,
       emptyOutDir,

@@ -1,4 +1,6 @@
 /** Widget settings, read from the script tag's data- attributes (or passed to init() by SPA developers). */
+import type { TextMasking } from "./capture/patterns.js";
+
 export type Position = "bottom-right" | "bottom-left";
 
 export interface WidgetOptions {
@@ -14,6 +16,13 @@ export interface WidgetOptions {
   maxRecordingBytes?: number;
   /** Your own wording for plain-text entries of ui/strings.ts, e.g. { launcherText: "Ask us", title: "Talk to Acme" }. */
   texts?: Record<string, string>;
+  /**
+   * Page text in the recording: personal data masked by pattern (default); "all" masks every character; a function
+   * (ESM entry) is your own rule, applied after the patterns to every text node and readable attribute.
+   */
+  maskText?: "all" | ((text: string) => string);
+  /** false: no pattern masking of page text (inputs and marked elements are still masked). */
+  maskPatterns?: boolean;
 }
 
 export interface WidgetConfig {
@@ -26,6 +35,7 @@ export interface WidgetConfig {
   position: Position;
   maxRecordingBytes: number;
   texts: Record<string, string>;
+  textMasking: TextMasking;
 }
 
 export const DEFAULT_MAX_RECORDING_BYTES = 16 * 1024 * 1024;
@@ -68,12 +78,18 @@ export function normalizeConfig(options: WidgetOptions, defaultOrigin: string): 
         ? options.maxRecordingBytes
         : DEFAULT_MAX_RECORDING_BYTES,
     texts: options.texts && typeof options.texts === "object" ? options.texts : {},
+    textMasking: {
+      all: options.maskText === "all",
+      patterns: bool(options.maskPatterns, true),
+      custom: typeof options.maskText === "function" ? options.maskText : undefined,
+    },
   };
 }
 
 /**
  * data-site-key, data-api-origin, data-window-seconds, data-mask-inputs, data-locale, data-color, data-position,
- * data-texts, data-buffer-mb (the recording's in-memory cap in megabytes, default 16)
+ * data-texts, data-buffer-mb (the recording's in-memory cap in megabytes, default 16), data-mask-text="all",
+ * data-mask-patterns="false"
  */
 export function optionsFromDataset(data: Record<string, string | undefined>): WidgetOptions {
   return {
@@ -86,6 +102,8 @@ export function optionsFromDataset(data: Record<string, string | undefined>): Wi
     position: data.position as Position | undefined,
     texts: parseTexts(data.texts),
     maxRecordingBytes: megabytes(data.bufferMb),
+    maskText: data.maskText === "all" ? "all" : undefined,
+    maskPatterns: data.maskPatterns === undefined ? undefined : bool(data.maskPatterns, true),
   };
 }
 

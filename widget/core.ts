@@ -6,14 +6,32 @@
 import type { Identity, Metadata } from "../shared/context.js";
 import type { HandoffApi, HandoffEvents } from "./api.js";
 import type { Capture } from "./capture/index.js";
-import { hasConversationsLocally } from "./conversation/known.js";
 import type { WidgetConfig } from "./config.js";
+import { hasConversationsLocally } from "./conversation/known.js";
 import type { Recorder } from "./recorder/index.js";
-import { mountUi, type MountedUi } from "./ui/mount.js";
+import { outboxMayHoldItems } from "./transport/outbox-flag.js";
+import { type MountedUi, mountUi } from "./ui/mount.js";
 import { loadStrings, localeFor } from "./ui/strings.js";
 import type { ConversationView, UiController } from "./ui/types.js";
 
 const EVENT_FULL_SNAPSHOT = 2;
+
+/** What one widget instance holds while it runs; the pieces below read and fill it. */
+interface Session {
+  config: WidgetConfig;
+  identity: Identity;
+  metadata: Metadata;
+  openedAt: number | undefined;
+  capture: Capture | undefined;
+  recorder: Recorder | undefined;
+  ui: MountedUi | undefined;
+  conversations: ConversationView | undefined;
+  stopped: boolean;
+  /** Called once the launcher is mounted: starts what may wait until then. */
+  afterLauncher(): void;
+}
+
+type Emit = <K extends keyof HandoffEvents>(event: K, payload: HandoffEvents[K]) => void;
 
 /** Runs `fn` once the page has loaded and the main thread is idle (or after a timeout): off the critical path. */
 function whenIdle(fn: () => void): () => void {
@@ -29,26 +47,140 @@ function whenIdle(fn: () => void): () => void {
   };
 }
 
+/**
+ * Capture once the launcher shows (afterLauncher), the recorder when idle, the outbox retry (only when something waits in it) when
+ * idle and when back online. Returns the stop.
+ */
+function startBackground(s: Session): () => void {
+  const { config } = s;
+  const ownApi = `${config.apiOrigin}/api/v1/widget/`;
+  let started = false;
+  const startCapturing = () => {
+    if (started || s.stopped) return;
+    started = true;
+    import("./capture/index.js").then(({ startCapture }) => {
+      if (s.stopped) return;
+      s.capture = startCapture({
+        isOwnEvent: (event) => !!s.ui && event.composedPath().includes(s.ui.host),
+        isOwnUrl: (url) => url.startsWith(ownApi),
+      });
+    });
+  };
+  // After the launcher's first paint (a frame, then a task), so nothing but the launcher is on its critical path;
+  // a hidden tab paints no frames, hence the timeout.
+  s.afterLauncher = () => {
+    requestAnimationFrame(() => setTimeout(startCapturing));
+    setTimeout(startCapturing, 500);
+  };
+  const cancelRecorder = whenIdle(() => {
+    import("./recorder/index.js").then(
+      ({ startRecorder }) => {
+        if (s.stopped) return;
+        s.recorder = startRecorder({
+          windowSeconds: config.windowSeconds,
+          maxBytes: config.maxRecordingBytes,
+          maskInputs: config.maskInputs,
+          maskText: config.textMasking,
+        });
+      },
+      (error) => console.warn("[Handoff] recording unavailable", error),
+    );
+  });
+  // Tickets a previous page (or this one, while offline) could not send: the same delivery as a first try.
+  const flush = () => {
+    if (!s.stopped && outboxMayHoldItems())
+      import("./submit.js").then(
+        ({ retryOutbox }) => void (s.stopped || retryOutbox(config)),
+        () => undefined,
+      );
+  };
+  const cancelFlush = whenIdle(flush);
+  addEventListener("online", flush);
+  return () => {
+    cancelRecorder();
+    cancelFlush();
+    removeEventListener("online", flush);
+    s.recorder?.stop();
+    s.recorder = undefined;
+    s.capture?.stop();
+    s.capture = undefined;
+  };
+}
+
+/** The buffered recording, or nothing if it has no full snapshot yet (not replayable). */
+function recordingEvents(s: Session) {
+  const events = s.recorder?.getEvents() ?? [];
+  return events.some((e) => e.type === EVENT_FULL_SNAPSHOT) ? events : [];
+}
+
+/** What the UI may ask of the core: plain data in, plain data out. */
+function createController(s: Session, emit: Emit, follow: () => void, hasConversations: () => boolean): UiController {
+  return {
+    strings: undefined as never, // set before the UI mounts (see mount)
+    windowSeconds: s.config.windowSeconds,
+    defaultEmail: () => s.identity.email || "",
+    preview(includeRecording) {
+      const snapshot = s.capture?.snapshot();
+      const recording = includeRecording && s.recorder && recordingEvents(s).length ? s.recorder : undefined;
+      const duration = recording ? recording.durationMs() : null;
+      return {
+        masked: recording?.masked() ?? { fields: 0, texts: 0 },
+        page: s.capture ? s.capture.pagePath() : location.pathname,
+        clicks: snapshot?.clicks.length ?? 0,
+        errors: (snapshot?.console.filter((c) => c.level === "error").length ?? 0) + (snapshot?.network.length ?? 0),
+        recordingSeconds: duration === null ? null : Math.max(1, Math.round(duration / 1000)),
+      };
+    },
+    async submit(values, onProgress) {
+      const events = values.includeRecording ? recordingEvents(s) : [];
+      const { sendTicket } = await import("./submit.js");
+      return sendTicket({
+        ...s,
+        values,
+        events,
+        onProgress,
+        onCreated: (created) => {
+          emit("ticket:created", { id: created.id, reference: created.reference });
+          if (s.conversations) void s.conversations.store.refresh().catch(() => undefined);
+          else follow();
+        },
+      });
+    },
+    conversations: () => s.conversations,
+    onOpenChange(open) {
+      if (open) {
+        s.openedAt = Date.now();
+        // A verified user may have filed elsewhere (the "none" note may be stale): opening the widget checks.
+        if (hasConversations() || s.identity.userHash) follow();
+      }
+      emit(open ? "open" : "close", undefined);
+    },
+  };
+}
+
 export function createHandoff(config: WidgetConfig): HandoffApi {
   // English is in the launcher chunk; another language is one small fetch before the launcher shows.
   const locale = localeFor(config.locale, navigator.languages || []);
   const stringsReady = loadStrings(locale, config.texts);
+  const s: Session = {
+    config,
+    identity: {},
+    metadata: {},
+    openedAt: undefined,
+    capture: undefined,
+    recorder: undefined,
+    ui: undefined,
+    conversations: undefined,
+    stopped: false,
+    afterLauncher: () => undefined,
+  };
   let openWhenMounted = false;
-  const ownApi = `${config.apiOrigin}/api/v1/widget/`;
-  let identity: Identity = {};
-  let metadata: Metadata = {};
-  let openedAt: number | undefined;
-  let capture: Capture | undefined;
-  let recorder: Recorder | undefined;
-  let ui: MountedUi | undefined;
-  let stopped = false;
-  let conversations: ConversationView | undefined;
   let following: Promise<void> | undefined;
   const listeners = new Map<string, Set<(payload: never) => void>>();
-  const emit = <K extends keyof HandoffEvents>(event: K, payload: HandoffEvents[K]) => {
+  const emit: Emit = (event, payload) => {
     listeners.get(event)?.forEach((cb) => {
       try {
-        (cb as (p: HandoffEvents[K]) => void)(payload);
+        (cb as (p: typeof payload) => void)(payload);
       } catch (error) {
         setTimeout(() => {
           throw error; // surface the host app's bug without breaking our flow
@@ -56,140 +188,61 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       }
     });
   };
-
-  import("./capture/index.js").then(({ startCapture }) => {
-    if (stopped) return;
-    capture = startCapture({
-      isOwnEvent: (event) => !!ui && event.composedPath().includes(ui.host),
-      isOwnUrl: (url) => url.startsWith(ownApi),
-    });
-  });
-
-  const cancelRecorder = whenIdle(() => {
-    import("./recorder/index.js").then(
-      ({ startRecorder }) => {
-        if (stopped) return;
-        recorder = startRecorder({
-          windowSeconds: config.windowSeconds,
-          maxBytes: config.maxRecordingBytes,
-          maskInputs: config.maskInputs,
-        });
-      },
-      (error) => console.warn("[Handoff] recording unavailable", error),
-    );
-  });
+  const stopBackground = startBackground(s);
 
   /**
    * Downloads the conversation chunk and starts following the customer's conversations (replies, unread badge);
    * once per page. Only for visitors with something to follow, so a first-time visitor never downloads it.
    */
   const follow = () =>
-    (following ||= import("./conversation/index.js")
+    void (following ||= import("./conversation/index.js")
       .then(async ({ followConversations }) => {
-        if (stopped) return;
-        const caller = { apiOrigin: config.apiOrigin, siteKey: config.siteKey, identity: () => identity };
+        if (s.stopped) return;
+        const caller = { apiOrigin: config.apiOrigin, siteKey: config.siteKey, identity: () => s.identity };
         const view = await followConversations(caller, locale, config.texts, () =>
-          ui?.setUnread(conversations?.store.unread() ?? 0),
+          s.ui?.setUnread(s.conversations?.store.unread() ?? 0),
         );
-        if (stopped) return view.store.stop();
-        conversations = view;
-        ui?.setUnread(view.store.unread()); // repaints: the dialog gets its tabs and threads
+        if (s.stopped) return view.store.stop();
+        s.conversations = view;
+        s.ui?.setUnread(view.store.unread()); // repaints: the dialog gets its tabs and threads
       })
       .catch(() => void (following = undefined)));
-  const hasConversations = () => hasConversationsLocally(config.siteKey, identity);
-
-  /** The buffered recording, or nothing if it has no full snapshot yet (not replayable). */
-  const recordingEvents = () => {
-    const events = recorder?.getEvents() ?? [];
-    return events.some((e) => e.type === EVENT_FULL_SNAPSHOT) ? events : [];
-  };
-
-  const ctrl: UiController = {
-    strings: undefined as never, // set before the UI mounts (see mount)
-    windowSeconds: config.windowSeconds,
-    defaultEmail: () => identity.email || "",
-    preview(includeRecording) {
-      const snapshot = capture?.snapshot();
-      const duration = includeRecording && recorder && recordingEvents().length ? recorder.durationMs() : null;
-      return {
-        page: capture ? capture.pagePath() : location.pathname,
-        clicks: snapshot?.clicks.length ?? 0,
-        errors: (snapshot?.console.filter((c) => c.level === "error").length ?? 0) + (snapshot?.network.length ?? 0),
-        recordingSeconds: duration === null ? null : Math.max(1, Math.round(duration / 1000)),
-      };
-    },
-    async submit(values, onProgress) {
-      const events = values.includeRecording ? recordingEvents() : [];
-      const { sendTicket } = await import("./submit.js");
-      return sendTicket({
-        config,
-        values,
-        identity,
-        metadata,
-        openedAt,
-        capture,
-        events,
-        onProgress,
-        onCreated: (created) => {
-          emit("ticket:created", { id: created.id, reference: created.reference });
-          if (conversations) void conversations.store.refresh().catch(() => undefined);
-          else void follow();
-        },
-      });
-    },
-    conversations: () => conversations,
-    onOpenChange(open) {
-      if (open) {
-        openedAt = Date.now();
-        // A verified user may have filed elsewhere (the "none" note may be stale): opening the widget checks.
-        if (hasConversations() || identity.userHash) void follow();
-      }
-      emit(open ? "open" : "close", undefined);
-    },
-  };
-
-  // Tickets a previous page (or this one, while offline) could not send: retried once idle and when back online.
-  const flush = () => {
-    if (!stopped)
-      import("./transport/deliver.js").then(
-        ({ flushOutbox }) => void (stopped || flushOutbox(config)),
-        () => undefined,
-      );
-  };
-  const cancelFlush = whenIdle(flush);
-  addEventListener("online", flush);
+  const hasConversations = () => hasConversationsLocally(config.siteKey, s.identity);
+  const ctrl = createController(s, emit, follow, hasConversations);
 
   const mount = () =>
     void stringsReady.then((strings) => {
-      if (stopped || ui || !document.body) return;
+      if (s.stopped || s.ui || !document.body) return;
       ctrl.strings = strings;
-      ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
-      if (openWhenMounted) ui.setOpen(true);
-      whenIdle(() => (ui?.preload(), hasConversations() && follow()));
+      s.ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
+      if (openWhenMounted) s.ui.setOpen(true);
+      s.afterLauncher();
+      // The form chunk is fetched on intent (hover or focus of the launcher, or opening it), not here.
+      whenIdle(() => hasConversations() && follow());
     });
   if (document.body) mount();
   else addEventListener("DOMContentLoaded", mount, { once: true });
 
   return {
     open: () => {
-      openWhenMounted = !ui;
-      if (ui) ui.setOpen(true);
+      openWhenMounted = !s.ui;
+      if (s.ui) s.ui.setOpen(true);
       else mount();
     },
     close: () => {
       openWhenMounted = false;
-      ui?.setOpen(false);
+      s.ui?.setOpen(false);
     },
     // Cleaned (known fields, server limits) when a ticket is sent: see submit.ts.
     identify: (input) => {
-      const before = identity.id;
-      identity = input && typeof input === "object" ? { ...input } : {};
+      const before = s.identity.id;
+      s.identity = input && typeof input === "object" ? { ...input } : {};
       // Another person (or a login): their conversations, not the previous ones.
-      if (conversations && identity.id !== before) void conversations.store.refresh().catch(() => undefined);
-      else if (!conversations && ui && hasConversations()) void follow();
+      if (s.conversations && s.identity.id !== before) void s.conversations.store.refresh().catch(() => undefined);
+      else if (!s.conversations && s.ui && hasConversations()) follow();
     },
     setMetadata: (input) => {
-      if (input && typeof input === "object") metadata = { ...metadata, ...input };
+      if (input && typeof input === "object") s.metadata = { ...s.metadata, ...input };
     },
     on(event, callback) {
       if (!listeners.has(event)) listeners.set(event, new Set());
@@ -198,21 +251,15 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       return () => set.delete(callback as (payload: never) => void);
     },
     shutdown() {
-      if (stopped) return;
-      stopped = true;
-      cancelRecorder();
-      cancelFlush();
-      removeEventListener("online", flush);
-      recorder?.stop();
-      recorder = undefined;
-      conversations?.store.stop();
-      conversations = undefined;
-      capture?.stop();
-      capture = undefined;
-      ui?.unmount();
-      ui = undefined;
-      identity = {};
-      metadata = {};
+      if (s.stopped) return;
+      s.stopped = true;
+      stopBackground();
+      s.conversations?.store.stop();
+      s.conversations = undefined;
+      s.ui?.unmount();
+      s.ui = undefined;
+      s.identity = {};
+      s.metadata = {};
       listeners.clear();
       removeEventListener("DOMContentLoaded", mount);
     },

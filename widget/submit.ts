@@ -1,6 +1,6 @@
 /**
- * Sending a ticket: build the body, save it in the outbox, create the ticket (retrying), then attach the gzipped
- * recording. Lazily loaded on first submit, so transport code stays off the critical path.
+ * Sending a ticket: build the body, put it in the outbox, then deliver it with progress (transport/deliver.ts, the
+ * same path every retry takes). Lazily loaded on first submit, so transport code stays off the critical path.
  */
 import type { Identity, Metadata } from "../shared/context.js";
 import { packEvents } from "../shared/recording-pack.js";
@@ -8,19 +8,24 @@ import type { TicketCreateInput, TicketCreated } from "../shared/widget-api.js";
 import { cleanIdentity, mergeMetadata } from "./api.js";
 import { fitBody } from "./body.js";
 import type { Capture } from "./capture/index.js";
+import { maskPatterns } from "./capture/patterns.js";
 import { scrubUrl } from "./capture/scrub.js";
 import type { WidgetConfig } from "./config.js";
-import { activeKeys, settleFailure } from "./transport/deliver.js";
-import { uuid } from "./transport/http.js";
-import { removeFromOutbox, saveToOutbox, updateOutboxItem, type OutboxItem } from "./transport/outbox.js";
-import { gzipJson, uploadRecording } from "./transport/recording.js";
-import { beaconTicket, createTicket } from "./transport/tickets.js";
-import { QueuedError } from "./ui/errors.js";
-import type { FormValues, Submitted, UploadOutcome } from "./ui/types.js";
+import { rememberTicket } from "./conversation/storage.js";
+import { deliverItem, flushOutbox, putInOutbox, type UploadOutcome } from "./transport/deliver.js";
+import { updateOutboxItem, type OutboxItem } from "./transport/outbox.js";
+import { gzipJson } from "./transport/recording.js";
+import { uuid } from "./transport/uuid.js";
+
+export interface FormInput {
+  email: string;
+  subject: string;
+  description: string;
+}
 
 export interface SendInput {
   config: WidgetConfig;
-  values: FormValues;
+  values: FormInput;
   identity: Identity;
   metadata: Metadata;
   openedAt: number | undefined;
@@ -31,11 +36,10 @@ export interface SendInput {
   onCreated(created: TicketCreated): void;
 }
 
-// A ticket still in flight when the tab closes leaves by sendBeacon (same idempotency key: never created twice).
-let inflight: { config: WidgetConfig; body: TicketCreateInput; key: string } | undefined;
-addEventListener("pagehide", () => {
-  if (inflight) beaconTicket(inflight.config, inflight.body, inflight.key);
-});
+/** Sent: the ticket exists (`upload` settles once the recording is attached, queued or failed; null when none). */
+export type SendResult =
+  | { kind: "sent"; id: string; reference: string; upload: Promise<UploadOutcome> | null }
+  | { kind: "queued" };
 
 export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "config">): TicketCreateInput {
   const { values, events } = input;
@@ -57,7 +61,7 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
       console: [],
       network: [],
       ...snapshot,
-      metadata: mergeMetadata({}, input.metadata),
+      metadata: scrubMetadata(mergeMetadata({}, input.metadata), identity.email),
     },
     recording: events.length
       ? {
@@ -69,62 +73,70 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
   });
 }
 
+/** Card numbers, IBANs and secrets never leave in metadata; emails only when they are the identified user's own. */
+function scrubMetadata(metadata: Metadata, ownEmail: string | undefined): Metadata {
+  const own = ownEmail?.trim().toLowerCase();
+  const out: Metadata = {};
+  for (const [key, value] of Object.entries(metadata))
+    out[key] = typeof value === "string" ? maskPatterns(value, undefined, (e) => e.toLowerCase() === own) : value;
+  return out;
+}
+
 /**
- * Saves the submission in the outbox first, then sends it. If the server cannot be reached the item stays in the
- * outbox and QueuedError tells the customer it will go out automatically (next page load, or when back online).
+ * Puts the submission in the outbox, then delivers it. Resolves once the ticket exists, or with "queued" when the
+ * server cannot be reached now (it goes out automatically: next page load, or when back online). Rejects with the
+ * transport's error when the server refused it, or when it could not be saved for later.
  */
-export async function sendTicket(input: SendInput): Promise<Submitted> {
+export async function sendTicket(input: SendInput): Promise<SendResult> {
   const { config } = input;
-  const body = buildBody(input);
-  const key = uuid();
   const item: OutboxItem = {
-    key,
+    key: uuid(),
     apiOrigin: config.apiOrigin,
     siteKey: config.siteKey,
-    body,
+    body: buildBody(input),
     savedAt: Date.now(),
     attempts: 0,
   };
-  activeKeys.add(key);
-  const saved = await saveToOutbox(item);
+  const saved = await putInOutbox(item);
   // Compressing runs while the ticket is on its way; the result joins the outbox item as soon as it is ready.
   // Packed first (shared/recording-pack.ts): gzip then gets about twice as far as on the plain JSON.
-  const gzip = input.events.length ? gzipJson(packEvents(input.events)) : null;
-  const stored =
-    gzip && saved
-      ? gzip.then(
-          (recording) => updateOutboxItem(key, { recording }),
-          () => undefined,
-        )
-      : Promise.resolve();
-  inflight = { config, body, key };
-  let created: TicketCreated;
-  try {
-    created = await createTicket(config, body, key);
-  } catch (error) {
-    await stored;
-    activeKeys.delete(key);
-    if (saved && (await settleFailure(key, error, 0)) === "later") throw new QueuedError();
-    if (!saved) await removeFromOutbox(key);
+  const gzip = input.events.length ? gzipJson(packEvents(input.events)) : undefined;
+  const recording = gzip?.then(async (blob) => {
+    if (saved) await updateOutboxItem(item.key, { recording: blob });
+    return blob;
+  });
+  let error: unknown;
+  let isCreated = false;
+  let created: (value: TicketCreated) => void = () => undefined;
+  const creation = new Promise<TicketCreated>((resolve) => (created = resolve));
+  const delivery = deliverItem(item, {
+    recording: recording ?? Promise.resolve(undefined),
+    onProgress: input.onProgress,
+    onCreated: (ticket) => {
+      rememberTicket(config.siteKey, ticket);
+      isCreated = true;
+      input.onCreated(ticket);
+      created(ticket);
+    },
+    onError: (e) => {
+      error = e;
+      if (isCreated) console.warn("[Handoff] recording upload failed", e);
+    },
+  });
+  const first = await Promise.race([creation, delivery]);
+  if (typeof first === "string") {
+    // Never created: kept for later if it could be saved, otherwise the customer sees why.
+    if (saved && first === "later") return { kind: "queued" };
     throw error;
-  } finally {
-    inflight = undefined;
   }
-  input.onCreated(created);
-  await updateOutboxItem(key, { created });
   // The ticket exists now; a failed upload only delays the recording (kept in the outbox), never loses the ticket.
-  const upload = (async (): Promise<UploadOutcome> => {
-    try {
-      await stored;
-      if (gzip) await uploadRecording(config.apiOrigin, created.id, created.uploadToken, await gzip, input.onProgress);
-      await removeFromOutbox(key);
-      return gzip ? "ok" : "none";
-    } catch (error) {
-      console.warn("[Handoff] recording upload failed", error);
-      return saved && (await settleFailure(key, error, 0)) === "later" ? "queued" : "failed";
-    } finally {
-      activeKeys.delete(key);
-    }
-  })();
-  return { id: created.id, reference: created.reference, upload: gzip ? upload : (void upload, null) };
+  const upload = delivery.then((d): UploadOutcome => {
+    if (d === "delivered") return gzip ? "ok" : "none";
+    return saved && d === "later" ? "queued" : "failed";
+  });
+  return { kind: "sent", id: first.id, reference: first.reference, upload: gzip ? upload : (void upload, null) };
 }
+
+/** Retries what this site's widget left in the outbox (the same delivery, without progress). */
+export const retryOutbox = (config: WidgetConfig) =>
+  flushOutbox(config, (created) => rememberTicket(config.siteKey, created));

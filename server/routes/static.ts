@@ -1,39 +1,29 @@
 import { Hono, type Context } from "hono";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { extname } from "node:path";
 import type { AppEnv } from "../env.js";
 import { errorResponse } from "../middleware/errors.js";
+import { isFresh, readUnder, type StaticFile } from "./static-files.js";
 
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".map": "application/json",
-  ".woff2": "font/woff2",
-};
-
-/** A file under root, or undefined; never outside root. */
-async function readUnder(dir: string, relative: string): Promise<{ body: Buffer; type: string } | undefined> {
-  const root = resolve(dir);
-  const path = normalize(join(root, relative));
-  if (path !== root && !path.startsWith(root + sep)) return undefined;
-  try {
-    if (!(await stat(path)).isFile()) return undefined;
-    return { body: await readFile(path), type: MIME[extname(path)] ?? "application/octet-stream" };
-  } catch {
-    return undefined;
-  }
+/**
+ * Sends a built file: compressed as the client accepts (Vary says so), with an ETag; 304 when the client's copy is
+ * current. Extra headers (CORS, caching) go on both.
+ */
+async function serve(c: Context<AppEnv>, dir: string, rel: string, headers: Record<string, string> = {}) {
+  const file = await readUnder(dir, rel, c.req.header("Accept-Encoding"));
+  if (!file) return undefined;
+  return send(c, file, headers);
 }
 
-function send(c: Context<AppEnv>, file: { body: Buffer; type: string }, headers: Record<string, string> = {}) {
+function send(c: Context<AppEnv>, file: StaticFile, headers: Record<string, string>) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
+  c.header("Vary", "Accept-Encoding");
+  c.header("ETag", file.etag);
+  // Every byte of a widget response counts on the customer's page; a request id is of no use for a static file.
+  c.header("X-Request-Id", undefined);
+  if (isFresh(c.req.header("If-None-Match"), file.etag)) return c.body(null, 304);
   c.header("Content-Type", file.type);
-  return c.body(new Uint8Array(file.body));
+  if (file.encoding) c.header("Content-Encoding", file.encoding);
+  return c.body(file.body);
 }
 
 const missingBuild = (c: Context<AppEnv>, what: string) =>
@@ -49,24 +39,29 @@ export function staticRoutes() {
   });
 
   app.get("/widget.js", async (c) => {
-    const file = await readUnder(`${c.get("config").distDir}/widget`, "widget.js");
-    return file ? send(c, file, widgetHeaders(false)) : missingBuild(c, "The widget");
+    const response = await serve(c, `${c.get("config").distDir}/widget`, "widget.js", widgetHeaders(false));
+    return response ?? missingBuild(c, "The widget");
   });
   app.get("/widget/*", async (c) => {
     const rel = c.req.path.slice("/widget/".length);
-    const file = await readUnder(`${c.get("config").distDir}/widget`, rel);
-    // Hashed chunk names never change content; entry names (app.js…) must stay fresh.
-    return file
-      ? send(c, file, widgetHeaders(/-[\w-]{8,}\.\w+$/.test(rel)))
-      : errorResponse(c, "not_found", "No such widget file");
+    // Hashed chunk names never change content; entry names (app.js…) must stay fresh (short max-age + ETag).
+    const response = await serve(
+      c,
+      `${c.get("config").distDir}/widget`,
+      rel,
+      widgetHeaders(/-[\w-]{8,}\.\w+$/.test(rel)),
+    );
+    return response ?? errorResponse(c, "not_found", "No such widget file");
   });
 
   app.get("/console", (c) => c.redirect("/console/"));
   app.get("/console/*", async (c) => {
     const root = `${c.get("config").distDir}/console`;
     const rel = c.req.path.slice("/console/".length);
+    const encoding = c.req.header("Accept-Encoding");
     const file =
-      (rel && (await readUnder(root, rel))) || (!rel.startsWith("assets/") && (await readUnder(root, "index.html")));
+      (rel && (await readUnder(root, rel, encoding))) ||
+      (!rel.startsWith("assets/") && (await readUnder(root, "index.html", encoding)));
     if (!file)
       return rel.startsWith("assets/") ? errorResponse(c, "not_found", "No such file") : missingBuild(c, "The console");
     return send(c, file, {
@@ -80,7 +75,10 @@ export function staticRoutes() {
     const rel = c.req.path.slice("/demo/".length);
     const root = c.get("config").demoDir;
     // The demo is a single-page app: unknown paths get its index.html.
-    const file = (rel && (await readUnder(root, rel))) || (!extname(rel) && (await readUnder(root, "index.html")));
+    const encoding = c.req.header("Accept-Encoding");
+    const file =
+      (rel && (await readUnder(root, rel, encoding))) ||
+      (!extname(rel) && (await readUnder(root, "index.html", encoding)));
     return file ? send(c, file, { "Cache-Control": "no-cache" }) : errorResponse(c, "not_found", "No such demo file");
   });
   return app;

@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { dropImageOptions, plainEnums, slimRrwebRecord } from "../../widget/build-slim-rrweb.js";
+import {
+  dropImageOptions,
+  patchRrwebRecord,
+  plainEnums,
+  patchedRrwebRecord as slimRrwebRecord,
+} from "../../widget/build-rrweb-patch.js";
 
 const ID = "/x/node_modules/@rrweb/record/dist/record.js";
 const source = readFileSync(new URL("../../node_modules/@rrweb/record/dist/record.js", import.meta.url), "utf8");
@@ -196,5 +201,13 @@ describe("batched mutations (build-time patch)", () => {
       ["style", "color: red"],
       ["class", "a"],
     ]);
+  });
+});
+
+describe("the rrweb patch fails the build instead of shipping something else", () => {
+  test("a changed rrweb (one context line differs) or a version without a patch is an error naming the patch", () => {
+    const changed = source.replace("class MutationBuffer {", "class MutationBuffer  {");
+    expect(() => patchRrwebRecord(changed)).toThrow(/does not apply to the installed @rrweb\/record 2\.1\.6: hunk \d+/);
+    expect(() => patchRrwebRecord(source, "9.9.9")).toThrow(/No rrweb patch for the installed @rrweb\/record 9\.9\.9/);
   });
 });

@@ -1,5 +1,6 @@
 /** Privacy scrubbing for everything the widget captures (URLs, click text, console text). Pure; no DOM. */
 import { LIMITS } from "../../shared/limits.js";
+import { maskPatterns } from "./patterns.js";
 
 export const REDACTED = "[redacted]";
 
@@ -73,6 +74,8 @@ export function scrubUrl(raw: string, base?: string): string {
     if (q >= 0) out += `#${hash.slice(0, q + 1)}${scrubParams(hash.slice(q + 1))}`;
     else out += `#${hash.includes("=") ? scrubParams(hash) : hash}`;
   }
+  // Emails, card numbers and tokens in the path (/users/jane@x.com, /reset/eyJ…) too.
+  out = maskPatterns(out);
   return out.length > LIMITS.url ? out.slice(0, LIMITS.url) : out;
 }
 
@@ -81,12 +84,14 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 const CARD_LIKE = /\b\d(?:[ -]?\d){12,18}\b/g;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/g;
 
-/** Scrubs emails, card-like digit runs and secrets in URLs out of free text. */
+/** Scrubs emails, card-like digit runs, IBANs, keys, tokens and secrets in URLs out of free text. */
 export function scrubText(text: string): string {
-  return text
-    .replace(URL_IN_TEXT, (u) => (u.includes("?") || u.includes("#") || u.includes("@") ? scrubUrl(u) : u))
-    .replace(EMAIL, "[email]")
-    .replace(CARD_LIKE, "[number]");
+  return maskPatterns(
+    text
+      .replace(URL_IN_TEXT, (u) => (u.includes("?") || u.includes("#") || u.includes("@") ? scrubUrl(u) : u))
+      .replace(EMAIL, "[email]")
+      .replace(CARD_LIKE, "[number]"),
+  );
 }
 
 /** Collapses whitespace, scrubs and truncates to `max` characters (with an ellipsis). */

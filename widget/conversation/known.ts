@@ -6,9 +6,7 @@
  * chunk and poll, so a first-time visitor's page stays small and quiet. On the launcher path: keep it tiny.
  */
 import type { Identity } from "../../shared/context.js";
-
-/** The browser's anonymous customer token (see transport/tickets.ts). */
-export const customerKey = (siteKey: string) => `handoff:customer:${siteKey}`;
+import { customerKey } from "../transport/customer-key.js";
 export const noneKey = (siteKey: string) => `handoff:none:${siteKey}`;
 
 /** How long "this verified user has no conversations" is trusted; after that (or on open) the widget asks again. */

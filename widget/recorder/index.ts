@@ -3,6 +3,7 @@
  * startRecorder() returns a handle whose stop() is the teardown.
  */
 import { record } from "@rrweb/record";
+import { makeTextMasker, type TextMasking } from "../capture/patterns.js";
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
 import { makeMaskInput } from "./privacy.js";
@@ -13,12 +14,21 @@ export interface RecorderOptions {
   maxBytes: number;
   /** Mask every typed value (default). Sensitive fields are masked either way. */
   maskInputs: boolean;
+  /** Personal data by pattern in page text (default), all text, or the site's own rule. */
+  maskText?: TextMasking;
+}
+
+/** What the recording hid so far: input fields, and distinct pieces of page text (for the form's preview). */
+export interface MaskedCounts {
+  fields: number;
+  texts: number;
 }
 
 export interface Recorder {
   /** A copy of the buffered events: starts with a full snapshot, covers at least the last windowSeconds. */
   getEvents(): { type: number; timestamp: number }[];
   durationMs(): number;
+  masked(): MaskedCounts;
   stop(): void;
 }
 
@@ -26,7 +36,7 @@ export interface Recorder {
 // maskInputFn, which then decides (see privacy.ts): rrweb only ever reads maskInputOptions[tagName or type].
 const ALL_INPUTS = new Proxy({}, { get: () => true }) as Record<string, boolean>;
 const MASK_SELECTOR = "[data-handoff-mask]";
-/** The build patches rrweb to process DOM mutations in batches (see widget/rrweb-mutation-batching.ts). */
+/** The build patches rrweb to process DOM mutations in batches (see patches/README.md). */
 const batching = record as typeof record & { flushMutations?(): void; mutationBatch?(ms: number): void };
 // While the page changes on its own, a change may show in replay up to half a second late; right after the customer
 // acts, what their action did shows within 50 ms.
@@ -66,13 +76,22 @@ export function startRecorder(options: RecorderOptions): Recorder {
     calm = setTimeout(() => batching.mutationBatch?.(CALM_BATCH_MS), ACTIVE_FOR_MS);
   };
   for (const type of INTERACTIONS) window.addEventListener(type, onInteraction, { capture: true, passive: true });
-  const isMasked = makeMaskedLookup((id) => record.mirror.getNode(id), MASK_SELECTOR);
+  const textMasking = options.maskText ?? { all: false, patterns: true };
+  const maskedSelector = textMasking.all ? "*" : MASK_SELECTOR;
+  const isMasked = makeMaskedLookup((id) => record.mirror.getNode(id), maskedSelector);
+  const isStyleText = (id: number) => record.mirror.getNode(id)?.parentElement?.tagName === "STYLE";
+  // Counted by their masked form (never the original), bounded.
+  const maskedTexts = new Set<string>();
+  const maskText = makeTextMasker(textMasking, (m) => maskedTexts.size < 10_000 && maskedTexts.add(m));
+  const maskedFields = new WeakSet<object>();
+  let fields = 0;
+  const maskInput = makeMaskInput(options.maskInputs);
   const stop = record({
     emit: (event) => {
       // The Meta event carries the page URL: strip tokens from it as from every other captured URL.
       if (event.type === EVENT_META)
         (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
-      sanitizeEvent(event, isMasked);
+      sanitizeEvent(event, isMasked, maskText, isStyleText);
       buffer.push(event, sizeOf(event as never));
     },
     blockClass: "rr-block",
@@ -80,9 +99,13 @@ export function startRecorder(options: RecorderOptions): Recorder {
     ignoreSelector: "[data-handoff-ignore]",
     maskTextClass: "rr-mask",
     // Text typed into rich-text editors is input too: masked with the inputs unless the site opted out.
-    maskTextSelector: options.maskInputs ? `${MASK_SELECTOR}, ${EDITABLE_SELECTOR}` : MASK_SELECTOR,
+    maskTextSelector: options.maskInputs ? `${maskedSelector}, ${EDITABLE_SELECTOR}` : maskedSelector,
     maskInputOptions: ALL_INPUTS,
-    maskInputFn: makeMaskInput(options.maskInputs),
+    maskInputFn: (text, el) => {
+      const out = maskInput(text, el);
+      if (out !== text && !maskedFields.has(el)) maskedFields.add(el), fields++;
+      return out;
+    },
     slimDOMOptions: "all",
     // Replay interpolates the cursor, so 10 positions a second look the same as 20 and cost half.
     sampling: { mousemove: 100, scroll: 150, input: "last" },
@@ -93,6 +116,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
   return {
     getEvents: () => (batching.flushMutations?.(), buffer.events()),
     durationMs: () => buffer.durationMs(),
+    masked: () => ({ fields, texts: maskedTexts.size }),
     stop: () => {
       clearInterval(checkouts);
       clearTimeout(calm);

@@ -6,6 +6,9 @@
  * - elements inside `data-handoff-mask` keep their text masked by rrweb, but not their human-readable attributes
  *   (title, alt, aria-label, placeholder...): those are masked the same way.
  * - URLs in href/src/action attributes lose secret query and fragment parameters, as every other captured URL.
+ * - inline event handlers (every `on*` attribute) and `javascript:`/`vbscript:` URLs are page source, often with
+ *   tokens or customer data in them; replay never runs them: dropped.
+ * - personal data by pattern (capture/patterns.ts) in text nodes and readable attributes, via `maskText`.
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
 import { REDACTED, scrubUrl } from "../capture/scrub.js";
@@ -14,11 +17,15 @@ type Attributes = Record<string, string | number | boolean | null>;
 interface SerializedNode {
   type: number;
   id?: number;
+  tagName?: string;
   attributes?: Attributes;
   childNodes?: SerializedNode[];
+  textContent?: string;
+  isStyle?: boolean;
 }
 
 const ELEMENT_NODE = 2; // rrweb-snapshot NodeType.Element
+const TEXT_NODE = 3;
 const EVENT_FULL_SNAPSHOT = 2;
 const EVENT_INCREMENTAL = 3;
 const SOURCE_MUTATION = 0;
@@ -33,7 +40,17 @@ const TEXT_ATTRIBUTES = [
   "label",
   "value",
 ];
-const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "poster", "data", "cite"];
+const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "poster", "data", "cite", "xlink:href"];
+// Browsers ignore leading spaces and control characters, and tabs/newlines inside the scheme.
+function isScriptUrl(value: string): boolean {
+  let start = 0;
+  while (start < value.length && value.charCodeAt(start) <= 32) start++;
+  return /^(java|vb)script:/i.test(value.slice(start, start + 40).replace(/[\t\n\r]/g, ""));
+}
+const INPUT_TAGS = new Set(["input", "textarea", "select", "option"]);
+
+export type TextMasker = (text: string) => string;
+const asIs: TextMasker = (text) => text;
 
 const maskText = (value: string) => value.replace(/\S/g, "*");
 
@@ -45,29 +62,35 @@ function scrubAttributeUrl(value: string): string {
 }
 
 /** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
-function cleanAttributes(attributes: Attributes, masked: () => boolean): void {
+function cleanAttributes(attributes: Attributes, masked: () => boolean, mask: TextMasker, tagName?: string): void {
   delete attributes.srcdoc;
+  for (const name in attributes) if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
   for (const name of URL_ATTRIBUTES) {
     const value = attributes[name];
-    if (typeof value === "string") attributes[name] = scrubAttributeUrl(value);
+    if (typeof value !== "string") continue;
+    attributes[name] = isScriptUrl(value) ? "#" : scrubAttributeUrl(value);
   }
   // The DOM lookup behind masked() runs only for the few changes that carry readable text (busy pages mostly change
   // style and class).
-  if (!TEXT_ATTRIBUTES.some((name) => typeof attributes[name] === "string") || !masked()) return;
+  if (!TEXT_ATTRIBUTES.some((name) => typeof attributes[name] === "string")) return;
+  const all = masked();
   for (const name of TEXT_ATTRIBUTES) {
     const value = attributes[name];
-    if (typeof value === "string") attributes[name] = maskText(value);
+    if (typeof value !== "string") continue;
+    if (all) attributes[name] = maskText(value);
+    // An input's value is the customer's typing: masked (or not) by the input rules, not rewritten here.
+    else if (name !== "value" || (tagName !== undefined && !INPUT_TAGS.has(tagName))) attributes[name] = mask(value);
   }
 }
 
-function walk(node: SerializedNode, maskedAbove: () => boolean): void {
+function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker): void {
   let masked = maskedAbove;
   if (node.type === ELEMENT_NODE && node.attributes) {
     if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
-    cleanAttributes(node.attributes, masked);
-  }
+    cleanAttributes(node.attributes, masked, mask, node.tagName);
+  } else if (node.type === TEXT_NODE && node.textContent && !node.isStyle) node.textContent = mask(node.textContent);
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
-  for (const child of node.childNodes ?? []) walk(child, child.type === 0 || child.type === 11 ? no : masked);
+  for (const child of node.childNodes ?? []) walk(child, child.type === 0 || child.type === 11 ? no : masked, mask);
 }
 
 const no = () => false;
@@ -77,9 +100,14 @@ export interface EmittedEvent {
   data?: unknown;
 }
 
-export function sanitizeEvent(event: EmittedEvent, isMaskedNode: (id: number) => boolean): void {
+export function sanitizeEvent(
+  event: EmittedEvent,
+  isMaskedNode: (id: number) => boolean,
+  mask: TextMasker = asIs,
+  isStyleText: (id: number) => boolean = no,
+): void {
   if (event.type === EVENT_FULL_SNAPSHOT) {
-    walk((event.data as { node: SerializedNode }).node, no);
+    walk((event.data as { node: SerializedNode }).node, no, mask);
     return;
   }
   if (event.type !== EVENT_INCREMENTAL) return;
@@ -87,12 +115,16 @@ export function sanitizeEvent(event: EmittedEvent, isMaskedNode: (id: number) =>
     source: number;
     adds?: { parentId: number; node: SerializedNode }[];
     attributes?: { id: number; attributes: Attributes }[];
+    texts?: { id: number; value: string | null }[];
   };
   if (data.source !== SOURCE_MUTATION) return;
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
   for (const add of data.adds ?? [])
-    if (add.node.type === ELEMENT_NODE || add.node.childNodes) walk(add.node, () => isMaskedNode(add.parentId));
-  for (const change of data.attributes ?? []) cleanAttributes(change.attributes, () => isMaskedNode(change.id));
+    if (add.node.type === ELEMENT_NODE || add.node.type === TEXT_NODE || add.node.childNodes)
+      walk(add.node, () => isMaskedNode(add.parentId), mask);
+  for (const change of data.attributes ?? []) cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask);
+  // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact.
+  for (const text of data.texts ?? []) if (text.value && !isStyleText(text.id)) text.value = mask(text.value);
 }
 
 /** For nodes already on the page: whether they sit inside a masked element (same rule as rrweb's text masking). */

@@ -5,6 +5,7 @@
  * second ticket, and once the ticket exists its id and upload token are kept so only the recording is retried.
  */
 import type { TicketCreateInput, TicketCreated } from "../../shared/widget-api.js";
+import { setOutboxHint } from "./outbox-flag.js";
 
 export interface OutboxItem {
   /** The Idempotency-Key: the same for every attempt, in this page or the next. */
@@ -70,7 +71,11 @@ export const listOutbox = async (): Promise<OutboxItem[]> =>
 
 export const getOutboxItem = (key: string) => run<OutboxItem>("readonly", (s) => s.get(key));
 
-export const removeFromOutbox = (key: string) => run("readwrite", (s) => void s.delete(key)).catch(() => undefined);
+export const removeFromOutbox = (key: string) =>
+  run("readwrite", (s) => void s.delete(key))
+    .then(() => run<number>("readonly", (s) => s.count()))
+    .then((left) => left === 0 && setOutboxHint(false))
+    .catch(() => undefined);
 
 /**
  * Saves (or replaces) an item, then enforces the bounds: expired items go, then the oldest items lose their
@@ -82,6 +87,7 @@ export async function saveToOutbox(item: OutboxItem): Promise<boolean> {
     const db = await openDb();
     if (!db) return false;
     await run("readwrite", (s) => void s.put(item));
+    setOutboxHint(true);
     const others = (await listOutbox()).filter((i) => i.key !== item.key);
     const now = Date.now();
     const keep: OutboxItem[] = [];

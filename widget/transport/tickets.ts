@@ -1,23 +1,7 @@
 import type { TicketCreateInput, TicketCreated } from "../../shared/widget-api.js";
 import { WIDGET_HEADERS, WIDGET_PATHS, WIDGET_QUERY } from "../../shared/widget-paths.js";
-import { customerKey } from "../conversation/known.js";
-import { rememberTicket } from "../conversation/storage.js";
-import { attemptFetch, uuid, withRetry, type RetryOptions } from "./http.js";
-
-/**
- * A random token kept per browser and site: lets an anonymous customer see only their own tickets later. Created
- * only when a ticket is sent (`create`), so its presence tells the next page there are conversations to follow.
- */
-export function customerToken(siteKey: string, create = true): string {
-  const key = customerKey(siteKey);
-  try {
-    let token = localStorage.getItem(key);
-    if (!token && create) localStorage.setItem(key, (token = uuid()));
-    return token || "";
-  } catch {
-    return ""; // storage blocked (privacy mode, sandboxed iframe): tickets still work
-  }
-}
+import { customerToken } from "./customer-token.js";
+import { attemptFetch, withRetry, type RetryOptions } from "./http.js";
 
 export interface TicketTarget {
   apiOrigin: string;
@@ -47,7 +31,7 @@ export function createTicket(
   return withRetry(
     () => attemptFetch(target.apiOrigin + WIDGET_PATHS.tickets, init, (r) => r.json() as Promise<TicketCreated>),
     retry,
-  ).then((created) => (rememberTicket(target.siteKey, created), created));
+  );
 }
 
 /** Last resort when the tab closes mid-send: sendBeacon cannot set headers, so key and idempotency key go in the query. */

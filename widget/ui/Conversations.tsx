@@ -1,7 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ConversationStore } from "../conversation/sync.js";
-import { ApiError } from "../transport/http.js";
-import { describeFailure } from "./errors.js";
+import { describeFailure, isProblem } from "./errors.js";
 import { Feedback } from "./Feedback.js";
 import type { Strings } from "./strings.js";
 import type { ConversationStrings } from "./strings-conversation.js";
@@ -123,8 +122,8 @@ export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
       await store.reply(id, draft.trim());
       setDraft("");
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setClosed(true);
-      else if (e instanceof ApiError && e.status === 422)
+      if (isProblem(e) && e.status === 409) setClosed(true);
+      else if (isProblem(e) && e.status === 422)
         setError(e.issues.find((i) => i.path === "body")?.message || t.errorFix);
       else setError(describeFailure(e, t).message);
     } finally {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ConversationStore } from "../conversation/sync.js";
-import { ApiError } from "../transport/http.js";
-import { describeFailure } from "./errors.js";
+import { describeFailure, isProblem } from "./errors.js";
 import type { Strings } from "./strings.js";
 import type { ConversationStrings } from "./strings-conversation.js";
 
@@ -46,7 +45,7 @@ export function Feedback({ t, store, id }: { t: Strings & ConversationStrings; s
       setStep("done");
     } catch (e) {
       // 409: already answered (another tab): nothing left to ask.
-      if (e instanceof ApiError && e.status === 409) return setStep("done");
+      if (isProblem(e) && e.status === 409) return setStep("done");
       setStep("ask");
       setError(describeFailure(e, t).message);
     }

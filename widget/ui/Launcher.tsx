@@ -7,10 +7,12 @@ interface Props {
   /** "1 unread reply", from the conversation chunk's strings (loaded whenever there can be unread replies). */
   unreadText: string;
   onClick(): void;
+  /** Hover, touch or keyboard focus: the customer may open it, so the form starts loading. */
+  onIntent(): void;
 }
 
 /** The always-visible help button, with the number of unread support replies. No hooks, so preact/hooks stays out of the critical chunk. */
-export function Launcher({ t, open, unread, unreadText, onClick }: Props) {
+export function Launcher({ t, open, unread, unreadText, onClick, onIntent }: Props) {
   return (
     <button
       type="button"
@@ -19,6 +21,8 @@ export function Launcher({ t, open, unread, unreadText, onClick }: Props) {
       aria-haspopup="dialog"
       aria-expanded={open ? "true" : "false"}
       onClick={onClick}
+      onPointerEnter={onIntent}
+      onFocus={onIntent}
     >
       <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
         <circle cx="12" cy="12" r="10" />

@@ -1,11 +1,13 @@
-import { ApiError } from "../transport/http.js";
 import type { Strings } from "./strings.js";
-import type { FieldName, FormValues, SubmitFailure } from "./types.js";
+import type { FieldName, FormValues, Problem, SubmitFailure } from "./types.js";
 
 const FIELDS: FieldName[] = ["email", "subject", "description"];
 
-/** Thrown by the core when the ticket could not be sent now but is saved and will go out later. */
-export class QueuedError extends Error {}
+export const isProblem = (value: unknown): value is Problem =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as Problem).status === "number" &&
+  Array.isArray((value as Problem).issues);
 
 /** Same rules as the server (ticketCreateSchema), checked before sending so the customer gets instant feedback. */
 export function validate(values: FormValues, t: Strings): Partial<Record<FieldName, string>> {
@@ -19,7 +21,7 @@ export function validate(values: FormValues, t: Strings): Partial<Record<FieldNa
 
 /** Maps a failed submission to what the customer sees: per-field messages for 422s, one clear sentence otherwise. */
 export function describeFailure(error: unknown, t: Strings): SubmitFailure {
-  if (!(error instanceof ApiError)) return { kind: "message", message: t.errorNetwork };
+  if (!isProblem(error)) return { kind: "message", message: t.errorNetwork };
   if (error.status === 0) return { kind: "message", message: t.errorNetwork };
   if (error.status === 401 || error.status === 403) return { kind: "message", message: t.errorKey };
   if (error.status === 429) return { kind: "message", message: t.errorRateLimited };

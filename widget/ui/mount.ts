@@ -9,7 +9,7 @@ export interface MountedUi {
   isOpen(): boolean;
   /** Unread support replies (the launcher's badge); also repaints the open dialog with fresh conversations. */
   setUnread(count: number): void;
-  /** Starts fetching the dialog chunk (on idle, on hover) so opening feels instant. */
+  /** Starts fetching the dialog chunk (the launcher does it on hover and focus) so opening feels instant. */
   preload(): void;
   unmount(): void;
 }
@@ -75,6 +75,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
       unread,
       unreadText,
       onClick: () => (open ? close() : setOpen(true)),
+      onIntent: () => void preload(),
     });
     const form =
       open && dialog

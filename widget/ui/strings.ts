@@ -20,6 +20,8 @@ const en = {
   previewErrors: (n: number) => (n === 1 ? "1 error" : `${n} errors`),
   previewRecording: (seconds: number) => `${seconds} s recording`,
   previewNoRecording: "no recording",
+  previewMasked: (fields: number, texts: number) =>
+    `${[fields && (fields === 1 ? "1 field" : `${fields} fields`), texts && (texts === 1 ? "1 piece of text" : `${texts} pieces of text`)].filter(Boolean).join(" and ")} hidden`,
   send: "Send",
   sending: "Sending…",
   close: "Close",

@@ -19,16 +19,26 @@ export interface Preview {
   errors: number;
   /** null when there is no recording (yet) */
   recordingSeconds: number | null;
+  /** What the recording hides: input fields, and pieces of page text (emails, card numbers, keys…). */
+  masked: { fields: number; texts: number };
 }
 
 /** ok: attached; queued: kept and sent automatically later; failed: rejected for good; none: nothing to attach. */
 export type UploadOutcome = "ok" | "queued" | "failed" | "none";
 
-export interface Submitted {
-  id: string;
-  reference: string;
-  /** Settles once the recording is attached (or queued, or failed); null when none was sent. */
-  upload: Promise<UploadOutcome> | null;
+/**
+ * sent: the ticket exists (`upload` settles once the recording is attached, queued or failed; null when none was
+ * sent). queued: saved, it goes out automatically later. A refused ticket rejects the promise with a Problem.
+ */
+export type SubmitResult =
+  | { kind: "sent"; id: string; reference: string; upload: Promise<UploadOutcome> | null }
+  | { kind: "queued" };
+
+/** Why a request failed, as plain data: status 0 when the server could not be reached. */
+export interface Problem {
+  status: number;
+  message: string;
+  issues: readonly { path: string; message: string }[];
 }
 
 export interface UiController {
@@ -36,7 +46,7 @@ export interface UiController {
   windowSeconds: number;
   defaultEmail(): string;
   preview(includeRecording: boolean): Preview;
-  submit(values: FormValues, onUploadProgress: (fraction: number) => void): Promise<Submitted>;
+  submit(values: FormValues, onUploadProgress: (fraction: number) => void): Promise<SubmitResult>;
   onOpenChange(open: boolean): void;
   /** The customer's conversations and their views, once the conversation chunk is loaded (only when there are some to follow). */
   conversations(): ConversationView | undefined;

@@ -21,6 +21,8 @@ const de: Strings = {
   previewErrors: (n) => (n === 1 ? "1 Fehler" : `${n} Fehler`),
   previewRecording: (seconds) => `${seconds} s Aufzeichnung`,
   previewNoRecording: "keine Aufzeichnung",
+  previewMasked: (fields, texts) =>
+    `${[fields && (fields === 1 ? "1 Feld" : `${fields} Felder`), texts && (texts === 1 ? "1 Textstelle" : `${texts} Textstellen`)].filter(Boolean).join(" und ")} verborgen`,
   send: "Senden",
   sending: "Wird gesendet…",
   close: "Schließen",

@@ -21,6 +21,8 @@ const fr: Strings = {
   previewErrors: (n) => (n <= 1 ? `${n} erreur` : `${n} erreurs`),
   previewRecording: (seconds) => `enregistrement de ${seconds} s`,
   previewNoRecording: "aucun enregistrement",
+  previewMasked: (fields, texts) =>
+    `${[fields && (fields <= 1 ? `${fields} champ masqué` : `${fields} champs masqués`), texts && (texts <= 1 ? `${texts} passage de texte masqué` : `${texts} passages de texte masqués`)].filter(Boolean).join(" et ")}`,
   send: "Envoyer",
   sending: "Envoi…",
   close: "Fermer",
