@@ -6,6 +6,7 @@ import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
+import { eventRoutes } from "./routes/events.js";
 import { escalationRoutes } from "./routes/escalations.js";
 import { matrixRoutes } from "./routes/matrix.js";
 import { customerRoutes } from "./routes/customer.js";
@@ -32,6 +33,9 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.notFound(handleNotFound);
 
   app.route("/", healthRoutes);
+  const events = eventRoutes();
+  app.route("/api/v1/widget/events", events.widgetApp);
+  app.route("/api/v1/events", events.agentApp);
   // Before widgetRoutes: the conversation paths answer with their own CORS and rate limit.
   app.route("/api/v1/widget", customerRoutes());
   app.route("/api/v1/widget", widgetRoutes());
