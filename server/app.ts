@@ -7,6 +7,7 @@ import { requestId } from "./middleware/request-id.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { eventRoutes } from "./routes/events.js";
+import { tokenRoutes } from "./routes/tokens.js";
 import { escalationRoutes } from "./routes/escalations.js";
 import { matrixRoutes } from "./routes/matrix.js";
 import { customerRoutes } from "./routes/customer.js";
@@ -50,6 +51,7 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/exports", exportRoutes());
   app.route("/api/v1/agents", agentRoutes());
   app.route("/api/v1/workspace", workspaceRoutes());
+  app.route("/api/v1/tokens", tokenRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;
