@@ -8,6 +8,7 @@ import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { eventRoutes } from "./routes/events.js";
 import { tokenRoutes } from "./routes/tokens.js";
+import { openApiRoutes } from "./routes/openapi.js";
 import { escalationRoutes } from "./routes/escalations.js";
 import { matrixRoutes } from "./routes/matrix.js";
 import { customerRoutes } from "./routes/customer.js";
@@ -52,6 +53,7 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/agents", agentRoutes());
   app.route("/api/v1/workspace", workspaceRoutes());
   app.route("/api/v1/tokens", tokenRoutes());
+  app.route("/", openApiRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

@@ -15,6 +15,7 @@ import { customer } from "./customer.js";
 const MAX_PER_AGENT = 10;
 const MAX_PER_CUSTOMER = 5;
 const MAX_PER_ADDRESS = Number(process.env.HANDOFF_SSE_MAX_PER_ADDRESS) || 1000;
+const CONNECTS_PER_MINUTE = Number(process.env.HANDOFF_SSE_CONNECTS_PER_MINUTE) || 600;
 
 /** GET /api/v1/events (agents, tokens) and GET /api/v1/widget/events (customers): contract in shared/events-api.ts. */
 export function eventRoutes() {
@@ -40,7 +41,7 @@ export function eventRoutes() {
       maxAge: 600,
     }),
     // Reconnects only: a stream lives up to 30 minutes, so this is generous for one office.
-    rateLimit({ limit: 600, windowMs: 60_000, key: (c) => `widget-events:${clientAddress(c)}` }),
+    rateLimit({ limit: CONNECTS_PER_MINUTE, windowMs: 60_000, key: (c) => `widget-events:${clientAddress(c)}` }),
   );
   widgetApp.get("/", async (c) => {
     const { workspace, scope } = await customer(c);
