@@ -69,12 +69,17 @@ async function fileTicket(token: string): Promise<string> {
   });
   return ((await res.json()) as { id: string }).id;
 }
-async function reply(ticketId: string, body: string) {
+async function reply(ticketId: string, body: string, attempt = 0): Promise<void> {
+  // A keep-alive socket the server just closed (after the idle streams went away) fails once: retry.
   const res = await fetch(`${URL_}/api/v1/tickets/${ticketId}/messages`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: URL_, Cookie: cookie },
     body: JSON.stringify({ body, internal: false }),
+  }).catch((error) => {
+    if (attempt) throw error;
+    return undefined;
   });
+  if (!res) return reply(ticketId, body, attempt + 1);
   if (res.status !== 201) throw new Error(`reply: ${res.status}`);
 }
 async function updates(token: string, since?: string) {
@@ -163,6 +168,7 @@ const pct = (values: number[], p: number) => {
       `server CPU while idle ${((cpu / idleMs) * 100).toFixed(2)} % of one core over ${idleMs / 1000} s`,
   );
   for (const close of closes) close();
+  await new Promise((r) => setTimeout(r, 2000));
 }
 
 // 3. Requests per minute, polling vs stream.

@@ -4,8 +4,10 @@ import { listen, type Unlisten } from "./listen.js";
 import { feedBounds, type FeedRow, readFeed } from "./read-feed.js";
 import { pruneFeed, sequenceFeed } from "./sequence-feed.js";
 
-/** How often the hub re-checks the feed without a NOTIFY (a lost wake-up costs at most this much delay). */
-const FALLBACK_MS = 2_000;
+/** How often the hub re-checks the feed without a NOTIFY: a lost wake-up costs at most this much delay. */
+const FALLBACK_MS = 10_000;
+/** The same when LISTEN is unavailable: the timer is then the only way to see other processes' writes. */
+const NO_LISTEN_MS = 1_000;
 const HEARTBEAT_MS = 20_000;
 const PAGE = 500;
 /** A follower further behind than this reloads instead of replaying. */
@@ -116,15 +118,17 @@ export class LiveHub {
     this.running ??= (async () => {
       const wake = () => void this.tick(true);
       const read = () => void this.pump();
+      let every = FALLBACK_MS;
       try {
         this.unlisten.push(await listen(this.db, this.kind, "handoff_live_pending", wake));
         this.unlisten.push(await listen(this.db, this.kind, "handoff_live", read));
       } catch {
         // No LISTEN (e.g. a pooler in transaction mode): the fallback timer alone keeps the streams going.
+        every = NO_LISTEN_MS;
       }
       await sequenceFeed(this.db);
       this.head = Math.max(this.head, (await feedBounds(this.db)).head);
-      const fallback = setInterval(() => void this.tick(false), FALLBACK_MS);
+      const fallback = setInterval(() => void this.tick(false), every);
       const heartbeat = setInterval(() => {
         for (const sub of this.subscribers) sub.sink.heartbeat();
       }, HEARTBEAT_MS);
