@@ -12,6 +12,17 @@ const BATCH = 5000;
  * every process to read. Returns the highest position assigned, or 0 when nothing was pending.
  */
 export async function sequenceFeed(db: Db): Promise<number> {
+  // A backlog (a bulk import, a long time without followers) is sequenced in batches, all before anyone reads.
+  let top = 0;
+  for (;;) {
+    const batch = await sequenceBatch(db);
+    if (!batch.count) return top;
+    top = batch.top;
+    if (batch.count < BATCH) return top;
+  }
+}
+
+async function sequenceBatch(db: Db): Promise<{ count: number; top: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK})`);
     // A new statement, so a new snapshot: it sees what the previous sequencer committed.
@@ -23,10 +34,10 @@ export async function sequenceFeed(db: Db): Promise<number> {
       where live_events.id = pending.id
       returning position`);
     const positions = rowsOf<{ position: string | number }>(result).map((r) => Number(r.position));
-    if (!positions.length) return 0;
-    const top = Math.max(...positions);
+    if (!positions.length) return { count: 0, top: 0 };
+    const top = positions.reduce((a, b) => Math.max(a, b), 0);
     await tx.execute(sql`select pg_notify('handoff_live', ${String(top)})`);
-    return top;
+    return { count: positions.length, top };
   });
 }
 
