@@ -6,6 +6,9 @@ import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
+import { eventRoutes } from "./routes/events.js";
+import { tokenRoutes } from "./routes/tokens.js";
+import { openApiRoutes } from "./routes/openapi.js";
 import { escalationRoutes } from "./routes/escalations.js";
 import { matrixRoutes } from "./routes/matrix.js";
 import { customerRoutes } from "./routes/customer.js";
@@ -32,6 +35,9 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.notFound(handleNotFound);
 
   app.route("/", healthRoutes);
+  const events = eventRoutes();
+  app.route("/api/v1/widget/events", events.widgetApp);
+  app.route("/api/v1/events", events.agentApp);
   // Before widgetRoutes: the conversation paths answer with their own CORS and rate limit.
   app.route("/api/v1/widget", customerRoutes());
   app.route("/api/v1/widget", widgetRoutes());
@@ -46,6 +52,8 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/exports", exportRoutes());
   app.route("/api/v1/agents", agentRoutes());
   app.route("/api/v1/workspace", workspaceRoutes());
+  app.route("/api/v1/tokens", tokenRoutes());
+  app.route("/", openApiRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

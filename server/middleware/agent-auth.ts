@@ -4,14 +4,17 @@ import { authenticateSession } from "../access/authenticate-session.js";
 import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
 import { ownOrigin } from "../access/origin.js";
+import { apiTokenOf, runAsToken } from "./token-auth.js";
 
 export const SESSION_COOKIE = "handoff_session";
 
-/** Every agent route: a valid session cookie, or 401. */
+/** Every agent route: a valid session cookie or API token (Bearer), or 401. */
 export function requireAgent(): MiddlewareHandler<AppEnv> {
   return async function requireAgentMiddleware(c, next) {
     // Several routers mounted on one prefix each require an agent: authenticate once per request.
     if (c.get("agent")) return next();
+    const token = apiTokenOf(c);
+    if (token) return runAsToken(c, token, next);
     c.set("agent", await authenticateSession(c.get("db"), { token: getCookie(c, SESSION_COOKIE) }));
     await next();
   };
@@ -25,7 +28,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function sameOriginOnly(): MiddlewareHandler<AppEnv> {
   return async function sameOriginOnlyMiddleware(c, next) {
-    if (!SAFE_METHODS.has(c.req.method)) {
+    // A Bearer token is never sent by the browser on its own, so it needs no same-origin check.
+    if (!SAFE_METHODS.has(c.req.method) && !apiTokenOf(c)) {
       const origin = c.req.header("origin");
       const site = c.req.header("sec-fetch-site");
       if ((origin && origin !== ownOrigin(c)) || site === "cross-site") {

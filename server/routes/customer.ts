@@ -70,7 +70,7 @@ export function customerRoutes() {
 }
 
 /** Site key + allowed Origin, then who the customer is (verified identity or this browser's token). */
-async function customer(c: Context<AppEnv>) {
+export async function customer(c: Context<AppEnv>) {
   const workspace = await findWidgetWorkspace(c.get("db"), {
     siteKey: c.req.header(CUSTOMER_HEADERS.siteKey),
     origin: requestOrigin(c),

@@ -23,12 +23,18 @@ function userHeader({ id, userHash }: Identity): string | undefined {
     .replace(/=+$/, "");
 }
 
-async function call<T>(caller: Caller, path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
+/** Who is asking: site key, this browser's token, the verified identity (also used by the live stream). */
+export function callerHeaders(caller: Caller): Record<string, string> {
   const token = customerToken(caller.siteKey, false); // reading conversations never creates one
   const user = userHeader(caller.identity());
   const headers: Record<string, string> = { [WIDGET_HEADERS.siteKey]: caller.siteKey };
   if (token) headers[WIDGET_HEADERS.customerToken] = token;
   if (user) headers[WIDGET_HEADERS.user] = user;
+  return headers;
+}
+
+async function call<T>(caller: Caller, path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
+  const headers = callerHeaders(caller);
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (init.body) headers["Content-Type"] = "application/json";
   let response: Response;

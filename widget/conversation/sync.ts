@@ -15,6 +15,7 @@ import {
   type Caller,
 } from "./client.js";
 import { lastReadOf, markReadUpTo, rememberNoConversations, uploadTokenOf } from "./follow-state.js";
+import { startLive } from "./live.js";
 
 export type Conversation = CustomerConversationList["conversations"][number];
 
@@ -45,6 +46,9 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let stopped = false;
+  // The live stream replaces the visible-page poll once there is something to follow (see live.ts).
+  let stopLive: (() => void) | undefined;
+  let liveUp = false;
 
   const sort = () => conversations.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
 
@@ -72,6 +76,21 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
     const { id, userHash } = caller.identity();
     rememberNoConversations(caller.siteKey, userHash ? id : undefined, !conversations.length);
     sort();
+    if (conversations.length && !stopLive) {
+      stopLive = startLive(caller, {
+        onEvent: () => {
+          clearTimeout(timer);
+          timer = undefined;
+          void poll();
+        },
+        onState: (up) => {
+          liveUp = up;
+          if (up) clearTimeout(timer);
+          if (up) timer = undefined;
+          else schedule();
+        },
+      });
+    }
   }
 
   async function poll() {
@@ -101,7 +120,7 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
   }
 
   function schedule() {
-    if (stopped || timer) return;
+    if (stopped || timer || liveUp) return;
     // No conversation yet (a verified user who never wrote in): just check now and then.
     const base = document.hidden || !conversations.length ? HIDDEN_MS : VISIBLE_MS;
     timer = setTimeout(poll, failures ? Math.min(MAX_BACKOFF_MS, base * 2 ** failures) : base);
@@ -162,6 +181,7 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
     },
     stop() {
       stopped = true;
+      stopLive?.();
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", onVisibility);
     },

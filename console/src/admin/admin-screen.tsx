@@ -5,6 +5,7 @@ import { ScreenHeading } from "../ui/screen-heading.js";
 import { useDocumentTitle } from "../ui/use-title.js";
 import { createAdminModel } from "./admin-model.js";
 import { AgentsSection } from "./agents-section.js";
+import { ApiTokensSection } from "./api-tokens-section.js";
 import { WidgetSettingsSection } from "./widget-settings-section.js";
 
 export function AdminScreen() {
@@ -25,6 +26,7 @@ export function AdminScreen() {
         <>
           <AgentsSection model={model} />
           <WidgetSettingsSection model={model} />
+          <ApiTokensSection />
         </>
       )}
     </section>

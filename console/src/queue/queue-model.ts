@@ -2,6 +2,7 @@ import { signal } from "@preact/signals";
 import type { TicketStatus, TicketSummary } from "../../../shared/index.js";
 import type { QueueFilters } from "./queue-filters.js";
 import { api, type ApiError, trackLoad } from "../api.js";
+import { coalesce, followLive } from "../live.js";
 
 export const PAGE_SIZE = 50;
 
@@ -42,7 +43,12 @@ export function createQueueModel(filters: QueueFilters) {
     /** Starts loading the first page; returns the teardown that cancels in-flight requests. */
     start(): () => void {
       void fetchPage(null);
-      return () => controller.abort();
+      // New tickets, claims and replies reorder the queue: re-read the first page as they happen.
+      const stopLive = followLive(coalesce(() => void fetchPage(null)));
+      return () => {
+        stopLive();
+        controller.abort();
+      };
     },
     reload(): Promise<void> {
       controller.abort();

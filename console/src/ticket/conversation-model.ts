@@ -1,8 +1,9 @@
 import { signal } from "@preact/signals";
 import type { Message } from "../../../shared/index.js";
 import { api, ApiError, isAbort } from "../api.js";
+import { followLive, liveConnected } from "../live.js";
 
-/** How often an open ticket checks for the customer's new messages. */
+/** How often an open ticket checks for new messages while the live stream is down. */
 const REFRESH_MS = 5000;
 
 /** The ticket's conversation: messages, and a composer that sends a public reply or an internal note. */
@@ -58,8 +59,14 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
     /** Loads, then refreshes while the ticket is open; returns the teardown. */
     start(): () => void {
       void load();
-      const timer = setInterval(() => void load(), REFRESH_MS);
+      const stopLive = followLive((m) => {
+        if (m.name === "reset" || (m.name === "message.created" && m.data.ticketId === ticketId)) void load();
+      });
+      const timer = setInterval(() => {
+        if (!liveConnected.value) void load();
+      }, REFRESH_MS);
       return () => {
+        stopLive();
         clearInterval(timer);
         controller.abort();
         controller = new AbortController();

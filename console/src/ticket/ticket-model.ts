@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import type { TicketDetail, TicketUpdate } from "../../../shared/index.js";
 import { api, ApiError, trackLoad } from "../api.js";
+import { followLive } from "../live.js";
 
 /** One ticket, loaded by id. */
 export function createTicketModel(id: string) {
@@ -50,7 +51,14 @@ export function createTicketModel(id: string) {
     /** Loads the ticket; returns the teardown. */
     start(): () => void {
       void load();
-      return () => controller.abort();
+      // Someone else claims, escalates or changes it: show it without a reload.
+      const stopLive = followLive((m) => {
+        if (m.name === "reset" || (m.data.ticketId === id && m.name !== "message.created")) void this.refresh();
+      });
+      return () => {
+        stopLive();
+        controller.abort();
+      };
     },
   };
 }

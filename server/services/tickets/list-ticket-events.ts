@@ -23,7 +23,8 @@ export async function listTicketEvents(
       type: event.type as TicketEventType,
       actorType: event.actorType,
       actorId: event.actorId,
-      actorName,
+      // Done with an API token: the token's name is the actor.
+      actorName: typeof event.details.apiToken === "string" ? event.details.apiToken : actorName,
       at: event.at.toISOString(),
       details: event.details,
     })),

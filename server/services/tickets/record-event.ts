@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { ticketEvents } from "../../db/schema.js";
 import type { TicketEventType } from "../../../shared/timeline.js";
+import { apiTokenActor } from "../../access/authenticate-token.js";
 
 export interface RecordEventInput {
   workspaceId: string;
@@ -21,7 +22,13 @@ export async function recordEvent(db: Db, input: RecordEventInput): Promise<void
     type: input.type,
     actorType: input.actorType,
     actorId: input.actorId ?? null,
-    details: input.details ?? {},
+    // Done with an API token: the timeline names the token (list-ticket-events shows it as the actor).
+    details: withToken(input.details ?? {}),
     ...(input.at ? { at: input.at } : {}),
   });
+}
+
+function withToken(details: Record<string, unknown>): Record<string, unknown> {
+  const token = apiTokenActor.getStore();
+  return token ? { ...details, apiToken: token.name } : details;
 }

@@ -1,0 +1,89 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { type TokenScope, tokenScopes } from "../../../shared/tokens-api.js";
+import { ErrorNotice } from "../ui/error-notice.js";
+import { Section } from "../ui/section.js";
+import { createApiTokensModel } from "./api-tokens-model.js";
+
+const formatTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
+
+/** API tokens for scripts: named, scoped, shown once, revocable; reference at /docs. */
+export function ApiTokensSection() {
+  const model = useMemo(() => createApiTokensModel(), []);
+  useEffect(() => void model.load(), [model]);
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<TokenScope[]>(["tickets:read"]);
+  const created = model.created.value;
+
+  return (
+    <Section id="api-tokens" title="API tokens">
+      <p class="muted small">
+        Scripts call the API with <code>Authorization: Bearer …</code>. Reference: <a href="/docs">/docs</a>.
+      </p>
+      {model.error.value && <ErrorNotice error={model.error.value} title="Not saved" />}
+      {created && (
+        <div class="notice" role="status">
+          <p>
+            Copy the token for <strong>{created.name}</strong> now; it is not shown again:
+          </p>
+          <code class="mono" aria-label="New API token">
+            {created.token}
+          </code>{" "}
+          <button type="button" class="button button--link" onClick={model.dismissCreated}>
+            Done
+          </button>
+        </div>
+      )}
+      <ul class="site-keys" aria-label="API tokens">
+        {model.tokens.value.map((token) => (
+          <li key={token.id} class={token.revokedAt ? "muted" : undefined}>
+            <strong>{token.name}</strong> <code>{token.prefix}…</code> {token.scopes.join(", ")}
+            <span class="muted small"> · last used {formatTime(token.lastUsedAt)}</span>
+            {token.revokedAt ? (
+              <span class="muted small"> · revoked</span>
+            ) : (
+              <button
+                type="button"
+                class="button button--link"
+                disabled={model.busy.value}
+                onClick={() => void model.revoke(token.id)}
+              >
+                Revoke {token.name}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form
+        class="admin-form"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          await model.create({ name: name.trim(), scopes });
+          if (!model.error.value) setName("");
+        }}
+      >
+        <label>
+          Token name
+          <input value={name} required maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <fieldset>
+          <legend>Scopes</legend>
+          {tokenScopes.map((scope) => (
+            <label key={scope}>
+              <input
+                type="checkbox"
+                checked={scopes.includes(scope)}
+                onChange={(e) =>
+                  setScopes(e.currentTarget.checked ? [...scopes, scope] : scopes.filter((s) => s !== scope))
+                }
+              />{" "}
+              {scope}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" class="button" disabled={model.busy.value || !name.trim() || !scopes.length}>
+          Create token
+        </button>
+      </form>
+    </Section>
+  );
+}
