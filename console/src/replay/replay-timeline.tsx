@@ -18,8 +18,9 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
   const offset = (t: number) => playerClock(t - state.startTime);
 
   return (
-    <div class="replay-timeline" aria-label="Replay timeline">
-      <div class="replay-timeline__bar" role="group" aria-label="Markers">
+    <section class="replay-timeline" aria-label="Replay timeline">
+      <fieldset class="replay-timeline__bar bare-fieldset">
+        <legend class="visually-hidden">Markers</legend>
         {playhead !== null && (
           <span class="replay-timeline__playhead" style={{ left: at(playhead) }} aria-hidden="true" />
         )}
@@ -34,7 +35,7 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
             onClick={() => replay.seekTo(marker.t)}
           />
         ))}
-      </div>
+      </fieldset>
       {markers.length === 0 ? (
         <p class="muted small">Nothing notable was captured during the recording.</p>
       ) : (
@@ -50,7 +51,7 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
           ))}
         </ol>
       )}
-    </div>
+    </section>
   );
 }
 

@@ -9,7 +9,10 @@ import type { TicketModel } from "./ticket-model.js";
 
 /** Claim or assign, and change status, severity and queue; each change is saved at once and lands on the timeline. */
 export function TicketActions({ model }: { model: TicketModel }) {
-  useEffect(() => void (loadAgents(), loadQueues()), []);
+  useEffect(() => {
+    void loadAgents();
+    void loadQueues();
+  }, []);
   const ticket = model.ticket.value;
   const me = session.value.kind === "signed-in" ? session.value.agent : null;
   if (!ticket) return null;
@@ -18,7 +21,8 @@ export function TicketActions({ model }: { model: TicketModel }) {
   const queues = queueNames(ticket.queue);
 
   return (
-    <div class="ticket-actions" aria-label="Ticket actions" role="group">
+    <fieldset class="ticket-actions bare-fieldset">
+      <legend class="visually-hidden">Ticket actions</legend>
       {me && ticket.assigneeId !== me.id && (
         <button
           type="button"
@@ -98,6 +102,6 @@ export function TicketActions({ model }: { model: TicketModel }) {
         </select>
       </label>
       {model.actionError.value && <ErrorNotice error={model.actionError.value} title="Not saved" />}
-    </div>
+    </fieldset>
   );
 }
