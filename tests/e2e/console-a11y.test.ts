@@ -86,6 +86,16 @@ describe.skipIf(!HAS_BROWSER)("console: axe finds no serious or critical violati
         await visit(page, `tickets/${tickets.replay.id}`, "Export to CSV does nothing");
         await page.locator(".rr-player").waitFor();
         await check(page, `${scheme}:ticket-replay`);
+        await page.keyboard.press("?");
+        await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+        await check(page, `${scheme}:shortcuts-overlay`);
+        await page.keyboard.press("Escape");
+        await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ state: "hidden" });
+        await page.keyboard.press("s");
+        await page.getByRole("dialog", { name: "Change status" }).waitFor();
+        await check(page, `${scheme}:status-picker`);
+        await page.keyboard.press("Escape");
+        await page.getByRole("dialog", { name: "Change status" }).waitFor({ state: "hidden" });
         await page.getByRole("button", { name: "Escalate…" }).click();
         await page.getByRole("form", { name: `Escalate ${tickets.replay.reference}` }).waitFor();
         await check(page, `${scheme}:ticket-escalation-form`);
@@ -116,6 +126,25 @@ describe.skipIf(!HAS_BROWSER)("console: axe finds no serious or critical violati
         Object.entries(found).filter(([screen, list]) => screen.startsWith(scheme) && list.length),
       );
       expect(failing).toEqual({});
-    });
+    }, 120_000);
   }
+
+  test("at 640 px wide the queue and a ticket fit without sideways scrolling, and stay clean", async () => {
+    const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
+    const page = await context.newPage();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    try {
+      await logIn(page, server);
+      await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await check(page, "narrow:queue");
+      await visit(page, `tickets/${tickets.replay.id}`, "Export to CSV does nothing");
+      await page.locator(".rr-player").waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await check(page, "narrow:ticket");
+    } finally {
+      await context.close();
+    }
+    expect({ queue: found["narrow:queue"], ticket: found["narrow:ticket"] }).toEqual({ queue: [], ticket: [] });
+  }, 120_000);
 });

@@ -17,7 +17,8 @@ export function EscalationForm({
 }: {
   ticket: TicketDetail;
   model: EscalationModel;
-  onDone: () => void;
+  /** Called with true once escalated, false when cancelled. */
+  onDone: (escalated: boolean) => void;
 }) {
   useEffect(() => void loadQueues(), []);
   const draft = useMemo(() => draftHandoff(ticket), [ticket.id]);
@@ -47,7 +48,7 @@ export function EscalationForm({
       customerGoal,
       replayMoments: moments.filter((m) => m.include).map(({ atMs, note }) => ({ atMs, note })),
     });
-    if (ok) onDone();
+    if (ok) onDone(true);
   }
 
   const text = (id: string, label: string, path: string, value: string, onInput: (value: string) => void) => (
@@ -68,7 +69,9 @@ export function EscalationForm({
       aria-labelledby="escalate-title"
       onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === "Escape") onDone();
+        if (e.key !== "Escape") return;
+        e.preventDefault();
+        onDone(false);
       }}
       noValidate
     >
@@ -112,7 +115,7 @@ export function EscalationForm({
       <button type="submit" class="button button--primary" disabled={model.submitting.value}>
         {model.submitting.value ? "Escalating…" : "Escalate"}
       </button>{" "}
-      <button type="button" class="button button--ghost" onClick={onDone}>
+      <button type="button" class="button button--ghost" onClick={() => onDone(false)}>
         Cancel
       </button>
     </form>

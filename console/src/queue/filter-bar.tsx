@@ -32,6 +32,8 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
         }}
       >
         <input
+          id="ticket-search"
+          aria-keyshortcuts="/"
           class="filter-bar__search"
           type="search"
           aria-label="Search tickets"

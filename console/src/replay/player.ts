@@ -6,6 +6,8 @@ export type ReplayEvent = ConstructorParameters<typeof rrwebPlayer>[0]["props"][
 
 export interface PlayerHandle {
   goto(offsetMs: number): void;
+  /** Plays if paused, pauses if playing. */
+  toggle(): void;
   meta(): { startTime: number; endTime: number; totalTime: number };
   /** Calls back with the playhead (ms from the start) whenever it moves: playing, seeking, scrubbing. */
   onTime(listener: (offsetMs: number) => void): void;
@@ -55,6 +57,7 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerH
 
   return {
     goto: (offsetMs) => player.goto(offsetMs, false),
+    toggle: () => player.toggle(),
     meta: () => player.getMetaData(),
     onTime: (listener) =>
       player.addEventListener("ui-update-current-time", (detail) => {
