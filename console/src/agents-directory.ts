@@ -10,7 +10,9 @@ export function loadAgents(force = false): Promise<void> {
   if (loading && !force) return loading;
   loading = api
     .listAgents()
-    .then((agents) => void (agentsDirectory.value = agents))
+    .then((agents) => {
+      agentsDirectory.value = agents;
+    })
     .catch(() => {
       // Pickers fall back to "me" and "unassigned"; the next screen retries.
       loading = null;

@@ -108,7 +108,7 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     expect(await card.textContent()).toContain("Asked Jamie to retry in another browser");
     await receiver.page.frameLocator(".replay__player iframe").getByText("Northwind reports").waitFor();
     expect(await receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:00");
-    await card.getByRole("link", { name: /POST \/v2\/reports\/export returned 500/ }).click();
+    await card.getByRole("button", { name: /POST \/v2\/reports\/export returned 500/ }).click();
     await expect.poll(() => receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:20");
 
     // Once tier 2 has done its part, it sends the ticket back down to Tara with a reason.

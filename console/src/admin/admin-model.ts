@@ -64,7 +64,9 @@ export function createAdminModel() {
     updateAgent: (id: string, changes: AgentUpdate) =>
       act(async () => replaceAgent(await api.updateAgent(id, changes))),
     saveOrigins: (origins: string[]) =>
-      act(async () => void (workspace.value = await api.updateWorkspace({ allowedOrigins: origins }))),
+      act(async () => {
+        workspace.value = await api.updateWorkspace({ allowedOrigins: origins });
+      }),
     createSiteKey: (label: string) =>
       act(async () => {
         await api.createSiteKey(label);

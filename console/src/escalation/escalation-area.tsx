@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { TicketDetail } from "../../../shared/index.js";
 import type { ReplayModel } from "../replay/replay-model.js";
+import { announce } from "../keyboard/announcer.js";
+import { useShortcuts } from "../keyboard/shortcuts.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { DeEscalationForm } from "./de-escalation-form.js";
 import { createEscalationModel } from "./escalation-model.js";
@@ -31,6 +33,18 @@ export function EscalationArea({
   const escalations = model.escalations.value ?? [];
   const [latest, ...earlier] = escalations;
   const closed = ticket.status === "resolved" || ticket.status === "closed";
+  useShortcuts({ e: () => !closed && open("escalate") });
+  // Closing a form (done or cancelled) puts focus back on the button that opened it, or on the new handoff.
+  const escalateButton = useRef<HTMLButtonElement>(null);
+  const close = (escalated: boolean) => {
+    setForm(null);
+    if (escalated) announce("Escalated. The handoff note is on the ticket.");
+    requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(".ticket-layout__main > section.handoff");
+      card?.setAttribute("tabindex", "-1");
+      (escalated && card ? card : escalateButton.current)?.focus();
+    });
+  };
 
   return (
     <>
@@ -77,7 +91,13 @@ export function EscalationArea({
       )}
       {!form && !closed && (
         <p>
-          <button type="button" class="button button--primary" onClick={() => open("escalate")}>
+          <button
+            ref={escalateButton}
+            type="button"
+            class="button button--primary"
+            aria-keyshortcuts="e"
+            onClick={() => open("escalate")}
+          >
             Escalate…
           </button>{" "}
           {ticket.tier > 1 && (
@@ -87,8 +107,8 @@ export function EscalationArea({
           )}
         </p>
       )}
-      {form === "escalate" && <EscalationForm ticket={ticket} model={model} onDone={() => setForm(null)} />}
-      {form === "de-escalate" && <DeEscalationForm ticket={ticket} model={model} onDone={() => setForm(null)} />}
+      {form === "escalate" && <EscalationForm ticket={ticket} model={model} onDone={close} />}
+      {form === "de-escalate" && <DeEscalationForm ticket={ticket} model={model} onDone={() => close(false)} />}
     </>
   );
 }

@@ -65,15 +65,10 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
           <ul class="handoff__moments">
             {escalation.replayMoments.map((moment, index) => (
               <li key={index}>
-                <a
-                  href="#replay"
-                  onClick={(event) => {
-                    event.preventDefault();
-                    seek(moment.atMs);
-                  }}
-                >
+                {/* An action (seek the player), so a button, not a link that goes nowhere. */}
+                <button type="button" class="button button--link" onClick={() => seek(moment.atMs)}>
                   ▶ {replayClock(moment.atMs)} {moment.note}
-                </a>
+                </button>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { handoffFieldNames, SEVERITY_DEFINITIONS, type MatrixRule } from "../../../shared/index.js";
+import { CheckboxList, describedBy, Field } from "../ui/field.js";
 import { emptyRuleForm, fromRuleForm, toRuleForm, type RuleFormState } from "./rule-form-state.js";
 import { workspaceQueues } from "./workspace-queues.js";
 
@@ -9,6 +10,13 @@ const FIELD_LABELS: Record<(typeof handoffFieldNames)[number], string> = {
   customerGoal: "customer goal",
   attempted: "steps tried",
 };
+
+/** What each part of the form gets: the state, a patcher and the issues by field. */
+interface PartProps {
+  form: RuleFormState;
+  set: (patch: Partial<RuleFormState>) => void;
+  issues: Record<string, string>;
+}
 
 /** Adds or edits one rule through plain fields; checked with the server's schema before it joins the draft. */
 export function RuleForm({
@@ -22,16 +30,7 @@ export function RuleForm({
 }) {
   const [form, setForm] = useState<RuleFormState>(() => (rule ? toRuleForm(rule) : emptyRuleForm()));
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const set = (patch: Partial<RuleFormState>) => setForm({ ...form, ...patch });
-  const text = (key: keyof RuleFormState, label: string, hint?: string) => (
-    <Field id={`rule-${key}`} label={label} hint={hint} error={issues[key]}>
-      <input
-        id={`rule-${key}`}
-        value={String(form[key])}
-        onInput={(e) => set({ [key]: e.currentTarget.value } as Partial<RuleFormState>)}
-      />
-    </Field>
-  );
+  const part: PartProps = { form, set: (patch) => setForm({ ...form, ...patch }), issues };
   const submit = (event: Event) => {
     event.preventDefault();
     const result = fromRuleForm(form);
@@ -41,127 +40,17 @@ export function RuleForm({
 
   return (
     <form class="card rule-form" aria-label={rule ? `Edit rule ${rule.name}` : "New rule"} onSubmit={submit} noValidate>
-      {text("name", "Rule name")}
+      <TextField {...part} name="name" label="Rule name" />
       <label>
-        <input type="checkbox" checked={form.enabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />{" "}
+        <input
+          type="checkbox"
+          checked={form.enabled}
+          onChange={(e) => part.set({ enabled: e.currentTarget.checked })}
+        />{" "}
         Enabled
       </label>
-      <fieldset>
-        <legend>When (every condition given must hold)</legend>
-        {issues.when && <p class="field__error">{issues.when}</p>}
-        <div class="field">
-          <span>Severity is</span>
-          {SEVERITIES.map((s) => (
-            <label key={s} title={SEVERITY_DEFINITIONS[s]}>
-              <input
-                type="checkbox"
-                checked={form.severityIn.includes(s)}
-                onChange={(e) =>
-                  set({
-                    severityIn: e.currentTarget.checked
-                      ? [...form.severityIn, s]
-                      : form.severityIn.filter((x) => x !== s),
-                  })
-                }
-              />{" "}
-              {s}
-            </label>
-          ))}
-        </div>
-        {text("keywordsAny", "Subject or description mentions any of", "comma-separated words or phrases")}
-        {text("verifiedPlanIn", "Verified customer plan is one of", "e.g. enterprise")}
-        {text("failedUrlPatterns", "A failed request to", "URL patterns, * matches anything: */api/*")}
-        <div class="escalation-form__row">
-          {text("failedStatusMin", "with status from")}
-          {text("failedStatusMax", "to")}
-        </div>
-        {text("consoleErrorContainsAny", "A console error contains any of")}
-        <label>
-          <input
-            type="checkbox"
-            checked={form.rageClicks}
-            onChange={(e) => set({ rageClicks: e.currentTarget.checked })}
-          />{" "}
-          The customer rage-clicked
-        </label>
-        {text("pageUrlPatterns", "The page URL matches", "e.g. */billing*")}
-        <div class="escalation-form__row">
-          {text("customerRepliesAtLeast", "Customer replies since the last agent reply, at least")}
-          {text("minutesInTierWithoutAgentActivity", "Minutes in the tier without agent activity, at least")}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Then</legend>
-        {issues.then && <p class="field__error">{issues.then}</p>}
-        <div class="escalation-form__row">
-          <Field id="rule-severity" label="Set severity" error={issues.severity}>
-            <select
-              id="rule-severity"
-              value={form.severity}
-              onChange={(e) => set({ severity: e.currentTarget.value as RuleFormState["severity"] })}
-            >
-              <option value="">(leave)</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="rule-queue" label="Send to queue" error={issues.queue}>
-            <input
-              id="rule-queue"
-              list="rule-queues"
-              value={form.queue}
-              onInput={(e) => set({ queue: e.currentTarget.value })}
-            />
-            <datalist id="rule-queues">
-              {workspaceQueues.value.map((q) => (
-                <option key={q.name} value={q.name} />
-              ))}
-            </datalist>
-          </Field>
-          <Field id="rule-tier" label="At least tier" error={issues.tier}>
-            <select id="rule-tier" value={form.tier} onChange={(e) => set({ tier: e.currentTarget.value })}>
-              <option value="">(leave)</option>
-              {["1", "2", "3"].map((n) => (
-                <option key={n} value={n}>
-                  Tier {n}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="rule-priority" label="Priority" error={issues.priority}>
-            <select id="rule-priority" value={form.priority} onChange={(e) => set({ priority: e.currentTarget.value })}>
-              <option value="">(leave)</option>
-              {["3", "2", "1", "0"].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <div class="field">
-          <span>The handoff must include</span>
-          {handoffFieldNames.map((f) => (
-            <label key={f}>
-              <input
-                type="checkbox"
-                checked={form.requiredHandoffFields.includes(f)}
-                onChange={(e) =>
-                  set({
-                    requiredHandoffFields: e.currentTarget.checked
-                      ? [...form.requiredHandoffFields, f]
-                      : form.requiredHandoffFields.filter((x) => x !== f),
-                  })
-                }
-              />{" "}
-              {FIELD_LABELS[f]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RuleConditions {...part} />
+      <RuleOutcome {...part} />
       {Object.keys(issues).length > 0 && (
         <p class="field__error" role="alert">
           Fix the highlighted fields.
@@ -177,25 +66,151 @@ export function RuleForm({
   );
 }
 
-function Field({
-  id,
+function RuleConditions(part: PartProps) {
+  const { form, set, issues } = part;
+  return (
+    <fieldset>
+      <legend>When (every condition given must hold)</legend>
+      {issues.when && <p class="field__error">{issues.when}</p>}
+      <CheckboxList
+        label="Severity is"
+        options={SEVERITIES}
+        selected={form.severityIn}
+        onChange={(severityIn) => set({ severityIn })}
+        title={(s) => SEVERITY_DEFINITIONS[s]}
+      />
+      <TextField
+        {...part}
+        name="keywordsAny"
+        label="Subject or description mentions any of"
+        hint="comma-separated words or phrases"
+      />
+      <TextField {...part} name="verifiedPlanIn" label="Verified customer plan is one of" hint="e.g. enterprise" />
+      <TextField
+        {...part}
+        name="failedUrlPatterns"
+        label="A failed request to"
+        hint="URL patterns, * matches anything: */api/*"
+      />
+      <div class="escalation-form__row">
+        <TextField {...part} name="failedStatusMin" label="with status from" />
+        <TextField {...part} name="failedStatusMax" label="to" />
+      </div>
+      <TextField {...part} name="consoleErrorContainsAny" label="A console error contains any of" />
+      <label>
+        <input
+          type="checkbox"
+          checked={form.rageClicks}
+          onChange={(e) => set({ rageClicks: e.currentTarget.checked })}
+        />{" "}
+        The customer rage-clicked
+      </label>
+      <TextField {...part} name="pageUrlPatterns" label="The page URL matches" hint="e.g. */billing*" />
+      <div class="escalation-form__row">
+        <TextField
+          {...part}
+          name="customerRepliesAtLeast"
+          label="Customer replies since the last agent reply, at least"
+        />
+        <TextField
+          {...part}
+          name="minutesInTierWithoutAgentActivity"
+          label="Minutes in the tier without agent activity, at least"
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+function RuleOutcome({ form, set, issues }: PartProps) {
+  const choice = (
+    key: "severity" | "tier" | "priority",
+    label: string,
+    options: { value: string; label: string }[],
+  ) => (
+    <Field id={`rule-${key}`} label={label} error={issues[key]}>
+      <select
+        id={`rule-${key}`}
+        value={form[key]}
+        {...describedBy(`rule-${key}`, undefined, issues[key])}
+        onChange={(e) => set({ [key]: e.currentTarget.value } as Partial<RuleFormState>)}
+      >
+        <option value="">(leave)</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  return (
+    <fieldset>
+      <legend>Then</legend>
+      {issues.then && <p class="field__error">{issues.then}</p>}
+      <div class="escalation-form__row">
+        {choice(
+          "severity",
+          "Set severity",
+          SEVERITIES.map((s) => ({ value: s, label: s })),
+        )}
+        <Field id="rule-queue" label="Send to queue" error={issues.queue}>
+          <input
+            id="rule-queue"
+            list="rule-queues"
+            value={form.queue}
+            {...describedBy("rule-queue", undefined, issues.queue)}
+            onInput={(e) => set({ queue: e.currentTarget.value })}
+          />
+          <datalist id="rule-queues">
+            {workspaceQueues.value.map((q) => (
+              <option key={q.name} value={q.name} />
+            ))}
+          </datalist>
+        </Field>
+        {choice(
+          "tier",
+          "At least tier",
+          ["1", "2", "3"].map((n) => ({ value: n, label: `Tier ${n}` })),
+        )}
+        {choice(
+          "priority",
+          "Priority",
+          ["3", "2", "1", "0"].map((n) => ({ value: n, label: n })),
+        )}
+      </div>
+      <CheckboxList
+        label="The handoff must include"
+        options={handoffFieldNames}
+        selected={form.requiredHandoffFields}
+        onChange={(requiredHandoffFields) => set({ requiredHandoffFields })}
+        name={(f) => FIELD_LABELS[f]}
+      />
+    </fieldset>
+  );
+}
+
+type TextKey = {
+  [K in keyof RuleFormState]: RuleFormState[K] extends string ? K : never;
+}[keyof RuleFormState];
+
+function TextField({
+  form,
+  set,
+  issues,
+  name,
   label,
   hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: preact.ComponentChildren;
-}) {
+}: PartProps & { name: TextKey; label: string; hint?: string }) {
+  const id = `rule-${name}`;
   return (
-    <div class={`field${error ? " field--invalid" : ""}`}>
-      <label for={id}>{label}</label>
-      {children}
-      {hint && <p class="muted small">{hint}</p>}
-      {error && <p class="field__error">{error}</p>}
-    </div>
+    <Field id={id} label={label} hint={hint} error={issues[name]}>
+      <input
+        id={id}
+        value={form[name]}
+        {...describedBy(id, hint, issues[name])}
+        onInput={(e) => set({ [name]: e.currentTarget.value } as Partial<RuleFormState>)}
+      />
+    </Field>
   );
 }

@@ -9,7 +9,9 @@ let loading: Promise<void> | null = null;
 export function loadQueues(force = false): Promise<void> {
   if (loading && !force) return loading;
   loading = json(ESCALATION_PATHS.queues, queueListSchema)
-    .then((list) => void (workspaceQueues.value = list.queues))
+    .then((list) => {
+      workspaceQueues.value = list.queues;
+    })
     .catch(() => {
       // Pickers still offer the ticket's own queue; the next screen retries.
       loading = null;

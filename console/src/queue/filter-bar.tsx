@@ -23,78 +23,80 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
   ];
 
   return (
-    <form
-      class="filter-bar"
-      role="search"
-      aria-label="Search and filter tickets"
-      onSubmit={(event) => {
-        event.preventDefault();
-        go({ q: text.trim() || undefined });
-      }}
-    >
-      <input
-        class="filter-bar__search"
-        type="search"
-        aria-label="Search tickets"
-        placeholder="Search subject, description, messages or HO-123"
-        value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
-      />
-      <button type="submit" class="button">
-        Search
-      </button>
-      <Select label="Assignee" value={filters.assignee} onChange={(v) => go({ assignee: v })}>
-        <option value="">Anyone</option>
-        <option value="me">Mine</option>
-        <option value="unassigned">Unassigned</option>
-        {agentsDirectory.value.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </Select>
-      <Select label="Queue" value={filters.queue} onChange={(v) => go({ queue: v })}>
-        <option value="">All queues</option>
-        {queues.map((q) => (
-          <option key={q} value={q}>
-            {capitalize(q)}
-          </option>
-        ))}
-      </Select>
-      <Select label="Tier" value={filters.tier?.toString()} onChange={(v) => go({ tier: v })}>
-        <option value="">All tiers</option>
-        {[1, 2, 3].map((tier) => (
-          <option key={tier} value={String(tier)}>
-            Tier {tier}
-          </option>
-        ))}
-      </Select>
-      <Select label="Severity" value={filters.severity} onChange={(v) => go({ severity: v })}>
-        <option value="">Any severity</option>
-        {severities.map((s) => (
-          <option key={s} value={s}>
-            {capitalize(s)}
-          </option>
-        ))}
-      </Select>
-      <input
-        class="filter-bar__plan"
-        type="text"
-        aria-label="Customer plan"
-        placeholder="Plan"
-        defaultValue={filters.plan ?? ""}
-        onChange={(e) => go({ plan: e.currentTarget.value.trim() || undefined })}
-      />
-      {Object.keys(filters).some((k) => k !== "status") && (
-        <button
-          type="button"
-          class="button button--link"
-          onClick={() => navigate(href("", { status: filters.status }))}
-        >
-          Clear filters
+    <search aria-label="Search and filter tickets">
+      <form
+        class="filter-bar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          go({ q: text.trim() || undefined });
+        }}
+      >
+        <input
+          id="ticket-search"
+          aria-keyshortcuts="/"
+          class="filter-bar__search"
+          type="search"
+          aria-label="Search tickets"
+          placeholder="Search subject, description, messages or HO-123"
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <button type="submit" class="button">
+          Search
         </button>
-      )}
-    </form>
+        <Select label="Assignee" value={filters.assignee} onChange={(v) => go({ assignee: v })}>
+          <option value="">Anyone</option>
+          <option value="me">Mine</option>
+          <option value="unassigned">Unassigned</option>
+          {agentsDirectory.value.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </Select>
+        <Select label="Queue" value={filters.queue} onChange={(v) => go({ queue: v })}>
+          <option value="">All queues</option>
+          {queues.map((q) => (
+            <option key={q} value={q}>
+              {capitalize(q)}
+            </option>
+          ))}
+        </Select>
+        <Select label="Tier" value={filters.tier?.toString()} onChange={(v) => go({ tier: v })}>
+          <option value="">All tiers</option>
+          {[1, 2, 3].map((tier) => (
+            <option key={tier} value={String(tier)}>
+              Tier {tier}
+            </option>
+          ))}
+        </Select>
+        <Select label="Severity" value={filters.severity} onChange={(v) => go({ severity: v })}>
+          <option value="">Any severity</option>
+          {severities.map((s) => (
+            <option key={s} value={s}>
+              {capitalize(s)}
+            </option>
+          ))}
+        </Select>
+        <input
+          class="filter-bar__plan"
+          type="text"
+          aria-label="Customer plan"
+          placeholder="Plan"
+          defaultValue={filters.plan ?? ""}
+          onChange={(e) => go({ plan: e.currentTarget.value.trim() || undefined })}
+        />
+        {Object.keys(filters).some((k) => k !== "status") && (
+          <button
+            type="button"
+            class="button button--link"
+            onClick={() => navigate(href("", { status: filters.status }))}
+          >
+            Clear filters
+          </button>
+        )}
+      </form>
+    </search>
   );
 }
 

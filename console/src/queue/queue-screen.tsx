@@ -7,6 +7,7 @@ import { StatusTabs } from "./status-tabs.js";
 import { FilterBar } from "./filter-bar.js";
 import { filtersKey, readFilters } from "./queue-filters.js";
 import { TicketTable } from "./ticket-table.js";
+import { useQueueKeys } from "./queue-keys.js";
 
 export function QueueScreen({ query }: { query: URLSearchParams }) {
   const filters = readFilters(query);
@@ -19,6 +20,7 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
   const tickets = model.tickets.value;
   const error = model.error.value;
   const loading = model.loading.value;
+  useQueueKeys(tickets);
 
   return (
     <section class="screen" aria-labelledby="screen-title">
@@ -53,6 +55,11 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
           </p>
           <p class="muted">Tickets your customers send from the widget show up here, highest priority first.</p>
         </div>
+      )}
+      {tickets.length > 0 && (
+        <p class="muted small keyboard-hint">
+          <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>?</kbd> for all shortcuts
+        </p>
       )}
       {tickets.length > 0 && <TicketTable tickets={tickets} />}
       {model.nextCursor.value && (

@@ -29,9 +29,10 @@ export function StatusTabs({
         >
           {option.label}
           {option.count !== undefined && (
-            <span class="tabs__count" aria-label={`${option.count} tickets`}>
+            <span class="tabs__count">
               {" "}
               {option.count}
+              <span class="visually-hidden"> tickets</span>
             </span>
           )}
         </Link>

@@ -1,5 +1,5 @@
 import type { TicketSummary } from "../../../shared/index.js";
-import { href } from "../router.js";
+import { selectedTicket, ticketHref } from "./queue-keys.js";
 import { agentName } from "../agents-directory.js";
 import { FlagBadges, SeverityBadge, StatusBadge } from "../ui/badges.js";
 import { Link } from "../ui/link.js";
@@ -35,10 +35,12 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
 function TicketRow({ ticket }: { ticket: TicketSummary }) {
   const { customer } = ticket;
   return (
-    <tr data-ticket-id={ticket.id}>
+    <tr data-ticket-id={ticket.id} class={selectedTicket.value === ticket.id ? "is-selected" : undefined}>
       <td class="mono nowrap">{ticket.reference}</td>
       <td class="ticket-table__subject">
-        <Link href={href(`tickets/${encodeURIComponent(ticket.id)}`)}>{ticket.subject || "(no subject)"}</Link>
+        <Link href={ticketHref(ticket.id)} onFocus={() => (selectedTicket.value = ticket.id)}>
+          {ticket.subject || "(no subject)"}
+        </Link>
         <span class="muted small">
           {" "}
           · Tier {ticket.tier}

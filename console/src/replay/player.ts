@@ -6,6 +6,8 @@ export type ReplayEvent = ConstructorParameters<typeof rrwebPlayer>[0]["props"][
 
 export interface PlayerHandle {
   goto(offsetMs: number): void;
+  /** Plays if paused, pauses if playing. */
+  toggle(): void;
   meta(): { startTime: number; endTime: number; totalTime: number };
   /** Calls back with the playhead (ms from the start) whenever it moves: playing, seeking, scrubbing. */
   onTime(listener: (offsetMs: number) => void): void;
@@ -42,6 +44,8 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerH
   frame.title = "Replay of the customer's session";
   frame.tabIndex = -1;
 
+  const unlabel = labelControls(target, player);
+
   let lastWidth = target.clientWidth;
   const observer = new ResizeObserver(() => {
     if (Math.abs(target.clientWidth - lastWidth) < 8) return;
@@ -53,6 +57,7 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerH
 
   return {
     goto: (offsetMs) => player.goto(offsetMs, false),
+    toggle: () => player.toggle(),
     meta: () => player.getMetaData(),
     onTime: (listener) =>
       player.addEventListener("ui-update-current-time", (detail) => {
@@ -62,6 +67,7 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerH
     replayer: () => player.getReplayer(),
     destroy() {
       observer.disconnect();
+      unlabel();
       // The Svelte component only pauses on destroy; the replayer owns the iframe and its timers.
       try {
         player.getReplayer().destroy();
@@ -71,6 +77,29 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerH
       player.$destroy();
       target.replaceChildren();
     },
+  };
+}
+
+/**
+ * rrweb-player's controls are icon buttons and a switch without names: name them (and keep the play button's name
+ * in step with the state) so a screen reader says "Play" instead of "button". Returns the teardown.
+ */
+function labelControls(target: HTMLElement, player: rrwebPlayer): () => void {
+  const buttons = [...target.querySelectorAll<HTMLButtonElement>(".rr-controller__btns > button")];
+  const play = buttons[0];
+  const fullscreen = buttons.at(-1);
+  for (const speed of buttons.slice(1, -1)) speed.setAttribute("aria-label", `Speed ${speed.textContent?.trim()}`);
+  fullscreen?.setAttribute("aria-label", "Full screen");
+  target.querySelector(".rr-controller .switch input")?.setAttribute("aria-label", "Skip inactive periods");
+  for (const icon of target.querySelectorAll(".rr-controller svg")) icon.setAttribute("aria-hidden", "true");
+  const setPlay = (playing: boolean) => play?.setAttribute("aria-label", playing ? "Pause" : "Play");
+  setPlay(false);
+  let live = true;
+  player.addEventListener("ui-update-player-state", (detail) => {
+    if (live) setPlay((detail as { payload?: unknown } | undefined)?.payload === "playing");
+  });
+  return () => {
+    live = false;
   };
 }
 

@@ -78,6 +78,10 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
       player.goto(offset);
       playhead.value = current.startTime + offset;
     },
+    /** Space on the ticket: play or pause. */
+    togglePlay(): void {
+      if (state.value.kind === "ready") player?.toggle();
+    },
     /** Whether an epoch-ms moment falls inside the recording. */
     covers(epochMs: number): boolean {
       const current = state.value;

@@ -13,7 +13,7 @@ interface ReplayPanelProps {
 }
 
 export function ReplayPanel({ model, recording, uploading, children }: ReplayPanelProps) {
-  const target = useRef<HTMLDivElement>(null);
+  const target = useRef<HTMLElement>(null);
   useEffect(() => (target.current ? model.mount(target.current) : undefined), [model]);
   const state = model.state.value;
 
@@ -56,12 +56,11 @@ export function ReplayPanel({ model, recording, uploading, children }: ReplayPan
       )}
       {/* Always rendered while a recording exists: rrweb needs its root connected before it builds the iframe. */}
       {recording.status === "stored" && (
-        <div
+        <section
           ref={target}
           class="replay__player"
           hidden={state.kind === "unreadable"}
           aria-label="Session replay player"
-          role="region"
         />
       )}
       {children}

@@ -1,4 +1,6 @@
 import type { TicketDetail } from "../../../shared/index.js";
+import { announce } from "../keyboard/announcer.js";
+import { useShortcuts } from "../keyboard/shortcuts.js";
 import { formatClock } from "../ui/format.js";
 import type { ReplayModel } from "./replay-model.js";
 import { currentIndex, MARKER_NAMES, markersOf, type TimelineMarker } from "./timeline-markers.js";
@@ -9,6 +11,19 @@ import { currentIndex, MARKER_NAMES, markersOf, type TimelineMarker } from "./ti
  */
 export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; replay: ReplayModel }) {
   const state = replay.state.value;
+  const ready = state.kind === "ready";
+  const step = (direction: 1 | -1) => {
+    if (!ready) return;
+    const list = markersOf(ticket).filter((m) => replay.covers(m.t));
+    const now = replay.playhead.value ?? state.startTime;
+    // Past the marker at the playhead, in the chosen direction (a marker within 50 ms counts as "here").
+    const next = direction > 0 ? list.find((m) => m.t > now + 50) : list.findLast((m) => m.t < now - 50);
+    if (!next) return announce(direction > 0 ? "No later marker" : "No earlier marker");
+    replay.seekTo(next.t);
+    announce(`${MARKER_NAMES[next.kind]} at ${playerClock(next.t - state.startTime)}: ${next.label}`);
+  };
+  // Only with a playable recording: otherwise Space and the arrows keep scrolling the page.
+  useShortcuts(ready ? { " ": () => replay.togglePlay(), ArrowRight: () => step(1), ArrowLeft: () => step(-1) } : {});
   if (state.kind !== "ready") return null;
   const markers = markersOf(ticket).filter((m) => replay.covers(m.t));
   const playhead = replay.playhead.value;
@@ -18,8 +33,9 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
   const offset = (t: number) => playerClock(t - state.startTime);
 
   return (
-    <div class="replay-timeline" aria-label="Replay timeline">
-      <div class="replay-timeline__bar" role="group" aria-label="Markers">
+    <section class="replay-timeline" aria-label="Replay timeline">
+      <fieldset class="replay-timeline__bar bare-fieldset">
+        <legend class="visually-hidden">Markers</legend>
         {playhead !== null && (
           <span class="replay-timeline__playhead" style={{ left: at(playhead) }} aria-hidden="true" />
         )}
@@ -34,7 +50,7 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
             onClick={() => replay.seekTo(marker.t)}
           />
         ))}
-      </div>
+      </fieldset>
       {markers.length === 0 ? (
         <p class="muted small">Nothing notable was captured during the recording.</p>
       ) : (
@@ -50,7 +66,7 @@ export function ReplayTimeline({ ticket, replay }: { ticket: TicketDetail; repla
           ))}
         </ol>
       )}
-    </div>
+    </section>
   );
 }
 

@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import type { Message } from "../../../shared/index.js";
 import { api, ApiError, isAbort } from "../api.js";
+import { announce } from "../keyboard/announcer.js";
 import { followLive, liveConnected } from "../live.js";
 
 /** How often an open ticket checks for new messages while the live stream is down. */
@@ -19,7 +20,15 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
 
   async function load(): Promise<void> {
     try {
-      messages.value = await api.listMessages(ticketId, controller.signal);
+      const list = await api.listMessages(ticketId, controller.signal);
+      // New customer messages while the ticket is open are read out politely, not only drawn.
+      if (loaded.value) {
+        const known = new Set(messages.value.map((m) => m.id));
+        const fresh = list.filter((m) => !known.has(m.id) && m.authorType === "customer");
+        if (fresh.length === 1) announce(`New message from ${fresh[0]!.authorName}: ${fresh[0]!.body.slice(0, 140)}`);
+        else if (fresh.length > 1) announce(`${fresh.length} new messages from the customer`);
+      }
+      messages.value = list;
       loaded.value = true;
       error.value = null;
     } catch (caught) {
@@ -37,6 +46,7 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
       const message = await api.postMessage(ticketId, { body, internal: internal.value });
       messages.value = [...messages.value.filter((m) => m.id !== message.id), message];
       draft.value = "";
+      announce(message.internal ? "Internal note added" : "Reply sent to the customer");
       onSent?.();
     } catch (caught) {
       // The draft stays, so nothing the agent typed is lost.

@@ -1,5 +1,6 @@
 import { useEffect } from "preact/hooks";
 import type { Message } from "../../../shared/index.js";
+import { useShortcuts } from "../keyboard/shortcuts.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { formatDateTime } from "../ui/format.js";
 import { RelativeTime } from "../ui/time.js";
@@ -8,6 +9,13 @@ import type { ConversationModel } from "./conversation-model.js";
 /** The customer's messages, public replies and internal notes (visibly different), then the composer. */
 export function ConversationPanel({ model }: { model: ConversationModel }) {
   useEffect(() => model.start(), [model]);
+  const write = (internal: boolean) => {
+    model.internal.value = internal;
+    const field = document.getElementById("composer-text");
+    field?.scrollIntoView({ block: "nearest" });
+    field?.focus();
+  };
+  useShortcuts({ r: () => write(false), n: () => write(true) });
   const messages = model.messages.value;
   return (
     <section class="card conversation" id="conversation" aria-labelledby="conversation-title">
@@ -71,13 +79,18 @@ function Composer({ model }: { model: ConversationModel }) {
         </label>
       </div>
       <textarea
+        id="composer-text"
+        aria-keyshortcuts="Control+Enter Meta+Enter"
         aria-label={internal ? "Internal note" : "Reply to the customer"}
         placeholder={internal ? "Only agents see notes" : "The customer sees this in the widget"}
         rows={4}
         value={model.draft.value}
         onInput={(e) => (model.draft.value = e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void model.send();
+          if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+            e.preventDefault();
+            void model.send();
+          }
         }}
       />
       {model.sendError.value && <ErrorNotice error={model.sendError.value} title="Not sent" />}

@@ -1,30 +1,46 @@
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { severities, ticketStatuses, type Severity, type TicketStatus } from "../../../shared/index.js";
 import { agentsDirectory, loadAgents } from "../agents-directory.js";
 import { session } from "../session.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { capitalize } from "../ui/format.js";
 import { loadQueues, queueNames } from "../escalation/workspace-queues.js";
+import { announce } from "../keyboard/announcer.js";
+import { useShortcuts } from "../keyboard/shortcuts.js";
+import { StatusPicker } from "./status-picker.js";
 import type { TicketModel } from "./ticket-model.js";
 
 /** Claim or assign, and change status, severity and queue; each change is saved at once and lands on the timeline. */
 export function TicketActions({ model }: { model: TicketModel }) {
-  useEffect(() => void (loadAgents(), loadQueues()), []);
+  useEffect(() => {
+    void loadAgents();
+    void loadQueues();
+  }, []);
   const ticket = model.ticket.value;
   const me = session.value.kind === "signed-in" ? session.value.agent : null;
+  const [picking, setPicking] = useState(false);
+  const assignToMe = async () => {
+    if (!me || !ticket) return;
+    if (ticket.assigneeId === me.id) return announce("Already assigned to you");
+    await model.update({ assigneeId: me.id });
+    announce(model.actionError.value ? "Not assigned: the change was not saved" : "Assigned to you");
+  };
+  useShortcuts({ a: () => void assignToMe(), s: () => setPicking(true) });
   if (!ticket) return null;
   const disabled = model.saving.value;
   const agents = agentsDirectory.value.filter((a) => a.active || a.id === ticket.assigneeId);
   const queues = queueNames(ticket.queue);
 
   return (
-    <div class="ticket-actions" aria-label="Ticket actions" role="group">
+    <fieldset class="ticket-actions bare-fieldset">
+      <legend class="visually-hidden">Ticket actions</legend>
       {me && ticket.assigneeId !== me.id && (
         <button
           type="button"
           class="button button--primary"
           disabled={disabled}
-          onClick={() => void model.update({ assigneeId: me.id })}
+          aria-keyshortcuts="a"
+          onClick={() => void assignToMe()}
         >
           Claim
         </button>
@@ -50,6 +66,7 @@ export function TicketActions({ model }: { model: TicketModel }) {
       <label>
         Status
         <select
+          aria-keyshortcuts="s"
           value={ticket.status}
           disabled={disabled}
           onChange={(e) => void model.update({ status: e.currentTarget.value as Exclude<TicketStatus, "escalated"> })}
@@ -98,6 +115,7 @@ export function TicketActions({ model }: { model: TicketModel }) {
         </select>
       </label>
       {model.actionError.value && <ErrorNotice error={model.actionError.value} title="Not saved" />}
-    </div>
+      <StatusPicker model={model} open={picking} onClose={() => setPicking(false)} />
+    </fieldset>
   );
 }

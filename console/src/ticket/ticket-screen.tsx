@@ -11,6 +11,8 @@ import { TicketActions } from "./ticket-actions.js";
 import { ActivitySection } from "./activity-section.js";
 import { HandoffFeedback } from "./handoff-feedback.js";
 import type { TicketModel } from "./ticket-model.js";
+import { useShortcuts } from "../keyboard/shortcuts.js";
+import { returnToQueue, selectedTicket } from "../queue/queue-keys.js";
 import { href } from "../router.js";
 import { SeverityBadge, StatusBadge } from "../ui/badges.js";
 import { ErrorNotice } from "../ui/error-notice.js";
@@ -29,6 +31,10 @@ import { EscalationArea, SimilarTickets, TriagePanel } from "../escalation/escal
 export function TicketScreen({ id }: { id: string }) {
   const model = useMemo(() => createTicketModel(id), [id]);
   useEffect(() => model.start(), [model]);
+  useEffect(() => {
+    selectedTicket.value = id;
+  }, [id]);
+  useShortcuts({ Escape: () => returnToQueue(id) });
   const ticket = model.ticket.value;
   const error = model.error.value;
   useDocumentTitle(ticket ? `${ticket.reference} ${ticket.subject}` : "Ticket");
@@ -36,7 +42,9 @@ export function TicketScreen({ id }: { id: string }) {
   return (
     <section class="screen" aria-labelledby="screen-title">
       <p class="breadcrumb">
-        <Link href={href()}>← Tickets</Link>
+        <Link href={href()} aria-keyshortcuts="Escape">
+          ← Tickets
+        </Link>
       </p>
       {error && (
         <>

@@ -1,14 +1,19 @@
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Agent } from "../../../shared/index.js";
-import { href, route } from "../router.js";
+import { Announcer, announce } from "../keyboard/announcer.js";
+import { shortcutsOpen } from "../keyboard/shortcuts.js";
+import { ShortcutsDialog } from "../keyboard/shortcuts-dialog.js";
+import { href, location, route } from "../router.js";
 import { logOut } from "../session.js";
 import { Link } from "./link.js";
+import { setTheme, theme, type ThemeChoice } from "./theme.js";
 
 /** The signed-in frame: sidebar navigation, a header with the agent, and the current screen. */
 export function Layout({ agent, children }: { agent: Agent; children: ComponentChildren }) {
   const current = route.value.name;
   const [loggingOut, setLoggingOut] = useState(false);
+  useRouteAnnouncement();
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -76,6 +81,15 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
             </span>
           </div>
           <div class="topbar__actions">
+            <ThemePicker />
+            <button
+              type="button"
+              class="button button--ghost"
+              aria-keyshortcuts="?"
+              onClick={() => (shortcutsOpen.value = true)}
+            >
+              Shortcuts <kbd>?</kbd>
+            </button>
             <Link class="button button--ghost" href={href("account")}>
               Account
             </Link>
@@ -96,6 +110,8 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
           {children}
         </main>
       </div>
+      <ShortcutsDialog />
+      <Announcer />
     </div>
   );
 }
@@ -103,4 +119,34 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
 function initials(name: string): string {
   const parts = name.split(/[\s@.]+/).filter(Boolean);
   return ((parts[0]?.[0] ?? "") + (parts[1]?.[0] ?? "")).toUpperCase() || "?";
+}
+
+/**
+ * After an in-app navigation the new screen's <h1> takes focus (ScreenHeading) and its name is announced, as a page
+ * load would be. Not on the first screen: the browser announces the page itself.
+ */
+function useRouteAnnouncement(): void {
+  const where = location.value;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // Screens set document.title in their own (earlier) effects.
+    announce(document.title.replace(/ · Handoff$/, ""));
+  }, [where.path, where.search]);
+}
+
+function ThemePicker() {
+  return (
+    <label class="theme-picker">
+      <span class="visually-hidden">Theme</span>
+      <select value={theme.value} onChange={(e) => setTheme(e.currentTarget.value as ThemeChoice)}>
+        <option value="system">System theme</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+    </label>
+  );
 }

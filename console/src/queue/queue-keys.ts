@@ -1,0 +1,54 @@
+import { signal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { TicketSummary } from "../../../shared/index.js";
+import { useShortcuts } from "../keyboard/shortcuts.js";
+import { href, navigate } from "../router.js";
+
+/**
+ * The queue's selected ticket, kept across screens: Esc on a ticket comes back to the queue with the same row
+ * selected and focused.
+ */
+export const selectedTicket = signal<string | null>(null);
+/** Set when leaving a ticket for the queue, so the queue puts focus back on that ticket's row once it has loaded. */
+let returning = false;
+
+export function returnToQueue(ticketId: string): void {
+  selectedTicket.value = ticketId;
+  returning = true;
+  navigate(href());
+}
+
+export const ticketHref = (id: string) => href(`tickets/${encodeURIComponent(id)}`);
+
+function focusRow(id: string): void {
+  document
+    .querySelector<HTMLAnchorElement>(`tr[data-ticket-id="${CSS.escape(id)}"] a`)
+    ?.focus({ preventScroll: false });
+}
+
+/** j/k move the selection (and focus the row's link, so Enter opens it and a screen reader reads it), / searches. */
+export function useQueueKeys(tickets: TicketSummary[]): void {
+  const ids = tickets.map((t) => t.id);
+  useEffect(() => {
+    if (!ids.length) return;
+    if (returning && selectedTicket.value && ids.includes(selectedTicket.value)) focusRow(selectedTicket.value);
+    returning = false;
+  }, [ids.join(",")]);
+
+  const move = (step: number) => {
+    if (!ids.length) return;
+    const at = selectedTicket.value ? ids.indexOf(selectedTicket.value) : -1;
+    const next = at === -1 ? (step > 0 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, at + step));
+    selectedTicket.value = ids[next]!;
+    focusRow(ids[next]!);
+  };
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    Enter: () => {
+      const id = selectedTicket.value;
+      if (id && ids.includes(id)) navigate(ticketHref(id));
+    },
+    "/": () => document.querySelector<HTMLInputElement>("#ticket-search")?.focus(),
+  });
+}
