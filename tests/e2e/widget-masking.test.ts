@@ -86,8 +86,9 @@ describe.skipIf(!HAS_BROWSER)("widget privacy on unseen pages: inline code and p
       w.Handoff.setMetadata({ card: "4111 1111 1111 1111", plan: "pro" });
     });
     await waitForRecorder(page);
+    const failed = page.waitForResponse((r) => r.url().includes("/nothing-here/"));
     await leakLater(page);
-    await page.waitForResponse((r) => r.url().includes("/nothing-here/"));
+    await failed;
     const { preview, body, json } = await fileTicket(page, server, "Pattern masking");
 
     const sent = JSON.stringify(body);
@@ -112,7 +113,7 @@ describe.skipIf(!HAS_BROWSER)("widget privacy on unseen pages: inline code and p
     expect(preview).toMatch(/\d+ pieces? of text hidden/);
     expect(errors).toEqual([]);
     await close();
-  });
+  }, 60_000);
 
   test('data-mask-text="all" hides every text; data-mask-patterns="false" opts out of the patterns only', async () => {
     const all = await widgetPage(browser);
@@ -133,7 +134,7 @@ describe.skipIf(!HAS_BROWSER)("widget privacy on unseen pages: inline code and p
     // Inline code is dropped whatever the option.
     for (const code of ["onclick-SECRET-1", "js-url-SECRET-2"]) expect(plain.json).not.toContain(code);
     await optOut.close();
-  });
+  }, 60_000);
 
   test("init({ maskText }) in the ESM entry adds the site's own rule", async () => {
     const { page, close } = await widgetPage(browser);
