@@ -18,14 +18,18 @@ import { staticRoutes } from "./routes/static.js";
 import { ticketRoutes } from "./routes/tickets.js";
 import { widgetRoutes } from "./routes/widget.js";
 import { workspaceRoutes } from "./routes/workspace.js";
+import type { BlobStore } from "./storage/blob-store.js";
+import { postgresBlobStore } from "./storage/postgres-store.js";
 
 /** The whole HTTP surface. Tests call it with app.request(); main.ts serves it. */
-export function createApp(deps: { database: Database; config: Config }) {
+export function createApp(deps: { database: Database; config: Config; blobs?: BlobStore }) {
   const app = new Hono<AppEnv>();
+  const blobs = deps.blobs ?? postgresBlobStore(deps.database.db);
   app.use("*", requestId(), async function inject(c, next) {
     c.set("db", deps.database.db);
     c.set("dbKind", deps.database.kind);
     c.set("config", deps.config);
+    c.set("blobs", blobs);
     await next();
   });
   app.onError(handleError);
