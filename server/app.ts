@@ -18,6 +18,7 @@ import { staticRoutes } from "./routes/static.js";
 import { ticketRoutes } from "./routes/tickets.js";
 import { widgetRoutes } from "./routes/widget.js";
 import { workspaceRoutes } from "./routes/workspace.js";
+import { agentAttachmentRoutes, widgetAttachmentRoutes } from "./routes/attachments.js";
 import type { BlobStore } from "./storage/blob-store.js";
 import { postgresBlobStore } from "./storage/postgres-store.js";
 
@@ -38,10 +39,12 @@ export function createApp(deps: { database: Database; config: Config; blobs?: Bl
   app.route("/", healthRoutes);
   // Before widgetRoutes: the conversation paths answer with their own CORS and rate limit.
   app.route("/api/v1/widget", customerRoutes());
+  app.route("/api/v1/widget", widgetAttachmentRoutes());
   app.route("/api/v1/widget", widgetRoutes());
   // After widgetRoutes: its CORS and rate limit (use "*") run first for the feedback route too.
   app.route("/api/v1/widget", widgetFeedbackRoutes());
   app.route("/api/v1/auth", authRoutes());
+  app.route("/api/v1/tickets", agentAttachmentRoutes());
   app.route("/api/v1/tickets", feedbackRoutes());
   app.route("/api/v1/tickets", ticketRoutes());
   app.route("/api/v1/tickets", escalationRoutes());
