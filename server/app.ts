@@ -18,6 +18,7 @@ import { staticRoutes } from "./routes/static.js";
 import { ticketRoutes } from "./routes/tickets.js";
 import { widgetRoutes } from "./routes/widget.js";
 import { workspaceRoutes } from "./routes/workspace.js";
+import { privacyRoutes, ticketDeletionRoutes } from "./routes/privacy.js";
 import { agentAttachmentRoutes, widgetAttachmentRoutes } from "./routes/attachments.js";
 import type { BlobStore } from "./storage/blob-store.js";
 import { postgresBlobStore } from "./storage/postgres-store.js";
@@ -45,6 +46,7 @@ export function createApp(deps: { database: Database; config: Config; blobs?: Bl
   app.route("/api/v1/widget", widgetFeedbackRoutes());
   app.route("/api/v1/auth", authRoutes());
   app.route("/api/v1/tickets", agentAttachmentRoutes());
+  app.route("/api/v1/tickets", ticketDeletionRoutes());
   app.route("/api/v1/tickets", feedbackRoutes());
   app.route("/api/v1/tickets", ticketRoutes());
   app.route("/api/v1/tickets", escalationRoutes());
@@ -53,6 +55,7 @@ export function createApp(deps: { database: Database; config: Config; blobs?: Bl
   app.route("/api/v1/exports", exportRoutes());
   app.route("/api/v1/agents", agentRoutes());
   app.route("/api/v1/workspace", workspaceRoutes());
+  app.route("/api/v1/privacy", privacyRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
+import { startRetentionScheduler } from "./services/privacy/run-retention-sweep.js";
 import { openBlobStore } from "./storage/open-blob-store.js";
 import type { BlobStore } from "./storage/blob-store.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/workspace/ensure-demo-workspace.js";
@@ -51,6 +52,7 @@ export async function startServer(
   });
   const stopTimeTriggers = startTimeTriggerScheduler(database.db);
   const stopMetricsRefresher = startMetricsRefresher(database.db);
+  const stopRetention = startRetentionScheduler(database.db, blobs);
   return {
     url,
     bootstrap,
@@ -60,6 +62,7 @@ export async function startServer(
     async close() {
       await stopTimeTriggers();
       await stopMetricsRefresher();
+      await stopRetention();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

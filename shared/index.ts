@@ -13,3 +13,4 @@ export * from "./conversation.js";
 export * from "./admin-api.js";
 export * from "./customer-api.js";
 export * from "./attachments.js";
+export * from "./privacy-api.js";
