@@ -132,6 +132,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
         onProgress,
         onCreated: (created) => {
           emit("ticket:created", { id: created.id, reference: created.reference });
+          void import("./attachments/upload.js").then((m) => m.uploadDraftAttachments(config.apiOrigin, created));
           if (conversations) void conversations.store.refresh().catch(() => undefined);
           else void follow();
         },

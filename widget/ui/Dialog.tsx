@@ -1,4 +1,5 @@
 import { Component, createRef } from "preact";
+import { AttachmentPicker, attachmentCss } from "./AttachmentPicker.js";
 import { dialogCss } from "./dialog-styles.js";
 import { describeFailure, QueuedError, validate } from "./errors.js";
 import type { DialogView as View, FieldName, FormValues, UiController, UploadOutcome } from "./types.js";
@@ -220,7 +221,7 @@ export class Dialog extends Component<Props, State> {
 
     return (
       <div class="d" role="dialog" aria-modal="true" aria-labelledby="ho-title" ref={this.ref} onKeyDown={onKeyDown}>
-        <style>{dialogCss(theme.color, theme.left)}</style>
+        <style>{dialogCss(theme.color, theme.left) + attachmentCss}</style>
         {conv && <style>{conv.css}</style>}
         <button type="button" class="x" aria-label={t.close} onClick={onClose}>
           ×
@@ -278,6 +279,7 @@ export class Dialog extends Component<Props, State> {
             {field("email")}
             {field("subject")}
             {field("description", true)}
+            <AttachmentPicker />
             <div class="f">
               <label class="c" for="ho-recording">
                 <input
