@@ -6,6 +6,7 @@ import { useDocumentTitle } from "../ui/use-title.js";
 import { createAdminModel } from "./admin-model.js";
 import { AgentsSection } from "./agents-section.js";
 import { WidgetSettingsSection } from "./widget-settings-section.js";
+import { PrivacySection } from "./privacy-section.js";
 
 export function AdminScreen() {
   useDocumentTitle("Admin");
@@ -25,6 +26,7 @@ export function AdminScreen() {
         <>
           <AgentsSection model={model} />
           <WidgetSettingsSection model={model} />
+          <PrivacySection />
         </>
       )}
     </section>
