@@ -60,18 +60,18 @@ export function createPrivacyModel() {
       json(PRIVACY_PATHS.sweep, retentionSweepResultSchema, { method: "POST" }),
     );
     if (result) {
+      await load();
       notice.value = result.ran
         ? `Retention ran: ${result.recordingsDeleted} recordings deleted, ${result.ticketsAnonymised} tickets anonymised.`
         : "Another server process is applying retention right now.";
-      await load();
     }
   }
 
   async function erase(who: CustomerSelector): Promise<ErasureResult | undefined> {
     const result = await run(() => json(PRIVACY_PATHS.erase, erasureResultSchema, { method: "POST", body: who }));
     if (result) {
-      notice.value = `Erased: ${result.tickets} tickets, ${result.messages} messages, ${result.recordings} recordings, ${result.attachments} attachments.`;
       await load();
+      notice.value = `Erased: ${result.tickets} tickets, ${result.messages} messages, ${result.recordings} recordings, ${result.attachments} attachments.`;
     }
     return result;
   }
