@@ -9,7 +9,7 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
   let browser: Browser;
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
-  test("the customer pastes a screenshot, sees its preview, sends; the agent sees the image inline", async () => {
+  test("the customer pastes a screenshot, sees its preview, sends; the agent sees it inline and answers with a file the customer sees", async () => {
     const customer = await widgetPage(browser);
     const { page } = customer;
     await page.goto(`${server.url}/demo/`);
@@ -43,14 +43,39 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
     ]);
     const created = (await (await request.response())!.json()) as { id: string };
     expect((await uploaded).status()).toBe(201);
-    await customer.close();
 
     const agent = await newPage(browser);
     await logIn(agent.page, server, `/console/tickets/${created.id}`);
     const image = agent.page.getByRole("img", { name: "chart.png" });
     await image.waitFor();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+
+    // The agent answers with a file of their own; the customer sees it in the conversation.
+    const [screenshot] = await Promise.all([
+      agent.page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("filename=steps.png")),
+      agent.page.getByLabel("Attach files").setInputFiles({
+        name: "steps.png",
+        mimeType: "image/png",
+        buffer: Buffer.from(
+          await image.evaluate(async (img: HTMLImageElement) => {
+            const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+            return Array.from(bytes);
+          }),
+        ),
+      }),
+    ]);
+    expect(screenshot.status()).toBe(201);
+    await agent.page.getByRole("img", { name: "steps.png" }).waitFor();
     expect(agent.errors).toEqual([]);
     await agent.close();
+
+    await form(page).getByRole("button", { name: "View conversation" }).click();
+    const files = form(page).getByRole("list", { name: "Files in this conversation" });
+    const theirs = files.getByRole("img", { name: "steps.png" });
+    await theirs.waitFor();
+    await expect.poll(() => theirs.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+    await files.getByRole("img", { name: "chart.png" }).waitFor();
+    expect(customer.errors).toEqual([]);
+    await customer.close();
   });
 });

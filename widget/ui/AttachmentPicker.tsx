@@ -8,7 +8,8 @@ export const attachmentCss = `.at{border:1px dashed #888;border-radius:6px;paddi
 .at li{display:flex;align-items:center;gap:4px;background:#f3f4f6;border-radius:4px;padding:2px 4px}
 .at img{width:48px;height:36px;object-fit:cover;border-radius:3px}
 .at button{border:0;background:none;cursor:pointer;font-size:15px;line-height:1;padding:0 2px}
-.at input{font-size:12px}`;
+.at input{font-size:12px}
+.at .lnk{text-decoration:underline;color:inherit;font-size:13px;padding:0}`;
 
 interface State {
   over: boolean;

@@ -3,6 +3,7 @@ import type { ConversationStore } from "../conversation/sync.js";
 import { ApiError } from "../transport/http.js";
 import { describeFailure } from "./errors.js";
 import { Feedback } from "./Feedback.js";
+import { ThreadAttachments } from "./ThreadAttachments.js";
 import type { Strings } from "./strings.js";
 import type { ConversationStrings } from "./strings-conversation.js";
 
@@ -169,6 +170,7 @@ export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
           </li>
         ))}
       </ol>
+      {store && <ThreadAttachments caller={store.caller} ticketId={id} />}
       {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}
       {isClosed ? (
         <div>
