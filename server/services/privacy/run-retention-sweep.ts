@@ -64,7 +64,7 @@ export async function runRetentionSweep(
       );
       for (const workspaceId of new Set(stale.map((t) => t.workspace_id))) {
         const ticketIds = stale.filter((t) => t.workspace_id === workspaceId).map((t) => t.id);
-        const counts = await anonymiseTickets(tx as Db, blobs, { workspaceId, ticketIds });
+        const counts = await anonymiseTickets(tx, blobs, { workspaceId, ticketIds });
         tally(workspaceId).tickets += counts.tickets;
         result.ticketsAnonymised += counts.tickets;
       }
