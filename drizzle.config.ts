@@ -7,6 +7,7 @@ export default defineConfig({
     "./server/db/schema-metrics.ts",
     "./server/db/schema-events.ts",
     "./server/db/schema-tokens.ts",
+    "./server/db/schema-storage.ts",
   ],
   out: "./server/db/migrations",
 });

@@ -21,14 +21,20 @@ import { staticRoutes } from "./routes/static.js";
 import { ticketRoutes } from "./routes/tickets.js";
 import { widgetRoutes } from "./routes/widget.js";
 import { workspaceRoutes } from "./routes/workspace.js";
+import { privacyRoutes, ticketDeletionRoutes } from "./routes/privacy.js";
+import { agentAttachmentRoutes, widgetAttachmentRoutes } from "./routes/attachments.js";
+import type { BlobStore } from "./storage/blob-store.js";
+import { postgresBlobStore } from "./storage/postgres-store.js";
 
 /** The whole HTTP surface. Tests call it with app.request(); main.ts serves it. */
-export function createApp(deps: { database: Database; config: Config }) {
+export function createApp(deps: { database: Database; config: Config; blobs?: BlobStore }) {
   const app = new Hono<AppEnv>();
+  const blobs = deps.blobs ?? postgresBlobStore(deps.database.db);
   app.use("*", requestId(), async function inject(c, next) {
     c.set("db", deps.database.db);
     c.set("dbKind", deps.database.kind);
     c.set("config", deps.config);
+    c.set("blobs", blobs);
     await next();
   });
   app.onError(handleError);
@@ -40,10 +46,13 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/events", events.agentApp);
   // Before widgetRoutes: the conversation paths answer with their own CORS and rate limit.
   app.route("/api/v1/widget", customerRoutes());
+  app.route("/api/v1/widget", widgetAttachmentRoutes());
   app.route("/api/v1/widget", widgetRoutes());
   // After widgetRoutes: its CORS and rate limit (use "*") run first for the feedback route too.
   app.route("/api/v1/widget", widgetFeedbackRoutes());
   app.route("/api/v1/auth", authRoutes());
+  app.route("/api/v1/tickets", agentAttachmentRoutes());
+  app.route("/api/v1/tickets", ticketDeletionRoutes());
   app.route("/api/v1/tickets", feedbackRoutes());
   app.route("/api/v1/tickets", ticketRoutes());
   app.route("/api/v1/tickets", escalationRoutes());
@@ -54,6 +63,7 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/workspace", workspaceRoutes());
   app.route("/api/v1/tokens", tokenRoutes());
   app.route("/", openApiRoutes());
+  app.route("/api/v1/privacy", privacyRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

@@ -1,6 +1,7 @@
 import type { Config } from "./config.js";
 import type { Db, DbKind } from "./db/client.js";
 import type { Agent } from "../shared/agent-api.js";
+import type { BlobStore } from "./storage/blob-store.js";
 
 /** What every request handler can read from the Hono context. */
 export interface AppEnv {
@@ -9,6 +10,8 @@ export interface AppEnv {
     db: Db;
     dbKind: DbKind;
     config: Config;
+    /** Recordings and attachments (server/storage). */
+    blobs: BlobStore;
     /** Set by requireAgent. */
     agent: Agent;
   };

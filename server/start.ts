@@ -5,6 +5,9 @@ import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
+import { startRetentionScheduler } from "./services/privacy/run-retention-sweep.js";
+import { openBlobStore } from "./storage/open-blob-store.js";
+import type { BlobStore } from "./storage/blob-store.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/workspace/ensure-demo-workspace.js";
 
 export interface RunningServer {
@@ -13,6 +16,7 @@ export interface RunningServer {
   dbKind: "pglite" | "postgres";
   /** For tests and seeds that need to write directly. */
   database: Database;
+  blobs: BlobStore;
   close(): Promise<void>;
 }
 
@@ -25,8 +29,13 @@ export async function startServer(
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
   });
+  const blobs = openBlobStore(config.storage, {
+    db: database.db,
+    dataDir: options.inMemory ? undefined : config.dataDir,
+    sharedDatabase: database.kind === "postgres",
+  });
   const host = options.host ?? config.host;
-  const server = serve({ fetch: createApp({ database, config }).fetch, port: config.port, hostname: host });
+  const server = serve({ fetch: createApp({ database, config, blobs }).fetch, port: config.port, hostname: host });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -43,18 +52,22 @@ export async function startServer(
   });
   const stopTimeTriggers = startTimeTriggerScheduler(database.db);
   const stopMetricsRefresher = startMetricsRefresher(database.db);
+  const stopRetention = startRetentionScheduler(database.db, blobs);
   return {
     url,
     bootstrap,
     dbKind: database.kind,
     database,
+    blobs,
     async close() {
       await stopTimeTriggers();
       await stopMetricsRefresher();
+      await stopRetention();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await blobs.close();
       await database.close();
     },
   };

@@ -12,3 +12,5 @@ export * from "./metrics.js";
 export * from "./conversation.js";
 export * from "./admin-api.js";
 export * from "./customer-api.js";
+export * from "./attachments.js";
+export * from "./privacy-api.js";

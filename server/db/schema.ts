@@ -267,12 +267,15 @@ export const feedback = pgTable(
   (t) => [uniqueIndex("feedback_ticket_respondent_key").on(t.ticketId, t.respondent)],
 );
 
-/** One replayable recording per ticket: the gzip bytes as uploaded, plus what we learned parsing them. */
+/** One replayable recording per ticket: where its gzip bytes are stored, plus what we learned parsing them. */
 export const recordings = pgTable("recordings", {
   ticketId: uuid("ticket_id")
     .primaryKey()
     .references(() => tickets.id, { onDelete: "cascade" }),
-  gzip: bytea("gzip").notNull(),
+  /** Legacy: bytes stored in the row before blob storage; `npm run migrate:blobs` moves them to blobKey. */
+  gzip: bytea("gzip"),
+  /** The key in the blob store (server/storage); null only for rows not yet migrated. */
+  blobKey: text("blob_key"),
   compressedBytes: integer("compressed_bytes").notNull(),
   rawBytes: integer("raw_bytes").notNull(),
   eventCount: integer("event_count").notNull(),

@@ -12,7 +12,8 @@ import { getTicket } from "../services/tickets/get-ticket.js";
 import { listTickets } from "../services/tickets/list-tickets.js";
 import { loadRecording } from "../services/recordings/load-recording.js";
 import { uuidParam } from "./params.js";
-import { gunzipSync } from "node:zlib";
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
 
 export function ticketRoutes() {
   const app = new Hono<AppEnv>();
@@ -54,15 +55,17 @@ export function ticketRoutes() {
   // The rrweb events as JSON. Stored gzip is sent as is when the client accepts gzip (every browser does).
   app.get("/:id/recording", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const gzip = await loadRecording(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId });
+    const workspaceId = c.get("agent").workspaceId;
+    const stored = await loadRecording(c.get("db"), c.get("blobs"), { workspaceId, ticketId });
+    const gzip = Buffer.isBuffer(stored) ? Readable.from([stored]) : stored;
     c.header("Content-Type", "application/json");
     c.header("Cache-Control", "private, max-age=3600");
     c.header("Vary", "Accept-Encoding");
-    if (/\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
-      c.header("Content-Encoding", "gzip");
-      return c.body(new Uint8Array(gzip));
-    }
-    return c.body(new Uint8Array(gunzipSync(gzip)));
+    c.header("X-Content-Type-Options", "nosniff");
+    const gzipped = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
+    if (gzipped) c.header("Content-Encoding", "gzip");
+    // Streamed from the blob store: a recording is never held whole in this process to be served.
+    return c.body(Readable.toWeb(gzipped ? gzip : gzip.pipe(createGunzip())) as ReadableStream);
   });
   return app;
 }

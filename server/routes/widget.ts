@@ -60,6 +60,7 @@ export function widgetRoutes() {
       origin: c.req.header("origin"),
       ownOrigin: ownOrigin(c),
       gzip,
+      blobs: c.get("blobs"),
     });
     return c.body(null, 204);
   });

@@ -3,6 +3,7 @@ import { createApp } from "../../server/app.js";
 import { loadConfig, type Config } from "../../server/config.js";
 import { ensureDemoWorkspace } from "../../server/services/workspace/ensure-demo-workspace.js";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
+import type { BlobStore } from "../../server/storage/blob-store.js";
 
 export const ORIGIN = "http://localhost";
 export const CUSTOMER_ORIGIN = "https://app.customer.example";
@@ -11,7 +12,7 @@ export const ADMIN = { email: "admin@example.com", password: "correct horse batt
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The real app on a fresh database, with the demo workspace bootstrapped and helpers that speak HTTP to it. */
-export async function createTestApp(database: Database, overrides: Partial<Config> = {}) {
+export async function createTestApp(database: Database, overrides: Partial<Config> = {}, blobs?: BlobStore) {
   const config: Config = { ...loadConfig({}), publicUrl: ORIGIN, ...overrides };
   const { workspace } = await ensureDemoWorkspace(database.db, {
     siteKey: config.demoSiteKey,
@@ -19,7 +20,7 @@ export async function createTestApp(database: Database, overrides: Partial<Confi
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
   });
-  const app = createApp({ database, config });
+  const app = createApp({ database, config, blobs });
   const request = (path: string, init: RequestInit = {}) => app.request(`${ORIGIN}${path}`, init);
 
   async function login(credentials = ADMIN): Promise<string> {

@@ -14,7 +14,7 @@ export interface Caller {
 }
 
 /** Header values must be Latin-1, so the identity goes as base64url(UTF-8 JSON), which the server accepts. */
-function userHeader({ id, userHash }: Identity): string | undefined {
+export function userHeader({ id, userHash }: Identity): string | undefined {
   if (!id || !userHash) return undefined;
   const bytes = new TextEncoder().encode(JSON.stringify({ id, userHash }));
   return btoa(String.fromCharCode(...bytes))

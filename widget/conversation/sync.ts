@@ -37,6 +37,8 @@ export interface ConversationStore {
   feedbackWanted(ticketId: string): Promise<boolean>;
   sendFeedback(ticketId: string, answers: CustomerFeedback): Promise<void>;
   stop(): void;
+  /** Who is calling, for the thread's attachments (widget/conversation/attachments.ts). */
+  caller: Caller;
 }
 
 export function startConversations(caller: Caller, onChange: () => void): ConversationStore {
@@ -179,6 +181,7 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
     async sendFeedback(ticketId, answers) {
       await postFeedback(caller, ticketId, uploadTokenOf(caller.siteKey, ticketId) || "", answers);
     },
+    caller,
     stop() {
       stopped = true;
       stopLive?.();

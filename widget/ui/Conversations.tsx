@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ConversationStore } from "../conversation/sync.js";
 import { describeFailure, isProblem } from "./errors.js";
 import { Feedback } from "./Feedback.js";
+import { ThreadAttachments } from "./ThreadAttachments.js";
 import type { Strings } from "./strings.js";
 import type { ConversationStrings } from "./strings-conversation.js";
 
@@ -168,6 +169,7 @@ export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
           </li>
         ))}
       </ol>
+      {store && <ThreadAttachments caller={store.caller} ticketId={id} />}
       {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}
       {isClosed ? (
         <div>

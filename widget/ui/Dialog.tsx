@@ -1,4 +1,5 @@
 import { Component, createRef } from "preact";
+import { attachmentCss } from "./AttachmentPicker.js";
 import { dialogCss } from "./dialog-styles.js";
 import { DoneView, FormView, QueuedView, type Status } from "./dialog-views.js";
 import { describeFailure, validate } from "./errors.js";
@@ -179,7 +180,7 @@ export class Dialog extends Component<Props, State> {
         ref={this.ref}
         onKeyDown={this.onKeyDown}
       >
-        <style>{dialogCss(theme.color, theme.left)}</style>
+        <style>{dialogCss(theme.color, theme.left) + attachmentCss}</style>
         {conv && <style>{conv.css}</style>}
         <button type="button" class="x" aria-label={t.close} onClick={onClose}>
           ×

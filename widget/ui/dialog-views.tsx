@@ -1,4 +1,5 @@
 /** The dialog's own steps as plain function components (no hooks: preact/hooks stays out of the form chunk). */
+import { AttachmentPicker } from "./AttachmentPicker.js";
 import type { Strings } from "./strings.js";
 import type { ConversationView, FieldName, FormValues, Preview, UploadOutcome } from "./types.js";
 
@@ -97,6 +98,7 @@ export function FormView(props: FormProps) {
       <Field {...props} name="email" />
       <Field {...props} name="subject" />
       <Field {...props} name="description" multiline />
+      <AttachmentPicker />
       <div class="f">
         <label class="c" for="ho-recording">
           <input

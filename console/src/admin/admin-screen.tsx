@@ -7,6 +7,7 @@ import { createAdminModel } from "./admin-model.js";
 import { AgentsSection } from "./agents-section.js";
 import { ApiTokensSection } from "./api-tokens-section.js";
 import { WidgetSettingsSection } from "./widget-settings-section.js";
+import { PrivacySection } from "./privacy-section.js";
 
 export function AdminScreen() {
   useDocumentTitle("Admin");
@@ -27,6 +28,7 @@ export function AdminScreen() {
           <AgentsSection model={model} />
           <WidgetSettingsSection model={model} />
           <ApiTokensSection />
+          <PrivacySection />
         </>
       )}
     </section>

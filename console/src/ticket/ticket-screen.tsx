@@ -7,6 +7,8 @@ import { ReplayTimeline } from "../replay/replay-timeline.js";
 import { agentName } from "../agents-directory.js";
 import { createConversationModel } from "./conversation-model.js";
 import { ConversationPanel } from "./conversation-panel.js";
+import { AttachmentsPanel } from "./attachments-panel.js";
+import { DeleteTicketButton } from "./delete-ticket-button.js";
 import { TicketActions } from "./ticket-actions.js";
 import { ActivitySection } from "./activity-section.js";
 import { HandoffFeedback } from "./handoff-feedback.js";
@@ -107,6 +109,7 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
           {ticket.customer.verified ? " · verified" : " · not verified"}
         </p>
         <TicketActions model={model} />
+        <DeleteTicketButton ticketId={ticket.id} />
       </header>
       <div class="ticket-layout">
         <div class="ticket-layout__main">
@@ -123,6 +126,7 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
             )}
           </section>
           <ConversationPanel model={conversation} />
+          <AttachmentsPanel ticketId={ticket.id} />
           <ReplayPanel model={replay} recording={ticket.recording} uploading={uploading}>
             <ReplayTimeline ticket={ticket} replay={replay} />
           </ReplayPanel>

@@ -1,17 +1,31 @@
+import type { Readable } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { recordings, tickets } from "../../db/schema.js";
+import type { BlobStore } from "../../storage/blob-store.js";
 import { notFound } from "../service-error.js";
 
-/** The recording's gzip bytes as uploaded, for a ticket of the agent's workspace. */
-export async function loadRecording(db: Db, input: { workspaceId: string; ticketId: string }): Promise<Buffer> {
+/** The recording's gzip bytes as a stream, for a ticket of the agent's workspace (never a public bucket URL). */
+export async function loadRecording(
+  db: Db,
+  blobs: BlobStore,
+  input: { workspaceId: string; ticketId: string },
+): Promise<Readable | Buffer> {
   const [row] = await db
-    .select({ status: tickets.recordingStatus, base64: sql<string | null>`encode(${recordings.gzip}, 'base64')` })
+    .select({
+      blobKey: recordings.blobKey,
+      // Rows written before blob storage, until `npm run migrate:blobs` has moved them.
+      legacy: sql<string | null>`encode(${recordings.gzip}, 'base64')`,
+    })
     .from(tickets)
     .leftJoin(recordings, eq(recordings.ticketId, tickets.id))
     .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.workspaceId)))
     .limit(1);
   if (!row) throw notFound("Ticket");
-  if (!row.base64) throw notFound("Recording");
-  return Buffer.from(row.base64, "base64");
+  if (row.blobKey) {
+    const stream = await blobs.get(row.blobKey);
+    if (stream) return stream;
+  }
+  if (row.legacy) return Buffer.from(row.legacy, "base64");
+  throw notFound("Recording");
 }

@@ -1,0 +1,18 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { attachments } from "../../db/schema-storage.js";
+import type { AttachmentList } from "../../../shared/attachments.js";
+import { toAttachment } from "./attachment-view.js";
+
+/** A ticket's attachments, oldest first. The caller has checked access to the ticket. */
+export async function listAttachments(
+  db: Db,
+  input: { workspaceId: string; ticketId: string },
+): Promise<AttachmentList> {
+  const rows = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.ticketId, input.ticketId), eq(attachments.workspaceId, input.workspaceId)))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  return { attachments: rows.map(toAttachment) };
+}

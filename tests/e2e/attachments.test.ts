@@ -1,0 +1,81 @@
+import type { Browser } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { logIn, newPage } from "./console-fixtures.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
+import { fillForm, form, openWidget, ticketRequest, widgetPage } from "./widget-fixtures.js";
+
+describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline in the console", () => {
+  let server: TestServer;
+  let browser: Browser;
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+  test("the customer pastes a screenshot, sees its preview, sends; the agent sees it inline and answers with a file the customer sees", async () => {
+    const customer = await widgetPage(browser);
+    const { page } = customer;
+    await page.goto(`${server.url}/demo/`);
+    await openWidget(page);
+    await fillForm(page, "Chart is blank", "See the screenshot");
+
+    // A real PNG drawn in the page, pasted into the description as a screenshot tool would.
+    const description = form(page).getByLabel("Description");
+    await description.evaluate(async (textarea) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 120;
+      canvas.height = 80;
+      const g = canvas.getContext("2d")!;
+      g.fillStyle = "#e11d48";
+      g.fillRect(0, 0, 120, 80);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], "chart.png", { type: "image/png" }));
+      textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, composed: true }));
+    });
+    const preview = form(page).getByRole("list", { name: "Attached files" }).locator("li", { hasText: "chart.png" });
+    await preview.waitFor();
+    await expect.poll(() => preview.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+
+    const uploaded = page.waitForResponse(
+      (r) => r.request().method() === "POST" && /\/attachments\?filename=chart\.png$/.test(r.url()),
+    );
+    const [request] = await Promise.all([
+      ticketRequest(page),
+      form(page).getByRole("button", { name: "Send" }).click(),
+    ]);
+    const created = (await (await request.response())!.json()) as { id: string };
+    expect((await uploaded).status()).toBe(201);
+
+    const agent = await newPage(browser);
+    await logIn(agent.page, server, `/console/tickets/${created.id}`);
+    const image = agent.page.getByRole("img", { name: "chart.png" });
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+
+    // The agent answers with a file of their own; the customer sees it in the conversation.
+    const [screenshot] = await Promise.all([
+      agent.page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("filename=steps.png")),
+      agent.page.getByLabel("Attach files").setInputFiles({
+        name: "steps.png",
+        mimeType: "image/png",
+        buffer: Buffer.from(
+          await image.evaluate(async (img: HTMLImageElement) => {
+            const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+            return Array.from(bytes);
+          }),
+        ),
+      }),
+    ]);
+    expect(screenshot.status()).toBe(201);
+    await agent.page.getByRole("img", { name: "steps.png" }).waitFor();
+    expect(agent.errors).toEqual([]);
+    await agent.close();
+
+    await form(page).getByRole("button", { name: "View conversation" }).click();
+    const files = form(page).getByRole("list", { name: "Files in this conversation" });
+    const theirs = files.getByRole("img", { name: "steps.png" });
+    await theirs.waitFor();
+    await expect.poll(() => theirs.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+    await files.getByRole("img", { name: "chart.png" }).waitFor();
+    expect(customer.errors).toEqual([]);
+    await customer.close();
+  });
+});

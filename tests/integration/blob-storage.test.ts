@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { eq, isNotNull, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client.js";
+import { recordings, tickets } from "../../server/db/schema.js";
+import { moveLegacyRecordings } from "../../server/services/recordings/move-legacy-recordings.js";
+import { type BlobStore, readAll } from "../../server/storage/blob-store.js";
+import { fsBlobStore } from "../../server/storage/fs-store.js";
+import { s3BlobStore } from "../../server/storage/s3-store.js";
+import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { startS3, type TestS3 } from "../helpers/s3.js";
+import { createTestApp, CUSTOMER_ORIGIN, sampleEvents, ticketBody, type TestApp } from "../helpers/test-app.js";
+
+describe("blob stores keep bytes behind one interface", () => {
+  let s3: TestS3;
+  let dir: string;
+  const stores: Record<string, BlobStore> = {};
+  beforeAll(async () => {
+    s3 = await startS3();
+    dir = mkdtempSync(join(tmpdir(), "handoff-blobs-"));
+    stores.s3 = s3BlobStore(s3.settings);
+    stores.fs = fsBlobStore(dir);
+  });
+  afterAll(async () => {
+    await stores.s3?.close();
+    await s3?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const kind of ["s3", "fs"]) {
+    it(`${kind}: puts a buffer and a stream, lists by prefix, reads back and deletes`, async () => {
+      const store = stores[kind]!;
+      await store.check();
+      await store.put("ws/a/tickets/1/recording.json.gz", new Uint8Array([1, 2, 3]));
+      // 6 MB in 64 KB chunks: more than one multipart part on S3, never one buffer.
+      const chunk = Buffer.alloc(64 * 1024, 7);
+      const stream = Readable.from(
+        (function* () {
+          for (let i = 0; i < 96; i++) yield chunk;
+        })(),
+      );
+      await store.put("ws/a/tickets/1/attachments/big", stream);
+      await store.put("ws/a/tickets/2/recording.json.gz", new Uint8Array([9]));
+
+      expect(await store.list("ws/a/tickets/1/")).toEqual([
+        "ws/a/tickets/1/attachments/big",
+        "ws/a/tickets/1/recording.json.gz",
+      ]);
+      expect([...(await readAll((await store.get("ws/a/tickets/1/recording.json.gz"))!))]).toEqual([1, 2, 3]);
+      expect((await readAll((await store.get("ws/a/tickets/1/attachments/big"))!)).byteLength).toBe(96 * 64 * 1024);
+      expect(await store.get("ws/a/tickets/9/none")).toBeNull();
+
+      await store.delete("ws/a/tickets/1/attachments/big");
+      expect(await store.list("ws/a/")).toEqual([
+        "ws/a/tickets/1/recording.json.gz",
+        "ws/a/tickets/2/recording.json.gz",
+      ]);
+      await expect(store.put("../escape", new Uint8Array([1]))).rejects.toThrow(/Invalid blob key/);
+    });
+  }
+});
+
+describe.each(DATABASE_KINDS)("recordings in S3 on %s", (kind) => {
+  let database: Database;
+  let s3: TestS3;
+  let blobs: BlobStore;
+  let t: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    [database, s3] = await Promise.all([freshDatabase(kind), startS3()]);
+    blobs = s3BlobStore(s3.settings);
+    t = await createTestApp(database, {}, blobs);
+    cookie = await t.login();
+  });
+  afterAll(async () => {
+    await blobs?.close();
+    await Promise.all([database?.close(), s3?.close()]);
+  });
+
+  const replay = (id: string, headers: Record<string, string> = {}) =>
+    t.request(`/api/v1/tickets/${id}/recording`, { headers: { Cookie: cookie, ...headers } });
+
+  it("stores an upload as an object, not in the database, and the agent replays it", async () => {
+    const ticket = (await (await t.createTicket(ticketBody())).json()) as { id: string; uploadToken: string };
+    const events = sampleEvents();
+    const upload = await t.request(`/api/v1/widget/tickets/${ticket.id}/recording`, {
+      method: "PUT",
+      headers: { Origin: CUSTOMER_ORIGIN, Authorization: `Bearer ${ticket.uploadToken}` },
+      body: gzipSync(JSON.stringify(events)) as unknown as BodyInit,
+    });
+    expect(upload.status).toBe(204);
+
+    const keys = await blobs.list(`ws/${t.workspace.id}/tickets/${ticket.id}/`);
+    expect(keys).toEqual([`ws/${t.workspace.id}/tickets/${ticket.id}/recording.json.gz`]);
+    const [row] = await database.db
+      .select({ inRow: sql<boolean>`${recordings.gzip} is not null` })
+      .from(recordings)
+      .where(eq(recordings.ticketId, ticket.id));
+    expect(row!.inRow).toBe(false);
+
+    const gz = await replay(ticket.id, { "Accept-Encoding": "gzip" });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString())).toEqual(events);
+    const plain = await replay(ticket.id);
+    expect(await plain.json()).toEqual(events);
+  });
+
+  it("migrate:blobs moves bytea recordings to the bucket and they still replay", async () => {
+    const events = sampleEvents(1_700_000_100_000);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ticket = (await (await t.createTicket(ticketBody({ subject: `Legacy ${i}` }))).json()) as { id: string };
+      const base64 = gzipSync(JSON.stringify(events)).toString("base64");
+      // A recording as the server stored it before blob storage: the bytes in the row.
+      await database.db.execute(sql`insert into recordings (ticket_id, gzip, compressed_bytes, raw_bytes, event_count,
+        started_at, ended_at) values (${ticket.id}, decode(${base64}, 'base64'), 100, 300, 3, 1, 2)`);
+      await database.db.update(tickets).set({ recordingStatus: "stored" }).where(eq(tickets.id, ticket.id));
+      ids.push(ticket.id);
+    }
+    expect(await (await replay(ids[0]!)).json()).toEqual(events);
+
+    const result = await moveLegacyRecordings(database.db, blobs, { batchSize: 2 });
+    expect(result.moved).toBe(3);
+    const [left] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(recordings)
+      .where(isNotNull(recordings.gzip));
+    expect(left!.n).toBe(0);
+  });
+});
