@@ -4,27 +4,27 @@
  */
 type Json = Record<string, any>;
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const block = (label: string, schema: unknown) =>
-  schema ? `<details><summary>${label}</summary><pre>${escape(JSON.stringify(schema, null, 2))}</pre></details>` : "";
+  schema ? `<details><summary>${label}</summary><pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre></details>` : "";
 
 export function referencePage(doc: Json): string {
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(doc.paths as Json)) {
     for (const [method, op] of Object.entries(methods as Json)) {
-      const id = escape(op.operationId);
+      const id = escapeHtml(op.operationId);
       const body = op.requestBody?.content ? Object.values(op.requestBody.content as Json)[0]?.schema : undefined;
       const ok = Object.entries(op.responses as Json).find(([code]) => code.startsWith("2"));
       const okSchema = ok?.[1].content ? Object.values(ok[1].content as Json)[0]?.schema : undefined;
       const auth = (op.security as Json[]).map((s) => Object.keys(s).join(" + ")).join(" or ") || "none";
-      const params = (op.parameters as Json[]).map((p) => `${escape(p.name)} (${p.in})`).join(", ");
+      const params = (op.parameters as Json[]).map((p) => `${escapeHtml(p.name)} (${p.in})`).join(", ");
       const errors = Object.keys(op.responses).filter((c) => !c.startsWith("2"));
       const html = `<section class="op" id="${id}">
-  <h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-  <p>${escape(op.summary)}</p>${op.description ? `<p class="muted">${escape(op.description)}</p>` : ""}
-  <p class="muted">Auth: ${escape(auth)}${op["x-token-scope"] ? ` · token scope <code>${escape(op["x-token-scope"])}</code>` : ""}${params ? ` · parameters: ${params}` : ""}</p>
+  <h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
+  <p>${escapeHtml(op.summary)}</p>${op.description ? `<p class="muted">${escapeHtml(op.description)}</p>` : ""}
+  <p class="muted">Auth: ${escapeHtml(auth)}${op["x-token-scope"] ? ` · token scope <code>${escapeHtml(op["x-token-scope"])}</code>` : ""}${params ? ` · parameters: ${params}` : ""}</p>
   ${block("Request body", body)}${block(`Response ${ok?.[0] ?? ""}`, okSchema)}
   <p class="muted">Errors: ${errors.join(", ")} (the error body below)</p>
 </section>`;
@@ -32,20 +32,20 @@ export function referencePage(doc: Json): string {
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
     }
   }
-  const nav = [...byTag.keys()].map((t) => `<a href="#tag-${escape(t)}">${escape(t)}</a>`).join(" · ");
+  const nav = [...byTag.keys()].map((t) => `<a href="#tag-${escapeHtml(t)}">${escapeHtml(t)}</a>`).join(" · ");
   const sections = [...byTag]
-    .map(([tag, ops]) => `<h2 id="tag-${escape(tag)}">${escape(tag)}</h2>${ops.join("\n")}`)
+    .map(([tag, ops]) => `<h2 id="tag-${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${ops.join("\n")}`)
     .join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${escape(doc.info.title)} reference</title>
+<title>${escapeHtml(doc.info.title)} reference</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d2430}
 code,pre{font:13px ui-monospace,monospace}pre{background:#f4f6f8;padding:.75rem;overflow:auto;border-radius:6px}
 .op{border-top:1px solid #e2e6ea;padding:.5rem 0}.muted{color:#5b6472}.m{display:inline-block;min-width:4.5em;font-size:12px;
 padding:2px 6px;border-radius:4px;color:#fff;background:#4a5568;text-align:center}.m-get{background:#2b6cb0}.m-post{background:#2f855a}
 .m-put,.m-patch{background:#b7791f}.m-delete{background:#c53030}</style></head><body>
-<h1>${escape(doc.info.title)}</h1><p>${escape(doc.info.description)}</p>
-<p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI ${escape(doc.openapi)})</p>
+<h1>${escapeHtml(doc.info.title)}</h1><p>${escapeHtml(doc.info.description)}</p>
+<p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI ${escapeHtml(doc.openapi)})</p>
 <nav>${nav}</nav>${sections}
-<h2>Error body</h2><pre>${escape(JSON.stringify(doc.components.schemas.Error, null, 2))}</pre>
+<h2>Error body</h2><pre>${escapeHtml(JSON.stringify(doc.components.schemas.Error, null, 2))}</pre>
 </body></html>`;
 }

@@ -92,7 +92,7 @@ describe.skipIf(!TEST_DATABASE_URL)("two server processes on one PostgreSQL", ()
     await reply(a, cookieA, ticketId, "Reply from A");
     const message = await onB.next((e) => e.event === "message.created");
     expect(message.data.ticketId).toBe(ticketId);
-  });
+  }, 120_000);
 });
 
 describe("a server restart (PGlite on disk)", () => {
@@ -117,5 +117,6 @@ describe("a server restart (PGlite on disk)", () => {
     expect(message.data.ticketId).toBe(ticketId);
     expect(resumed.events.every((e) => Number(e.id) > Number(seen.id))).toBe(true);
     expect(resumed.events.some((e) => e.event === "ticket.created")).toBe(false);
-  });
+    // Two cold starts of PGlite on disk (migrations included) take most of this on a busy machine.
+  }, 180_000);
 });
