@@ -2,8 +2,11 @@ import { signal } from "@preact/signals";
 import type { TicketStatus, TicketSummary } from "../../../shared/index.js";
 import type { QueueFilters } from "./queue-filters.js";
 import { api, type ApiError, trackLoad } from "../api.js";
+import { announce } from "../keyboard/announcer.js";
 
 export const PAGE_SIZE = 50;
+/** How often an open queue looks for new tickets. */
+const POLL_MS = 15_000;
 
 /** One page-by-page view of the queue for one set of filters (no status = all statuses). */
 export function createQueueModel(filters: QueueFilters) {
@@ -30,6 +33,26 @@ export function createQueueModel(filters: QueueFilters) {
     });
   }
 
+  /**
+   * Re-reads the first page quietly while only that page is shown (a longer list is the agent's to refresh), and
+   * reads new tickets out politely, so a screen-reader user hears what arrived.
+   */
+  async function poll(): Promise<void> {
+    if (loading.value || !loaded.value || tickets.value.length > PAGE_SIZE) return;
+    try {
+      const page = await api.listTickets({ ...filters, limit: PAGE_SIZE, cursor: null }, controller.signal);
+      const known = new Set(tickets.value.map((t) => t.id));
+      const fresh = page.tickets.filter((t) => !known.has(t.id));
+      tickets.value = page.tickets;
+      nextCursor.value = page.nextCursor;
+      if (page.counts) counts.value = page.counts;
+      if (fresh.length === 1) announce(`New ticket: ${fresh[0]!.subject || "(no subject)"}`);
+      else if (fresh.length > 1) announce(`${fresh.length} new tickets`);
+    } catch {
+      // A failed background check stays quiet; Refresh shows the error.
+    }
+  }
+
   return {
     status,
     filters,
@@ -39,10 +62,14 @@ export function createQueueModel(filters: QueueFilters) {
     loading,
     loaded,
     error,
-    /** Starts loading the first page; returns the teardown that cancels in-flight requests. */
+    /** Starts loading the first page, then checks for new tickets; returns the teardown. */
     start(): () => void {
       void fetchPage(null);
-      return () => controller.abort();
+      const timer = setInterval(() => void poll(), POLL_MS);
+      return () => {
+        clearInterval(timer);
+        controller.abort();
+      };
     },
     reload(): Promise<void> {
       controller.abort();
