@@ -75,6 +75,31 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       expect(await focused(page)).toBe("h1:Export to CSV does nothing");
       await expect.poll(() => announced(page)).toContain("Export to CSV does nothing");
 
+      // The replay: → jumps to the next timeline marker (read out, highlighted); Space plays and pauses.
+      await page.locator(".rr-player").waitFor();
+      // Each marker is read out with its time in the recording; → goes later, ← comes back.
+      const markerAt = async (before: string | null) => {
+        await expect.poll(() => announced(page)).toMatch(/ at \d\d:\d\d: /);
+        await expect.poll(() => announced(page)).not.toBe(before);
+        const text = (await announced(page))!;
+        const [, mm, ss] = / at (\d\d):(\d\d): /.exec(text)!;
+        return { text, seconds: Number(mm) * 60 + Number(ss) };
+      };
+      await page.keyboard.press("ArrowRight");
+      const first = await markerAt(null);
+      await page.keyboard.press("ArrowRight");
+      const second = await markerAt(first.text);
+      expect(second.seconds).toBeGreaterThanOrEqual(first.seconds);
+      await page.keyboard.press("ArrowLeft");
+      const back = await markerAt(second.text);
+      expect(back.seconds).toBeLessThanOrEqual(second.seconds);
+      const play = page.locator(".rr-controller__btns > button").first();
+      expect(await play.getAttribute("aria-label")).toBe("Play");
+      await page.keyboard.press(" ");
+      await expect.poll(() => play.getAttribute("aria-label")).toBe("Pause");
+      await page.keyboard.press(" ");
+      await expect.poll(() => play.getAttribute("aria-label")).toBe("Play");
+
       // r: the public reply. Letters typed there are text, not shortcuts (no escalation form, no status dialog).
       await page.keyboard.press("r");
       expect(await focused(page)).toBe("textarea:Reply to the customer");
