@@ -13,8 +13,6 @@ export type Route =
   | { name: "not-found"; path: string };
 
 const current = signal(readLocation());
-/** The raw path and query, for effects that run on every navigation. */
-export const location = computed(() => current.value);
 
 function readLocation(): { path: string; search: string } {
   return { path: window.location.pathname, search: window.location.search };

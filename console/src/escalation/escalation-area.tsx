@@ -33,7 +33,14 @@ export function EscalationArea({
   const escalations = model.escalations.value ?? [];
   const [latest, ...earlier] = escalations;
   const closed = ticket.status === "resolved" || ticket.status === "closed";
-  useShortcuts({ e: () => !closed && open("escalate") });
+  useShortcuts({
+    e: () => {
+      if (closed) return;
+      // Already open (focus wandered off): take the keyboard back to it.
+      if (form === "escalate") document.getElementById("esc-tier")?.focus();
+      else open("escalate");
+    },
+  });
   // Closing a form (done or cancelled) puts focus back on the button that opened it, or on the new handoff.
   const escalateButton = useRef<HTMLButtonElement>(null);
   const close = (escalated: boolean) => {

@@ -7,7 +7,7 @@ export const SHORTCUTS = [
     title: "Everywhere",
     keys: [
       { keys: ["?"], does: "Show these shortcuts" },
-      { keys: ["Esc"], does: "Close a dialog or form; on a ticket, back to the queue" },
+      { keys: ["Esc"], does: "Close a dialog or form, leave the reply field; on a ticket, back to the queue" },
     ],
   },
   {

@@ -2,6 +2,7 @@ import { signal } from "@preact/signals";
 import type { TicketStatus, TicketSummary } from "../../../shared/index.js";
 import type { QueueFilters } from "./queue-filters.js";
 import { api, type ApiError, trackLoad } from "../api.js";
+import { announce } from "../keyboard/announcer.js";
 import { coalesce, followLive } from "../live.js";
 
 export const PAGE_SIZE = 50;
@@ -31,6 +32,26 @@ export function createQueueModel(filters: QueueFilters) {
     });
   }
 
+  /**
+   * Re-reads the first page quietly while only that page is shown (a longer list is the agent's to refresh), and
+   * reads new tickets out politely, so a screen-reader user hears what arrived.
+   */
+  async function poll(): Promise<void> {
+    if (loading.value || !loaded.value || tickets.value.length > PAGE_SIZE) return;
+    try {
+      const page = await api.listTickets({ ...filters, limit: PAGE_SIZE, cursor: null }, controller.signal);
+      const known = new Set(tickets.value.map((t) => t.id));
+      const fresh = page.tickets.filter((t) => !known.has(t.id));
+      tickets.value = page.tickets;
+      nextCursor.value = page.nextCursor;
+      if (page.counts) counts.value = page.counts;
+      if (fresh.length === 1) announce(`New ticket: ${fresh[0]!.subject || "(no subject)"}`);
+      else if (fresh.length > 1) announce(`${fresh.length} new tickets`);
+    } catch {
+      // A failed background check stays quiet; Refresh shows the error.
+    }
+  }
+
   return {
     status,
     filters,
@@ -40,11 +61,11 @@ export function createQueueModel(filters: QueueFilters) {
     loading,
     loaded,
     error,
-    /** Starts loading the first page; returns the teardown that cancels in-flight requests. */
+    /** Starts loading the first page, then checks for new tickets; returns the teardown. */
     start(): () => void {
       void fetchPage(null);
-      // New tickets, claims and replies reorder the queue: re-read the first page as they happen.
-      const stopLive = followLive(coalesce(() => void fetchPage(null)));
+      // New tickets, claims and replies reorder the queue: re-read the first page as they happen, and read new ones out.
+      const stopLive = followLive(coalesce(() => void poll()));
       return () => {
         stopLive();
         controller.abort();

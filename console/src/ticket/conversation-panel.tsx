@@ -19,7 +19,7 @@ export function ConversationPanel({ model }: { model: ConversationModel }) {
   const messages = model.messages.value;
   return (
     <section class="card conversation" id="conversation" aria-labelledby="conversation-title">
-      <h2 class="card__title" id="conversation-title">
+      <h2 class="card__title" id="conversation-title" tabIndex={-1}>
         Conversation <span class="count">{messages.length}</span>
       </h2>
       {model.error.value && (
@@ -87,6 +87,11 @@ function Composer({ model }: { model: ConversationModel }) {
         value={model.draft.value}
         onInput={(e) => (model.draft.value = e.currentTarget.value)}
         onKeyDown={(e) => {
+          // Esc leaves the field (the draft stays) so the ticket's shortcuts work again; focus stays in the section.
+          if (e.key === "Escape") {
+            e.preventDefault();
+            document.getElementById("conversation-title")?.focus();
+          }
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
             void model.send();

@@ -32,90 +32,93 @@ export function TicketActions({ model }: { model: TicketModel }) {
   const queues = queueNames(ticket.queue);
 
   return (
-    <fieldset class="ticket-actions bare-fieldset">
-      <legend class="visually-hidden">Ticket actions</legend>
-      {me && ticket.assigneeId !== me.id && (
-        <button
-          type="button"
-          class="button button--primary"
-          disabled={disabled}
-          aria-keyshortcuts="a"
-          onClick={() => void assignToMe()}
-        >
-          Claim
-        </button>
-      )}
-      <label>
-        Assignee
-        <select
-          value={ticket.assigneeId ?? ""}
-          disabled={disabled}
-          onChange={(e) => void model.update({ assigneeId: e.currentTarget.value || null })}
-        >
-          <option value="">Unassigned</option>
-          {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId) && (
-            <option value={ticket.assigneeId}>Unknown agent</option>
-          )}
-          {agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name} (tier {a.tier})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Status
-        <select
-          aria-keyshortcuts="s"
-          value={ticket.status}
-          disabled={disabled}
-          onChange={(e) => void model.update({ status: e.currentTarget.value as Exclude<TicketStatus, "escalated"> })}
-        >
-          {ticketStatuses.map((s) => (
-            // Escalating needs the escalation workflow's handoff note; the status only shows when it is current.
-            <option
-              key={s}
-              value={s}
-              disabled={s === "escalated"}
-              hidden={s === "escalated" && ticket.status !== "escalated"}
-            >
-              {capitalize(s)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Severity
-        <select
-          value={ticket.severity ?? ""}
-          disabled={disabled}
-          onChange={(e) => void model.update({ severity: (e.currentTarget.value || null) as Severity | null })}
-        >
-          <option value="">Not triaged</option>
-          {severities.map((s) => (
-            <option key={s} value={s}>
-              {capitalize(s)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Queue
-        <select
-          value={ticket.queue ?? ""}
-          disabled={disabled}
-          onChange={(e) => void model.update({ queue: e.currentTarget.value || null })}
-        >
-          <option value="">Unrouted</option>
-          {queues.map((q) => (
-            <option key={q} value={q}>
-              {capitalize(q)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {model.actionError.value && <ErrorNotice error={model.actionError.value} title="Not saved" />}
+    <>
+      <fieldset class="ticket-actions bare-fieldset">
+        <legend class="visually-hidden">Ticket actions</legend>
+        {me && ticket.assigneeId !== me.id && (
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={disabled}
+            aria-keyshortcuts="a"
+            onClick={() => void assignToMe()}
+          >
+            Claim
+          </button>
+        )}
+        <label>
+          Assignee
+          <select
+            value={ticket.assigneeId ?? ""}
+            disabled={disabled}
+            onChange={(e) => void model.update({ assigneeId: e.currentTarget.value || null })}
+          >
+            <option value="">Unassigned</option>
+            {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId) && (
+              <option value={ticket.assigneeId}>Unknown agent</option>
+            )}
+            {agents.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} (tier {a.tier})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select
+            aria-keyshortcuts="s"
+            value={ticket.status}
+            disabled={disabled}
+            onChange={(e) => void model.update({ status: e.currentTarget.value as Exclude<TicketStatus, "escalated"> })}
+          >
+            {ticketStatuses.map((s) => (
+              // Escalating needs the escalation workflow's handoff note; the status only shows when it is current.
+              <option
+                key={s}
+                value={s}
+                disabled={s === "escalated"}
+                hidden={s === "escalated" && ticket.status !== "escalated"}
+              >
+                {capitalize(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Severity
+          <select
+            value={ticket.severity ?? ""}
+            disabled={disabled}
+            onChange={(e) => void model.update({ severity: (e.currentTarget.value || null) as Severity | null })}
+          >
+            <option value="">Not triaged</option>
+            {severities.map((s) => (
+              <option key={s} value={s}>
+                {capitalize(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Queue
+          <select
+            value={ticket.queue ?? ""}
+            disabled={disabled}
+            onChange={(e) => void model.update({ queue: e.currentTarget.value || null })}
+          >
+            <option value="">Unrouted</option>
+            {queues.map((q) => (
+              <option key={q} value={q}>
+                {capitalize(q)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {model.actionError.value && <ErrorNotice error={model.actionError.value} title="Not saved" />}
+      </fieldset>
+      {/* Outside the fieldset: a dialog of its own, not one of the ticket's inline controls. */}
       <StatusPicker model={model} open={picking} onClose={() => setPicking(false)} />
-    </fieldset>
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Agent } from "../../../shared/index.js";
-import { Announcer, announce } from "../keyboard/announcer.js";
+import { Announcer } from "../keyboard/announcer.js";
 import { shortcutsOpen } from "../keyboard/shortcuts.js";
 import { ShortcutsDialog } from "../keyboard/shortcuts-dialog.js";
-import { href, location, route } from "../router.js";
+import { href, route } from "../router.js";
 import { logOut } from "../session.js";
 import { Link } from "./link.js";
 import { setTheme, theme, type ThemeChoice } from "./theme.js";
@@ -13,7 +13,6 @@ import { setTheme, theme, type ThemeChoice } from "./theme.js";
 export function Layout({ agent, children }: { agent: Agent; children: ComponentChildren }) {
   const current = route.value.name;
   const [loggingOut, setLoggingOut] = useState(false);
-  useRouteAnnouncement();
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -119,23 +118,6 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
 function initials(name: string): string {
   const parts = name.split(/[\s@.]+/).filter(Boolean);
   return ((parts[0]?.[0] ?? "") + (parts[1]?.[0] ?? "")).toUpperCase() || "?";
-}
-
-/**
- * After an in-app navigation the new screen's <h1> takes focus (ScreenHeading) and its name is announced, as a page
- * load would be. Not on the first screen: the browser announces the page itself.
- */
-function useRouteAnnouncement(): void {
-  const where = location.value;
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    // Screens set document.title in their own (earlier) effects.
-    announce(document.title.replace(/ · Handoff$/, ""));
-  }, [where.path, where.search]);
 }
 
 function ThemePicker() {
