@@ -9,7 +9,7 @@ import { billing } from "./corpus/billing.js";
 import { type CorpusTicket, type Lang, type Queue, variants } from "./corpus/compose.js";
 import { combinedStatements } from "./corpus/combinations.js";
 import { general } from "./corpus/general.js";
-import { more } from "./corpus/more.js";
+import { more, nearMisses } from "./corpus/more.js";
 import { security } from "./corpus/security.js";
 import { technical } from "./corpus/technical.js";
 
@@ -20,6 +20,9 @@ const SOURCES = Object.fromEntries(
 ) as Record<Queue, Record<Lang, string[]>>;
 for (const source of [{ billing, account, technical, general, security }, more]) {
   for (const q of QUEUES) for (const l of LANGS) SOURCES[q][l].push(...source[q][l]);
+}
+for (const [q, byLang] of Object.entries(nearMisses) as [Queue, Record<Lang, string[]>][]) {
+  for (const l of LANGS) SOURCES[q][l].push(...byLang[l]);
 }
 const combinationRandom = mulberry32(99);
 for (const l of LANGS) {

@@ -191,7 +191,7 @@ export function variants(
 
 function contextFor(queue: Queue, random: () => number): NonNullable<CorpusTicket["context"]> {
   const host = pick(HOSTS, random);
-  const path = random() < 0.5 ? pick(PAGES[queue], random) : pick(PAGES.any, random);
+  const path = random() < 0.25 ? pick(PAGES[queue], random) : pick(PAGES.any, random);
   const context: NonNullable<CorpusTicket["context"]> = { pageUrl: `https://${host}${path}` };
   if (queue === "technical" && random() < 0.35) {
     const status = pick([500, 502, 504, 422, 0], random);

@@ -164,3 +164,74 @@ export const more = {
     ],
   },
 };
+
+/** Hard negatives: ordinary tickets that share words with incidents (cards, charges, logins, changes, exports). */
+export const nearMisses = {
+  billing: {
+    en: [
+      "Two debits on the company card | Our card shows two debits for the same month. Please pay one back.",
+      "Charge I don't recognise — found it | There was a charge I didn't recognise, turns out it's the annual renewal. Can I get an invoice for it?",
+      "Card statement shows your charge twice | The statement lists your subscription twice in April. One must be a mistake, please refund.",
+      "who changed our plan? | The plan was changed to yearly by our finance lead, that's fine, but can we get the monthly price difference credited?",
+      "Payment details changed by our accountant | Our accountant updated the card on file, now the next invoice failed. Can you retry the payment?",
+      "Bank account for direct debit | We moved banks. Please collect future payments from the new account, mandate attached.",
+      "Unexpected amount | The amount debited this month is higher than usual, we didn't add users. Why?",
+      "We were billed for a user who left | A colleague left in March but we still pay for her seat.",
+    ],
+    de: [
+      "Zwei Abbuchungen auf der Firmenkarte | Auf der Karte sehen wir zwei Abbuchungen für denselben Monat. Bitte eine erstatten.",
+      "Neues Konto für Lastschrift | Wir haben die Bank gewechselt, bitte künftig vom neuen Konto abbuchen.",
+      "Betrag höher als sonst | Diesen Monat wurde mehr abgebucht als sonst, wir haben keine Nutzer hinzugefügt.",
+    ],
+    fr: [
+      "Deux débits sur la carte | Nous voyons deux débits pour le même mois sur la carte de l'entreprise. Merci d'en rembourser un.",
+      "Nouveau compte pour le prélèvement | Nous avons changé de banque, merci de prélever sur le nouveau compte.",
+      "Montant plus élevé | Le montant prélevé ce mois-ci est plus élevé que d'habitude.",
+    ],
+  },
+  account: {
+    en: [
+      "Can't get in since the update | Since your update I can't get in, the page says my session is invalid. Just me.",
+      "Welcome link no longer valid | Our new colleague opened the welcome email link and it says it's no longer valid. Can you resend?",
+      "I changed my password and now locked out | I changed my password yesterday and today the new one doesn't work.",
+      "Someone on my team needs access | Someone on my team needs access to the reports, how do I give it?",
+      "Unknown user in the list is our new hire | There's a user I didn't recognise, turns out HR added our new hire. How do I give her the right role?",
+      "Login alert when I used my new laptop | I got a new sign-in alert, it was me on my new laptop. Can I turn these alerts off for known devices?",
+      "Phone number changed for 2FA | I have a new phone number, how do I update it for the login codes?",
+      "New hire can't log in | Our new hire's account shows 'not activated'. What does she need to do?",
+    ],
+    de: [
+      "Willkommenslink ungültig | Unsere neue Kollegin hat den Link aus der Willkommensmail geöffnet, er ist nicht mehr gültig.",
+      "Neue Handynummer für Codes | Ich habe eine neue Handynummer, wie ändere ich sie für die Anmeldecodes?",
+      "Anmeldehinweis vom neuen Laptop | Ich bekam eine Anmeldewarnung, das war ich mit dem neuen Laptop.",
+    ],
+    fr: [
+      "Lien de bienvenue invalide | Notre nouvelle collègue a ouvert le lien de l'e-mail de bienvenue, il n'est plus valide.",
+      "Nouveau numéro pour les codes | J'ai changé de numéro, comment le mettre à jour pour les codes de connexion ?",
+    ],
+  },
+  technical: {
+    en: [
+      "Export contains wrong rows | Our export contains rows from last year that should have been filtered out by the date range.",
+      "Settings changed themselves after update | After your release our notification settings went back to defaults. Looks like a migration bug.",
+      "Records disappeared after sync | About 200 records vanished after the nightly sync with our ERP.",
+      "Wrong data in the dashboard widget | The dashboard widget shows last quarter's numbers instead of this one.",
+      "Logged out constantly | The app logs everyone out every few minutes since this morning, whole company.",
+    ],
+    de: ["Einstellungen nach Update zurückgesetzt | Nach Ihrem Update sind unsere Einstellungen wieder auf Standard."],
+    fr: [
+      "Paramètres réinitialisés après la mise à jour | Après votre mise à jour, nos paramètres sont revenus par défaut.",
+    ],
+  },
+  general: {
+    en: [
+      "How do we report a security issue? | Where should we send a security concern if we ever have one? Just setting up our process.",
+      "Who can see our data at your company? | For our privacy notice: which of your staff can access customer data?",
+      "Alerts for unusual logins | Is there a setting to get notified about logins from new countries? Nothing happened, just planning.",
+    ],
+    de: ["Meldeweg für Sicherheitsprobleme | Wohin melden wir ein Sicherheitsproblem, falls mal eins auftritt?"],
+    fr: [
+      "Signaler un problème de sécurité | Où signaler un problème de sécurité le cas échéant ? Rien ne s'est passé.",
+    ],
+  },
+};

@@ -16,7 +16,7 @@ export interface TicketText {
 /** Sparse vector: feature name -> value. */
 export type Features = Map<string, number>;
 
-const GROUP_WEIGHT = { w: 1, b: 0.5, c: 0.9, x: 0.5 } as const;
+export const GROUP_WEIGHT = { w: 1, b: 0.5, c: 0.9, x: 0.3 };
 
 const STOPWORDS = new Set(
   (

@@ -25,7 +25,7 @@ export const featurize = (tickets: LabelledTicket[]) => tickets.map((t) => ({ fe
 /** The starter model from a labelled corpus; temperature and threshold come from `calibration` (held out). */
 export async function trainPrior(
   train: LabelledTicket[],
-  calibration?: { heldOut: LabelledTicket[]; securityRecall: number },
+  calibration?: { heldOut: LabelledTicket[]; securityBeta: number },
 ): Promise<RoutingModel & { securityRecallOnHeldOut?: number }> {
   const rows = featurize(train);
   const queue = await trainSoftmax(queueExamples(rows), { epochs: 12, learningRate: 0.5, l2: 1e-5, seed: 1 });
@@ -35,20 +35,33 @@ export async function trainPrior(
   const held = featurize(calibration.heldOut);
   queue.temperature = fitTemperature(queue, queueExamples(held));
   security.temperature = fitTemperature(security, securityExamples(held));
-  model.securityThreshold = thresholdForRecall(model, held, calibration.securityRecall);
+  model.securityThreshold = thresholdForRecall(model, held, calibration.securityBeta);
   return model;
 }
 
-/** The highest threshold that still flags `recall` of the held-out incidents. */
-function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featurize>, recall: number): number {
+/**
+ * The threshold with the best F-beta on held-out tickets (beta 2: a missed incident costs four times a false
+ * alarm, and agents can mark false alarms, which trains the detector).
+ */
+function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featurize>, beta: number): number {
   const yes = model.security.labels.indexOf("yes");
-  const scores = held
-    .filter((r) => r.t.security)
-    .map((r) => securityProbability(model, r.features, yes))
-    .sort((a, b) => a - b);
-  if (scores.length === 0) return 0.5;
-  const index = Math.floor((1 - recall) * scores.length);
-  return Math.max(0.05, Math.min(0.5, Math.floor((scores[index] ?? 0.5) * 100) / 100));
+  const scored = held.map((r) => ({ y: r.t.security, p: securityProbability(model, r.features, yes) }));
+  const positives = scored.filter((s) => s.y).length;
+  let best = 0.5;
+  let bestScore = -1;
+  for (let t = 0.05; t < 0.9; t += 0.01) {
+    const flagged = scored.filter((s) => s.p >= t);
+    const caught = flagged.filter((s) => s.y).length;
+    if (caught === 0) continue;
+    const precision = caught / flagged.length;
+    const recall = caught / positives;
+    const f = ((1 + beta * beta) * precision * recall) / (beta * beta * precision + recall);
+    if (f > bestScore) {
+      bestScore = f;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
 }
 
 function securityProbability(model: RoutingModel, features: Features, yes: number): number {
