@@ -7,6 +7,7 @@ import { requestId } from "./middleware/request-id.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { escalationRoutes } from "./routes/escalations.js";
+import { routingRoutes } from "./routes/routing.js";
 import { matrixRoutes } from "./routes/matrix.js";
 import { customerRoutes } from "./routes/customer.js";
 import { demoApiRoutes } from "./routes/demo-api.js";
@@ -41,6 +42,7 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/tickets", feedbackRoutes());
   app.route("/api/v1/tickets", ticketRoutes());
   app.route("/api/v1/tickets", escalationRoutes());
+  app.route("/api/v1/tickets", routingRoutes());
   app.route("/api/v1/matrix", matrixRoutes());
   app.route("/api/v1/metrics", metricsRoutes());
   app.route("/api/v1/exports", exportRoutes());

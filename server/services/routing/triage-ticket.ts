@@ -54,6 +54,15 @@ export async function triageTicket(
   if (flagged) {
     // Security always wins, over queue rules too: an incident told as a billing question is still an incident.
     queue = SECURITY_QUEUE;
+    // Kept for a false-alarm mark, which moves the ticket to the best ordinary queue.
+    const best = decision.top[0];
+    classifier = {
+      queue: best?.queue ?? null,
+      confidence: round(best?.confidence ?? 0),
+      used: false,
+      examples,
+      top: decision.top.map((t) => ({ queue: t.queue, confidence: round(t.confidence) })),
+    };
   } else if (!queue) {
     const used = examples >= settings.classifierMinExamples && decision.routed;
     classifier = {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { tickets } from "../../../db/schema.js";
 import type { CaptureContext } from "../../../../shared/context.js";
@@ -63,12 +63,15 @@ export async function refreshRoutingModel(db: Db, workspaceId: string): Promise<
 /** Whether a retraining of the workspace's model is under way right now. */
 export const isRetraining = (workspaceId: string) => !!models.get(workspaceId)?.training;
 
+/** What teaches a workspace's model: resolved tickets with their final queue, and false alarms as soon as marked. */
+const FALSE_ALARM = sql`coalesce((${tickets.triage} -> 'security' ->> 'falseAlarm')::boolean, false)`;
 const resolvedWithQueue = (workspaceId: string) =>
   and(
     eq(tickets.workspaceId, workspaceId),
-    inArray(tickets.status, ["resolved", "closed"]),
-    isNotNull(tickets.queue),
-    ne(tickets.queue, TRIAGE_QUEUE),
+    or(
+      and(inArray(tickets.status, ["resolved", "closed"]), isNotNull(tickets.queue), ne(tickets.queue, TRIAGE_QUEUE)),
+      sql`${FALSE_ALARM}`,
+    ),
   );
 
 async function currentModel(db: Db, workspaceId: string): Promise<RoutingModel> {
@@ -108,17 +111,23 @@ async function retrain(db: Db, workspaceId: string): Promise<RoutingModel> {
       pageUrl: tickets.pageUrl,
       context: tickets.context,
       queue: tickets.queue,
+      status: tickets.status,
       triage: tickets.triage,
     })
     .from(tickets)
     .where(resolvedWithQueue(workspaceId))
     .orderBy(desc(tickets.updatedAt))
     .limit(TRAINING_LIMIT);
-  const labelled: LabelledTicket[] = rows.map((row) => ({
-    ...ticketText(row),
-    queue: row.queue!,
-    security: row.queue === SECURITY_QUEUE && !isFalseAlarm(row.triage as Triage | null),
-  }));
+  const labelled: LabelledTicket[] = rows.map((row) => {
+    const falseAlarm = isFalseAlarm(row.triage as Triage | null);
+    const resolved = row.status === "resolved" || row.status === "closed";
+    return {
+      ...ticketText(row),
+      // An unresolved false alarm teaches only the detector (its queue is not confirmed yet).
+      queue: resolved && row.queue ? row.queue : SECURITY_QUEUE,
+      security: row.queue === SECURITY_QUEUE && !falseAlarm,
+    };
+  });
   return refineModel(priorModel(), labelled);
 }
 

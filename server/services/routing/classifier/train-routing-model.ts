@@ -11,13 +11,14 @@ export interface LabelledTicket extends TicketText {
 /** Incidents are rare and must not be missed: each one counts this much more in the detector's training. */
 const SECURITY_POSITIVE_WEIGHT = 2;
 
-const queueExamples = (rows: { features: Features; t: LabelledTicket }[], weight = 1): Example[] =>
-  rows.map(({ features, t }) => ({ features, label: t.queue, weight }));
-const securityExamples = (rows: { features: Features; t: LabelledTicket }[], weight = 1): Example[] =>
+const queueExamples = (rows: { features: Features; t: LabelledTicket }[]): Example[] =>
+  rows.map(({ features, t }) => ({ features, label: t.queue }));
+/** `positiveWeight`: the prior upweights its incidents; a workspace's own tickets count as they come. */
+const securityExamples = (rows: { features: Features; t: LabelledTicket }[], positiveWeight: number): Example[] =>
   rows.map(({ features, t }) => ({
     features,
     label: t.security ? "yes" : "no",
-    weight: weight * (t.security ? SECURITY_POSITIVE_WEIGHT : 1),
+    weight: t.security ? positiveWeight : 1,
   }));
 
 export const featurize = (tickets: LabelledTicket[]) => tickets.map((t) => ({ features: featuresOf(t), t }));
@@ -29,12 +30,17 @@ export async function trainPrior(
 ): Promise<RoutingModel & { securityRecallOnHeldOut?: number }> {
   const rows = featurize(train);
   const queue = await trainSoftmax(queueExamples(rows), { epochs: 12, learningRate: 0.5, l2: 1e-5, seed: 1 });
-  const security = await trainSoftmax(securityExamples(rows), { epochs: 12, learningRate: 0.5, l2: 1e-5, seed: 2 });
+  const security = await trainSoftmax(securityExamples(rows, SECURITY_POSITIVE_WEIGHT), {
+    epochs: 12,
+    learningRate: 0.5,
+    l2: 1e-5,
+    seed: 2,
+  });
   const model: RoutingModel = { queue, security, securityThreshold: 0.5, examples: 0 };
   if (!calibration) return model;
   const held = featurize(calibration.heldOut);
   queue.temperature = fitTemperature(queue, queueExamples(held));
-  security.temperature = fitTemperature(security, securityExamples(held));
+  security.temperature = fitTemperature(security, securityExamples(held, 1));
   model.securityThreshold = thresholdForRecall(model, held, calibration.securityBeta);
   return model;
 }
@@ -93,7 +99,7 @@ export async function refineModel(prior: RoutingModel, tickets: LabelledTicket[]
     seed: 3,
   });
   queue.temperature = prior.queue.temperature;
-  const security = await trainSoftmax(securityExamples(rows), { ...options, start: prior.security, seed: 4 });
+  const security = await trainSoftmax(securityExamples(rows, 1), { ...options, start: prior.security, seed: 4 });
   security.temperature = prior.security.temperature;
   return { queue, security, securityThreshold: prior.securityThreshold, examples: tickets.length };
 }
