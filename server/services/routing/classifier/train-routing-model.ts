@@ -91,7 +91,7 @@ function securityProbability(model: RoutingModel, features: Features, yes: numbe
 export async function refineModel(prior: RoutingModel, tickets: LabelledTicket[]): Promise<RoutingModel> {
   if (tickets.length === 0) return prior;
   const rows = featurize(tickets);
-  const epochs = tickets.length < 500 ? 10 : 5;
+  const epochs = tickets.length < 500 ? 10 : tickets.length < 2000 ? 5 : 3;
   const options = { epochs, learningRate: 0.3, l2: 1e-3, yieldEvery: 200 };
   const queue = await trainSoftmax(queueExamples(rows.filter((r) => r.t.queue !== SECURITY_QUEUE || r.t.security)), {
     ...options,
