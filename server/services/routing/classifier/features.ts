@@ -114,12 +114,7 @@ export function featuresOf(ticket: TicketText): Features {
     if (!STOPWORDS.has(w) && w.length > 1) add(wordGroup, `w:${stem(w)}`);
     if (previous !== null) add(bigramGroup, `b:${previous}_${stem(w)}`);
     previous = stem(w);
-    if (!isNumber && w.length > 2) {
-      const padded = ` ${w} `;
-      for (let n = 3; n <= 5; n++) {
-        for (let i = 0; i + n <= padded.length; i++) add(charGroup, `c:${padded.slice(i, i + n)}`);
-      }
-    }
+    if (!isNumber && w.length > 2) for (const gram of charGrams(w)) add(charGroup, gram);
   }
   for (const segment of pathSegments(ticket.pageUrl)) add(contextGroup, `x:page:${segment}`);
   for (const failure of ticket.failedRequests ?? []) {
@@ -136,6 +131,22 @@ export function featuresOf(ticket: TicketText): Features {
   mergeGroup(out, contextGroup, GROUP_WEIGHT.x);
   out.set("bias", 1);
   return out;
+}
+
+const gramCache = new Map<string, string[]>();
+/** Character 3-5-grams of a word with its boundaries; words repeat a lot, so they are cached (bounded). */
+function charGrams(word: string): string[] {
+  let grams = gramCache.get(word);
+  if (!grams) {
+    grams = [];
+    const padded = ` ${word} `;
+    for (let n = 3; n <= 5; n++) {
+      for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
+    }
+    if (gramCache.size > 50_000) gramCache.clear();
+    gramCache.set(word, grams);
+  }
+  return grams;
 }
 
 /** /settings/users/8f3a?tab=2 -> ["settings", "users"]: the words of a path, without ids. */

@@ -10,6 +10,8 @@ import { type LabelledTicket, refineModel } from "./train-routing-model.js";
 
 /** The most recent resolved tickets teach the model; older habits fade out. */
 const TRAINING_LIMIT = 10_000;
+/** A busy workspace resolves tickets all day: retrain at most this often in the background. */
+const RETRAIN_INTERVAL_MS = 30_000;
 
 interface WorkspaceModel {
   /** Count + latest resolution of the resolved tickets the model learned from. */
@@ -17,6 +19,7 @@ interface WorkspaceModel {
   model: RoutingModel;
   /** A retraining under way (at most one per workspace), with the key it will learn. */
   training: { key: string; done: Promise<void> } | null;
+  lastTrainedAt: number;
 }
 const models = new Map<string, WorkspaceModel>();
 
@@ -55,8 +58,12 @@ export async function classifyTicket(
  * training it triggers has finished (tests, benchmarks, the admin "retrain now").
  */
 export async function refreshRoutingModel(db: Db, workspaceId: string): Promise<{ examples: number }> {
-  await currentModel(db, workspaceId);
-  await models.get(workspaceId)?.training?.done;
+  // Twice: a retraining already under way may have started before the latest resolutions.
+  for (let round = 0; round < 2; round++) {
+    await models.get(workspaceId)?.training?.done;
+    await currentModel(db, workspaceId, true);
+    await models.get(workspaceId)?.training?.done;
+  }
   return { examples: models.get(workspaceId)?.model.examples ?? 0 };
 }
 
@@ -74,7 +81,7 @@ const resolvedWithQueue = (workspaceId: string) =>
     ),
   );
 
-async function currentModel(db: Db, workspaceId: string): Promise<RoutingModel> {
+async function currentModel(db: Db, workspaceId: string, now = false): Promise<RoutingModel> {
   const [state] = await db
     .select({ count: sql<number>`count(*)::int`, latest: sql<string | null>`max(${tickets.updatedAt})::text` })
     .from(tickets)
@@ -82,10 +89,11 @@ async function currentModel(db: Db, workspaceId: string): Promise<RoutingModel> 
   const key = `${state?.count ?? 0}|${state?.latest ?? ""}`;
   let entry = models.get(workspaceId);
   if (!entry) {
-    entry = { key: "0|", model: priorModel(), training: null };
+    entry = { key: "0|", model: priorModel(), training: null, lastTrainedAt: 0 };
     models.set(workspaceId, entry);
   }
-  if (entry.key !== key && entry.training?.key !== key && !entry.training) {
+  const due = now || Date.now() - entry.lastTrainedAt >= RETRAIN_INTERVAL_MS;
+  if (entry.key !== key && !entry.training && due) {
     const current = entry;
     const done = retrain(db, workspaceId)
       .then((model) => {
@@ -95,6 +103,7 @@ async function currentModel(db: Db, workspaceId: string): Promise<RoutingModel> 
       .catch((error) => console.error(`routing: retraining workspace ${workspaceId} failed`, error))
       .finally(() => {
         current.training = null;
+        current.lastTrainedAt = Date.now();
       });
     current.training = { key, done };
   }
