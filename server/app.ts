@@ -10,6 +10,7 @@ import { eventRoutes } from "./routes/events.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { openApiRoutes } from "./routes/openapi.js";
 import { escalationRoutes } from "./routes/escalations.js";
+import { routingRoutes } from "./routes/routing.js";
 import { matrixRoutes } from "./routes/matrix.js";
 import { customerRoutes } from "./routes/customer.js";
 import { demoApiRoutes } from "./routes/demo-api.js";
@@ -56,6 +57,7 @@ export function createApp(deps: { database: Database; config: Config; blobs?: Bl
   app.route("/api/v1/tickets", feedbackRoutes());
   app.route("/api/v1/tickets", ticketRoutes());
   app.route("/api/v1/tickets", escalationRoutes());
+  app.route("/api/v1/tickets", routingRoutes());
   app.route("/api/v1/matrix", matrixRoutes());
   app.route("/api/v1/metrics", metricsRoutes());
   app.route("/api/v1/exports", exportRoutes());

@@ -12,8 +12,8 @@ export const escalationSettingsSchema = z.object({
   pingPongEscalations: z.number().int().min(2).max(50).default(2),
   /** Below this confidence the classifier's queue is not used and the ticket stays in triage. */
   classifierMinConfidence: z.number().min(0.5).max(1).default(0.7),
-  /** The classifier speaks only after learning from this many resolved tickets. */
-  classifierMinExamples: z.number().int().min(1).max(10_000).default(10),
+  /** The classifier speaks only after learning from this many resolved tickets (0: the shipped starter model routes from day one). */
+  classifierMinExamples: z.number().int().min(0).max(10_000).default(0),
 });
 export type EscalationSettings = z.infer<typeof escalationSettingsSchema>;
 

@@ -104,8 +104,24 @@ export const triageSchema = z.object({
   matrixVersion: z.number().int(),
   rules: z.array(firedRuleSchema),
   classifier: z
-    .object({ queue: z.string().nullable(), confidence: z.number(), used: z.boolean(), examples: z.number().int() })
+    .object({
+      queue: z.string().nullable(),
+      confidence: z.number(),
+      used: z.boolean(),
+      examples: z.number().int(),
+      /** The two best queues, shown to the agent who decides when the classifier does not. */
+      top: z.array(z.object({ queue: z.string(), confidence: z.number() })).optional(),
+    })
     .nullable(),
+  /** The security-incident detector: flagged tickets go to tier 3 as critical; agents may mark a false alarm. */
+  security: z
+    .object({
+      probability: z.number(),
+      flagged: z.boolean(),
+      reason: z.string().nullable(),
+      falseAlarm: z.boolean().optional(),
+    })
+    .optional(),
   /** Why the ticket sits in triage, when it does. */
   note: z.string().nullable(),
 });

@@ -1,76 +1,145 @@
-import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.js";
 import { tickets } from "../../../db/schema.js";
 import type { CaptureContext } from "../../../../shared/context.js";
+import type { Triage } from "../../../../shared/matrix.js";
 import { TRIAGE_QUEUE } from "../../../../shared/matrix.js";
-import { endpointFingerprints, errorFingerprints } from "../fingerprints.js";
-import { ticketTokens, trainNaiveBayes, type NaiveBayesModel } from "./naive-bayes.js";
+import type { TicketText } from "./features.js";
+import { type Classification, classify, priorModel, type RoutingModel, SECURITY_QUEUE } from "./routing-model.js";
+import { type LabelledTicket, refineModel } from "./train-routing-model.js";
 
 /** The most recent resolved tickets teach the model; older habits fade out. */
-const TRAINING_LIMIT = 2000;
+const TRAINING_LIMIT = 10_000;
+/** A busy workspace resolves tickets all day: retrain at most this often in the background. */
+const RETRAIN_INTERVAL_MS = 30_000;
 
-interface CachedModel {
+interface WorkspaceModel {
+  /** Count + latest resolution of the resolved tickets the model learned from. */
   key: string;
-  model: NaiveBayesModel;
+  model: RoutingModel;
+  /** A retraining under way (at most one per workspace), with the key it will learn. */
+  training: { key: string; done: Promise<void> } | null;
+  lastTrainedAt: number;
 }
-const models = new Map<string, CachedModel>();
+const models = new Map<string, WorkspaceModel>();
 
-export interface QueueSuggestion {
-  queue: string | null;
-  confidence: number;
-  examples: number;
+export interface TicketInput {
+  subject: string;
+  description: string;
+  pageUrl?: string;
+  context: CaptureContext;
 }
 
-export function tokensOf(ticket: { subject: string; description: string; context: CaptureContext }): string[] {
-  return ticketTokens({
+export function ticketText(ticket: TicketInput): TicketText {
+  return {
     subject: ticket.subject,
     description: ticket.description,
-    failedPaths: endpointFingerprints(ticket.context),
-    errors: errorFingerprints(ticket.context),
-  });
+    pageUrl: ticket.pageUrl,
+    failedRequests: ticket.context.network,
+    consoleErrors: ticket.context.console.filter((e) => e.level === "error").map((e) => e.message),
+  };
 }
 
 /**
- * Suggests a queue from resolved tickets' final queues. The model is retrained whenever the set of resolved
- * tickets changed (a cheap count + latest resolution check), so each resolution teaches the next triage.
+ * Classifies with the workspace's current model: the shipped prior, refined on the workspace's resolved tickets.
+ * When resolutions changed since the model was trained, a retraining starts in the background and this
+ * triage uses the model at hand, so a request never waits for training.
  */
-export async function suggestQueue(
+export async function classifyTicket(
   db: Db,
-  input: { workspaceId: string; ticket: { subject: string; description: string; context: CaptureContext } },
-): Promise<QueueSuggestion> {
+  input: { workspaceId: string; ticket: TicketInput },
+): Promise<{ classification: Classification; examples: number }> {
   const model = await currentModel(db, input.workspaceId);
-  const prediction = model.labels.length >= 2 ? model.predict(tokensOf(input.ticket)) : null;
-  return { queue: prediction?.label ?? null, confidence: prediction?.confidence ?? 0, examples: model.examples };
+  return { classification: classify(model, ticketText(input.ticket)), examples: model.examples };
 }
 
+/**
+ * Starts a retraining if resolutions changed and waits for it: what a triage would use once the background
+ * training it triggers has finished (tests, benchmarks, the admin "retrain now").
+ */
+export async function refreshRoutingModel(db: Db, workspaceId: string): Promise<{ examples: number }> {
+  // Twice: a retraining already under way may have started before the latest resolutions.
+  for (let round = 0; round < 2; round++) {
+    await models.get(workspaceId)?.training?.done;
+    await currentModel(db, workspaceId, true);
+    await models.get(workspaceId)?.training?.done;
+  }
+  return { examples: models.get(workspaceId)?.model.examples ?? 0 };
+}
+
+/** Whether a retraining of the workspace's model is under way right now. */
+export const isRetraining = (workspaceId: string) => !!models.get(workspaceId)?.training;
+
+/** What teaches a workspace's model: resolved tickets with their final queue, and false alarms as soon as marked. */
+const FALSE_ALARM = sql`coalesce((${tickets.triage} -> 'security' ->> 'falseAlarm')::boolean, false)`;
 const resolvedWithQueue = (workspaceId: string) =>
   and(
     eq(tickets.workspaceId, workspaceId),
-    inArray(tickets.status, ["resolved", "closed"]),
-    isNotNull(tickets.queue),
-    ne(tickets.queue, TRIAGE_QUEUE),
+    or(
+      and(inArray(tickets.status, ["resolved", "closed"]), isNotNull(tickets.queue), ne(tickets.queue, TRIAGE_QUEUE)),
+      sql`${FALSE_ALARM}`,
+    ),
   );
 
-async function currentModel(db: Db, workspaceId: string): Promise<NaiveBayesModel> {
+async function currentModel(db: Db, workspaceId: string, now = false): Promise<RoutingModel> {
   const [state] = await db
     .select({ count: sql<number>`count(*)::int`, latest: sql<string | null>`max(${tickets.updatedAt})::text` })
     .from(tickets)
     .where(resolvedWithQueue(workspaceId));
   const key = `${state?.count ?? 0}|${state?.latest ?? ""}`;
-  const cached = models.get(workspaceId);
-  if (cached && cached.key === key) return cached.model;
+  let entry = models.get(workspaceId);
+  if (!entry) {
+    entry = { key: "0|", model: priorModel(), training: null, lastTrainedAt: 0 };
+    models.set(workspaceId, entry);
+  }
+  const due = now || Date.now() - entry.lastTrainedAt >= RETRAIN_INTERVAL_MS;
+  if (entry.key !== key && !entry.training && due) {
+    const current = entry;
+    const done = retrain(db, workspaceId)
+      .then((model) => {
+        current.model = model;
+        current.key = key;
+      })
+      .catch((error) => console.error(`routing: retraining workspace ${workspaceId} failed`, error))
+      .finally(() => {
+        current.training = null;
+        current.lastTrainedAt = Date.now();
+      });
+    current.training = { key, done };
+  }
+  return entry.model;
+}
+
+async function retrain(db: Db, workspaceId: string): Promise<RoutingModel> {
+  // Let the request that noticed the change finish first.
+  await new Promise((resolve) => setImmediate(resolve));
   const rows = await db
     .select({
       subject: tickets.subject,
       description: tickets.description,
+      pageUrl: tickets.pageUrl,
       context: tickets.context,
       queue: tickets.queue,
+      status: tickets.status,
+      triage: tickets.triage,
     })
     .from(tickets)
     .where(resolvedWithQueue(workspaceId))
     .orderBy(desc(tickets.updatedAt))
     .limit(TRAINING_LIMIT);
-  const model = trainNaiveBayes(rows.map((row) => ({ tokens: tokensOf(row), label: row.queue! })));
-  models.set(workspaceId, { key, model });
-  return model;
+  const labelled: LabelledTicket[] = rows.map((row) => {
+    const falseAlarm = isFalseAlarm(row.triage as Triage | null);
+    const resolved = row.status === "resolved" || row.status === "closed";
+    return {
+      ...ticketText(row),
+      // An unresolved false alarm teaches only the detector (its queue is not confirmed yet).
+      queue: resolved && row.queue ? row.queue : SECURITY_QUEUE,
+      security: row.queue === SECURITY_QUEUE && !falseAlarm,
+    };
+  });
+  return refineModel(priorModel(), labelled);
+}
+
+function isFalseAlarm(triage: Triage | null): boolean {
+  return triage?.security?.falseAlarm === true;
 }

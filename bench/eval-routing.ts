@@ -1,0 +1,174 @@
+/**
+ * `npm run eval:routing`: scores routing on the held-out evaluation set (data/routing/eval/eval.jsonl) — it only
+ * reads it to score, nothing here trains on it except the per-workspace "after N resolved" simulation, which
+ * learns from N tickets of a workspace and scores the rest, as a workspace would.
+ * Prints queue accuracy, per-queue recall/precision, a confusion matrix, security recall/precision, calibration,
+ * auto-route share at the confidence threshold, latency, and the after-N-resolved curve.
+ */
+import { readFileSync } from "node:fs";
+import { classify, priorModel, type RoutingModel } from "../server/services/routing/classifier/routing-model.js";
+import { type LabelledTicket, refineModel } from "../server/services/routing/classifier/train-routing-model.js";
+import { mulberry32, shuffle } from "../server/services/routing/classifier/softmax.js";
+import { routeByModel } from "../server/services/routing/classifier/route-decision.js";
+import { readCorpus } from "../scripts/routing/train-prior.js";
+
+interface EvalTicket extends LabelledTicket {
+  workspace: string;
+  lang: string;
+}
+
+const QUEUES = ["billing", "account", "technical", "general", "security"];
+const THRESHOLD = 0.7;
+
+function readEval(): EvalTicket[] {
+  return readFileSync("data/routing/eval/eval.jsonl", "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const row = JSON.parse(line);
+      return {
+        workspace: row.workspace,
+        lang: row.lang,
+        subject: row.subject,
+        description: row.description,
+        queue: row.queue,
+        security: row.security,
+        pageUrl: row.context?.pageUrl,
+        failedRequests: row.context?.failedRequests,
+        consoleErrors: row.context?.consoleErrors,
+      };
+    });
+}
+
+interface Scored {
+  t: EvalTicket;
+  queue: string;
+  confidence: number;
+  flagged: boolean;
+  routed: boolean;
+}
+
+function score(model: RoutingModel, tickets: EvalTicket[]): Scored[] {
+  return tickets.map((t) => {
+    const decision = routeByModel(classify(model, t), THRESHOLD);
+    return {
+      t,
+      queue: decision.suggested,
+      confidence: decision.confidence,
+      flagged: decision.security,
+      routed: decision.routed,
+    };
+  });
+}
+
+const pct = (n: number, d: number) => (d === 0 ? "  n/a" : `${((100 * n) / d).toFixed(1).padStart(5)} %`);
+
+function report(title: string, rows: Scored[]) {
+  const right = rows.filter((r) => r.queue === r.t.queue).length;
+  console.log(`\n## ${title}: ${rows.length} tickets`);
+  console.log(`queue accuracy (first suggestion)       ${pct(right, rows.length)}`);
+  const routed = rows.filter((r) => r.routed);
+  const routedRight = routed.filter((r) => r.queue === r.t.queue).length;
+  console.log(
+    `routed without a human (conf >= ${THRESHOLD} or security) ${pct(routed.length, rows.length)}, right ${pct(routedRight, routed.length)}; first-time-right overall ${pct(routedRight, rows.length)}`,
+  );
+  const incidents = rows.filter((r) => r.t.security);
+  const flagged = rows.filter((r) => r.flagged);
+  const caught = incidents.filter((r) => r.flagged).length;
+  console.log(
+    `security: recall ${pct(caught, incidents.length)} (${caught}/${incidents.length}), precision ${pct(caught, flagged.length)} (${caught}/${flagged.length})`,
+  );
+  console.log("per queue:      recall   precision");
+  for (const q of QUEUES) {
+    const actual = rows.filter((r) => r.t.queue === q);
+    const predicted = rows.filter((r) => r.queue === q);
+    const hit = actual.filter((r) => r.queue === q).length;
+    console.log(`  ${q.padEnd(10)} ${pct(hit, actual.length)}  ${pct(hit, predicted.length)}`);
+  }
+  console.log(`confusion (row = label, column = routed): ${QUEUES.map((q) => q.slice(0, 5).padStart(6)).join("")}`);
+  for (const q of QUEUES) {
+    const cells = QUEUES.map((p) => String(rows.filter((r) => r.t.queue === q && r.queue === p).length).padStart(6));
+    console.log(`  ${q.padEnd(40)}${cells.join("")}`);
+  }
+  for (const lang of ["en", "de", "fr"]) {
+    const sub = rows.filter((r) => r.t.lang === lang);
+    console.log(`  ${lang}: ${pct(sub.filter((r) => r.queue === r.t.queue).length, sub.length)} of ${sub.length}`);
+  }
+  console.log("calibration (confidence bin: share of tickets, accuracy):");
+  let ece = 0;
+  for (let low = 0.2; low < 1; low += 0.2) {
+    const bin = rows.filter((r) => r.confidence >= low && r.confidence < low + 0.2 + (low > 0.79 ? 0.01 : 0));
+    if (bin.length === 0) continue;
+    const acc = bin.filter((r) => r.queue === r.t.queue).length / bin.length;
+    const mean = bin.reduce((s, r) => s + r.confidence, 0) / bin.length;
+    ece += (bin.length / rows.length) * Math.abs(acc - mean);
+    console.log(
+      `  ${low.toFixed(1)}-${(low + 0.2).toFixed(1)}: ${pct(bin.length, rows.length)}, accuracy ${pct(acc, 1)}, mean confidence ${pct(mean, 1)}`,
+    );
+  }
+  console.log(`  expected calibration error ${(ece * 100).toFixed(1)} points`);
+}
+
+async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[], seeds: number[]) {
+  console.log("\n## after N resolved tickets per workspace (learn from N of a workspace, score its other tickets)");
+  for (const n of sizes) {
+    let right = 0;
+    let total = 0;
+    let caught = 0;
+    let incidents = 0;
+    let flagged = 0;
+    let trainMs = 0;
+    for (const seed of seeds) {
+      for (const workspace of [...new Set(tickets.map((t) => t.workspace))]) {
+        const own = shuffle(
+          tickets.filter((t) => t.workspace === workspace),
+          mulberry32(seed),
+        );
+        const started = performance.now();
+        const model = await refineModel(prior, own.slice(0, n));
+        trainMs += performance.now() - started;
+        for (const r of score(model, own.slice(n))) {
+          total++;
+          if (r.queue === r.t.queue) right++;
+          if (r.t.security) incidents++;
+          if (r.flagged) flagged++;
+          if (r.flagged && r.t.security) caught++;
+        }
+      }
+    }
+    console.log(
+      `  N=${String(n).padStart(3)}: queue ${pct(right, total)}, security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles x 3 workspaces, ${Math.round(trainMs / seeds.length / 3)} ms to learn)`,
+    );
+  }
+}
+
+function latency(model: RoutingModel, tickets: EvalTicket[]) {
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const t of tickets) {
+      const started = performance.now();
+      routeByModel(classify(model, t), THRESHOLD);
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
+  console.log(`\nlatency per ticket (features + both models): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+}
+
+const tickets = readEval();
+const loadStarted = performance.now();
+const prior = priorModel();
+console.log(`prior model loaded in ${Math.round(performance.now() - loadStarted)} ms`);
+report("cold start (shipped prior, no workspace history)", score(prior, tickets));
+latency(prior, tickets);
+await afterN(tickets, prior, [0, 25, 50, 100], [1, 2, 3]);
+
+// Training time at scale, on the training corpus repeated to 10,000 tickets (no evaluation text involved).
+const corpus = readCorpus();
+const tenThousand = Array.from({ length: 10_000 }, (_, i) => corpus[i % corpus.length]!);
+const trainStarted = performance.now();
+await refineModel(prior, tenThousand);
+console.log(
+  `\nrefining the prior on 10,000 resolved tickets: ${Math.round(performance.now() - trainStarted)} ms (off the request path, yielding every 200 tickets)`,
+);

@@ -1,0 +1,66 @@
+/**
+ * Writes data/routing/train/corpus.jsonl from the hand-written statements in scripts/routing/corpus/
+ * (deterministic: a fixed seed). Usage: npx tsx scripts/routing/build-corpus.ts
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { mulberry32, shuffle } from "../../server/services/routing/classifier/softmax.js";
+import { account } from "./corpus/account.js";
+import { billing } from "./corpus/billing.js";
+import { type CorpusTicket, type Lang, type Queue, variants } from "./corpus/compose.js";
+import { combinedStatements } from "./corpus/combinations.js";
+import { general } from "./corpus/general.js";
+import { more, nearMisses } from "./corpus/more.js";
+import { security } from "./corpus/security.js";
+import { technical } from "./corpus/technical.js";
+import { third } from "./corpus/third.js";
+
+const QUEUES = ["billing", "account", "technical", "general", "security"] as const;
+const LANGS = ["en", "de", "fr"] as const;
+const SOURCES = Object.fromEntries(
+  QUEUES.map((q) => [q, Object.fromEntries(LANGS.map((l) => [l, [] as string[]]))]),
+) as Record<Queue, Record<Lang, string[]>>;
+for (const source of [{ billing, account, technical, general, security }, more]) {
+  for (const q of QUEUES) for (const l of LANGS) SOURCES[q][l].push(...source[q][l]);
+}
+for (const batch of [nearMisses, third]) {
+  for (const [q, byLang] of Object.entries(batch) as [Queue, Record<Lang, string[]>][]) {
+    for (const l of LANGS) SOURCES[q][l].push(...byLang[l]);
+  }
+}
+const combinationRandom = mulberry32(99);
+for (const l of LANGS) {
+  const combined = combinedStatements(l, combinationRandom);
+  SOURCES.security[l].push(...combined.security);
+  SOURCES.account[l].push(...combined.account);
+}
+/** Security is the rarest class and the one that must not be missed: more variants per statement. */
+const VARIANTS: Record<Queue, number> = { billing: 5, account: 6, technical: 5, general: 5, security: 8 };
+
+export function buildCorpus(): CorpusTicket[] {
+  const random = mulberry32(13);
+  const tickets: CorpusTicket[] = [];
+  for (const [queue, byLang] of Object.entries(SOURCES) as [Queue, Record<Lang, string[]>][]) {
+    for (const [lang, lines] of Object.entries(byLang) as [Lang, string[]][]) {
+      // Ordinary first sentences from other queues, to hide an incident behind.
+      const partners = (["billing", "account", "general"] as const).flatMap((q) =>
+        SOURCES[q][lang].map((line) => (line.split(" | ")[1] ?? "").split(/(?<=[.?!])\s/)[0]!),
+      );
+      lines.forEach((line, i) => {
+        const [subject, description] = line.split(" | ");
+        if (!subject || !description) throw new Error(`bad statement: ${line}`);
+        const group = `${queue}-${lang}-${i}`;
+        tickets.push(...variants({ subject, description, queue, lang, group }, VARIANTS[queue], random, partners));
+      });
+    }
+  }
+  return shuffle(tickets, random);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const tickets = buildCorpus();
+  mkdirSync("data/routing/train", { recursive: true });
+  writeFileSync("data/routing/train/corpus.jsonl", `${tickets.map((t) => JSON.stringify(t)).join("\n")}\n`);
+  const counts: Record<string, number> = {};
+  for (const t of tickets) counts[`${t.queue}/${t.lang}`] = (counts[`${t.queue}/${t.lang}`] ?? 0) + 1;
+  console.log(`${tickets.length} tickets from ${new Set(tickets.map((t) => t.group)).size} statements`, counts);
+}

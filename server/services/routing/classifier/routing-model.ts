@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { type Features, featuresOf, stem, type TicketText, words } from "./features.js";
+import {
+  deserializeModel,
+  logits,
+  predict,
+  type Ranked,
+  type serializeModel,
+  type SoftmaxModel,
+  softmax,
+} from "./softmax.js";
+
+/**
+ * The routing model: a queue classifier and a separate security-incident detector (binary, tuned for recall).
+ * The starter model ships as data (data/routing/model/prior.json, built by scripts/routing/train-prior.ts);
+ * a workspace's own model is the prior refined on its resolved tickets.
+ */
+export interface RoutingModel {
+  queue: SoftmaxModel;
+  security: SoftmaxModel;
+  /** The detector flags a ticket at or above this probability. */
+  securityThreshold: number;
+  /** Resolved tickets of the workspace this model learned from (0 = the shipped prior). */
+  examples: number;
+}
+
+export interface RoutingModelJson {
+  version: 1;
+  trainedOn: number;
+  queue: ReturnType<typeof serializeModel>;
+  security: ReturnType<typeof serializeModel>;
+  securityThreshold: number;
+}
+
+export const SECURITY_QUEUE = "security";
+const PRIOR_PATH = new URL("../../../../data/routing/model/prior.json", import.meta.url);
+
+let prior: RoutingModel | null = null;
+/** Loaded once, at the first triage (a few MB of JSON, ~100 ms). */
+export function priorModel(): RoutingModel {
+  if (!prior) prior = modelFromJson(JSON.parse(readFileSync(PRIOR_PATH, "utf8")) as RoutingModelJson);
+  return prior;
+}
+
+export function modelFromJson(json: RoutingModelJson): RoutingModel {
+  return {
+    queue: deserializeModel(json.queue),
+    security: deserializeModel(json.security),
+    securityThreshold: json.securityThreshold,
+    examples: 0,
+  };
+}
+
+export interface Classification {
+  /** Queues by calibrated probability, best first. */
+  ranked: Ranked[];
+  security: { probability: number; flagged: boolean; signals: string[] };
+}
+
+export function classify(model: RoutingModel, ticket: TicketText): Classification {
+  const features = featuresOf(ticket);
+  return classifyFeatures(model, features, ticket);
+}
+
+export function classifyFeatures(model: RoutingModel, features: Features, ticket?: TicketText): Classification {
+  const ranked = predict(model.queue, features);
+  const yes = model.security.labels.indexOf("yes");
+  const probability = yes < 0 ? 0 : softmax(logits(model.security, features), model.security.temperature)[yes]!;
+  const flagged = probability >= model.securityThreshold;
+  return {
+    ranked,
+    security: { probability, flagged, signals: flagged && ticket ? securitySignals(model.security, ticket) : [] },
+  };
+}
+
+/** The ticket's words that pushed the detector hardest towards "incident": shown to agents as the reason. */
+function securitySignals(detector: SoftmaxModel, ticket: TicketText): string[] {
+  const yes = detector.labels.indexOf("yes");
+  const no = detector.labels.indexOf("no");
+  const seen = new Map<string, number>();
+  for (const word of words(`${ticket.subject} ${ticket.description}`)) {
+    const w = detector.weights.get(`w:${stem(word)}`);
+    if (!w || seen.has(word) || word.length < 3) continue;
+    seen.set(word, w[yes]! - w[no]!);
+  }
+  return [...seen.entries()]
+    .filter(([, push]) => push > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([word]) => word);
+}

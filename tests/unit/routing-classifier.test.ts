@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { featuresOf, normalizeText, pathSegments, stem } from "../../server/services/routing/classifier/features.js";
+import { classify, priorModel } from "../../server/services/routing/classifier/routing-model.js";
+import { routeByModel } from "../../server/services/routing/classifier/route-decision.js";
+import { fitTemperature, predict, trainSoftmax } from "../../server/services/routing/classifier/softmax.js";
+import { refineModel, trainPrior } from "../../server/services/routing/classifier/train-routing-model.js";
+
+const ticket = (subject: string, description: string, queue: string, security = false) => ({
+  subject,
+  description,
+  queue,
+  security,
+});
+
+describe("routing features", () => {
+  it("folds case, accents and inflections so en/de/fr variants meet", () => {
+    expect(normalizeText("Rückerstattung für Café")).toBe("ruckerstattung fur cafe");
+    expect(stem("invoices")).toBe(stem("invoice"));
+    expect(stem("charged")).toBe(stem("charges"));
+    const a = featuresOf({ subject: "Invoices", description: "" });
+    expect(a.has(`w:${stem("invoice")}`)).toBe(true);
+  });
+
+  it("keeps typos close through character n-grams", () => {
+    const right = featuresOf({ subject: "", description: "password" });
+    const typo = featuresOf({ subject: "", description: "pasword" });
+    const shared = [...right.keys()].filter((k) => k.startsWith("c:") && typo.has(k));
+    expect(shared.length).toBeGreaterThan(3);
+  });
+
+  it("reads the page and failed requests, without ids", () => {
+    expect(pathSegments("https://app.example/settings/users/8f3a2?tab=1")).toEqual([stem("settings"), stem("users")]);
+    const f = featuresOf({
+      subject: "x",
+      description: "y",
+      failedRequests: [{ method: "GET", url: "https://app.example/api/v2/reports/77", status: 503 }],
+    });
+    expect(f.has("x:fail:5xx")).toBe(true);
+    expect(f.has("x:failpath:report")).toBe(true);
+  });
+});
+
+describe("calibration", () => {
+  it("a temperature above 1 softens an overconfident model on tickets it gets wrong", async () => {
+    const train = [
+      ...Array.from({ length: 20 }, () => ({
+        features: featuresOf({ subject: "refund charge", description: "" }),
+        label: "billing",
+      })),
+      ...Array.from({ length: 20 }, () => ({
+        features: featuresOf({ subject: "password reset", description: "" }),
+        label: "account",
+      })),
+    ];
+    const model = await trainSoftmax(train, { epochs: 30 });
+    // Held out: half of the "refund" tickets were really account tickets.
+    const heldOut = [
+      { features: featuresOf({ subject: "refund", description: "" }), label: "billing" },
+      { features: featuresOf({ subject: "refund", description: "" }), label: "account" },
+    ];
+    const t = fitTemperature(model, heldOut);
+    expect(t).toBeGreaterThan(1);
+    model.temperature = t;
+    const [best] = predict(model, heldOut[0]!.features);
+    expect(best!.probability).toBeLessThan(0.8);
+  });
+});
+
+describe("security detector", () => {
+  const corpus = [
+    ...["we were charged twice", "refund our card please", "invoice total wrong", "price for more users"].map((d) =>
+      ticket("billing", d, "billing"),
+    ),
+    ...["forgot my password", "reset link expired", "invite a new colleague", "lost my phone for codes"].map((d) =>
+      ticket("access", d, "account"),
+    ),
+    ...[
+      "someone changed my password, not me",
+      "a login from abroad nobody made",
+      "unknown admin added nobody created",
+      "our key leaked on a public site",
+    ].map((d) => ticket("odd", d, "security", true)),
+  ];
+
+  it("flags an incident told in new words, sends it to security whatever the queue model says, and names its signals", async () => {
+    const heldOut = [ticket("help", "someone nobody knows changed our settings", "security", true)];
+    const model = await trainPrior([...corpus, ...corpus, ...corpus], { heldOut, securityBeta: 2 });
+    const c = classify(model, { subject: "weird", description: "a person nobody knows changed the password" });
+    expect(c.security.flagged).toBe(true);
+    expect(c.security.signals.length).toBeGreaterThan(0);
+    expect(routeByModel(c, 0.7)).toMatchObject({ suggested: "security", routed: true, security: true });
+    const ordinary = classify(model, { subject: "bill", description: "we were charged twice on the invoice" });
+    expect(ordinary.security.flagged).toBe(false);
+  });
+
+  it("picks the threshold from held-out incidents: the more hidden they are, the lower it goes", async () => {
+    const plain = await trainPrior(corpus, { heldOut: corpus, securityBeta: 2 });
+    const hidden = await trainPrior(corpus, {
+      heldOut: [...corpus, ticket("bill", "charged twice, also a login nobody made", "security", true)],
+      securityBeta: 2,
+    });
+    expect(hidden.securityThreshold).toBeLessThanOrEqual(plain.securityThreshold);
+  });
+
+  it("learns from a false alarm: the same ticket marked as not an incident scores lower after refining", async () => {
+    const prior = priorModel();
+    const alarm = {
+      subject: "settings changed",
+      description: "all our colours and the logo changed overnight",
+      queue: "technical",
+    };
+    const before = classify(prior, alarm).security.probability;
+    const refined = await refineModel(
+      prior,
+      Array.from({ length: 5 }, () => ({ ...alarm, security: false })),
+    );
+    expect(classify(refined, alarm).security.probability).toBeLessThan(before);
+  });
+});
+
+describe("the shipped prior", () => {
+  it("routes plain-language tickets from day one and leaves a content-free one to a human", () => {
+    const model = priorModel();
+    const route = (subject: string, description: string) =>
+      routeByModel(classify(model, { subject, description }), 0.7);
+    expect(route("Too much on the card", "You took 300 instead of 200 this month for our plan.").suggested).toBe(
+      "billing",
+    );
+    expect(route("hi", "?")).toMatchObject({ routed: false });
+  });
+});
