@@ -25,9 +25,7 @@ export function ApiTokensSection() {
           <p>
             Copy the token for <strong>{created.name}</strong> now; it is not shown again:
           </p>
-          <code class="mono" aria-label="New API token">
-            {created.token}
-          </code>{" "}
+          <code class="mono">{created.token}</code>{" "}
           <button type="button" class="button button--link" onClick={model.dismissCreated}>
             Done
           </button>
