@@ -4,6 +4,7 @@ import type { Database } from "./db/client.js";
 import type { AppEnv } from "./env.js";
 import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
+import { settleBackground } from "./middleware/settle-background.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { escalationRoutes } from "./routes/escalations.js";
@@ -28,6 +29,7 @@ export function createApp(deps: { database: Database; config: Config }) {
     c.set("config", deps.config);
     await next();
   });
+  app.use("*", settleBackground());
   app.onError(handleError);
   app.notFound(handleNotFound);
 

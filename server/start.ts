@@ -4,6 +4,7 @@ import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
+import { startTriageSweeper } from "./services/routing/triage-sweeper.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/workspace/ensure-demo-workspace.js";
 
@@ -43,6 +44,7 @@ export async function startServer(
   });
   const stopTimeTriggers = startTimeTriggerScheduler(database.db);
   const stopMetricsRefresher = startMetricsRefresher(database.db);
+  const stopTriageSweeper = startTriageSweeper(database.db);
   return {
     url,
     bootstrap,
@@ -51,6 +53,7 @@ export async function startServer(
     async close() {
       await stopTimeTriggers();
       await stopMetricsRefresher();
+      await stopTriageSweeper();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { recordings, tickets } from "../../db/schema.js";
 import { notFound } from "../service-error.js";
+import { plainRecordingGzip } from "./plain-recording.js";
 
-/** The recording's gzip bytes as uploaded, for a ticket of the agent's workspace. */
+/** The recording as gzip of plain rrweb events, for a ticket of the agent's workspace. */
 export async function loadRecording(db: Db, input: { workspaceId: string; ticketId: string }): Promise<Buffer> {
   const [row] = await db
     .select({ status: tickets.recordingStatus, base64: sql<string | null>`encode(${recordings.gzip}, 'base64')` })
@@ -13,5 +14,5 @@ export async function loadRecording(db: Db, input: { workspaceId: string; ticket
     .limit(1);
   if (!row) throw notFound("Ticket");
   if (!row.base64) throw notFound("Recording");
-  return Buffer.from(row.base64, "base64");
+  return plainRecordingGzip(Buffer.from(row.base64, "base64"));
 }
