@@ -5,6 +5,7 @@ import type { AppEnv } from "./env.js";
 import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
 import { settleBackground } from "./middleware/settle-background.js";
+import { observeRequests } from "./middleware/observe-requests.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { escalationRoutes } from "./routes/escalations.js";
@@ -23,7 +24,7 @@ import { workspaceRoutes } from "./routes/workspace.js";
 /** The whole HTTP surface. Tests call it with app.request(); main.ts serves it. */
 export function createApp(deps: { database: Database; config: Config }) {
   const app = new Hono<AppEnv>();
-  app.use("*", requestId(), async function inject(c, next) {
+  app.use("*", requestId(), observeRequests(), async function inject(c, next) {
     c.set("db", deps.database.db);
     c.set("dbKind", deps.database.kind);
     c.set("config", deps.config);

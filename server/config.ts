@@ -18,6 +18,12 @@ export interface Config {
   /** Where the built widget and console live (dist/). */
   distDir: string;
   demoDir: string;
+  /** When set, GET /metrics requires it as a bearer token. */
+  metricsToken?: string;
+  /** PostgreSQL connections per process (postgres.js pool). */
+  dbPoolSize: number;
+  /** How long shutdown waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
 }
 
 const csv = (value: string | undefined) =>
@@ -43,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     sessionTtlMs: Number(env.HANDOFF_SESSION_HOURS ?? 12) * 3600_000,
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),
+    metricsToken: env.HANDOFF_METRICS_TOKEN || undefined,
+    dbPoolSize: Number(env.HANDOFF_DB_POOL_SIZE ?? 10),
+    shutdownGraceMs: Number(env.HANDOFF_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
   };
 }
 

@@ -11,5 +11,7 @@ export interface AppEnv {
     config: Config;
     /** Set by requireAgent. */
     agent: Agent;
+    /** Set by the widget routes once the site key is known: logs and metrics carry it. */
+    workspaceId?: string;
   };
 }

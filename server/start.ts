@@ -1,10 +1,14 @@
 import { serve } from "@hono/node-server";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
 import { startTriageSweeper } from "./services/routing/triage-sweeper.js";
+import { background } from "./lib/background.js";
+import { lifecycle } from "./observability/lifecycle.js";
+import { registerDatabaseMetrics } from "./observability/db-metrics.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/workspace/ensure-demo-workspace.js";
 
@@ -25,9 +29,17 @@ export async function startServer(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
+    poolSize: config.dbPoolSize,
   });
+  registerDatabaseMetrics(database, database.kind === "postgres" ? config.dbPoolSize : 1);
+  lifecycle.draining = false;
   const host = options.host ?? config.host;
-  const server = serve({ fetch: createApp({ database, config }).fetch, port: config.port, hostname: host });
+  // An HTTP/1.1 server (the adapter's default): typed as such for its connection-closing methods.
+  const server = serve({
+    fetch: createApp({ database, config }).fetch,
+    port: config.port,
+    hostname: host,
+  }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -50,14 +62,19 @@ export async function startServer(
     bootstrap,
     dbKind: database.kind,
     database,
+    /** Graceful: not ready, no new connections, requests in flight finish (up to shutdownGraceMs), then the rest. */
     async close() {
+      lifecycle.draining = true;
       await stopTimeTriggers();
       await stopMetricsRefresher();
       await stopTriageSweeper();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        const forced = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+        forced.unref();
+        server.closeIdleConnections();
       });
+      await background.settled();
       await database.close();
     },
   };
