@@ -20,6 +20,8 @@ export interface Config {
   demoDir: string;
   /** When set, GET /metrics requires it as a bearer token. */
   metricsToken?: string;
+  /** How often the escalation clock runs (one process at a time). */
+  timeTriggerIntervalMs: number;
   /** PostgreSQL connections per process (postgres.js pool). */
   dbPoolSize: number;
   /** How long shutdown waits for requests in flight before closing their connections. */
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),
     metricsToken: env.HANDOFF_METRICS_TOKEN || undefined,
+    timeTriggerIntervalMs: Number(env.HANDOFF_TIME_TRIGGER_SECONDS ?? 60) * 1000,
     dbPoolSize: Number(env.HANDOFF_DB_POOL_SIZE ?? 10),
     shutdownGraceMs: Number(env.HANDOFF_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
   };

@@ -54,7 +54,7 @@ export async function startServer(
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
   });
-  const stopTimeTriggers = startTimeTriggerScheduler(database.db);
+  const stopTimeTriggers = startTimeTriggerScheduler(database.db, { intervalMs: config.timeTriggerIntervalMs });
   const stopMetricsRefresher = startMetricsRefresher(database.db);
   const stopTriageSweeper = startTriageSweeper(database.db);
   return {
