@@ -6,6 +6,7 @@ import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
 import { settleBackground } from "./middleware/settle-background.js";
 import { observeRequests } from "./middleware/observe-requests.js";
+import { forgetSiteKeysOnWorkspaceChange } from "./access/site-key-cache.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { escalationRoutes } from "./routes/escalations.js";
@@ -30,7 +31,7 @@ export function createApp(deps: { database: Database; config: Config }) {
     c.set("config", deps.config);
     await next();
   });
-  app.use("*", settleBackground());
+  app.use("*", settleBackground(), forgetSiteKeysOnWorkspaceChange());
   app.onError(handleError);
   app.notFound(handleNotFound);
 
