@@ -8,6 +8,7 @@ export default defineConfig({
     "./server/db/schema-events.ts",
     "./server/db/schema-tokens.ts",
     "./server/db/schema-storage.ts",
+    "./server/db/schema-ops.ts",
   ],
   out: "./server/db/migrations",
 });

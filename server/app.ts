@@ -4,6 +4,9 @@ import type { Database } from "./db/client.js";
 import type { AppEnv } from "./env.js";
 import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
+import { settleBackground } from "./middleware/settle-background.js";
+import { observeRequests } from "./middleware/observe-requests.js";
+import { forgetSiteKeysOnWorkspaceChange } from "./access/site-key-cache.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { eventRoutes } from "./routes/events.js";
@@ -31,13 +34,14 @@ import { postgresBlobStore } from "./storage/postgres-store.js";
 export function createApp(deps: { database: Database; config: Config; blobs?: BlobStore }) {
   const app = new Hono<AppEnv>();
   const blobs = deps.blobs ?? postgresBlobStore(deps.database.db);
-  app.use("*", requestId(), async function inject(c, next) {
+  app.use("*", requestId(), observeRequests(), async function inject(c, next) {
     c.set("db", deps.database.db);
     c.set("dbKind", deps.database.kind);
     c.set("config", deps.config);
     c.set("blobs", blobs);
     await next();
   });
+  app.use("*", settleBackground(), forgetSiteKeysOnWorkspaceChange());
   app.onError(handleError);
   app.notFound(handleNotFound);
 

@@ -21,6 +21,14 @@ export interface Config {
   demoDir: string;
   /** Where recordings and attachments are stored (server/storage). */
   storage: StorageConfig;
+  /** When set, GET /metrics requires it as a bearer token. */
+  metricsToken?: string;
+  /** How often the escalation clock runs (one process at a time). */
+  timeTriggerIntervalMs: number;
+  /** PostgreSQL connections per process (postgres.js pool). */
+  dbPoolSize: number;
+  /** How long shutdown waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
 }
 
 const csv = (value: string | undefined) =>
@@ -47,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),
     storage: storageConfigFromEnv(env),
+    metricsToken: env.HANDOFF_METRICS_TOKEN || undefined,
+    timeTriggerIntervalMs: Number(env.HANDOFF_TIME_TRIGGER_SECONDS ?? 60) * 1000,
+    dbPoolSize: Number(env.HANDOFF_DB_POOL_SIZE ?? 10),
+    shutdownGraceMs: Number(env.HANDOFF_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
   };
 }
 

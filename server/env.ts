@@ -14,5 +14,7 @@ export interface AppEnv {
     blobs: BlobStore;
     /** Set by requireAgent. */
     agent: Agent;
+    /** Set by the widget routes once the site key is known: logs and metrics carry it. */
+    workspaceId?: string;
   };
 }

@@ -1,5 +1,6 @@
 import { loadConfig } from "./config.js";
 import { startServer } from "./start.js";
+import { logger } from "./observability/logger.js";
 
 const config = loadConfig();
 const running = await startServer(config);
@@ -20,9 +21,20 @@ Handoff is running on ${running.dbKind === "pglite" ? `the embedded database (${
   Script tag for your app:     <script src="${running.url}/widget.js" data-site-key="${bootstrap.workspace.siteKey}" async></script>
 `);
 
+logger.info({ url: running.url, db: running.dbKind }, "listening");
+
+// SIGTERM (docker stop, the orchestrator) and SIGINT: drain, then exit; a second signal exits at once.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
-    await running.close();
-    process.exit(0);
+    logger.info({ signal }, "shutting down: draining requests");
+    process.once(signal, () => process.exit(1));
+    try {
+      await running.close();
+      logger.info("stopped");
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
   });
 }

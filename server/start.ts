@@ -1,9 +1,14 @@
 import { serve } from "@hono/node-server";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
+import { startTriageSweeper } from "./services/routing/triage-sweeper.js";
+import { background } from "./lib/background.js";
+import { lifecycle } from "./observability/lifecycle.js";
+import { registerDatabaseMetrics } from "./observability/db-metrics.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
 import { startRetentionScheduler } from "./services/privacy/run-retention-sweep.js";
 import { openBlobStore } from "./storage/open-blob-store.js";
@@ -28,14 +33,22 @@ export async function startServer(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
+    poolSize: config.dbPoolSize,
   });
   const blobs = openBlobStore(config.storage, {
     db: database.db,
     dataDir: options.inMemory ? undefined : config.dataDir,
     sharedDatabase: database.kind === "postgres",
   });
+  registerDatabaseMetrics(database, database.kind === "postgres" ? config.dbPoolSize : 1);
+  lifecycle.draining = false;
   const host = options.host ?? config.host;
-  const server = serve({ fetch: createApp({ database, config, blobs }).fetch, port: config.port, hostname: host });
+  // An HTTP/1.1 server (the adapter's default): typed as such for its connection-closing methods.
+  const server = serve({
+    fetch: createApp({ database, config, blobs }).fetch,
+    port: config.port,
+    hostname: host,
+  }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -50,23 +63,30 @@ export async function startServer(
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
   });
-  const stopTimeTriggers = startTimeTriggerScheduler(database.db);
+  const stopTimeTriggers = startTimeTriggerScheduler(database.db, { intervalMs: config.timeTriggerIntervalMs });
   const stopMetricsRefresher = startMetricsRefresher(database.db);
   const stopRetention = startRetentionScheduler(database.db, blobs);
+  const stopTriageSweeper = startTriageSweeper(database.db);
   return {
     url,
     bootstrap,
     dbKind: database.kind,
     database,
     blobs,
+    /** Graceful: not ready, no new connections, requests in flight finish (up to shutdownGraceMs), then the rest. */
     async close() {
+      lifecycle.draining = true;
       await stopTimeTriggers();
       await stopMetricsRefresher();
       await stopRetention();
+      await stopTriageSweeper();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        const forced = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+        forced.unref();
+        server.closeIdleConnections();
       });
+      await background.settled();
       await blobs.close();
       await database.close();
     },

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { siteKeys, workspaces } from "../db/schema.js";
 import { ServiceError } from "../services/service-error.js";
+import { cachedSiteKey } from "./site-key-cache.js";
 
 export type Workspace = typeof workspaces.$inferSelect;
 
@@ -14,7 +15,7 @@ export async function findWidgetWorkspace(
   input: { siteKey: string | undefined; origin: string | undefined; ownOrigin: string },
 ): Promise<Workspace> {
   if (!input.siteKey) throw new ServiceError("unauthorized", "Missing site key (X-Handoff-Key header or ?key=)");
-  const workspace = await workspaceBySiteKey(db, input.siteKey);
+  const workspace = await cachedSiteKey(db, input.siteKey, () => workspaceBySiteKey(db, input.siteKey!));
   if (!workspace) throw new ServiceError("unauthorized", "Unknown or revoked site key");
   assertOriginAllowed(workspace, input.origin, input.ownOrigin);
   return workspace;

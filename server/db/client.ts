@@ -27,11 +27,13 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite data directory; undefined keeps the database in memory (tests). */
   dataDir?: string;
+  /** postgres.js pool size (default 10). */
+  poolSize?: number;
 }
 
 /** Opens the database and applies the committed migrations. The returned close() is its teardown. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir?: string): Promise<Database> {
@@ -45,11 +47,11 @@ async function openPglite(dataDir?: string): Promise<Database> {
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }
 
-async function openPostgres(databaseUrl: string): Promise<Database> {
+async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(connectionOptions(databaseUrl));
+  const client = postgres(connectionOptions(databaseUrl, poolSize));
   const db = drizzle(client, { schema });
   // Several server processes may start at once: one migrates, the others wait on the lock.
   const lock = postgres(connectionOptions(databaseUrl, 1));

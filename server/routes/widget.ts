@@ -39,6 +39,7 @@ export function widgetRoutes() {
       origin: c.req.header("origin"),
       ownOrigin: ownOrigin(c),
     });
+    c.set("workspaceId", workspace.id);
     // Any content type: sendBeacon can only send text/plain without a preflight.
     const rawBody = new TextDecoder().decode(await readBodyBytes(c, LIMITS.ticketBytes));
     const body = parseJson(rawBody, ticketCreateSchema);

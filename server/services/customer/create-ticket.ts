@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { tickets, workspaces } from "../../db/schema.js";
-import { recordEvent } from "../tickets/record-event.js";
-import { triageTicket } from "../routing/triage-ticket.js";
+import { tickets } from "../../db/schema.js";
+import { background } from "../../lib/background.js";
+import { triageNewTicket } from "../routing/triage-new-ticket.js";
+import { insertTicket } from "./insert-ticket.js";
 import type { TicketCreate, TicketCreated } from "../../../shared/widget-api.js";
 import type { CaptureContext, Identity } from "../../../shared/context.js";
 import { hmacHex, safeEqual, sha256 } from "../../lib/crypto.js";
@@ -35,50 +36,28 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
   const verified = verifyIdentity(workspace, body.identity);
   const { userHash: _drop, ...identity } = body.identity ?? {};
   try {
-    const row = await db.transaction(async (tx) => {
-      const [seq] = await tx
-        .update(workspaces)
-        .set({ ticketSeq: sql`${workspaces.ticketSeq} + 1` })
-        .where(eq(workspaces.id, workspace.id))
-        .returning({ n: workspaces.ticketSeq });
-      const [inserted] = await tx
-        .insert(tickets)
-        .values({
-          workspaceId: workspace.id,
-          number: seq.n,
-          reference: `HO-${seq.n}`,
-          idempotencyKey: idempotencyKey ?? null,
-          requestHash,
-          subject: body.subject,
-          description: body.description,
-          customerEmail: body.email.toLowerCase(),
-          customerName: body.name ?? identity.name ?? null,
-          customerId: verified ? identity.id! : null,
-          browserTokenHash: input.customerToken ? sha256(input.customerToken) : null,
-          identity: body.identity ? identity : null,
-          verified,
-          pageUrl: body.pageUrl,
-          pageTitle: body.pageTitle ?? null,
-          openedAt: body.openedAt ?? null,
-          submittedAt: body.submittedAt ?? null,
-          context: body.context,
-          signals: signalsOf(body.context),
-          recordingStatus: body.recording.included ? "pending" : "none",
-        })
-        .returning({ id: tickets.id, reference: tickets.reference });
-      await recordEvent(tx, {
-        workspaceId: workspace.id,
-        ticketId: inserted.id,
-        type: "created",
-        actorType: "customer",
-        details: { verified, recording: body.recording.included },
-      });
-      return inserted;
+    const row = await insertTicket(db, {
+      workspaceId: workspace.id,
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash,
+      subject: body.subject,
+      description: body.description,
+      customerEmail: body.email.toLowerCase(),
+      customerName: body.name ?? identity.name ?? null,
+      customerId: verified ? identity.id! : null,
+      browserTokenHash: input.customerToken ? sha256(input.customerToken) : null,
+      identity: body.identity ? identity : null,
+      verified,
+      pageUrl: body.pageUrl,
+      pageTitle: body.pageTitle ?? null,
+      openedAt: body.openedAt ?? null,
+      submittedAt: body.submittedAt ?? null,
+      context: body.context,
+      signals: signalsOf(body.context),
+      recordingIncluded: body.recording.included,
     });
-    // After the commit: a triage failure must never lose the customer's ticket; it then waits untriaged.
-    await triageTicket(db, { workspaceId: workspace.id, ticketId: row.id }).catch((error) =>
-      console.error(`[triage] ticket ${row.id} was stored but not triaged:`, error),
-    );
+    // After the response: triage never delays nor loses the customer's ticket (a sweeper retries what it missed).
+    background.defer("triage", () => triageNewTicket(db, { workspaceId: workspace.id, ticketId: row.id }));
     return { ...row, uploadToken: uploadTokenFor(workspace, row.id), created: true };
   } catch (error) {
     // Two retries raced: the other one stored it; answer as it did.

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { workspaces } from "../../db/schema.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
+import { takeLease } from "../ops/take-lease.js";
 
 /**
  * Folds new timeline events into ticket_facts and the rollups every intervalMs, so a dashboard read only folds the
@@ -9,7 +10,10 @@ import { refreshTicketFacts } from "./refresh-ticket-facts.js";
  */
 export function startMetricsRefresher(db: Db, options: { intervalMs?: number } = {}): () => Promise<void> {
   let running: Promise<unknown> | null = null;
+  const intervalMs = options.intervalMs ?? 5_000;
   const pass = async () => {
+    // One process refreshes at a time; the others' dashboards still refresh on read.
+    if (!(await takeLease(db, { name: "metrics-refresher", ttlMs: intervalMs * 3 }))) return;
     for (const { id } of await db.select({ id: workspaces.id }).from(workspaces))
       await refreshTicketFacts(db, { workspaceId: id });
   };
@@ -18,7 +22,7 @@ export function startMetricsRefresher(db: Db, options: { intervalMs?: number } =
     running = pass()
       .catch((error) => console.error("[metrics-refresher] pass failed:", error))
       .finally(() => (running = null));
-  }, options.intervalMs ?? 5_000);
+  }, intervalMs);
   timer.unref();
   return async () => {
     clearInterval(timer);

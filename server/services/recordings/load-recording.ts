@@ -1,16 +1,17 @@
-import type { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { recordings, tickets } from "../../db/schema.js";
 import type { BlobStore } from "../../storage/blob-store.js";
 import { notFound } from "../service-error.js";
+import { plainRecordingGzip } from "./plain-recording.js";
 
-/** The recording's gzip bytes as a stream, for a ticket of the agent's workspace (never a public bucket URL). */
+/** The recording as gzip of plain rrweb events (packed uploads unpacked here, off the ingest path), for a ticket of the agent's workspace (never a public bucket URL). */
 export async function loadRecording(
   db: Db,
   blobs: BlobStore,
   input: { workspaceId: string; ticketId: string },
-): Promise<Readable | Buffer> {
+): Promise<Buffer> {
   const [row] = await db
     .select({
       blobKey: recordings.blobKey,
@@ -24,8 +25,8 @@ export async function loadRecording(
   if (!row) throw notFound("Ticket");
   if (row.blobKey) {
     const stream = await blobs.get(row.blobKey);
-    if (stream) return stream;
+    if (stream) return plainRecordingGzip(await buffer(stream));
   }
-  if (row.legacy) return Buffer.from(row.legacy, "base64");
+  if (row.legacy) return plainRecordingGzip(Buffer.from(row.legacy, "base64"));
   throw notFound("Recording");
 }

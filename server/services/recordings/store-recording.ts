@@ -1,10 +1,15 @@
 import { promisify } from "node:util";
-import { gunzip, gzip as gzipCallback } from "node:zlib";
+import { gunzip } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { recordings, tickets, workspaces } from "../../db/schema.js";
 import { LIMITS } from "../../../shared/limits.js";
-import { isPackedRecording, PackedRecordingError, unpackEvents } from "../../../shared/recording-pack.js";
+import {
+  isPackedRecording,
+  type PackedRecording,
+  PackedRecordingError,
+  unpackEvents,
+} from "../../../shared/recording-pack.js";
 import { safeEqual } from "../../lib/crypto.js";
 import { uploadTokenFor } from "../customer/create-ticket.js";
 import { assertOriginAllowed } from "../../access/find-widget-workspace.js";
@@ -12,7 +17,6 @@ import { notFound, ServiceError } from "../service-error.js";
 import { type BlobStore, recordingKey } from "../../storage/blob-store.js";
 
 const gunzipAsync = promisify(gunzip);
-const gzipAsync = promisify(gzipCallback);
 const EVENT_FULL_SNAPSHOT = 2;
 
 export interface StoreRecordingInput {
@@ -27,9 +31,8 @@ export interface StoreRecordingInput {
 }
 
 /**
- * Checks the upload token, inflates with a ceiling (gzip bombs get 413), validates the events and stores them as gzip
- * of a plain JSON array of rrweb events (what GET .../recording serves): a plain upload as sent, a packed one
- * (shared/recording-pack.ts) unpacked and compressed again here, once, so reads never pay for it.
+ * Checks the upload token, inflates with a ceiling (gzip bombs get 413), validates the events and stores the gzip as
+ * sent, plain or packed (shared/recording-pack.ts); GET .../recording unpacks a packed one (plain-recording.ts).
  */
 export async function storeRecording(db: Db, input: StoreRecordingInput): Promise<void> {
   const [row] = await db
@@ -45,7 +48,8 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
   assertOriginAllowed(row.workspace, input.origin, input.ownOrigin);
 
   const events = await inflateEvents(input.gzip, input.maxRawBytes ?? LIMITS.recordingRawBytes);
-  const stored = events.plainJson ? await gzipAsync(events.plainJson) : input.gzip;
+  // Stored as sent: a packed upload is unpacked when it is replayed (plain-recording.ts), not on this hot path.
+  const stored = input.gzip;
   const blobKey = recordingKey(row.workspace.id, row.ticket.id);
   await input.blobs.put(blobKey, stored, "application/gzip");
   const values = {
@@ -61,7 +65,11 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
     await tx
       .insert(recordings)
       .values({ ticketId: row.ticket.id, ...values } as never)
-      .onConflictDoUpdate({ target: recordings.ticketId, set: { ...values, createdAt: sql`now()` } as never });
+      .onConflictDoUpdate({
+        target: recordings.ticketId,
+        // excluded.gzip: the recording's bytes travel to the database once, not twice.
+        set: { ...values, gzip: sql`excluded.gzip`, createdAt: sql`now()` } as never,
+      });
     await tx
       .update(tickets)
       .set({ recordingStatus: "stored", updatedAt: sql`now()` })
@@ -70,8 +78,6 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
 }
 
 interface EventsSummary {
-  /** Set when the upload was packed: the events as a plain JSON array, to be stored instead. */
-  plainJson?: string;
   count: number;
   rawBytes: number;
   startedAt: number;
@@ -100,18 +106,18 @@ export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Prom
   } catch {
     throw new ServiceError("bad_request", "The recording is not valid JSON");
   }
-  let plainJson: string | undefined;
-  if (isPackedRecording(events)) {
+  const packed = isPackedRecording(events);
+  if (packed) {
     try {
-      events = unpackEvents(events);
+      events = unpackEvents(events as PackedRecording);
     } catch (error) {
       if (!(error instanceof PackedRecordingError)) throw error;
       throw new ServiceError("validation_failed", "The packed recording is malformed", [
         { path: "events", message: error.message },
       ]);
     }
-    plainJson = JSON.stringify(events);
-    if (plainJson.length > maxRawBytes) {
+    // The unpacked size, estimated without serialising it: packing at most halves a recording's JSON.
+    if (raw.byteLength * 2 > maxRawBytes) {
       throw new ServiceError(
         "payload_too_large",
         `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`,
@@ -142,9 +148,8 @@ export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Prom
   }
   const timestamps = events.map((e: { timestamp: number }) => e.timestamp);
   return {
-    plainJson,
     count: events.length,
-    rawBytes: plainJson?.length ?? raw.byteLength,
+    rawBytes: packed ? raw.byteLength * 2 : raw.byteLength,
     startedAt: Math.min(...timestamps.slice(0, 1000)),
     endedAt: Math.max(...timestamps.slice(-1000)),
   };

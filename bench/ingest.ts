@@ -1,0 +1,205 @@
+/**
+ * Ingest at the speed of the database: tickets and recordings over HTTP against plain postgres.js writes of the same
+ * rows, side by side in one run (8 concurrent clients, one ticket per transaction, each HTTP request from its own
+ * 127.x.y.z address so the per-address limit is not what is measured). Target: both ratios >= 0.5.
+ *
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/ingest.ts [seconds=8]
+ *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" ... profiles the server process.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { gzipSync } from "node:zlib";
+import postgres from "postgres";
+import { connectionOptions } from "../server/db/client.js";
+import { packEvents } from "../shared/recording-pack.js";
+import { ticketBody } from "../tests/helpers/test-app.js";
+import { fakeRecordingEvents } from "./ingest-recording.js";
+
+let addressSeq = 0;
+const SECONDS = Number(process.argv[2] ?? 8);
+const CLIENTS = 8;
+const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!baseUrl) throw new Error("Set TEST_DATABASE_URL (or BENCH_DATABASE_URL) to a PostgreSQL server");
+
+const dbName = `handoff_bench_${randomBytes(4).toString("hex")}`;
+const admin = postgres(connectionOptions(baseUrl, 1));
+await admin.unsafe(`create database "${dbName}"`);
+const dbUrl = new URL(baseUrl);
+dbUrl.pathname = `/${dbName}`;
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const server = spawn(
+  process.execPath,
+  [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "server/main.ts"],
+  {
+    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  },
+);
+const sql = postgres(connectionOptions(dbUrl.toString(), CLIENTS));
+
+try {
+  await waitForReady();
+  {
+    const [workspace] = await sql<{ id: string; site_key: string }[]>`select id, site_key from workspaces limit 1`;
+    const body = ticketBody({ pageUrl: `${origin}/demo/` });
+    const bodyText = JSON.stringify(body);
+    const events = fakeRecordingEvents();
+    const gzip = gzipSync(JSON.stringify(packEvents(events)));
+    console.log(
+      `recording: ${events.length} events, ${(gzip.byteLength / 1024).toFixed(0)} KB gzip (packed, as the widget sends)`,
+    );
+
+    // Negative, so they never meet the numbers the server hands out in the same workspace.
+    let number = 0;
+    const plainTicket = async () => {
+      const n = --number;
+      const [row] = await sql<{ id: string }[]>`insert into tickets ${sql({
+        workspace_id: workspace.id,
+        number: n,
+        reference: `HO-${n}`,
+        subject: body.subject,
+        description: body.description,
+        customer_email: body.email,
+        page_url: body.pageUrl,
+        page_title: body.pageTitle ?? null,
+        context: sql.json(body.context as never),
+        signals: ["rage_clicks", "failed_requests", "console_errors"],
+        recording_status: "pending",
+      })} returning id`;
+      return row.id;
+    };
+    const httpTicket = async () => {
+      const res = await send("POST", "/api/v1/widget/tickets", bodyText, {
+        "Content-Type": "application/json",
+        "X-Handoff-Key": workspace.site_key,
+      });
+      if (res.status !== 201) throw new Error(`POST tickets: ${res.status} ${res.body}`);
+      return JSON.parse(res.body) as { id: string; uploadToken: string };
+    };
+
+    const plainTickets = await run("tickets: plain INSERT", plainTicket);
+    const httpTickets = await run("tickets: POST over HTTP", httpTicket);
+    if (process.env.BENCH_HEALTHZ) await run("GET /healthz over HTTP", () => send("GET", "/healthz", "", {}));
+    if (process.env.BENCH_ONLY !== "tickets") {
+      // Recordings: tickets made beforehand, so only the recording write is timed.
+      const spare = await Promise.all(Array.from({ length: 64 }, () => httpTicket()));
+      const plainIds: string[] = [];
+      const plainRecording = async () => {
+        const id = plainIds.pop() ?? (await plainTicket());
+        await sql`insert into recordings ${sql({
+          ticket_id: id,
+          gzip,
+          compressed_bytes: gzip.byteLength,
+          raw_bytes: 0,
+          event_count: events.length,
+          started_at: 0,
+          ended_at: 0,
+        })}`;
+      };
+      for (let i = 0; i < 2000; i++) plainIds.push(await plainTicket());
+      const plainRecordings = await run("recordings: plain bytea INSERT", plainRecording);
+      let next = 0;
+      const httpRecording = async () => {
+        const ticket = spare[next++ % spare.length];
+        const res = await send("PUT", `/api/v1/widget/tickets/${ticket.id}/recording`, gzip, {
+          "Content-Type": "application/octet-stream",
+          Authorization: `Bearer ${ticket.uploadToken}`,
+        });
+        if (res.status !== 204) throw new Error(`PUT recording: ${res.status} ${res.body}`);
+      };
+      const httpRecordings = await run("recordings: PUT over HTTP", httpRecording);
+
+      const mb = (n: number) => ((n * gzip.byteLength) / 1024 / 1024).toFixed(1);
+      console.log(
+        `\ntickets    ${httpTickets.toFixed(0)}/s over HTTP vs ${plainTickets.toFixed(0)}/s plain: ratio ${(httpTickets / plainTickets).toFixed(2)} (target >= 0.5)`,
+      );
+      console.log(
+        `recordings ${mb(httpRecordings)} MB/s over HTTP vs ${mb(plainRecordings)} MB/s plain: ratio ${(httpRecordings / plainRecordings).toFixed(2)} (target >= 0.5)`,
+      );
+      const metrics = await fetch(`${origin}/metrics`).then((r) => (r.ok ? r.text() : ""));
+      const rss = metrics.match(/^process_resident_memory_bytes (\S+)/m)?.[1];
+      if (rss)
+        console.log(`server process resident memory after the run: ${(Number(rss) / 1024 / 1024).toFixed(0)} MB`);
+    }
+  }
+} finally {
+  await new Promise<void>((resolve) => {
+    server.once("exit", () => resolve());
+    server.kill("SIGTERM");
+  });
+  await sql.end();
+  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.end();
+}
+
+/** CLIENTS loops calling op for SECONDS after a short warm-up; returns operations per second. */
+async function run(name: string, op: () => Promise<unknown>): Promise<number> {
+  const warm = Date.now() + 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < warm) await op();
+    }),
+  );
+  let count = 0;
+  const start = performance.now();
+  const end = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < end) {
+        await op();
+        count++;
+      }
+    }),
+  );
+  const rate = count / ((performance.now() - start) / 1000);
+  console.log(`${name.padEnd(32)} ${rate.toFixed(0).padStart(6)}/s`);
+  return rate;
+}
+
+/** One request on its own connection from its own loopback address (127.0.0.1 is left to the server). */
+function send(method: string, path: string, body: string | Buffer, headers: Record<string, string>) {
+  const n = ++addressSeq;
+  const localAddress = `127.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255 || 1}`;
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      `${origin}${path}`,
+      { method, headers: { ...headers, Origin: origin }, localAddress, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function waitForReady() {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    const ok = await fetch(`${origin}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok && (await sql`select 1 from workspaces limit 1`).length > 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the server did not start within 60 s");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
