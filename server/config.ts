@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 
 export interface Config {
@@ -45,5 +44,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     demoDir: resolve(root, "demo"),
   };
 }
-
-export const randomSecret = (bytes = 32) => randomBytes(bytes).toString("base64url");

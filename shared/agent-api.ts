@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TIER } from "./limits.js";
 import { captureContextSchema, identitySchema } from "./context.js";
 import { ticketEscalationStateSchema } from "./escalation-api.js";
 import { triageSchema } from "./matrix.js";
@@ -35,7 +36,7 @@ export const agentSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(agentRoles),
-  tier: z.number().int().min(1).max(3),
+  tier: z.number().int().min(1).max(MAX_TIER),
   skills: z.array(z.string()),
 });
 export type Agent = z.infer<typeof agentSchema>;
@@ -81,7 +82,7 @@ export const ticketListQuerySchema = z.object({
   status: z.enum(ticketStatuses).optional(),
   /** The queue (skill) the ticket is routed to, e.g. "billing". */
   queue: z.string().trim().min(1).max(64).optional(),
-  tier: z.coerce.number().int().min(1).max(3).optional(),
+  tier: z.coerce.number().int().min(1).max(MAX_TIER).optional(),
   severity: z.enum(severities).optional(),
   /** The customer's plan as identify() reported it. */
   plan: z.string().trim().min(1).max(64).optional(),

@@ -1,3 +1,6 @@
+/** Tiers run from 1 (first line) to this ceiling (engineering). */
+export const MAX_TIER = 3;
+
 /** Size limits shared by the widget (to stay under them) and the server (to enforce them). */
 export const LIMITS = {
   /** A ticket body; the widget keeps it under BEACON_BYTES so it can also leave by sendBeacon. */
@@ -18,4 +21,7 @@ export const LIMITS = {
   subject: 200,
   description: 10_000,
   messageBody: 10_000,
+  /** Request bodies of the widget's and the console's JSON calls. */
+  messageRequestBytes: 64 * 1024,
+  feedbackBytes: 8 * 1024,
 } as const;

@@ -2,7 +2,7 @@ import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { tickets } from "../db/schema.js";
 import { identitySchema } from "../../shared/context.js";
 import { sha256 } from "../lib/crypto.js";
-import { verifyIdentity } from "../services/customer/create-ticket.js";
+import { verifyIdentity } from "./identity.js";
 import type { Workspace } from "./find-widget-workspace.js";
 import { ServiceError } from "../services/service-error.js";
 

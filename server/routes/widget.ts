@@ -10,6 +10,7 @@ import { createTicket } from "../services/customer/create-ticket.js";
 import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
 import { storeRecording } from "../services/recordings/store-recording.js";
 import { uuidParam } from "./params.js";
+import { authenticateTicketHolder, uploadTokenFromRequest } from "../access/upload-token.js";
 
 /** Public routes called by the widget from customers' sites: site key + Origin, CORS, rate-limited per address. */
 export function widgetRoutes() {
@@ -52,15 +53,16 @@ export function widgetRoutes() {
 
   app.put("/tickets/:id/recording", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const bearer = c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
-    const gzip = await readBodyBytes(c, LIMITS.recordingCompressedBytes);
-    await storeRecording(c.get("db"), {
+    // Ticket, token and Origin are checked before a byte of the body is read.
+    const holder = await authenticateTicketHolder(c.get("db"), {
       ticketId,
-      uploadToken: bearer ?? c.req.query(WIDGET_QUERY.uploadToken),
+      token: uploadTokenFromRequest(c),
       origin: c.req.header("origin"),
       ownOrigin: ownOrigin(c),
-      gzip,
+      purpose: "recording",
     });
+    const gzip = await readBodyBytes(c, LIMITS.recordingCompressedBytes);
+    await storeRecording(c.get("db"), { holder, gzip });
     return c.body(null, 204);
   });
   return app;

@@ -4,8 +4,10 @@ import { tickets, workspaces } from "../../db/schema.js";
 import { recordEvent } from "../tickets/record-event.js";
 import { triageTicket } from "../routing/triage-ticket.js";
 import type { TicketCreate, TicketCreated } from "../../../shared/widget-api.js";
-import type { CaptureContext, Identity } from "../../../shared/context.js";
-import { hmacHex, safeEqual, sha256 } from "../../lib/crypto.js";
+import type { CaptureContext } from "../../../shared/context.js";
+import { sha256 } from "../../lib/crypto.js";
+import { verifyIdentity } from "../../access/identity.js";
+import { uploadTokenFor } from "../../access/upload-token.js";
 import { isUniqueViolation, ServiceError } from "../service-error.js";
 import type { Workspace } from "../../access/find-widget-workspace.js";
 
@@ -101,16 +103,6 @@ async function findByIdempotencyKey(db: Db, workspace: Workspace, key: string, r
     throw new ServiceError("conflict", "This Idempotency-Key was already used for a different ticket");
   }
   return { id: row.id, reference: row.reference, uploadToken: uploadTokenFor(workspace, row.id), created: false };
-}
-
-/** Derived, not stored: a retried create can hand back the same token. */
-export const uploadTokenFor = (workspace: Pick<Workspace, "uploadSecret">, ticketId: string) =>
-  hmacHex(workspace.uploadSecret, `upload:${ticketId}`);
-
-/** The host app signs identify() with HMAC-SHA256(identity secret, user id); only then is the identity trusted. */
-export function verifyIdentity(workspace: Pick<Workspace, "identitySecret">, identity: Identity | undefined): boolean {
-  if (!identity?.id || !identity.userHash) return false;
-  return safeEqual(hmacHex(workspace.identitySecret, identity.id), identity.userHash.toLowerCase());
 }
 
 export function signalsOf(context: CaptureContext): string[] {

@@ -2,23 +2,19 @@ import { promisify } from "node:util";
 import { gunzip, gzip as gzipCallback } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { recordings, tickets, workspaces } from "../../db/schema.js";
+import { recordings, tickets } from "../../db/schema.js";
 import { LIMITS } from "../../../shared/limits.js";
 import { isPackedRecording, PackedRecordingError, unpackEvents } from "../../../shared/recording-pack.js";
-import { safeEqual } from "../../lib/crypto.js";
-import { uploadTokenFor } from "../customer/create-ticket.js";
-import { assertOriginAllowed } from "../../access/find-widget-workspace.js";
-import { notFound, ServiceError } from "../service-error.js";
+import type { TicketHolder } from "../../access/upload-token.js";
+import { ServiceError } from "../service-error.js";
 
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzipCallback);
 const EVENT_FULL_SNAPSHOT = 2;
 
 export interface StoreRecordingInput {
-  ticketId: string;
-  uploadToken: string | undefined;
-  origin: string | undefined;
-  ownOrigin: string;
+  /** Authenticated by server/access before the body was read. */
+  holder: TicketHolder;
   gzip: Uint8Array;
   maxRawBytes?: number;
 }
@@ -29,17 +25,7 @@ export interface StoreRecordingInput {
  * (shared/recording-pack.ts) unpacked and compressed again here, once, so reads never pay for it.
  */
 export async function storeRecording(db: Db, input: StoreRecordingInput): Promise<void> {
-  const [row] = await db
-    .select({ ticket: { id: tickets.id }, workspace: workspaces })
-    .from(tickets)
-    .innerJoin(workspaces, eq(workspaces.id, tickets.workspaceId))
-    .where(eq(tickets.id, input.ticketId))
-    .limit(1);
-  if (!row) throw notFound("Ticket");
-  if (!input.uploadToken || !safeEqual(uploadTokenFor(row.workspace, row.ticket.id), input.uploadToken)) {
-    throw new ServiceError("unauthorized", "Invalid upload token for this ticket");
-  }
-  assertOriginAllowed(row.workspace, input.origin, input.ownOrigin);
+  const ticketId = input.holder.ticketId;
 
   const events = await inflateEvents(input.gzip, input.maxRawBytes ?? LIMITS.recordingRawBytes);
   const stored = events.plainJson ? await gzipAsync(events.plainJson) : input.gzip;
@@ -56,12 +42,9 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
   await db.transaction(async (tx) => {
     await tx
       .insert(recordings)
-      .values({ ticketId: row.ticket.id, ...values } as never)
+      .values({ ticketId: ticketId, ...values } as never)
       .onConflictDoUpdate({ target: recordings.ticketId, set: { ...values, createdAt: sql`now()` } as never });
-    await tx
-      .update(tickets)
-      .set({ recordingStatus: "stored", updatedAt: sql`now()` })
-      .where(eq(tickets.id, row.ticket.id));
+    await tx.update(tickets).set({ recordingStatus: "stored", updatedAt: sql`now()` }).where(eq(tickets.id, ticketId));
   });
 }
 
