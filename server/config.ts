@@ -17,6 +17,8 @@ export interface Config {
   /** Where the built widget and console live (dist/). */
   distDir: string;
   demoDir: string;
+  /** Recording uploads one process inflates at once (HANDOFF_UPLOAD_CONCURRENCY); more get 429 + Retry-After. */
+  uploadConcurrency: number;
 }
 
 const csv = (value: string | undefined) =>
@@ -42,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     sessionTtlMs: Number(env.HANDOFF_SESSION_HOURS ?? 12) * 3600_000,
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),
+    uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
   };
 }

@@ -7,7 +7,8 @@ export const LIMITS = {
   ticketBytes: 256 * 1024,
   beaconBytes: 64 * 1024,
   recordingCompressedBytes: 20 * 1024 * 1024,
-  recordingRawBytes: 200 * 1024 * 1024,
+  /** A busy page records 8-10 MB of JSON a minute and the widget keeps about one. */
+  recordingRawBytes: 100 * 1024 * 1024,
   clicks: 50,
   navigation: 20,
   consoleEntries: 50,

@@ -5,8 +5,9 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as coreSchema from "./schema.js";
 import * as metricsSchema from "./schema-metrics.js";
+import * as hardeningSchema from "./schema-hardening.js";
 
-const schema = { ...coreSchema, ...metricsSchema };
+const schema = { ...coreSchema, ...metricsSchema, ...hardeningSchema };
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction of it: services accept any of these. */

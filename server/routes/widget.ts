@@ -9,12 +9,15 @@ import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
 import { createTicket } from "../services/customer/create-ticket.js";
 import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
 import { storeRecording } from "../services/recordings/store-recording.js";
+import { createUploadSlots } from "../services/recordings/upload-slots.js";
+import { ServiceError } from "../services/service-error.js";
 import { uuidParam } from "./params.js";
 import { authenticateTicketHolder, uploadTokenFromRequest } from "../access/upload-token.js";
 
 /** Public routes called by the widget from customers' sites: site key + Origin, CORS, rate-limited per address. */
 export function widgetRoutes() {
   const app = new Hono<AppEnv>();
+  let slots: ReturnType<typeof createUploadSlots> | undefined;
   app.use(
     "*",
     // Reflect the origin on every answer (errors included) so the widget can read why it failed;
@@ -61,8 +64,17 @@ export function widgetRoutes() {
       ownOrigin: ownOrigin(c),
       purpose: "recording",
     });
-    const gzip = await readBodyBytes(c, LIMITS.recordingCompressedBytes);
-    await storeRecording(c.get("db"), { holder, gzip });
+    if (Number(c.req.header("content-length")) > LIMITS.recordingCompressedBytes) {
+      throw new ServiceError("payload_too_large", "The recording is larger than the upload limit");
+    }
+    slots ??= createUploadSlots(c.get("config").uploadConcurrency);
+    const release = slots.acquire();
+    try {
+      const { replayed } = await storeRecording(c.get("db"), { holder, body: c.req.raw.body });
+      if (replayed) c.header("Idempotent-Replayed", "true");
+    } finally {
+      release();
+    }
     return c.body(null, 204);
   });
   return app;

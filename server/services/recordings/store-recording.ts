@@ -1,130 +1,77 @@
-import { promisify } from "node:util";
-import { gunzip, gzip as gzipCallback } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { recordings, tickets } from "../../db/schema.js";
+import { recordingUploads } from "../../db/schema-hardening.js";
 import { LIMITS } from "../../../shared/limits.js";
-import { isPackedRecording, PackedRecordingError, unpackEvents } from "../../../shared/recording-pack.js";
 import type { TicketHolder } from "../../access/upload-token.js";
 import { ServiceError } from "../service-error.js";
-
-const gunzipAsync = promisify(gunzip);
-const gzipAsync = promisify(gzipCallback);
-const EVENT_FULL_SNAPSHOT = 2;
+import { hashUpload, readUpload } from "./read-upload.js";
 
 export interface StoreRecordingInput {
   /** Authenticated by server/access before the body was read. */
   holder: TicketHolder;
-  gzip: Uint8Array;
+  body: ReadableStream<Uint8Array> | null;
   maxRawBytes?: number;
 }
 
 /**
- * Checks the upload token, inflates with a ceiling (gzip bombs get 413), validates the events and stores them as gzip
- * of a plain JSON array of rrweb events (what GET .../recording serves): a plain upload as sent, a packed one
- * (shared/recording-pack.ts) unpacked and compressed again here, once, so reads never pay for it.
+ * Stores a ticket's one recording as gzip of a plain JSON array of rrweb events (what GET .../recording serves): a
+ * plain upload as sent, a packed one (shared/recording-pack.ts) unpacked and compressed again here, once, so reads
+ * never pay for it. The body is streamed (read-upload.ts); a retry of the same bytes is answered as stored, a
+ * different recording for the same ticket is 409.
  */
-export async function storeRecording(db: Db, input: StoreRecordingInput): Promise<void> {
+export async function storeRecording(db: Db, input: StoreRecordingInput): Promise<{ replayed: boolean }> {
   const ticketId = input.holder.ticketId;
-
-  const events = await inflateEvents(input.gzip, input.maxRawBytes ?? LIMITS.recordingRawBytes);
-  const stored = events.plainJson ? await gzipAsync(events.plainJson) : input.gzip;
-  const base64 = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength).toString("base64");
+  const limits = {
+    maxCompressedBytes: LIMITS.recordingCompressedBytes,
+    maxRawBytes: input.maxRawBytes ?? LIMITS.recordingRawBytes,
+  };
+  const stored = await storedHash(db, ticketId);
+  if (stored !== undefined) {
+    if (stored === (await hashUpload(input.body, limits.maxCompressedBytes))) return { replayed: true };
+    throw alreadyStored();
+  }
+  const upload = await readUpload(input.body, limits);
+  const base64 = upload.gzip.toString("base64");
   const values = {
     // PGlite hex-encodes bytea parameters in JS (slow); a base64 text parameter decoded in SQL is ~7x faster.
     gzip: sql`decode(${base64}, 'base64')`,
-    compressedBytes: stored.byteLength,
-    rawBytes: events.rawBytes,
-    eventCount: events.count,
-    startedAt: events.startedAt,
-    endedAt: events.endedAt,
+    compressedBytes: upload.gzip.byteLength,
+    rawBytes: upload.rawBytes,
+    eventCount: upload.count,
+    startedAt: upload.startedAt,
+    endedAt: upload.endedAt,
   };
-  await db.transaction(async (tx) => {
+  const inserted = await db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .insert(recordingUploads)
+      .values({ ticketId, sha256: upload.sha256 })
+      .onConflictDoNothing()
+      .returning({ ticketId: recordingUploads.ticketId });
+    if (!claimed) return false;
     await tx
       .insert(recordings)
-      .values({ ticketId: ticketId, ...values } as never)
-      .onConflictDoUpdate({ target: recordings.ticketId, set: { ...values, createdAt: sql`now()` } as never });
+      .values({ ticketId, ...values } as never)
+      .onConflictDoNothing();
     await tx.update(tickets).set({ recordingStatus: "stored", updatedAt: sql`now()` }).where(eq(tickets.id, ticketId));
+    return true;
   });
+  if (inserted) return { replayed: false };
+  // Two uploads raced: the other one stored it.
+  if ((await storedHash(db, ticketId)) === upload.sha256) return { replayed: true };
+  throw alreadyStored();
 }
 
-interface EventsSummary {
-  /** Set when the upload was packed: the events as a plain JSON array, to be stored instead. */
-  plainJson?: string;
-  count: number;
-  rawBytes: number;
-  startedAt: number;
-  endedAt: number;
+/** The stored upload's hash; "" for a recording stored before hashes were kept (any upload then conflicts). */
+async function storedHash(db: Db, ticketId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ sha256: recordingUploads.sha256, hasRecording: sql<boolean>`true` })
+    .from(recordings)
+    .leftJoin(recordingUploads, eq(recordingUploads.ticketId, recordings.ticketId))
+    .where(eq(recordings.ticketId, ticketId))
+    .limit(1);
+  return row ? (row.sha256 ?? "") : undefined;
 }
 
-export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Promise<EventsSummary> {
-  if (gzip.byteLength < 2 || gzip[0] !== 0x1f || gzip[1] !== 0x8b) {
-    throw new ServiceError("bad_request", "The recording must be gzip-compressed JSON");
-  }
-  let raw: Buffer;
-  try {
-    raw = await gunzipAsync(gzip, { maxOutputLength: maxRawBytes });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) {
-      throw new ServiceError(
-        "payload_too_large",
-        `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`,
-      );
-    }
-    throw new ServiceError("bad_request", "The recording is not valid gzip");
-  }
-  let events: unknown;
-  try {
-    events = JSON.parse(raw.toString("utf8"));
-  } catch {
-    throw new ServiceError("bad_request", "The recording is not valid JSON");
-  }
-  let plainJson: string | undefined;
-  if (isPackedRecording(events)) {
-    try {
-      events = unpackEvents(events);
-    } catch (error) {
-      if (!(error instanceof PackedRecordingError)) throw error;
-      throw new ServiceError("validation_failed", "The packed recording is malformed", [
-        { path: "events", message: error.message },
-      ]);
-    }
-    plainJson = JSON.stringify(events);
-    if (plainJson.length > maxRawBytes) {
-      throw new ServiceError(
-        "payload_too_large",
-        `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`,
-      );
-    }
-  }
-  if (!Array.isArray(events) || events.length === 0) {
-    throw new ServiceError("validation_failed", "The recording must be a non-empty array of rrweb events", [
-      { path: "", message: "expected a non-empty array" },
-    ]);
-  }
-  let hasFullSnapshot = false;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i] as { type?: unknown; timestamp?: unknown } | null;
-    if (!e || typeof e.type !== "number" || typeof e.timestamp !== "number") {
-      throw new ServiceError(
-        "validation_failed",
-        "The recording contains an event without a numeric type and timestamp",
-        [{ path: String(i), message: "expected { type: number, timestamp: number }" }],
-      );
-    }
-    if (e.type === EVENT_FULL_SNAPSHOT) hasFullSnapshot = true;
-  }
-  if (!hasFullSnapshot) {
-    throw new ServiceError("validation_failed", "The recording has no full snapshot, so it cannot be replayed", [
-      { path: "", message: "no full snapshot event (type 2)" },
-    ]);
-  }
-  const timestamps = events.map((e: { timestamp: number }) => e.timestamp);
-  return {
-    plainJson,
-    count: events.length,
-    rawBytes: plainJson?.length ?? raw.byteLength,
-    startedAt: Math.min(...timestamps.slice(0, 1000)),
-    endedAt: Math.max(...timestamps.slice(-1000)),
-  };
-}
+const alreadyStored = () =>
+  new ServiceError("conflict", "This ticket already has a different recording; a ticket keeps its first one");
