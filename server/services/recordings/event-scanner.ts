@@ -49,7 +49,13 @@ export class EventScanner {
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (ch === 0x5c) this.escaped = true;
-        else if (ch === 0x22) {
+        else if (ch !== 0x22) {
+          // Jump to the next quote or backslash: long strings (inline styles, text) are most of a recording.
+          const quote = text.indexOf('"', i);
+          const slash = text.indexOf("\\", i);
+          const next = quote < 0 ? slash : slash < 0 ? quote : Math.min(quote, slash);
+          i = (next < 0 ? text.length : next) - 1;
+        } else if (ch === 0x22) {
           this.inString = false;
           if (this.keyStart >= 0) {
             this.keyParts.push(text.slice(this.keyStart, i));

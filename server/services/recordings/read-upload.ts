@@ -1,7 +1,4 @@
 import { createHash } from "node:crypto";
-import { Readable, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createGunzip, createGzip, type Gzip } from "node:zlib";
 import {
   createUnpacker,
@@ -29,11 +26,7 @@ export interface ReadUpload {
 /** Only the SHA-256 of a body, capped: for a retry of a recording that is already stored. */
 export async function hashUpload(body: ReadableStream<Uint8Array> | null, maxCompressedBytes: number): Promise<string> {
   const hash = createHash("sha256");
-  await pipeline(
-    toNode(body),
-    capped(maxCompressedBytes, (chunk) => hash.update(chunk)),
-    sink(),
-  );
+  await inflate(body, maxCompressedBytes, { compressed: (chunk) => hash.update(chunk) });
   return hash.digest("hex");
 }
 
@@ -78,18 +71,18 @@ export async function readUpload(
   });
   const decoder = new TextDecoder("utf-8", { fatal: false });
   let rawBytes = 0;
+  let first = true;
   try {
-    await pipeline(
-      toNode(body),
-      capped(limits.maxCompressedBytes, (chunk) => {
-        if (compressed.length === 0 && (chunk.byteLength < 2 || chunk[0] !== 0x1f || chunk[1] !== 0x8b)) {
+    await inflate(body, limits.maxCompressedBytes, {
+      compressed(chunk) {
+        if (first && (chunk.byteLength < 2 || chunk[0] !== 0x1f || chunk[1] !== 0x8b)) {
           throw new ServiceError("bad_request", "The recording must be gzip-compressed JSON");
         }
+        first = false;
         hash.update(chunk);
         compressed.push(chunk);
-      }),
-      createGunzip(),
-      sink((chunk) => {
+      },
+      inflated(chunk) {
         rawBytes += chunk.byteLength;
         if (rawBytes > limits.maxRawBytes) {
           throw new ServiceError(
@@ -98,14 +91,10 @@ export async function readUpload(
           );
         }
         scanner.push(decoder.decode(chunk, { stream: true }));
-      }),
-    );
+      },
+    });
   } catch (error) {
     repack?.abort();
-    if (error instanceof ServiceError) throw error;
-    if ((error as NodeJS.ErrnoException).code?.startsWith("Z_")) {
-      throw new ServiceError("bad_request", "The recording is not valid gzip");
-    }
     throw error;
   }
   scanner.push(decoder.decode());
@@ -212,35 +201,71 @@ class Repacker {
   }
 }
 
-function toNode(body: ReadableStream<Uint8Array> | null): Readable {
-  return body ? Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>) : Readable.from([]);
-}
-
-/** Passes chunks on, refusing (413) the moment the total passes the cap. */
-function capped(maxBytes: number, onChunk: (chunk: Buffer) => void) {
-  let total = 0;
-  return async function* (source: AsyncIterable<Buffer | Uint8Array>) {
-    for await (const chunk of source) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-      total += buffer.byteLength;
-      if (total > maxBytes) {
-        throw new ServiceError("payload_too_large", `The recording is larger than ${mb(maxBytes)} compressed`);
-      }
-      onChunk(buffer);
-      yield buffer;
-    }
+/**
+ * Reads the body chunk by chunk under a byte cap and, when asked, gunzips it as it arrives. The first error (a cap
+ * passed, bad gzip, a handler's refusal) stops everything at once: the body is cancelled, not drained.
+ */
+async function inflate(
+  body: ReadableStream<Uint8Array> | null,
+  maxCompressedBytes: number,
+  on: { compressed: (chunk: Buffer) => void; inflated?: (chunk: Buffer) => void },
+): Promise<void> {
+  if (!body) throw new ServiceError("bad_request", "The recording must be gzip-compressed JSON");
+  const reader = body.getReader();
+  const gunzip = on.inflated ? createGunzip() : undefined;
+  let failure: unknown;
+  const fail = (error: unknown) => {
+    failure ??= error;
+    gunzip?.destroy();
   };
-}
-
-function sink(onChunk: (chunk: Buffer) => void = () => {}) {
-  return new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      try {
-        onChunk(chunk);
-        callback();
-      } catch (error) {
-        callback(error as Error);
-      }
-    },
+  gunzip?.on("data", (chunk: Buffer) => {
+    if (failure) return;
+    try {
+      on.inflated!(chunk);
+    } catch (error) {
+      fail(error);
+    }
   });
+  const finished = gunzip
+    ? new Promise<void>((resolve) => {
+        gunzip.on("end", resolve);
+        gunzip.on("close", resolve);
+        gunzip.on("error", (error: NodeJS.ErrnoException) => {
+          fail(
+            error.code?.startsWith("Z_") ? new ServiceError("bad_request", "The recording is not valid gzip") : error,
+          );
+          resolve();
+        });
+      })
+    : Promise.resolve();
+  let total = 0;
+  try {
+    while (!failure) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      total += chunk.byteLength;
+      if (total > maxCompressedBytes) {
+        throw new ServiceError(
+          "payload_too_large",
+          `The recording is larger than ${mb(maxCompressedBytes)} compressed`,
+        );
+      }
+      on.compressed(chunk);
+      if (gunzip && !gunzip.write(chunk) && !failure) {
+        await new Promise<void>((resolve) => {
+          gunzip.once("drain", resolve);
+          gunzip.once("close", resolve);
+        });
+      }
+    }
+    if (!failure) gunzip?.end();
+    await finished;
+  } catch (error) {
+    fail(error);
+  }
+  if (failure) {
+    reader.cancel().catch(() => {});
+    throw failure;
+  }
 }
