@@ -54,7 +54,9 @@ export const ticketFlagsSchema = z.object({
 });
 export type TicketFlags = z.infer<typeof ticketFlagsSchema>;
 
-export const customerSchema = identitySchema.omit({ userHash: true }).extend({
+export const customerSchema = identitySchema.omit({ userHash: true, jwt: true }).extend({
+  /** The identity fields a signature (JWT, or a userHash for the id) covered; the others were only claimed. */
+  verifiedFields: z.array(z.string()).optional(),
   email: z.string(),
   verified: z.boolean(),
 });

@@ -6,7 +6,7 @@ import { triageTicket } from "../routing/triage-ticket.js";
 import type { TicketCreate, TicketCreated } from "../../../shared/widget-api.js";
 import type { CaptureContext } from "../../../shared/context.js";
 import { sha256 } from "../../lib/crypto.js";
-import { verifyIdentity } from "../../access/identity.js";
+import { checkIdentity } from "../../access/identity.js";
 import { uploadTokenFor } from "../../access/upload-token.js";
 import { isUniqueViolation, ServiceError } from "../service-error.js";
 import type { Workspace } from "../../access/find-widget-workspace.js";
@@ -34,8 +34,9 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
     const existing = await findByIdempotencyKey(db, workspace, idempotencyKey, requestHash);
     if (existing) return existing;
   }
-  const verified = verifyIdentity(workspace, body.identity);
-  const { userHash: _drop, ...identity } = body.identity ?? {};
+  const checked = checkIdentity(workspace, body.identity);
+  const verified = checked.userId !== null;
+  const identity = checked.values;
   try {
     const row = await db.transaction(async (tx) => {
       const [seq] = await tx
@@ -55,9 +56,9 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
           description: body.description,
           customerEmail: body.email.toLowerCase(),
           customerName: body.name ?? identity.name ?? null,
-          customerId: verified ? identity.id! : null,
+          customerId: checked.userId,
           browserTokenHash: input.customerToken ? sha256(input.customerToken) : null,
-          identity: body.identity ? identity : null,
+          identity: body.identity ? { ...identity, verifiedFields: checked.verifiedFields } : null,
           verified,
           pageUrl: body.pageUrl,
           pageTitle: body.pageTitle ?? null,

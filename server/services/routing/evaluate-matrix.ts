@@ -1,8 +1,10 @@
 import type { CaptureContext } from "../../../shared/context.js";
 import type { FiredRule, MatrixConditions, MatrixRule } from "../../../shared/matrix.js";
 import type { Severity } from "../../../shared/agent-api.js";
+import { verifiedField } from "../../access/identity.js";
+import type { StoredIdentity } from "../../db/schema.js";
 
-/** What the matrix may look at. The plan is passed only when the identity was verified. */
+/** What the matrix may look at. The plan is passed only when a signature (identify() jwt) covered it. */
 export interface TicketFacts {
   subject: string;
   description: string;
@@ -21,7 +23,7 @@ export function matrixFactsOf(
     subject: string;
     description: string;
     verified: boolean;
-    identity: { plan?: string | null } | null;
+    identity: StoredIdentity | null;
     pageUrl: string;
     context: CaptureContext;
     customerRepliesSinceAgent: number;
@@ -31,7 +33,7 @@ export function matrixFactsOf(
   return {
     subject: ticket.subject,
     description: ticket.description,
-    verifiedPlan: ticket.verified ? (ticket.identity?.plan ?? null) : null,
+    verifiedPlan: ticket.verified ? verifiedField(ticket.identity, "plan") : null,
     pageUrl: ticket.pageUrl,
     context: ticket.context,
     customerReplies: ticket.customerRepliesSinceAgent,
