@@ -1,3 +1,4 @@
+import { parseTrustProxy, type TrustProxy } from "./access/client-address.js";
 import { resolve } from "node:path";
 
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   demoDir: string;
   /** Recording uploads one process inflates at once (HANDOFF_UPLOAD_CONCURRENCY); more get 429 + Retry-After. */
   uploadConcurrency: number;
+  /** HANDOFF_TRUST_PROXY: hop count or proxy CIDRs; only then is X-Forwarded-For read. */
+  trustProxy: TrustProxy;
 }
 
 const csv = (value: string | undefined) =>
@@ -45,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),
     uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
+    trustProxy: parseTrustProxy(env.HANDOFF_TRUST_PROXY),
   };
 }

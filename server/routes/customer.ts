@@ -9,7 +9,7 @@ import type { AppEnv } from "../env.js";
 import type { CustomerActor } from "../access/actor.js";
 import { readJson, validate } from "./body.js";
 import { ownOrigin, requestOrigin } from "../access/origin.js";
-import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
+import { clientAddress, rateLimit, secretKey } from "../middleware/rate-limit.js";
 import { addCustomerMessage } from "../services/customer/add-customer-message.js";
 import { resolveCustomerScope } from "../access/customer-scope.js";
 import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
@@ -28,7 +28,23 @@ const PATHS = ["/conversations", "/updates", "/tickets/:id/messages"];
 export function customerRoutes() {
   const app = new Hono<AppEnv>();
   // Polling every few seconds from one office NAT must fit: a larger budget than ticket creation.
-  const limit = rateLimit({ limit: 300, windowMs: 60_000, key: (c) => `customer:${clientAddress(c)}` });
+  const limit = rateLimit({
+    layers: [
+      {
+        name: "customer-caller",
+        limit: 120,
+        windowMs: 60_000,
+        key: (c) => secretKey(c.req.header(CUSTOMER_HEADERS.user) ?? c.req.header(CUSTOMER_HEADERS.customerToken)),
+      },
+      { name: "customer-address", limit: 1200, windowMs: 60_000, key: (c) => clientAddress(c) },
+      {
+        name: "customer-workspace",
+        limit: 12_000,
+        windowMs: 60_000,
+        key: (c) => c.req.header(CUSTOMER_HEADERS.siteKey)?.slice(0, 100),
+      },
+    ],
+  });
   for (const path of PATHS) {
     app.use(
       path,

@@ -5,7 +5,7 @@ import { ticketCreateSchema, WIDGET_HEADERS, WIDGET_QUERY } from "../../shared/w
 import type { AppEnv } from "../env.js";
 import { parseJson, readBodyBytes } from "./body.js";
 import { ownOrigin } from "../access/origin.js";
-import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
+import { clientAddress, rateLimit, secretKey } from "../middleware/rate-limit.js";
 import { createTicket } from "../services/customer/create-ticket.js";
 import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
 import { storeRecording } from "../services/recordings/store-recording.js";
@@ -30,7 +30,33 @@ export function widgetRoutes() {
       maxAge: 600,
     }),
   );
-  app.use("*", rateLimit({ limit: 60, windowMs: 60_000, key: (c) => `widget:${clientAddress(c)}` }));
+  // Layered: one customer's browser is held tightly, an office behind one NAT gets room for its people, and rotating
+  // tokens buys nothing against the per-address and per-workspace ceilings.
+  app.use(
+    "*",
+    rateLimit({
+      layers: [
+        {
+          name: "widget-customer",
+          limit: 30,
+          windowMs: 60_000,
+          key: (c) =>
+            secretKey(
+              c.req.header(WIDGET_HEADERS.customerToken) ??
+                c.req.query(WIDGET_QUERY.customerToken) ??
+                uploadTokenFromRequest(c),
+            ),
+        },
+        { name: "widget-address", limit: 300, windowMs: 60_000, key: (c) => clientAddress(c) },
+        {
+          name: "widget-workspace",
+          limit: 3000,
+          windowMs: 60_000,
+          key: (c) => (c.req.header(WIDGET_HEADERS.siteKey) ?? c.req.query(WIDGET_QUERY.siteKey))?.slice(0, 100),
+        },
+      ],
+    }),
+  );
 
   app.post("/tickets", async (c) => {
     const siteKey = c.req.header(WIDGET_HEADERS.siteKey) ?? c.req.query(WIDGET_QUERY.siteKey);
