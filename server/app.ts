@@ -4,6 +4,7 @@ import type { Database } from "./db/client.js";
 import type { AppEnv } from "./env.js";
 import { handleError, handleNotFound } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
+import { securityHeaders } from "./middleware/security-headers.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { escalationRoutes } from "./routes/escalations.js";
@@ -22,7 +23,7 @@ import { workspaceRoutes } from "./routes/workspace.js";
 /** The whole HTTP surface. Tests call it with app.request(); main.ts serves it. */
 export function createApp(deps: { database: Database; config: Config }) {
   const app = new Hono<AppEnv>();
-  app.use("*", requestId(), async function inject(c, next) {
+  app.use("*", requestId(), securityHeaders(), async function inject(c, next) {
     c.set("db", deps.database.db);
     c.set("dbKind", deps.database.kind);
     c.set("config", deps.config);

@@ -6,6 +6,7 @@ import { readJson } from "./body.js";
 import { requireAgent, sameOriginOnly, SESSION_COOKIE } from "../middleware/agent-auth.js";
 import { clientAddress, enforceRateLimit } from "../middleware/rate-limit.js";
 import { logIn } from "../services/agents/log-in.js";
+import { isHttps } from "../middleware/security-headers.js";
 import { logOut } from "../services/agents/log-out.js";
 
 export function authRoutes() {
@@ -29,7 +30,8 @@ export function authRoutes() {
       httpOnly: true,
       sameSite: "Lax",
       path: "/",
-      secure: new URL(c.req.url).protocol === "https:",
+      // Behind a TLS-terminating proxy the request arrives as http: the public URL decides.
+      secure: isHttps(c.get("config").publicUrl, c.req.url),
       expires: expiresAt,
     });
     return c.json(agent);
