@@ -47,7 +47,13 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/exports", exportRoutes());
   app.route("/api/v1/agents", agentRoutes());
   app.route("/api/v1/workspace", workspaceRoutes());
-  app.route("/demo/api", demoApiRoutes());
+  if (deps.config.demo) app.route("/demo/api", demoApiRoutes());
+  else {
+    // Without the demo nothing under /demo answers: it signs users with a workspace's identity secret.
+    app.get("/", (c) => c.redirect("/console/"));
+    app.all("/demo", handleNotFound);
+    app.all("/demo/*", handleNotFound);
+  }
   app.route("/", staticRoutes());
   return app;
 }

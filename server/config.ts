@@ -22,6 +22,11 @@ export interface Config {
   uploadConcurrency: number;
   /** HANDOFF_TRUST_PROXY: hop count or proxy CIDRs; only then is X-Forwarded-For read. */
   trustProxy: TrustProxy;
+  /**
+   * HANDOFF_DEMO: serve the demo app and its /demo/api (which signs a user for identify()). On by default for the
+   * embedded quick start, off when DATABASE_URL is set unless asked for.
+   */
+  demo: boolean;
 }
 
 const csv = (value: string | undefined) =>
@@ -49,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     demoDir: resolve(root, "demo"),
     uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
     trustProxy: parseTrustProxy(env.HANDOFF_TRUST_PROXY),
+    demo: env.HANDOFF_DEMO ? /^(1|true|on|yes)$/i.test(env.HANDOFF_DEMO) : !env.DATABASE_URL,
   };
 }
