@@ -2,6 +2,7 @@ import type { CaptureContext } from "../../../shared/context.js";
 import type { FiredRule, MatrixConditions, MatrixRule } from "../../../shared/matrix.js";
 import type { Severity } from "../../../shared/agent-api.js";
 import { verifiedField } from "../../access/identity.js";
+import { globMatches } from "../../lib/glob.js";
 import type { StoredIdentity } from "../../db/schema.js";
 
 /** What the matrix may look at. The plan is passed only when a signature (identify() jwt) covered it. */
@@ -179,9 +180,9 @@ function findRageClick(context: CaptureContext): string | null {
 
 /** `*` matches anything; the pattern must match the whole URL or the whole path (with query). */
 export function urlMatches(pattern: string, url: string): boolean {
-  const regex = new RegExp(`^${pattern.toLowerCase().split("*").map(escapeRegExp).join(".*")}$`);
+  const glob = pattern.toLowerCase();
   const lower = url.toLowerCase();
-  return regex.test(lower) || regex.test(pathOf(lower));
+  return globMatches(glob, lower) || globMatches(glob, pathOf(lower));
 }
 
 export function pathOf(url: string): string {
