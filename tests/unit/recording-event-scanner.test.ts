@@ -4,8 +4,8 @@ import { packEvents } from "../../shared/recording-pack.js";
 
 const tricky = [
   { type: 4, timestamp: 1, data: { href: 'https://x.example/?q="]},[{' } },
-  { type: 2, timestamp: 2, data: { node: { id: 1, text: "back\\slash \\\" quote ] } [ {", childNodes: [[], {}] } } },
-  { type: 3, timestamp: 3, data: { "events": [1, 2], "ünï©ødé": "✓" } },
+  { type: 2, timestamp: 2, data: { node: { id: 1, text: 'back\\slash \\" quote ] } [ {', childNodes: [[], {}] } } },
+  { type: 3, timestamp: 3, data: { events: [1, 2], "ünï©ødé": "✓" } },
 ];
 
 function scan(text: string, pieces: number[]) {
