@@ -39,6 +39,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const adminPassword = env.HANDOFF_ADMIN_PASSWORD || undefined;
+  // The same floor as passwords set in the console (shared/admin-api.ts).
+  if (adminPassword !== undefined && adminPassword.length < 10)
+    throw new Error("HANDOFF_ADMIN_PASSWORD must be at least 10 characters");
   return {
     port,
     host: env.HOST || "localhost",
@@ -48,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     demoSiteKey: env.HANDOFF_DEMO_SITE_KEY || "pk_demo",
     allowedOrigins: csv(env.HANDOFF_ALLOWED_ORIGINS),
     adminEmail: (env.HANDOFF_ADMIN_EMAIL || "admin@example.com").toLowerCase(),
-    adminPassword: env.HANDOFF_ADMIN_PASSWORD || undefined,
+    adminPassword,
     sessionTtlMs: Number(env.HANDOFF_SESSION_HOURS ?? 12) * 3600_000,
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),

@@ -11,6 +11,10 @@ describe("when the demo is served", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://db/handoff", HANDOFF_DEMO: "1" }).demo).toBe(true);
     expect(loadConfig({ HANDOFF_DEMO: "false" }).demo).toBe(false);
   });
+
+  it("refuses a first admin password shorter than the console's minimum", () => {
+    expect(() => loadConfig({ HANDOFF_ADMIN_PASSWORD: "short" })).toThrow(/at least 10/);
+  });
 });
 
 describe.each(DATABASE_KINDS)("the demo's routes on %s", (kind) => {
