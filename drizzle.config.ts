@@ -9,6 +9,7 @@ export default defineConfig({
     "./server/db/schema-tokens.ts",
     "./server/db/schema-storage.ts",
     "./server/db/schema-ops.ts",
+    "./server/db/schema-hardening.ts",
   ],
   out: "./server/db/migrations",
 });

@@ -7,6 +7,7 @@ import { requestId } from "./middleware/request-id.js";
 import { settleBackground } from "./middleware/settle-background.js";
 import { observeRequests } from "./middleware/observe-requests.js";
 import { forgetSiteKeysOnWorkspaceChange } from "./access/site-key-cache.js";
+import { securityHeaders } from "./middleware/security-headers.js";
 import { agentRoutes } from "./routes/agents.js";
 import { authRoutes } from "./routes/auth.js";
 import { eventRoutes } from "./routes/events.js";
@@ -34,7 +35,7 @@ import { postgresBlobStore } from "./storage/postgres-store.js";
 export function createApp(deps: { database: Database; config: Config; blobs?: BlobStore }) {
   const app = new Hono<AppEnv>();
   const blobs = deps.blobs ?? postgresBlobStore(deps.database.db);
-  app.use("*", requestId(), observeRequests(), async function inject(c, next) {
+  app.use("*", requestId(), securityHeaders(), observeRequests(), async function inject(c, next) {
     c.set("db", deps.database.db);
     c.set("dbKind", deps.database.kind);
     c.set("config", deps.config);
@@ -70,7 +71,13 @@ export function createApp(deps: { database: Database; config: Config; blobs?: Bl
   app.route("/api/v1/tokens", tokenRoutes());
   app.route("/", openApiRoutes());
   app.route("/api/v1/privacy", privacyRoutes());
-  app.route("/demo/api", demoApiRoutes());
+  if (deps.config.demo) app.route("/demo/api", demoApiRoutes());
+  else {
+    // Without the demo nothing under /demo answers: it signs users with a workspace's identity secret.
+    app.get("/", (c) => c.redirect("/console/"));
+    app.all("/demo", handleNotFound);
+    app.all("/demo/*", handleNotFound);
+  }
   app.route("/", staticRoutes());
   return app;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { parseTrustProxy, type TrustProxy } from "./access/client-address.js";
 import { resolve } from "node:path";
 import { type StorageConfig, storageConfigFromEnv } from "./storage/open-blob-store.js";
 
@@ -29,6 +29,15 @@ export interface Config {
   dbPoolSize: number;
   /** How long shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  /** Recording uploads one process inflates at once (HANDOFF_UPLOAD_CONCURRENCY); more get 429 + Retry-After. */
+  uploadConcurrency: number;
+  /** HANDOFF_TRUST_PROXY: hop count or proxy CIDRs; only then is X-Forwarded-For read. */
+  trustProxy: TrustProxy;
+  /**
+   * HANDOFF_DEMO: serve the demo app and its /demo/api (which signs a user for identify()). On by default for the
+   * embedded quick start, off when DATABASE_URL is set unless asked for.
+   */
+  demo: boolean;
 }
 
 const csv = (value: string | undefined) =>
@@ -41,6 +50,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const adminPassword = env.HANDOFF_ADMIN_PASSWORD || undefined;
+  // The same floor as passwords set in the console (shared/admin-api.ts).
+  if (adminPassword !== undefined && adminPassword.length < 10)
+    throw new Error("HANDOFF_ADMIN_PASSWORD must be at least 10 characters");
   return {
     port,
     host: env.HOST || "localhost",
@@ -50,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     demoSiteKey: env.HANDOFF_DEMO_SITE_KEY || "pk_demo",
     allowedOrigins: csv(env.HANDOFF_ALLOWED_ORIGINS),
     adminEmail: (env.HANDOFF_ADMIN_EMAIL || "admin@example.com").toLowerCase(),
-    adminPassword: env.HANDOFF_ADMIN_PASSWORD || undefined,
+    adminPassword,
     sessionTtlMs: Number(env.HANDOFF_SESSION_HOURS ?? 12) * 3600_000,
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),
@@ -59,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     timeTriggerIntervalMs: Number(env.HANDOFF_TIME_TRIGGER_SECONDS ?? 60) * 1000,
     dbPoolSize: Number(env.HANDOFF_DB_POOL_SIZE ?? 10),
     shutdownGraceMs: Number(env.HANDOFF_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
+    uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
+    trustProxy: parseTrustProxy(env.HANDOFF_TRUST_PROXY),
+    demo: env.HANDOFF_DEMO ? /^(1|true|on|yes)$/i.test(env.HANDOFF_DEMO) : !env.DATABASE_URL,
   };
 }
-
-export const randomSecret = (bytes = 32) => randomBytes(bytes).toString("base64url");

@@ -15,8 +15,7 @@ const login = bootstrap.generatedPassword
 console.log(`
 Handoff is running on ${running.dbKind === "pglite" ? `the embedded database (${config.dataDir})` : "PostgreSQL"}.
 
-  Demo app (with the widget):  ${running.url}/demo/   -> click "Help" at the bottom right
-  Agent console:               ${running.url}/console/
+${config.demo ? `  Demo app (with the widget):  ${running.url}/demo/   -> click "Help" at the bottom right\n` : ""}  Agent console:               ${running.url}/console/
   Log in with:                 ${login}
   Script tag for your app:     <script src="${running.url}/widget.js" data-site-key="${bootstrap.workspace.siteKey}" async></script>
 `);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TIER } from "./limits.js";
 import { agentRoles, agentSchema } from "./agent-api.js";
 
 /** Agents and workspace settings. Creating/changing agents and everything under /workspace is admin-only (403). */
@@ -25,7 +26,7 @@ export const agentCreateSchema = z.object({
   name: z.string().trim().min(1, "required").max(200),
   password,
   role: z.enum(agentRoles).default("agent"),
-  tier: z.number().int().min(1).max(3).default(1),
+  tier: z.number().int().min(1).max(MAX_TIER).default(1),
   skills: z.array(skill).max(20).default([]),
 });
 export type AgentCreate = z.infer<typeof agentCreateSchema>;
@@ -39,7 +40,7 @@ export const agentUpdateSchema = z
   .object({
     name: z.string().trim().min(1, "required").max(200).optional(),
     role: z.enum(agentRoles).optional(),
-    tier: z.number().int().min(1).max(3).optional(),
+    tier: z.number().int().min(1).max(MAX_TIER).optional(),
     skills: z.array(skill).max(20).optional(),
     active: z.boolean().optional(),
     available: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TIER } from "./limits.js";
 import { captureContextSchema, identitySchema } from "./context.js";
 import { ticketEscalationStateSchema } from "./escalation-api.js";
 import { triageSchema } from "./matrix.js";
@@ -35,7 +36,7 @@ export const agentSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(agentRoles),
-  tier: z.number().int().min(1).max(3),
+  tier: z.number().int().min(1).max(MAX_TIER),
   skills: z.array(z.string()),
 });
 export type Agent = z.infer<typeof agentSchema>;
@@ -53,7 +54,9 @@ export const ticketFlagsSchema = z.object({
 });
 export type TicketFlags = z.infer<typeof ticketFlagsSchema>;
 
-export const customerSchema = identitySchema.omit({ userHash: true }).extend({
+export const customerSchema = identitySchema.omit({ userHash: true, jwt: true }).extend({
+  /** The identity fields a signature (JWT, or a userHash for the id) covered; the others were only claimed. */
+  verifiedFields: z.array(z.string()).optional(),
   email: z.string(),
   verified: z.boolean(),
 });
@@ -81,7 +84,7 @@ export const ticketListQuerySchema = z.object({
   status: z.enum(ticketStatuses).optional(),
   /** The queue (skill) the ticket is routed to, e.g. "billing". */
   queue: z.string().trim().min(1).max(64).optional(),
-  tier: z.coerce.number().int().min(1).max(3).optional(),
+  tier: z.coerce.number().int().min(1).max(MAX_TIER).optional(),
   severity: z.enum(severities).optional(),
   /** The customer's plan as identify() reported it. */
   plan: z.string().trim().min(1).max(64).optional(),

@@ -73,6 +73,8 @@ export const identitySchema = z.object({
   company: z.string().max(200).optional(),
   plan: z.string().max(64).optional(),
   userHash: z.string().max(128).optional(),
+  /** HS256 JWT from the host app's backend (claims sub, email, name, company, plan, exp): verifies every claim. */
+  jwt: z.string().max(4096).optional(),
 });
 export type Identity = z.infer<typeof identitySchema>;
 

@@ -36,9 +36,6 @@ export const CUSTOMER_HEADERS = {
   user: "X-Handoff-User",
 } as const;
 
-/** Suggested poll interval for `updates` while the widget is open (and slower, e.g. 30 s, while closed). */
-export const CUSTOMER_POLL_MS = 4000;
-
 export const customerMessageSchema = z.object({
   id: z.uuid(),
   ticketId: z.uuid(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TIER } from "./limits.js";
 import { handoffFieldNames } from "./matrix.js";
 
 export const ESCALATION_PATHS = {
@@ -34,7 +35,7 @@ export const attemptedStepSchema = z.object({ action: text(500), result: text(50
 
 /** The required structured handoff. Missing or empty fields are a 422 with one issue per field. */
 export const escalationCreateSchema = z.object({
-  toTier: z.number().int().min(1).max(3).optional(),
+  toTier: z.number().int().min(1).max(MAX_TIER).optional(),
   toQueue: z
     .string()
     .trim()
@@ -54,7 +55,15 @@ export const bounceSchema = z.object({ reason: text(1000) });
 export type BounceRequest = z.infer<typeof bounceSchema>;
 
 /** Moves a ticket down a tier (by default one) once the higher tier has done its part, e.g. a fix is deployed. */
-export const deEscalationSchema = z.object({ toTier: z.number().int().min(1).max(2).optional(), reason: text(1000) });
+export const deEscalationSchema = z.object({
+  toTier: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_TIER - 1)
+    .optional(),
+  reason: text(1000),
+});
 export type DeEscalation = z.infer<typeof deEscalationSchema>;
 
 export const queueListSchema = z.object({

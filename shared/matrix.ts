@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_TIER } from "./limits.js";
 
 /** Severity definitions shipped as defaults: shown next to the severity picker and in the matrix editor. */
 export const SEVERITY_DEFINITIONS = {
@@ -48,7 +49,7 @@ export const matrixActionsSchema = z
     severity: severity.optional(),
     queue: queueName.optional(),
     /** Raises the ticket to at least this tier (2 skips tier 1). */
-    tier: z.number().int().min(1).max(3).optional(),
+    tier: z.number().int().min(1).max(MAX_TIER).optional(),
     priority: z.number().int().min(0).max(3).optional(),
     requiredHandoffFields: z.array(z.enum(handoffFieldNames)).min(1).optional(),
   })

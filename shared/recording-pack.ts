@@ -10,13 +10,16 @@
  */
 export const PACKED_FORMAT = "handoff-packed-1";
 
+/** The array tag that opens every packed array, `events` included. */
+export const PACKED_ARRAY_TAG = -1;
+
 export interface PackedRecording {
   format: typeof PACKED_FORMAT;
   shapes: string[][];
   events: unknown;
 }
 
-const ARRAY = -1;
+const ARRAY = PACKED_ARRAY_TAG;
 
 export function packEvents(events: unknown[]): PackedRecording {
   const shapeIndex = new Map<string, number>();
@@ -57,14 +60,25 @@ export class PackedRecordingError extends Error {}
 
 /** The inverse of packEvents. Throws PackedRecordingError on anything packEvents could not have produced. */
 export function unpackEvents(packed: PackedRecording): unknown[] {
-  const { shapes } = packed;
+  const unpack = createUnpacker(packed.shapes);
+  const events = unpack(packed.events);
+  if (!Array.isArray(events)) throw new PackedRecordingError("events must be an array");
+  return events;
+}
+
+/**
+ * Unpacks one value at a time, keeping the running deltas: feeding the items of the packed `events` array (after its
+ * leading array tag) one by one gives the same events as unpackEvents, so a server can unpack while it streams.
+ */
+export function createUnpacker(shapes: unknown): (value: unknown) => unknown {
   if (
     !Array.isArray(shapes) ||
     !shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === "string"))
   ) {
     throw new PackedRecordingError("shapes must be arrays of field names");
   }
-  const previous = shapes.map((keys) => keys.map(() => 0));
+  const shapeList = shapes as string[][];
+  const previous = shapeList.map((keys) => keys.map(() => 0));
   const unpack = (value: unknown): unknown => {
     if (!Array.isArray(value)) {
       if (value !== null && typeof value === "object") throw new PackedRecordingError("unexpected object");
@@ -72,7 +86,7 @@ export function unpackEvents(packed: PackedRecording): unknown[] {
     }
     const tag = value[0];
     if (tag === ARRAY) return value.slice(1).map(unpack);
-    const keys = typeof tag === "number" ? shapes[tag] : undefined;
+    const keys = typeof tag === "number" ? shapeList[tag] : undefined;
     if (!keys || value.length !== keys.length + 1) throw new PackedRecordingError("unknown shape or wrong field count");
     const prev = previous[tag as number];
     const out: Record<string, unknown> = {};
@@ -87,9 +101,7 @@ export function unpackEvents(packed: PackedRecording): unknown[] {
     }
     return out;
   };
-  const events = unpack(packed.events);
-  if (!Array.isArray(events)) throw new PackedRecordingError("events must be an array");
-  return events;
+  return unpack;
 }
 
 export function isPackedRecording(value: unknown): value is PackedRecording {

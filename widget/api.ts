@@ -15,7 +15,10 @@ export interface HandoffEvents {
 export interface HandoffApi {
   open(): void;
   close(): void;
-  /** Who the customer is. Trusted by support only when userHash (HMAC from your server) verifies. */
+  /**
+   * Who the customer is. Trusted by support only when signed by your server: `jwt` (HS256, claims sub, email, name,
+   * company, plan, exp) verifies every field; the older `userHash` verifies the id alone.
+   */
   identify(identity: Identity): void;
   /** Extra key/values sent with tickets (plan, feature flags…): strings up to 500 chars, numbers, booleans, null. */
   setMetadata(metadata: Metadata): void;
@@ -24,7 +27,7 @@ export interface HandoffApi {
   shutdown(): void;
 }
 
-const IDENTITY_KEYS = ["id", "email", "name", "company", "plan", "userHash"] as const;
+const IDENTITY_KEYS = ["id", "email", "name", "company", "plan", "userHash", "jwt"] as const;
 const IDENTITY_MAX: Record<(typeof IDENTITY_KEYS)[number], number> = {
   id: 200,
   email: 320,
@@ -32,6 +35,7 @@ const IDENTITY_MAX: Record<(typeof IDENTITY_KEYS)[number], number> = {
   company: 200,
   plan: 64,
   userHash: 128,
+  jwt: 4096,
 };
 
 /** Keeps only known identity fields with string values, trimmed to the server's limits. */

@@ -2,7 +2,7 @@ import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { tickets } from "../db/schema.js";
 import { identitySchema } from "../../shared/context.js";
 import { sha256 } from "../lib/crypto.js";
-import { verifyIdentity } from "../services/customer/create-ticket.js";
+import { checkIdentity } from "./identity.js";
 import type { Workspace } from "./find-widget-workspace.js";
 import { ServiceError } from "../services/service-error.js";
 
@@ -20,7 +20,8 @@ export function resolveCustomerScope(
   headers: { user: string | undefined; customerToken: string | undefined },
 ): CustomerScope {
   const identity = parseIdentity(headers.user);
-  if (identity?.id && verifyIdentity(workspace, identity)) return { kind: "user", userId: identity.id };
+  const userId = identity ? checkIdentity(workspace, identity).userId : null;
+  if (userId) return { kind: "user", userId };
   const token = headers.customerToken?.trim();
   if (token && token.length >= MIN_TOKEN_LENGTH && token.length <= 200)
     return { kind: "browser", tokenHash: sha256(token) };
@@ -31,7 +32,7 @@ export function resolveCustomerScope(
 }
 
 function parseIdentity(header: string | undefined) {
-  if (!header || header.length > 4096) return undefined;
+  if (!header || header.length > 8192) return undefined;
   // Header values must be Latin-1, so a widget may send base64url(UTF-8 JSON) for ids with other characters.
   const text = header.trimStart().startsWith("{") ? header : Buffer.from(header, "base64url").toString("utf8");
   try {

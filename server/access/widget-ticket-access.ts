@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { tickets, workspaces } from "../db/schema.js";
 import { safeEqual } from "../lib/crypto.js";
-import { uploadTokenFor } from "../services/customer/create-ticket.js";
+import { uploadTokenFor } from "./upload-token.js";
 import { notFound, ServiceError } from "../services/service-error.js";
 import { resolveCustomerScope, scopeCondition } from "./customer-scope.js";
 import { assertOriginAllowed, findWidgetWorkspace } from "./find-widget-workspace.js";

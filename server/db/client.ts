@@ -6,8 +6,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as coreSchema from "./schema.js";
 import * as metricsSchema from "./schema-metrics.js";
 import * as storageSchema from "./schema-storage.js";
+import * as hardeningSchema from "./schema-hardening.js";
 
-const schema = { ...coreSchema, ...metricsSchema, ...storageSchema };
+const schema = { ...coreSchema, ...metricsSchema, ...storageSchema, ...hardeningSchema };
 
 export type Schema = typeof schema;
 /** Either driver's database, or a transaction of it: services accept any of these. */
@@ -94,9 +95,17 @@ export function connectionOptions(databaseUrl: string, max = 10) {
   };
 }
 
-function sslMode(url: URL): "require" | "prefer" | false {
+/**
+ * libpq's sslmode in postgres.js terms. postgres.js "require" encrypts without checking the certificate, so the
+ * verify modes pass TLS options that do: verify-full checks the chain and the host name, verify-ca the chain only.
+ */
+export function sslMode(
+  url: URL,
+): "require" | "prefer" | false | { rejectUnauthorized: true; checkServerIdentity?: () => undefined } {
   const mode = url.searchParams.get("sslmode");
-  if (mode === "require" || mode === "verify-full" || mode === "verify-ca") return "require";
+  if (mode === "verify-full") return { rejectUnauthorized: true };
+  if (mode === "verify-ca") return { rejectUnauthorized: true, checkServerIdentity: () => undefined };
+  if (mode === "require") return "require";
   if (mode === "prefer") return "prefer";
   return false;
 }

@@ -19,6 +19,9 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
 
+/** What a ticket keeps of identify(): the fields as shown, and which of them a signature covered. */
+export type StoredIdentity = Omit<Identity, "userHash" | "jwt"> & { verifiedFields?: string[] };
+
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
@@ -108,7 +111,7 @@ export const tickets = pgTable(
     customerId: text("customer_id"),
     /** sha256 of the per-browser token of the browser that filed it: an anonymous customer sees only these. */
     browserTokenHash: text("browser_token_hash"),
-    identity: jsonb("identity").$type<Omit<Identity, "userHash">>(),
+    identity: jsonb("identity").$type<StoredIdentity>(),
     verified: boolean("verified").notNull().default(false),
     pageUrl: text("page_url").notNull(),
     pageTitle: text("page_title"),

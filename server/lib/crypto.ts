@@ -1,13 +1,31 @@
 import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
+/** OWASP's scrypt cost (N=2^17, r=8, p=1): 128 MB and a few hundred ms per hash. */
+const SCRYPT = { N: 2 ** 17, r: 8, p: 1, keylen: 64 };
+/** Hashes run at once: each holds 128 MB, so a login burst queues instead of exhausting memory. */
+const MAX_PARALLEL_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
 
-function scryptAsync(password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number }) {
-  return new Promise<Buffer>((resolve, reject) =>
-    scrypt(password, salt, keylen, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  );
+async function scryptAsync(password: string, salt: Buffer, keylen: number, opts: { N: number; r: number; p: number }) {
+  if (running >= MAX_PARALLEL_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scrypt(password, salt, keylen, { ...opts, maxmem: 129 * opts.N * opts.r + 1024 * 1024 }, (err, key) =>
+        err ? reject(err) : resolve(key),
+      ),
+    );
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+/** A stored hash made with weaker parameters than today's: rehash it at the next successful login. */
+export function needsRehash(stored: string): boolean {
+  const [algo, N, r, p] = stored.split("$");
+  return algo !== "scrypt" || Number(N) < SCRYPT.N || Number(r) !== SCRYPT.r || Number(p) !== SCRYPT.p;
 }
 
 /** Format: scrypt$N$r$p$salt$hash (base64url), so parameters can be raised later without breaking old hashes. */
@@ -19,7 +37,7 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [algo, N, r, p, salt, hash] = stored.split("$");
-  if (algo !== "scrypt" || !salt || !hash) return false;
+  if (algo !== "scrypt" || !salt || !hash || !(+N! <= 2 ** 20)) return false;
   const expected = Buffer.from(hash, "base64url");
   const key = await scryptAsync(password, Buffer.from(salt, "base64url"), expected.length, { N: +N, r: +r, p: +p });
   return timingSafeEqual(key, expected);

@@ -66,7 +66,7 @@ export function widgetAttachmentRoutes() {
         exposeHeaders: ["Retry-After", "X-Request-Id", "Content-Disposition"],
         maxAge: 600,
       }),
-      rateLimit({ limit: 120, windowMs: 60_000, key: (c) => `attachments:${clientAddress(c)}` }),
+      rateLimit({ layers: [{ name: "attachments", limit: 120, windowMs: 60_000, key: (c) => clientAddress(c) }] }),
     );
   }
 

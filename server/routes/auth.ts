@@ -4,31 +4,34 @@ import { loginSchema } from "../../shared/agent-api.js";
 import type { AppEnv } from "../env.js";
 import { readJson } from "./body.js";
 import { requireAgent, sameOriginOnly, SESSION_COOKIE } from "../middleware/agent-auth.js";
-import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
+import { clientAddress, enforceRateLimit } from "../middleware/rate-limit.js";
 import { logIn } from "../services/agents/log-in.js";
+import { isHttps } from "../middleware/security-headers.js";
 import { logOut } from "../services/agents/log-out.js";
 
 export function authRoutes() {
   const app = new Hono<AppEnv>();
   app.use("*", sameOriginOnly());
 
-  // Throttles password guessing: failed attempts per address.
-  const throttle = rateLimit({
-    limit: 10,
-    counts: (status) => status === 401,
-    windowMs: 15 * 60_000,
-    key: (c) => `login:${clientAddress(c)}`,
-    message: "Too many login attempts; wait a few minutes and try again",
-  });
-
-  app.post("/login", throttle, async (c) => {
+  app.post("/login", async (c) => {
     const body = await readJson(c, loginSchema, 16 * 1024);
+    // Each attempt is counted before the password is checked (a parallel burst gets no extra guesses) and given back
+    // when it succeeds: failures per address (IPv6 per /64) and per account, whichever address they come from.
+    const refund = await enforceRateLimit(c, {
+      layers: [
+        { name: "login-address", limit: 10, windowMs: 15 * 60_000, key: (c) => clientAddress(c) },
+        { name: "login-account", limit: 20, windowMs: 15 * 60_000, key: () => body.email.toLowerCase() },
+      ],
+      message: "Too many login attempts; wait a few minutes and try again",
+    });
     const { agent, token, expiresAt } = await logIn(c.get("db"), { ...body, ttlMs: c.get("config").sessionTtlMs });
+    await refund();
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: "Lax",
       path: "/",
-      secure: new URL(c.req.url).protocol === "https:",
+      // Behind a TLS-terminating proxy the request arrives as http: the public URL decides.
+      secure: isHttps(c.get("config").publicUrl, c.req.url),
       expires: expiresAt,
     });
     return c.json(agent);

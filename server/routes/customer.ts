@@ -6,9 +6,10 @@ import {
   customerUpdatesQuerySchema,
 } from "../../shared/customer-api.js";
 import type { AppEnv } from "../env.js";
+import type { CustomerActor } from "../access/actor.js";
 import { readJson, validate } from "./body.js";
 import { ownOrigin, requestOrigin } from "../access/origin.js";
-import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
+import { clientAddress, rateLimit, secretKey } from "../middleware/rate-limit.js";
 import { addCustomerMessage } from "../services/customer/add-customer-message.js";
 import { resolveCustomerScope } from "../access/customer-scope.js";
 import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
@@ -16,6 +17,7 @@ import { getCustomerConversation } from "../services/customer/get-customer-conve
 import { listCustomerConversations } from "../services/customer/list-customer-conversations.js";
 import { listCustomerUpdates } from "../services/customer/list-customer-updates.js";
 import { uuidParam } from "./params.js";
+import { LIMITS } from "../../shared/limits.js";
 
 const PATHS = ["/conversations", "/updates", "/tickets/:id/messages"];
 
@@ -26,7 +28,23 @@ const PATHS = ["/conversations", "/updates", "/tickets/:id/messages"];
 export function customerRoutes() {
   const app = new Hono<AppEnv>();
   // Polling every few seconds from one office NAT must fit: a larger budget than ticket creation.
-  const limit = rateLimit({ limit: 300, windowMs: 60_000, key: (c) => `customer:${clientAddress(c)}` });
+  const limit = rateLimit({
+    layers: [
+      {
+        name: "customer-caller",
+        limit: 120,
+        windowMs: 60_000,
+        key: (c) => secretKey(c.req.header(CUSTOMER_HEADERS.user) ?? c.req.header(CUSTOMER_HEADERS.customerToken)),
+      },
+      { name: "customer-address", limit: 1200, windowMs: 60_000, key: (c) => clientAddress(c) },
+      {
+        name: "customer-workspace",
+        limit: 12_000,
+        windowMs: 60_000,
+        key: (c) => c.req.header(CUSTOMER_HEADERS.siteKey)?.slice(0, 100),
+      },
+    ],
+  });
   for (const path of PATHS) {
     app.use(
       path,
@@ -42,35 +60,35 @@ export function customerRoutes() {
   }
 
   app.get("/conversations", async (c) => {
-    const { workspace, scope } = await customer(c);
-    return c.json(await listCustomerConversations(c.get("db"), { workspaceId: workspace.id, scope }));
+    const actor = await customer(c);
+    return c.json(await listCustomerConversations(c.get("db"), { actor }));
   });
 
   app.get("/updates", async (c) => {
     const { since } = validate(customerUpdatesQuerySchema, c.req.query());
-    const { workspace, scope } = await customer(c);
+    const actor = await customer(c);
     c.header("Cache-Control", "no-store");
-    return c.json(await listCustomerUpdates(c.get("db"), { workspaceId: workspace.id, scope, since }));
+    return c.json(await listCustomerUpdates(c.get("db"), { actor, since }));
   });
 
   app.get("/tickets/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Conversation");
-    const { workspace, scope } = await customer(c);
-    return c.json(await getCustomerConversation(c.get("db"), { workspaceId: workspace.id, scope, ticketId }));
+    const actor = await customer(c);
+    return c.json(await getCustomerConversation(c.get("db"), { actor, ticketId }));
   });
 
   app.post("/tickets/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Conversation");
-    const { workspace, scope } = await customer(c);
-    const { body } = await readJson(c, customerMessageCreateSchema, 64 * 1024);
-    const message = await addCustomerMessage(c.get("db"), { workspaceId: workspace.id, scope, ticketId, body });
+    const actor = await customer(c);
+    const { body } = await readJson(c, customerMessageCreateSchema, LIMITS.messageRequestBytes);
+    const message = await addCustomerMessage(c.get("db"), { actor, ticketId, body });
     return c.json(message, 201);
   });
   return app;
 }
 
 /** Site key + allowed Origin, then who the customer is (verified identity or this browser's token). */
-export async function customer(c: Context<AppEnv>) {
+export async function customer(c: Context<AppEnv>): Promise<CustomerActor> {
   const workspace = await findWidgetWorkspace(c.get("db"), {
     siteKey: c.req.header(CUSTOMER_HEADERS.siteKey),
     origin: requestOrigin(c),
@@ -80,5 +98,5 @@ export async function customer(c: Context<AppEnv>) {
     user: c.req.header(CUSTOMER_HEADERS.user),
     customerToken: c.req.header(CUSTOMER_HEADERS.customerToken),
   });
-  return { workspace, scope };
+  return { kind: "customer", workspace, scope };
 }

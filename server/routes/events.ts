@@ -41,7 +41,9 @@ export function eventRoutes() {
       maxAge: 600,
     }),
     // Reconnects only: a stream lives up to 30 minutes, so this is generous for one office.
-    rateLimit({ limit: CONNECTS_PER_MINUTE, windowMs: 60_000, key: (c) => `widget-events:${clientAddress(c)}` }),
+    rateLimit({
+      layers: [{ name: "widget-events", limit: CONNECTS_PER_MINUTE, windowMs: 60_000, key: (c) => clientAddress(c) }],
+    }),
   );
   widgetApp.get("/", async (c) => {
     const { workspace, scope } = await customer(c);

@@ -1,31 +1,27 @@
 import { Hono, type Context } from "hono";
 import { LIMITS } from "../../shared/limits.js";
 import { agentFeedbackSchema, customerFeedbackSchema } from "../../shared/metrics.js";
-import { WIDGET_QUERY } from "../../shared/widget-api.js";
 import type { AppEnv } from "../env.js";
+import { agentActor } from "../access/actor.js";
+import { authenticateTicketHolder, uploadTokenFromRequest } from "../access/upload-token.js";
 import { parseJson, readBodyBytes, readJson } from "./body.js";
 import { ownOrigin, requestOrigin } from "../access/origin.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
 import { getFeedbackState, submitFeedback } from "../services/customer/submit-feedback.js";
 import { uuidParam } from "./params.js";
 
-const MAX_BYTES = 8 * 1024;
-
 /** The receiving agent's question after an escalated ticket is resolved: did the handoff have what you needed? */
 export function feedbackRoutes() {
   const app = new Hono<AppEnv>();
   app.use("/:id/feedback", sameOriginOnly(), requireAgent());
-  const caller = (c: Context<AppEnv>) => {
-    const agent = c.get("agent");
-    return { respondent: "agent" as const, workspaceId: agent.workspaceId, agentId: agent.id };
-  };
+  const caller = (c: Context<AppEnv>) => agentActor(c.get("agent"));
   app.get("/:id/feedback", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     return c.json(await getFeedbackState(c.get("db"), { ticketId, caller: caller(c) }));
   });
   app.post("/:id/feedback", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const answers = await readJson(c, agentFeedbackSchema, MAX_BYTES);
+    const answers = await readJson(c, agentFeedbackSchema, LIMITS.feedbackBytes);
     return c.json(await submitFeedback(c.get("db"), { ticketId, caller: caller(c), answers }), 201);
   });
   return app;
@@ -37,24 +33,27 @@ export function feedbackRoutes() {
  */
 export function widgetFeedbackRoutes() {
   const app = new Hono<AppEnv>();
-  const caller = (c: Context<AppEnv>) => ({
-    respondent: "customer" as const,
-    uploadToken: c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.query(WIDGET_QUERY.uploadToken),
-    origin: requestOrigin(c),
-    ownOrigin: ownOrigin(c),
-  });
+  const caller = (c: Context<AppEnv>, ticketId: string) =>
+    authenticateTicketHolder(c.get("db"), {
+      ticketId,
+      token: uploadTokenFromRequest(c),
+      origin: requestOrigin(c),
+      ownOrigin: ownOrigin(c),
+      purpose: "feedback",
+    });
   app.get("/tickets/:id/feedback", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    return c.json(await getFeedbackState(c.get("db"), { ticketId, caller: caller(c) }));
+    return c.json(await getFeedbackState(c.get("db"), { ticketId, caller: await caller(c, ticketId) }));
   });
   app.post("/tickets/:id/feedback", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
+    const holder = await caller(c, ticketId);
     // Any content type, like ticket creation: text/plain avoids a preflight.
     const answers = parseJson(
-      new TextDecoder().decode(await readBodyBytes(c, Math.min(MAX_BYTES, LIMITS.ticketBytes))),
+      new TextDecoder().decode(await readBodyBytes(c, LIMITS.feedbackBytes)),
       customerFeedbackSchema,
     );
-    return c.json(await submitFeedback(c.get("db"), { ticketId, caller: caller(c), answers }), 201);
+    return c.json(await submitFeedback(c.get("db"), { ticketId, caller: holder, answers }), 201);
   });
   return app;
 }

@@ -14,6 +14,7 @@ import { loadRecording } from "../services/recordings/load-recording.js";
 import { uuidParam } from "./params.js";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { LIMITS } from "../../shared/limits.js";
 
 export function ticketRoutes() {
   const app = new Hono<AppEnv>();
@@ -48,7 +49,7 @@ export function ticketRoutes() {
 
   app.post("/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const message = await readJson(c, agentMessageCreateSchema, 64 * 1024);
+    const message = await readJson(c, agentMessageCreateSchema, LIMITS.messageRequestBytes);
     return c.json(await addAgentMessage(c.get("db"), { actor: c.get("agent"), ticketId, message }), 201);
   });
 

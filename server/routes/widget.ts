@@ -5,15 +5,19 @@ import { ticketCreateSchema, WIDGET_HEADERS, WIDGET_QUERY } from "../../shared/w
 import type { AppEnv } from "../env.js";
 import { parseJson, readBodyBytes } from "./body.js";
 import { ownOrigin } from "../access/origin.js";
-import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
+import { clientAddress, rateLimit, secretKey } from "../middleware/rate-limit.js";
 import { createTicket } from "../services/customer/create-ticket.js";
 import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
 import { storeRecording } from "../services/recordings/store-recording.js";
+import { createUploadSlots } from "../services/recordings/upload-slots.js";
+import { ServiceError } from "../services/service-error.js";
 import { uuidParam } from "./params.js";
+import { authenticateTicketHolder, uploadTokenFromRequest } from "../access/upload-token.js";
 
 /** Public routes called by the widget from customers' sites: site key + Origin, CORS, rate-limited per address. */
 export function widgetRoutes() {
   const app = new Hono<AppEnv>();
+  let slots: ReturnType<typeof createUploadSlots> | undefined;
   app.use(
     "*",
     // Reflect the origin on every answer (errors included) so the widget can read why it failed;
@@ -26,7 +30,33 @@ export function widgetRoutes() {
       maxAge: 600,
     }),
   );
-  app.use("*", rateLimit({ limit: 60, windowMs: 60_000, key: (c) => `widget:${clientAddress(c)}` }));
+  // Layered: one customer's browser is held tightly, an office behind one NAT gets room for its people, and rotating
+  // tokens buys nothing against the per-address and per-workspace ceilings.
+  app.use(
+    "*",
+    rateLimit({
+      layers: [
+        {
+          name: "widget-customer",
+          limit: 30,
+          windowMs: 60_000,
+          key: (c) =>
+            secretKey(
+              c.req.header(WIDGET_HEADERS.customerToken) ??
+                c.req.query(WIDGET_QUERY.customerToken) ??
+                uploadTokenFromRequest(c),
+            ),
+        },
+        { name: "widget-address", limit: 300, windowMs: 60_000, key: (c) => clientAddress(c) },
+        {
+          name: "widget-workspace",
+          limit: 3000,
+          windowMs: 60_000,
+          key: (c) => (c.req.header(WIDGET_HEADERS.siteKey) ?? c.req.query(WIDGET_QUERY.siteKey))?.slice(0, 100),
+        },
+      ],
+    }),
+  );
 
   app.post("/tickets", async (c) => {
     const siteKey = c.req.header(WIDGET_HEADERS.siteKey) ?? c.req.query(WIDGET_QUERY.siteKey);
@@ -53,16 +83,25 @@ export function widgetRoutes() {
 
   app.put("/tickets/:id/recording", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const bearer = c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
-    const gzip = await readBodyBytes(c, LIMITS.recordingCompressedBytes);
-    await storeRecording(c.get("db"), {
+    // Ticket, token and Origin are checked before a byte of the body is read.
+    const holder = await authenticateTicketHolder(c.get("db"), {
       ticketId,
-      uploadToken: bearer ?? c.req.query(WIDGET_QUERY.uploadToken),
+      token: uploadTokenFromRequest(c),
       origin: c.req.header("origin"),
       ownOrigin: ownOrigin(c),
-      gzip,
-      blobs: c.get("blobs"),
+      purpose: "recording",
     });
+    if (Number(c.req.header("content-length")) > LIMITS.recordingCompressedBytes) {
+      throw new ServiceError("payload_too_large", "The recording is larger than the upload limit");
+    }
+    slots ??= createUploadSlots(c.get("config").uploadConcurrency);
+    const release = slots.acquire();
+    try {
+      const { replayed } = await storeRecording(c.get("db"), { holder, body: c.req.raw.body, blobs: c.get("blobs") });
+      if (replayed) c.header("Idempotent-Replayed", "true");
+    } finally {
+      release();
+    }
     return c.body(null, 204);
   });
   return app;

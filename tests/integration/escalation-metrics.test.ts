@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
-import { uploadTokenFor } from "../../server/services/customer/create-ticket.js";
+import { uploadTokenFor } from "../../server/access/upload-token.js";
 import { ensureDemoWorkspace } from "../../server/services/workspace/ensure-demo-workspace.js";
 import { escalationMetricsSchema, drilldownSchema, type EscalationMetrics } from "../../shared/metrics.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";

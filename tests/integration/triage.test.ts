@@ -5,7 +5,7 @@ import { createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js"
 import { createAgent } from "../helpers/agents.js";
 import type { Database } from "../../server/db/client.js";
 import { agents, ticketEvents, tickets, workspaces } from "../../server/db/schema.js";
-import { hmacHex } from "../../server/lib/crypto.js";
+import { signHs256 } from "../../server/lib/jwt.js";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 import { refreshRoutingModel } from "../../server/services/routing/classifier/queue-classifier.js";
 
@@ -33,10 +33,11 @@ describe.each(DATABASE_KINDS)("triage on arrival on %s", (kind) => {
     return detail.json();
   }
   const firedIds = (ticket: { triage: { rules: { id: string }[] } }) => ticket.triage.rules.map((r) => r.id);
+  // Only a signed plan drives routing (issue 11): a JWT covering it, as a host app's backend would send.
   const verified = (plan: string) => ({
     id: `user-${plan}`,
     plan,
-    userHash: hmacHex(t.workspace.identitySecret, `user-${plan}`),
+    jwt: signHs256({ sub: `user-${plan}`, plan, exp: Math.floor(Date.now() / 1000) + 600 }, t.workspace.identitySecret),
   });
 
   it("sends a verified enterprise customer's critical ticket straight to tier 2", async () => {

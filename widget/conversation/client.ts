@@ -14,9 +14,9 @@ export interface Caller {
 }
 
 /** Header values must be Latin-1, so the identity goes as base64url(UTF-8 JSON), which the server accepts. */
-export function userHeader({ id, userHash }: Identity): string | undefined {
-  if (!id || !userHash) return undefined;
-  const bytes = new TextEncoder().encode(JSON.stringify({ id, userHash }));
+export function userHeader({ id, userHash, jwt }: Identity): string | undefined {
+  if (!jwt && (!id || !userHash)) return undefined;
+  const bytes = new TextEncoder().encode(JSON.stringify(jwt ? { jwt } : { id, userHash }));
   return btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, "-")
     .replace(/\//g, "_")

@@ -15,7 +15,7 @@ export const NONE_TTL_MS = 6 * 3600_000;
 export function hasConversationsLocally(siteKey: string, identity: Identity, now = Date.now()): boolean {
   try {
     if (localStorage.getItem(customerKey(siteKey))) return true;
-    if (!identity.userHash) return false;
+    if (!identity.userHash && !identity.jwt) return false;
     const none = JSON.parse(localStorage.getItem(noneKey(siteKey)) || "{}");
     return !(none.id === identity.id && now - none.at < NONE_TTL_MS);
   } catch {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { Environment, Metadata, TicketDetail } from "../../../shared/index.js";
 import { SeverityBadge, StatusBadge, VerifiedBadge } from "../ui/badges.js";
 import { ExternalUrl } from "../ui/external-url.js";
@@ -6,21 +7,32 @@ import { Facts, Section } from "../ui/section.js";
 
 export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
   const { customer } = ticket;
+  const signed = customer.verifiedFields ?? [];
+  // Only what the customer's app signed is trusted; anything else the page claimed is marked.
+  const fact = (field: string, value: ComponentChildren) =>
+    value &&
+    (signed.includes(field) ? (
+      value
+    ) : (
+      <>
+        {value} <span class="badge badge--unverified">unverified</span>
+      </>
+    ));
   return (
     <Section id="customer" title="Customer">
       <p class="customer-line customer-line--large">
         <span class="customer-email">{customer.email}</span>
-        <VerifiedBadge verified={customer.verified} />
+        <VerifiedBadge verified={signed.includes("email")} />
       </p>
-      {!customer.verified && (
-        <p class="muted small">Unverified: the email was typed or passed without a valid user hash.</p>
+      {!signed.includes("email") && (
+        <p class="muted small">Unverified: the email was typed, not signed by the customer's app (identify() jwt).</p>
       )}
       <Facts
         items={[
-          ["Name", customer.name],
-          ["Company", customer.company],
-          ["Plan", customer.plan],
-          ["User ID", customer.id && <code>{customer.id}</code>],
+          ["Name", fact("name", customer.name)],
+          ["Company", fact("company", customer.company)],
+          ["Plan", fact("plan", customer.plan)],
+          ["User ID", customer.id && fact("id", <code>{customer.id}</code>)],
         ]}
       />
     </Section>

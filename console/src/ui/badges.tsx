@@ -19,7 +19,7 @@ export function SeverityBadge({ severity }: { severity: Severity | null }) {
 export function VerifiedBadge({ verified }: { verified: boolean }) {
   if (!verified) return null;
   return (
-    <span class="badge badge--verified" title="Identity verified by the customer's app (user hash)">
+    <span class="badge badge--verified" title="Signed by the customer's app (identify() jwt)">
       <Icon name="check" /> Verified
     </span>
   );

@@ -2,8 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { messages, tickets } from "../../db/schema.js";
 import type { CustomerMessage } from "../../../shared/customer-api.js";
-import { scopeCondition, type CustomerScope } from "../../access/customer-scope.js";
-import { toCustomerMessage } from "../tickets/message-view.js";
+import type { CustomerActor } from "../../access/actor.js";
+import { toCustomerMessage } from "../../access/customer-messages.js";
+import { scopeCondition } from "../../access/customer-scope.js";
 import { reevaluateMatrix } from "../routing/reevaluate-matrix.js";
 import { recordEvent } from "../tickets/record-event.js";
 import { notFound, ServiceError } from "../service-error.js";
@@ -15,14 +16,15 @@ import { suggestEscalation } from "../escalation/suggest-escalation.js";
  */
 export async function addCustomerMessage(
   db: Db,
-  input: { workspaceId: string; scope: CustomerScope; ticketId: string; body: string },
+  input: { actor: CustomerActor; ticketId: string; body: string },
 ): Promise<CustomerMessage> {
-  const { workspaceId, ticketId } = input;
+  const { ticketId } = input;
+  const workspaceId = input.actor.workspace.id;
   return db.transaction(async (tx) => {
     const [ticket] = await tx
       .select({ id: tickets.id, status: tickets.status })
       .from(tickets)
-      .where(and(eq(tickets.id, ticketId), scopeCondition(workspaceId, input.scope)))
+      .where(and(eq(tickets.id, ticketId), scopeCondition(workspaceId, input.actor.scope)))
       .for("update")
       .limit(1);
     if (!ticket) throw notFound("Conversation");

@@ -5,8 +5,10 @@ import { background } from "../../lib/background.js";
 import { triageNewTicket } from "../routing/triage-new-ticket.js";
 import { insertTicket } from "./insert-ticket.js";
 import type { TicketCreate, TicketCreated } from "../../../shared/widget-api.js";
-import type { CaptureContext, Identity } from "../../../shared/context.js";
-import { hmacHex, safeEqual, sha256 } from "../../lib/crypto.js";
+import type { CaptureContext } from "../../../shared/context.js";
+import { sha256 } from "../../lib/crypto.js";
+import { checkIdentity } from "../../access/identity.js";
+import { uploadTokenFor } from "../../access/upload-token.js";
 import { isUniqueViolation, ServiceError } from "../service-error.js";
 import type { Workspace } from "../../access/find-widget-workspace.js";
 
@@ -33,8 +35,9 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
     const existing = await findByIdempotencyKey(db, workspace, idempotencyKey, requestHash);
     if (existing) return existing;
   }
-  const verified = verifyIdentity(workspace, body.identity);
-  const { userHash: _drop, ...identity } = body.identity ?? {};
+  const checked = checkIdentity(workspace, body.identity);
+  const verified = checked.userId !== null;
+  const identity = checked.values;
   try {
     const row = await insertTicket(db, {
       workspaceId: workspace.id,
@@ -44,9 +47,9 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
       description: body.description,
       customerEmail: body.email.toLowerCase(),
       customerName: body.name ?? identity.name ?? null,
-      customerId: verified ? identity.id! : null,
+      customerId: checked.userId,
       browserTokenHash: input.customerToken ? sha256(input.customerToken) : null,
-      identity: body.identity ? identity : null,
+      identity: body.identity ? { ...identity, verifiedFields: checked.verifiedFields } : null,
       verified,
       pageUrl: body.pageUrl,
       pageTitle: body.pageTitle ?? null,
@@ -80,16 +83,6 @@ async function findByIdempotencyKey(db: Db, workspace: Workspace, key: string, r
     throw new ServiceError("conflict", "This Idempotency-Key was already used for a different ticket");
   }
   return { id: row.id, reference: row.reference, uploadToken: uploadTokenFor(workspace, row.id), created: false };
-}
-
-/** Derived, not stored: a retried create can hand back the same token. */
-export const uploadTokenFor = (workspace: Pick<Workspace, "uploadSecret">, ticketId: string) =>
-  hmacHex(workspace.uploadSecret, `upload:${ticketId}`);
-
-/** The host app signs identify() with HMAC-SHA256(identity secret, user id); only then is the identity trusted. */
-export function verifyIdentity(workspace: Pick<Workspace, "identitySecret">, identity: Identity | undefined): boolean {
-  if (!identity?.id || !identity.userHash) return false;
-  return safeEqual(hmacHex(workspace.identitySecret, identity.id), identity.userHash.toLowerCase());
 }
 
 export function signalsOf(context: CaptureContext): string[] {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import type { CaptureContext, Identity } from "../../../shared/context.js";
+import type { CaptureContext } from "../../../shared/context.js";
+import type { StoredIdentity } from "../../db/schema.js";
 import { rowsOf } from "../../lib/rows-of.js";
 
 export interface NewTicketRow {
@@ -13,7 +14,7 @@ export interface NewTicketRow {
   customerName: string | null;
   customerId: string | null;
   browserTokenHash: string | null;
-  identity: Omit<Identity, "userHash"> | null;
+  identity: StoredIdentity | null;
   verified: boolean;
   pageUrl: string;
   pageTitle: string | null;

@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { agents, messages, tickets, workspaces } from "../../db/schema.js";
+import { messages, tickets, workspaces } from "../../db/schema.js";
 import type { CustomerUpdates } from "../../../shared/customer-api.js";
-import { scopeCondition, type CustomerScope } from "../../access/customer-scope.js";
-import { toCustomerMessage } from "../tickets/message-view.js";
+import type { CustomerActor } from "../../access/actor.js";
+import { customerVisibleMessages } from "../../access/customer-messages.js";
+import { scopeCondition } from "../../access/customer-scope.js";
 import { ServiceError } from "../service-error.js";
 
 /**
@@ -15,26 +16,26 @@ const OVERLAP_MS = 10_000;
 /** What changed for the customer since the cursor: new public messages and tickets whose status moved. */
 export async function listCustomerUpdates(
   db: Db,
-  input: { workspaceId: string; scope: CustomerScope; since?: string },
+  input: { actor: CustomerActor; since?: string },
 ): Promise<CustomerUpdates> {
+  const workspaceId = input.actor.workspace.id;
   // The database's clock, not this process's: rows are stamped by it.
   const [{ now }] = await db
     .select({ now: sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
     .from(workspaces)
-    .where(eq(workspaces.id, input.workspaceId));
+    .where(eq(workspaces.id, workspaceId));
   const cursor = Buffer.from(now).toString("base64url");
   if (!input.since) return { cursor, messages: [], tickets: [] };
   const since = new Date(decodeSince(input.since).getTime() - OVERLAP_MS);
-  const scope = scopeCondition(input.workspaceId, input.scope);
+  const scope = scopeCondition(workspaceId, input.actor.scope);
   const [messageRows, ticketRows] = await Promise.all([
-    db
-      .select({ message: messages, agentName: agents.name })
-      .from(messages)
-      .innerJoin(tickets, eq(tickets.id, messages.ticketId))
-      .leftJoin(agents, eq(agents.id, messages.agentId))
-      .where(and(scope, eq(messages.internal, false), sql`${messages.createdAt} > ${since.toISOString()}::timestamptz`))
-      .orderBy(asc(messages.createdAt), asc(messages.id))
-      .limit(200),
+    customerVisibleMessages(db, {
+      where: and(
+        inArray(messages.ticketId, db.select({ id: tickets.id }).from(tickets).where(scope)),
+        sql`${messages.createdAt} > ${since.toISOString()}::timestamptz`,
+      )!,
+      limit: 200,
+    }),
     db
       .select({ id: tickets.id, status: tickets.status, updatedAt: tickets.updatedAt })
       .from(tickets)
@@ -43,7 +44,7 @@ export async function listCustomerUpdates(
   ]);
   return {
     cursor,
-    messages: messageRows.map((r) => toCustomerMessage({ ...r.message, agentName: r.agentName })),
+    messages: messageRows,
     tickets: ticketRows.map((t) => ({ id: t.id, status: t.status, updatedAt: t.updatedAt.toISOString() })),
   };
 }

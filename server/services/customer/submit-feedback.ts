@@ -2,26 +2,14 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { feedback, ticketEvents, tickets, workspaces } from "../../db/schema.js";
 import type { AgentFeedback, CustomerFeedback, FeedbackState } from "../../../shared/metrics.js";
-import { safeEqual } from "../../lib/crypto.js";
-import { uploadTokenFor } from "./create-ticket.js";
-import { assertOriginAllowed } from "../../access/find-widget-workspace.js";
+import type { AgentActor } from "../../access/actor.js";
+import type { TicketHolder } from "../../access/upload-token.js";
 import { recordEvent } from "../tickets/record-event.js";
 import { isUniqueViolation, notFound, ServiceError } from "../service-error.js";
 
-/** The customer proves the ticket is theirs with its upload token (as for the recording) from an allowed origin. */
-export interface CustomerCaller {
-  respondent: "customer";
-  uploadToken: string | undefined;
-  origin: string | undefined;
-  ownOrigin: string;
-}
-/** The agent answers for their own workspace, and only if a handoff was sent to them. */
-export interface AgentCaller {
-  respondent: "agent";
-  workspaceId: string;
-  agentId: string;
-}
-type Caller = CustomerCaller | AgentCaller;
+/** The customer holds the ticket's upload token; an agent answers only if a handoff was sent to them. */
+type Caller = AgentActor | TicketHolder;
+const respondentOf = (caller: Caller) => (caller.kind === "agent" ? ("agent" as const) : ("customer" as const));
 
 const RESOLVED = ["resolved", "closed"];
 
@@ -33,14 +21,9 @@ async function loadTicket(db: Db, ticketId: string, caller: Caller) {
     .where(eq(tickets.id, ticketId))
     .limit(1);
   if (!row) throw notFound("Ticket");
-  if (caller.respondent === "agent") {
-    if (row.workspace.id !== caller.workspaceId) throw notFound("Ticket");
-  } else {
-    if (!caller.uploadToken || !safeEqual(uploadTokenFor(row.workspace, row.id), caller.uploadToken)) {
-      throw new ServiceError("unauthorized", "Invalid token for this ticket");
-    }
-    assertOriginAllowed(row.workspace, caller.origin, caller.ownOrigin);
-  }
+  // The ticket holder was authenticated for this very ticket by server/access; an agent only in their workspace.
+  const allowed = caller.kind === "agent" ? row.workspace.id === caller.agent.workspaceId : caller.ticketId === row.id;
+  if (!allowed) throw notFound("Ticket");
   const escalations = await db
     .select({ details: ticketEvents.details })
     .from(ticketEvents)
@@ -51,11 +34,11 @@ async function loadTicket(db: Db, ticketId: string, caller: Caller) {
   const eligible =
     escalations.length > 0 &&
     RESOLVED.includes(row.status) &&
-    (caller.respondent === "customer" || receivers.has(caller.agentId));
+    (caller.kind !== "agent" || receivers.has(caller.agent.id));
   const [answered] = await db
     .select({ id: feedback.id })
     .from(feedback)
-    .where(and(eq(feedback.ticketId, row.id), eq(feedback.respondent, caller.respondent)));
+    .where(and(eq(feedback.ticketId, row.id), eq(feedback.respondent, respondentOf(caller))));
   return { ticket: row, eligible, answered: Boolean(answered), receivers };
 }
 
@@ -71,7 +54,9 @@ export async function submitFeedback(
 ): Promise<FeedbackState> {
   const { ticket, eligible, answered, receivers } = await loadTicket(db, input.ticketId, input.caller);
   const caller = input.caller;
-  if (caller.respondent === "agent" && !receivers.has(caller.agentId) && receivers.size > 0) {
+  const respondent = respondentOf(caller);
+  const agentId = caller.kind === "agent" ? caller.agent.id : null;
+  if (agentId && !receivers.has(agentId) && receivers.size > 0) {
     throw new ServiceError("forbidden", "Only an agent who received this ticket's handoff answers this question");
   }
   if (answered) throw new ServiceError("conflict", "Feedback was already given for this ticket");
@@ -80,17 +65,17 @@ export async function submitFeedback(
     await db.transaction(async (tx) => {
       await tx.insert(feedback).values({
         ticketId: ticket.id,
-        respondent: caller.respondent,
-        agentId: caller.respondent === "agent" ? caller.agentId : null,
+        respondent,
+        agentId,
         answers: input.answers,
       });
-      await recordEvent(tx as unknown as Db, {
+      await recordEvent(tx, {
         workspaceId: ticket.workspace.id,
         ticketId: ticket.id,
         type: "feedback",
-        actorType: caller.respondent,
-        actorId: caller.respondent === "agent" ? caller.agentId : null,
-        details: { respondent: caller.respondent, answers: input.answers },
+        actorType: respondent,
+        actorId: agentId,
+        details: { respondent, answers: input.answers },
       });
       await tx.update(tickets).set({ updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
     });

@@ -10,6 +10,7 @@ import { getEscalation } from "./list-escalations.js";
 import { recordEvent } from "../tickets/record-event.js";
 import { ServiceError } from "../service-error.js";
 import { lockTicket } from "../tickets/workspace-ticket.js";
+import { MAX_TIER } from "../../../shared/limits.js";
 
 /**
  * Moves a ticket up a tier and/or to another queue with a structured handoff, routes it to the least-loaded
@@ -29,8 +30,8 @@ export async function escalateTicket(
     const toTier = body.toTier ?? (body.toQueue && body.toQueue !== ticket.queue ? ticket.tier : ticket.tier + 1);
     const toQueue = body.toQueue ?? ticket.queue;
     const issues: ErrorIssue[] = [];
-    if (toTier > 3)
-      issues.push({ path: "toTier", message: "the ticket is already at tier 3; pick another queue instead" });
+    if (toTier > MAX_TIER)
+      issues.push({ path: "toTier", message: `the ticket is already at tier ${MAX_TIER}; pick another queue instead` });
     else if (toTier < ticket.tier)
       issues.push({ path: "toTier", message: `an escalation cannot lower the tier (now ${ticket.tier})` });
     else if (toTier === ticket.tier && toQueue === ticket.queue) {

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
 import { ticketFacts } from "../../db/schema-metrics.js";
 import { resolvePeriod, type MetricsFilter } from "../../../shared/metrics.js";
 
@@ -31,6 +31,3 @@ export function firstAgentCondition(agent: string | undefined): SQL | undefined 
   if (!agent) return undefined;
   return agent === "none" ? isNull(ticketFacts.firstAgentId) : eq(ticketFacts.firstAgentId, agent);
 }
-
-/** Monday 00:00 UTC of the week, as an ISO date: the same buckets whatever the server's time zone. */
-export const weekExpr = sql<string>`to_char(date_trunc('week', ${ticketFacts.createdAt} at time zone 'UTC'), 'YYYY-MM-DD')`;

@@ -29,9 +29,9 @@ export async function refreshTicketFacts(db: Db, input: { workspaceId: string })
     .where(eq(metricsWatermarks.workspaceId, workspaceId));
   if (!mark!.rollupsBuilt) {
     await db.transaction(async (tx) => {
-      const [locked] = await lockWatermark(tx as unknown as Db, workspaceId);
+      const [locked] = await lockWatermark(tx, workspaceId);
       if (locked!.rollupsBuilt) return;
-      await rebuildRollups(tx as unknown as Db, workspaceId);
+      await rebuildRollups(tx, workspaceId);
       await tx
         .update(metricsWatermarks)
         .set({ rollupsBuilt: true })
@@ -49,7 +49,7 @@ export async function refreshTicketFacts(db: Db, input: { workspaceId: string })
   for (let i = 0; i < changed.length; i += BATCH) {
     const batch = changed.slice(i, i + BATCH);
     refolded += await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
+      const t: Db = tx;
       await lockWatermark(t, workspaceId);
       // The margin re-reads events already folded: refold only tickets whose facts are older than their newest event.
       const old = await t

@@ -1,156 +1,82 @@
-import { promisify } from "node:util";
-import { gunzip } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { recordings, tickets, workspaces } from "../../db/schema.js";
+import { recordings, tickets } from "../../db/schema.js";
+import { recordingUploads } from "../../db/schema-hardening.js";
 import { LIMITS } from "../../../shared/limits.js";
-import {
-  isPackedRecording,
-  type PackedRecording,
-  PackedRecordingError,
-  unpackEvents,
-} from "../../../shared/recording-pack.js";
-import { safeEqual } from "../../lib/crypto.js";
-import { uploadTokenFor } from "../customer/create-ticket.js";
-import { assertOriginAllowed } from "../../access/find-widget-workspace.js";
-import { notFound, ServiceError } from "../service-error.js";
+import type { TicketHolder } from "../../access/upload-token.js";
+import { ServiceError } from "../service-error.js";
+import { hashUpload, readUpload } from "./read-upload.js";
 import { type BlobStore, recordingKey } from "../../storage/blob-store.js";
 
-const gunzipAsync = promisify(gunzip);
-const EVENT_FULL_SNAPSHOT = 2;
-
 export interface StoreRecordingInput {
-  ticketId: string;
-  uploadToken: string | undefined;
-  origin: string | undefined;
-  ownOrigin: string;
-  gzip: Uint8Array;
+  /** Authenticated by server/access before the body was read. */
+  holder: TicketHolder;
+  body: ReadableStream<Uint8Array> | null;
   maxRawBytes?: number;
   /** Where the bytes go (server/storage); the row keeps only the key and the summary. */
   blobs: BlobStore;
 }
 
 /**
- * Checks the upload token, inflates with a ceiling (gzip bombs get 413), validates the events and stores the gzip as
- * sent, plain or packed (shared/recording-pack.ts); GET .../recording unpacks a packed one (plain-recording.ts).
+ * Stores a ticket's one recording as gzip of a plain JSON array of rrweb events (what GET .../recording serves) in the blob store (server/storage): a
+ * plain upload as sent, a packed one (shared/recording-pack.ts) unpacked and compressed again here, once, so reads
+ * never pay for it. The body is streamed (read-upload.ts); a retry of the same bytes is answered as stored, a
+ * different recording for the same ticket is 409.
  */
-export async function storeRecording(db: Db, input: StoreRecordingInput): Promise<void> {
-  const [row] = await db
-    .select({ ticket: { id: tickets.id }, workspace: workspaces })
-    .from(tickets)
-    .innerJoin(workspaces, eq(workspaces.id, tickets.workspaceId))
-    .where(eq(tickets.id, input.ticketId))
-    .limit(1);
-  if (!row) throw notFound("Ticket");
-  if (!input.uploadToken || !safeEqual(uploadTokenFor(row.workspace, row.ticket.id), input.uploadToken)) {
-    throw new ServiceError("unauthorized", "Invalid upload token for this ticket");
+export async function storeRecording(db: Db, input: StoreRecordingInput): Promise<{ replayed: boolean }> {
+  const ticketId = input.holder.ticketId;
+  const limits = {
+    maxCompressedBytes: LIMITS.recordingCompressedBytes,
+    maxRawBytes: input.maxRawBytes ?? LIMITS.recordingRawBytes,
+  };
+  const stored = await storedHash(db, ticketId);
+  if (stored !== undefined) {
+    if (stored === (await hashUpload(input.body, limits.maxCompressedBytes))) return { replayed: true };
+    throw alreadyStored();
   }
-  assertOriginAllowed(row.workspace, input.origin, input.ownOrigin);
-
-  const events = await inflateEvents(input.gzip, input.maxRawBytes ?? LIMITS.recordingRawBytes);
-  // Stored as sent: a packed upload is unpacked when it is replayed (plain-recording.ts), not on this hot path.
-  const stored = input.gzip;
-  const blobKey = recordingKey(row.workspace.id, row.ticket.id);
-  await input.blobs.put(blobKey, stored, "application/gzip");
+  const upload = await readUpload(input.body, limits);
+  const blobKey = recordingKey(input.holder.workspace.id, ticketId);
   const values = {
     gzip: null,
     blobKey,
-    compressedBytes: stored.byteLength,
-    rawBytes: events.rawBytes,
-    eventCount: events.count,
-    startedAt: events.startedAt,
-    endedAt: events.endedAt,
+    compressedBytes: upload.gzip.byteLength,
+    rawBytes: upload.rawBytes,
+    eventCount: upload.count,
+    startedAt: upload.startedAt,
+    endedAt: upload.endedAt,
   };
-  await db.transaction(async (tx) => {
+  const inserted = await db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .insert(recordingUploads)
+      .values({ ticketId, sha256: upload.sha256 })
+      .onConflictDoNothing()
+      .returning({ ticketId: recordingUploads.ticketId });
+    if (!claimed) return false;
+    // Only the claimant writes the bytes, before its row commits: a stored row always points at them.
+    await input.blobs.put(blobKey, upload.gzip, "application/gzip");
     await tx
       .insert(recordings)
-      .values({ ticketId: row.ticket.id, ...values } as never)
-      .onConflictDoUpdate({
-        target: recordings.ticketId,
-        // excluded.gzip: the recording's bytes travel to the database once, not twice.
-        set: { ...values, gzip: sql`excluded.gzip`, createdAt: sql`now()` } as never,
-      });
-    await tx
-      .update(tickets)
-      .set({ recordingStatus: "stored", updatedAt: sql`now()` })
-      .where(eq(tickets.id, row.ticket.id));
+      .values({ ticketId, ...values } as never)
+      .onConflictDoNothing();
+    await tx.update(tickets).set({ recordingStatus: "stored", updatedAt: sql`now()` }).where(eq(tickets.id, ticketId));
+    return true;
   });
+  if (inserted) return { replayed: false };
+  // Two uploads raced: the other one stored it.
+  if ((await storedHash(db, ticketId)) === upload.sha256) return { replayed: true };
+  throw alreadyStored();
 }
 
-interface EventsSummary {
-  count: number;
-  rawBytes: number;
-  startedAt: number;
-  endedAt: number;
+/** The stored upload's hash; "" for a recording stored before hashes were kept (any upload then conflicts). */
+async function storedHash(db: Db, ticketId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ sha256: recordingUploads.sha256, hasRecording: sql<boolean>`true` })
+    .from(recordings)
+    .leftJoin(recordingUploads, eq(recordingUploads.ticketId, recordings.ticketId))
+    .where(eq(recordings.ticketId, ticketId))
+    .limit(1);
+  return row ? (row.sha256 ?? "") : undefined;
 }
 
-export async function inflateEvents(gzip: Uint8Array, maxRawBytes: number): Promise<EventsSummary> {
-  if (gzip.byteLength < 2 || gzip[0] !== 0x1f || gzip[1] !== 0x8b) {
-    throw new ServiceError("bad_request", "The recording must be gzip-compressed JSON");
-  }
-  let raw: Buffer;
-  try {
-    raw = await gunzipAsync(gzip, { maxOutputLength: maxRawBytes });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || error instanceof RangeError) {
-      throw new ServiceError(
-        "payload_too_large",
-        `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`,
-      );
-    }
-    throw new ServiceError("bad_request", "The recording is not valid gzip");
-  }
-  let events: unknown;
-  try {
-    events = JSON.parse(raw.toString("utf8"));
-  } catch {
-    throw new ServiceError("bad_request", "The recording is not valid JSON");
-  }
-  const packed = isPackedRecording(events);
-  if (packed) {
-    try {
-      events = unpackEvents(events as PackedRecording);
-    } catch (error) {
-      if (!(error instanceof PackedRecordingError)) throw error;
-      throw new ServiceError("validation_failed", "The packed recording is malformed", [
-        { path: "events", message: error.message },
-      ]);
-    }
-    // The unpacked size, estimated without serialising it: packing at most halves a recording's JSON.
-    if (raw.byteLength * 2 > maxRawBytes) {
-      throw new ServiceError(
-        "payload_too_large",
-        `The recording is larger than ${maxRawBytes / 1024 / 1024} MB uncompressed`,
-      );
-    }
-  }
-  if (!Array.isArray(events) || events.length === 0) {
-    throw new ServiceError("validation_failed", "The recording must be a non-empty array of rrweb events", [
-      { path: "", message: "expected a non-empty array" },
-    ]);
-  }
-  let hasFullSnapshot = false;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i] as { type?: unknown; timestamp?: unknown } | null;
-    if (!e || typeof e.type !== "number" || typeof e.timestamp !== "number") {
-      throw new ServiceError(
-        "validation_failed",
-        "The recording contains an event without a numeric type and timestamp",
-        [{ path: String(i), message: "expected { type: number, timestamp: number }" }],
-      );
-    }
-    if (e.type === EVENT_FULL_SNAPSHOT) hasFullSnapshot = true;
-  }
-  if (!hasFullSnapshot) {
-    throw new ServiceError("validation_failed", "The recording has no full snapshot, so it cannot be replayed", [
-      { path: "", message: "no full snapshot event (type 2)" },
-    ]);
-  }
-  const timestamps = events.map((e: { timestamp: number }) => e.timestamp);
-  return {
-    count: events.length,
-    rawBytes: packed ? raw.byteLength * 2 : raw.byteLength,
-    startedAt: Math.min(...timestamps.slice(0, 1000)),
-    endedAt: Math.max(...timestamps.slice(-1000)),
-  };
-}
+const alreadyStored = () =>
+  new ServiceError("conflict", "This ticket already has a different recording; a ticket keeps its first one");

@@ -1,8 +1,11 @@
 import type { CaptureContext } from "../../../shared/context.js";
 import type { FiredRule, MatrixConditions, MatrixRule } from "../../../shared/matrix.js";
 import type { Severity } from "../../../shared/agent-api.js";
+import { verifiedField } from "../../access/identity.js";
+import { globMatches } from "../../lib/glob.js";
+import type { StoredIdentity } from "../../db/schema.js";
 
-/** What the matrix may look at. The plan is passed only when the identity was verified. */
+/** What the matrix may look at. The plan is passed only when a signature (identify() jwt) covered it. */
 export interface TicketFacts {
   subject: string;
   description: string;
@@ -21,7 +24,7 @@ export function matrixFactsOf(
     subject: string;
     description: string;
     verified: boolean;
-    identity: { plan?: string | null } | null;
+    identity: StoredIdentity | null;
     pageUrl: string;
     context: CaptureContext;
     customerRepliesSinceAgent: number;
@@ -31,7 +34,7 @@ export function matrixFactsOf(
   return {
     subject: ticket.subject,
     description: ticket.description,
-    verifiedPlan: ticket.verified ? (ticket.identity?.plan ?? null) : null,
+    verifiedPlan: ticket.verified ? verifiedField(ticket.identity, "plan") : null,
     pageUrl: ticket.pageUrl,
     context: ticket.context,
     customerReplies: ticket.customerRepliesSinceAgent,
@@ -177,9 +180,9 @@ function findRageClick(context: CaptureContext): string | null {
 
 /** `*` matches anything; the pattern must match the whole URL or the whole path (with query). */
 export function urlMatches(pattern: string, url: string): boolean {
-  const regex = new RegExp(`^${pattern.toLowerCase().split("*").map(escapeRegExp).join(".*")}$`);
+  const glob = pattern.toLowerCase();
   const lower = url.toLowerCase();
-  return regex.test(lower) || regex.test(pathOf(lower));
+  return globMatches(glob, lower) || globMatches(glob, pathOf(lower));
 }
 
 export function pathOf(url: string): string {

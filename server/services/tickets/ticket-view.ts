@@ -41,6 +41,10 @@ export function toSummary(row: SummaryRow): TicketSummary {
       plan: identity.plan,
       email: row.customerEmail,
       verified: row.verified,
+      // The email shown is the one typed in the form: verified only if it is the signed one.
+      verifiedFields: (identity.verifiedFields ?? (row.verified ? ["id"] : [])).filter(
+        (f) => f !== "email" || identity.email?.toLowerCase() === row.customerEmail.toLowerCase(),
+      ),
     },
     status: row.status,
     severity: row.severity,

@@ -1,0 +1,69 @@
+import { BlockList, isIPv4, isIPv6 } from "node:net";
+import type { Context } from "hono";
+import type { AppEnv } from "../env.js";
+
+/**
+ * HANDOFF_TRUST_PROXY: how many reverse proxies stand in front (a hop count), or which addresses are proxies (CIDRs,
+ * comma-separated). Without it X-Forwarded-For is ignored: any client can write that header.
+ */
+export type TrustProxy = { hops: number } | { cidrs: BlockList } | undefined;
+
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim();
+  if (!text || text === "false" || text === "0") return undefined;
+  if (/^\d+$/.test(text)) return { hops: Number(text) };
+  if (text === "true") return { hops: 1 };
+  const cidrs = new BlockList();
+  for (const part of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [address, prefix] = part.split("/");
+    const type = isIPv6(address!) ? "ipv6" : "ipv4";
+    if (!isIPv4(address!) && !isIPv6(address!))
+      throw new Error(`HANDOFF_TRUST_PROXY: "${part}" is not an address or CIDR`);
+    cidrs.addSubnet(address!, Number(prefix ?? (type === "ipv6" ? 128 : 32)), type);
+  }
+  return { cidrs };
+}
+
+/**
+ * The client address: the socket's, or, behind trusted proxies, the first X-Forwarded-For entry that is not one of
+ * them. IPv6 addresses count per /64, the block one customer usually holds.
+ */
+export function clientAddress(c: Context<AppEnv>): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  const socket = incoming?.socket?.remoteAddress ?? "local";
+  const trust = c.get("config")?.trustProxy;
+  return perBlock(trust ? forwardedClient(socket, c.req.header("x-forwarded-for"), trust) : socket);
+}
+
+function forwardedClient(socket: string, header: string | undefined, trust: NonNullable<TrustProxy>): string {
+  const chain = [
+    ...(header ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    socket,
+  ];
+  if ("hops" in trust) return chain[Math.max(0, chain.length - 1 - trust.hops)]!;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const address = unmapped(chain[i]!);
+    const type = isIPv6(address) ? "ipv6" : isIPv4(address) ? "ipv4" : undefined;
+    if (!type || !trust.cidrs.check(address, type)) return address;
+  }
+  return chain[0]!;
+}
+
+const unmapped = (address: string) => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
+
+function perBlock(address: string): string {
+  const plain = unmapped(address);
+  if (!isIPv6(plain)) return plain;
+  // The first four groups of the expanded address: the /64.
+  const [head = "", tail = ""] = plain.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = plain.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).join(":")}::/64`;
+}

@@ -1,0 +1,67 @@
+import type { Identity } from "../../shared/context.js";
+import { hmacHex, safeEqual } from "../lib/crypto.js";
+import { verifyHs256 } from "../lib/jwt.js";
+import type { Workspace } from "./find-widget-workspace.js";
+
+/** The identity fields a signature can cover. */
+export const IDENTITY_FIELDS = ["id", "email", "name", "company", "plan"] as const;
+export type IdentityField = (typeof IDENTITY_FIELDS)[number];
+export type IdentityValues = Partial<Record<IdentityField, string>>;
+
+export interface CheckedIdentity {
+  /** The trusted user id (JWT `sub`, or an id its userHash verifies); null when nothing verified. */
+  userId: string | null;
+  /** Every field as shown: signed values win over what the page claimed. */
+  values: IdentityValues;
+  /** The fields a valid signature covers: only these are shown as verified or drive routing. */
+  verifiedFields: IdentityField[];
+}
+
+/**
+ * Identity verification, the one place it is decided. Two ways, as the host app's backend chooses:
+ * - `jwt`: HS256 with the workspace's identity secret; claims sub, email, name, company, plan, exp. Every claim it
+ *   carries is verified.
+ * - `userHash` (the older way): HMAC-SHA256(identity secret, id). It covers the id alone; email, name, company and
+ *   plan stay unverified.
+ */
+export function checkIdentity(
+  workspace: Pick<Workspace, "identitySecret">,
+  identity: Identity | undefined,
+  now = Date.now(),
+): CheckedIdentity {
+  const claimed: IdentityValues = {};
+  for (const field of IDENTITY_FIELDS) if (identity?.[field]) claimed[field] = identity[field];
+  if (identity?.jwt) {
+    const claims = verifyHs256(identity.jwt, workspace.identitySecret, now);
+    const sub = claims?.sub;
+    if (claims && typeof sub === "string" && sub.length > 0 && sub.length <= 200) {
+      const signed: IdentityValues = { id: sub };
+      for (const field of ["email", "name", "company", "plan"] as const) {
+        const value = claims[field];
+        if (typeof value === "string" && value.length <= 320) signed[field] = value;
+      }
+      return {
+        userId: sub,
+        // A claimed field the token does not cover stays, unverified; a signed one replaces it.
+        values: { ...claimed, ...signed },
+        verifiedFields: IDENTITY_FIELDS.filter((f) => signed[f] !== undefined),
+      };
+    }
+  }
+  if (
+    identity?.id &&
+    identity.userHash &&
+    safeEqual(hmacHex(workspace.identitySecret, identity.id), identity.userHash.toLowerCase())
+  ) {
+    return { userId: identity.id, values: claimed, verifiedFields: ["id"] };
+  }
+  return { userId: null, values: claimed, verifiedFields: [] };
+}
+
+/** A stored identity's field, only if a signature covered it (e.g. the plan the routing matrix may trust). */
+export function verifiedField(
+  identity: ({ verifiedFields?: string[] | null } & IdentityValues) | null | undefined,
+  field: IdentityField,
+): string | null {
+  return identity?.verifiedFields?.includes(field) ? (identity[field] ?? null) : null;
+}

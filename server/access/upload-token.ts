@@ -1,0 +1,66 @@
+import type { Context } from "hono";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { tickets, workspaces } from "../db/schema.js";
+import { WIDGET_QUERY } from "../../shared/widget-api.js";
+import { hmacHex, safeEqual } from "../lib/crypto.js";
+import { notFound, ServiceError } from "../services/service-error.js";
+import { assertOriginAllowed, type Workspace } from "./find-widget-workspace.js";
+
+/**
+ * How long a ticket's token opens its recording upload: as long as the widget's outbox keeps retrying
+ * (OUTBOX_LIMITS.maxAgeMs in widget/transport/outbox.ts). Feedback is asked after resolution, days later, and is
+ * accepted once, so the token keeps opening it.
+ */
+export const RECORDING_UPLOAD_TTL_MS = 7 * 24 * 3600_000;
+
+/** Derived, not stored: a retried create can hand back the same token. */
+export const uploadTokenFor = (workspace: Pick<Workspace, "uploadSecret">, ticketId: string) =>
+  hmacHex(workspace.uploadSecret, `upload:${ticketId}`);
+
+/** The caller's upload token: `Authorization: Bearer …`, or `?token=` for sendBeacon, which cannot set headers. */
+export function uploadTokenFromRequest(c: Context): string | undefined {
+  const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S{1,200})\s*$/i)?.[1];
+  return bearer ?? c.req.query(WIDGET_QUERY.uploadToken)?.slice(0, 200);
+}
+
+/** Whoever holds a ticket's upload token, from an allowed origin: the customer who filed it. */
+export interface TicketHolder {
+  kind: "ticket_holder";
+  ticketId: string;
+  workspace: Workspace;
+  ticketCreatedAt: Date;
+}
+
+/**
+ * The one check of an upload token: the ticket exists, the token is its own and not expired, and the page's Origin is
+ * allowed for its workspace. Reads nothing from the request body, so a hostile upload costs one indexed lookup.
+ */
+export async function authenticateTicketHolder(
+  db: Db,
+  input: {
+    ticketId: string;
+    token: string | undefined;
+    origin: string | undefined;
+    ownOrigin: string;
+    purpose: "recording" | "feedback";
+    now?: Date;
+  },
+): Promise<TicketHolder> {
+  const [row] = await db
+    .select({ id: tickets.id, createdAt: tickets.createdAt, workspace: workspaces })
+    .from(tickets)
+    .innerJoin(workspaces, eq(workspaces.id, tickets.workspaceId))
+    .where(eq(tickets.id, input.ticketId))
+    .limit(1);
+  if (!row) throw notFound("Ticket");
+  if (!input.token || !safeEqual(uploadTokenFor(row.workspace, row.id), input.token)) {
+    throw new ServiceError("unauthorized", "Invalid upload token for this ticket");
+  }
+  const age = (input.now ?? new Date()).getTime() - row.createdAt.getTime();
+  if (input.purpose === "recording" && age > RECORDING_UPLOAD_TTL_MS) {
+    throw new ServiceError("unauthorized", "This ticket's upload token has expired");
+  }
+  assertOriginAllowed(row.workspace, input.origin, input.ownOrigin);
+  return { kind: "ticket_holder", ticketId: row.id, workspace: row.workspace, ticketCreatedAt: row.createdAt };
+}
