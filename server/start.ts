@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
+import { startJobs } from "./jobs/start-jobs.js";
+import { serverTasks } from "./jobs/tasks.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/workspace/ensure-demo-workspace.js";
@@ -43,6 +45,7 @@ export async function startServer(
   });
   const stopTimeTriggers = startTimeTriggerScheduler(database.db);
   const stopMetricsRefresher = startMetricsRefresher(database.db);
+  const stopJobs = await startJobs({ database, config, tasks: serverTasks });
   return {
     url,
     bootstrap,
@@ -51,6 +54,7 @@ export async function startServer(
     async close() {
       await stopTimeTriggers();
       await stopMetricsRefresher();
+      await stopJobs();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
