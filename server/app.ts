@@ -12,6 +12,8 @@ import { customerRoutes } from "./routes/customer.js";
 import { demoApiRoutes } from "./routes/demo-api.js";
 import { healthRoutes } from "./routes/health.js";
 import { metricsRoutes } from "./routes/metrics.js";
+import { integrationRoutes, notificationRoutes } from "./routes/notifications.js";
+import { webhookRoutes } from "./routes/notifications-webhooks.js";
 import { exportRoutes } from "./routes/exports.js";
 import { feedbackRoutes, widgetFeedbackRoutes } from "./routes/feedback.js";
 import { staticRoutes } from "./routes/static.js";
@@ -46,6 +48,9 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/exports", exportRoutes());
   app.route("/api/v1/agents", agentRoutes());
   app.route("/api/v1/workspace", workspaceRoutes());
+  app.route("/api/v1/webhooks", webhookRoutes());
+  app.route("/api/v1/notifications", notificationRoutes());
+  app.route("/api/v1/integrations", integrationRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

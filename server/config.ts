@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
+import { loadNotificationConfig, type NotificationConfig } from "./services/notifications/notification-config.js";
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   /** Where the built widget and console live (dist/). */
   distDir: string;
   demoDir: string;
+  /** SMTP, inbound email and webhook delivery (HANDOFF_SMTP_URL, HANDOFF_MAIL_FROM, …). */
+  notifications: NotificationConfig;
 }
 
 const csv = (value: string | undefined) =>
@@ -43,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     sessionTtlMs: Number(env.HANDOFF_SESSION_HOURS ?? 12) * 3600_000,
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),
+    notifications: loadNotificationConfig(env),
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { Logger, run, type TaskList as GraphileTaskList } from "graphile-worker";
+import pg from "pg";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { TaskList } from "./registry.js";
@@ -30,8 +31,11 @@ export async function startGraphileRunner(
         jobId: helpers.job.id,
       });
   }
+  // Our own pool, so the teardown can wait until every connection is closed (tests drop the database right after).
+  const pgPool = new pg.Pool({ connectionString: databaseUrl, max: (options.concurrency ?? 4) + 2 });
+  pgPool.on("error", (error) => console.warn(`[jobs] idle connection lost: ${error.message}`));
   const runner = await run({
-    connectionString: databaseUrl,
+    pgPool,
     concurrency: options.concurrency ?? 4,
     noHandleSignals: true,
     pollInterval: 2000,
@@ -41,5 +45,8 @@ export async function startGraphileRunner(
   // Jobs enqueued before graphile-worker's schema existed (first start after the upgrade) move over once.
   await db.execute(sql`with moved as (delete from handoff_jobs returning *)
     select handoff_add_job(name, payload, run_at, max_attempts, job_key) from moved`);
-  return () => runner.stop();
+  return async () => {
+    await runner.stop();
+    await pgPool.end();
+  };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { ticketEvents } from "../../db/schema.js";
 import type { TicketEventType } from "../../../shared/timeline.js";
+import { enqueueEventNotifications } from "../notifications/enqueue-event-notifications.js";
 
 export interface RecordEventInput {
   workspaceId: string;
@@ -13,7 +14,10 @@ export interface RecordEventInput {
   at?: Date;
 }
 
-/** Appends one event to the ticket's timeline. Call it inside the same transaction as the change it records. */
+/**
+ * Appends one event to the ticket's timeline and queues its notifications (webhooks, email, Slack). Call it inside
+ * the same transaction as the change it records.
+ */
 export async function recordEvent(db: Db, input: RecordEventInput): Promise<void> {
   await db.insert(ticketEvents).values({
     workspaceId: input.workspaceId,
@@ -23,5 +27,14 @@ export async function recordEvent(db: Db, input: RecordEventInput): Promise<void
     actorId: input.actorId ?? null,
     details: input.details ?? {},
     ...(input.at ? { at: input.at } : {}),
+  });
+  await enqueueEventNotifications(db, {
+    workspaceId: input.workspaceId,
+    ticketId: input.ticketId,
+    type: input.type,
+    actorType: input.actorType,
+    actorId: input.actorId ?? null,
+    details: input.details ?? {},
+    at: (input.at ?? new Date()).toISOString(),
   });
 }
