@@ -13,6 +13,7 @@ import { demoApiRoutes } from "./routes/demo-api.js";
 import { healthRoutes } from "./routes/health.js";
 import { metricsRoutes } from "./routes/metrics.js";
 import { integrationRoutes, notificationRoutes } from "./routes/notifications.js";
+import { inboundRoutes } from "./routes/notifications-inbound.js";
 import { webhookRoutes } from "./routes/notifications-webhooks.js";
 import { exportRoutes } from "./routes/exports.js";
 import { feedbackRoutes, widgetFeedbackRoutes } from "./routes/feedback.js";
@@ -51,6 +52,7 @@ export function createApp(deps: { database: Database; config: Config }) {
   app.route("/api/v1/webhooks", webhookRoutes());
   app.route("/api/v1/notifications", notificationRoutes());
   app.route("/api/v1/integrations", integrationRoutes());
+  app.route("/api/v1/inbound", inboundRoutes());
   app.route("/demo/api", demoApiRoutes());
   app.route("/", staticRoutes());
   return app;

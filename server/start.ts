@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { startJobs } from "./jobs/start-jobs.js";
 import { serverTasks } from "./jobs/tasks.js";
+import { startInboundSmtp } from "./services/notifications/start-inbound-smtp.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
 import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/workspace/ensure-demo-workspace.js";
@@ -46,6 +47,9 @@ export async function startServer(
   const stopTimeTriggers = startTimeTriggerScheduler(database.db);
   const stopMetricsRefresher = startMetricsRefresher(database.db);
   const stopJobs = await startJobs({ database, config, tasks: serverTasks });
+  const inboundPort = config.notifications.inboundSmtpPort;
+  const inboundSmtp =
+    inboundPort === undefined ? undefined : await startInboundSmtp(database.db, { port: inboundPort });
   return {
     url,
     bootstrap,
@@ -55,6 +59,7 @@ export async function startServer(
       await stopTimeTriggers();
       await stopMetricsRefresher();
       await stopJobs();
+      await inboundSmtp?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -33,7 +33,9 @@ export async function startGraphileRunner(
   }
   // Our own pool, so the teardown can wait until every connection is closed (tests drop the database right after).
   const pgPool = new pg.Pool({ connectionString: databaseUrl, max: (options.concurrency ?? 4) + 2 });
-  pgPool.on("error", (error) => console.warn(`[jobs] idle connection lost: ${error.message}`));
+  const lost = (error: Error) => console.warn(`[jobs] database connection lost: ${error.message}`);
+  pgPool.on("error", lost);
+  pgPool.on("connect", (client) => client.on("error", lost));
   const runner = await run({
     pgPool,
     concurrency: options.concurrency ?? 4,
