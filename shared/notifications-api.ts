@@ -62,10 +62,8 @@ export interface WebhookDeliveryView {
 }
 
 export const slackSettingsSchema = z.object({
-  webhookUrl: z
-    .url({ protocol: /^https$/, error: "Must be an https URL (Slack incoming webhook)" })
-    .max(2000)
-    .nullable(),
+  /** Slack's incoming-webhook URL (https://hooks.slack.com/…); http is accepted for self-hosted compatibles. */
+  webhookUrl: httpUrl.nullable(),
   events: z.array(z.enum(slackEventTypes)).max(slackEventTypes.length),
 });
 export type SlackSettingsInput = z.infer<typeof slackSettingsSchema>;
@@ -83,3 +81,12 @@ export interface NotificationSettingsView {
   allowPrivateTargets: boolean;
   slack: { webhookUrl: string | null; events: SlackEventType[] };
 }
+
+/** What an agent is emailed about; each is on unless turned off. */
+export const agentEmailKinds = ["assigned", "escalated", "bounced", "critical"] as const;
+export type AgentEmailKind = (typeof agentEmailKinds)[number];
+
+export const agentNotificationPrefsSchema = z.object({
+  email: z.partialRecord(z.enum(agentEmailKinds), z.boolean()),
+});
+export type AgentNotificationPrefs = { email: Record<AgentEmailKind, boolean> };

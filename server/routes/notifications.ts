@@ -1,14 +1,22 @@
 import { Hono } from "hono";
-import { notificationSettingsUpdateSchema, slackSettingsSchema } from "../../shared/notifications-api.js";
+import {
+  agentNotificationPrefsSchema,
+  notificationSettingsUpdateSchema,
+  slackSettingsSchema,
+} from "../../shared/notifications-api.js";
 import { assertAdmin } from "../access/admin-only.js";
 import type { AppEnv } from "../env.js";
 import { listJobIssues } from "../jobs/list-jobs.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
+import {
+  getAgentNotificationPrefs,
+  updateAgentNotificationPrefs,
+} from "../services/notifications/agent-notification-prefs.js";
 import { getNotificationSettings } from "../services/notifications/get-notification-settings.js";
 import { updateNotificationSettings } from "../services/notifications/update-notification-settings.js";
 import { readJson } from "./body.js";
 
-/** /api/v1/notifications: settings (SMTP status, inbound secret, SSRF switch) and the jobs that failed. */
+/** /api/v1/notifications: settings (SMTP status, inbound secret, SSRF switch), my emails, the jobs that failed. */
 export function notificationRoutes() {
   const app = new Hono<AppEnv>();
   app.use("*", sameOriginOnly(), requireAgent());
@@ -20,6 +28,13 @@ export function notificationRoutes() {
   app.patch("/settings", async (c) => {
     const changes = await readJson(c, notificationSettingsUpdateSchema, 4 * 1024);
     return c.json(await updateNotificationSettings(c.get("db"), c.get("config"), { actor: c.get("agent"), changes }));
+  });
+
+  app.get("/me", async (c) => c.json(await getAgentNotificationPrefs(c.get("db"), { agent: c.get("agent") })));
+
+  app.put("/me", async (c) => {
+    const { email } = await readJson(c, agentNotificationPrefsSchema, 4 * 1024);
+    return c.json(await updateAgentNotificationPrefs(c.get("db"), { agent: c.get("agent"), email }));
   });
 
   app.get("/jobs", async (c) => {

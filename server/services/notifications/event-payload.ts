@@ -7,6 +7,7 @@ import { consoleTicketUrl } from "./public-links.js";
 
 /** A recorded ticket event as the notification jobs receive it. */
 export interface TicketEventJob {
+  eventId: number;
   workspaceId: string;
   ticketId: string;
   type: string;

@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { addJob } from "../../jobs/add-job.js";
+import { rowsOf } from "../../lib/rows-of.js";
 import type { JobContext } from "../../jobs/registry.js";
 import { buildEventPayload, type TicketEventJob, webhookEventFor } from "./event-payload.js";
 import { loadTicketForMail } from "./load-ticket-for-mail.js";
@@ -10,6 +12,7 @@ import { type AgentEmailJob, SEND_AGENT_EMAIL } from "./send-agent-email.js";
 import { type CustomerEmailJob, SEND_CUSTOMER_EMAIL } from "./send-customer-email.js";
 
 const eventSchema = z.object({
+  eventId: z.number(),
   workspaceId: z.uuid(),
   ticketId: z.uuid(),
   type: z.string(),
@@ -53,9 +56,19 @@ async function queueEmails(tx: Db, event: TicketEventJob, ticket: Ticket) {
   if (event.type === "created") await customer("received");
   if (event.type === "replied") await customer("reply", str(d.messageId));
   if (event.type === "status_changed" && d.to === "resolved") await customer("resolved");
-  if (event.type === "assigned") await agent(ticket.severity === "critical" ? "critical" : "assigned", str(d.agentId));
+  if (event.type === "assigned" && !(await partOfHandoff(tx, event)))
+    await agent(ticket.severity === "critical" ? "critical" : "assigned", str(d.agentId));
   if (event.type === "escalated") await agent("escalated", str(d.toAgentId), str(d.escalationId));
   if (event.type === "bounced") await agent("bounced", str(d.toAgentId), str(d.escalationId));
+}
+
+/** An assignment made by an escalation, bounce or de-escalation (same transaction, so same `at`): that mail says it. */
+async function partOfHandoff(tx: Db, event: TicketEventJob): Promise<boolean> {
+  const rows = rowsOf(
+    await tx.execute(sql`select 1 from ticket_events e join ticket_events a on a.id = ${event.eventId}
+      where e.ticket_id = a.ticket_id and e.at = a.at and e.type in ('escalated', 'bounced', 'de_escalated') limit 1`),
+  );
+  return rows.length > 0;
 }
 
 async function queueSlack(tx: Db, event: TicketEventJob, ticket: Ticket) {

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { agentEmailKinds } from "../../../shared/notifications-api.js";
 import { agents, escalations } from "../../db/schema.js";
 import { agentNotificationPrefs } from "../../db/schema-notifications.js";
 import type { JobContext } from "../../jobs/registry.js";
@@ -9,7 +10,6 @@ import { mailTransport } from "./mail-transport.js";
 import { consoleTicketUrl, publicOrigin } from "./public-links.js";
 
 export const SEND_AGENT_EMAIL = "email.agent";
-export const agentEmailKinds = ["assigned", "escalated", "bounced", "critical"] as const;
 
 const payloadSchema = z.object({
   workspaceId: z.uuid(),

@@ -19,22 +19,26 @@ export interface RecordEventInput {
  * the same transaction as the change it records.
  */
 export async function recordEvent(db: Db, input: RecordEventInput): Promise<void> {
-  await db.insert(ticketEvents).values({
-    workspaceId: input.workspaceId,
-    ticketId: input.ticketId,
-    type: input.type,
-    actorType: input.actorType,
-    actorId: input.actorId ?? null,
-    details: input.details ?? {},
-    ...(input.at ? { at: input.at } : {}),
-  });
+  const [row] = await db
+    .insert(ticketEvents)
+    .values({
+      workspaceId: input.workspaceId,
+      ticketId: input.ticketId,
+      type: input.type,
+      actorType: input.actorType,
+      actorId: input.actorId ?? null,
+      details: input.details ?? {},
+      ...(input.at ? { at: input.at } : {}),
+    })
+    .returning({ id: ticketEvents.id, at: ticketEvents.at });
   await enqueueEventNotifications(db, {
+    eventId: row!.id,
     workspaceId: input.workspaceId,
     ticketId: input.ticketId,
     type: input.type,
     actorType: input.actorType,
     actorId: input.actorId ?? null,
     details: input.details ?? {},
-    at: (input.at ?? new Date()).toISOString(),
+    at: row!.at.toISOString(),
   });
 }
