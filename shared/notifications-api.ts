@@ -36,30 +36,34 @@ export const webhookUpdateSchema = z.object({
 });
 export type WebhookUpdateInput = z.infer<typeof webhookUpdateSchema>;
 
-export interface WebhookEndpointView {
-  id: string;
-  url: string;
-  description: string | null;
-  events: WebhookEventType[];
-  enabled: boolean;
-  disabledReason: string | null;
-  createdAt: string;
-}
+export const webhookEndpointViewSchema = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  description: z.string().nullable(),
+  events: z.array(z.enum(webhookEventTypes)),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  createdAt: z.string(),
+  /** Only in the answer that created or rotated it. */
+  secret: z.string().optional(),
+});
+export type WebhookEndpointView = z.infer<typeof webhookEndpointViewSchema>;
 
-export interface WebhookDeliveryView {
-  id: string;
-  messageId: string;
-  eventType: string;
-  status: "pending" | "succeeded" | "failed";
-  attempts: number;
-  responseStatus: number | null;
-  responseExcerpt: string | null;
-  latencyMs: number | null;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
+export const webhookDeliveryViewSchema = z.object({
+  id: z.uuid(),
+  messageId: z.string(),
+  eventType: z.string(),
+  status: z.enum(["pending", "succeeded", "failed"]),
+  attempts: z.number(),
+  responseStatus: z.number().nullable(),
+  responseExcerpt: z.string().nullable(),
+  latencyMs: z.number().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+export type WebhookDeliveryView = z.infer<typeof webhookDeliveryViewSchema>;
 
 export const slackSettingsSchema = z.object({
   /** Slack's incoming-webhook URL (https://hooks.slack.com/…); http is accepted for self-hosted compatibles. */
@@ -73,14 +77,15 @@ export const notificationSettingsUpdateSchema = z.object({
   rotateInboundSecret: z.boolean().optional(),
 });
 
-export interface NotificationSettingsView {
-  smtpConfigured: boolean;
-  mailFrom: string | null;
-  inboundEmailSecret: string;
-  inboundEmailDomain: string | null;
-  allowPrivateTargets: boolean;
-  slack: { webhookUrl: string | null; events: SlackEventType[] };
-}
+export const notificationSettingsViewSchema = z.object({
+  smtpConfigured: z.boolean(),
+  mailFrom: z.string().nullable(),
+  inboundEmailSecret: z.string(),
+  inboundEmailDomain: z.string().nullable(),
+  allowPrivateTargets: z.boolean(),
+  slack: z.object({ webhookUrl: z.string().nullable(), events: z.array(z.enum(slackEventTypes)) }),
+});
+export type NotificationSettingsView = z.infer<typeof notificationSettingsViewSchema>;
 
 /** What an agent is emailed about; each is on unless turned off. */
 export const agentEmailKinds = ["assigned", "escalated", "bounced", "critical"] as const;
