@@ -3,6 +3,7 @@ import { NOTIFY_EVENT } from "../services/notifications/enqueue-event-notificati
 import { notifyEvent } from "../services/notifications/notify-event.js";
 import { POST_TO_SLACK, postToSlack } from "../services/notifications/post-to-slack.js";
 import { DELIVER_WEBHOOK } from "../services/notifications/queue-webhook-deliveries.js";
+import { SEND_ADMIN_EMAIL, sendAdminEmail } from "../services/notifications/send-admin-email.js";
 import { SEND_AGENT_EMAIL, sendAgentEmail } from "../services/notifications/send-agent-email.js";
 import { SEND_CUSTOMER_EMAIL, sendCustomerEmail } from "../services/notifications/send-customer-email.js";
 import type { TaskList } from "./registry.js";
@@ -14,4 +15,5 @@ export const serverTasks: TaskList = {
   [SEND_CUSTOMER_EMAIL]: sendCustomerEmail,
   [SEND_AGENT_EMAIL]: sendAgentEmail,
   [POST_TO_SLACK]: postToSlack,
+  [SEND_ADMIN_EMAIL]: sendAdminEmail,
 };

@@ -2,7 +2,11 @@ import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it } from "vitest";
 import { startJobs } from "../../server/jobs/start-jobs.js";
 import { serverTasks } from "../../server/jobs/tasks.js";
-import { loadNotificationConfig } from "../../server/services/notifications/notification-config.js";
+import {
+  loadNotificationConfig,
+  type NotificationConfig,
+} from "../../server/services/notifications/notification-config.js";
+import { startSmtpSink } from "../helpers/smtp-sink.js";
 import { agentClient, fileTicket } from "../helpers/agent-client.js";
 import { DATABASE_KINDS } from "../helpers/databases.js";
 import { freshDatabaseWithUrl, waitFor } from "../helpers/notify-databases.js";
@@ -15,10 +19,10 @@ describe.each(DATABASE_KINDS)("webhooks on %s", (kind) => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function setup(respond?: (n: number) => number) {
+  async function setup(respond?: (n: number) => number, extra: Partial<NotificationConfig> = {}) {
     const { database, databaseUrl } = await freshDatabaseWithUrl(kind);
     cleanups.push(() => database.close());
-    const notifications = { ...loadNotificationConfig({}), webhookRetrySeconds: [0.2, 0.2, 0.2] };
+    const notifications = { ...loadNotificationConfig({}), webhookRetrySeconds: [0.2, 0.2, 0.2], ...extra };
     const t = await createTestApp(database, { databaseUrl, notifications });
     const stopJobs = await startJobs({ database, config: t.config, tasks: serverTasks });
     cleanups.push(stopJobs);
@@ -106,5 +110,34 @@ describe.each(DATABASE_KINDS)("webhooks on %s", (kind) => {
     const agent = agentClient(t, await t.login({ email: "sam@example.com", password: "sam's long password" }));
     expect((await agent.get("/api/v1/webhooks")).status).toBe(403);
     expect((await admin.post("/api/v1/webhooks", { url: "ftp://x.example", events: [] })).status).toBe(422);
+  });
+
+  it("switches off an endpoint that keeps failing and tells the admins by email", async () => {
+    const sink = await startSmtpSink();
+    cleanups.push(sink.close);
+    const { t, admin, receiver } = await setup(() => 500, {
+      smtpUrl: sink.url,
+      webhookRetrySeconds: Array.from({ length: 30 }, () => 0),
+    });
+    await admin.patch("/api/v1/notifications/settings", { allowPrivateTargets: true });
+    const created = await admin.post("/api/v1/webhooks", { url: receiver.url, events: ["ticket.created"] });
+    await fileTicket(t);
+    const [endpoint] = await waitFor(async () => {
+      const list = (await admin.get("/api/v1/webhooks")).body as Array<{ enabled: boolean; disabledReason: string }>;
+      return list[0]?.enabled === false && list;
+    }, "the endpoint to be disabled");
+    expect(endpoint!.disabledReason).toMatch(/^Disabled after 20 failed attempts in a row: Endpoint answered 500/);
+    expect(receiver.received).toHaveLength(20);
+    const mail = await waitFor(
+      () => sink.mails.find((m) => m.parsed.subject?.startsWith("Webhook endpoint disabled")),
+      "the admins' email",
+    );
+    expect(mail.envelopeTo).toEqual(["admin@example.com"]);
+    // The retry already queued finds the endpoint off and closes the delivery without sending.
+    const [delivery] = await waitFor(async () => {
+      const list = await deliveriesOf(admin, created.body.id);
+      return list[0]?.status === "failed" && list;
+    }, "the delivery to close");
+    expect(delivery).toMatchObject({ attempts: 20, lastError: "Endpoint disabled" });
   });
 });

@@ -8,6 +8,7 @@ import { ensureNotificationSettings } from "./notification-settings.js";
 import { BlockedTargetError } from "./outbound-guard.js";
 import { postOutbound, type OutboundResult } from "./post-outbound.js";
 import { DELIVER_WEBHOOK } from "./queue-webhook-deliveries.js";
+import { type AdminEmailJob, SEND_ADMIN_EMAIL } from "./send-admin-email.js";
 
 /** Failed attempts in a row (no success between) after which an endpoint is switched off. */
 export const DISABLE_AFTER_FAILURES = 20;
@@ -95,13 +96,22 @@ export async function deliverWebhook(raw: unknown, ctx: JobContext): Promise<voi
       .set({ consecutiveFailures: sql`${webhookEndpoints.consecutiveFailures} + 1` })
       .where(eq(webhookEndpoints.id, endpoint.id))
       .returning({ failures: webhookEndpoints.consecutiveFailures, enabled: webhookEndpoints.enabled });
-    if (counted?.enabled && counted.failures >= DISABLE_AFTER_FAILURES)
+    if (counted?.enabled && counted.failures >= DISABLE_AFTER_FAILURES) {
+      const disabledReason = `Disabled after ${counted.failures} failed attempts in a row: ${error}`;
       await tx
         .update(webhookEndpoints)
-        .set({
-          enabled: false,
-          disabledReason: `Disabled after ${counted.failures} failed attempts in a row: ${error}`,
-        })
+        .set({ enabled: false, disabledReason })
         .where(eq(webhookEndpoints.id, endpoint.id));
+      if (config.notifications.smtpUrl)
+        await addJob(tx, SEND_ADMIN_EMAIL, {
+          workspaceId: endpoint.workspaceId,
+          subject: `Webhook endpoint disabled: ${endpoint.url}`,
+          lines: [
+            `Handoff stopped sending webhooks to ${endpoint.url}.`,
+            disabledReason,
+            "Fix the receiver, then enable the endpoint again in Admin → Webhooks; use Redeliver for what it missed.",
+          ],
+        } satisfies AdminEmailJob);
+    }
   });
 }
