@@ -10,6 +10,7 @@ export default defineConfig({
     "./server/db/schema-storage.ts",
     "./server/db/schema-ops.ts",
     "./server/db/schema-hardening.ts",
+    "./server/db/schema-notifications.ts",
   ],
   out: "./server/db/migrations",
 });

@@ -20,6 +20,9 @@ import { customerRoutes } from "./routes/customer.js";
 import { demoApiRoutes } from "./routes/demo-api.js";
 import { healthRoutes } from "./routes/health.js";
 import { metricsRoutes } from "./routes/metrics.js";
+import { integrationRoutes, notificationRoutes } from "./routes/notifications.js";
+import { inboundRoutes } from "./routes/notifications-inbound.js";
+import { webhookRoutes } from "./routes/notifications-webhooks.js";
 import { exportRoutes } from "./routes/exports.js";
 import { feedbackRoutes, widgetFeedbackRoutes } from "./routes/feedback.js";
 import { staticRoutes } from "./routes/static.js";
@@ -78,6 +81,10 @@ export function createApp(deps: { database: Database; config: Config; blobs?: Bl
     app.all("/demo", handleNotFound);
     app.all("/demo/*", handleNotFound);
   }
+  app.route("/api/v1/webhooks", webhookRoutes());
+  app.route("/api/v1/notifications", notificationRoutes());
+  app.route("/api/v1/integrations", integrationRoutes());
+  app.route("/api/v1/inbound", inboundRoutes());
   app.route("/", staticRoutes());
   return app;
 }

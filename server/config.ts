@@ -1,6 +1,7 @@
 import { parseTrustProxy, type TrustProxy } from "./access/client-address.js";
 import { resolve } from "node:path";
 import { type StorageConfig, storageConfigFromEnv } from "./storage/open-blob-store.js";
+import { loadNotificationConfig, type NotificationConfig } from "./services/notifications/notification-config.js";
 
 export interface Config {
   port: number;
@@ -38,6 +39,8 @@ export interface Config {
    * embedded quick start, off when DATABASE_URL is set unless asked for.
    */
   demo: boolean;
+  /** SMTP, inbound email and webhook delivery (HANDOFF_SMTP_URL, HANDOFF_MAIL_FROM, …). */
+  notifications: NotificationConfig;
 }
 
 const csv = (value: string | undefined) =>
@@ -75,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
     trustProxy: parseTrustProxy(env.HANDOFF_TRUST_PROXY),
     demo: env.HANDOFF_DEMO ? /^(1|true|on|yes)$/i.test(env.HANDOFF_DEMO) : !env.DATABASE_URL,
+    notifications: loadNotificationConfig(env),
   };
 }

@@ -4,6 +4,9 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
+import { startJobs } from "./jobs/start-jobs.js";
+import { serverTasks } from "./jobs/tasks.js";
+import { startInboundSmtp } from "./services/notifications/start-inbound-smtp.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
 import { startTriageSweeper } from "./services/routing/triage-sweeper.js";
 import { background } from "./lib/background.js";
@@ -67,6 +70,10 @@ export async function startServer(
   const stopMetricsRefresher = startMetricsRefresher(database.db);
   const stopRetention = startRetentionScheduler(database.db, blobs);
   const stopTriageSweeper = startTriageSweeper(database.db);
+  const stopJobs = await startJobs({ database, config, tasks: serverTasks });
+  const inboundPort = config.notifications.inboundSmtpPort;
+  const inboundSmtp =
+    inboundPort === undefined ? undefined : await startInboundSmtp(database.db, { port: inboundPort });
   return {
     url,
     bootstrap,
@@ -80,6 +87,8 @@ export async function startServer(
       await stopMetricsRefresher();
       await stopRetention();
       await stopTriageSweeper();
+      await stopJobs();
+      await inboundSmtp?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         const forced = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);

@@ -7,7 +7,11 @@ import type { Workspace } from "./find-widget-workspace.js";
 import { ServiceError } from "../services/service-error.js";
 
 /** Which tickets a widget caller may see: a verified user's, or the anonymous ones this browser created. */
-export type CustomerScope = { kind: "user"; userId: string } | { kind: "browser"; tokenHash: string };
+export type CustomerScope =
+  | { kind: "user"; userId: string }
+  | { kind: "browser"; tokenHash: string }
+  /** A verified email reply token (email-reply-token.ts): that one ticket and nothing else. */
+  | { kind: "ticket"; ticketId: string };
 
 const MIN_TOKEN_LENGTH = 16;
 
@@ -48,6 +52,7 @@ function parseIdentity(header: string | undefined) {
  * verified user logs out, the next person at that browser must not see their tickets.
  */
 export function scopeCondition(workspaceId: string, scope: CustomerScope): SQL {
+  if (scope.kind === "ticket") return and(eq(tickets.workspaceId, workspaceId), eq(tickets.id, scope.ticketId))!;
   return scope.kind === "user"
     ? and(eq(tickets.workspaceId, workspaceId), eq(tickets.customerId, scope.userId))!
     : and(

@@ -26,7 +26,7 @@ export function mayFollow(follower: LiveFollower, row: LiveTicketFacts): boolean
   if (follower.kind === "agent") return true;
   if (!CUSTOMER_TYPES.has(row.type)) return false;
   const { scope } = follower;
-  return scope.kind === "user"
-    ? row.customerId === scope.userId
-    : row.customerId === null && row.browserTokenHash === scope.tokenHash;
+  if (scope.kind === "user") return row.customerId === scope.userId;
+  // A reply-by-email scope (one ticket) never opens a stream.
+  return scope.kind === "browser" && row.customerId === null && row.browserTokenHash === scope.tokenHash;
 }

@@ -47,7 +47,12 @@ export function eventRoutes() {
   );
   widgetApp.get("/", async (c) => {
     const { workspace, scope } = await customer(c);
-    const who = scope.kind === "user" ? `user:${scope.userId}` : `browser:${scope.tokenHash}`;
+    const who =
+      scope.kind === "user"
+        ? `user:${scope.userId}`
+        : scope.kind === "browser"
+          ? `browser:${scope.tokenHash}`
+          : `ticket:${scope.ticketId}`;
     const follower: LiveFollower = { kind: "customer", workspaceId: workspace.id, scope };
     return stream(c, caps, follower, [
       { key: `customer:${workspace.id}:${who}`, max: MAX_PER_CUSTOMER },

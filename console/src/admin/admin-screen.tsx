@@ -6,6 +6,9 @@ import { useDocumentTitle } from "../ui/use-title.js";
 import { createAdminModel } from "./admin-model.js";
 import { AgentsSection } from "./agents-section.js";
 import { ApiTokensSection } from "./api-tokens-section.js";
+import { createNotificationsModel } from "./notifications-model.js";
+import { NotificationsSection } from "./notifications-section.js";
+import { WebhooksSection } from "./webhooks-section.js";
 import { WidgetSettingsSection } from "./widget-settings-section.js";
 import { PrivacySection } from "./privacy-section.js";
 
@@ -14,6 +17,8 @@ export function AdminScreen() {
   const isAdmin = session.value.kind === "signed-in" && session.value.agent.role === "admin";
   const model = useMemo(() => createAdminModel(), []);
   useEffect(() => (isAdmin ? model.start() : undefined), [model, isAdmin]);
+  const notifications = useMemo(() => createNotificationsModel(), []);
+  useEffect(() => (isAdmin ? notifications.start() : undefined), [notifications, isAdmin]);
 
   return (
     <section class="screen" aria-labelledby="screen-title">
@@ -29,6 +34,9 @@ export function AdminScreen() {
           <WidgetSettingsSection model={model} />
           <ApiTokensSection />
           <PrivacySection />
+          {notifications.error.value && <ErrorNotice error={notifications.error.value} title="Not saved" />}
+          <NotificationsSection model={notifications} />
+          <WebhooksSection model={notifications} />
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { CaptureContext } from "../../../shared/context.js";
 import type { StoredIdentity } from "../../db/schema.js";
+import { NOTIFY_EVENT } from "../notifications/enqueue-event-notifications.js";
 import { rowsOf } from "../../lib/rows-of.js";
 
 export interface NewTicketRow {
@@ -48,7 +49,15 @@ export async function insertTicket(db: Db, t: NewTicketRow): Promise<{ id: strin
     created as (
       insert into ticket_events (workspace_id, ticket_id, type, actor_type, details)
       select workspace_id, id, 'created', 'customer', ${JSON.stringify(details)}::jsonb from ticket
+      returning id, workspace_id, ticket_id, details, at
+    ),
+    -- The notifications of "created" (recordEvent's job, see enqueue-event-notifications.ts), in the same statement.
+    job as (
+      select handoff_add_job(${NOTIFY_EVENT}, jsonb_build_object('eventId', id, 'workspaceId', workspace_id,
+        'ticketId', ticket_id, 'type', 'created', 'actorType', 'customer', 'actorId', null, 'details', details,
+        'at', to_json(at) #>> '{}'), null::timestamptz, null::integer, null::text) as queued
+      from created
     )
-    select id, reference from ticket`);
+    select ticket.id, ticket.reference from ticket cross join job`);
   return rowsOf<{ id: string; reference: string }>(result)[0];
 }

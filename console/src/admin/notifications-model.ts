@@ -1,0 +1,139 @@
+import { signal } from "@preact/signals";
+import { z } from "zod";
+import {
+  type NotificationSettingsView,
+  notificationSettingsViewSchema,
+  type SlackEventType,
+  type WebhookDeliveryView,
+  webhookDeliveryViewSchema,
+  type WebhookEndpointView,
+  webhookEndpointViewSchema,
+  type WebhookEventType,
+} from "../../../shared/notifications-api.js";
+import { ApiError, json, send } from "../api.js";
+
+const asApiError = (caught: unknown) =>
+  caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+
+const endpointList = z.array(webhookEndpointViewSchema);
+const deliveryList = z.array(webhookDeliveryViewSchema);
+const slackView = notificationSettingsViewSchema.shape.slack;
+
+/** Admin → Notifications and Webhooks: settings, endpoints, the open endpoint's delivery log, and their actions. */
+export function createNotificationsModel() {
+  const settings = signal<NotificationSettingsView | null>(null);
+  const endpoints = signal<WebhookEndpointView[]>([]);
+  /** The secret of the endpoint just created or rotated: shown once. */
+  const newSecret = signal<{ endpointId: string; secret: string } | null>(null);
+  const openEndpointId = signal<string | null>(null);
+  const deliveries = signal<WebhookDeliveryView[]>([]);
+  const error = signal<ApiError | null>(null);
+  const busy = signal(false);
+  let poll: ReturnType<typeof setInterval> | undefined;
+
+  async function act<T>(run: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await run();
+    } catch (e) {
+      error.value = asApiError(e);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const load = () =>
+    act(async () => {
+      settings.value = await json("/api/v1/notifications/settings", notificationSettingsViewSchema);
+      endpoints.value = await json("/api/v1/webhooks", endpointList);
+    });
+
+  const loadDeliveries = async () => {
+    const id = openEndpointId.value;
+    if (!id) return;
+    deliveries.value = await json(`/api/v1/webhooks/${id}/deliveries`, deliveryList).catch(() => deliveries.value);
+  };
+
+  return {
+    settings,
+    endpoints,
+    newSecret,
+    openEndpointId,
+    deliveries,
+    error,
+    busy,
+    load,
+    /** Loads once and refreshes the open delivery log every 2 s (deliveries settle in the background). */
+    start() {
+      void load();
+      poll = setInterval(() => void loadDeliveries(), 2000);
+      return () => clearInterval(poll);
+    },
+    addEndpoint: (url: string, events: WebhookEventType[], description: string) =>
+      act(async () => {
+        const created = await json("/api/v1/webhooks", webhookEndpointViewSchema, {
+          method: "POST",
+          body: { url, events, ...(description ? { description } : {}) },
+        });
+        newSecret.value = created.secret ? { endpointId: created.id, secret: created.secret } : null;
+        endpoints.value = [...endpoints.value, created];
+        return created;
+      }),
+    setEnabled: (id: string, enabled: boolean) =>
+      act(async () => {
+        const row = await json(`/api/v1/webhooks/${id}`, webhookEndpointViewSchema, {
+          method: "PATCH",
+          body: { enabled },
+        });
+        endpoints.value = endpoints.value.map((e) => (e.id === id ? row : e));
+      }),
+    rotateSecret: (id: string) =>
+      act(async () => {
+        const row = await json(`/api/v1/webhooks/${id}`, webhookEndpointViewSchema, {
+          method: "PATCH",
+          body: { rotateSecret: true },
+        });
+        if (row.secret) newSecret.value = { endpointId: id, secret: row.secret };
+      }),
+    remove: (id: string) =>
+      act(async () => {
+        await send(`/api/v1/webhooks/${id}`, { method: "DELETE" });
+        endpoints.value = endpoints.value.filter((e) => e.id !== id);
+        if (openEndpointId.value === id) openEndpointId.value = null;
+      }),
+    openLog: async (id: string | null) => {
+      openEndpointId.value = id;
+      deliveries.value = [];
+      await loadDeliveries();
+    },
+    sendTest: (id: string) =>
+      act(async () => {
+        await send(`/api/v1/webhooks/${id}/test`, { method: "POST", body: {} });
+        openEndpointId.value = id;
+        await loadDeliveries();
+      }),
+    redeliver: (endpointId: string, deliveryId: string) =>
+      act(async () => {
+        await send(`/api/v1/webhooks/${endpointId}/deliveries/${deliveryId}/redeliver`, { method: "POST", body: {} });
+        await loadDeliveries();
+      }),
+    saveSlack: (webhookUrl: string | null, events: SlackEventType[]) =>
+      act(async () => {
+        const slack = await json("/api/v1/integrations/slack", slackView, {
+          method: "PUT",
+          body: { webhookUrl, events },
+        });
+        if (settings.value) settings.value = { ...settings.value, slack };
+      }),
+    updateSettings: (changes: { allowPrivateTargets?: boolean; rotateInboundSecret?: boolean }) =>
+      act(async () => {
+        settings.value = await json("/api/v1/notifications/settings", notificationSettingsViewSchema, {
+          method: "PATCH",
+          body: changes,
+        });
+      }),
+  };
+}
+export type NotificationsModel = ReturnType<typeof createNotificationsModel>;

@@ -1,0 +1,60 @@
+/** Every string of the notification emails, per language (the widget's: en, de, fr). */
+export type Lang = "en" | "de" | "fr";
+
+export const EMAIL_STRINGS = {
+  en: {
+    receivedSubject: (ref: string, subject: string) => `[${ref}] We received your request: ${subject}`,
+    receivedBody: (ref: string) =>
+      `Thanks for reaching out. Your request ${ref} is with our support team; we will reply here. You can answer this email to add anything.`,
+    replySubject: (ref: string, subject: string) => `Re: [${ref}] ${subject}`,
+    replyIntro: (agent: string) => `${agent} replied:`,
+    resolvedSubject: (ref: string, subject: string) => `[${ref}] Resolved: ${subject}`,
+    resolvedBody: (ref: string) =>
+      `We marked ${ref} as resolved. If something is still not right, just reply to this email and it reopens.`,
+    viewConversation: "View the conversation",
+    replyAbove: "Reply above this line to answer.",
+    footer: "You get this email because you contacted support. Manage emails:",
+  },
+  de: {
+    receivedSubject: (ref: string, subject: string) => `[${ref}] Wir haben Ihre Anfrage erhalten: ${subject}`,
+    receivedBody: (ref: string) =>
+      `Danke für Ihre Nachricht. Ihre Anfrage ${ref} liegt bei unserem Support-Team; wir antworten hier. Sie können auf diese E-Mail antworten, um etwas zu ergänzen.`,
+    replySubject: (ref: string, subject: string) => `Re: [${ref}] ${subject}`,
+    replyIntro: (agent: string) => `${agent} hat geantwortet:`,
+    resolvedSubject: (ref: string, subject: string) => `[${ref}] Gelöst: ${subject}`,
+    resolvedBody: (ref: string) =>
+      `Wir haben ${ref} als gelöst markiert. Falls noch etwas nicht stimmt, antworten Sie einfach auf diese E-Mail; die Anfrage wird dann wieder geöffnet.`,
+    viewConversation: "Unterhaltung ansehen",
+    replyAbove: "Antworten Sie oberhalb dieser Zeile.",
+    footer: "Sie erhalten diese E-Mail, weil Sie den Support kontaktiert haben. E-Mails verwalten:",
+  },
+  fr: {
+    receivedSubject: (ref: string, subject: string) => `[${ref}] Nous avons bien reçu votre demande : ${subject}`,
+    receivedBody: (ref: string) =>
+      `Merci de nous avoir écrit. Votre demande ${ref} est entre les mains de notre équipe support ; nous répondrons ici. Vous pouvez répondre à cet e-mail pour ajouter un détail.`,
+    replySubject: (ref: string, subject: string) => `Re: [${ref}] ${subject}`,
+    replyIntro: (agent: string) => `${agent} a répondu :`,
+    resolvedSubject: (ref: string, subject: string) => `[${ref}] Résolu : ${subject}`,
+    resolvedBody: (ref: string) =>
+      `Nous avons marqué ${ref} comme résolu. Si quelque chose ne va toujours pas, répondez simplement à cet e-mail pour la rouvrir.`,
+    viewConversation: "Voir la conversation",
+    replyAbove: "Répondez au-dessus de cette ligne.",
+    footer: "Vous recevez cet e-mail parce que vous avez contacté le support. Gérer les e-mails :",
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+/** "de-CH" -> de; anything we do not speak -> en. */
+export function pickLang(language: string | undefined | null): Lang {
+  const base = language?.toLowerCase().slice(0, 2);
+  return base === "de" || base === "fr" ? base : "en";
+}
+
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** A plain, readable HTML body from paragraphs and one link. */
+export function htmlBody(paragraphs: string[], link: { href: string; label: string } | null, footer: string) {
+  const ps = paragraphs.map((p) => `<p style="white-space:pre-wrap">${escapeHtml(p)}</p>`).join("\n");
+  const a = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : "";
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">${ps}${a}<hr><p style="color:#666;font-size:12px">${escapeHtml(footer)}</p></body></html>`;
+}

@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.js";
+import { addJob } from "../../jobs/add-job.js";
+import { rowsOf } from "../../lib/rows-of.js";
+import type { JobContext } from "../../jobs/registry.js";
+import { buildEventPayload, type TicketEventJob, webhookEventFor } from "./event-payload.js";
+import { loadTicketForMail } from "./load-ticket-for-mail.js";
+import { POST_TO_SLACK, type SlackJob } from "./post-to-slack.js";
+import { queueWebhookDeliveries } from "./queue-webhook-deliveries.js";
+import { type AgentEmailJob, SEND_AGENT_EMAIL } from "./send-agent-email.js";
+import { type CustomerEmailJob, SEND_CUSTOMER_EMAIL } from "./send-customer-email.js";
+
+const eventSchema = z.object({
+  eventId: z.number(),
+  workspaceId: z.uuid(),
+  ticketId: z.uuid(),
+  type: z.string(),
+  actorType: z.enum(["agent", "customer", "system"]),
+  actorId: z.uuid().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+
+/**
+ * Fans one ticket event out to every channel: webhook deliveries, customer and agent emails, Slack. Each is its own
+ * job (one slow receiver holds up nobody), all queued in one transaction, so a re-run after a crash queues them once.
+ */
+export async function notifyEvent(raw: unknown, ctx: JobContext): Promise<void> {
+  const event: TicketEventJob = eventSchema.parse(raw);
+  const ticket = await loadTicketForMail(ctx.db, event.workspaceId, event.ticketId);
+  if (!ticket) return;
+  const webhookType = webhookEventFor(event);
+  const payload = webhookType ? await buildEventPayload(ctx.db, ctx.config, event, webhookType) : null;
+  await ctx.db.transaction(async (tx) => {
+    if (webhookType && payload)
+      await queueWebhookDeliveries(tx, { workspaceId: event.workspaceId, eventType: webhookType, payload });
+    if (ctx.config.notifications.smtpUrl) await queueEmails(tx, event, ticket);
+    await queueSlack(tx, event, ticket);
+  });
+}
+
+type Ticket = NonNullable<Awaited<ReturnType<typeof loadTicketForMail>>>;
+
+async function queueEmails(tx: Db, event: TicketEventJob, ticket: Ticket) {
+  const base = { workspaceId: event.workspaceId, ticketId: event.ticketId };
+  const customer = (kind: CustomerEmailJob["kind"], messageId?: string) =>
+    addJob(tx, SEND_CUSTOMER_EMAIL, { ...base, kind, messageId, at: event.at } satisfies CustomerEmailJob);
+  const agent = (kind: AgentEmailJob["kind"], agentId: string | undefined, escalationId?: string) =>
+    agentId && agentId !== event.actorId
+      ? addJob(tx, SEND_AGENT_EMAIL, { ...base, agentId, kind, escalationId } satisfies AgentEmailJob)
+      : undefined;
+  const d = event.details;
+  if (event.type === "created") await customer("received");
+  if (event.type === "replied") await customer("reply", str(d.messageId));
+  if (event.type === "status_changed" && d.to === "resolved") await customer("resolved");
+  if (event.type === "assigned" && !(await partOfHandoff(tx, event)))
+    await agent(ticket.severity === "critical" ? "critical" : "assigned", str(d.agentId));
+  if (event.type === "escalated") await agent("escalated", str(d.toAgentId), str(d.escalationId));
+  if (event.type === "bounced") await agent("bounced", str(d.toAgentId), str(d.escalationId));
+}
+
+/** An assignment made by an escalation, bounce or de-escalation (same transaction, so same `at`): that mail says it. */
+async function partOfHandoff(tx: Db, event: TicketEventJob): Promise<boolean> {
+  const rows = rowsOf(
+    await tx.execute(sql`select 1 from ticket_events e join ticket_events a on a.id = ${event.eventId}
+      where e.ticket_id = a.ticket_id and e.at = a.at and e.type in ('escalated', 'bounced', 'de_escalated') limit 1`),
+  );
+  return rows.length > 0;
+}
+
+async function queueSlack(tx: Db, event: TicketEventJob, ticket: Ticket) {
+  const base = { workspaceId: event.workspaceId, ticketId: event.ticketId };
+  let job: SlackJob | undefined;
+  if (event.type === "escalated")
+    job = { ...base, kind: "ticket.escalated", escalationId: str(event.details.escalationId) };
+  if (event.type === "ping_pong") job = { ...base, kind: "ticket.ping_pong", reason: str(event.details.reason) };
+  if (event.type === "triaged" && event.details.severity === "critical" && ticket.severity === "critical")
+    job = { ...base, kind: "ticket.critical" };
+  if (job) await addJob(tx, POST_TO_SLACK, job);
+}

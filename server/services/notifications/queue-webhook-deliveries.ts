@@ -1,0 +1,45 @@
+import { and, arrayContains, eq } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../db/client.js";
+import { webhookDeliveries, webhookEndpoints } from "../../db/schema-notifications.js";
+import { addJob } from "../../jobs/add-job.js";
+
+export const DELIVER_WEBHOOK = "webhooks.deliver";
+export const newMessageId = () => `msg_${randomBytes(12).toString("base64url")}`;
+
+/** One delivery (and its job) per enabled endpoint of the workspace that subscribed to this event type. */
+export async function queueWebhookDeliveries(
+  db: Db,
+  input: { workspaceId: string; eventType: string; payload: Record<string, unknown>; endpointId?: string },
+): Promise<string[]> {
+  const endpoints = await db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        eq(webhookEndpoints.workspaceId, input.workspaceId),
+        input.endpointId
+          ? eq(webhookEndpoints.id, input.endpointId)
+          : and(eq(webhookEndpoints.enabled, true), arrayContains(webhookEndpoints.events, [input.eventType])),
+      ),
+    );
+  if (endpoints.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const endpoint of endpoints) {
+      const [row] = await tx
+        .insert(webhookDeliveries)
+        .values({
+          endpointId: endpoint.id,
+          workspaceId: input.workspaceId,
+          messageId: newMessageId(),
+          eventType: input.eventType,
+          payload: input.payload,
+        })
+        .returning({ id: webhookDeliveries.id });
+      await addJob(tx, DELIVER_WEBHOOK, { workspaceId: input.workspaceId, deliveryId: row!.id });
+      ids.push(row!.id);
+    }
+    return ids;
+  });
+}

@@ -1,0 +1,70 @@
+import { and, eq } from "drizzle-orm";
+import { simpleParser, type AddressObject } from "mailparser";
+import { findReplyTokens, scopeOfReply, verifyReplyToken } from "../../access/email-reply-token.js";
+import type { Db } from "../../db/client.js";
+import { tickets, workspaces } from "../../db/schema.js";
+import { notificationSettings } from "../../db/schema-notifications.js";
+import { addCustomerMessage } from "../customer/add-customer-message.js";
+import { notFound, ServiceError } from "../service-error.js";
+import { stripQuotedReply } from "./strip-quoted-reply.js";
+import { LIMITS } from "../../../shared/limits.js";
+
+const MAX_BODY = LIMITS.messageBody;
+
+const addresses = (field: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));
+
+/**
+ * A customer's emailed reply: parsed (raw RFC 5322), its signed ticket token found in the To/Cc address or the
+ * In-Reply-To/References headers and verified, the quoted history and signature stripped, appended as a customer
+ * message. The inbound secret (HTTP path) narrows the tickets it may reach; the SMTP listener passes none
+ * and the token's own workspace is used. Anything unverifiable is rejected (422) and never attached elsewhere.
+ */
+export async function receiveEmailReply(
+  db: Db,
+  input: { raw: Buffer | string; inboundSecret?: string },
+): Promise<{ ticketId: string; messageId: string }> {
+  const workspaceId = input.inboundSecret ? await workspaceOfInboundSecret(db, input.inboundSecret) : undefined;
+  const mail = await simpleParser(input.raw);
+  const references = Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : [];
+  const candidates = findReplyTokens([
+    ...addresses(mail.to),
+    ...addresses(mail.cc),
+    ...(mail.inReplyTo ? [mail.inReplyTo] : []),
+    ...references,
+  ]);
+  for (const token of candidates) {
+    const [ticket] = await db
+      .select({
+        id: tickets.id,
+        workspace: workspaces,
+        secret: notificationSettings.inboundEmailSecret,
+      })
+      .from(tickets)
+      .innerJoin(workspaces, eq(workspaces.id, tickets.workspaceId))
+      .innerJoin(notificationSettings, eq(notificationSettings.workspaceId, tickets.workspaceId))
+      .where(and(eq(tickets.id, token.ticketId), workspaceId ? eq(tickets.workspaceId, workspaceId) : undefined));
+    if (!ticket || !verifyReplyToken(ticket.secret, token)) continue;
+    const body = stripQuotedReply(mail.text ?? "").slice(0, MAX_BODY);
+    if (!body) throw new ServiceError("validation_failed", "The reply has no text above the quoted message");
+    const message = await addCustomerMessage(db, {
+      actor: { kind: "customer", workspace: ticket.workspace, scope: scopeOfReply(ticket.id) },
+      ticketId: ticket.id,
+      body,
+    });
+    return { ticketId: ticket.id, messageId: message.id };
+  }
+  console.warn(
+    `[inbound-email] rejected a mail from ${addresses(mail.from).join(", ") || "unknown"}: no verified ticket token`,
+  );
+  throw new ServiceError("validation_failed", "No signed ticket token in the To address or In-Reply-To/References");
+}
+
+async function workspaceOfInboundSecret(db: Db, secret: string): Promise<string> {
+  const [row] = await db
+    .select({ workspaceId: notificationSettings.workspaceId })
+    .from(notificationSettings)
+    .where(eq(notificationSettings.inboundEmailSecret, secret));
+  if (!row) throw notFound("Inbound address");
+  return row.workspaceId;
+}

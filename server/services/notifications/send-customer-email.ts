@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { replyToken } from "../../access/email-reply-token.js";
+import { agents, messages } from "../../db/schema.js";
+import type { JobContext } from "../../jobs/registry.js";
+import { EMAIL_STRINGS, htmlBody, pickLang } from "./email-strings.js";
+import { loadTicketForMail } from "./load-ticket-for-mail.js";
+import { mailDomain, mailTransport } from "./mail-transport.js";
+import { ensureNotificationSettings } from "./notification-settings.js";
+
+export const SEND_CUSTOMER_EMAIL = "email.customer";
+
+const payloadSchema = z.object({
+  workspaceId: z.uuid(),
+  ticketId: z.uuid(),
+  kind: z.enum(["received", "reply", "resolved"]),
+  messageId: z.uuid().optional(),
+  at: z.string(),
+});
+export type CustomerEmailJob = z.infer<typeof payloadSchema>;
+
+/**
+ * Mails the customer: ticket received, an agent's public reply (never an internal note), resolved. Every mail threads
+ * under the ticket's root Message-ID and carries the signed reply token, so answering it lands in the thread.
+ */
+export async function sendCustomerEmail(raw: unknown, ctx: JobContext): Promise<void> {
+  const job = payloadSchema.parse(raw);
+  const mail = ctx.config.notifications;
+  if (!mail.smtpUrl) return;
+  const ticket = await loadTicketForMail(ctx.db, job.workspaceId, job.ticketId);
+  if (!ticket) return;
+  const strings = EMAIL_STRINGS[pickLang(ticket.context?.environment?.language)];
+  let subject: string;
+  let paragraphs: string[];
+  if (job.kind === "reply") {
+    const [message] = await ctx.db
+      .select({ body: messages.body, agentName: agents.name })
+      .from(messages)
+      .leftJoin(agents, eq(agents.id, messages.agentId))
+      .where(
+        and(
+          eq(messages.id, job.messageId ?? ""),
+          eq(messages.ticketId, ticket.id),
+          eq(messages.internal, false),
+          eq(messages.authorType, "agent"),
+        ),
+      );
+    if (!message) return; // deleted, or not a public agent reply: nothing to tell the customer
+    subject = strings.replySubject(ticket.reference, ticket.subject);
+    paragraphs = [strings.replyIntro(message.agentName ?? "Support"), message.body];
+  } else if (job.kind === "received") {
+    subject = strings.receivedSubject(ticket.reference, ticket.subject);
+    paragraphs = [strings.receivedBody(ticket.reference)];
+  } else {
+    subject = strings.resolvedSubject(ticket.reference, ticket.subject);
+    paragraphs = [strings.resolvedBody(ticket.reference)];
+  }
+  const settings = await ensureNotificationSettings(ctx.db, job.workspaceId);
+  const token = replyToken(settings.inboundEmailSecret, ticket.id);
+  const domain = mailDomain(mail.mailFrom, mail.inboundEmailDomain);
+  const root = `<t.${token}@${domain}>`;
+  // Stable per notification: a job re-run after a crash sends the same Message-ID, which clients deduplicate.
+  const unique = createHash("sha256")
+    .update(`${job.kind}:${job.messageId ?? ""}:${job.at}`)
+    .digest("hex")
+    .slice(0, 16);
+  const messageId = job.kind === "received" ? root : `<t.${token}.${unique}@${domain}>`;
+  const link = { href: ticket.pageUrl, label: strings.viewConversation };
+  const text = [strings.replyAbove, "", ...paragraphs, "", `${link.label}: ${link.href}`].join("\n");
+  await mailTransport(mail.smtpUrl).sendMail({
+    from: mail.mailFrom,
+    to: ticket.customerName ? { name: ticket.customerName, address: ticket.customerEmail } : ticket.customerEmail,
+    replyTo: mail.inboundEmailDomain ? `reply+${token}@${mail.inboundEmailDomain}` : undefined,
+    subject,
+    text,
+    html: htmlBody([strings.replyAbove, ...paragraphs], link, strings.footer),
+    messageId,
+    ...(job.kind === "received" ? {} : { inReplyTo: root, references: [root] }),
+    headers: { "Auto-Submitted": "auto-generated", "X-Handoff-Ticket": ticket.reference },
+  });
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+/** Events a webhook endpoint (or Slack) can subscribe to; payloads are documented in docs/webhooks.md. */
+export const webhookEventTypes = [
+  "ticket.created",
+  "ticket.triaged",
+  "ticket.assigned",
+  "ticket.escalated",
+  "ticket.bounced",
+  "ticket.resolved",
+  "message.created",
+  "feedback.received",
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+/** Slack hears the events a team acts on at once. */
+export const slackEventTypes = ["ticket.escalated", "ticket.critical", "ticket.ping_pong"] as const;
+export type SlackEventType = (typeof slackEventTypes)[number];
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL" }).max(2000, "At most 2000 characters");
+
+export const webhookCreateSchema = z.object({
+  url: httpUrl,
+  events: z.array(z.enum(webhookEventTypes)).min(1, "Pick at least one event").max(webhookEventTypes.length),
+  description: z.string().trim().max(200).optional(),
+});
+export type WebhookCreateInput = z.infer<typeof webhookCreateSchema>;
+
+export const webhookUpdateSchema = z.object({
+  url: httpUrl.optional(),
+  events: z.array(z.enum(webhookEventTypes)).min(1).max(webhookEventTypes.length).optional(),
+  description: z.string().trim().max(200).nullable().optional(),
+  enabled: z.boolean().optional(),
+  /** Issues a new secret; the old one keeps signing as a second signature until the next rotation. */
+  rotateSecret: z.boolean().optional(),
+});
+export type WebhookUpdateInput = z.infer<typeof webhookUpdateSchema>;
+
+export const webhookEndpointViewSchema = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  description: z.string().nullable(),
+  events: z.array(z.enum(webhookEventTypes)),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  createdAt: z.string(),
+  /** Only in the answer that created or rotated it. */
+  secret: z.string().optional(),
+});
+export type WebhookEndpointView = z.infer<typeof webhookEndpointViewSchema>;
+
+export const webhookDeliveryViewSchema = z.object({
+  id: z.uuid(),
+  messageId: z.string(),
+  eventType: z.string(),
+  status: z.enum(["pending", "succeeded", "failed"]),
+  attempts: z.number(),
+  responseStatus: z.number().nullable(),
+  responseExcerpt: z.string().nullable(),
+  latencyMs: z.number().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+export type WebhookDeliveryView = z.infer<typeof webhookDeliveryViewSchema>;
+
+export const slackSettingsSchema = z.object({
+  /** Slack's incoming-webhook URL (https://hooks.slack.com/…); http is accepted for self-hosted compatibles. */
+  webhookUrl: httpUrl.nullable(),
+  events: z.array(z.enum(slackEventTypes)).max(slackEventTypes.length),
+});
+export type SlackSettingsInput = z.infer<typeof slackSettingsSchema>;
+
+export const notificationSettingsUpdateSchema = z.object({
+  allowPrivateTargets: z.boolean().optional(),
+  rotateInboundSecret: z.boolean().optional(),
+});
+
+export const notificationSettingsViewSchema = z.object({
+  smtpConfigured: z.boolean(),
+  mailFrom: z.string().nullable(),
+  inboundEmailSecret: z.string(),
+  inboundEmailDomain: z.string().nullable(),
+  allowPrivateTargets: z.boolean(),
+  slack: z.object({ webhookUrl: z.string().nullable(), events: z.array(z.enum(slackEventTypes)) }),
+});
+export type NotificationSettingsView = z.infer<typeof notificationSettingsViewSchema>;
+
+/** What an agent is emailed about; each is on unless turned off. */
+export const agentEmailKinds = ["assigned", "escalated", "bounced", "critical"] as const;
+export type AgentEmailKind = (typeof agentEmailKinds)[number];
+
+export const agentNotificationPrefsSchema = z.object({
+  email: z.partialRecord(z.enum(agentEmailKinds), z.boolean()),
+});
+export type AgentNotificationPrefs = { email: Record<AgentEmailKind, boolean> };
