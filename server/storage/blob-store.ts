@@ -28,8 +28,9 @@ export function assertKey(key: string): void {
 }
 
 export const ticketPrefix = (workspaceId: string, ticketId: string) => `ws/${workspaceId}/tickets/${ticketId}/`;
-export const recordingKey = (workspaceId: string, ticketId: string) =>
-  `${ticketPrefix(workspaceId, ticketId)}recording.json.gz`;
+/** `version` (the upload's hash) keeps two racing uploads for one ticket from overwriting each other's bytes. */
+export const recordingKey = (workspaceId: string, ticketId: string, version?: string) =>
+  `${ticketPrefix(workspaceId, ticketId)}recording${version ? `-${version.slice(0, 16)}` : ""}.json.gz`;
 export const attachmentKey = (workspaceId: string, ticketId: string, attachmentId: string) =>
   `${ticketPrefix(workspaceId, ticketId)}attachments/${attachmentId}`;
 

@@ -95,7 +95,11 @@ describe.each(DATABASE_KINDS)("recordings in S3 on %s", (kind) => {
     expect(upload.status).toBe(204);
 
     const keys = await blobs.list(`ws/${t.workspace.id}/tickets/${ticket.id}/`);
-    expect(keys).toEqual([`ws/${t.workspace.id}/tickets/${ticket.id}/recording.json.gz`]);
+    // One object under the ticket's prefix, named by the upload's hash (two racing uploads never share a key).
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(
+      new RegExp(`^ws/${t.workspace.id}/tickets/${ticket.id}/recording-[0-9a-f]{16}\\.json\\.gz$`),
+    );
     const [row] = await database.db
       .select({ inRow: sql<boolean>`${recordings.gzip} is not null` })
       .from(recordings)

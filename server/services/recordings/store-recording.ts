@@ -35,7 +35,10 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
     throw alreadyStored();
   }
   const upload = await readUpload(input.body, limits);
-  const blobKey = recordingKey(input.holder.workspace.id, ticketId);
+  const blobKey = recordingKey(input.holder.workspace.id, ticketId, upload.sha256);
+  // Written before the row (outside its transaction: the PostgreSQL blob store may share PGlite's one connection),
+  // so a stored row always points at bytes; the loser of a race deletes its own copy.
+  await input.blobs.put(blobKey, upload.gzip, "application/gzip");
   const values = {
     gzip: null,
     blobKey,
@@ -52,8 +55,6 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
       .onConflictDoNothing()
       .returning({ ticketId: recordingUploads.ticketId });
     if (!claimed) return false;
-    // Only the claimant writes the bytes, before its row commits: a stored row always points at them.
-    await input.blobs.put(blobKey, upload.gzip, "application/gzip");
     await tx
       .insert(recordings)
       .values({ ticketId, ...values } as never)
@@ -64,6 +65,7 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
   if (inserted) return { replayed: false };
   // Two uploads raced: the other one stored it.
   if ((await storedHash(db, ticketId)) === upload.sha256) return { replayed: true };
+  await input.blobs.delete(blobKey).catch(() => undefined);
   throw alreadyStored();
 }
 
