@@ -20,6 +20,7 @@ const SECURITY: Record<Auth, Json[]> = {
     { siteKey: [], verifiedUser: [] },
   ],
   upload: [{ uploadToken: [] }],
+  widgetOrUpload: [{ siteKey: [], customerToken: [] }, { siteKey: [], verifiedUser: [] }, { uploadToken: [] }],
 };
 
 const ERRORS_BY_AUTH: Record<Auth, number[]> = {
@@ -28,6 +29,7 @@ const ERRORS_BY_AUTH: Record<Auth, number[]> = {
   admin: [400, 401, 403, 404, 422, 429],
   widget: [400, 401, 403, 404, 422, 429],
   upload: [400, 401, 404, 413, 422, 429],
+  widgetOrUpload: [400, 401, 403, 404, 422, 429],
 };
 
 const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, "{$1}");
@@ -77,7 +79,7 @@ function operation(op: Operation): Json {
           description: op.description ?? "OK",
           content: { [type]: op.response ? { schema: schemaOf(op.response, "output") } : {} },
         };
-  for (const code of ERRORS_BY_AUTH[op.auth]) {
+  for (const code of [...new Set([...ERRORS_BY_AUTH[op.auth], ...(op.errors ?? [])])]) {
     responses[String(code)] = { $ref: `#/components/responses/Error${code}` };
   }
   return {

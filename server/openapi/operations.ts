@@ -5,8 +5,18 @@
 import type { Operation } from "./operation.js";
 import { ADMIN_OPERATIONS } from "./operations-admin.js";
 import { AGENT_OPERATIONS } from "./operations-agent.js";
+import { NOTIFICATION_OPERATIONS } from "./operations-notifications.js";
+import { PRIVACY_OPERATIONS } from "./operations-privacy.js";
+import { TICKET_OPERATIONS } from "./operations-tickets.js";
 import { WIDGET_OPERATIONS } from "./operations-widget.js";
 
 export type { Auth, Operation } from "./operation.js";
 
-export const OPERATIONS: Operation[] = [...WIDGET_OPERATIONS, ...AGENT_OPERATIONS, ...ADMIN_OPERATIONS];
+export const OPERATIONS: Operation[] = [
+  ...WIDGET_OPERATIONS,
+  ...AGENT_OPERATIONS,
+  ...TICKET_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+  ...PRIVACY_OPERATIONS,
+  ...NOTIFICATION_OPERATIONS,
+];
