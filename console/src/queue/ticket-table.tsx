@@ -45,6 +45,7 @@ function TicketRow({ ticket }: { ticket: TicketSummary }) {
           aria-label={`Select ${ticket.reference}`}
           checked={bulkSelection.value.includes(ticket.id)}
           onChange={() => toggleBulk(ticket.id)}
+          onFocus={() => (selectedTicket.value = ticket.id)}
         />
       </td>
       <td class="mono nowrap">{ticket.reference}</td>
