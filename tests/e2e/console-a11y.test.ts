@@ -60,6 +60,11 @@ describe.skipIf(!HAS_BROWSER)("console: axe finds no serious or critical violati
         await page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
         await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor();
         await check(page, `${scheme}:queue`);
+        const pick = page.getByRole("checkbox", { name: /^Select / }).first();
+        await pick.check();
+        await page.getByRole("region", { name: "Bulk actions" }).waitFor();
+        await check(page, `${scheme}:queue-bulk`);
+        await pick.uncheck();
         await visit(page, "?q=nothing-matches-this", "Tickets");
         await page.getByText("No tickets match these filters").waitFor();
         await check(page, `${scheme}:queue-empty`);

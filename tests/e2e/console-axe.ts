@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export interface AxeFinding {
   id: string;
@@ -12,7 +13,8 @@ export interface AxeFinding {
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now; returns the serious and critical findings. */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol, not a <script> tag: the console's CSP (script-src 'self') blocks those.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResults> } }).axe;
     interface AxeResults {

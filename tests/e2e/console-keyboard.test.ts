@@ -177,6 +177,49 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       await expect.poll(() => announced(page), { timeout: 30_000 }).toBe("New ticket: Login loops back");
       await page.getByRole("link", { name: "Login loops back" }).waitFor();
       expect(await focused(page)).toBe("a:Export to CSV does nothing");
+
+      // x picks rows for a bulk action; the bar (before the table, Shift+Tab away) acts on them and says how it went.
+      const ticketById = (id: string) =>
+        page.evaluate(async (t) => (await fetch(`/api/v1/tickets/${t}`)).json(), id) as Promise<{
+          assigneeId: string | null;
+          status: string;
+        }>;
+      const backTo = async (wanted: RegExp) => {
+        for (let i = 0; i < 60 && !wanted.test(await focused(page)); i++) await page.keyboard.press("Shift+Tab");
+        expect(await focused(page)).toMatch(wanted);
+      };
+      await page.keyboard.press("x");
+      await expect.poll(() => announced(page)).toBe("1 selected");
+      expect(await page.getByRole("checkbox", { name: `Select ${target.reference}` }).isChecked()).toBe(true);
+      await page.keyboard.press("k");
+      const other = (await page.locator("tr.is-selected").getAttribute("data-ticket-id"))!;
+      expect(other).not.toBe(target.id);
+      await page.keyboard.press("x");
+      await expect.poll(() => announced(page)).toBe("2 selected");
+      const bulk = page.getByRole("region", { name: "Bulk actions" });
+      expect(await bulk.textContent()).toContain("2 selected");
+      await backTo(/^button:Assign to me$/);
+      await page.keyboard.press("Enter");
+      await expect.poll(() => announced(page)).toBe("Assigned to you: 2 tickets");
+      await bulk.waitFor({ state: "detached" });
+      // Focus is back on the selected row.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest("tr")?.dataset.ticketId)).toBe(other);
+      const me = (await ticketById(target.id)).assigneeId;
+      expect(me).toBeTruthy();
+      expect((await ticketById(other)).assigneeId).toBe(me);
+      // x again, then the status: typing "r" in the select picks Resolved; Apply sets it.
+      await page.keyboard.press("x");
+      await expect.poll(() => announced(page)).toBe("1 selected");
+      await backTo(/^select:Keep.*Resolved/);
+      await page.keyboard.press("r");
+      await backTo(/^select:Keep.*Resolved/); // still there: typing picked an option, it did not move focus
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      expect(await focused(page)).toBe("button:Apply");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => announced(page)).toBe("Updated: 1 ticket");
+      expect((await ticketById(other)).status).toBe("resolved");
+      expect((await ticketById(target.id)).status).toBe("pending");
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -16,6 +16,7 @@ export const SHORTCUTS = [
       { keys: ["j"], does: "Next ticket" },
       { keys: ["k"], does: "Previous ticket" },
       { keys: ["Enter"], does: "Open the selected ticket" },
+      { keys: ["x"], does: "Select or deselect the ticket for a bulk action (assign, status, queue)" },
       { keys: ["/"], does: "Search tickets" },
     ],
   },

@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { TicketSummary } from "../../../shared/index.js";
+import { announce } from "../keyboard/announcer.js";
 import { useShortcuts } from "../keyboard/shortcuts.js";
 import { href, navigate } from "../router.js";
 
@@ -9,6 +10,14 @@ import { href, navigate } from "../router.js";
  * selected and focused.
  */
 export const selectedTicket = signal<string | null>(null);
+/** The rows picked for a bulk action (`x`, or the row's checkbox). */
+export const bulkSelection = signal<string[]>([]);
+
+export function toggleBulk(id: string): void {
+  const now = bulkSelection.value;
+  bulkSelection.value = now.includes(id) ? now.filter((t) => t !== id) : [...now, id];
+  announce(`${bulkSelection.value.length} selected`);
+}
 /** Set when leaving a ticket for the queue, so the queue puts focus back on that ticket's row once it has loaded. */
 let returning = false;
 
@@ -20,13 +29,16 @@ export function returnToQueue(ticketId: string): void {
 
 export const ticketHref = (id: string) => href(`tickets/${encodeURIComponent(id)}`);
 
-function focusRow(id: string): void {
+export function focusRow(id: string): void {
   document
     .querySelector<HTMLAnchorElement>(`tr[data-ticket-id="${CSS.escape(id)}"] a`)
     ?.focus({ preventScroll: false });
 }
 
-/** j/k move the selection (and focus the row's link, so Enter opens it and a screen reader reads it), / searches. */
+/**
+ * j/k move the selection (and focus the row's link, so Enter opens it and a screen reader reads it), x picks the row
+ * for a bulk action, / searches.
+ */
 export function useQueueKeys(tickets: TicketSummary[]): void {
   const ids = tickets.map((t) => t.id);
   useEffect(() => {
@@ -48,6 +60,10 @@ export function useQueueKeys(tickets: TicketSummary[]): void {
     Enter: () => {
       const id = selectedTicket.value;
       if (id && ids.includes(id)) navigate(ticketHref(id));
+    },
+    x: () => {
+      const id = selectedTicket.value;
+      if (id && ids.includes(id)) toggleBulk(id);
     },
     "/": () => document.querySelector<HTMLInputElement>("#ticket-search")?.focus(),
   });

@@ -8,6 +8,7 @@ import { FilterBar } from "./filter-bar.js";
 import { filtersKey, readFilters } from "./queue-filters.js";
 import { TicketTable } from "./ticket-table.js";
 import { useQueueKeys } from "./queue-keys.js";
+import { BulkBar } from "./bulk-bar.js";
 
 export function QueueScreen({ query }: { query: URLSearchParams }) {
   const filters = readFilters(query);
@@ -58,9 +59,11 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
       )}
       {tickets.length > 0 && (
         <p class="muted small keyboard-hint">
-          <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>?</kbd> for all shortcuts
+          <kbd>j</kbd> <kbd>k</kbd> to move, <kbd>Enter</kbd> to open, <kbd>x</kbd> to select, <kbd>?</kbd> for all
+          shortcuts
         </p>
       )}
+      {tickets.length > 0 && <BulkBar onDone={() => model.reload()} />}
       {tickets.length > 0 && <TicketTable tickets={tickets} />}
       {model.nextCursor.value && (
         <div class="load-more">

@@ -1,5 +1,5 @@
 import type { TicketSummary } from "../../../shared/index.js";
-import { selectedTicket, ticketHref } from "./queue-keys.js";
+import { bulkSelection, selectedTicket, ticketHref, toggleBulk } from "./queue-keys.js";
 import { agentName } from "../agents-directory.js";
 import { FlagBadges, SeverityBadge, StatusBadge } from "../ui/badges.js";
 import { Link } from "../ui/link.js";
@@ -12,6 +12,9 @@ export function TicketTable({ tickets }: { tickets: TicketSummary[] }) {
         <caption class="visually-hidden">Tickets, highest priority first, then longest waiting</caption>
         <thead>
           <tr>
+            <th scope="col">
+              <span class="visually-hidden">Selected</span>
+            </th>
             <th scope="col">Ref</th>
             <th scope="col">Subject</th>
             <th scope="col">Customer</th>
@@ -36,6 +39,15 @@ function TicketRow({ ticket }: { ticket: TicketSummary }) {
   const { customer } = ticket;
   return (
     <tr data-ticket-id={ticket.id} class={selectedTicket.value === ticket.id ? "is-selected" : undefined}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select ${ticket.reference}`}
+          checked={bulkSelection.value.includes(ticket.id)}
+          onChange={() => toggleBulk(ticket.id)}
+          onFocus={() => (selectedTicket.value = ticket.id)}
+        />
+      </td>
       <td class="mono nowrap">{ticket.reference}</td>
       <td class="ticket-table__subject">
         <Link href={ticketHref(ticket.id)} onFocus={() => (selectedTicket.value = ticket.id)}>
