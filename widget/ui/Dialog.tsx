@@ -46,11 +46,28 @@ export class Dialog extends Component<Props, State> {
     this.timer = setInterval(() => this.forceUpdate(), 1000);
     this.focusStep();
     this.focusView();
+    visualViewport?.addEventListener("resize", this.fit);
+    visualViewport?.addEventListener("scroll", this.fit);
+    this.fit();
   }
 
   override componentWillUnmount() {
     clearInterval(this.timer);
+    visualViewport?.removeEventListener("resize", this.fit);
+    visualViewport?.removeEventListener("scroll", this.fit);
   }
+
+  /**
+   * On a phone the dialog fills the visible part of the screen: with the keyboard open that is the visual viewport
+   * (smaller than the layout viewport, and scrolled), which the phone CSS (dialog-styles.ts) reads as --vh and --vt.
+   */
+  fit = () => {
+    const v = visualViewport;
+    const style = this.ref.current?.style;
+    if (!v || !style) return;
+    style.setProperty("--vh", `${v.height}px`);
+    style.setProperty("--vt", `${v.offsetTop}px`);
+  };
 
   override componentDidUpdate(_prev: Props, before: State) {
     const { status, view } = this.state;

@@ -22,5 +22,7 @@ button.g{background:#fff;color:#222;border-color:#888}
 button:disabled{opacity:.6;cursor:progress}
 .x{position:absolute;top:10px;${side}:10px;border:0;background:none;font-size:20px;cursor:pointer;color:#444;line-height:1;padding:4px 8px}
 progress{width:100%;height:8px}
+@media (max-width:600px){.d{left:0;right:0;top:var(--vt,0);bottom:auto;width:100%;height:var(--vh,100dvh);max-height:none;border-radius:0;overscroll-behavior:contain}
+input[type=email],input[type=text],input[type=number],textarea{font-size:16px}}
 @media (prefers-reduced-motion:no-preference){.d{animation:i .15s ease-out}@keyframes i{from{opacity:0;transform:translateY(8px)}}}`;
 }

@@ -26,8 +26,8 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   const host = document.createElement("div");
   host.id = "handoff-widget";
   host.className = "rr-block";
-  host.setAttribute("data-handoff-block", "");
-  host.setAttribute("translate", "no");
+  host.dataset.handoffBlock = "";
+  host.translate = false;
   const shadow = host.attachShadow({ mode: "open" });
   const style = document.createElement("style");
   style.textContent = launcherCss(options.color, options.left);
@@ -35,6 +35,9 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   const root = document.createElement("div");
   shadow.appendChild(root);
   document.body.appendChild(host);
+  // The top layer: above the page's own fixed and sticky layers, whatever their z-index or place in the DOM.
+  host.popover = "manual";
+  host.showPopover?.();
 
   let open = false;
   let removed = false;
