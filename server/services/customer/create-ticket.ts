@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
-import { background } from "../../lib/background.js";
 import { triageNewTicket } from "../routing/triage-new-ticket.js";
 import { insertTicket } from "./insert-ticket.js";
 import type { TicketCreate, TicketCreated } from "../../../shared/widget-api.js";
@@ -59,8 +58,11 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
       signals: signalsOf(body.context),
       recordingIncluded: body.recording.included,
     });
-    // After the response: triage never delays nor loses the customer's ticket (a sweeper retries what it missed).
-    background.defer("triage", () => triageNewTicket(db, { workspaceId: workspace.id, ticketId: row.id }));
+    // Triaged before the answer, so every process and every direct reader sees a routed ticket; a failure never loses
+    // the customer's ticket: it waits untriaged and the sweeper (triage-sweeper.ts) retries it.
+    await triageNewTicket(db, { workspaceId: workspace.id, ticketId: row.id }).catch((error) =>
+      console.error(`[triage] ticket ${row.id} was stored but not triaged:`, error),
+    );
     return { ...row, uploadToken: uploadTokenFor(workspace, row.id), created: true };
   } catch (error) {
     // Two retries raced: the other one stored it; answer as it did.
