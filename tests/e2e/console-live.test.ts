@@ -72,12 +72,12 @@ describe.skipIf(!HAS_BROWSER)("console: live queue and ticket", () => {
     const ticket = await fileTicket("Invoices page is blank");
     const rowB = pageB.locator("tbody tr", { hasText: ticket.reference });
     await rowB.waitFor();
-    await expect.poll(() => rowB.locator("td").nth(5).textContent()).toBe("Unassigned");
+    await expect.poll(() => rowB.locator("td").nth(6).textContent()).toBe("Unassigned");
     expect(streams.length).toBeGreaterThan(0);
 
     await pageA.goto(`${server.url}/console/tickets/${ticket.id}`);
     await pageA.getByRole("button", { name: "Claim" }).click();
-    await expect.poll(() => rowB.locator("td").nth(5).textContent(), { timeout: 10_000 }).not.toBe("Unassigned");
+    await expect.poll(() => rowB.locator("td").nth(6).textContent(), { timeout: 10_000 }).not.toBe("Unassigned");
   });
 
   test("a customer's reply appears in the open ticket as it is sent", async () => {
@@ -94,6 +94,6 @@ describe.skipIf(!HAS_BROWSER)("console: live queue and ticket", () => {
       },
       body: JSON.stringify({ body: "It also fails in Firefox" }),
     });
-    await pageB.getByText("It also fails in Firefox").waitFor({ timeout: 10_000 });
+    await pageB.getByText("It also fails in Firefox", { exact: true }).waitFor({ timeout: 10_000 });
   });
 });
