@@ -141,7 +141,6 @@ function createController(s: Session, emit: Emit, follow: () => void, hasConvers
         onProgress,
         onCreated: (created) => {
           emit("ticket:created", { id: created.id, reference: created.reference });
-          void import("./attachments/upload.js").then((m) => m.uploadDraftAttachments(s.config.apiOrigin, created));
           if (s.conversations) void s.conversations.store.refresh().catch(() => undefined);
           else follow();
         },

@@ -16,6 +16,7 @@ import { deliverItem, flushOutbox, putInOutbox, type UploadOutcome } from "./tra
 import { updateOutboxItem, type OutboxItem } from "./transport/outbox.js";
 import { gzipJson } from "./transport/recording.js";
 import { uuid } from "./transport/uuid.js";
+import { uploadDraftAttachments } from "./attachments/upload.js";
 
 export interface FormInput {
   email: string;
@@ -115,6 +116,8 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
     onCreated: (ticket) => {
       rememberTicket(config.siteKey, ticket);
       isCreated = true;
+      // The files picked in the form (in memory only: a queued ticket sent on a later visit has none).
+      void uploadDraftAttachments(config.apiOrigin, ticket);
       input.onCreated(ticket);
       created(ticket);
     },

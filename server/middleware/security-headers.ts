@@ -19,7 +19,11 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async function securityHeadersMiddleware(c, next) {
     await next();
     c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    // The widget's scripts load on every page of every customer: each header byte is on a visitor's wire, and a
+    // script never sends a referrer of its own.
+    if (c.req.path !== "/widget.js" && !c.req.path.startsWith("/widget/")) {
+      c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    }
     if (isHttps(c.get("config").publicUrl, c.req.url)) {
       c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ConversationStore } from "../conversation/sync.js";
 import { describeFailure, isProblem } from "./errors.js";
 import { Feedback } from "./Feedback.js";
-import { ThreadAttachments } from "./ThreadAttachments.js";
+import { LazyThreadAttachments } from "./LazyThreadAttachments.js";
 import type { Strings } from "./strings.js";
 import type { ConversationStrings } from "./strings-conversation.js";
 
@@ -169,7 +169,7 @@ export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
           </li>
         ))}
       </ol>
-      {store && <ThreadAttachments caller={store.caller} ticketId={id} />}
+      {store && <LazyThreadAttachments caller={store.caller} ticketId={id} />}
       {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}
       {isClosed ? (
         <div>
