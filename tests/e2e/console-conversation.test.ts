@@ -82,7 +82,7 @@ describe.skipIf(!HAS_BROWSER)("console: queue filters, replay timeline and a two
     await server?.close();
   });
 
-  const rows = () => agent.page.locator("tbody tr td:first-child").allTextContents();
+  const rows = () => agent.page.locator("tbody tr td:nth-child(2)").allTextContents();
 
   test("search and filters narrow the queue, and the URL keeps them", async () => {
     const { page } = agent;

@@ -48,7 +48,7 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
   test("the queue lists tickets by triage priority, then longest waiting first, with their customer, status and context flags", async () => {
     await page.goto(`${server.url}/console/`);
     await row(tickets.none.reference).waitFor();
-    const references = await page.locator("tbody tr td:first-child").allTextContents();
+    const references = await page.locator("tbody tr td:nth-child(2)").allTextContents();
     // Triage on arrival sets each ticket's priority; the queue sorts by it, then by the longest wait.
     const details = await Promise.all(
       [tickets.none, tickets.pending, tickets.replay].map(async (t) =>
