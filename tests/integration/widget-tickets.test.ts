@@ -101,3 +101,26 @@ describe.each(DATABASE_KINDS)("widget ticket creation on %s", (kind) => {
     expect(res.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("x-handoff-key");
   });
 });
+
+describe.each(DATABASE_KINDS)("ticket numbers on %s", (kind) => {
+  let database: Database;
+  let t: TestApp;
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    t = await createTestApp(database);
+  });
+  afterAll(() => database?.close());
+
+  it("gives a new workspace's first tickets, filed at the same moment, one number each", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.createTicket(ticketBody({ subject: `At once ${i}` }), { "X-Handoff-Customer": `first-rush-${i}-xxxxxxxx` }),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 201));
+    const references = await Promise.all(answers.map(async (r) => (await r.json()).reference as string));
+    expect(new Set(references).size).toBe(40);
+    const numbers = references.map((r) => Number(r.slice(3))).sort((a, b) => a - b);
+    expect(numbers[0]).toBe(1);
+  });
+});
