@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { Component } from "preact";
 import type { ConversationStore } from "../conversation/sync.js";
 import { describeFailure, isProblem } from "./errors.js";
 import { Feedback } from "./Feedback.js";
@@ -102,111 +102,127 @@ interface ThreadProps {
   onNew(): void;
 }
 
-/** One conversation: the customer's messages and support's public replies, a reply box, and the feedback questions. */
-export function Thread({ t, store, id, onBack, onNew }: ThreadProps) {
-  const c = store?.list().find((x) => x.id === id);
-  const [draft, setDraft] = useState("");
-  const [error, setError] = useState("");
-  const [closed, setClosed] = useState(false);
-  const [sending, setSending] = useState(false);
+interface ThreadState {
+  draft: string;
+  error: string;
+  closed: boolean;
+  sending: boolean;
+}
+
+/**
+ * One conversation: the customer's messages and support's public replies, a reply box, and the feedback questions.
+ * A class component, as every widget component: preact/hooks stays out of the widget's bytes.
+ */
+export class Thread extends Component<ThreadProps, ThreadState> {
+  override state: ThreadState = { draft: "", error: "", closed: false, sending: false };
 
   // While the thread is on screen, every reply in it counts as read (also those arriving while it is open).
-  useEffect(() => store?.markRead(id));
+  override componentDidMount() {
+    this.props.store?.markRead(this.props.id);
+  }
 
-  const send = async (event: Event) => {
+  override componentDidUpdate() {
+    this.props.store?.markRead(this.props.id);
+  }
+
+  send = async (event: Event) => {
     event.preventDefault();
+    const { t, store, id } = this.props;
+    const { draft, sending } = this.state;
     if (sending || !store) return;
-    if (!draft.trim()) return setError(t.required);
-    setSending(true);
-    setError("");
+    if (!draft.trim()) return this.setState({ error: t.required });
+    this.setState({ sending: true, error: "" });
     try {
       await store.reply(id, draft.trim());
-      setDraft("");
+      this.setState({ draft: "" });
     } catch (e) {
-      if (isProblem(e) && e.status === 409) setClosed(true);
+      if (isProblem(e) && e.status === 409) this.setState({ closed: true });
       else if (isProblem(e) && e.status === 422)
-        setError(e.issues.find((i) => i.path === "body")?.message || t.errorFix);
-      else setError(describeFailure(e, t).message);
+        this.setState({ error: e.issues.find((i) => i.path === "body")?.message || t.errorFix });
+      else this.setState({ error: describeFailure(e, t).message });
     } finally {
-      setSending(false);
+      this.setState({ sending: false });
     }
   };
 
-  const back = (
-    <button type="button" class="g" onClick={onBack}>
-      {t.back}
-    </button>
-  );
-  // A ticket filed a moment ago arrives with the list's refresh.
-  if (!c)
+  override render({ t, store, id, onBack, onNew }: ThreadProps, { draft, error, closed, sending }: ThreadState) {
+    const c = store?.list().find((x) => x.id === id);
+    const back = (
+      <button type="button" class="g" onClick={onBack}>
+        {t.back}
+      </button>
+    );
+    // A ticket filed a moment ago arrives with the list's refresh.
+    if (!c)
+      return (
+        <div>
+          <p role="status">{t.loading}</p>
+          {back}
+        </div>
+      );
+    const isClosed = closed || c.status === "closed";
+    const messages = [
+      { id: "first", authorType: "customer", authorName: null, body: c.description, createdAt: c.createdAt },
+      ...c.messages,
+    ];
     return (
       <div>
-        <p role="status">{t.loading}</p>
-        {back}
+        <h2 id="ho-title" tabIndex={-1}>
+          {c.subject}
+        </h2>
+        <p class="cm">
+          {c.reference} · {t.status[c.status]}
+        </p>
+        <ol class="ms" aria-label={c.subject}>
+          {messages.map((m) => (
+            <li key={m.id} class={m.authorType === "agent" ? "ma" : "mc"}>
+              <span class="cm">
+                {m.authorType === "agent" ? m.authorName || t.support : t.you} ·{" "}
+                <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
+              </span>
+              <span class="mb">{m.body}</span>
+            </li>
+          ))}
+        </ol>
+        {store && <LazyThreadAttachments key={id} caller={store.caller} ticketId={id} />}
+        {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}
+        {isClosed ? (
+          <div>
+            <p role="alert">{t.closedConversation}</p>
+            <div class="b">
+              {back}
+              <button type="button" class="s" onClick={onNew}>
+                {t.newMessage}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <form onSubmit={this.send} noValidate>
+            <div class="f">
+              <label for="ho-reply">{t.reply}</label>
+              <textarea
+                id="ho-reply"
+                value={draft}
+                maxLength={10000}
+                aria-invalid={error ? "true" : undefined}
+                aria-describedby={error ? "ho-reply-error" : undefined}
+                onInput={(e) => this.setState({ draft: (e.currentTarget as HTMLTextAreaElement).value, error: "" })}
+              />
+              {error && (
+                <div class="e" id="ho-reply-error" role="alert">
+                  {error}
+                </div>
+              )}
+            </div>
+            <div class="b">
+              {back}
+              <button type="submit" class="s" disabled={sending}>
+                {sending ? t.sending : t.sendReply}
+              </button>
+            </div>
+          </form>
+        )}
       </div>
     );
-  const isClosed = closed || c.status === "closed";
-  const messages = [
-    { id: "first", authorType: "customer", authorName: null, body: c.description, createdAt: c.createdAt },
-    ...c.messages,
-  ];
-  return (
-    <div>
-      <h2 id="ho-title" tabIndex={-1}>
-        {c.subject}
-      </h2>
-      <p class="cm">
-        {c.reference} · {t.status[c.status]}
-      </p>
-      <ol class="ms" aria-label={c.subject}>
-        {messages.map((m) => (
-          <li key={m.id} class={m.authorType === "agent" ? "ma" : "mc"}>
-            <span class="cm">
-              {m.authorType === "agent" ? m.authorName || t.support : t.you} ·{" "}
-              <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
-            </span>
-            <span class="mb">{m.body}</span>
-          </li>
-        ))}
-      </ol>
-      {store && <LazyThreadAttachments caller={store.caller} ticketId={id} />}
-      {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}
-      {isClosed ? (
-        <div>
-          <p role="alert">{t.closedConversation}</p>
-          <div class="b">
-            {back}
-            <button type="button" class="s" onClick={onNew}>
-              {t.newMessage}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <form onSubmit={send} noValidate>
-          <div class="f">
-            <label for="ho-reply">{t.reply}</label>
-            <textarea
-              id="ho-reply"
-              value={draft}
-              maxLength={10000}
-              aria-invalid={error ? "true" : undefined}
-              aria-describedby={error ? "ho-reply-error" : undefined}
-              onInput={(e) => (setDraft((e.currentTarget as HTMLTextAreaElement).value), setError(""))}
-            />
-            {error && (
-              <div class="e" id="ho-reply-error" role="alert">
-                {error}
-              </div>
-            )}
-          </div>
-          <div class="b">
-            {back}
-            <button type="submit" class="s" disabled={sending}>
-              {sending ? t.sending : t.sendReply}
-            </button>
-          </div>
-        </form>
-      )}
-    </div>
-  );
+  }
 }
