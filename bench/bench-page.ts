@@ -13,7 +13,14 @@ export const BENCH_DIST = `${ROOT}.tmp/bench-dist`;
 export async function startBench(): Promise<{ server: TestServer; browser: Browser; close(): Promise<void> }> {
   await buildAll({ outDir: BENCH_DIST, quiet: true });
   const [server, browser] = await Promise.all([startTestServer({ distDir: BENCH_DIST }), launchBrowser()]);
-  return { server, browser, close: async () => (await browser.close(), await server.close()) };
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
 
 export type Variant = "none" | "rrweb-defaults" | "handoff";

@@ -22,7 +22,8 @@ try {
   const { profile } = await cdp.send("Profiler.stop");
 
   const selfMs = new Map<number, number>();
-  profile.samples!.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas![i] ?? 0) / 1000));
+  for (const [i, id] of profile.samples!.entries())
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas![i] ?? 0) / 1000);
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -41,7 +42,9 @@ try {
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const key = name(at);
-      if (!seen.has(key) && !/^\(root\)/.test(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + ms), seen.add(key);
+      if (seen.has(key) || /^\(root\)/.test(key)) continue;
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+      seen.add(key);
     }
   }
   const top = (m: Map<string, number>) =>

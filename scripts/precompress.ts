@@ -27,8 +27,14 @@ export function precompress(dir: string): number {
       },
     });
     const gz = gzipSync(raw, { level: 9 });
-    if (br.length < raw.length) writeFileSync(`${path}.br`, br), written++;
-    if (gz.length < raw.length) writeFileSync(`${path}.gz`, gz), written++;
+    if (br.length < raw.length) {
+      writeFileSync(`${path}.br`, br);
+      written++;
+    }
+    if (gz.length < raw.length) {
+      writeFileSync(`${path}.gz`, gz);
+      written++;
+    }
   }
   return written;
 }

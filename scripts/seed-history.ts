@@ -78,7 +78,10 @@ export function* generateWorkspace(input: {
   const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
   const weighted = (list: [string, number][]) => {
     let x = r() * list.reduce((s, [, w]) => s + w, 0);
-    for (const [v, w] of list) if ((x -= w) < 0) return v;
+    for (const [v, w] of list) {
+      x -= w;
+      if (x < 0) return v;
+    }
     return list[0]![0];
   };
   const tier1 = input.agents.filter((a) => a.tier === 1).map((a) => a.id);

@@ -21,7 +21,13 @@ export function boot(input: BootInput): HandoffApi | undefined {
   const api = createHandoff(normalizeConfig(options, new URL(input.scriptSrc).origin));
   const queue = w.Handoff?.q || [];
   const shutdown = api.shutdown;
-  w.Handoff = { ...api, shutdown: () => (shutdown(), delete w.Handoff) };
+  w.Handoff = {
+    ...api,
+    shutdown: () => {
+      shutdown();
+      delete w.Handoff;
+    },
+  };
   for (const call of queue) {
     // [name, args] from our stub, or an `arguments` object from a function-style stub: Handoff("open")
     const [name, args] =

@@ -194,8 +194,9 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
    * Downloads the conversation chunk and starts following the customer's conversations (replies, unread badge);
    * once per page. Only for visitors with something to follow, so a first-time visitor never downloads it.
    */
-  const follow = () =>
-    void (following ||= import("./conversation/index.js")
+  const follow = () => {
+    if (following) return;
+    following = import("./conversation/index.js")
       .then(async ({ followConversations }) => {
         if (s.stopped) return;
         const caller = { apiOrigin: config.apiOrigin, siteKey: config.siteKey, identity: () => s.identity };
@@ -206,7 +207,10 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
         s.conversations = view;
         s.ui?.setUnread(view.store.unread()); // repaints: the dialog gets its tabs and threads
       })
-      .catch(() => void (following = undefined)));
+      .catch(() => {
+        following = undefined;
+      });
+  };
   const hasConversations = () => hasConversationsLocally(config.siteKey, s.identity);
   const ctrl = createController(s, emit, follow, hasConversations);
 

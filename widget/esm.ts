@@ -20,6 +20,12 @@ export function init(options: WidgetOptions): HandoffApi {
   current?.shutdown();
   const api = createHandoff(normalizeConfig(options, location.origin));
   const shutdown = api.shutdown;
-  current = { ...api, shutdown: () => (shutdown(), (current = undefined)) };
+  current = {
+    ...api,
+    shutdown: () => {
+      shutdown();
+      current = undefined;
+    },
+  };
   return current;
 }

@@ -20,7 +20,8 @@ type Stub = { q: unknown[]; loaded?: boolean } & Record<string, unknown>;
   const script = (document.currentScript ||
     document.querySelector("script[data-site-key][src*='widget']")) as HTMLScriptElement | null;
   if (!script?.src) return;
-  const stub: Stub = (w.Handoff = w.Handoff || { q: [] });
+  w.Handoff = w.Handoff || { q: [] };
+  const stub: Stub = w.Handoff;
   if (stub.loaded) return; // the tag was pasted twice
   stub.q = stub.q || [];
   for (const m of METHODS) {

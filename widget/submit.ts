@@ -137,7 +137,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
     if (d === "delivered") return gzip ? "ok" : "none";
     return saved && d === "later" ? "queued" : "failed";
   });
-  return { kind: "sent", id: first.id, reference: first.reference, upload: gzip ? upload : (void upload, null) };
+  return { kind: "sent", id: first.id, reference: first.reference, upload: gzip ? upload : null };
 }
 
 /** Retries what this site's widget left in the outbox (the same delivery, without progress). */

@@ -2,6 +2,7 @@
  * The API reference at /docs, rendered on the server from the OpenAPI document: no CDN, no script, so it works on
  * an air-gapped install and under a strict CSP. Each operation shows its auth, token scope and schemas.
  */
+// biome-ignore lint/suspicious/noExplicitAny: the page walks an OpenAPI document of any shape
 type Json = Record<string, any>;
 
 const escapeHtml = (text: string) =>

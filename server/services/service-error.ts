@@ -18,6 +18,7 @@ export const notFound = (what: string) => new ServiceError("not_found", `${what}
 
 /** Unique-constraint violation from either driver (drizzle may wrap the driver error in `cause`). */
 export function isUniqueViolation(error: unknown): boolean {
-  for (let e: any = error; e; e = e.cause) if (e.code === "23505") return true;
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === "23505") return true;
   return false;
 }

@@ -78,7 +78,10 @@ export function outboxCount(page: Page): Promise<number> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const count = open.result.transaction("items").objectStore("items").count();
-          count.onsuccess = () => (resolve(count.result), open.result.close());
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
           count.onerror = () => reject(count.error);
         };
       }),

@@ -20,7 +20,9 @@ describe.skipIf(!HAS_BROWSER)("widget on the wire, on a page served from another
   let browser: Browser;
   let site: HostSite;
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
-  beforeAll(async () => void (site = await startHostSite(server.url)));
+  beforeAll(async () => {
+    site = await startHostSite(server.url);
+  });
   afterAll(() => site?.close());
 
   test("compressed, cached for good when hashed, revalidated by ETag, CORS on ESM chunks; the form waits for intent", async () => {

@@ -2,6 +2,7 @@
 export interface SseEvent {
   id?: string;
   event: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the payload of the event it waits for
   data: any;
 }
 

@@ -70,7 +70,10 @@ describe("size estimate for the memory cap", () => {
   test("measures snapshots always and incremental events by sampling, close to their real size", async () => {
     const { makeSizeEstimator, estimateBytes } = await import("../../widget/recorder/buffer.js");
     let measured = 0;
-    const estimate = makeSizeEstimator((e) => (measured++, estimateBytes(e)));
+    const estimate = makeSizeEstimator((e) => {
+      measured++;
+      return estimateBytes(e);
+    });
     const mutation = (i: number) => ({
       type: 3,
       timestamp: i,

@@ -31,9 +31,15 @@ describe("widget transport", () => {
 
     calls = 0;
     await expect(
-      withRetry(async () => (calls++, { ok: false as const, error: new ApiError(422, "validation_failed", "bad") }), {
-        sleep,
-      }),
+      withRetry(
+        async () => {
+          calls++;
+          return { ok: false as const, error: new ApiError(422, "validation_failed", "bad") };
+        },
+        {
+          sleep,
+        },
+      ),
     ).rejects.toMatchObject({ status: 422 });
     expect(calls).toBe(1);
   });

@@ -54,6 +54,8 @@ export function startCapture(options: CaptureOptions): Capture {
       const url = new URL(scrubUrl(location.href));
       return url.pathname + url.search + url.hash;
     },
-    stop: () => teardowns.splice(0).forEach((teardown) => teardown()),
+    stop: () => {
+      for (const teardown of teardowns.splice(0)) teardown();
+    },
   };
 }

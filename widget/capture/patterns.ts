@@ -51,7 +51,10 @@ export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (ema
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
   // something with an @ or digits.
   if (text.length < 13 ? !text.includes("@") : text.length < 32 && !/[@\d]/.test(text)) return text;
-  const hit = (masked: string) => (onMasked?.(masked), masked);
+  const hit = (masked: string) => {
+    onMasked?.(masked);
+    return masked;
+  };
   return text
     .replace(EMAIL, (m) => {
       if (skipEmail?.(m)) return m;

@@ -1,13 +1,13 @@
 /** The conversation chunk's side of storage.ts: upload tokens, what the customer has read, the "none" note. */
 import { noneKey } from "./known.js";
-import { read, ticketsKey, write, type Map } from "./storage.js";
+import { read, type Map as StoredMap, ticketsKey, write } from "./storage.js";
 
 const readKey = (siteKey: string) => `handoff:read:${siteKey}`;
 
 export const uploadTokenOf = (siteKey: string, ticketId: string): string | undefined =>
   read(ticketsKey(siteKey))[ticketId];
 
-export const lastReadOf = (siteKey: string): Map => read(readKey(siteKey));
+export const lastReadOf = (siteKey: string): StoredMap => read(readKey(siteKey));
 
 /** After a load: remember that this verified user has no conversations (see known.ts), or forget it. */
 export const rememberNoConversations = (siteKey: string, userId: string | undefined, none: boolean) => {

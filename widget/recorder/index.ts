@@ -103,7 +103,10 @@ export function startRecorder(options: RecorderOptions): Recorder {
     maskInputOptions: ALL_INPUTS,
     maskInputFn: (text, el) => {
       const out = maskInput(text, el);
-      if (out !== text && !maskedFields.has(el)) maskedFields.add(el), fields++;
+      if (out !== text && !maskedFields.has(el)) {
+        maskedFields.add(el);
+        fields++;
+      }
       return out;
     },
     slimDOMOptions: "all",
@@ -114,7 +117,10 @@ export function startRecorder(options: RecorderOptions): Recorder {
     errorHandler: () => true,
   });
   return {
-    getEvents: () => (batching.flushMutations?.(), buffer.events()),
+    getEvents: () => {
+      batching.flushMutations?.();
+      return buffer.events();
+    },
     durationMs: () => buffer.durationMs(),
     masked: () => ({ fields, texts: maskedTexts.size }),
     stop: () => {

@@ -10,7 +10,10 @@ export function customerToken(siteKey: string, create = true): string {
   const key = customerKey(siteKey);
   try {
     let token = localStorage.getItem(key);
-    if (!token && create) localStorage.setItem(key, (token = uuid()));
+    if (!token && create) {
+      token = uuid();
+      localStorage.setItem(key, token);
+    }
     return token || "";
   } catch {
     return ""; // storage blocked (privacy mode, sandboxed iframe): tickets still work

@@ -98,7 +98,7 @@ export function flushOutbox(
   onCreated: (created: TicketCreated) => void,
   retry: RetryOptions = { attempts: 2 },
 ): Promise<Delivery[]> {
-  return (flushing ||= (async () => {
+  flushing ||= (async () => {
     const results: Delivery[] = [];
     try {
       const items = await listOutbox();
@@ -121,5 +121,6 @@ export function flushOutbox(
       flushing = undefined;
     }
     return results;
-  })());
+  })();
+  return flushing;
 }

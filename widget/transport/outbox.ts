@@ -35,7 +35,7 @@ let opening: Promise<IDBDatabase | null> | undefined;
 
 /** null when IndexedDB is unavailable (blocked storage, some private modes): sending still works, just not later. */
 function openDb(): Promise<IDBDatabase | null> {
-  return (opening ||= new Promise((resolve) => {
+  opening ||= new Promise((resolve) => {
     try {
       const request = indexedDB.open(DB_NAME, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "key" });
@@ -45,7 +45,8 @@ function openDb(): Promise<IDBDatabase | null> {
     } catch {
       resolve(null);
     }
-  }));
+  });
+  return opening;
 }
 
 function run<T>(

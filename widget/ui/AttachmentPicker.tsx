@@ -65,7 +65,10 @@ export class AttachmentPicker extends Component<Record<string, never>, State> {
   preview(file: File): string | null {
     if (!file.type.startsWith("image/")) return null;
     let url = this.previews.get(file);
-    if (!url) this.previews.set(file, (url = URL.createObjectURL(file)));
+    if (!url) {
+      url = URL.createObjectURL(file);
+      this.previews.set(file, url);
+    }
     return url;
   }
 

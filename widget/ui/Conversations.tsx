@@ -23,6 +23,7 @@ export function ConversationTabs({ t, store, view, setView, onNew }: NavProps) {
   if (!store.list().length) return null;
   const unread = store.unread();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons named by its label; a fieldset would need a visible legend
     <div class="t" role="group" aria-label={t.title}>
       <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={onNew}>
         {t.newMessage}

@@ -115,7 +115,7 @@ export class Dialog extends Component<Props, State> {
     } else if (event.key === "Tab") {
       const items = Array.from(this.ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
       if (!items.length) return;
-      const active = (this.ref.current?.getRootNode() as ShadowRoot).activeElement;
+      const active = (this.ref.current?.getRootNode() as ShadowRoot | undefined)?.activeElement;
       const first = items[0];
       const last = items[items.length - 1];
       if (event.shiftKey && (active === first || !items.includes(active as HTMLElement))) {

@@ -86,7 +86,10 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
             ctrl,
             theme: options,
             values,
-            setValues: (next: FormValues) => ((values = next), paint()),
+            setValues: (next: FormValues) => {
+              values = next;
+              paint();
+            },
             onClose: close,
             onSent: () => (sent = true),
           })
