@@ -237,8 +237,9 @@ export const api = {
   },
 
   /** The raw rrweb events; the browser undoes Content-Encoding: gzip. Validated by the replay model. */
-  async getRecording(id: string, signal?: AbortSignal): Promise<unknown> {
+  /** The rrweb events, and the Content-Security-Policy the server allows their replay (its assets' origins). */
+  async getRecording(id: string, signal?: AbortSignal): Promise<{ events: unknown; policy: string | null }> {
     const response = await send(API_PATHS.ticketRecording(encodeURIComponent(id)), { signal });
-    return response.json();
+    return { events: await response.json(), policy: response.headers.get("Handoff-Replay-Policy") };
   },
 };

@@ -10,6 +10,7 @@ import { updateTicket } from "../services/tickets/update-ticket.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
 import { getTicket } from "../services/tickets/get-ticket.js";
 import { listTickets } from "../services/tickets/list-tickets.js";
+import { REPLAY_POLICY_HEADER, replayPolicyFor } from "../access/replay-asset-policy.js";
 import { loadRecording } from "../services/recordings/load-recording.js";
 import { uuidParam } from "./params.js";
 import { Readable } from "node:stream";
@@ -58,6 +59,7 @@ export function ticketRoutes() {
     const ticketId = uuidParam(c, "id", "Ticket");
     const workspaceId = c.get("agent").workspaceId;
     const stored = await loadRecording(c.get("db"), c.get("blobs"), { workspaceId, ticketId });
+    c.header(REPLAY_POLICY_HEADER, await replayPolicyFor(c.get("db"), { workspaceId }));
     const gzip = Buffer.isBuffer(stored) ? Readable.from([stored]) : stored;
     c.header("Content-Type", "application/json");
     c.header("Cache-Control", "private, max-age=3600");
