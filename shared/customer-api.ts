@@ -71,7 +71,9 @@ export type CustomerConversationList = z.infer<typeof customerConversationListSc
 /** GET tickets/:id/messages: one conversation. */
 export const customerConversationSchema = z.object({
   ticket: customerTicketSchema,
+  /** The newest page of the thread, oldest first; olderCursor (as ?before=) fetches the page before it. */
   messages: z.array(customerMessageSchema),
+  olderCursor: z.string().nullable(),
 });
 export type CustomerConversation = z.infer<typeof customerConversationSchema>;
 

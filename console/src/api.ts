@@ -15,6 +15,7 @@ import {
   CONVERSATION_PATHS,
   agentListSchema,
   messageListSchema,
+  type MessageList,
   ticketEventListSchema,
   type TicketEvent,
   messageSchema,
@@ -182,9 +183,12 @@ export const api = {
     return json(API_PATHS.ticket(encodeURIComponent(id)), ticketDetailSchema, { method: "PATCH", body: changes });
   },
 
-  async listMessages(id: string, signal?: AbortSignal): Promise<Message[]> {
-    return (await json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageListSchema, { signal }))
-      .messages;
+  /** The newest page of the conversation, or the page before `before` (a previous page's olderCursor). */
+  listMessages(id: string, options: { before?: string; signal?: AbortSignal } = {}): Promise<MessageList> {
+    const query = options.before ? `?before=${encodeURIComponent(options.before)}` : "";
+    return json(`${CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id))}${query}`, messageListSchema, {
+      signal: options.signal,
+    });
   },
 
   async listEvents(id: string, signal?: AbortSignal): Promise<TicketEvent[]> {

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { ticketListQuerySchema } from "../../shared/agent-api.js";
 import type { AppEnv } from "../env.js";
 import { readJson, validate } from "./body.js";
-import { agentMessageCreateSchema, ticketUpdateSchema } from "../../shared/conversation.js";
+import { agentMessageCreateSchema, messagePageQuerySchema, ticketUpdateSchema } from "../../shared/conversation.js";
 import { addAgentMessage } from "../services/tickets/add-agent-message.js";
 import { listTicketEvents } from "../services/tickets/list-ticket-events.js";
 import { listTicketMessages } from "../services/tickets/list-ticket-messages.js";
@@ -40,7 +40,8 @@ export function ticketRoutes() {
 
   app.get("/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    return c.json(await listTicketMessages(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+    const page = validate(messagePageQuerySchema, c.req.query());
+    return c.json(await listTicketMessages(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId, page }));
   });
 
   app.get("/:id/events", async (c) => {
