@@ -62,9 +62,17 @@ export const customerTicketSchema = z.object({
 });
 export type CustomerTicket = z.infer<typeof customerTicketSchema>;
 
-/** GET conversations: the customer's tickets, newest activity first, each with its public messages (oldest first). */
+/**
+ * GET conversations: the customer's tickets, newest activity first, each with its newest public messages (up to 100,
+ * oldest first); olderCursor, when set, pages further back through GET tickets/:id/messages?before=.
+ */
 export const customerConversationListSchema = z.object({
-  conversations: z.array(customerTicketSchema.extend({ messages: z.array(customerMessageSchema) })),
+  conversations: z.array(
+    customerTicketSchema.extend({
+      messages: z.array(customerMessageSchema),
+      olderCursor: z.string().nullable().optional(),
+    }),
+  ),
 });
 export type CustomerConversationList = z.infer<typeof customerConversationListSchema>;
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { agents, messages } from "../db/schema.js";
 import type { CustomerMessage } from "../../shared/customer-api.js";
@@ -37,6 +37,44 @@ export async function customerVisibleMessagePage(
     .limit(input.limit + 1);
   const { page, olderCursor } = newestPage(rows, input.limit);
   return { messages: page.map(({ message, agentName }) => toCustomerMessage({ ...message, agentName })), olderCursor };
+}
+
+/**
+ * The newest `perTicket` public messages of each of several tickets (oldest first), and for each ticket with more the
+ * cursor to the page before them: one query however long the threads are.
+ */
+export async function newestCustomerMessagesPerTicket(
+  db: Db,
+  input: { ticketIds: string[]; perTicket: number },
+): Promise<{ messages: CustomerMessage[]; olderCursors: Map<string, string> }> {
+  const ranked = db
+    .select({
+      id: messages.id,
+      ticketId: messages.ticketId,
+      cursorAt: messageCursorAt.as("cursor_at"),
+      rank: sql<number>`row_number() over (partition by ${messages.ticketId} order by ${messages.createdAt} desc, ${messages.id} desc)`.as(
+        "rank",
+      ),
+    })
+    .from(messages)
+    .where(and(inArray(messages.ticketId, input.ticketIds), eq(messages.internal, false)))
+    .as("ranked");
+  const kept = await db
+    .select({ id: ranked.id, ticketId: ranked.ticketId, cursorAt: ranked.cursorAt, rank: ranked.rank })
+    .from(ranked)
+    .where(lte(ranked.rank, input.perTicket + 1));
+  const olderCursors = new Map<string, string>();
+  const ids: string[] = [];
+  const more = new Set(kept.filter((k) => Number(k.rank) > input.perTicket).map((k) => k.ticketId));
+  for (const k of kept) {
+    if (Number(k.rank) <= input.perTicket) ids.push(k.id);
+    // The oldest message kept of a ticket that has more: the page before it starts there.
+    if (Number(k.rank) === input.perTicket && more.has(k.ticketId)) {
+      olderCursors.set(k.ticketId, Buffer.from(`${k.cursorAt}|${k.id}`).toString("base64url"));
+    }
+  }
+  const list = ids.length ? await customerVisibleMessages(db, { where: inArray(messages.id, ids) }) : [];
+  return { messages: list, olderCursors };
 }
 
 /** What the customer may see of one public message: no agent ids, no internal flag. */

@@ -91,6 +91,34 @@ describe.each(DATABASE_KINDS)("long conversations page back on %s", (kind) => {
     expectWholeInOrder([...pages].reverse().flat(), publicBodies);
   });
 
+  it("the widget's conversation list carries each thread's newest 100 messages and the cursor to the rest", async () => {
+    const headers = {
+      Origin: CUSTOMER_ORIGIN,
+      [CUSTOMER_HEADERS.siteKey]: t.workspace.siteKey,
+      [CUSTOMER_HEADERS.customerToken]: BROWSER,
+    };
+    const list = await (await t.request(CUSTOMER_PATHS.conversations, { headers })).json();
+    const conversation = list.conversations.find((c: { id: string }) => c.id === ticketId);
+    expect(conversation.messages).toHaveLength(100);
+    expect(conversation.olderCursor).toEqual(expect.any(String));
+    const rest = await (
+      await t.request(`${CUSTOMER_PATHS.messages(ticketId)}?before=${conversation.olderCursor}`, { headers })
+    ).json();
+    expect(rest.olderCursor).toBeNull();
+    expectWholeInOrder(
+      [...rest.messages, ...conversation.messages],
+      bodies.filter((_, i) => i % 7 !== 6),
+    );
+
+    // A short thread comes whole, with no cursor.
+    const short = await fileTicket(t, { subject: "Short one" }, { [CUSTOMER_HEADERS.customerToken]: BROWSER });
+    const again = await (await t.request(CUSTOMER_PATHS.conversations, { headers })).json();
+    expect(again.conversations.find((c: { id: string }) => c.id === short.id)).toMatchObject({
+      messages: [],
+      olderCursor: null,
+    });
+  });
+
   it("refuses a forged cursor and an oversized page with a clear error", async () => {
     const forged = await admin.get(
       `/api/v1/tickets/${ticketId}/messages?before=${Buffer.from("x|y").toString("base64url")}`,
