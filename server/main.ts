@@ -7,7 +7,7 @@ const running = await startServer(config);
 const { bootstrap } = running;
 
 const login = bootstrap.generatedPassword
-  ? `${config.adminEmail} / ${bootstrap.generatedPassword}   (generated now and shown once; set HANDOFF_ADMIN_PASSWORD to choose it)`
+  ? `${config.adminEmail} / ${bootstrap.generatedPassword}   (generated now and shown once, good for the first login only: you choose your own then; or set HANDOFF_ADMIN_PASSWORD)`
   : bootstrap.adminCreated
     ? `${config.adminEmail} / the password in HANDOFF_ADMIN_PASSWORD`
     : `your existing agent account (first admin: ${config.adminEmail})`;

@@ -25,6 +25,8 @@ export const agentCreateSchema = z.object({
   email: z.email("enter a valid email address").max(320),
   name: z.string().trim().min(1, "required").max(200),
   password,
+  /** The password is a temporary one the admin will pass on: the agent must choose their own at first login. */
+  temporaryPassword: z.boolean().default(false),
   role: z.enum(agentRoles).default("agent"),
   tier: z.number().int().min(1).max(MAX_TIER).default(1),
   skills: z.array(skill).max(20).default([]),
@@ -46,6 +48,8 @@ export const agentUpdateSchema = z
     available: z.boolean().optional(),
     password: password.optional(),
     currentPassword: z.string().max(1024).optional(),
+    /** With an admin's reset of another agent's password: that agent must choose their own at next login. */
+    temporaryPassword: z.boolean().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");

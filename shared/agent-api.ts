@@ -38,6 +38,11 @@ export const agentSchema = z.object({
   role: z.enum(agentRoles),
   tier: z.number().int().min(1).max(MAX_TIER),
   skills: z.array(z.string()),
+  /**
+   * The password is temporary (generated at first start, or set by an admin): until the agent changes it, every
+   * other call answers 403 password_change_required.
+   */
+  mustChangePassword: z.boolean().optional(),
 });
 export type Agent = z.infer<typeof agentSchema>;
 

@@ -33,7 +33,17 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
-export const messageListSchema = z.object({ messages: z.array(messageSchema) });
+/**
+ * GET …/messages (agents' and customers'): the newest `limit` messages, oldest first. A long conversation pages back
+ * with `before` = the previous answer's olderCursor, which is null once the first message is included.
+ */
+export const messagePageQuerySchema = z.object({
+  before: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MessagePageQuery = z.infer<typeof messagePageQuerySchema>;
+
+export const messageListSchema = z.object({ messages: z.array(messageSchema), olderCursor: z.string().nullable() });
 export type MessageList = z.infer<typeof messageListSchema>;
 
 /** PATCH /api/v1/tickets/:id: any subset; assigneeId null unassigns. Each change lands on the ticket's timeline. */

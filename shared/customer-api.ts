@@ -62,16 +62,26 @@ export const customerTicketSchema = z.object({
 });
 export type CustomerTicket = z.infer<typeof customerTicketSchema>;
 
-/** GET conversations: the customer's tickets, newest activity first, each with its public messages (oldest first). */
+/**
+ * GET conversations: the customer's tickets, newest activity first, each with its newest public messages (up to 100,
+ * oldest first); olderCursor, when set, pages further back through GET tickets/:id/messages?before=.
+ */
 export const customerConversationListSchema = z.object({
-  conversations: z.array(customerTicketSchema.extend({ messages: z.array(customerMessageSchema) })),
+  conversations: z.array(
+    customerTicketSchema.extend({
+      messages: z.array(customerMessageSchema),
+      olderCursor: z.string().nullable().optional(),
+    }),
+  ),
 });
 export type CustomerConversationList = z.infer<typeof customerConversationListSchema>;
 
 /** GET tickets/:id/messages: one conversation. */
 export const customerConversationSchema = z.object({
   ticket: customerTicketSchema,
+  /** The newest page of the thread, oldest first; olderCursor (as ?before=) fetches the page before it. */
   messages: z.array(customerMessageSchema),
+  olderCursor: z.string().nullable(),
 });
 export type CustomerConversation = z.infer<typeof customerConversationSchema>;
 

@@ -15,6 +15,7 @@ import {
   CONVERSATION_PATHS,
   agentListSchema,
   messageListSchema,
+  type MessageList,
   ticketEventListSchema,
   type TicketEvent,
   messageSchema,
@@ -182,9 +183,12 @@ export const api = {
     return json(API_PATHS.ticket(encodeURIComponent(id)), ticketDetailSchema, { method: "PATCH", body: changes });
   },
 
-  async listMessages(id: string, signal?: AbortSignal): Promise<Message[]> {
-    return (await json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageListSchema, { signal }))
-      .messages;
+  /** The newest page of the conversation, or the page before `before` (a previous page's olderCursor). */
+  listMessages(id: string, options: { before?: string; signal?: AbortSignal } = {}): Promise<MessageList> {
+    const query = options.before ? `?before=${encodeURIComponent(options.before)}` : "";
+    return json(`${CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id))}${query}`, messageListSchema, {
+      signal: options.signal,
+    });
   },
 
   async listEvents(id: string, signal?: AbortSignal): Promise<TicketEvent[]> {
@@ -237,8 +241,9 @@ export const api = {
   },
 
   /** The raw rrweb events; the browser undoes Content-Encoding: gzip. Validated by the replay model. */
-  async getRecording(id: string, signal?: AbortSignal): Promise<unknown> {
+  /** The rrweb events, and the Content-Security-Policy the server allows their replay (its assets' origins). */
+  async getRecording(id: string, signal?: AbortSignal): Promise<{ events: unknown; policy: string | null }> {
     const response = await send(API_PATHS.ticketRecording(encodeURIComponent(id)), { signal });
-    return response.json();
+    return { events: await response.json(), policy: response.headers.get("Handoff-Replay-Policy") };
   },
 };

@@ -1,4 +1,5 @@
 import { AccountScreen } from "./account/account-screen.js";
+import { FirstPasswordScreen } from "./account/first-password-screen.js";
 import { AdminScreen } from "./admin/admin-screen.js";
 import type { Agent } from "../../shared/index.js";
 import { LoginScreen } from "./login/login-screen.js";
@@ -34,6 +35,7 @@ export function App() {
     );
   }
   if (state.kind === "signed-out") return <LoginScreen reason={state.reason} />;
+  if (state.agent.mustChangePassword) return <FirstPasswordScreen agent={state.agent} />;
   return (
     <Layout agent={state.agent}>
       <CurrentScreen agent={state.agent} />

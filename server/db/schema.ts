@@ -72,6 +72,8 @@ export const agents = pgTable(
     /** Available for assignment (not away); routing skips unavailable agents. */
     available: boolean("available").notNull().default(true),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The password was generated or set by someone else (first admin, admin-created, admin reset): change it first. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("agents_email_key").on(sql`lower(${t.email})`)],

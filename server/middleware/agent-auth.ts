@@ -1,12 +1,11 @@
 import type { MiddlewareHandler } from "hono";
-import { getCookie } from "hono/cookie";
+import { readSessionCookie } from "../access/session-cookie.js";
 import { authenticateSession } from "../access/authenticate-session.js";
+import { assertPasswordChosen } from "../access/password-change-gate.js";
 import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
 import { ownOrigin } from "../access/origin.js";
 import { apiTokenOf, runAsToken } from "./token-auth.js";
-
-export const SESSION_COOKIE = "handoff_session";
 
 /** Every agent route: a valid session cookie or API token (Bearer), or 401. */
 export function requireAgent(): MiddlewareHandler<AppEnv> {
@@ -15,7 +14,9 @@ export function requireAgent(): MiddlewareHandler<AppEnv> {
     if (c.get("agent")) return next();
     const token = apiTokenOf(c);
     if (token) return runAsToken(c, token, next);
-    c.set("agent", await authenticateSession(c.get("db"), { token: getCookie(c, SESSION_COOKIE) }));
+    const agent = await authenticateSession(c.get("db"), { token: readSessionCookie(c) });
+    assertPasswordChosen(agent, { method: c.req.method, path: c.req.path });
+    c.set("agent", agent);
     await next();
   };
 }

@@ -9,6 +9,8 @@ export const CONSOLE_CSP = [
   "script-src 'self'",
   "connect-src 'self'",
   "frame-ancestors 'none'",
+  // The replay's iframe is about:blank; a recorded <meta http-equiv=refresh> must not navigate it anywhere else.
+  "frame-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
   "object-src 'none'",

@@ -138,7 +138,13 @@ export function openApiDocument(serverUrl: string): Json {
       schemas: { Error: schemaOf(errorBodySchema, "output") },
       responses: errorResponses,
       securitySchemes: {
-        session: { type: "apiKey", in: "cookie", name: "handoff_session" },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "handoff_session",
+          description:
+            "Named __Host-handoff_session (Secure, Path=/, no Domain) when the server's public URL is https.",
+        },
         apiToken: { type: "http", scheme: "bearer", description: "An API token created by an admin" },
         siteKey: { type: "apiKey", in: "header", name: "X-Handoff-Key" },
         customerToken: { type: "apiKey", in: "header", name: "X-Handoff-Customer" },

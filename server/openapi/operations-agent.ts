@@ -10,6 +10,7 @@ import {
 import {
   agentMessageCreateSchema,
   messageListSchema,
+  messagePageQuerySchema,
   messageSchema,
   ticketEventListSchema,
   ticketUpdateSchema,
@@ -95,9 +96,10 @@ export const AGENT_OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/v1/tickets/:id/messages",
     tag: "Tickets",
-    summary: "The conversation, internal notes included",
+    summary: "The conversation, internal notes included: its newest page, older pages with ?before=olderCursor",
     auth: "agent",
     scope: read,
+    query: messagePageQuerySchema,
     response: messageListSchema,
   },
   {

@@ -9,6 +9,7 @@ import {
   customerUpdatesSchema,
 } from "../../shared/customer-api.js";
 import { customerLiveEventSchema } from "../../shared/events-api.js";
+import { messagePageQuerySchema } from "../../shared/conversation.js";
 import { customerFeedbackSchema, feedbackStateSchema } from "../../shared/metrics.js";
 import { ticketCreatedSchema, ticketCreateSchema } from "../../shared/widget-api.js";
 
@@ -58,8 +59,9 @@ export const WIDGET_OPERATIONS: Operation[] = [
     method: "get",
     path: "/api/v1/widget/tickets/:id/messages",
     tag: "Widget",
-    summary: "One conversation",
+    summary: "One conversation: its newest page of messages, older pages with ?before=olderCursor",
     auth: "widget",
+    query: messagePageQuerySchema,
     response: customerConversationSchema,
   },
   {

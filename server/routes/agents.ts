@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import { getCookie } from "hono/cookie";
 import { agentCreateSchema, agentUpdateSchema } from "../../shared/admin-api.js";
 import type { AppEnv } from "../env.js";
 import { readJson } from "./body.js";
-import { requireAgent, sameOriginOnly, SESSION_COOKIE } from "../middleware/agent-auth.js";
+import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
+import { readSessionCookie } from "../access/session-cookie.js";
 import { createAgent } from "../services/agents/create-agent.js";
 import { listAgents } from "../services/agents/list-agents.js";
 import { updateAgent } from "../services/agents/update-agent.js";
@@ -23,7 +23,7 @@ export function agentRoutes() {
   app.patch("/:id", async (c) => {
     const agentId = uuidParam(c, "id", "Agent");
     const changes = await readJson(c, agentUpdateSchema, 16 * 1024);
-    const currentSessionToken = getCookie(c, SESSION_COOKIE);
+    const currentSessionToken = readSessionCookie(c);
     return c.json(await updateAgent(c.get("db"), { actor: c.get("agent"), agentId, changes, currentSessionToken }));
   });
   return app;

@@ -1,12 +1,11 @@
 import { Hono } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { loginSchema } from "../../shared/agent-api.js";
 import type { AppEnv } from "../env.js";
 import { readJson } from "./body.js";
-import { requireAgent, sameOriginOnly, SESSION_COOKIE } from "../middleware/agent-auth.js";
+import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "../access/session-cookie.js";
 import { clientAddress, enforceRateLimit } from "../middleware/rate-limit.js";
 import { logIn } from "../services/agents/log-in.js";
-import { isHttps } from "../middleware/security-headers.js";
 import { logOut } from "../services/agents/log-out.js";
 
 export function authRoutes() {
@@ -26,21 +25,14 @@ export function authRoutes() {
     });
     const { agent, token, expiresAt } = await logIn(c.get("db"), { ...body, ttlMs: c.get("config").sessionTtlMs });
     await refund();
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "Lax",
-      path: "/",
-      // Behind a TLS-terminating proxy the request arrives as http: the public URL decides.
-      secure: isHttps(c.get("config").publicUrl, c.req.url),
-      expires: expiresAt,
-    });
+    writeSessionCookie(c, token, expiresAt);
     return c.json(agent);
   });
 
   app.post("/logout", async (c) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = readSessionCookie(c);
     if (token) await logOut(c.get("db"), { token });
-    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    clearSessionCookie(c);
     return c.body(null, 204);
   });
 

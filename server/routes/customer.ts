@@ -8,6 +8,7 @@ import {
 import type { AppEnv } from "../env.js";
 import type { CustomerActor } from "../access/actor.js";
 import { readJson, validate } from "./body.js";
+import { messagePageQuerySchema } from "../../shared/conversation.js";
 import { ownOrigin, requestOrigin } from "../access/origin.js";
 import { clientAddress, rateLimit, secretKey } from "../middleware/rate-limit.js";
 import { addCustomerMessage } from "../services/customer/add-customer-message.js";
@@ -73,8 +74,9 @@ export function customerRoutes() {
 
   app.get("/tickets/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Conversation");
+    const page = validate(messagePageQuerySchema, c.req.query());
     const actor = await customer(c);
-    return c.json(await getCustomerConversation(c.get("db"), { actor, ticketId }));
+    return c.json(await getCustomerConversation(c.get("db"), { actor, ticketId, page }));
   });
 
   app.post("/tickets/:id/messages", async (c) => {

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { ticketListQuerySchema } from "../../shared/agent-api.js";
 import type { AppEnv } from "../env.js";
 import { readJson, validate } from "./body.js";
-import { agentMessageCreateSchema, ticketUpdateSchema } from "../../shared/conversation.js";
+import { agentMessageCreateSchema, messagePageQuerySchema, ticketUpdateSchema } from "../../shared/conversation.js";
 import { addAgentMessage } from "../services/tickets/add-agent-message.js";
 import { listTicketEvents } from "../services/tickets/list-ticket-events.js";
 import { listTicketMessages } from "../services/tickets/list-ticket-messages.js";
@@ -10,6 +10,7 @@ import { updateTicket } from "../services/tickets/update-ticket.js";
 import { requireAgent, sameOriginOnly } from "../middleware/agent-auth.js";
 import { getTicket } from "../services/tickets/get-ticket.js";
 import { listTickets } from "../services/tickets/list-tickets.js";
+import { REPLAY_POLICY_HEADER, replayPolicyFor } from "../access/replay-asset-policy.js";
 import { loadRecording } from "../services/recordings/load-recording.js";
 import { uuidParam } from "./params.js";
 import { Readable } from "node:stream";
@@ -39,7 +40,8 @@ export function ticketRoutes() {
 
   app.get("/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    return c.json(await listTicketMessages(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+    const page = validate(messagePageQuerySchema, c.req.query());
+    return c.json(await listTicketMessages(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId, page }));
   });
 
   app.get("/:id/events", async (c) => {
@@ -58,6 +60,7 @@ export function ticketRoutes() {
     const ticketId = uuidParam(c, "id", "Ticket");
     const workspaceId = c.get("agent").workspaceId;
     const stored = await loadRecording(c.get("db"), c.get("blobs"), { workspaceId, ticketId });
+    c.header(REPLAY_POLICY_HEADER, await replayPolicyFor(c.get("db"), { workspaceId }));
     const gzip = Buffer.isBuffer(stored) ? Readable.from([stored]) : stored;
     c.header("Content-Type", "application/json");
     c.header("Cache-Control", "private, max-age=3600");

@@ -32,6 +32,15 @@ describe.skipIf(!HAS_BROWSER)("console: an admin manages agents and widget setti
     await robin.page.getByLabel("Email").fill("robin@example.com");
     await robin.page.getByLabel("Password").fill("robins password 1");
     await robin.page.getByRole("button", { name: "Log in" }).click();
+    // The admin typed Robin's password, so it is temporary: Robin chooses their own before seeing any ticket.
+    await robin.page.getByRole("heading", { level: 1, name: "Choose your password" }).waitFor();
+    expect(await robin.page.getByRole("link", { name: "Tickets" }).count()).toBe(0);
+    await robin.page.getByLabel("Temporary password").fill("robins password 1");
+    await robin.page.getByLabel("New password").fill("robins password 1");
+    await robin.page.getByRole("button", { name: "Set password and continue" }).click();
+    await expect.poll(() => robin.page.getByRole("alert").textContent()).toContain("different from the temporary one");
+    await robin.page.getByLabel("New password").fill("robin's very own password");
+    await robin.page.getByRole("button", { name: "Set password and continue" }).click();
     await robin.page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
     expect(await robin.page.getByRole("link", { name: "Admin" }).count()).toBe(0);
 

@@ -2,7 +2,7 @@ import { signal } from "@preact/signals";
 import { api, ApiError } from "../api.js";
 
 /** The signed-in agent changes their own password; the server ends their other sessions. */
-export function createAccountModel(agentId: string) {
+export function createAccountModel(agentId: string, onSaved?: () => void) {
   const current = signal("");
   const next = signal("");
   const saving = signal(false);
@@ -24,6 +24,7 @@ export function createAccountModel(agentId: string) {
         current.value = "";
         next.value = "";
         saved.value = true;
+        onSaved?.();
       } catch (caught) {
         error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
       } finally {

@@ -70,6 +70,8 @@ function NewAgentForm({ model }: { model: AdminModel }) {
           email: form.email.trim(),
           name: form.name.trim(),
           password: form.password,
+          // The admin passes it on (and so knows it): the agent replaces it at first login.
+          temporaryPassword: true,
           role: form.role,
           tier: Number(form.tier),
           skills: form.skills
@@ -85,7 +87,8 @@ function NewAgentForm({ model }: { model: AdminModel }) {
       <input aria-label="New agent's email" placeholder="Email" type="email" required {...field("email")} />
       <input
         aria-label="New agent's password"
-        placeholder="Initial password (10+ characters)"
+        placeholder="Temporary password (10+ characters)"
+        title="They choose their own password when they first log in"
         type="password"
         required
         {...field("password")}

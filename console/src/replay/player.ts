@@ -1,5 +1,6 @@
 import rrwebPlayer from "rrweb-player";
 import "rrweb-player/dist/style.css";
+import { guardReplayAssets } from "./asset-guard.js";
 
 /** What rrweb-player needs from an event; the full rrweb types come with the player. */
 export type ReplayEvent = ConstructorParameters<typeof rrwebPlayer>[0]["props"]["events"][number];
@@ -24,11 +25,18 @@ interface SvelteLifecycle {
 
 const MAX_FRAME_HEIGHT = 560;
 
+export interface MountOptions {
+  /** The server's Content-Security-Policy for this replay's assets (null: nothing loads from the network). */
+  policy: string | null;
+  /** An asset the policy blocked (each URL once): the panel says so. */
+  onBlocked?: (url: string) => void;
+}
+
 /**
  * Mounts rrweb-player into target. The replay iframe keeps rrweb's default sandbox ("allow-same-origin",
- * no scripts): recorded pages are the customer's, never trusted code.
+ * no scripts): recorded pages are the customer's, never trusted code; and its assets load only where the policy says.
  */
-export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerHandle {
+export function mountPlayer(target: HTMLElement, events: ReplayEvent[], options: MountOptions): PlayerHandle {
   const aspect = recordedAspect(events);
   const size = () => {
     const width = Math.max(320, Math.floor(target.clientWidth));
@@ -38,6 +46,9 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerH
     target,
     props: { events, ...size(), autoPlay: false, showController: true, skipInactive: true },
   }) as rrwebPlayer & SvelteLifecycle;
+
+  // Synchronously, before rrweb's first rebuild (a timer away): nothing of the recording is in the document yet.
+  const unguard = guardReplayAssets(player.getReplayer(), options.policy, options.onBlocked ?? (() => {}));
 
   // The replay is for watching, not interacting (rrweb disables pointer events): keep it out of the tab order.
   const frame = player.getReplayer().iframe;
@@ -68,6 +79,7 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[]): PlayerH
     destroy() {
       observer.disconnect();
       unlabel();
+      unguard();
       // The Svelte component only pauses on destroy; the replayer owns the iframe and its timers.
       try {
         player.getReplayer().destroy();

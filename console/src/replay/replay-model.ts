@@ -23,6 +23,8 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
         : { kind: "loading" },
   );
   let player: PlayerHandle | null = null;
+  /** Assets of the recording refused because they live outside the workspace's allowed origins. */
+  const blocked = signal<string[]>([]);
   /** Where the replay is, in epoch ms; null until it is ready. The timeline highlights the event at this moment. */
   const playhead = signal<number | null>(null);
 
@@ -33,7 +35,7 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
     let disposed = false;
     void (async () => {
       try {
-        const [raw, { mountPlayer }] = await Promise.all([
+        const [{ events: raw, policy }, { mountPlayer }] = await Promise.all([
           api.getRecording(ticketId, controller.signal),
           import("./player.js"),
         ]);
@@ -43,7 +45,11 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
           state.value = { kind: "unreadable", reason: events };
           return;
         }
-        player = mountPlayer(target, events);
+        blocked.value = [];
+        player = mountPlayer(target, events, {
+          policy,
+          onBlocked: (url) => (blocked.value = [...blocked.value, url]),
+        });
         const meta = player.meta();
         state.value = { kind: "ready", durationMs: meta.totalTime, startTime: meta.startTime };
         playhead.value = meta.startTime;
@@ -68,6 +74,7 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
 
   return {
     state,
+    blocked,
     playhead,
     mount,
     /** Jumps the replay to an epoch-ms moment (e.g. a click) and pauses there. */

@@ -16,6 +16,7 @@ export function ReplayPanel({ model, recording, uploading, children }: ReplayPan
   const target = useRef<HTMLElement>(null);
   useEffect(() => (target.current ? model.mount(target.current) : undefined), [model]);
   const state = model.state.value;
+  const blocked = model.blocked.value;
 
   return (
     <section class="card replay" id="replay" aria-labelledby="replay-title">
@@ -63,7 +64,24 @@ export function ReplayPanel({ model, recording, uploading, children }: ReplayPan
           aria-label="Session replay player"
         />
       )}
+      {blocked.length > 0 && (
+        <p class="replay__state" role="status" data-replay-state="blocked-assets">
+          {blocked.length === 1 ? "1 image, style or font" : `${blocked.length} images, styles or fonts`} of this
+          recording {blocked.length === 1 ? "was" : "were"} not loaded:{" "}
+          {blocked.length === 1 ? "it comes" : "they come"} from outside this workspace's allowed origins (
+          <span class="replay__blocked">{[...new Set(blocked.map(originOf))].join(", ")}</span>). They show as empty.
+        </p>
+      )}
       {children}
     </section>
   );
+}
+
+/** Where a blocked asset would have come from, for the notice (the full URL may carry the customer's data). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }

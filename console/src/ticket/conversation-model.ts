@@ -10,6 +10,11 @@ const REFRESH_MS = 5000;
 /** The ticket's conversation: messages, and a composer that sends a public reply or an internal note. */
 export function createConversationModel(ticketId: string, onSent?: () => void) {
   const messages = signal<Message[]>([]);
+  /** Pages before the newest one that the agent asked for ("Show earlier messages"), oldest first. */
+  let earlier: Message[] = [];
+  /** Where the page before the oldest loaded message starts; null when the first message is loaded. */
+  const olderCursor = signal<string | null>(null);
+  const loadingOlder = signal(false);
   const loaded = signal(false);
   const error = signal<ApiError | null>(null);
   const draft = signal("");
@@ -20,7 +25,10 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
 
   async function load(): Promise<void> {
     try {
-      const list = await api.listMessages(ticketId, controller.signal);
+      const newest = await api.listMessages(ticketId, { signal: controller.signal });
+      const inNewest = new Set(newest.messages.map((m) => m.id));
+      const list = [...earlier.filter((m) => !inNewest.has(m.id)), ...newest.messages];
+      if (earlier.length === 0) olderCursor.value = newest.olderCursor;
       // New customer messages while the ticket is open are read out politely, not only drawn.
       if (loaded.value) {
         const known = new Set(messages.value.map((m) => m.id));
@@ -34,6 +42,26 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
     } catch (caught) {
       if (isAbort(caught)) return;
       error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+    }
+  }
+
+  async function loadOlder(): Promise<void> {
+    const before = olderCursor.value;
+    if (!before || loadingOlder.value) return;
+    loadingOlder.value = true;
+    try {
+      const page = await api.listMessages(ticketId, { before, signal: controller.signal });
+      const known = new Set(messages.value.map((m) => m.id));
+      const added = page.messages.filter((m) => !known.has(m.id));
+      earlier = [...added, ...earlier];
+      messages.value = [...added, ...messages.value];
+      olderCursor.value = page.olderCursor;
+      announce(`${added.length} earlier ${added.length === 1 ? "message" : "messages"} shown`);
+    } catch (caught) {
+      if (isAbort(caught)) return;
+      error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+    } finally {
+      loadingOlder.value = false;
     }
   }
 
@@ -66,6 +94,9 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
     sendError,
     send,
     load,
+    olderCursor,
+    loadingOlder,
+    loadOlder,
     /** Loads, then refreshes while the ticket is open; returns the teardown. */
     start(): () => void {
       void load();

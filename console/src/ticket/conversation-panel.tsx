@@ -20,7 +20,7 @@ export function ConversationPanel({ model }: { model: ConversationModel }) {
   return (
     <section class="card conversation" id="conversation" aria-labelledby="conversation-title">
       <h2 class="card__title" id="conversation-title" tabIndex={-1}>
-        Conversation <span class="count">{messages.length}</span>
+        Conversation <span class="count">{model.olderCursor.value ? `${messages.length}+` : messages.length}</span>
       </h2>
       {model.error.value && (
         <ErrorNotice
@@ -31,6 +31,17 @@ export function ConversationPanel({ model }: { model: ConversationModel }) {
       )}
       {model.loaded.value && messages.length === 0 && (
         <p class="muted">No replies yet. The description above is the customer's first message.</p>
+      )}
+      {model.olderCursor.value && (
+        // A long conversation arrives as its newest page: older messages on request, never all at once.
+        <button
+          type="button"
+          class="button conversation__older"
+          disabled={model.loadingOlder.value}
+          onClick={() => void model.loadOlder()}
+        >
+          {model.loadingOlder.value ? "Loading earlier messages…" : "Show earlier messages"}
+        </button>
       )}
       <ol class="conversation__list">
         {messages.map((message) => (

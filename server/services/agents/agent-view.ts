@@ -10,5 +10,6 @@ export function toAgent(row: typeof agents.$inferSelect): Agent {
     role: row.role,
     tier: row.tier,
     skills: row.skills,
+    mustChangePassword: row.mustChangePassword,
   };
 }

@@ -19,6 +19,7 @@ export async function createAgent(db: Db, input: { actor: Agent; agent: AgentCre
         email: agent.email.toLowerCase(),
         name: agent.name,
         passwordHash: await hashPassword(agent.password),
+        mustChangePassword: agent.temporaryPassword,
         role: agent.role,
         tier: agent.tier,
         skills: [...new Set(agent.skills)],

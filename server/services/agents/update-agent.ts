@@ -11,7 +11,8 @@ const SELF_FIELDS = new Set(["name", "password", "currentPassword", "available"]
 
 /**
  * Admins change any agent of their workspace; agents change their own name, availability and password (proving
- * the current one). A new password ends every other session of that agent; deactivation ends all of them.
+ * the current one). A new password ends every other session of that agent; deactivation ends all of them. An agent
+ * whose password is temporary may change nothing else until they have chosen their own.
  */
 export async function updateAgent(
   db: Db,
@@ -35,12 +36,20 @@ export async function updateAgent(
         );
       }
     }
+    if (self && target.mustChangePassword && changes.password === undefined) {
+      throw new ServiceError("password_change_required", "Choose a new password first");
+    }
     if (changes.password !== undefined && self) {
       const ok =
         changes.currentPassword !== undefined && (await verifyPassword(changes.currentPassword, target.passwordHash));
       if (!ok)
         throw new ServiceError("validation_failed", "1 field is invalid", [
           { path: "currentPassword", message: "your current password is wrong" },
+        ]);
+      // The temporary password was seen by someone else: "changing" it to itself would keep it.
+      if (target.mustChangePassword && changes.password === changes.currentPassword)
+        throw new ServiceError("validation_failed", "1 field is invalid", [
+          { path: "password", message: "choose a password different from the temporary one" },
         ]);
     }
     if (self && (changes.role === "agent" || changes.active === false)) await assertAnotherAdmin(tx, actor);
@@ -55,6 +64,8 @@ export async function updateAgent(
     if (changes.password !== undefined) {
       set.passwordHash = await hashPassword(changes.password);
       set.passwordChangedAt = sql`now()` as never;
+      // Chosen by the agent: their own. Set by an admin for someone else: temporary if the admin says so.
+      set.mustChangePassword = self ? false : (changes.temporaryPassword ?? false);
     }
     const [row] = Object.keys(set).length
       ? await tx.update(agents).set(set).where(eq(agents.id, agentId)).returning()

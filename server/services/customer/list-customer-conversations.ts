@@ -1,13 +1,14 @@
-import { desc, inArray } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { messages, tickets } from "../../db/schema.js";
+import { tickets } from "../../db/schema.js";
 import type { CustomerConversationList, CustomerMessage } from "../../../shared/customer-api.js";
 import type { CustomerActor } from "../../access/actor.js";
-import { customerVisibleMessages } from "../../access/customer-messages.js";
+import { newestCustomerMessagesPerTicket } from "../../access/customer-messages.js";
 import { scopeCondition } from "../../access/customer-scope.js";
 import { customerTicketColumns, toCustomerTicket } from "./customer-ticket-view.js";
 
 const MAX_CONVERSATIONS = 50;
+const MESSAGES_PER_CONVERSATION = 100;
 
 /** The customer's tickets (newest activity first) with their public messages. */
 export async function listCustomerConversations(
@@ -21,11 +22,10 @@ export async function listCustomerConversations(
     .orderBy(desc(tickets.updatedAt))
     .limit(MAX_CONVERSATIONS);
   if (rows.length === 0) return { conversations: [] };
-  const thread = await customerVisibleMessages(db, {
-    where: inArray(
-      messages.ticketId,
-      rows.map((r) => r.id),
-    ),
+  // Bounded: a thread of thousands of messages sends its newest ones here, the rest page by page.
+  const { messages: thread, olderCursors } = await newestCustomerMessagesPerTicket(db, {
+    ticketIds: rows.map((r) => r.id),
+    perTicket: MESSAGES_PER_CONVERSATION,
   });
   const byTicket = new Map<string, CustomerMessage[]>();
   for (const message of thread) {
@@ -36,7 +36,11 @@ export async function listCustomerConversations(
   const conversations = rows.map((row) => {
     const own = byTicket.get(row.id) ?? [];
     const last = own[own.length - 1];
-    return { ...toCustomerTicket(row, last ? new Date(last.createdAt) : null), messages: own };
+    return {
+      ...toCustomerTicket(row, last ? new Date(last.createdAt) : null),
+      messages: own,
+      olderCursor: olderCursors.get(row.id) ?? null,
+    };
   });
   conversations.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
   return { conversations };

@@ -1,22 +1,32 @@
-import { asc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, messages } from "../../db/schema.js";
-import type { MessageList } from "../../../shared/conversation.js";
+import type { MessageList, MessagePageQuery } from "../../../shared/conversation.js";
 import { toMessage } from "./message-view.js";
 import { findTicket } from "./workspace-ticket.js";
+import { messageCursorAt, newestPage, olderThan } from "./message-page.js";
 
-/** The whole conversation for agents: customer messages, public replies and internal notes, oldest first. */
+/**
+ * The conversation for agents (customer messages, public replies and internal notes), oldest first: its newest page,
+ * or the page before `before`. A ticket with thousands of messages is never read whole.
+ */
 export async function listTicketMessages(
   db: Db,
-  input: { workspaceId: string; ticketId: string },
+  input: { workspaceId: string; ticketId: string; page?: MessagePageQuery },
 ): Promise<MessageList> {
+  const { before, limit } = input.page ?? { limit: 50 };
   const ticket = await findTicket(db, input.workspaceId, input.ticketId);
   const rows = await db
-    .select({ message: messages, agentName: agents.name })
+    .select({ message: messages, agentName: agents.name, cursorAt: messageCursorAt, id: messages.id })
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.agentId))
-    .where(eq(messages.ticketId, input.ticketId))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
+    .where(and(eq(messages.ticketId, input.ticketId), before ? olderThan(before) : undefined))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(limit + 1);
+  const { page, olderCursor } = newestPage(rows, limit);
   const customerName = ticket.customerName ?? ticket.customerEmail;
-  return { messages: rows.map((r) => toMessage({ ...r.message, agentName: r.agentName }, customerName)) };
+  return {
+    messages: page.map((r) => toMessage({ ...r.message, agentName: r.agentName }, customerName)),
+    olderCursor,
+  };
 }

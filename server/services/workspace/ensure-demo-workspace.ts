@@ -59,6 +59,8 @@ export async function ensureDemoWorkspace(db: Db, input: EnsureDemoWorkspaceInpu
       email: input.adminEmail,
       name: "Admin",
       passwordHash: await hashPassword(password),
+      // A generated password has been printed to a terminal (and maybe a log): it is only good for one login.
+      mustChangePassword: input.adminPassword === undefined,
       role: "admin",
       tier: 3,
       skills: ["billing", "technical", "account"],
