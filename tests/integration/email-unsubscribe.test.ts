@@ -119,5 +119,5 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
     }
     await reply(ticket.id, "Still mailed after forged clicks");
     expect(mailed("Still mailed after forged clicks")).toBe(true);
-  });
+  }, 90_000);
 });

@@ -80,5 +80,5 @@ describe.each(DATABASE_KINDS)("an escalation reaches people outside the page on 
     expect(mail.raw).toMatch(/^List-Unsubscribe: <http[^>]+\/console\/account>/m);
     // The escalation's own assignment is not mailed twice: the escalation mail says it.
     expect(sink.mails.filter((m) => m.envelopeTo.includes("second@example.com"))).toHaveLength(1);
-  });
+  }, 90_000);
 });

@@ -55,7 +55,7 @@ describe.each(DATABASE_KINDS)("test email and my notifications on %s", (kind) =>
     const agent = await createAgent(database.db, { workspaceId: t.workspace.id, email: "agent@example.com" });
     const notAdmin = agentClient(t, await t.login({ email: agent.email, password: AGENT_PASSWORD }));
     expect((await notAdmin.post("/api/v1/notifications/test-email", {})).status).toBe(403);
-  });
+  }, 90_000);
 
   it("says which SMTP server could not be reached, and that email is off when it is", async () => {
     const sink = await startSmtpSink();
