@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { customerEmailUnsubscribes } from "../../server/db/schema-notifications.js";
 import { startJobs } from "../../server/jobs/start-jobs.js";
 import { serverTasks } from "../../server/jobs/tasks.js";
 import { loadNotificationConfig } from "../../server/services/notifications/notification-config.js";
@@ -37,7 +38,7 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
       await waitFor(() => jobsSettled(database.db), "the reply's notifications");
     };
     const mailed = (text: string) => sink.mails.some((m) => m.parsed.text?.includes(text));
-    return { t, sink, file, reply, mailed };
+    return { t, admin, sink, file, reply, mailed };
   }
 
   /** The header as a mail client reads it: folded lines joined. */
@@ -108,7 +109,7 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
   }, 120_000);
 
   it("refuses altered and unsigned links with a page that says so, and changes nothing", async () => {
-    const { t, file, reply, mailed } = await setup();
+    const { t, admin, file, reply, mailed } = await setup();
     const ticket = await file("Export fails");
     const path = new URL(linkIn(ticket.mail.raw)!).pathname;
     const altered = path.replace(/\.([0-9a-f])/, (_m, c: string) => `.${c === "0" ? "1" : "0"}`);
@@ -119,5 +120,12 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
     }
     await reply(ticket.id, "Still mailed after forged clicks");
     expect(mailed("Still mailed after forged clicks")).toBe(true);
+
+    // A real stop names the customer; erasing them (privacy) takes it away too.
+    await t.request(path, { method: "POST", body: "choice=all" });
+    const stops = () => t.database.db.select().from(customerEmailUnsubscribes);
+    expect((await stops()).map((r) => r.email)).toEqual([CUSTOMER]);
+    expect((await admin.post("/api/v1/privacy/erase", { email: CUSTOMER })).status).toBe(200);
+    expect(await stops()).toEqual([]);
   }, 90_000);
 });
