@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadNotificationConfig } from "../../server/services/notifications/notification-config.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
 import { startWebhookReceiver } from "../helpers/webhook-receiver.js";
-import { logIn, newPage } from "./console-fixtures.js";
+import { seriousViolations } from "./console-axe.js";
+import { fileTicket, logIn, newPage, richTicket } from "./console-fixtures.js";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
 
 describe.skipIf(!HAS_BROWSER)("console: notification settings", () => {
@@ -94,8 +95,35 @@ describe.skipIf(!HAS_BROWSER)("console: notification settings", () => {
     expect(await slack.getByRole("group", { name: "Queue channel 1" }).getByLabel("Escalations").isChecked()).toBe(
       true,
     );
+    // The admin screen with the test email's result and a queue channel open stays accessible.
+    await page.getByRole("form", { name: "Test email" }).getByRole("button", { name: "Send test email" }).click();
+    await expect
+      .poll(() => page.getByRole("form", { name: "Test email" }).getByRole("status").textContent(), { timeout: 20_000 })
+      .toContain("Test email sent");
+    expect(await seriousViolations(page)).toEqual([]);
     expect(admin.errors).toEqual([]);
     await admin.close();
     await receiver.close();
+  });
+
+  test("a customer unsubscribes from the link in their email, in the browser, and can undo it", async () => {
+    const ticket = await fileTicket(server, richTicket(Date.now(), { email: "casey@northwind.example" }));
+    const mailOf = () => sink.mails.find((m) => m.parsed.subject?.includes(ticket.reference));
+    await expect.poll(mailOf, { timeout: 20_000 }).toBeTruthy();
+    const link = /Unsubscribe: (\S+)/.exec(mailOf()!.parsed.text ?? "")![1]!;
+    const customer = await newPage(browser);
+    const page = customer.page;
+    await page.goto(`${server.url}${new URL(link).pathname}`);
+    await page.getByText(`Stop emails to c****@northwind.example about request ${ticket.reference}?`).waitFor();
+    await page.getByRole("button", { name: "Unsubscribe from this request" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe(`Unsubscribed. c****@northwind.example gets no more emails about request ${ticket.reference}.`);
+    await page.getByRole("button", { name: "Undo: email me again" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toBe(`Subscribed again: c****@northwind.example gets emails about request ${ticket.reference}.`);
+    expect(customer.errors).toEqual([]);
+    await customer.close();
   });
 });

@@ -31,7 +31,7 @@ export function TestEmailForm({ model }: { model: NotificationsModel }) {
             <p class="notice__title">{result.ok ? "Test email sent" : "Test email failed"}</p>
             <p class="notice__message">{result.message}</p>
             {result.smtpResponse && (
-              <p class="notice__meta">
+              <p>
                 SMTP server's reply: <code>{result.smtpResponse}</code> ({result.ms} ms)
               </p>
             )}
