@@ -65,10 +65,24 @@ export const webhookDeliveryViewSchema = z.object({
 });
 export type WebhookDeliveryView = z.infer<typeof webhookDeliveryViewSchema>;
 
+/** A queue's own channel: it hears that queue's tickets; the workspace channel keeps hearing every queue. */
+export const slackQueueChannelSchema = z.object({
+  queue: z.string().trim().min(1, "Name the queue").max(100),
+  webhookUrl: httpUrl,
+  events: z.array(z.enum(slackEventTypes)).max(slackEventTypes.length),
+});
+export type SlackQueueChannelInput = z.infer<typeof slackQueueChannelSchema>;
+
 export const slackSettingsSchema = z.object({
   /** Slack's incoming-webhook URL (https://hooks.slack.com/…); http is accepted for self-hosted compatibles. */
   webhookUrl: httpUrl.nullable(),
   events: z.array(z.enum(slackEventTypes)).max(slackEventTypes.length),
+  /** Replaces every queue channel when given; left out, they stay as they are. */
+  queues: z
+    .array(slackQueueChannelSchema)
+    .max(100)
+    .refine((list) => new Set(list.map((q) => q.queue)).size === list.length, "One channel per queue")
+    .optional(),
 });
 export type SlackSettingsInput = z.infer<typeof slackSettingsSchema>;
 
@@ -83,7 +97,11 @@ export const notificationSettingsViewSchema = z.object({
   inboundEmailSecret: z.string(),
   inboundEmailDomain: z.string().nullable(),
   allowPrivateTargets: z.boolean(),
-  slack: z.object({ webhookUrl: z.string().nullable(), events: z.array(z.enum(slackEventTypes)) }),
+  slack: z.object({
+    webhookUrl: z.string().nullable(),
+    events: z.array(z.enum(slackEventTypes)),
+    queues: z.array(slackQueueChannelSchema),
+  }),
 });
 export type NotificationSettingsView = z.infer<typeof notificationSettingsViewSchema>;
 
@@ -91,7 +109,34 @@ export type NotificationSettingsView = z.infer<typeof notificationSettingsViewSc
 export const agentEmailKinds = ["assigned", "escalated", "bounced", "critical"] as const;
 export type AgentEmailKind = (typeof agentEmailKinds)[number];
 
+/** A change to my notifications: the email switch, and/or some kinds on or off (the others keep their value). */
 export const agentNotificationPrefsSchema = z.object({
-  email: z.partialRecord(z.enum(agentEmailKinds), z.boolean()),
+  emailEnabled: z.boolean().optional(),
+  email: z.partialRecord(z.enum(agentEmailKinds), z.boolean()).optional(),
 });
-export type AgentNotificationPrefs = { email: Record<AgentEmailKind, boolean> };
+
+export const agentNotificationPrefsViewSchema = z.object({
+  /** Off: no notification email at all. */
+  emailEnabled: z.boolean(),
+  email: z.record(z.enum(agentEmailKinds), z.boolean()),
+  /** Whether this server sends email at all (HANDOFF_SMTP_URL); the choices are kept either way. */
+  smtpConfigured: z.boolean(),
+});
+export type AgentNotificationPrefs = z.infer<typeof agentNotificationPrefsViewSchema>;
+
+/** Admin → Notifications → Send test email: to the admin's own address unless another is given. */
+export const testEmailRequestSchema = z.object({
+  to: z.email("Must be an email address").max(320).optional(),
+});
+
+export const testEmailResultSchema = z.object({
+  /** Whether the SMTP server accepted the message (not whether it reached the inbox). */
+  ok: z.boolean(),
+  to: z.string(),
+  /** What happened, in words: the server's acceptance, or why it failed (connection, login, recipient refused…). */
+  message: z.string(),
+  /** The SMTP server's last reply line, e.g. "250 2.0.0 Ok: queued" or "550 5.1.1 No such user". */
+  smtpResponse: z.string().nullable(),
+  ms: z.number().int(),
+});
+export type TestEmailResult = z.infer<typeof testEmailResultSchema>;

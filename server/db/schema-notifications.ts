@@ -11,7 +11,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { agents, workspaces } from "./schema.js";
+import { agents, tickets, workspaces } from "./schema.js";
+
+/** A queue's own Slack channel: it hears that queue's tickets (the workspace channel hears every queue). */
+export interface SlackQueueChannel {
+  queue: string;
+  webhookUrl: string;
+  events: string[];
+}
 
 /**
  * The in-process job queue used on the embedded PGlite (PostgreSQL uses graphile-worker). handoff_add_job()
@@ -98,10 +105,15 @@ export const notificationSettings = pgTable("notification_settings", {
     .references(() => workspaces.id, { onDelete: "cascade" }),
   slackWebhookUrl: text("slack_webhook_url"),
   slackEvents: text("slack_events").array().notNull().default(sql`'{}'::text[]`),
+  slackQueues: jsonb("slack_queues").$type<SlackQueueChannel[]>().notNull().default([]),
   /** Path secret of POST /api/v1/inbound/email/:inboundSecret and HMAC key of reply tokens. */
   inboundEmailSecret: text("inbound_email_secret").notNull(),
   /** SSRF guard off: lets webhooks reach loopback/private addresses (self-hosted receivers, tests). */
   allowPrivateTargets: boolean("allow_private_targets").notNull().default(false),
+  /** HMAC key of customers' unsubscribe links; apart from the inbound secret so rotating that keeps them working. */
+  unsubscribeSecret: text("unsubscribe_secret")
+    .notNull()
+    .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -111,5 +123,29 @@ export const agentNotificationPrefs = pgTable("agent_notification_prefs", {
     .primaryKey()
     .references(() => agents.id, { onDelete: "cascade" }),
   email: jsonb("email").$type<Record<string, boolean>>().notNull().default({}),
+  /** Off: no notification email at all, whatever the kinds say. */
+  emailEnabled: boolean("email_enabled").notNull().default(true),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Customers who asked for no more email (RFC 8058 one-click or the confirmation page): about one ticket, or, with
+ * no ticket, about anything from this workspace.
+ */
+export const customerEmailUnsubscribes = pgTable(
+  "customer_email_unsubscribes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Lower-cased. */
+    email: text("email").notNull(),
+    ticketId: uuid("ticket_id").references(() => tickets.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("customer_email_unsubscribes_ticket").on(t.workspaceId, t.email, t.ticketId),
+    uniqueIndex("customer_email_unsubscribes_all").on(t.workspaceId, t.email).where(sql`${t.ticketId} is null`),
+  ],
+);

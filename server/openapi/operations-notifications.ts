@@ -2,9 +2,12 @@ import { z } from "zod";
 import type { Operation } from "./operation.js";
 import {
   agentNotificationPrefsSchema,
+  agentNotificationPrefsViewSchema,
   notificationSettingsUpdateSchema,
   notificationSettingsViewSchema,
   slackSettingsSchema,
+  testEmailRequestSchema,
+  testEmailResultSchema,
   webhookCreateSchema,
   webhookDeliveryViewSchema,
   webhookEndpointViewSchema,
@@ -120,7 +123,7 @@ export const NOTIFICATION_OPERATIONS: Operation[] = [
     summary: "What the signed-in agent is emailed about",
     auth: "agent",
     scope: "admin",
-    response: agentNotificationPrefsSchema,
+    response: agentNotificationPrefsViewSchema,
   },
   {
     method: "put",
@@ -130,7 +133,21 @@ export const NOTIFICATION_OPERATIONS: Operation[] = [
     auth: "agent",
     scope: "admin",
     body: agentNotificationPrefsSchema,
-    response: agentNotificationPrefsSchema,
+    response: agentNotificationPrefsViewSchema,
+    description: "`emailEnabled: false` stops every notification email; kinds left out keep their value.",
+  },
+  {
+    method: "post",
+    path: "/api/v1/notifications/test-email",
+    tag: "Notifications",
+    summary: "Send a test email now and report the SMTP server's answer (admin)",
+    auth: "admin",
+    scope: "admin",
+    body: testEmailRequestSchema,
+    response: testEmailResultSchema,
+    errors: [409],
+    description:
+      "Sent at once, not queued. 200 either way once SMTP is configured: `ok` says whether the server accepted it and `message` says why not (connection, login, recipient refused), with the server's own reply in `smtpResponse`. 409 when HANDOFF_SMTP_URL is not set.",
   },
   {
     method: "get",

@@ -3,6 +3,7 @@ import {
   agentNotificationPrefsSchema,
   notificationSettingsUpdateSchema,
   slackSettingsSchema,
+  testEmailRequestSchema,
 } from "../../shared/notifications-api.js";
 import { assertAdmin } from "../access/admin-only.js";
 import type { AppEnv } from "../env.js";
@@ -12,6 +13,7 @@ import {
   getAgentNotificationPrefs,
   updateAgentNotificationPrefs,
 } from "../services/notifications/agent-notification-prefs.js";
+import { sendTestEmail } from "../services/notifications/send-test-email.js";
 import { getNotificationSettings } from "../services/notifications/get-notification-settings.js";
 import { updateNotificationSettings } from "../services/notifications/update-notification-settings.js";
 import { readJson } from "./body.js";
@@ -30,11 +32,18 @@ export function notificationRoutes() {
     return c.json(await updateNotificationSettings(c.get("db"), c.get("config"), { actor: c.get("agent"), changes }));
   });
 
-  app.get("/me", async (c) => c.json(await getAgentNotificationPrefs(c.get("db"), { agent: c.get("agent") })));
+  app.post("/test-email", async (c) => {
+    const { to } = await readJson(c, testEmailRequestSchema, 4 * 1024);
+    return c.json(await sendTestEmail(c.get("config"), { actor: c.get("agent"), to }));
+  });
+
+  app.get("/me", async (c) =>
+    c.json(await getAgentNotificationPrefs(c.get("db"), c.get("config"), { agent: c.get("agent") })),
+  );
 
   app.put("/me", async (c) => {
-    const { email } = await readJson(c, agentNotificationPrefsSchema, 4 * 1024);
-    return c.json(await updateAgentNotificationPrefs(c.get("db"), { agent: c.get("agent"), email }));
+    const changes = await readJson(c, agentNotificationPrefsSchema, 4 * 1024);
+    return c.json(await updateAgentNotificationPrefs(c.get("db"), c.get("config"), { agent: c.get("agent"), changes }));
   });
 
   app.get("/jobs", async (c) => {

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { rowsOf } from "../../server/lib/rows-of.js";
 import { connectionOptions, openDatabase, type Database, type DbKind } from "../../server/db/client.js";
 
 /** A fresh database like freshDatabase(), keeping its URL: graphile-worker opens its own pool on it. */
@@ -39,4 +41,26 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/**
+ * True once no job is due or running (the in-process queue on PGlite, graphile-worker's on PostgreSQL): what a
+ * change queued has been done, so "no mail was sent" can be asserted, not guessed after a sleep.
+ */
+export async function jobsSettled(db: Database["db"]): Promise<boolean> {
+  const count = async (query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await db.execute(query))[0]?.n);
+  if (
+    (await count(sql`select count(*)::int as n from handoff_jobs where run_at <= now() and attempts < max_attempts`)) >
+    0
+  )
+    return false;
+  const [graphile] = rowsOf<{ ok: boolean }>(
+    await db.execute(sql`select to_regclass('graphile_worker._private_jobs') is not null as ok`),
+  );
+  if (!graphile?.ok) return true;
+  return (
+    (await count(
+      sql`select count(*)::int as n from graphile_worker._private_jobs where run_at <= now() and attempts < max_attempts`,
+    )) === 0
+  );
 }

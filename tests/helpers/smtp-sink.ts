@@ -8,13 +8,22 @@ export interface ReceivedMail {
   parsed: ParsedMail;
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps every message it is handed. */
-export async function startSmtpSink() {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it is handed; `rejectRecipient` may refuse an address
+ * the way a real server does (RCPT TO answered 550).
+ */
+export async function startSmtpSink(options: { rejectRecipient?: (address: string) => boolean } = {}) {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!options.rejectRecipient?.(address.address)) return callback();
+      const refused = new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`);
+      (refused as Error & { responseCode: number }).responseCode = 550;
+      callback(refused);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

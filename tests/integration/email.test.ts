@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)("email on %s", (kind) => {
       body: "Still broken after clearing the cache.\n\nJamie",
     });
     expect(sink.mails.map((m) => m.raw).join("\n")).not.toContain("S3 bucket");
-  });
+  }, 90_000);
 
   it("rejects forged, unsigned and misdirected replies and attaches them nowhere", async () => {
     const { t, admin, sink, settings } = await setup();
@@ -110,7 +110,7 @@ describe.each(DATABASE_KINDS)("email on %s", (kind) => {
     expect((await post("not-the-secret", rawReply({ to: replyTo, body: "wrong door" }))).status).toBe(404);
     const thread = (await admin.get(`/api/v1/tickets/${ticket.id}/messages`)).body.messages as unknown[];
     expect(thread).toHaveLength(0);
-  });
+  }, 90_000);
 
   it("takes replies over its own SMTP listener and refuses unsigned ones with 550", async () => {
     const { t, admin, sink, database } = await setup();
@@ -135,5 +135,5 @@ describe.each(DATABASE_KINDS)("email on %s", (kind) => {
     ).rejects.toThrow(/550/);
     const thread = (await admin.get(`/api/v1/tickets/${ticket.id}/messages`)).body.messages as Array<{ body: string }>;
     expect(thread.map((m) => m.body)).toEqual(["Sent from my phone: it works now, thanks!"]);
-  });
+  }, 90_000);
 });

@@ -45,12 +45,14 @@ describe.each(DATABASE_KINDS)("an escalation reaches people outside the page on 
       webhookUrl: slack.url,
       events: ["ticket.escalated"],
     });
-    expect(slackSet.body).toEqual({ webhookUrl: slack.url, events: ["ticket.escalated"] });
+    expect(slackSet.body).toEqual({ webhookUrl: slack.url, events: ["ticket.escalated"], queues: [] });
     const endpoint = (await admin.post("/api/v1/webhooks", { url: hooks.url, events: ["ticket.escalated"] })).body;
 
     const firstAgent = agentClient(t, await t.login({ email: first.email, password: AGENT_PASSWORD }));
     expect((await firstAgent.put("/api/v1/notifications/me", { email: { bounced: false } })).body).toEqual({
+      emailEnabled: true,
       email: { assigned: true, escalated: true, bounced: false, critical: true },
+      smtpConfigured: true,
     });
     const ticket = await fileTicket(t);
     await waitFor(() => sink.mails.some((m) => m.envelopeTo.includes("first@example.com")), "the assignment mail");
@@ -78,5 +80,5 @@ describe.each(DATABASE_KINDS)("an escalation reaches people outside the page on 
     expect(mail.raw).toMatch(/^List-Unsubscribe: <http[^>]+\/console\/account>/m);
     // The escalation's own assignment is not mailed twice: the escalation mail says it.
     expect(sink.mails.filter((m) => m.envelopeTo.includes("second@example.com"))).toHaveLength(1);
-  });
+  }, 90_000);
 });

@@ -4,6 +4,7 @@ import { ErrorNotice } from "../ui/error-notice.js";
 import { ScreenHeading } from "../ui/screen-heading.js";
 import { useDocumentTitle } from "../ui/use-title.js";
 import { createAccountModel } from "./account-model.js";
+import { MyNotificationsSection } from "./my-notifications-section.js";
 
 export function AccountScreen({ agent }: { agent: Agent }) {
   useDocumentTitle("Your account");
@@ -57,6 +58,7 @@ export function AccountScreen({ agent }: { agent: Agent }) {
           {model.saving.value ? "Saving…" : "Change password"}
         </button>
       </form>
+      <MyNotificationsSection />
     </section>
   );
 }

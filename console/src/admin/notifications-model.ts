@@ -4,6 +4,9 @@ import {
   type NotificationSettingsView,
   notificationSettingsViewSchema,
   type SlackEventType,
+  type SlackQueueChannelInput,
+  type TestEmailResult,
+  testEmailResultSchema,
   type WebhookDeliveryView,
   webhookDeliveryViewSchema,
   type WebhookEndpointView,
@@ -29,6 +32,9 @@ export function createNotificationsModel() {
   const deliveries = signal<WebhookDeliveryView[]>([]);
   const error = signal<ApiError | null>(null);
   const busy = signal(false);
+  /** The last test email's outcome, as the SMTP server answered it. */
+  const testEmail = signal<TestEmailResult | null>(null);
+  const testEmailSending = signal(false);
   let poll: ReturnType<typeof setInterval> | undefined;
 
   async function act<T>(run: () => Promise<T>): Promise<T | undefined> {
@@ -64,6 +70,8 @@ export function createNotificationsModel() {
     deliveries,
     error,
     busy,
+    testEmail,
+    testEmailSending,
     load,
     /** Loads once and refreshes the open delivery log every 2 s (deliveries settle in the background). */
     start() {
@@ -119,14 +127,27 @@ export function createNotificationsModel() {
         await send(`/api/v1/webhooks/${endpointId}/deliveries/${deliveryId}/redeliver`, { method: "POST", body: {} });
         await loadDeliveries();
       }),
-    saveSlack: (webhookUrl: string | null, events: SlackEventType[]) =>
+    saveSlack: (webhookUrl: string | null, events: SlackEventType[], queues?: SlackQueueChannelInput[]) =>
       act(async () => {
         const slack = await json("/api/v1/integrations/slack", slackView, {
           method: "PUT",
-          body: { webhookUrl, events },
+          body: { webhookUrl, events, ...(queues ? { queues } : {}) },
         });
         if (settings.value) settings.value = { ...settings.value, slack };
+        return slack;
       }),
+    /** Sends now and keeps the answer: the SMTP server's acceptance or its error. */
+    sendTestEmail: async (to: string) => {
+      testEmailSending.value = true;
+      testEmail.value = null;
+      await act(async () => {
+        testEmail.value = await json("/api/v1/notifications/test-email", testEmailResultSchema, {
+          method: "POST",
+          body: to ? { to } : {},
+        });
+      });
+      testEmailSending.value = false;
+    },
     updateSettings: (changes: { allowPrivateTargets?: boolean; rotateInboundSecret?: boolean }) =>
       act(async () => {
         settings.value = await json("/api/v1/notifications/settings", notificationSettingsViewSchema, {

@@ -1,17 +1,11 @@
-import { useEffect, useState } from "preact/hooks";
-import { type SlackEventType, slackEventTypes } from "../../../shared/notifications-api.js";
 import { Section } from "../ui/section.js";
 import type { NotificationsModel } from "./notifications-model.js";
+import { SlackSettings } from "./slack-settings.js";
+import { TestEmailForm } from "./test-email-form.js";
 
 /** SMTP status, where replies come in, Slack, and whether webhooks may reach private addresses. */
 export function NotificationsSection({ model }: { model: NotificationsModel }) {
   const settings = model.settings.value;
-  const [slackUrl, setSlackUrl] = useState("");
-  const [slackEvents, setSlackEvents] = useState<SlackEventType[]>([]);
-  useEffect(() => {
-    setSlackUrl(settings?.slack.webhookUrl ?? "");
-    setSlackEvents(settings?.slack.events ?? []);
-  }, [settings?.slack.webhookUrl, settings?.slack.events.join()]);
   if (!settings) return null;
   const inboundPath = `${location.origin}/api/v1/inbound/email/${settings.inboundEmailSecret}`;
 
@@ -19,9 +13,12 @@ export function NotificationsSection({ model }: { model: NotificationsModel }) {
     <Section id="notifications" title="Notifications">
       <h3 class="admin-form__title">Email</h3>
       {settings.smtpConfigured ? (
-        <p>
-          Sending as <code>{settings.mailFrom}</code>. Customers get replies by email and can answer them.
-        </p>
+        <>
+          <p>
+            Sending as <code>{settings.mailFrom}</code>. Customers get replies by email and can answer them.
+          </p>
+          <TestEmailForm model={model} />
+        </>
       ) : (
         <p class="muted" role="status">
           Email is off: set HANDOFF_SMTP_URL and HANDOFF_MAIL_FROM on the server. Tickets and replies keep working in
@@ -45,42 +42,7 @@ export function NotificationsSection({ model }: { model: NotificationsModel }) {
       </p>
 
       <h3 class="admin-form__title">Slack</h3>
-      <form
-        class="admin-form admin-form--stacked"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void model.saveSlack(slackUrl.trim() || null, slackEvents);
-        }}
-      >
-        <label for="slack-url">Incoming webhook URL</label>
-        <input
-          id="slack-url"
-          type="url"
-          placeholder="https://hooks.slack.com/services/…"
-          value={slackUrl}
-          onInput={(e) => setSlackUrl(e.currentTarget.value)}
-        />
-        <fieldset>
-          <legend>Post</legend>
-          {slackEventTypes.map((type) => (
-            <label key={type}>
-              <input
-                type="checkbox"
-                checked={slackEvents.includes(type)}
-                onChange={(e) =>
-                  setSlackEvents(
-                    e.currentTarget.checked ? [...slackEvents, type] : slackEvents.filter((t) => t !== type),
-                  )
-                }
-              />{" "}
-              {type}
-            </label>
-          ))}
-        </fieldset>
-        <button type="submit" class="button" disabled={model.busy.value}>
-          Save Slack
-        </button>
-      </form>
+      <SlackSettings model={model} />
 
       <h3 class="admin-form__title">Outbound requests</h3>
       <label>

@@ -1,31 +1,56 @@
 import { eq } from "drizzle-orm";
+import type { z } from "zod";
 import type { Agent } from "../../../shared/agent-api.js";
-import { type AgentNotificationPrefs, agentEmailKinds } from "../../../shared/notifications-api.js";
+import {
+  type AgentNotificationPrefs,
+  agentEmailKinds,
+  type agentNotificationPrefsSchema,
+} from "../../../shared/notifications-api.js";
+import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { agentNotificationPrefs } from "../../db/schema-notifications.js";
 
-const withDefaults = (stored: Record<string, boolean> | undefined): AgentNotificationPrefs => ({
-  email: Object.fromEntries(agentEmailKinds.map((k) => [k, stored?.[k] !== false])) as AgentNotificationPrefs["email"],
+type Row = { email: Record<string, boolean>; emailEnabled: boolean } | undefined;
+
+const view = (config: Config, row: Row): AgentNotificationPrefs => ({
+  emailEnabled: row?.emailEnabled ?? true,
+  email: Object.fromEntries(
+    agentEmailKinds.map((k) => [k, row?.email[k] !== false]),
+  ) as AgentNotificationPrefs["email"],
+  smtpConfigured: Boolean(config.notifications.smtpUrl),
 });
 
-/** Account → my notifications: which emails this agent gets. */
-export async function getAgentNotificationPrefs(db: Db, input: { agent: Agent }): Promise<AgentNotificationPrefs> {
+async function readRow(db: Db, agentId: string): Promise<Row> {
   const [row] = await db
-    .select({ email: agentNotificationPrefs.email })
+    .select({ email: agentNotificationPrefs.email, emailEnabled: agentNotificationPrefs.emailEnabled })
     .from(agentNotificationPrefs)
-    .where(eq(agentNotificationPrefs.agentId, input.agent.id));
-  return withDefaults(row?.email);
+    .where(eq(agentNotificationPrefs.agentId, agentId));
+  return row;
+}
+
+/** Account → my notifications: whether this agent gets notification emails, and which kinds. */
+export async function getAgentNotificationPrefs(
+  db: Db,
+  config: Config,
+  input: { agent: Agent },
+): Promise<AgentNotificationPrefs> {
+  return view(config, await readRow(db, input.agent.id));
 }
 
 export async function updateAgentNotificationPrefs(
   db: Db,
-  input: { agent: Agent; email: Partial<Record<string, boolean>> },
+  config: Config,
+  input: { agent: Agent; changes: z.infer<typeof agentNotificationPrefsSchema> },
 ): Promise<AgentNotificationPrefs> {
-  const current = await getAgentNotificationPrefs(db, input);
-  const email = { ...current.email, ...input.email } as Record<string, boolean>;
+  const current = view(config, await readRow(db, input.agent.id));
+  const email = { ...current.email, ...input.changes.email } as Record<string, boolean>;
+  const emailEnabled = input.changes.emailEnabled ?? current.emailEnabled;
   await db
     .insert(agentNotificationPrefs)
-    .values({ agentId: input.agent.id, email })
-    .onConflictDoUpdate({ target: agentNotificationPrefs.agentId, set: { email, updatedAt: new Date() } });
-  return withDefaults(email);
+    .values({ agentId: input.agent.id, email, emailEnabled })
+    .onConflictDoUpdate({
+      target: agentNotificationPrefs.agentId,
+      set: { email, emailEnabled, updatedAt: new Date() },
+    });
+  return view(config, { email, emailEnabled });
 }

@@ -13,7 +13,8 @@ export const EMAIL_STRINGS = {
       `We marked ${ref} as resolved. If something is still not right, just reply to this email and it reopens.`,
     viewConversation: "View the conversation",
     replyAbove: "Reply above this line to answer.",
-    footer: "You get this email because you contacted support. Manage emails:",
+    footer: "You get this email because you contacted support.",
+    unsubscribe: "Unsubscribe",
   },
   de: {
     receivedSubject: (ref: string, subject: string) => `[${ref}] Wir haben Ihre Anfrage erhalten: ${subject}`,
@@ -26,7 +27,8 @@ export const EMAIL_STRINGS = {
       `Wir haben ${ref} als gelöst markiert. Falls noch etwas nicht stimmt, antworten Sie einfach auf diese E-Mail; die Anfrage wird dann wieder geöffnet.`,
     viewConversation: "Unterhaltung ansehen",
     replyAbove: "Antworten Sie oberhalb dieser Zeile.",
-    footer: "Sie erhalten diese E-Mail, weil Sie den Support kontaktiert haben. E-Mails verwalten:",
+    footer: "Sie erhalten diese E-Mail, weil Sie den Support kontaktiert haben.",
+    unsubscribe: "Abmelden",
   },
   fr: {
     receivedSubject: (ref: string, subject: string) => `[${ref}] Nous avons bien reçu votre demande : ${subject}`,
@@ -39,7 +41,8 @@ export const EMAIL_STRINGS = {
       `Nous avons marqué ${ref} comme résolu. Si quelque chose ne va toujours pas, répondez simplement à cet e-mail pour la rouvrir.`,
     viewConversation: "Voir la conversation",
     replyAbove: "Répondez au-dessus de cette ligne.",
-    footer: "Vous recevez cet e-mail parce que vous avez contacté le support. Gérer les e-mails :",
+    footer: "Vous recevez cet e-mail parce que vous avez contacté le support.",
+    unsubscribe: "Se désabonner",
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 
@@ -52,9 +55,17 @@ export function pickLang(language: string | undefined | null): Lang {
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-/** A plain, readable HTML body from paragraphs and one link. */
-export function htmlBody(paragraphs: string[], link: { href: string; label: string } | null, footer: string) {
+const anchor = (link: { href: string; label: string }) =>
+  `<a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>`;
+
+/** A plain, readable HTML body from paragraphs and one link; the footer may carry its own (unsubscribe). */
+export function htmlBody(
+  paragraphs: string[],
+  link: { href: string; label: string } | null,
+  footer: string | { text: string; href: string; label: string },
+) {
   const ps = paragraphs.map((p) => `<p style="white-space:pre-wrap">${escapeHtml(p)}</p>`).join("\n");
-  const a = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : "";
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">${ps}${a}<hr><p style="color:#666;font-size:12px">${escapeHtml(footer)}</p></body></html>`;
+  const a = link ? `<p>${anchor(link)}</p>` : "";
+  const foot = typeof footer === "string" ? escapeHtml(footer) : `${escapeHtml(footer.text)} ${anchor(footer)}`;
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">${ps}${a}<hr><p style="color:#666;font-size:12px">${foot}</p></body></html>`;
 }

@@ -12,7 +12,11 @@ export function settingsView(config: Config, row: NotificationSettingsRow): Noti
     inboundEmailSecret: row.inboundEmailSecret,
     inboundEmailDomain: config.notifications.inboundEmailDomain ?? null,
     allowPrivateTargets: row.allowPrivateTargets,
-    slack: { webhookUrl: row.slackWebhookUrl, events: row.slackEvents as SlackEventType[] },
+    slack: {
+      webhookUrl: row.slackWebhookUrl,
+      events: row.slackEvents as SlackEventType[],
+      queues: row.slackQueues.map((q) => ({ ...q, events: q.events as SlackEventType[] })),
+    },
   };
 }
 

@@ -6,7 +6,9 @@ import { rowsOf } from "../../lib/rows-of.js";
 import type { JobContext } from "../../jobs/registry.js";
 import { buildEventPayload, type TicketEventJob, webhookEventFor } from "./event-payload.js";
 import { loadTicketForMail } from "./load-ticket-for-mail.js";
+import { ensureNotificationSettings } from "./notification-settings.js";
 import { POST_TO_SLACK, type SlackJob } from "./post-to-slack.js";
+import { slackChannelsFor } from "./slack-channels.js";
 import { queueWebhookDeliveries } from "./queue-webhook-deliveries.js";
 import { type AgentEmailJob, SEND_AGENT_EMAIL } from "./send-agent-email.js";
 import { type CustomerEmailJob, SEND_CUSTOMER_EMAIL } from "./send-customer-email.js";
@@ -71,6 +73,7 @@ async function partOfHandoff(tx: Db, event: TicketEventJob): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** One job per channel that hears it (the workspace's, the ticket's queue's): one failing channel retries alone. */
 async function queueSlack(tx: Db, event: TicketEventJob, ticket: Ticket) {
   const base = { workspaceId: event.workspaceId, ticketId: event.ticketId };
   let job: SlackJob | undefined;
@@ -79,5 +82,8 @@ async function queueSlack(tx: Db, event: TicketEventJob, ticket: Ticket) {
   if (event.type === "ping_pong") job = { ...base, kind: "ticket.ping_pong", reason: str(event.details.reason) };
   if (event.type === "triaged" && event.details.severity === "critical" && ticket.severity === "critical")
     job = { ...base, kind: "ticket.critical" };
-  if (job) await addJob(tx, POST_TO_SLACK, job);
+  if (!job) return;
+  const settings = await ensureNotificationSettings(tx, event.workspaceId);
+  for (const channel of slackChannelsFor(settings, ticket.queue, job.kind))
+    await addJob(tx, POST_TO_SLACK, { ...job, queue: channel.queue } satisfies SlackJob);
 }

@@ -6,6 +6,7 @@ import { loadTicketForMail } from "./load-ticket-for-mail.js";
 import { ensureNotificationSettings } from "./notification-settings.js";
 import { postOutbound } from "./post-outbound.js";
 import { consoleTicketUrl } from "./public-links.js";
+import { slackChannelNamed } from "./slack-channels.js";
 
 export const POST_TO_SLACK = "slack.post";
 
@@ -15,6 +16,8 @@ const payloadSchema = z.object({
   kind: z.enum(["ticket.escalated", "ticket.critical", "ticket.ping_pong"]),
   escalationId: z.uuid().optional(),
   reason: z.string().optional(),
+  /** The queue whose own channel this post is for; absent or null: the workspace channel. */
+  queue: z.string().nullable().optional(),
 });
 export type SlackJob = z.infer<typeof payloadSchema>;
 
@@ -24,11 +27,12 @@ const HEADLINES: Record<SlackJob["kind"], string> = {
   "ticket.ping_pong": ":ping_pong: Ping-pong",
 };
 
-/** Posts a Block Kit message to the workspace's Slack incoming webhook; a non-2xx answer is retried by the queue. */
+/** Posts a Block Kit message to a Slack incoming webhook (workspace or queue channel); non-2xx is retried. */
 export async function postToSlack(raw: unknown, ctx: JobContext): Promise<void> {
   const job = payloadSchema.parse(raw);
   const settings = await ensureNotificationSettings(ctx.db, job.workspaceId);
-  if (!settings.slackWebhookUrl || !settings.slackEvents.includes(job.kind)) return;
+  const channel = slackChannelNamed(settings, job.queue, job.kind);
+  if (!channel) return;
   const ticket = await loadTicketForMail(ctx.db, job.workspaceId, job.ticketId);
   if (!ticket) return;
   const lines = [
@@ -60,7 +64,7 @@ export async function postToSlack(raw: unknown, ctx: JobContext): Promise<void> 
     ],
   };
   const result = await postOutbound(
-    settings.slackWebhookUrl,
+    channel.webhookUrl,
     JSON.stringify(body),
     {},
     {

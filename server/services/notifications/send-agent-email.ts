@@ -33,11 +33,17 @@ export async function sendAgentEmail(raw: unknown, ctx: JobContext): Promise<voi
   const mail = ctx.config.notifications;
   if (!mail.smtpUrl) return;
   const [agent] = await ctx.db
-    .select({ email: agents.email, name: agents.name, active: agents.active, prefs: agentNotificationPrefs.email })
+    .select({
+      email: agents.email,
+      name: agents.name,
+      active: agents.active,
+      prefs: agentNotificationPrefs.email,
+      emailEnabled: agentNotificationPrefs.emailEnabled,
+    })
     .from(agents)
     .leftJoin(agentNotificationPrefs, eq(agentNotificationPrefs.agentId, agents.id))
     .where(and(eq(agents.id, job.agentId), eq(agents.workspaceId, job.workspaceId)));
-  if (!agent?.active || agent.prefs?.[job.kind] === false) return;
+  if (!agent?.active || agent.emailEnabled === false || agent.prefs?.[job.kind] === false) return;
   const ticket = await loadTicketForMail(ctx.db, job.workspaceId, job.ticketId);
   if (!ticket) return;
   const paragraphs = [`${SUBJECTS[job.kind]}: ${ticket.reference} "${ticket.subject}"`];

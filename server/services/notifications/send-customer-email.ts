@@ -2,12 +2,15 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { replyToken } from "../../access/email-reply-token.js";
+import { unsubscribeToken } from "../../access/unsubscribe-token.js";
 import { agents, messages } from "../../db/schema.js";
 import type { JobContext } from "../../jobs/registry.js";
 import { EMAIL_STRINGS, htmlBody, pickLang } from "./email-strings.js";
 import { loadTicketForMail } from "./load-ticket-for-mail.js";
 import { mailDomain, mailTransport } from "./mail-transport.js";
 import { ensureNotificationSettings } from "./notification-settings.js";
+import { publicOrigin } from "./public-links.js";
+import { unsubscribeState } from "./read-unsubscribe-link.js";
 
 export const SEND_CUSTOMER_EMAIL = "email.customer";
 
@@ -22,7 +25,8 @@ export type CustomerEmailJob = z.infer<typeof payloadSchema>;
 
 /**
  * Mails the customer: ticket received, an agent's public reply (never an internal note), resolved. Every mail threads
- * under the ticket's root Message-ID and carries the signed reply token, so answering it lands in the thread.
+ * under the ticket's root Message-ID and carries the signed reply token, so answering it lands in the thread, and a
+ * signed one-click unsubscribe link (RFC 8058); a customer who used it gets nothing more.
  */
 export async function sendCustomerEmail(raw: unknown, ctx: JobContext): Promise<void> {
   const job = payloadSchema.parse(raw);
@@ -30,6 +34,7 @@ export async function sendCustomerEmail(raw: unknown, ctx: JobContext): Promise<
   if (!mail.smtpUrl) return;
   const ticket = await loadTicketForMail(ctx.db, job.workspaceId, job.ticketId);
   if (!ticket) return;
+  if ((await unsubscribeState(ctx.db, job.workspaceId, ticket.customerEmail, ticket.id)) !== "subscribed") return;
   const strings = EMAIL_STRINGS[pickLang(ticket.context?.environment?.language)];
   let subject: string;
   let paragraphs: string[];
@@ -67,16 +72,32 @@ export async function sendCustomerEmail(raw: unknown, ctx: JobContext): Promise<
     .slice(0, 16);
   const messageId = job.kind === "received" ? root : `<t.${token}.${unique}@${domain}>`;
   const link = { href: ticket.pageUrl, label: strings.viewConversation };
-  const text = [strings.replyAbove, "", ...paragraphs, "", `${link.label}: ${link.href}`].join("\n");
+  const unsubscribe = `${publicOrigin(ctx.config)}/email/unsubscribe/${unsubscribeToken(settings.unsubscribeSecret, ticket.id)}`;
+  const footer = { text: strings.footer, href: unsubscribe, label: strings.unsubscribe };
+  const text = [
+    strings.replyAbove,
+    "",
+    ...paragraphs,
+    "",
+    `${link.label}: ${link.href}`,
+    "",
+    "-- ",
+    `${strings.footer} ${strings.unsubscribe}: ${unsubscribe}`,
+  ].join("\n");
   await mailTransport(mail.smtpUrl).sendMail({
     from: mail.mailFrom,
     to: ticket.customerName ? { name: ticket.customerName, address: ticket.customerEmail } : ticket.customerEmail,
     replyTo: mail.inboundEmailDomain ? `reply+${token}@${mail.inboundEmailDomain}` : undefined,
     subject,
     text,
-    html: htmlBody([strings.replyAbove, ...paragraphs], link, strings.footer),
+    html: htmlBody([strings.replyAbove, ...paragraphs], link, footer),
     messageId,
     ...(job.kind === "received" ? {} : { inReplyTo: root, references: [root] }),
-    headers: { "Auto-Submitted": "auto-generated", "X-Handoff-Ticket": ticket.reference },
+    headers: {
+      "Auto-Submitted": "auto-generated",
+      "X-Handoff-Ticket": ticket.reference,
+      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
   });
 }

@@ -16,7 +16,7 @@ import { ensureNotificationSettings } from "./notification-settings.js";
 
 type Changes = z.infer<typeof notificationSettingsUpdateSchema> & { slack?: SlackSettingsInput };
 
-/** Changes the SSRF switch, rotates the inbound secret (old reply addresses stop working) or sets Slack. */
+/** Changes the SSRF switch, rotates the inbound secret (old reply addresses stop working) or sets Slack's channels. */
 export async function updateNotificationSettings(
   db: Db,
   config: Config,
@@ -31,6 +31,7 @@ export async function updateNotificationSettings(
       ...(changes.allowPrivateTargets !== undefined ? { allowPrivateTargets: changes.allowPrivateTargets } : {}),
       ...(changes.rotateInboundSecret ? { inboundEmailSecret: randomToken(24) } : {}),
       ...(changes.slack ? { slackWebhookUrl: changes.slack.webhookUrl, slackEvents: changes.slack.events } : {}),
+      ...(changes.slack?.queues ? { slackQueues: changes.slack.queues } : {}),
       updatedAt: new Date(),
     })
     .where(eq(notificationSettings.workspaceId, input.actor.workspaceId))

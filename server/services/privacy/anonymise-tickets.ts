@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { escalations, feedback, messages, recordings, ticketEvents, tickets } from "../../db/schema.js";
 import { metricsSignalCustomers, ticketFacts } from "../../db/schema-metrics.js";
+import { customerEmailUnsubscribes } from "../../db/schema-notifications.js";
 import { anonymisedTickets, attachments } from "../../db/schema-storage.js";
 import { type BlobStore, deletePrefix, ticketPrefix } from "../../storage/blob-store.js";
 
@@ -102,6 +103,16 @@ export async function anonymiseTickets(
           and(eq(metricsSignalCustomers.workspaceId, input.workspaceId), eq(metricsSignalCustomers.customer, email)),
         );
     }
+    // Their unsubscribe choices name them too; a customer erased and back later starts with a clean slate.
+    if (emails.length > 0)
+      await tx
+        .delete(customerEmailUnsubscribes)
+        .where(
+          and(
+            eq(customerEmailUnsubscribes.workspaceId, input.workspaceId),
+            inArray(customerEmailUnsubscribes.email, emails),
+          ),
+        );
     await tx
       .insert(anonymisedTickets)
       .values(ids.map((ticketId) => ({ ticketId })))

@@ -1,0 +1,81 @@
+import { escapeHtml, type Lang } from "../services/notifications/email-strings.js";
+import type { UnsubscribeLink } from "../services/notifications/read-unsubscribe-link.js";
+
+/** The page's own policy: no script at all, inline styles only, forms post back here, never framed. */
+export const UNSUBSCRIBE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+const STRINGS = {
+  en: {
+    title: "Email preferences",
+    ask: (ref: string, to: string) => `Stop emails to ${to} about request ${ref}?`,
+    stopTicket: "Unsubscribe from this request",
+    stopAll: (ws: string) => `Stop all emails from ${ws} support`,
+    doneTicket: (ref: string, to: string) => `Unsubscribed. ${to} gets no more emails about request ${ref}.`,
+    doneAll: (ws: string, to: string) => `Unsubscribed. ${to} gets no more emails from ${ws} support.`,
+    undo: "Undo: email me again",
+    resubscribed: (ref: string, to: string) => `Subscribed again: ${to} gets emails about request ${ref}.`,
+    still: "You can still reach support from the help button in the app.",
+    invalid: "This link does not work: it was altered, or the request it belongs to was deleted.",
+  },
+  de: {
+    title: "E-Mail-Einstellungen",
+    ask: (ref: string, to: string) => `Keine E-Mails mehr an ${to} zur Anfrage ${ref}?`,
+    stopTicket: "Von dieser Anfrage abmelden",
+    stopAll: (ws: string) => `Alle E-Mails vom ${ws}-Support abbestellen`,
+    doneTicket: (ref: string, to: string) => `Abgemeldet. ${to} erhält keine E-Mails mehr zur Anfrage ${ref}.`,
+    doneAll: (ws: string, to: string) => `Abgemeldet. ${to} erhält keine E-Mails mehr vom ${ws}-Support.`,
+    undo: "Rückgängig: wieder E-Mails senden",
+    resubscribed: (ref: string, to: string) => `Wieder angemeldet: ${to} erhält E-Mails zur Anfrage ${ref}.`,
+    still: "Den Support erreichen Sie weiterhin über die Hilfe-Schaltfläche in der App.",
+    invalid: "Dieser Link funktioniert nicht: Er wurde verändert, oder die Anfrage wurde gelöscht.",
+  },
+  fr: {
+    title: "Préférences e-mail",
+    ask: (ref: string, to: string) => `Ne plus envoyer d'e-mails à ${to} sur la demande ${ref} ?`,
+    stopTicket: "Se désabonner de cette demande",
+    stopAll: (ws: string) => `Ne plus recevoir aucun e-mail du support ${ws}`,
+    doneTicket: (ref: string, to: string) => `Désabonné. ${to} ne recevra plus d'e-mails sur la demande ${ref}.`,
+    doneAll: (ws: string, to: string) => `Désabonné. ${to} ne recevra plus d'e-mails du support ${ws}.`,
+    undo: "Annuler : m'écrire à nouveau",
+    resubscribed: (ref: string, to: string) => `Réabonné : ${to} recevra les e-mails sur la demande ${ref}.`,
+    still: "Vous pouvez toujours joindre le support via le bouton d'aide de l'application.",
+    invalid: "Ce lien ne fonctionne pas : il a été modifié, ou la demande a été supprimée.",
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+/** jamie@northwind.example -> j****@northwind.example: a forwarded mail's link shows no full address. */
+const masked = (email: string) => email.replace(/^(.)[^@]*/, (_m, first: string) => `${first}****`);
+
+function page(lang: Lang, body: string): string {
+  const s = STRINGS[lang];
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(s.title)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2937"><main><h1 style="font-size:1.4rem">${escapeHtml(s.title)}</h1>${body}</main></body></html>`;
+}
+
+const button = (choice: string, label: string, primary = false) =>
+  `<button type="submit" name="choice" value="${choice}" style="font:inherit;padding:.5rem 1rem;margin:.25rem .5rem .25rem 0;border-radius:6px;border:1px solid #1f2937;cursor:pointer;${primary ? "background:#1f2937;color:#fff" : "background:#fff;color:#1f2937"}">${escapeHtml(label)}</button>`;
+
+/** The confirmation page: what the link's owner gets today and the choices from there. */
+export function unsubscribePage(link: UnsubscribeLink, changed: boolean): string {
+  const s = STRINGS[link.lang];
+  const to = masked(link.email);
+  let message: string;
+  let choices: string;
+  if (link.state === "all") {
+    message = s.doneAll(link.workspaceName, to);
+    choices = button("subscribed", s.undo);
+  } else if (link.state === "ticket") {
+    message = s.doneTicket(link.reference, to);
+    choices = button("all", s.stopAll(link.workspaceName)) + button("subscribed", s.undo);
+  } else {
+    message = changed ? s.resubscribed(link.reference, to) : s.ask(link.reference, to);
+    choices = button("ticket", s.stopTicket, true) + button("all", s.stopAll(link.workspaceName));
+  }
+  const role = changed ? ' role="status"' : "";
+  return page(
+    link.lang,
+    `<p${role}>${escapeHtml(message)}</p><form method="post">${choices}</form><p style="color:#6b7280;font-size:.9rem">${escapeHtml(s.still)}</p>`,
+  );
+}
+
+export const invalidUnsubscribePage = () => page("en", `<p>${escapeHtml(STRINGS.en.invalid)}</p>`);
