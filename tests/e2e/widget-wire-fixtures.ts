@@ -62,14 +62,17 @@ export async function watchWire(page: Page, origin: string, acceptEncoding?: str
     response.status = e.response.status;
     for (const [k, v] of Object.entries(e.response.headers)) response.headers[k.toLowerCase()] = String(v);
   });
+  // Chromium may report the raw response's status after loadingFinished: keep each response findable by id.
+  const byId = new Map<string, WireResponse>();
   cdp.on("Network.responseReceivedExtraInfo", (e) => {
-    const response = pending.get(e.requestId);
+    const response = pending.get(e.requestId) ?? byId.get(e.requestId);
     if (response) response.wireStatus = e.statusCode;
   });
   cdp.on("Network.loadingFinished", (e) => {
     const response = pending.get(e.requestId);
     if (!response) return;
     pending.delete(e.requestId);
+    byId.set(e.requestId, response);
     response.bytes = e.encodedDataLength;
     response.endedAt = e.timestamp * 1000 + (wallOffset.get(e.requestId) ?? 0);
     done.push(response);

@@ -56,6 +56,7 @@ describe.skipIf(!HAS_BROWSER)("widget on the wire, on a page served from another
     expect(status).toBe(200); // what the page sees: its cached copy, still good
     await waitUntil(() => wire.done.filter((r) => fileOf(r) === "/widget.js").length === 2);
     const again = wire.done.filter((r) => fileOf(r) === "/widget.js")[1];
+    await waitUntil(() => again.wireStatus !== 0);
     expect(again.wireStatus).toBe(304);
     expect(again.bytes).toBeLessThan(400); // headers only
     await context.close();
