@@ -10,7 +10,7 @@ import { startInboundSmtp } from "./services/notifications/start-inbound-smtp.js
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
 import { startTriageSweeper } from "./services/routing/triage-sweeper.js";
 import { background } from "./lib/background.js";
-import { lifecycle } from "./observability/lifecycle.js";
+import { lifecycle, startDraining } from "./observability/lifecycle.js";
 import { registerDatabaseMetrics } from "./observability/db-metrics.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
 import { startRetentionScheduler } from "./services/privacy/run-retention-sweep.js";
@@ -45,6 +45,7 @@ export async function startServer(
   });
   registerDatabaseMetrics(database, database.kind === "postgres" ? config.dbPoolSize : 1);
   lifecycle.draining = false;
+  lifecycle.starting = true;
   const host = options.host ?? config.host;
   // An HTTP/1.1 server (the adapter's default): typed as such for its connection-closing methods.
   const server = serve({
@@ -74,15 +75,19 @@ export async function startServer(
   const inboundPort = config.notifications.inboundSmtpPort;
   const inboundSmtp =
     inboundPort === undefined ? undefined : await startInboundSmtp(database.db, { port: inboundPort });
+  lifecycle.starting = false;
   return {
     url,
     bootstrap,
     dbKind: database.kind,
     database,
     blobs,
-    /** Graceful: not ready, no new connections, requests in flight finish (up to shutdownGraceMs), then the rest. */
+    /**
+     * Graceful: not ready, live streams end (their clients reconnect elsewhere), no new connections, requests in
+     * flight finish (up to shutdownGraceMs), then the rest.
+     */
     async close() {
-      lifecycle.draining = true;
+      startDraining();
       await stopTimeTriggers();
       await stopMetricsRefresher();
       await stopRetention();

@@ -5,8 +5,8 @@ import type { Workspace } from "./find-widget-workspace.js";
 
 /**
  * Every widget request names its site key: remembering the answer for a moment saves the ingest path a database round
- * trip. A change made through this process (key created or revoked, origins, secrets) is seen at once; one made
- * through another process within TTL_MS.
+ * trip. A change made through this process (key created or revoked, origins, secrets, escalation settings) is seen
+ * at once; one made through another process within TTL_MS.
  */
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
@@ -32,6 +32,10 @@ export async function cachedSiteKey(
 export function forgetSiteKeysOnWorkspaceChange(): MiddlewareHandler<AppEnv> {
   return async function forgetSiteKeysMiddleware(c, next) {
     await next();
-    if (c.req.method !== "GET" && c.req.path.startsWith("/api/v1/workspace")) caches.delete(c.get("db"));
+    // The workspace row carries origins and secrets (/workspace) and the escalation settings triage reads (/matrix).
+    const path = c.req.path;
+    if (c.req.method !== "GET" && (path.startsWith("/api/v1/workspace") || path.startsWith("/api/v1/matrix"))) {
+      caches.delete(c.get("db"));
+    }
   };
 }

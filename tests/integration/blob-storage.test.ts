@@ -114,6 +114,29 @@ describe.each(DATABASE_KINDS)("recordings in S3 on %s", (kind) => {
     expect(await plain.json()).toEqual(events);
   });
 
+  it("answers /readyz 200 while database and bucket answer, 503 naming the storage when the bucket is gone", async () => {
+    const ready = await t.request("/readyz");
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ok: true, db: "reachable", storage: "reachable", storageKind: "s3" });
+
+    // The same database, but object storage nobody answers at: the load balancer must take this process out.
+    const gone = s3BlobStore({ ...s3.settings, endpoint: "http://127.0.0.1:1" });
+    try {
+      const cut = await createTestApp(database, {}, gone);
+      const res = await cut.request("/readyz");
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({
+        ok: false,
+        db: "reachable",
+        storage: "unreachable",
+        reason: "storage unreachable",
+      });
+      expect((await cut.request("/healthz")).status).toBe(200);
+    } finally {
+      await gone.close();
+    }
+  });
+
   it("migrate:blobs moves bytea recordings to the bucket and they still replay", async () => {
     const events = sampleEvents(1_700_000_100_000);
     const ids: string[] = [];

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { createTestApp, ORIGIN, ticketBody, type TestApp } from "../helpers/test-app.js";
 import { createAgent } from "../helpers/agents.js";
 import type { Database } from "../../server/db/client.js";
-import { agents, ticketEvents, tickets, workspaces } from "../../server/db/schema.js";
+import { agents, ticketEvents, tickets } from "../../server/db/schema.js";
 import { signHs256 } from "../../server/lib/jwt.js";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 import { refreshRoutingModel } from "../../server/services/routing/classifier/queue-classifier.js";
@@ -106,10 +106,17 @@ describe.each(DATABASE_KINDS)("triage on arrival on %s", (kind) => {
 
   it("keeps a ticket the model is unsure about in triage, showing its two best guesses, and records the triage", async () => {
     // A workspace that wants near-certainty before the model routes anything on its own.
-    const strict = { escalation: { classifierMinConfidence: 0.999 } };
-    await database.db.update(workspaces).set({ settings: strict }).where(eq(workspaces.id, t.workspace.id));
+    const saveSettings = async (settings: object) => {
+      const res = await t.request("/api/v1/matrix/settings", {
+        method: "PUT",
+        headers: { Cookie: cookie, "Content-Type": "application/json", Origin: ORIGIN },
+        body: JSON.stringify(settings),
+      });
+      expect(res.status).toBe(200);
+    };
+    await saveSettings({ classifierMinConfidence: 0.999 });
     const ticket = await file({ subject: "Colours look odd", description: "The chart palette changed." });
-    await database.db.update(workspaces).set({ settings: {} }).where(eq(workspaces.id, t.workspace.id));
+    await saveSettings({});
     expect(ticket).toMatchObject({ queue: "triage", severity: "medium", tier: 1 });
     expect(ticket.triage.note).toMatch(/the classifier suggests \w+ \(\d+%\) or \w+ \(\d+%\), below the 100% needed/);
     expect(ticket.triage.classifier).toMatchObject({ used: false });

@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
 import { triageNewTicket } from "../routing/triage-new-ticket.js";
+import { triageOnArrival } from "../routing/triage-on-arrival.js";
+import { routeNewTicket } from "../routing/route-new-ticket.js";
 import { insertTicket } from "./insert-ticket.js";
 import type { TicketCreate, TicketCreated } from "../../../shared/widget-api.js";
 import type { CaptureContext } from "../../../shared/context.js";
@@ -37,32 +39,50 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
   const checked = checkIdentity(workspace, body.identity);
   const verified = checked.userId !== null;
   const identity = checked.values;
+  const ticket = {
+    subject: body.subject,
+    description: body.description,
+    customerEmail: body.email.toLowerCase(),
+    customerName: body.name ?? identity.name ?? null,
+    customerId: checked.userId,
+    browserTokenHash: input.customerToken ? sha256(input.customerToken) : null,
+    identity: body.identity ? { ...identity, verifiedFields: checked.verifiedFields } : null,
+    verified,
+    pageUrl: body.pageUrl,
+    pageTitle: body.pageTitle ?? null,
+    openedAt: body.openedAt ?? null,
+    submittedAt: body.submittedAt ?? null,
+    context: body.context,
+    signals: signalsOf(body.context),
+    recordingIncluded: body.recording.included,
+  };
+  // Triaged before it is stored, so every process and every direct reader sees a routed ticket, in one statement.
+  // A failure never loses the customer's ticket: it is stored untriaged and triaged below, or by the sweeper.
+  const triage = await triageOnArrival(db, { workspace, ticket: { ...ticket, customerRepliesSinceAgent: 0 } }).catch(
+    (error) => {
+      console.error("[triage] a new ticket could not be triaged before it was stored:", error);
+      return null;
+    },
+  );
   try {
     const row = await insertTicket(db, {
+      ...ticket,
       workspaceId: workspace.id,
       idempotencyKey: idempotencyKey ?? null,
       requestHash,
-      subject: body.subject,
-      description: body.description,
-      customerEmail: body.email.toLowerCase(),
-      customerName: body.name ?? identity.name ?? null,
-      customerId: checked.userId,
-      browserTokenHash: input.customerToken ? sha256(input.customerToken) : null,
-      identity: body.identity ? { ...identity, verifiedFields: checked.verifiedFields } : null,
-      verified,
-      pageUrl: body.pageUrl,
-      pageTitle: body.pageTitle ?? null,
-      openedAt: body.openedAt ?? null,
-      submittedAt: body.submittedAt ?? null,
-      context: body.context,
-      signals: signalsOf(body.context),
-      recordingIncluded: body.recording.included,
+      triage,
     });
-    // Triaged before the answer, so every process and every direct reader sees a routed ticket; a failure never loses
-    // the customer's ticket: it waits untriaged and the sweeper (triage-sweeper.ts) retries it.
-    await triageNewTicket(db, { workspaceId: workspace.id, ticketId: row.id }).catch((error) =>
-      console.error(`[triage] ticket ${row.id} was stored but not triaged:`, error),
-    );
+    if (!triage) {
+      await triageNewTicket(db, { workspaceId: workspace.id, ticketId: row.id }).catch((error) =>
+        console.error(`[triage] ticket ${row.id} was stored but not triaged:`, error),
+      );
+    } else if (row.routable) {
+      // Only when someone could take it: the routing lock is the one place concurrent tickets of a workspace queue.
+      const { tier, queue } = triage.fields;
+      await routeNewTicket(db, { workspaceId: workspace.id, ticketId: row.id, tier, queue }).catch((error) =>
+        console.error(`[routing] ticket ${row.id} was triaged but not assigned:`, error),
+      );
+    }
     return { ...row, uploadToken: uploadTokenFor(workspace, row.id), created: true };
   } catch (error) {
     // Two retries raced: the other one stored it; answer as it did.

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { CaptureContext } from "../../../shared/context.js";
 import type { StoredIdentity } from "../../db/schema.js";
+import type { TriageDecision } from "../routing/decide-triage.js";
 import { NOTIFY_EVENT } from "../notifications/enqueue-event-notifications.js";
 import { rowsOf } from "../../lib/rows-of.js";
 
@@ -24,40 +25,68 @@ export interface NewTicketRow {
   context: CaptureContext;
   signals: string[];
   recordingIncluded: boolean;
+  /** Decided before the insert (triageOnArrival): stored with the ticket, with its "triaged" event. */
+  triage: TriageDecision | null;
 }
 
 /**
- * The ticket and its "created" event in one statement (one round trip, atomic without BEGIN/COMMIT), numbered by the
- * workspace's own sequence (migration 0006) so concurrent tickets never queue on a counter row until commit.
+ * The ticket, its "created" event and, when decided beforehand, its triage and "triaged" event in one statement (one
+ * round trip, atomic without BEGIN/COMMIT), numbered by the workspace's own sequence (migration 0006) so concurrent
+ * tickets never queue on a counter row until commit. `routable`: an agent could take it now (routeNewTicket).
  */
-export async function insertTicket(db: Db, t: NewTicketRow): Promise<{ id: string; reference: string }> {
-  const details = { verified: t.verified, recording: t.recordingIncluded };
+export async function insertTicket(
+  db: Db,
+  t: NewTicketRow,
+): Promise<{ id: string; reference: string; routable: boolean }> {
+  const created = { verified: t.verified, recording: t.recordingIncluded };
+  const d = t.triage;
+  // Both events from one INSERT in this order, so "created" comes first on the timeline (same clock, lower id).
+  const events = d
+    ? sql`(values (1, 'created', 'customer', ${JSON.stringify(created)}::jsonb),
+        (2, 'triaged', 'system', ${JSON.stringify(d.eventDetails)}::jsonb)) as e(ord, type, actor_type, details)`
+    : sql`(values (1, 'created', 'customer', ${JSON.stringify(created)}::jsonb)) as e(ord, type, actor_type, details)`;
   const result = await db.execute(sql`
     with num as (select handoff_next_ticket_number(${t.workspaceId}::uuid) as n),
     ticket as (
       insert into tickets (workspace_id, number, reference, idempotency_key, request_hash, subject, description,
         customer_email, customer_name, customer_id, browser_token_hash, identity, verified, page_url, page_title,
-        opened_at, submitted_at, context, signals, recording_status)
+        opened_at, submitted_at, context, signals, recording_status,
+        severity, tier, queue, priority, triage, required_handoff_fields)
       select ${t.workspaceId}::uuid, n, 'HO-' || n, ${t.idempotencyKey}, ${t.requestHash}, ${t.subject}, ${t.description},
         ${t.customerEmail}, ${t.customerName}, ${t.customerId}, ${t.browserTokenHash},
         ${t.identity ? JSON.stringify(t.identity) : null}::jsonb, ${t.verified}, ${t.pageUrl}, ${t.pageTitle},
         ${t.openedAt}::bigint, ${t.submittedAt}::bigint, ${JSON.stringify(t.context)}::jsonb,
-        ${`{${t.signals.join(",")}}`}::text[], ${t.recordingIncluded ? "pending" : "none"}
+        ${`{${t.signals.join(",")}}`}::text[], ${t.recordingIncluded ? "pending" : "none"},
+        ${d?.fields.severity ?? null}, ${d?.fields.tier ?? 1}::integer, ${d?.fields.queue ?? null},
+        ${d?.fields.priority ?? 0}::integer, ${d ? JSON.stringify(d.triage) : null}::jsonb,
+        ${textArray(d?.requiredHandoffFields ?? [])}::text[]
       from num
       returning id, reference, workspace_id
     ),
-    created as (
+    events as (
       insert into ticket_events (workspace_id, ticket_id, type, actor_type, details)
-      select workspace_id, id, 'created', 'customer', ${JSON.stringify(details)}::jsonb from ticket
-      returning id, workspace_id, ticket_id, details, at
+      select ticket.workspace_id, ticket.id, e.type, e.actor_type, e.details from ticket cross join ${events}
+      order by e.ord
+      returning id, workspace_id, ticket_id, type, actor_type, details, at
     ),
-    -- The notifications of "created" (recordEvent's job, see enqueue-event-notifications.ts), in the same statement.
-    job as (
-      select handoff_add_job(${NOTIFY_EVENT}, jsonb_build_object('eventId', id, 'workspaceId', workspace_id,
-        'ticketId', ticket_id, 'type', 'created', 'actorType', 'customer', 'actorId', null, 'details', details,
-        'at', to_json(at) #>> '{}'), null::timestamptz, null::integer, null::text) as queued
-      from created
+    -- The events' notifications (recordEvent's job, see record-event.ts), in the same statement.
+    jobs as (
+      select count(handoff_add_job(${NOTIFY_EVENT}, jsonb_build_object('eventId', id, 'workspaceId', workspace_id,
+        'ticketId', ticket_id, 'type', type, 'actorType', actor_type, 'actorId', null, 'details', details,
+        'at', to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), null::timestamptz, null::integer,
+        null::text)) as queued
+      from events
     )
-    select ticket.id, ticket.reference from ticket cross join job`);
-  return rowsOf<{ id: string; reference: string }>(result)[0];
+    select ticket.id, ticket.reference, ${
+      d
+        ? sql`exists (select 1 from agents a where a.workspace_id = ticket.workspace_id and a.active and a.available
+            and a.tier = ${d.fields.tier}::integer and ${d.fields.queue} = any(a.skills))`
+        : sql`false`
+    } as routable
+    from ticket cross join jobs`);
+  const [row] = rowsOf<{ id: string; reference: string; routable: boolean }>(result);
+  return { id: row!.id, reference: row!.reference, routable: row!.routable === true };
 }
+
+/** A PostgreSQL array literal of plain words (handoff field names). */
+const textArray = (items: string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, "")}"`).join(",")}}`;

@@ -56,7 +56,10 @@ export class LiveHub {
   /** Replays what came after `lastEventId` (when given), then streams live. Returns the unsubscribe. */
   async subscribe(sink: LiveSink, lastEventId?: number): Promise<() => void> {
     await this.start();
-    const sub: Subscriber = { sink, cursor: this.head, queued: lastEventId === undefined ? null : [] };
+    // A new stream starts after everything committed before it was opened (not after what this hub last polled):
+    // a ticket filed a moment ago is not news to the customer who opens a stream once its answer came.
+    const head = lastEventId === undefined ? await this.committedHead() : this.head;
+    const sub: Subscriber = { sink, cursor: head, queued: lastEventId === undefined ? null : [] };
     this.subscribers.add(sub);
     const unsubscribe = () => {
       this.subscribers.delete(sub);
@@ -70,6 +73,11 @@ export class LiveHub {
       }
     }
     return unsubscribe;
+  }
+
+  private async committedHead(): Promise<number> {
+    await sequenceFeed(this.db);
+    return Math.max(this.head, (await feedBounds(this.db)).head);
   }
 
   private async replay(sub: Subscriber, lastEventId: number) {

@@ -1,6 +1,7 @@
 import type { LiveFollower } from "../../access/live-scope.js";
 import type { LiveHub } from "./live-hub.js";
 import { sseFrame } from "./live-event.js";
+import { whenDraining } from "../../observability/lifecycle.js";
 
 /** A stream is closed after this long; the client reconnects with Last-Event-ID (so proxies and leaks stay bounded). */
 const MAX_AGE_MS = 30 * 60_000;
@@ -11,7 +12,7 @@ const encoder = new TextEncoder();
 
 /**
  * The text/event-stream body for one follower: a retry hint, the replay after `lastEventId`, then live frames and
- * heartbeats. `onClose` runs once, whoever ends it (client, age limit, slow reader).
+ * heartbeats. `onClose` runs once, whoever ends it (client, age limit, slow reader, shutdown).
  */
 export async function openStream(input: {
   hub: LiveHub;
@@ -23,10 +24,12 @@ export async function openStream(input: {
   let closed = false;
   let unsubscribe: (() => void) | undefined;
   let ageTimer: ReturnType<typeof setTimeout> | undefined;
+  let forgetDrain: (() => void) | undefined;
   const close = () => {
     if (closed) return;
     closed = true;
     clearTimeout(ageTimer);
+    forgetDrain?.();
     unsubscribe?.();
     input.onClose();
     try {
@@ -69,6 +72,7 @@ export async function openStream(input: {
     throw error;
   }
   if (closed) unsubscribe();
+  else forgetDrain = whenDraining(close);
   ageTimer = setTimeout(close, MAX_AGE_MS);
   ageTimer.unref?.();
   return stream;

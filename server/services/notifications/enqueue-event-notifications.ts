@@ -1,7 +1,3 @@
-import type { Db } from "../../db/client.js";
-import { addJob } from "../../jobs/add-job.js";
-import type { TicketEventJob } from "./event-payload.js";
-
 export const NOTIFY_EVENT = "notifications.event";
 
 /** Timeline events someone outside the page may hear about (webhooks, email, Slack). */
@@ -18,8 +14,5 @@ const NOTIFIABLE = new Set([
   "ping_pong",
 ]);
 
-/** Called by recordEvent in the transaction of the change: the notifications exist if and only if it commits. */
-export async function enqueueEventNotifications(db: Db, event: TicketEventJob): Promise<void> {
-  if (!NOTIFIABLE.has(event.type)) return;
-  await addJob(db, NOTIFY_EVENT, event);
-}
+/** recordEvent queues a notifications job for these, in the statement that records the event. */
+export const isNotifiable = (type: string) => NOTIFIABLE.has(type);

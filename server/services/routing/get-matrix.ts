@@ -34,3 +34,27 @@ export async function getMatrix(db: Db, input: { workspaceId: string }): Promise
     severityDefinitions: SEVERITY_DEFINITIONS,
   };
 }
+
+/**
+ * The matrix for triage on the ingest path, remembered for a moment per workspace: every new ticket needs it, and it
+ * changes only when an admin saves a version. A save through this process is seen at once (forgetCachedMatrix); one
+ * through another process within TTL_MS, and the ticket's triage names the version it used.
+ */
+const TTL_MS = 2_000;
+const cachedMatrices = new WeakMap<Db, Map<string, { matrix: Matrix; until: number }>>();
+
+export async function getCachedMatrix(db: Db, input: { workspaceId: string }): Promise<Matrix> {
+  let cache = cachedMatrices.get(db);
+  if (!cache) cachedMatrices.set(db, (cache = new Map()));
+  const now = Date.now();
+  const hit = cache.get(input.workspaceId);
+  if (hit && hit.until > now) return hit.matrix;
+  const matrix = await getMatrix(db, input);
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(input.workspaceId, { matrix, until: now + TTL_MS });
+  return matrix;
+}
+
+export function forgetCachedMatrix(db: Db, workspaceId: string): void {
+  cachedMatrices.get(db)?.delete(workspaceId);
+}

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 import { escalationMatrices } from "../../db/schema.js";
 import type { Agent } from "../../../shared/agent-api.js";
 import type { Matrix, MatrixUpdate } from "../../../shared/matrix.js";
-import { getMatrix } from "./get-matrix.js";
+import { forgetCachedMatrix, getMatrix } from "./get-matrix.js";
 import { isUniqueViolation, ServiceError } from "../service-error.js";
 
 /**
@@ -45,5 +45,6 @@ export async function updateMatrix(db: Db, input: { agent: Agent; body: MatrixUp
       throw new ServiceError("conflict", "Someone else saved the matrix at the same time; reload and try again");
     throw error;
   }
+  forgetCachedMatrix(db, agent.workspaceId);
   return getMatrix(db, { workspaceId: agent.workspaceId });
 }

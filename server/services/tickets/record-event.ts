@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.js";
-import { ticketEvents } from "../../db/schema.js";
+import { sql } from "drizzle-orm";
 import type { TicketEventType } from "../../../shared/timeline.js";
 import { apiTokenActor } from "../../access/authenticate-token.js";
-import { enqueueEventNotifications } from "../notifications/enqueue-event-notifications.js";
+import { isNotifiable, NOTIFY_EVENT } from "../notifications/enqueue-event-notifications.js";
 
 export interface RecordEventInput {
   workspaceId: string;
@@ -22,28 +22,28 @@ export interface RecordEventInput {
 export async function recordEvent(db: Db, input: RecordEventInput): Promise<void> {
   // Done with an API token: the timeline names the token (list-ticket-events shows it as the actor).
   const details = withToken(input.details ?? {});
-  const [row] = await db
-    .insert(ticketEvents)
-    .values({
-      workspaceId: input.workspaceId,
-      ticketId: input.ticketId,
-      type: input.type,
-      actorType: input.actorType,
-      actorId: input.actorId ?? null,
-      details,
-      ...(input.at ? { at: input.at } : {}),
-    })
-    .returning({ id: ticketEvents.id, at: ticketEvents.at });
-  await enqueueEventNotifications(db, {
-    eventId: row!.id,
+  const at = input.at ? sql`${input.at.toISOString()}::timestamptz` : sql`now()`;
+  const inserted = sql`insert into ticket_events (workspace_id, ticket_id, type, actor_type, actor_id, at, details)
+    values (${input.workspaceId}::uuid, ${input.ticketId}::uuid, ${input.type}, ${input.actorType},
+      ${input.actorId ?? null}::uuid, ${at}, ${JSON.stringify(details)}::jsonb)
+    returning id, at`;
+  if (!isNotifiable(input.type)) {
+    await db.execute(inserted);
+    return;
+  }
+  // The event and its notifications in one round trip: every status change, reply and triage records one.
+  const job = {
     workspaceId: input.workspaceId,
     ticketId: input.ticketId,
     type: input.type,
     actorType: input.actorType,
     actorId: input.actorId ?? null,
     details,
-    at: row!.at.toISOString(),
-  });
+  };
+  await db.execute(sql`with event as (${inserted})
+    select handoff_add_job(${NOTIFY_EVENT}, ${JSON.stringify(job)}::jsonb || jsonb_build_object('eventId', id,
+      'at', to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), null::timestamptz, null::integer, null::text)
+    from event`);
 }
 
 function withToken(details: Record<string, unknown>): Record<string, unknown> {

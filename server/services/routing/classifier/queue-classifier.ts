@@ -12,6 +12,11 @@ import { type LabelledTicket, refineModel } from "./train-routing-model.js";
 const TRAINING_LIMIT = 10_000;
 /** A busy workspace resolves tickets all day: retrain at most this often in the background. */
 const RETRAIN_INTERVAL_MS = 30_000;
+/**
+ * How long a process trusts its last look at the workspace's resolutions (a count over its tickets) before looking
+ * again: the ingest path triages every ticket, and retraining waits up to RETRAIN_INTERVAL_MS anyway.
+ */
+const STATE_TTL_MS = 5_000;
 
 interface WorkspaceModel {
   /** Count + latest resolution of the resolved tickets the model learned from. */
@@ -20,6 +25,8 @@ interface WorkspaceModel {
   /** A retraining under way (at most one per workspace), with the key it will learn. */
   training: { key: string; done: Promise<void> } | null;
   lastTrainedAt: number;
+  /** When this process last counted the resolutions (the key above may be older: a retraining is throttled). */
+  checkedAt: number;
 }
 const models = new Map<string, WorkspaceModel>();
 
@@ -82,6 +89,8 @@ const resolvedWithQueue = (workspaceId: string) =>
   );
 
 async function currentModel(db: Db, workspaceId: string, now = false): Promise<RoutingModel> {
+  const known = models.get(workspaceId);
+  if (known && !now && Date.now() - known.checkedAt < STATE_TTL_MS) return known.model;
   const [state] = await db
     .select({ count: sql<number>`count(*)::int`, latest: sql<string | null>`max(${tickets.updatedAt})::text` })
     .from(tickets)
@@ -89,9 +98,10 @@ async function currentModel(db: Db, workspaceId: string, now = false): Promise<R
   const key = `${state?.count ?? 0}|${state?.latest ?? ""}`;
   let entry = models.get(workspaceId);
   if (!entry) {
-    entry = { key: "0|", model: priorModel(), training: null, lastTrainedAt: 0 };
+    entry = { key: "0|", model: priorModel(), training: null, lastTrainedAt: 0, checkedAt: 0 };
     models.set(workspaceId, entry);
   }
+  entry.checkedAt = Date.now();
   const due = now || Date.now() - entry.lastTrainedAt >= RETRAIN_INTERVAL_MS;
   if (entry.key !== key && !entry.training && due) {
     const current = entry;
