@@ -18,7 +18,10 @@ export async function cachedSiteKey(
   load: () => Promise<Workspace | undefined>,
 ): Promise<Workspace | undefined> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
   const now = Date.now();
   const hit = cache.get(siteKey);
   if (hit && hit.until > now) return hit.workspace;

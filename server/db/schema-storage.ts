@@ -2,7 +2,6 @@
  * Blob storage, attachments, retention and erasure (issue 16). Blobs themselves live in object storage or the data
  * directory; the blobs table is the PostgreSQL fallback only.
  */
-import { sql } from "drizzle-orm";
 import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { agents, messages, tickets, workspaces } from "./schema.js";
 

@@ -19,8 +19,10 @@ export async function runAsToken(c: Context<AppEnv>, token: string, next: Next):
   const principal = await authenticateApiToken(c.get("db"), { token, method: c.req.method, path: c.req.path });
   const now = Date.now();
   let window = windows.get(principal.tokenId);
-  if (!window || window.resetAt <= now)
-    windows.set(principal.tokenId, (window = { count: 0, resetAt: now + WINDOW_MS }));
+  if (!window || window.resetAt <= now) {
+    window = { count: 0, resetAt: now + WINDOW_MS };
+    windows.set(principal.tokenId, window);
+  }
   if (++window.count > TOKEN_LIMIT) {
     const retryAfter = Math.ceil((window.resetAt - now) / 1000);
     throw new ServiceError("rate_limited", "This API token made too many calls; slow down", undefined, retryAfter);

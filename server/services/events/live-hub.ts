@@ -210,6 +210,9 @@ const hubs = new WeakMap<Db, LiveHub>();
 /** The hub of this database in this process. */
 export function liveHub(db: Db, kind: DbKind): LiveHub {
   let hub = hubs.get(db);
-  if (!hub) hubs.set(db, (hub = new LiveHub(db, kind)));
+  if (!hub) {
+    hub = new LiveHub(db, kind);
+    hubs.set(db, hub);
+  }
   return hub;
 }

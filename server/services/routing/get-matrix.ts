@@ -45,7 +45,10 @@ const cachedMatrices = new WeakMap<Db, Map<string, { matrix: Matrix; until: numb
 
 export async function getCachedMatrix(db: Db, input: { workspaceId: string }): Promise<Matrix> {
   let cache = cachedMatrices.get(db);
-  if (!cache) cachedMatrices.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    cachedMatrices.set(db, cache);
+  }
   const now = Date.now();
   const hit = cache.get(input.workspaceId);
   if (hit && hit.until > now) return hit.matrix;
