@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type Features, featuresOf, stem, type TicketText, words } from "./features.js";
+import { featureBucket, type SparseVector, stem, type TicketText, vectorOf, words } from "./features.js";
 import {
   deserializeModel,
   logits,
@@ -25,7 +25,7 @@ export interface RoutingModel {
 }
 
 export interface RoutingModelJson {
-  version: 1;
+  version: 2;
   trainedOn: number;
   queue: ReturnType<typeof serializeModel>;
   security: ReturnType<typeof serializeModel>;
@@ -36,7 +36,7 @@ export const SECURITY_QUEUE = "security";
 const PRIOR_PATH = new URL("../../../../data/routing/model/prior.json", import.meta.url);
 
 let prior: RoutingModel | null = null;
-/** Loaded once, at the first triage (a few MB of JSON, ~100 ms). */
+/** Loaded once, at the first triage. */
 export function priorModel(): RoutingModel {
   if (!prior) prior = modelFromJson(JSON.parse(readFileSync(PRIOR_PATH, "utf8")) as RoutingModelJson);
   return prior;
@@ -58,11 +58,10 @@ export interface Classification {
 }
 
 export function classify(model: RoutingModel, ticket: TicketText): Classification {
-  const features = featuresOf(ticket);
-  return classifyFeatures(model, features, ticket);
+  return classifyFeatures(model, vectorOf(ticket), ticket);
 }
 
-export function classifyFeatures(model: RoutingModel, features: Features, ticket?: TicketText): Classification {
+export function classifyFeatures(model: RoutingModel, features: SparseVector, ticket?: TicketText): Classification {
   const ranked = predict(model.queue, features);
   const yes = model.security.labels.indexOf("yes");
   const probability = yes < 0 ? 0 : softmax(logits(model.security, features), model.security.temperature)[yes]!;
@@ -79,9 +78,9 @@ function securitySignals(detector: SoftmaxModel, ticket: TicketText): string[] {
   const no = detector.labels.indexOf("no");
   const seen = new Map<string, number>();
   for (const word of words(`${ticket.subject} ${ticket.description}`)) {
-    const w = detector.weights.get(`w:${stem(word)}`);
-    if (!w || seen.has(word) || word.length < 3) continue;
-    seen.set(word, w[yes]! - w[no]!);
+    if (seen.has(word) || word.length < 3) continue;
+    const base = featureBucket(`w:${stem(word)}`) * detector.labels.length;
+    seen.set(word, detector.weights[base + yes]! - detector.weights[base + no]!);
   }
   return [...seen.entries()]
     .filter(([, push]) => push > 0)

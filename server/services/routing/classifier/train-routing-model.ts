@@ -1,6 +1,6 @@
-import { type Features, featuresOf, type TicketText } from "./features.js";
+import { type SparseVector, type TicketText, vectorOf } from "./features.js";
 import { type RoutingModel, SECURITY_QUEUE } from "./routing-model.js";
-import { type Example, fitTemperature, trainSoftmax } from "./softmax.js";
+import { type Example, fitTemperature, logits, softmax, trainSoftmax } from "./softmax.js";
 
 export interface LabelledTicket extends TicketText {
   queue: string;
@@ -11,17 +11,17 @@ export interface LabelledTicket extends TicketText {
 /** Incidents are rare and must not be missed: each one counts this much more in the detector's training. */
 const SECURITY_POSITIVE_WEIGHT = 2;
 
-const queueExamples = (rows: { features: Features; t: LabelledTicket }[]): Example[] =>
+const queueExamples = (rows: { features: SparseVector; t: LabelledTicket }[]): Example[] =>
   rows.map(({ features, t }) => ({ features, label: t.queue }));
 /** `positiveWeight`: the prior upweights its incidents; a workspace's own tickets count as they come. */
-const securityExamples = (rows: { features: Features; t: LabelledTicket }[], positiveWeight: number): Example[] =>
+const securityExamples = (rows: { features: SparseVector; t: LabelledTicket }[], positiveWeight: number): Example[] =>
   rows.map(({ features, t }) => ({
     features,
     label: t.security ? "yes" : "no",
     weight: t.security ? positiveWeight : 1,
   }));
 
-export const featurize = (tickets: LabelledTicket[]) => tickets.map((t) => ({ features: featuresOf(t), t }));
+export const featurize = (tickets: LabelledTicket[]) => tickets.map((t) => ({ features: vectorOf(t), t }));
 
 /** The starter model from a labelled corpus; temperature and threshold come from `calibration` (held out). */
 export async function trainPrior(
@@ -70,17 +70,8 @@ function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featuri
   return best;
 }
 
-function securityProbability(model: RoutingModel, features: Features, yes: number): number {
-  let zYes = 0;
-  let zNo = 0;
-  const no = 1 - yes;
-  for (const [name, value] of features) {
-    const w = model.security.weights.get(name);
-    if (!w) continue;
-    zYes += w[yes]! * value;
-    zNo += w[no]! * value;
-  }
-  return 1 / (1 + Math.exp((zNo - zYes) / model.security.temperature));
+function securityProbability(model: RoutingModel, features: SparseVector, yes: number): number {
+  return softmax(logits(model.security, features), model.security.temperature)[yes]!;
 }
 
 /**
