@@ -1,6 +1,6 @@
 import { type SparseVector, type TicketText, vectorOf } from "./features.js";
-import { type RoutingModel, SECURITY_QUEUE } from "./routing-model.js";
-import { type Example, fitTemperature, logits, softmax, trainSoftmax } from "./softmax.js";
+import { type RoutingModel, SECURITY_QUEUE, securityScore } from "./routing-model.js";
+import { type Example, fitTemperature, trainSoftmax } from "./softmax.js";
 
 export interface LabelledTicket extends TicketText {
   queue: string;
@@ -8,8 +8,14 @@ export interface LabelledTicket extends TicketText {
   security: boolean;
 }
 
-/** Incidents are rare and must not be missed: each one counts this much more in the detector's training. */
-const SECURITY_POSITIVE_WEIGHT = 2;
+export interface PriorSettings {
+  epochs: number;
+  l2: number;
+  /** Incidents are rare and must not be missed: each one counts this much more in the detector's training. */
+  positiveWeight: number;
+}
+/** Chosen on the held-out fifth of the training corpus by scripts/routing/tune-prior.ts. */
+export const DEFAULT_PRIOR_SETTINGS: PriorSettings = { epochs: 12, l2: 1e-5, positiveWeight: 1 };
 
 const queueExamples = (rows: { features: SparseVector; t: LabelledTicket }[]): Example[] =>
   rows.map(({ features, t }) => ({ features, label: t.queue }));
@@ -27,13 +33,15 @@ export const featurize = (tickets: LabelledTicket[]) => tickets.map((t) => ({ fe
 export async function trainPrior(
   train: LabelledTicket[],
   calibration?: { heldOut: LabelledTicket[]; securityBeta: number },
+  settings: PriorSettings = DEFAULT_PRIOR_SETTINGS,
 ): Promise<RoutingModel & { securityRecallOnHeldOut?: number }> {
   const rows = featurize(train);
-  const queue = await trainSoftmax(queueExamples(rows), { epochs: 12, learningRate: 0.5, l2: 1e-5, seed: 1 });
-  const security = await trainSoftmax(securityExamples(rows, SECURITY_POSITIVE_WEIGHT), {
-    epochs: 12,
+  const { epochs, l2, positiveWeight } = settings;
+  const queue = await trainSoftmax(queueExamples(rows), { epochs, learningRate: 0.5, l2, seed: 1 });
+  const security = await trainSoftmax(securityExamples(rows, positiveWeight), {
+    epochs,
     learningRate: 0.5,
-    l2: 1e-5,
+    l2,
     seed: 2,
   });
   const model: RoutingModel = { queue, security, securityThreshold: 0.5, examples: 0 };
@@ -50,8 +58,7 @@ export async function trainPrior(
  * alarm, and agents can mark false alarms, which trains the detector).
  */
 function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featurize>, beta: number): number {
-  const yes = model.security.labels.indexOf("yes");
-  const scored = held.map((r) => ({ y: r.t.security, p: securityProbability(model, r.features, yes) }));
+  const scored = held.map((r) => ({ y: r.t.security, p: securityScore(model, r.features) }));
   const positives = scored.filter((s) => s.y).length;
   let best = 0.5;
   let bestScore = -1;
@@ -70,20 +77,29 @@ function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featuri
   return best;
 }
 
-function securityProbability(model: RoutingModel, features: SparseVector, yes: number): number {
-  return softmax(logits(model.security, features), model.security.temperature)[yes]!;
-}
-
 /**
  * A workspace's model: the prior refined on its resolved tickets, pulled back towards the prior (L2 around it)
  * so a few tickets adjust it without erasing it, while many tickets weigh more. Yields to the event loop as it
  * goes so it can run beside request handling.
  */
-export async function refineModel(prior: RoutingModel, tickets: LabelledTicket[]): Promise<RoutingModel> {
+export interface RefineSettings {
+  learningRate: number;
+  /** Pull towards the prior's weights. */
+  l2: number;
+  /** Epochs for a workspace with fewer than 500 resolved tickets (fewer for more). */
+  epochs: number;
+}
+export const DEFAULT_REFINE_SETTINGS: RefineSettings = { learningRate: 0.3, l2: 1e-3, epochs: 10 };
+
+export async function refineModel(
+  prior: RoutingModel,
+  tickets: LabelledTicket[],
+  settings: RefineSettings = DEFAULT_REFINE_SETTINGS,
+): Promise<RoutingModel> {
   if (tickets.length === 0) return prior;
   const rows = featurize(tickets);
-  const epochs = tickets.length < 500 ? 10 : tickets.length < 2000 ? 5 : 3;
-  const options = { epochs, learningRate: 0.3, l2: 1e-3, yieldEvery: 200 };
+  const epochs = tickets.length < 500 ? settings.epochs : tickets.length < 2000 ? 5 : 3;
+  const options = { epochs, learningRate: settings.learningRate, l2: settings.l2, yieldEvery: 200 };
   const queue = await trainSoftmax(queueExamples(rows.filter((r) => r.t.queue !== SECURITY_QUEUE || r.t.security)), {
     ...options,
     start: prior.queue,
