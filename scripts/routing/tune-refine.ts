@@ -2,24 +2,23 @@
  * Compares how a workspace's resolved tickets refine the prior, on the TRAINING corpus only (never
  * data/routing/eval/): a prior trained on four fifths of the statements; the other fifth's statements split in
  * two, a "workspace" learns from N tickets of the first half and is scored on the second half (no statement on
- * both sides). Usage: npx tsx scripts/routing/tune-refine.ts
+ * both sides); three orders of the first half average out which tickets came first.
+ * Usage: CANDIDATES='[{"k":50},{"k":200,"scale":2}]' npx tsx scripts/routing/tune-refine.ts
  */
 import { classify } from "../../server/services/routing/classifier/routing-model.js";
 import { mulberry32, shuffle } from "../../server/services/routing/classifier/softmax.js";
 import {
+  DEFAULT_REFINE_SETTINGS,
   type RefineSettings,
   refineModel,
   trainPrior,
 } from "../../server/services/routing/classifier/train-routing-model.js";
 import { readCorpus, SECURITY_BETA } from "./train-prior.js";
 
-const CANDIDATES: RefineSettings[] = [
-  { learningRate: 0.3, l2: 1e-3, epochs: 10 },
-  { learningRate: 0.1, l2: 1e-3, epochs: 10 },
-  { learningRate: 0.3, l2: 1e-2, epochs: 10 },
-  { learningRate: 0.3, l2: 1e-3, epochs: 4 },
-  { learningRate: 1, l2: 1e-3, epochs: 10 },
-];
+const base = DEFAULT_REFINE_SETTINGS;
+const CANDIDATES: RefineSettings[] = (process.env.CANDIDATES ? JSON.parse(process.env.CANDIDATES) : [{}]).map(
+  (c: Partial<RefineSettings>) => ({ ...base, ...c }),
+);
 const corpus = readCorpus();
 const random = mulberry32(7);
 const heldGroups = new Set([...new Set(corpus.map((t) => t.group))].filter(() => random() < 0.2));
@@ -29,11 +28,14 @@ const prior = await trainPrior(
 );
 const groups = shuffle([...heldGroups], mulberry32(5));
 const learnGroups = new Set(groups.slice(0, groups.length / 2));
-const learnFrom = shuffle(
-  corpus.filter((t) => learnGroups.has(t.group)),
-  mulberry32(9),
-);
 const scoreOn = corpus.filter((t) => heldGroups.has(t.group) && !learnGroups.has(t.group));
+// Three workspaces' histories: the learning half's tickets in three orders.
+const histories = [9, 10, 11].map((seed) =>
+  shuffle(
+    corpus.filter((t) => learnGroups.has(t.group)),
+    mulberry32(seed),
+  ),
+);
 const score = (model: typeof prior) => {
   let right = 0;
   let flagged = 0;
@@ -44,14 +46,24 @@ const score = (model: typeof prior) => {
     if (c.security.flagged) flagged++;
     if (c.security.flagged && t.security) caught++;
   }
-  const incidents = scoreOn.filter((t) => t.security).length;
-  return `queue ${pct(right / scoreOn.length)}, security recall ${pct(caught / incidents)} precision ${pct(caught / flagged)}`;
+  return { right, flagged, caught };
 };
-console.log(`prior: ${score(prior)} (${scoreOn.length} tickets scored)`);
+const incidents = scoreOn.filter((t) => t.security).length;
+const line = (s: { right: number; flagged: number; caught: number }, runs: number) =>
+  `queue ${pct(s.right / runs / scoreOn.length)}, security recall ${pct(s.caught / runs / incidents)} precision ${pct(s.caught / s.flagged)}`;
+console.log(`prior: ${line(score(prior), 1)} (${scoreOn.length} tickets scored)`);
 for (const settings of CANDIDATES) {
   const rows: string[] = [];
-  for (const n of [25, 100, 300])
-    rows.push(`N=${n}: ${score(await refineModel(prior, learnFrom.slice(0, n), settings))}`);
+  for (const n of [10, 25, 50, 100, 300]) {
+    const sum = { right: 0, flagged: 0, caught: 0 };
+    for (const history of histories) {
+      const s = score(await refineModel(prior, history.slice(0, n), settings));
+      sum.right += s.right;
+      sum.flagged += s.flagged;
+      sum.caught += s.caught;
+    }
+    rows.push(`N=${n}: ${line(sum, histories.length)}`);
+  }
   console.log(`${JSON.stringify(settings)}\n  ${rows.join("\n  ")}`);
 }
 

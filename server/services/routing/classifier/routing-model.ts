@@ -13,7 +13,7 @@ import {
 /**
  * The routing model: a queue classifier and a separate security-incident detector (binary, tuned for recall).
  * The starter model ships as data (data/routing/model/prior.json, built by scripts/routing/train-prior.ts);
- * a workspace's own model is the prior refined on its resolved tickets.
+ * a workspace adds a small model of its own resolved tickets on top of the fixed prior (`workspace`).
  */
 export interface RoutingModel {
   queue: SoftmaxModel;
@@ -22,6 +22,19 @@ export interface RoutingModel {
   securityThreshold: number;
   /** Resolved tickets of the workspace this model learned from (0 = the shipped prior). */
   examples: number;
+  /**
+   * Models trained only on the workspace's own tickets. Their logits are added to the prior's with `weight`
+   * (growing with the number of tickets): refining the prior itself on a few tickets overfitted them and lowered
+   * accuracy on the workspace's other tickets (scripts/routing/tune-refine.ts).
+   */
+  workspace?: {
+    queue: SoftmaxModel;
+    security: SoftmaxModel;
+    queueWeight: number;
+    securityWeight: number;
+    /** Weight of the workspace model's logits for queues the prior does not know. */
+    newQueueWeight: number;
+  };
 }
 
 export interface RoutingModelJson {
@@ -62,7 +75,10 @@ export function classify(model: RoutingModel, ticket: TicketText): Classificatio
 }
 
 export function classifyFeatures(model: RoutingModel, features: SparseVector, ticket?: TicketText): Classification {
-  const ranked = predict(model.queue, features);
+  const own = model.workspace;
+  const ranked = own
+    ? rank(combined(model.queue, own.queue, own.queueWeight, features, own.newQueueWeight))
+    : predict(model.queue, features);
   const probability = securityScore(model, features);
   const flagged = probability >= model.securityThreshold;
   return {
@@ -78,10 +94,35 @@ export function classifyFeatures(model: RoutingModel, features: SparseVector, ti
  * data/routing/README.md.)
  */
 export function securityScore(model: RoutingModel, features: SparseVector): number {
+  if (model.workspace) {
+    const { labels, p } = combined(model.security, model.workspace.security, model.workspace.securityWeight, features);
+    const yes = labels.indexOf("yes");
+    return yes < 0 ? 0 : p[yes]!;
+  }
   const yes = model.security.labels.indexOf("yes");
   if (yes < 0) return 0;
   return softmax(logits(model.security, features), model.security.temperature)[yes]!;
 }
+
+/**
+ * Queues the prior knows: the prior's calibrated logits plus `weight` times the workspace model's, so a few
+ * tickets only nudge the prior. Queues only the workspace knows (e.g. `warehouse`) get the workspace model's
+ * logit at `newWeight`: the prior has no evidence to protect there, and its logit for them is 0, the mean of its
+ * logits (softmax weights trained from zero sum to zero across labels), i.e. no opinion. A ticket the prior is
+ * sure about keeps its queue; one it is unsure about goes where the workspace's own tickets point.
+ */
+function combined(prior: SoftmaxModel, own: SoftmaxModel, weight: number, features: SparseVector, newWeight = 0) {
+  const fromPrior = logits(prior, features);
+  const z = logits(own, features);
+  for (let k = 0; k < own.labels.length; k++) {
+    const at = prior.labels.indexOf(own.labels[k]!);
+    z[k] = at >= 0 ? z[k]! * weight + fromPrior[at]! / prior.temperature : z[k]! * newWeight;
+  }
+  return { labels: own.labels, p: softmax(z) };
+}
+
+const rank = ({ labels, p }: { labels: string[]; p: Float64Array }): Ranked[] =>
+  labels.map((label, k) => ({ label, probability: p[k]! })).sort((a, b) => b.probability - a.probability);
 
 /** The ticket's words that pushed the detector hardest towards "incident": shown to agents as the reason. */
 function securitySignals(detector: SoftmaxModel, ticket: TicketText): string[] {

@@ -31,6 +31,8 @@ export interface TrainOptions {
   seed?: number;
   /** Yield to the event loop every this many examples, so training never blocks requests for long. */
   yieldEvery?: number;
+  /** Labels to learn besides the examples' own (a workspace that has only marked false alarms still needs "yes"). */
+  labels?: string[];
 }
 
 export function logits(model: SoftmaxModel, x: SparseVector): Float64Array {
@@ -83,7 +85,9 @@ function anchorFor(start: SoftmaxModel, labels: string[]): Float32Array {
 
 export async function trainSoftmax(examples: Example[], options: TrainOptions = {}): Promise<SoftmaxModel> {
   const { epochs = 12, learningRate = 0.5, l2 = 1e-5, start, yieldEvery = 0 } = options;
-  const labels = [...new Set([...(start?.labels ?? []), ...examples.map((e) => e.label)])].sort();
+  const labels = [
+    ...new Set([...(start?.labels ?? []), ...(options.labels ?? []), ...examples.map((e) => e.label)]),
+  ].sort();
   const labelIndex = new Map(labels.map((l, k) => [l, k]));
   const K = labels.length;
   const full = start ? anchorFor(start, labels) : null;

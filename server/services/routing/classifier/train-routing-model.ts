@@ -78,18 +78,40 @@ function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featuri
 }
 
 /**
- * A workspace's model: the prior refined on its resolved tickets, pulled back towards the prior (L2 around it)
- * so a few tickets adjust it without erasing it, while many tickets weigh more. Yields to the event loop as it
- * goes so it can run beside request handling.
+ * A workspace's model: the prior stays as shipped; small models learn from the workspace's resolved tickets
+ * alone (a few epochs of logistic regression from zero on the same hashed features) and their logits are added
+ * with weight `scale * n / (n + k)`, so a few tickets nudge the prior and many tickets weigh more. Yields to the
+ * event loop as it goes so it can run beside request handling.
  */
 export interface RefineSettings {
+  /** Tickets at which the workspace's models count half of `scale`. */
+  k: number;
+  /** The workspace's weight in the queue model as n grows large. */
+  scale: number;
+  /** The same for the incident detector (lower: its threshold was chosen for the prior's recall). */
+  securityScale: number;
+  /**
+   * Weight of the workspace model for queues the prior does not know: the prior's calibrated logits for a ticket
+   * it is sure of are large, and a handful of a new queue's tickets must still be able to claim similar ones.
+   */
+  newQueueWeight: number;
   learningRate: number;
-  /** Pull towards the prior's weights. */
+  /** Pull towards zero: the workspace's models stay small where its tickets say little. */
   l2: number;
-  /** Epochs for a workspace with fewer than 500 resolved tickets (fewer for more). */
   epochs: number;
 }
-export const DEFAULT_REFINE_SETTINGS: RefineSettings = { learningRate: 0.3, l2: 1e-3, epochs: 10 };
+/** Chosen on held-out statements of the training corpus by scripts/routing/tune-refine.ts. */
+export const DEFAULT_REFINE_SETTINGS: RefineSettings = {
+  k: 50,
+  scale: 0.5,
+  securityScale: 0.5,
+  newQueueWeight: 3,
+  learningRate: 0.5,
+  l2: 1e-4,
+  epochs: 5,
+};
+
+const growing = (n: number, k: number) => n / (n + k);
 
 export async function refineModel(
   prior: RoutingModel,
@@ -98,15 +120,22 @@ export async function refineModel(
 ): Promise<RoutingModel> {
   if (tickets.length === 0) return prior;
   const rows = featurize(tickets);
-  const epochs = tickets.length < 500 ? settings.epochs : tickets.length < 2000 ? 5 : 3;
-  const options = { epochs, learningRate: settings.learningRate, l2: settings.l2, yieldEvery: 200 };
+  const options = { epochs: settings.epochs, learningRate: settings.learningRate, l2: settings.l2, yieldEvery: 200 };
   const queue = await trainSoftmax(queueExamples(rows.filter((r) => r.t.queue !== SECURITY_QUEUE || r.t.security)), {
     ...options,
-    start: prior.queue,
+    labels: prior.queue.labels,
     seed: 3,
   });
-  queue.temperature = prior.queue.temperature;
-  const security = await trainSoftmax(securityExamples(rows, 1), { ...options, start: prior.security, seed: 4 });
-  security.temperature = prior.security.temperature;
-  return { queue, security, securityThreshold: prior.securityThreshold, examples: tickets.length };
+  const security = await trainSoftmax(securityExamples(rows, 1), { ...options, labels: ["no", "yes"], seed: 4 });
+  return {
+    ...prior,
+    workspace: {
+      queue,
+      security,
+      queueWeight: settings.scale * growing(tickets.length, settings.k),
+      securityWeight: settings.securityScale * growing(tickets.length, settings.k),
+      newQueueWeight: settings.newQueueWeight,
+    },
+    examples: tickets.length,
+  };
 }
