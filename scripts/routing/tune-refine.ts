@@ -1,8 +1,8 @@
 /**
  * Compares how a workspace's resolved tickets should add to the prior (settings of refineModel), on the
  * TRAINING corpus only (never data/routing/eval/): a prior trained on four fifths of the statements; the other
- * fifth's statements split in two, a "workspace" learns from N tickets of the first half and is scored on the second half (no statement on
- * both sides); three orders of the first half average out which tickets came first.
+ * fifth's statements split in two, a "workspace" learns from N tickets of the first half and is scored on the
+ * second half (no statement on both sides); three orders of the first half average out which tickets came first.
  * Usage: CANDIDATES='[{"k":50},{"k":200,"scale":2}]' npx tsx scripts/routing/tune-refine.ts
  */
 import { classify } from "../../server/services/routing/classifier/routing-model.js";
