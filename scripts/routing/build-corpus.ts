@@ -12,6 +12,7 @@ import { general } from "./corpus/general.js";
 import { more, nearMisses } from "./corpus/more.js";
 import { security } from "./corpus/security.js";
 import { technical } from "./corpus/technical.js";
+import { fourth } from "./corpus/fourth.js";
 import { third } from "./corpus/third.js";
 
 const QUEUES = ["billing", "account", "technical", "general", "security"] as const;
@@ -22,7 +23,7 @@ const SOURCES = Object.fromEntries(
 for (const source of [{ billing, account, technical, general, security }, more]) {
   for (const q of QUEUES) for (const l of LANGS) SOURCES[q][l].push(...source[q][l]);
 }
-for (const batch of [nearMisses, third]) {
+for (const batch of [nearMisses, third, fourth]) {
   for (const [q, byLang] of Object.entries(batch) as [Queue, Record<Lang, string[]>][]) {
     for (const l of LANGS) SOURCES[q][l].push(...byLang[l]);
   }

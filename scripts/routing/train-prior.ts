@@ -64,7 +64,7 @@ async function main() {
   full.queue.temperature = split.queue.temperature;
   full.security.temperature = split.security.temperature;
   const json: RoutingModelJson = {
-    version: 1,
+    version: 2,
     trainedOn: corpus.length,
     queue: serializeModel(full.queue),
     security: serializeModel(full.security),
@@ -74,7 +74,7 @@ async function main() {
   const text = JSON.stringify(json);
   writeFileSync("data/routing/model/prior.json", text);
   console.log(
-    `trained on ${corpus.length} tickets in ${Math.round(performance.now() - started)} ms; prior.json ${(text.length / 1e6).toFixed(1)} MB, ${Object.keys(json.queue.weights).length} queue features`,
+    `trained on ${corpus.length} tickets in ${Math.round(performance.now() - started)} ms; prior.json ${(text.length / 1e6).toFixed(1)} MB, ${json.queue.buckets.length} queue feature buckets`,
   );
 }
 

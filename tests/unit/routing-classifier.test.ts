@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { featuresOf, normalizeText, pathSegments, stem } from "../../server/services/routing/classifier/features.js";
+import {
+  featureBucket,
+  featuresOf,
+  normalizeText,
+  pathSegments,
+  stem,
+  vectorOf,
+} from "../../server/services/routing/classifier/features.js";
 import { classify, priorModel } from "../../server/services/routing/classifier/routing-model.js";
 import { routeByModel } from "../../server/services/routing/classifier/route-decision.js";
 import { fitTemperature, predict, trainSoftmax } from "../../server/services/routing/classifier/softmax.js";
@@ -38,25 +45,43 @@ describe("routing features", () => {
     expect(f.has("x:fail:5xx")).toBe(true);
     expect(f.has("x:failpath:report")).toBe(true);
   });
+
+  it("hashes exactly the named features: the models read what the names say", () => {
+    const t = {
+      subject: "Doppelt abgebucht?? 2x charged",
+      description: "Hi, on /billing the invoice #4411 shows the seats twice. Merci!",
+      pageUrl: "https://app.example/settings/billing",
+      failedRequests: [{ method: "POST", url: "/api/invoices/9", status: 403 }],
+      consoleErrors: ["TypeError"],
+    };
+    const expected = new Map<number, number>();
+    for (const [name, v] of featuresOf(t)) {
+      expected.set(featureBucket(name), (expected.get(featureBucket(name)) ?? 0) + v);
+    }
+    const { ids, values } = vectorOf(t);
+    const actual = new Map([...ids].map((id, i) => [id, values[i]!]));
+    expect(actual.size).toBe(expected.size);
+    for (const [id, v] of expected) expect(actual.get(id)).toBeCloseTo(v, 12);
+  });
 });
 
 describe("calibration", () => {
   it("a temperature above 1 softens an overconfident model on tickets it gets wrong", async () => {
     const train = [
       ...Array.from({ length: 20 }, () => ({
-        features: featuresOf({ subject: "refund charge", description: "" }),
+        features: vectorOf({ subject: "refund charge", description: "" }),
         label: "billing",
       })),
       ...Array.from({ length: 20 }, () => ({
-        features: featuresOf({ subject: "password reset", description: "" }),
+        features: vectorOf({ subject: "password reset", description: "" }),
         label: "account",
       })),
     ];
     const model = await trainSoftmax(train, { epochs: 30 });
     // Held out: half of the "refund" tickets were really account tickets.
     const heldOut = [
-      { features: featuresOf({ subject: "refund", description: "" }), label: "billing" },
-      { features: featuresOf({ subject: "refund", description: "" }), label: "account" },
+      { features: vectorOf({ subject: "refund", description: "" }), label: "billing" },
+      { features: vectorOf({ subject: "refund", description: "" }), label: "account" },
     ];
     const t = fitTemperature(model, heldOut);
     expect(t).toBeGreaterThan(1);

@@ -158,7 +158,9 @@ export function variants(
       const roll = random();
       if (roll < 0.25) subject = pick(VAGUE_SUBJECTS[lang], random);
       else if (roll < 0.35) subject = firstSentence(description).slice(0, 60);
-      if (random() < 0.2) description = firstSentence(description);
+      // Never cut a description to its first sentence: an incident's sign, or the innocent explanation of a near
+      // miss ("turns out HR added her"), is often in a later sentence, and cutting it taught the detector that
+      // harmless openings are incidents (and the reverse). Short tickets come from one-sentence statements.
       if (random() < 0.45) description = `${pick(OPENERS[lang], random)} ${description}`;
       if (random() < 0.4) description = `${description} ${pick(CLOSERS[lang], random)}`;
       if (queue !== "security" && random() < 0.2) description = `${description} ${pick(ASIDES[lang], random)}`;

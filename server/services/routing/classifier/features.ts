@@ -3,7 +3,18 @@
  * n-grams inside words carry the text in en/de/fr with typos; the captured context (page, failed requests,
  * console errors) adds a few features of its own. Each group is L2-normalised and weighted, so a long ticket
  * does not drown a short one and character n-grams do not drown words.
+ *
+ * Features are hashed into a fixed number of buckets (FNV-1a): the models are flat typed arrays indexed by
+ * bucket, a word's stem and n-gram buckets are computed once and cached, and classifying never builds a feature
+ * string or looks one up in a Map. `featuresOf` gives the same features by name (tests, explanations);
+ * `vectorOf` is the hashed form the models read: hashing `featuresOf`'s names gives exactly `vectorOf`.
  */
+import { pathSegments as segmentsOf, type Token, tokensOf } from "./tokens.js";
+import { bucketOf, FEATURE_DIM, fnv, fnvContinue, type SparseVector } from "./hashing.js";
+
+export { normalizeText, pathSegments, stem, words } from "./tokens.js";
+export { FEATURE_BITS, type SparseVector } from "./hashing.js";
+
 export interface TicketText {
   subject: string;
   description: string;
@@ -13,154 +24,160 @@ export interface TicketText {
   consoleErrors?: string[];
 }
 
-/** Sparse vector: feature name -> value. */
+/** Named features: feature name -> value. */
 export type Features = Map<string, number>;
 
 export const GROUP_WEIGHT = { w: 1, b: 0.5, c: 0.9, x: 0.3 };
 
-const STOPWORDS = new Set(
-  (
-    "a an and are as at be been but by can could do does did for from has have had i if in is it its me my no not of on or our " +
-    "please so that the this to was we were when with you your us they them there their just also any all some will would " +
-    "der die das und ist nicht ein eine einen einem einer es ich wir sie mit auf für von zu den dem des im in bei hat haben " +
-    "auch noch aber oder wie was wenn dass so uns unser unsere mir mich bitte danke hallo " +
-    "le la les un une des du de et est pas je nous vous il elle on en au aux ce cette sur pour par avec dans qui que " +
-    "mais ou ne se sa son ses mon ma mes notre nos votre vos merci bonjour"
-  ).split(" "),
-);
-
-/** Lower case, no accents (ä -> a, é -> e, ß -> ss), straight apostrophes. */
-export function normalizeText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\u2018\u2019`]/g, "'");
+/** Sums values by key: a Map for names; for buckets a dense scratch array (no Map churn per ticket). */
+interface Accumulator<K> {
+  add(key: K, value: number): void;
+  forEach(f: (key: K, value: number) => void): void;
+  clear(): void;
 }
 
-export function words(text: string): string[] {
-  return normalizeText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
-}
-
-const SUFFIXES = [
-  "ations",
-  "ation",
-  "ungen",
-  "ments",
-  "ment",
-  "ingen",
-  "ings",
-  "ing",
-  "ions",
-  "ion",
-  "ees",
-  "ies",
-  "ied",
-  "ung",
-  "ed",
-  "es",
-  "er",
-  "en",
-  "ee",
-  "ly",
-  "e",
-  "s",
-];
-
-/** A light suffix stripper for en/de/fr: merges plural and inflected forms; character n-grams cover the rest. */
-export function stem(word: string): string {
-  if (word.length <= 4 || /\d/.test(word)) return word;
-  for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+class MapAccumulator<K> implements Accumulator<K> {
+  readonly map = new Map<K, number>();
+  add(key: K, value: number) {
+    this.map.set(key, (this.map.get(key) ?? 0) + value);
   }
-  return word;
+  forEach(f: (key: K, value: number) => void) {
+    for (const [k, v] of this.map) f(k, v);
+  }
+  clear() {
+    this.map.clear();
+  }
 }
 
-function add(map: Features, key: string, value = 1) {
-  map.set(key, (map.get(key) ?? 0) + value);
+class DenseAccumulator implements Accumulator<number> {
+  readonly values = new Float64Array(FEATURE_DIM);
+  readonly touched: number[] = [];
+  add(key: number, value: number) {
+    if (this.values[key] === 0) this.touched.push(key);
+    this.values[key]! += value;
+  }
+  forEach(f: (key: number, value: number) => void) {
+    for (const key of this.touched) f(key, this.values[key]!);
+  }
+  clear() {
+    for (const key of this.touched) this.values[key] = 0;
+    this.touched.length = 0;
+  }
 }
 
-/** log(1 + count), L2-normalised, times the group's weight, merged into `out`. */
-function mergeGroup(out: Features, group: Features, weight: number) {
+/** How the two forms name a feature, and where they add them up. */
+interface Keyer<K> {
+  word(t: Token): K;
+  bigram(left: Token, right: Token): K;
+  grams(t: Token): readonly K[];
+  named(name: string): K;
+  /** Four groups and the output; the caller clears them. */
+  scratch(): Accumulator<K>[];
+}
+
+const byName: Keyer<string> = {
+  word: (t) => `w:${t.stem}`,
+  bigram: (l, r) => `b:${l.stem}_${r.stem}`,
+  grams: (t) => t.gramNames,
+  named: (name) => name,
+  scratch: () => Array.from({ length: 5 }, () => new MapAccumulator<string>()),
+};
+
+// Classifying is synchronous, so one set of scratch arrays serves every call (5 x 2 MB, allocated once).
+let denseScratch: DenseAccumulator[] | null = null;
+const byBucket: Keyer<number> = {
+  word: (t) => t.wordBucket,
+  // The left token caches the FNV state after "b:<stem>_": only the right stem's characters are hashed here.
+  bigram: (l, r) => bucketOf(fnvContinue(l.bigramState, r.stem)),
+  grams: (t) => t.gramBuckets,
+  named: (name) => bucketOf(fnv(name)),
+  scratch: () => {
+    denseScratch ??= Array.from({ length: 5 }, () => new DenseAccumulator());
+    return denseScratch;
+  },
+};
+
+/** log(1 + count), L2-normalised, times the group's weight, added into `out`. */
+function mergeGroup<K>(out: Accumulator<K>, group: Accumulator<K>, weight: number) {
   let norm = 0;
-  for (const [k, v] of group) {
-    const x = Math.log1p(v);
-    group.set(k, x);
-    norm += x * x;
-  }
+  group.forEach((_, v) => {
+    norm += Math.log1p(v) ** 2;
+  });
   if (norm === 0) return;
   const scale = weight / Math.sqrt(norm);
-  for (const [k, v] of group) out.set(k, v * scale);
+  group.forEach((k, v) => {
+    out.add(k, Math.log1p(v) * scale);
+  });
 }
 
-export function featuresOf(ticket: TicketText): Features {
-  const wordGroup: Features = new Map();
-  const bigramGroup: Features = new Map();
-  const charGroup: Features = new Map();
-  const contextGroup: Features = new Map();
+/** Adds the ticket's features into `out` (the last of `key.scratch()`, cleared first). */
+function collect<K>(ticket: TicketText, key: Keyer<K>): Accumulator<K> {
+  const [wordGroup, bigramGroup, charGroup, contextGroup, out] = key.scratch() as [
+    Accumulator<K>,
+    Accumulator<K>,
+    Accumulator<K>,
+    Accumulator<K>,
+    Accumulator<K>,
+  ];
+  for (const group of [wordGroup, bigramGroup, charGroup, contextGroup, out]) group.clear();
   // The subject is short and to the point: count it twice.
-  const all = [...words(ticket.subject), ...words(ticket.subject), "|", ...words(ticket.description)];
-  let previous: string | null = null;
-  for (const raw of all) {
-    if (raw === "|") {
-      previous = null;
-      continue;
+  const subject = tokensOf(ticket.subject);
+  for (const part of [subject, subject, tokensOf(ticket.description)]) {
+    let previous: Token | null = null;
+    for (const t of part) {
+      if (t.isWord) wordGroup.add(key.word(t), 1);
+      if (previous !== null) bigramGroup.add(key.bigram(previous, t), 1);
+      previous = t;
+      for (const gram of key.grams(t)) charGroup.add(gram, 1);
     }
-    const isNumber = /^\d+$/.test(raw);
-    const w = isNumber ? "#" : raw;
-    if (!STOPWORDS.has(w) && w.length > 1) add(wordGroup, `w:${stem(w)}`);
-    if (previous !== null) add(bigramGroup, `b:${previous}_${stem(w)}`);
-    previous = stem(w);
-    if (!isNumber && w.length > 2) for (const gram of charGrams(w)) add(charGroup, gram);
   }
-  for (const segment of pathSegments(ticket.pageUrl)) add(contextGroup, `x:page:${segment}`);
+  const named = (name: string) => contextGroup.add(key.named(name), 1);
+  for (const segment of pathSegmentsCached(ticket.pageUrl)) named(`x:page:${segment}`);
   for (const failure of ticket.failedRequests ?? []) {
-    add(contextGroup, `x:fail:${failure.status >= 500 ? "5xx" : failure.status === 0 ? "none" : "4xx"}`);
-    if (failure.status === 401 || failure.status === 403) add(contextGroup, "x:fail:denied");
-    for (const segment of pathSegments(failure.url)) add(contextGroup, `x:failpath:${segment}`);
+    named(`x:fail:${failure.status >= 500 ? "5xx" : failure.status === 0 ? "none" : "4xx"}`);
+    if (failure.status === 401 || failure.status === 403) named("x:fail:denied");
+    for (const segment of pathSegmentsCached(failure.url)) named(`x:failpath:${segment}`);
   }
-  if ((ticket.consoleErrors ?? []).length > 0) add(contextGroup, "x:console-error");
+  if ((ticket.consoleErrors ?? []).length > 0) named("x:console-error");
 
-  const out: Features = new Map();
   mergeGroup(out, wordGroup, GROUP_WEIGHT.w);
   mergeGroup(out, bigramGroup, GROUP_WEIGHT.b);
   mergeGroup(out, charGroup, GROUP_WEIGHT.c);
   mergeGroup(out, contextGroup, GROUP_WEIGHT.x);
-  out.set("bias", 1);
+  out.add(key.named("bias"), 1);
   return out;
 }
 
-const gramCache = new Map<string, string[]>();
-/** Character 3-5-grams of a word with its boundaries; words repeat a lot, so they are cached (bounded). */
-function charGrams(word: string): string[] {
-  let grams = gramCache.get(word);
-  if (!grams) {
-    grams = [];
-    const padded = ` ${word} `;
-    for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) grams.push(`c:${padded.slice(i, i + n)}`);
-    }
-    if (gramCache.size > 50_000) gramCache.clear();
-    gramCache.set(word, grams);
-  }
-  return grams;
+/** The ticket's features by name (readable; tests and explanations). */
+export function featuresOf(ticket: TicketText): Features {
+  return (collect(ticket, byName) as MapAccumulator<string>).map;
 }
 
-/** /settings/users/8f3a?tab=2 -> ["settings", "users"]: the words of a path, without ids. */
-export function pathSegments(url: string | undefined): string[] {
-  if (!url) return [];
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    path = url.split("?")[0] ?? "";
+/** The ticket's features as hashed buckets: what the models read. */
+export function vectorOf(ticket: TicketText): SparseVector {
+  const out = collect(ticket, byBucket) as DenseAccumulator;
+  const n = out.touched.length;
+  const ids = new Int32Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = out.touched[i]!;
+    ids[i] = id;
+    values[i] = out.values[id]!;
   }
-  return path
-    .toLowerCase()
-    .split(/[/_.-]+/)
-    .filter((s) => s.length > 1 && !/\d/.test(s) && s.length < 30)
-    .map(stem);
+  return { ids, values };
+}
+
+/** The bucket of a named feature, e.g. `w:<stem>` (for the detector's explanation). */
+export const featureBucket = (name: string) => bucketOf(fnv(name));
+
+const pathCache = new Map<string, string[]>();
+function pathSegmentsCached(url: string | undefined): string[] {
+  if (!url) return [];
+  let segments = pathCache.get(url);
+  if (!segments) {
+    segments = segmentsOf(url);
+    if (pathCache.size > 10_000) pathCache.clear();
+    pathCache.set(url, segments);
+  }
+  return segments;
 }

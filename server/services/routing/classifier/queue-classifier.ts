@@ -48,7 +48,7 @@ export function ticketText(ticket: TicketInput): TicketText {
 }
 
 /**
- * Classifies with the workspace's current model: the shipped prior, refined on the workspace's resolved tickets.
+ * Classifies with the workspace's current model: the shipped prior plus small models of its resolved tickets.
  * When resolutions changed since the model was trained, a retraining starts in the background and this
  * triage uses the model at hand, so a request never waits for training.
  */

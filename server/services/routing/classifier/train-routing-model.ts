@@ -1,5 +1,5 @@
-import { type Features, featuresOf, type TicketText } from "./features.js";
-import { type RoutingModel, SECURITY_QUEUE } from "./routing-model.js";
+import { type SparseVector, type TicketText, vectorOf } from "./features.js";
+import { type RoutingModel, SECURITY_QUEUE, securityScore } from "./routing-model.js";
 import { type Example, fitTemperature, trainSoftmax } from "./softmax.js";
 
 export interface LabelledTicket extends TicketText {
@@ -8,32 +8,40 @@ export interface LabelledTicket extends TicketText {
   security: boolean;
 }
 
-/** Incidents are rare and must not be missed: each one counts this much more in the detector's training. */
-const SECURITY_POSITIVE_WEIGHT = 2;
+export interface PriorSettings {
+  epochs: number;
+  l2: number;
+  /** Incidents are rare and must not be missed: each one counts this much more in the detector's training. */
+  positiveWeight: number;
+}
+/** Chosen on the held-out fifth of the training corpus by scripts/routing/tune-prior.ts. */
+export const DEFAULT_PRIOR_SETTINGS: PriorSettings = { epochs: 12, l2: 1e-5, positiveWeight: 1 };
 
-const queueExamples = (rows: { features: Features; t: LabelledTicket }[]): Example[] =>
+const queueExamples = (rows: { features: SparseVector; t: LabelledTicket }[]): Example[] =>
   rows.map(({ features, t }) => ({ features, label: t.queue }));
 /** `positiveWeight`: the prior upweights its incidents; a workspace's own tickets count as they come. */
-const securityExamples = (rows: { features: Features; t: LabelledTicket }[], positiveWeight: number): Example[] =>
+const securityExamples = (rows: { features: SparseVector; t: LabelledTicket }[], positiveWeight: number): Example[] =>
   rows.map(({ features, t }) => ({
     features,
     label: t.security ? "yes" : "no",
     weight: t.security ? positiveWeight : 1,
   }));
 
-export const featurize = (tickets: LabelledTicket[]) => tickets.map((t) => ({ features: featuresOf(t), t }));
+export const featurize = (tickets: LabelledTicket[]) => tickets.map((t) => ({ features: vectorOf(t), t }));
 
 /** The starter model from a labelled corpus; temperature and threshold come from `calibration` (held out). */
 export async function trainPrior(
   train: LabelledTicket[],
   calibration?: { heldOut: LabelledTicket[]; securityBeta: number },
+  settings: PriorSettings = DEFAULT_PRIOR_SETTINGS,
 ): Promise<RoutingModel & { securityRecallOnHeldOut?: number }> {
   const rows = featurize(train);
-  const queue = await trainSoftmax(queueExamples(rows), { epochs: 12, learningRate: 0.5, l2: 1e-5, seed: 1 });
-  const security = await trainSoftmax(securityExamples(rows, SECURITY_POSITIVE_WEIGHT), {
-    epochs: 12,
+  const { epochs, l2, positiveWeight } = settings;
+  const queue = await trainSoftmax(queueExamples(rows), { epochs, learningRate: 0.5, l2, seed: 1 });
+  const security = await trainSoftmax(securityExamples(rows, positiveWeight), {
+    epochs,
     learningRate: 0.5,
-    l2: 1e-5,
+    l2,
     seed: 2,
   });
   const model: RoutingModel = { queue, security, securityThreshold: 0.5, examples: 0 };
@@ -50,8 +58,7 @@ export async function trainPrior(
  * alarm, and agents can mark false alarms, which trains the detector).
  */
 function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featurize>, beta: number): number {
-  const yes = model.security.labels.indexOf("yes");
-  const scored = held.map((r) => ({ y: r.t.security, p: securityProbability(model, r.features, yes) }));
+  const scored = held.map((r) => ({ y: r.t.security, p: securityScore(model, r.features) }));
   const positives = scored.filter((s) => s.y).length;
   let best = 0.5;
   let bestScore = -1;
@@ -70,36 +77,65 @@ function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featuri
   return best;
 }
 
-function securityProbability(model: RoutingModel, features: Features, yes: number): number {
-  let zYes = 0;
-  let zNo = 0;
-  const no = 1 - yes;
-  for (const [name, value] of features) {
-    const w = model.security.weights.get(name);
-    if (!w) continue;
-    zYes += w[yes]! * value;
-    zNo += w[no]! * value;
-  }
-  return 1 / (1 + Math.exp((zNo - zYes) / model.security.temperature));
-}
-
 /**
- * A workspace's model: the prior refined on its resolved tickets, pulled back towards the prior (L2 around it)
- * so a few tickets adjust it without erasing it, while many tickets weigh more. Yields to the event loop as it
- * goes so it can run beside request handling.
+ * A workspace's model: the prior stays as shipped; small models learn from the workspace's resolved tickets
+ * alone (a few epochs of logistic regression from zero on the same hashed features) and their logits are added
+ * with weight `scale * n / (n + k)`, so a few tickets nudge the prior and many tickets weigh more. Yields to the
+ * event loop as it goes so it can run beside request handling.
  */
-export async function refineModel(prior: RoutingModel, tickets: LabelledTicket[]): Promise<RoutingModel> {
+export interface RefineSettings {
+  /** Tickets at which the workspace's models count half of `scale`. */
+  k: number;
+  /** The workspace's weight in the queue model as n grows large. */
+  scale: number;
+  /** The same for the incident detector (lower: its threshold was chosen for the prior's recall). */
+  securityScale: number;
+  /**
+   * Weight of the workspace model for queues the prior does not know: the prior's calibrated logits for a ticket
+   * it is sure of are large, and a handful of a new queue's tickets must still be able to claim similar ones.
+   */
+  newQueueWeight: number;
+  learningRate: number;
+  /** Pull towards zero: the workspace's models stay small where its tickets say little. */
+  l2: number;
+  epochs: number;
+}
+/** Chosen on held-out statements of the training corpus by scripts/routing/tune-refine.ts. */
+export const DEFAULT_REFINE_SETTINGS: RefineSettings = {
+  k: 50,
+  scale: 0.5,
+  securityScale: 0.5,
+  newQueueWeight: 3,
+  learningRate: 0.5,
+  l2: 1e-4,
+  epochs: 5,
+};
+
+const growing = (n: number, k: number) => n / (n + k);
+
+export async function refineModel(
+  prior: RoutingModel,
+  tickets: LabelledTicket[],
+  settings: RefineSettings = DEFAULT_REFINE_SETTINGS,
+): Promise<RoutingModel> {
   if (tickets.length === 0) return prior;
   const rows = featurize(tickets);
-  const epochs = tickets.length < 500 ? 10 : tickets.length < 2000 ? 5 : 3;
-  const options = { epochs, learningRate: 0.3, l2: 1e-3, yieldEvery: 200 };
+  const options = { epochs: settings.epochs, learningRate: settings.learningRate, l2: settings.l2, yieldEvery: 200 };
   const queue = await trainSoftmax(queueExamples(rows.filter((r) => r.t.queue !== SECURITY_QUEUE || r.t.security)), {
     ...options,
-    start: prior.queue,
+    labels: prior.queue.labels,
     seed: 3,
   });
-  queue.temperature = prior.queue.temperature;
-  const security = await trainSoftmax(securityExamples(rows, 1), { ...options, start: prior.security, seed: 4 });
-  security.temperature = prior.security.temperature;
-  return { queue, security, securityThreshold: prior.securityThreshold, examples: tickets.length };
+  const security = await trainSoftmax(securityExamples(rows, 1), { ...options, labels: ["no", "yes"], seed: 4 });
+  return {
+    ...prior,
+    workspace: {
+      queue,
+      security,
+      queueWeight: settings.scale * growing(tickets.length, settings.k),
+      securityWeight: settings.securityScale * growing(tickets.length, settings.k),
+      newQueueWeight: settings.newQueueWeight,
+    },
+    examples: tickets.length,
+  };
 }
