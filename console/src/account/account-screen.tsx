@@ -5,6 +5,7 @@ import { ScreenHeading } from "../ui/screen-heading.js";
 import { useDocumentTitle } from "../ui/use-title.js";
 import { createAccountModel } from "./account-model.js";
 import { MyNotificationsSection } from "./my-notifications-section.js";
+import { PasswordFields } from "./password-fields.js";
 
 export function AccountScreen({ agent }: { agent: Agent }) {
   useDocumentTitle("Your account");
@@ -31,29 +32,7 @@ export function AccountScreen({ agent }: { agent: Agent }) {
           </p>
         )}
         {model.error.value && <ErrorNotice error={model.error.value} title="Password not changed" />}
-        <div class="field">
-          <label for="current-password">Current password</label>
-          <input
-            id="current-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={model.current.value}
-            onInput={(e) => (model.current.value = e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="new-password">New password</label>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            value={model.next.value}
-            onInput={(e) => (model.next.value = e.currentTarget.value)}
-          />
-        </div>
+        <PasswordFields model={model} idPrefix="" currentLabel="Current password" />
         <button type="submit" class="button button--primary" disabled={model.saving.value}>
           {model.saving.value ? "Saving…" : "Change password"}
         </button>

@@ -4,6 +4,7 @@ import { logOut, signedIn } from "../session.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { useDocumentTitle } from "../ui/use-title.js";
 import { createAccountModel } from "./account-model.js";
+import { PasswordFields } from "./password-fields.js";
 
 /**
  * Shown instead of the console while the agent's password is temporary (generated at first start, or set by an
@@ -34,33 +35,7 @@ export function FirstPasswordScreen({ agent }: { agent: Agent }) {
           open the console; your other sessions are logged out.
         </p>
         {error && <ErrorNotice error={error} title="Password not changed" />}
-        <div class="field">
-          <label for="first-current-password">Temporary password</label>
-          <input
-            id="first-current-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={model.current.value}
-            onInput={(e) => (model.current.value = e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="first-new-password">New password</label>
-          <input
-            id="first-new-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            aria-describedby="first-new-password-hint"
-            value={model.next.value}
-            onInput={(e) => (model.next.value = e.currentTarget.value)}
-          />
-          <p id="first-new-password-hint" class="muted small">
-            At least 10 characters.
-          </p>
-        </div>
+        <PasswordFields model={model} idPrefix="first-" currentLabel="Temporary password" />
         <button type="submit" class="button button--primary button--block" disabled={model.saving.value}>
           {model.saving.value ? "Saving…" : "Set password and continue"}
         </button>
