@@ -1,5 +1,10 @@
 /** The customer's conversation routes (contract: shared/customer-api.ts), called from the host page. */
-import type { CustomerConversationList, CustomerMessage, CustomerUpdates } from "../../shared/customer-api.js";
+import type {
+  CustomerConversation,
+  CustomerConversationList,
+  CustomerMessage,
+  CustomerUpdates,
+} from "../../shared/customer-api.js";
 import type { CustomerFeedback, FeedbackState } from "../../shared/metrics.js";
 import type { Identity } from "../../shared/context.js";
 import { WIDGET_HEADERS, WIDGET_PATHS } from "../../shared/widget-paths.js";
@@ -51,6 +56,10 @@ export const fetchConversations = (c: Caller) => call<CustomerConversationList>(
 
 export const fetchUpdates = (c: Caller, since?: string) =>
   call<CustomerUpdates>(c, WIDGET_PATHS.updates + (since ? `?since=${encodeURIComponent(since)}` : ""));
+
+/** The page of a thread before `before` (an olderCursor): for "Show earlier messages". */
+export const fetchOlder = (c: Caller, ticketId: string, before: string) =>
+  call<CustomerConversation>(c, `${WIDGET_PATHS.messages(ticketId)}?before=${encodeURIComponent(before)}`);
 
 export const postReply = (c: Caller, ticketId: string, body: string) =>
   call<CustomerMessage>(c, WIDGET_PATHS.messages(ticketId), { method: "POST", body: JSON.stringify({ body }) });

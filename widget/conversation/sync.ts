@@ -9,6 +9,7 @@ import { ApiError } from "../transport/http.js";
 import {
   fetchConversations,
   fetchFeedbackState,
+  fetchOlder,
   fetchUpdates,
   postFeedback,
   postReply,
@@ -33,6 +34,8 @@ export interface ConversationStore {
   /** Reloads the list (after a ticket was filed, or identify()). */
   refresh(): Promise<void>;
   reply(ticketId: string, body: string): Promise<CustomerMessage>;
+  /** Loads the page of a thread before what is shown (the list carries only each thread's newest messages). */
+  older(ticketId: string): Promise<void>;
   /** Whether to ask the feedback questions; false when this browser has no upload token for the ticket. */
   feedbackWanted(ticketId: string): Promise<boolean>;
   sendFeedback(ticketId: string, answers: CustomerFeedback): Promise<void>;
@@ -72,7 +75,21 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
   async function load() {
     // The cursor first: a reply landing between the two calls is then in the next poll, not lost.
     cursor = (await fetchUpdates(caller)).cursor;
+    const before = conversations;
     conversations = (await fetchConversations(caller)).conversations;
+    // Earlier pages the customer opened stay on screen across a reload.
+    for (const c of conversations) {
+      const old = before.find((x) => x.id === c.id);
+      const first = c.messages[0];
+      if (!old || !first || !c.olderCursor) continue;
+      const earlier = old.messages.filter(
+        (m) => m.createdAt < first.createdAt && !c.messages.some((x) => x.id === m.id),
+      );
+      if (earlier.length) {
+        c.messages.unshift(...earlier);
+        c.olderCursor = old.olderCursor;
+      }
+    }
     loaded = true;
     // A verified user with nothing to follow: the next pages need not download and poll (until it expires).
     const { id, userHash } = caller.identity();
@@ -173,6 +190,14 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
       if (c && (c.status === "pending" || c.status === "resolved")) c.status = "open";
       onChange();
       return message;
+    },
+    async older(ticketId) {
+      const c = conversations.find((x) => x.id === ticketId);
+      if (!c?.olderCursor) return;
+      const page = await fetchOlder(caller, ticketId, c.olderCursor);
+      c.messages.unshift(...page.messages.filter((m) => !c.messages.some((x) => x.id === m.id)));
+      c.olderCursor = page.olderCursor;
+      onChange();
     },
     async feedbackWanted(ticketId) {
       const token = uploadTokenOf(caller.siteKey, ticketId);

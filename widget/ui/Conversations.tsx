@@ -108,6 +108,8 @@ interface ThreadState {
   error: string;
   closed: boolean;
   sending: boolean;
+  /** "Show earlier messages": loading, or why it failed. */
+  older: "" | "busy" | string;
 }
 
 /**
@@ -115,7 +117,7 @@ interface ThreadState {
  * A class component, as every widget component: preact/hooks stays out of the widget's bytes.
  */
 export class Thread extends Component<ThreadProps, ThreadState> {
-  override state: ThreadState = { draft: "", error: "", closed: false, sending: false };
+  override state: ThreadState = { draft: "", error: "", closed: false, sending: false, older: "" };
 
   // While the thread is on screen, every reply in it counts as read (also those arriving while it is open).
   override componentDidMount() {
@@ -146,7 +148,19 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     }
   };
 
-  override render({ t, store, id, onBack, onNew }: ThreadProps, { draft, error, closed, sending }: ThreadState) {
+  showOlder = async () => {
+    const { t, store, id } = this.props;
+    if (!store || this.state.older === "busy") return;
+    this.setState({ older: "busy" });
+    try {
+      await store.older(id);
+      this.setState({ older: "" });
+    } catch (e) {
+      this.setState({ older: describeFailure(e, t).message });
+    }
+  };
+
+  override render({ t, store, id, onBack, onNew }: ThreadProps, { draft, error, closed, sending, older }: ThreadState) {
     const c = store?.list().find((x) => x.id === id);
     const back = (
       <button type="button" class="g" onClick={onBack}>
@@ -175,15 +189,29 @@ export class Thread extends Component<ThreadProps, ThreadState> {
           {c.reference} · {t.status[c.status]}
         </p>
         <ol class="ms" aria-label={c.subject}>
-          {messages.map((m) => (
+          {messages.map((m, i) => [
+            // The thread's first page comes with the list; earlier ones load between the description and it.
+            i === 1 && c.olderCursor && (
+              <li key="older">
+                <button
+                  type="button"
+                  class="g"
+                  aria-busy={older === "busy" ? "true" : undefined}
+                  onClick={this.showOlder}
+                >
+                  {older === "busy" ? t.loading : t.earlier}
+                </button>
+                {older && older !== "busy" && <span role="alert">{older}</span>}
+              </li>
+            ),
             <li key={m.id} class={m.authorType === "agent" ? "ma" : "mc"}>
               <span class="cm">
                 {m.authorType === "agent" ? m.authorName || t.support : t.you} ·{" "}
                 <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
               </span>
               <span class="mb">{m.body}</span>
-            </li>
-          ))}
+            </li>,
+          ])}
         </ol>
         {store && <LazyThreadAttachments key={id} caller={store.caller} ticketId={id} />}
         {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}

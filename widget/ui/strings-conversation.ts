@@ -12,6 +12,7 @@ const en = {
   noConversations: "No conversations yet.",
   loading: "Loading…",
   back: "Back",
+  earlier: "Show earlier messages",
   viewConversation: "View conversation",
   you: "You",
   support: "Support",

@@ -8,6 +8,7 @@ const de: ConversationStrings = {
   noConversations: "Noch keine Unterhaltungen.",
   loading: "Wird geladen…",
   back: "Zurück",
+  earlier: "Frühere Nachrichten anzeigen",
   viewConversation: "Unterhaltung ansehen",
   you: "Sie",
   support: "Support",

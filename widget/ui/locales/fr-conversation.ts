@@ -8,6 +8,7 @@ const fr: ConversationStrings = {
   noConversations: "Aucune conversation pour l'instant.",
   loading: "Chargement…",
   back: "Retour",
+  earlier: "Afficher les messages précédents",
   viewConversation: "Voir la conversation",
   you: "Vous",
   support: "Support",
