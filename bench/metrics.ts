@@ -14,6 +14,7 @@ import { getEscalationInsights } from "../server/services/metrics/get-escalation
 import { getEscalationMetrics } from "../server/services/metrics/get-escalation-metrics.js";
 import { rowsOf } from "../server/lib/rows-of.js";
 import { listMetricTickets } from "../server/services/metrics/list-metric-tickets.js";
+import { systemActor } from "../server/access/actor.js";
 
 const urls = process.argv.slice(2);
 if (urls.length === 0) throw new Error("usage: tsx bench/metrics.ts DATABASE_URL [DATABASE_URL…]");
@@ -38,29 +39,23 @@ for (const url of urls) {
       sql`select workspace_id as id, count(*)::int as n from tickets group by 1 order by 2 desc limit 1`,
     ),
   );
-  const workspaceId = largest!.id;
+  const actor = systemActor(largest!.id);
   const query = {};
   const year = { from: new Date(Date.now() - 365 * 86_400_000).toISOString() };
   const times: Record<string, number> = {
-    "metrics (12 weeks)": await median(() => getEscalationMetrics(db, { workspaceId, query })),
-    "metrics grouped by week": await median(() =>
-      getEscalationMetrics(db, { workspaceId, query: { groupBy: "week" } }),
-    ),
-    "metrics grouped by agent": await median(() =>
-      getEscalationMetrics(db, { workspaceId, query: { groupBy: "agent" } }),
-    ),
-    "metrics, one category": await median(() => getEscalationMetrics(db, { workspaceId, query: { queue: "exports" } })),
-    "metrics (year)": await median(() => getEscalationMetrics(db, { workspaceId, query: year })),
+    "metrics (12 weeks)": await median(() => getEscalationMetrics(db, { actor, query })),
+    "metrics grouped by week": await median(() => getEscalationMetrics(db, { actor, query: { groupBy: "week" } })),
+    "metrics grouped by agent": await median(() => getEscalationMetrics(db, { actor, query: { groupBy: "agent" } })),
+    "metrics, one category": await median(() => getEscalationMetrics(db, { actor, query: { queue: "exports" } })),
+    "metrics (year)": await median(() => getEscalationMetrics(db, { actor, query: year })),
     "metrics (year) by category": await median(() =>
-      getEscalationMetrics(db, { workspaceId, query: { ...year, groupBy: "queue" } }),
+      getEscalationMetrics(db, { actor, query: { ...year, groupBy: "queue" } }),
     ),
-    insights: await median(() => getEscalationInsights(db, { workspaceId, query })),
-    "insights (year)": await median(() => getEscalationInsights(db, { workspaceId, query: year })),
-    "drill-down page": await median(() =>
-      listMetricTickets(db, { workspaceId, query: { metric: "escalated", limit: 50 } }),
-    ),
+    insights: await median(() => getEscalationInsights(db, { actor, query })),
+    "insights (year)": await median(() => getEscalationInsights(db, { actor, query: year })),
+    "drill-down page": await median(() => listMetricTickets(db, { actor, query: { metric: "escalated", limit: 50 } })),
     "audit CSV, first 2000 rows": await median(async () => {
-      const reader = (await exportEscalationAudit(db, { workspaceId, query })).getReader();
+      const reader = (await exportEscalationAudit(db, { actor, query })).getReader();
       await reader.read();
       await reader.read();
       await reader.cancel();

@@ -11,6 +11,7 @@ import postgres from "postgres";
 import { connectionOptions, openDatabase } from "../server/db/client.js";
 import { listTickets } from "../server/services/tickets/list-tickets.js";
 import { ticketListQuerySchema, type TicketListQuery } from "../shared/agent-api.js";
+import { agentActor, systemActor } from "../server/access/actor.js";
 
 const BASE = process.argv[2] ?? process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
@@ -61,6 +62,16 @@ try {
   );
 
   const me = agentIds[0]!;
+  // Only its id and workspace matter to the queue (assignee=me).
+  const meActor = agentActor({
+    id: me,
+    workspaceId: workspace!.id,
+    email: "",
+    name: "",
+    role: "agent",
+    tier: 1,
+    skills: [],
+  });
   const cases: [string, Record<string, string>][] = [
     ["all, first page (+ counts)", {}],
     ["status=open", { status: "open" }],
@@ -78,7 +89,7 @@ try {
     let result: Awaited<ReturnType<typeof listTickets>> | undefined;
     for (let i = 0; i < RUNS; i++) {
       const start = performance.now();
-      result = await listTickets(database.db, { workspaceId: workspace!.id, agentId: me, query });
+      result = await listTickets(database.db, { actor: meActor, query });
       samples.push(performance.now() - start);
     }
     samples.sort((a, b) => a - b);
@@ -96,7 +107,7 @@ try {
   for (let page = 0; page < 40; page++) {
     cursor = (
       await listTickets(database.db, {
-        workspaceId: workspace!.id,
+        actor: systemActor(workspace!.id),
         query: ticketListQuerySchema.parse({ status: "open", cursor: cursor ?? undefined }),
       })
     ).nextCursor;

@@ -1,6 +1,6 @@
 import type { Config } from "./config.js";
 import type { Db, DbKind } from "./db/client.js";
-import type { Agent } from "../shared/agent-api.js";
+import type { AgentActor } from "./access/actor.js";
 import type { BlobStore } from "./storage/blob-store.js";
 
 /** What every request handler can read from the Hono context. */
@@ -12,8 +12,8 @@ export interface AppEnv {
     config: Config;
     /** Recordings and attachments (server/storage). */
     blobs: BlobStore;
-    /** Set by requireAgent. */
-    agent: Agent;
+    /** Set by requireAgent: the agent (or API token) calling, in the one shape agent-side services take. */
+    actor: AgentActor;
     /** Set by the widget routes once the site key is known: logs and metrics carry it. */
     workspaceId?: string;
   };

@@ -1,3 +1,4 @@
+import { agentActor } from "../access/actor.js";
 import type { MiddlewareHandler } from "hono";
 import { readSessionCookie } from "../access/session-cookie.js";
 import { authenticateSession } from "../access/authenticate-session.js";
@@ -11,12 +12,12 @@ import { apiTokenOf, runAsToken } from "./token-auth.js";
 export function requireAgent(): MiddlewareHandler<AppEnv> {
   return async function requireAgentMiddleware(c, next) {
     // Several routers mounted on one prefix each require an agent: authenticate once per request.
-    if (c.get("agent")) return next();
+    if (c.get("actor")) return next();
     const token = apiTokenOf(c);
     if (token) return runAsToken(c, token, next);
     const agent = await authenticateSession(c.get("db"), { token: readSessionCookie(c) });
     assertPasswordChosen(agent, { method: c.req.method, path: c.req.path });
-    c.set("agent", agent);
+    c.set("actor", agentActor(agent));
     await next();
   };
 }

@@ -35,7 +35,7 @@ export function observeRequests(): MiddlewareHandler<AppEnv> {
         route,
         status,
         ms: Math.round(seconds * 10_000) / 10,
-        workspaceId: c.get("agent")?.workspaceId ?? c.get("workspaceId"),
+        workspaceId: c.get("actor")?.workspaceId ?? c.get("workspaceId"),
       };
       if (status >= 500) logger.error(line, "request failed");
       else logger.info(line, "request");

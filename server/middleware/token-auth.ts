@@ -1,3 +1,4 @@
+import { agentActor } from "../access/actor.js";
 import type { Context, Next } from "hono";
 import { API_TOKEN_PREFIX, apiTokenActor, authenticateApiToken } from "../access/authenticate-token.js";
 import type { AppEnv } from "../env.js";
@@ -27,6 +28,6 @@ export async function runAsToken(c: Context<AppEnv>, token: string, next: Next):
     const retryAfter = Math.ceil((window.resetAt - now) / 1000);
     throw new ServiceError("rate_limited", "This API token made too many calls; slow down", undefined, retryAfter);
   }
-  c.set("agent", principal.agent);
+  c.set("actor", agentActor(principal.agent));
   await apiTokenActor.run({ name: principal.name }, () => next());
 }

@@ -13,18 +13,18 @@ export function agentRoutes() {
   const app = new Hono<AppEnv>();
   app.use("*", sameOriginOnly(), requireAgent());
 
-  app.get("/", async (c) => c.json(await listAgents(c.get("db"), { workspaceId: c.get("agent").workspaceId })));
+  app.get("/", async (c) => c.json(await listAgents(c.get("db"), { actor: c.get("actor") })));
 
   app.post("/", async (c) => {
     const agent = await readJson(c, agentCreateSchema, 16 * 1024);
-    return c.json(await createAgent(c.get("db"), { actor: c.get("agent"), agent }), 201);
+    return c.json(await createAgent(c.get("db"), { actor: c.get("actor"), agent }), 201);
   });
 
   app.patch("/:id", async (c) => {
     const agentId = uuidParam(c, "id", "Agent");
     const changes = await readJson(c, agentUpdateSchema, 16 * 1024);
     const currentSessionToken = readSessionCookie(c);
-    return c.json(await updateAgent(c.get("db"), { actor: c.get("agent"), agentId, changes, currentSessionToken }));
+    return c.json(await updateAgent(c.get("db"), { actor: c.get("actor"), agentId, changes, currentSessionToken }));
   });
   return app;
 }

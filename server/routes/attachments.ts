@@ -23,7 +23,7 @@ export function agentAttachmentRoutes() {
 
   app.post("/:id/attachments", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const agent = c.get("agent");
+    const agent = c.get("actor");
     const body = requestBody(c);
     const attachment = await storeAttachment(c.get("db"), c.get("blobs"), {
       workspaceId: agent.workspaceId,
@@ -95,7 +95,7 @@ export function widgetAttachmentRoutes() {
 }
 
 async function ticketOfAgent(c: Context<AppEnv>, ticketId: string) {
-  const ticket = await findTicket(c.get("db"), c.get("agent").workspaceId, ticketId);
+  const ticket = await findTicket(c.get("db"), c.get("actor").workspaceId, ticketId);
   return { workspaceId: ticket.workspaceId, ticketId: ticket.id };
 }
 

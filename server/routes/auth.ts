@@ -36,6 +36,9 @@ export function authRoutes() {
     return c.body(null, 204);
   });
 
-  app.get("/me", requireAgent(), (c) => c.json(c.get("agent")));
+  app.get("/me", requireAgent(), (c) => {
+    const { kind: _, ...agent } = c.get("actor");
+    return c.json(agent);
+  });
   return app;
 }

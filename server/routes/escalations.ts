@@ -19,32 +19,32 @@ export function escalationRoutes() {
 
   app.get("/:id/escalations", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const escalations = await listEscalations(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId });
+    const escalations = await listEscalations(c.get("db"), { actor: c.get("actor"), ticketId });
     return c.json({ escalations });
   });
 
   app.post("/:id/escalations", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     const body = await readJson(c, escalationCreateSchema, MAX_BODY);
-    return c.json(await escalateTicket(c.get("db"), { agent: c.get("agent"), ticketId, body }), 201);
+    return c.json(await escalateTicket(c.get("db"), { actor: c.get("actor"), ticketId, body }), 201);
   });
 
   app.post("/:id/escalations/:escalationId/bounce", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     const escalationId = uuidParam(c, "escalationId", "Escalation");
     const { reason } = await readJson(c, bounceSchema, MAX_BODY);
-    return c.json(await bounceEscalation(c.get("db"), { agent: c.get("agent"), ticketId, escalationId, reason }));
+    return c.json(await bounceEscalation(c.get("db"), { actor: c.get("actor"), ticketId, escalationId, reason }));
   });
 
   app.post("/:id/de-escalations", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     const body = await readJson(c, deEscalationSchema, MAX_BODY);
-    return c.json(await deEscalateTicket(c.get("db"), { agent: c.get("agent"), ticketId, body }));
+    return c.json(await deEscalateTicket(c.get("db"), { actor: c.get("actor"), ticketId, body }));
   });
 
   app.get("/:id/similar", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const tickets = await findSimilarTickets(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId });
+    const tickets = await findSimilarTickets(c.get("db"), { actor: c.get("actor"), ticketId });
     return c.json({ tickets });
   });
   return app;

@@ -22,7 +22,7 @@ export function eventRoutes() {
   const caps = new ConnectionCaps();
   const agentApp = new Hono<AppEnv>();
   agentApp.get("/", requireAgent(), async (c) => {
-    const agent = c.get("agent");
+    const agent = c.get("actor");
     const follower: LiveFollower = { kind: "agent", workspaceId: agent.workspaceId };
     return stream(c, caps, follower, [
       { key: `agent:${agent.id}`, max: MAX_PER_AGENT },

@@ -12,7 +12,7 @@ export function exportRoutes() {
   /** Same period and filters as the metrics; streamed. */
   app.get("/escalation-audit.csv", async (c) => {
     const query = validate(metricsFilterSchema, c.req.query());
-    const stream = await exportEscalationAudit(c.get("db"), { workspaceId: c.get("agent").workspaceId, query });
+    const stream = await exportEscalationAudit(c.get("db"), { actor: c.get("actor"), query });
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header(
       "Content-Disposition",

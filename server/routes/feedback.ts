@@ -2,7 +2,6 @@ import { Hono, type Context } from "hono";
 import { LIMITS } from "../../shared/limits.js";
 import { agentFeedbackSchema, customerFeedbackSchema } from "../../shared/metrics.js";
 import type { AppEnv } from "../env.js";
-import { agentActor } from "../access/actor.js";
 import { authenticateTicketHolder, uploadTokenFromRequest } from "../access/upload-token.js";
 import { parseJson, readBodyBytes, readJson } from "./body.js";
 import { ownOrigin, requestOrigin } from "../access/origin.js";
@@ -14,7 +13,7 @@ import { uuidParam } from "./params.js";
 export function feedbackRoutes() {
   const app = new Hono<AppEnv>();
   app.use("/:id/feedback", sameOriginOnly(), requireAgent());
-  const caller = (c: Context<AppEnv>) => agentActor(c.get("agent"));
+  const caller = (c: Context<AppEnv>) => c.get("actor");
   app.get("/:id/feedback", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     return c.json(await getFeedbackState(c.get("db"), { ticketId, caller: caller(c) }));

@@ -15,21 +15,17 @@ import { updateMatrix } from "../services/routing/update-matrix.js";
 export function matrixRoutes() {
   const app = new Hono<AppEnv>();
   app.use("*", sameOriginOnly(), requireAgent());
-  app.get("/", async (c) => c.json(await getMatrix(c.get("db"), { workspaceId: c.get("agent").workspaceId })));
-  app.get("/versions", async (c) =>
-    c.json(await listMatrixVersions(c.get("db"), { workspaceId: c.get("agent").workspaceId })),
-  );
+  app.get("/", async (c) => c.json(await getMatrix(c.get("db"), { actor: c.get("actor") })));
+  app.get("/versions", async (c) => c.json(await listMatrixVersions(c.get("db"), { actor: c.get("actor") })));
   app.put("/", async (c) => {
     const body = await readJson(c, matrixUpdateSchema, 512 * 1024);
-    return c.json(await updateMatrix(c.get("db"), { agent: c.get("agent"), body }));
+    return c.json(await updateMatrix(c.get("db"), { actor: c.get("actor"), body }));
   });
-  app.get("/queues", async (c) => c.json(await listQueues(c.get("db"), { workspaceId: c.get("agent").workspaceId })));
-  app.get("/settings", async (c) =>
-    c.json(await getEscalationSettings(c.get("db"), { workspaceId: c.get("agent").workspaceId })),
-  );
+  app.get("/queues", async (c) => c.json(await listQueues(c.get("db"), { actor: c.get("actor") })));
+  app.get("/settings", async (c) => c.json(await getEscalationSettings(c.get("db"), { actor: c.get("actor") })));
   app.put("/settings", async (c) => {
     const settings = await readJson(c, escalationSettingsUpdateSchema, 16 * 1024);
-    return c.json(await updateEscalationSettings(c.get("db"), { actor: c.get("agent"), settings }));
+    return c.json(await updateEscalationSettings(c.get("db"), { actor: c.get("actor"), settings }));
   });
   return app;
 }

@@ -14,17 +14,17 @@ export function metricsRoutes() {
 
   app.get("/escalations", async (c) => {
     const query = validate(metricsQuerySchema, c.req.query());
-    return c.json(await getEscalationMetrics(c.get("db"), { workspaceId: c.get("agent").workspaceId, query }));
+    return c.json(await getEscalationMetrics(c.get("db"), { actor: c.get("actor"), query }));
   });
 
   app.get("/escalations/tickets", async (c) => {
     const query = validate(drilldownQuerySchema, c.req.query());
-    return c.json(await listMetricTickets(c.get("db"), { workspaceId: c.get("agent").workspaceId, query }));
+    return c.json(await listMetricTickets(c.get("db"), { actor: c.get("actor"), query }));
   });
 
   app.get("/insights", async (c) => {
     const query = validate(metricsFilterSchema, c.req.query());
-    return c.json(await getEscalationInsights(c.get("db"), { workspaceId: c.get("agent").workspaceId, query }));
+    return c.json(await getEscalationInsights(c.get("db"), { actor: c.get("actor"), query }));
   });
   return app;
 }

@@ -24,30 +24,30 @@ export function notificationRoutes() {
   app.use("*", sameOriginOnly(), requireAgent());
 
   app.get("/settings", async (c) =>
-    c.json(await getNotificationSettings(c.get("db"), c.get("config"), { actor: c.get("agent") })),
+    c.json(await getNotificationSettings(c.get("db"), c.get("config"), { actor: c.get("actor") })),
   );
 
   app.patch("/settings", async (c) => {
     const changes = await readJson(c, notificationSettingsUpdateSchema, 4 * 1024);
-    return c.json(await updateNotificationSettings(c.get("db"), c.get("config"), { actor: c.get("agent"), changes }));
+    return c.json(await updateNotificationSettings(c.get("db"), c.get("config"), { actor: c.get("actor"), changes }));
   });
 
   app.post("/test-email", async (c) => {
     const { to } = await readJson(c, testEmailRequestSchema, 4 * 1024);
-    return c.json(await sendTestEmail(c.get("config"), { actor: c.get("agent"), to }));
+    return c.json(await sendTestEmail(c.get("config"), { actor: c.get("actor"), to }));
   });
 
   app.get("/me", async (c) =>
-    c.json(await getAgentNotificationPrefs(c.get("db"), c.get("config"), { agent: c.get("agent") })),
+    c.json(await getAgentNotificationPrefs(c.get("db"), c.get("config"), { actor: c.get("actor") })),
   );
 
   app.put("/me", async (c) => {
     const changes = await readJson(c, agentNotificationPrefsSchema, 4 * 1024);
-    return c.json(await updateAgentNotificationPrefs(c.get("db"), c.get("config"), { agent: c.get("agent"), changes }));
+    return c.json(await updateAgentNotificationPrefs(c.get("db"), c.get("config"), { actor: c.get("actor"), changes }));
   });
 
   app.get("/jobs", async (c) => {
-    const actor = c.get("agent");
+    const actor = c.get("actor");
     assertAdmin(actor);
     return c.json(await listJobIssues(c.get("db"), c.get("dbKind"), actor.workspaceId));
   });
@@ -61,7 +61,7 @@ export function integrationRoutes() {
   app.put("/slack", async (c) => {
     const slack = await readJson(c, slackSettingsSchema, 4 * 1024);
     const view = await updateNotificationSettings(c.get("db"), c.get("config"), {
-      actor: c.get("agent"),
+      actor: c.get("actor"),
       changes: { slack },
     });
     return c.json(view.slack);

@@ -18,28 +18,28 @@ export function privacyRoutes() {
   const app = new Hono<AppEnv>();
   app.use("*", sameOriginOnly(), requireAgent());
 
-  app.get("/retention", async (c) => c.json(await getRetentionSettings(c.get("db"), { actor: c.get("agent") })));
+  app.get("/retention", async (c) => c.json(await getRetentionSettings(c.get("db"), { actor: c.get("actor") })));
 
   app.put("/retention", async (c) => {
     const settings = await readJson(c, retentionSettingsSchema, 4 * 1024);
-    return c.json(await updateRetentionSettings(c.get("db"), { actor: c.get("agent"), settings }));
+    return c.json(await updateRetentionSettings(c.get("db"), { actor: c.get("actor"), settings }));
   });
 
   // The sweep runs hourly on its own; this runs it now (after a settings change, or from a test).
   app.post("/retention/run", async (c) => {
-    assertAdmin(c.get("agent"));
+    assertAdmin(c.get("actor"));
     return c.json(await runRetentionSweep(c.get("db"), c.get("blobs")));
   });
 
   app.post("/erase", async (c) => {
     const who = await readJson(c, customerSelectorSchema, 4 * 1024);
-    return c.json(await eraseCustomer(c.get("db"), c.get("blobs"), { actor: c.get("agent"), who }));
+    return c.json(await eraseCustomer(c.get("db"), c.get("blobs"), { actor: c.get("actor"), who }));
   });
 
   // POST, not GET: the customer's email stays out of URLs and access logs.
   app.post("/export", async (c) => {
     const who = await readJson(c, customerSelectorSchema, 4 * 1024);
-    const { filename, body } = await exportCustomer(c.get("db"), c.get("blobs"), { actor: c.get("agent"), who });
+    const { filename, body } = await exportCustomer(c.get("db"), c.get("blobs"), { actor: c.get("actor"), who });
     c.header("Content-Type", "application/gzip");
     c.header("Content-Disposition", `attachment; filename="${filename}"`);
     c.header("X-Content-Type-Options", "nosniff");
@@ -47,7 +47,7 @@ export function privacyRoutes() {
     return c.body(Readable.toWeb(body) as ReadableStream);
   });
 
-  app.get("/audit", async (c) => c.json(await listPrivacyAudit(c.get("db"), { actor: c.get("agent") })));
+  app.get("/audit", async (c) => c.json(await listPrivacyAudit(c.get("db"), { actor: c.get("actor") })));
   return app;
 }
 
@@ -56,7 +56,7 @@ export function ticketDeletionRoutes() {
   const app = new Hono<AppEnv>();
   app.delete("/:id", sameOriginOnly(), requireAgent(), async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    await deleteTicket(c.get("db"), c.get("blobs"), { actor: c.get("agent"), ticketId });
+    await deleteTicket(c.get("db"), c.get("blobs"), { actor: c.get("actor"), ticketId });
     return c.body(null, 204);
   });
   return app;

@@ -10,7 +10,7 @@ export function routingRoutes() {
   app.use("*", sameOriginOnly(), requireAgent());
   app.post("/:id/security-false-alarm", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    return c.json(await markSecurityFalseAlarm(c.get("db"), { agent: c.get("agent"), ticketId }));
+    return c.json(await markSecurityFalseAlarm(c.get("db"), { actor: c.get("actor"), ticketId }));
   });
   return app;
 }

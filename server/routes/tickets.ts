@@ -23,44 +23,43 @@ export function ticketRoutes() {
 
   app.get("/", async (c) => {
     const query = validate(ticketListQuerySchema, c.req.query());
-    const agent = c.get("agent");
-    return c.json(await listTickets(c.get("db"), { workspaceId: agent.workspaceId, agentId: agent.id, query }));
+    return c.json(await listTickets(c.get("db"), { actor: c.get("actor"), query }));
   });
 
   app.get("/:id", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    return c.json(await getTicket(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+    return c.json(await getTicket(c.get("db"), { actor: c.get("actor"), ticketId }));
   });
 
   app.patch("/:id", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     const changes = await readJson(c, ticketUpdateSchema, 16 * 1024);
-    return c.json(await updateTicket(c.get("db"), { actor: c.get("agent"), ticketId, changes }));
+    return c.json(await updateTicket(c.get("db"), { actor: c.get("actor"), ticketId, changes }));
   });
 
   app.get("/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     const page = validate(messagePageQuerySchema, c.req.query());
-    return c.json(await listTicketMessages(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId, page }));
+    return c.json(await listTicketMessages(c.get("db"), { actor: c.get("actor"), ticketId, page }));
   });
 
   app.get("/:id/events", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    return c.json(await listTicketEvents(c.get("db"), { workspaceId: c.get("agent").workspaceId, ticketId }));
+    return c.json(await listTicketEvents(c.get("db"), { actor: c.get("actor"), ticketId }));
   });
 
   app.post("/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     const message = await readJson(c, agentMessageCreateSchema, LIMITS.messageRequestBytes);
-    return c.json(await addAgentMessage(c.get("db"), { actor: c.get("agent"), ticketId, message }), 201);
+    return c.json(await addAgentMessage(c.get("db"), { actor: c.get("actor"), ticketId, message }), 201);
   });
 
   // The rrweb events as JSON. Stored gzip is sent as is when the client accepts gzip (every browser does).
   app.get("/:id/recording", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const workspaceId = c.get("agent").workspaceId;
-    const stored = await loadRecording(c.get("db"), c.get("blobs"), { workspaceId, ticketId });
-    c.header(REPLAY_POLICY_HEADER, await replayPolicyFor(c.get("db"), { workspaceId }));
+    const actor = c.get("actor");
+    const stored = await loadRecording(c.get("db"), c.get("blobs"), { actor, ticketId });
+    c.header(REPLAY_POLICY_HEADER, await replayPolicyFor(c.get("db"), { workspaceId: actor.workspaceId }));
     const gzip = Buffer.isBuffer(stored) ? Readable.from([stored]) : stored;
     c.header("Content-Type", "application/json");
     c.header("Cache-Control", "private, max-age=3600");

@@ -13,16 +13,16 @@ export function tokenRoutes() {
   const app = new Hono<AppEnv>();
   app.use("*", sameOriginOnly(), requireAgent());
 
-  app.get("/", async (c) => c.json(await listApiTokens(c.get("db"), { actor: c.get("agent") })));
+  app.get("/", async (c) => c.json(await listApiTokens(c.get("db"), { actor: c.get("actor") })));
 
   app.post("/", async (c) => {
     const body = await readJson(c, tokenCreateSchema, 4 * 1024);
     c.header("Cache-Control", "no-store");
-    return c.json(await createApiToken(c.get("db"), { actor: c.get("agent"), body }), 201);
+    return c.json(await createApiToken(c.get("db"), { actor: c.get("actor"), body }), 201);
   });
 
   app.delete("/:id", async (c) => {
-    await revokeApiToken(c.get("db"), { actor: c.get("agent"), tokenId: uuidParam(c, "id", "Token") });
+    await revokeApiToken(c.get("db"), { actor: c.get("actor"), tokenId: uuidParam(c, "id", "Token") });
     return c.body(null, 204);
   });
   return app;

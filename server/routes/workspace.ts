@@ -14,25 +14,25 @@ export function workspaceRoutes() {
   const app = new Hono<AppEnv>();
   app.use("*", sameOriginOnly(), requireAgent());
 
-  app.get("/", async (c) => c.json(await getWorkspaceSettings(c.get("db"), { actor: c.get("agent") })));
+  app.get("/", async (c) => c.json(await getWorkspaceSettings(c.get("db"), { actor: c.get("actor") })));
 
   app.patch("/", async (c) => {
     const changes = await readJson(c, workspaceUpdateSchema, 32 * 1024);
-    return c.json(await updateWorkspace(c.get("db"), { actor: c.get("agent"), changes }));
+    return c.json(await updateWorkspace(c.get("db"), { actor: c.get("actor"), changes }));
   });
 
   app.post("/site-keys", async (c) => {
     const { label } = await readJson(c, siteKeyCreateSchema, 4 * 1024);
-    return c.json(await createSiteKey(c.get("db"), { actor: c.get("agent"), label }), 201);
+    return c.json(await createSiteKey(c.get("db"), { actor: c.get("actor"), label }), 201);
   });
 
   app.delete("/site-keys/:key", async (c) => {
-    await revokeSiteKey(c.get("db"), { actor: c.get("agent"), key: c.req.param("key").slice(0, 200) });
+    await revokeSiteKey(c.get("db"), { actor: c.get("actor"), key: c.req.param("key").slice(0, 200) });
     return c.body(null, 204);
   });
 
   app.post("/identity-secret/rotate", async (c) =>
-    c.json(await rotateIdentitySecret(c.get("db"), { actor: c.get("agent") })),
+    c.json(await rotateIdentitySecret(c.get("db"), { actor: c.get("actor") })),
   );
   return app;
 }

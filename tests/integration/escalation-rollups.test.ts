@@ -8,6 +8,7 @@ import { getEscalationMetrics } from "../../server/services/metrics/get-escalati
 import type { MetricsQuery } from "../../shared/metrics.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { addAgent, addTicket, hours, timeline } from "../helpers/escalation-history.js";
+import { systemActor } from "../../server/access/actor.js";
 
 const START = new Date("2025-04-07T00:00:00Z"); // a Monday
 const QUEUES = ["billing", "exports", "sso"];
@@ -57,7 +58,11 @@ describe.each(DATABASE_KINDS)("metrics rollups on %s", (kind) => {
   afterAll(() => database?.close());
 
   const read = (query: MetricsQuery) =>
-    getEscalationMetrics(database.db, { workspaceId, query, now: START.getTime() + 20 * 86_400_000 });
+    getEscalationMetrics(database.db, {
+      actor: systemActor(workspaceId),
+      query,
+      now: START.getTime() + 20 * 86_400_000,
+    });
   /** Forces a recount of the rollups from the facts on the next read. */
   const recount = () =>
     database.db

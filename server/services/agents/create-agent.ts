@@ -1,6 +1,6 @@
+import type { AgentActor } from "../../access/actor.js";
 import type { Db } from "../../db/client.js";
 import { agents } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { AgentCreate, AgentListItem } from "../../../shared/admin-api.js";
 import { hashPassword } from "../../lib/crypto.js";
 import { assertAdmin } from "../../access/admin-only.js";
@@ -8,7 +8,7 @@ import { toAgentListItem } from "./list-agents.js";
 import { isUniqueViolation, ServiceError } from "../service-error.js";
 
 /** An admin adds an agent to their workspace. Emails are unique across the server (they are the login). */
-export async function createAgent(db: Db, input: { actor: Agent; agent: AgentCreate }): Promise<AgentListItem> {
+export async function createAgent(db: Db, input: { actor: AgentActor; agent: AgentCreate }): Promise<AgentListItem> {
   assertAdmin(input.actor);
   const { agent } = input;
   try {

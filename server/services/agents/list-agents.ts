@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents } from "../../db/schema.js";
@@ -11,11 +12,11 @@ export const toAgentListItem = (row: typeof agents.$inferSelect): AgentListItem 
 });
 
 /** Every agent of the workspace (for assigning, and for admins to manage), by name. */
-export async function listAgents(db: Db, input: { workspaceId: string }): Promise<{ agents: AgentListItem[] }> {
+export async function listAgents(db: Db, input: { actor: WorkspaceActor }): Promise<{ agents: AgentListItem[] }> {
   const rows = await db
     .select()
     .from(agents)
-    .where(eq(agents.workspaceId, input.workspaceId))
+    .where(eq(agents.workspaceId, input.actor.workspaceId))
     .orderBy(asc(agents.name));
   return { agents: rows.map(toAgentListItem) };
 }

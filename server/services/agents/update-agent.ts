@@ -1,7 +1,7 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, sessions } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { AgentListItem, AgentUpdate } from "../../../shared/admin-api.js";
 import { hashPassword, sha256, verifyPassword } from "../../lib/crypto.js";
 import { toAgentListItem } from "./list-agents.js";
@@ -16,7 +16,7 @@ const SELF_FIELDS = new Set(["name", "password", "currentPassword", "available"]
  */
 export async function updateAgent(
   db: Db,
-  input: { actor: Agent; agentId: string; changes: AgentUpdate; currentSessionToken?: string },
+  input: { actor: AgentActor; agentId: string; changes: AgentUpdate; currentSessionToken?: string },
 ): Promise<AgentListItem> {
   const { actor, agentId, changes } = input;
   const self = actor.id === agentId;
@@ -83,7 +83,7 @@ export async function updateAgent(
 }
 
 /** An admin may not demote or deactivate themself if nobody else could administer the workspace. */
-async function assertAnotherAdmin(db: Db, actor: Agent): Promise<void> {
+async function assertAnotherAdmin(db: Db, actor: AgentActor): Promise<void> {
   const others = await db
     .select({ id: agents.id })
     .from(agents)

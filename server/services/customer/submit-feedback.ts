@@ -22,7 +22,7 @@ async function loadTicket(db: Db, ticketId: string, caller: Caller) {
     .limit(1);
   if (!row) throw notFound("Ticket");
   // The ticket holder was authenticated for this very ticket by server/access; an agent only in their workspace.
-  const allowed = caller.kind === "agent" ? row.workspace.id === caller.agent.workspaceId : caller.ticketId === row.id;
+  const allowed = caller.kind === "agent" ? row.workspace.id === caller.workspaceId : caller.ticketId === row.id;
   if (!allowed) throw notFound("Ticket");
   const escalations = await db
     .select({ details: ticketEvents.details })
@@ -32,9 +32,7 @@ async function loadTicket(db: Db, ticketId: string, caller: Caller) {
     escalations.map((e) => e.details.toAgentId).filter((x): x is string => typeof x === "string"),
   );
   const eligible =
-    escalations.length > 0 &&
-    RESOLVED.includes(row.status) &&
-    (caller.kind !== "agent" || receivers.has(caller.agent.id));
+    escalations.length > 0 && RESOLVED.includes(row.status) && (caller.kind !== "agent" || receivers.has(caller.id));
   const [answered] = await db
     .select({ id: feedback.id })
     .from(feedback)
@@ -55,7 +53,7 @@ export async function submitFeedback(
   const { ticket, eligible, answered, receivers } = await loadTicket(db, input.ticketId, input.caller);
   const caller = input.caller;
   const respondent = respondentOf(caller);
-  const agentId = caller.kind === "agent" ? caller.agent.id : null;
+  const agentId = caller.kind === "agent" ? caller.id : null;
   if (agentId && !receivers.has(agentId) && receivers.size > 0) {
     throw new ServiceError("forbidden", "Only an agent who received this ticket's handoff answers this question");
   }

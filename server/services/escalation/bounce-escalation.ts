@@ -1,7 +1,7 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, escalations, tickets } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { Escalation } from "../../../shared/escalation-api.js";
 import { lockRouting } from "../tickets/assign-ticket.js";
 import { detectPingPong } from "./detect-ping-pong.js";
@@ -18,9 +18,9 @@ import { lockTicket } from "../tickets/workspace-ticket.js";
  */
 export async function bounceEscalation(
   db: Db,
-  input: { agent: Agent; ticketId: string; escalationId: string; reason: string; now?: Date },
+  input: { actor: AgentActor; ticketId: string; escalationId: string; reason: string; now?: Date },
 ): Promise<Escalation> {
-  const { agent } = input;
+  const { actor: agent } = input;
   await db.transaction(async (tx) => {
     await lockRouting(tx, agent.workspaceId);
     const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);

@@ -1,7 +1,8 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, escalations, tickets } from "../../db/schema.js";
-import type { Agent, TicketDetail } from "../../../shared/agent-api.js";
+import type { TicketDetail } from "../../../shared/agent-api.js";
 import type { DeEscalation } from "../../../shared/escalation-api.js";
 import { lockRouting, pickAssignee } from "../tickets/assign-ticket.js";
 import { detectPingPong } from "./detect-ping-pong.js";
@@ -17,9 +18,9 @@ import { lockTicket } from "../tickets/workspace-ticket.js";
  */
 export async function deEscalateTicket(
   db: Db,
-  input: { agent: Agent; ticketId: string; body: DeEscalation; now?: Date },
+  input: { actor: AgentActor; ticketId: string; body: DeEscalation; now?: Date },
 ): Promise<TicketDetail> {
-  const { agent, body } = input;
+  const { actor: agent, body } = input;
   await db.transaction(async (tx) => {
     await lockRouting(tx, agent.workspaceId);
     const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);
@@ -79,7 +80,7 @@ export async function deEscalateTicket(
       await recordEvent(tx, { ...base, type: "status_changed", details: { from: "escalated", to: "open" } });
     await detectPingPong(tx, { workspaceId: agent.workspaceId, ticketId: ticket.id, at });
   });
-  return getTicket(db, { workspaceId: agent.workspaceId, ticketId: input.ticketId });
+  return getTicket(db, { actor: agent, ticketId: input.ticketId });
 }
 
 /** The active agent who last escalated this ticket out of that tier (not bounced), if any. */

@@ -1,3 +1,4 @@
+import type { AgentActor } from "../../access/actor.js";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { escalations, tickets } from "../../db/schema.js";
@@ -18,9 +19,9 @@ import { MAX_TIER } from "../../../shared/limits.js";
  */
 export async function escalateTicket(
   db: Db,
-  input: { agent: Agent; ticketId: string; body: EscalationCreate; now?: Date },
+  input: { actor: AgentActor; ticketId: string; body: EscalationCreate; now?: Date },
 ): Promise<Escalation> {
-  const { agent, body } = input;
+  const { actor: agent, body } = input;
   const escalationId = await db.transaction(async (tx) => {
     await lockRouting(tx, agent.workspaceId);
     const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);

@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, asc, eq, gt, or } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, tickets } from "../../db/schema.js";
@@ -33,17 +34,17 @@ export const AUDIT_COLUMNS = [
  */
 export async function exportEscalationAudit(
   db: Db,
-  input: { workspaceId: string; query: MetricsFilter; now?: number },
+  input: { actor: WorkspaceActor; query: MetricsFilter; now?: number },
 ): Promise<ReadableStream<Uint8Array>> {
-  await refreshTicketFacts(db, { workspaceId: input.workspaceId });
-  const { where } = factsWhere(input.workspaceId, input.query, input.now);
+  await refreshTicketFacts(db, { workspaceId: input.actor.workspaceId });
+  const { where } = factsWhere(input.actor.workspaceId, input.query, input.now);
   const filtered = and(where, firstAgentCondition(input.query.agent))!;
   const names = new Map(
     (
       await db
         .select({ id: agents.id, name: agents.name })
         .from(agents)
-        .where(eq(agents.workspaceId, input.workspaceId))
+        .where(eq(agents.workspaceId, input.actor.workspaceId))
     ).map((a) => [a.id, a.name]),
   );
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : "");

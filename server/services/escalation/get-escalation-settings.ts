@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { workspaces } from "../../db/schema.js";
@@ -5,11 +6,11 @@ import { readEscalationSettings, type EscalationSettings } from "../../../shared
 import { notFound } from "../service-error.js";
 
 /** The workspace's escalation thresholds, defaults filled in. */
-export async function getEscalationSettings(db: Db, input: { workspaceId: string }): Promise<EscalationSettings> {
+export async function getEscalationSettings(db: Db, input: { actor: WorkspaceActor }): Promise<EscalationSettings> {
   const [row] = await db
     .select({ settings: workspaces.settings })
     .from(workspaces)
-    .where(eq(workspaces.id, input.workspaceId))
+    .where(eq(workspaces.id, input.actor.workspaceId))
     .limit(1);
   if (!row) throw notFound("Workspace");
   return readEscalationSettings(row.settings);

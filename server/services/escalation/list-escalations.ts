@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, escalations, tickets } from "../../db/schema.js";
@@ -8,8 +9,11 @@ import { findTicket } from "../tickets/workspace-ticket.js";
 type EscalationRow = typeof escalations.$inferSelect;
 
 /** A ticket's handoffs, newest first (the receiving agent reads the latest card first). */
-export async function listEscalations(db: Db, input: { workspaceId: string; ticketId: string }): Promise<Escalation[]> {
-  await findTicket(db, input.workspaceId, input.ticketId);
+export async function listEscalations(
+  db: Db,
+  input: { actor: WorkspaceActor; ticketId: string },
+): Promise<Escalation[]> {
+  await findTicket(db, input.actor.workspaceId, input.ticketId);
   const rows = await db
     .select()
     .from(escalations)

@@ -1,3 +1,4 @@
+import { systemActor } from "../../access/actor.js";
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets, workspaces } from "../../db/schema.js";
@@ -64,7 +65,7 @@ async function reevaluateOpenTickets(tx: Db, now: Date): Promise<TimeTriggerResu
     .where(inArray(tickets.status, [...OPEN]));
   const retriaged: TimeTriggerResult["retriaged"] = [];
   for (const { id: workspaceId } of active) {
-    const matrix = await getMatrix(tx, { workspaceId });
+    const matrix = await getMatrix(tx, { actor: systemActor(workspaceId) });
     const rules = matrix.rules.filter(isLaterRule);
     if (rules.length === 0) continue;
     const minReplies = minOf(rules.map((r) => r.when.customerRepliesAtLeast));

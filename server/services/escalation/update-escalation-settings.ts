@@ -1,7 +1,7 @@
+import type { AgentActor } from "../../access/actor.js";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { workspaces } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { EscalationSettings } from "../../../shared/escalation-settings.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import { getEscalationSettings } from "./get-escalation-settings.js";
@@ -9,7 +9,7 @@ import { getEscalationSettings } from "./get-escalation-settings.js";
 /** Admins set the thresholds; only workspaces.settings.escalation changes, the other settings stay as they are. */
 export async function updateEscalationSettings(
   db: Db,
-  input: { actor: Agent; settings: EscalationSettings },
+  input: { actor: AgentActor; settings: EscalationSettings },
 ): Promise<EscalationSettings> {
   assertAdmin(input.actor);
   const workspaceId = input.actor.workspaceId;
@@ -24,5 +24,5 @@ export async function updateEscalationSettings(
       settings: sql`jsonb_set(coalesce(${workspaces.settings}, '{}'::jsonb), '{escalation}', ${JSON.stringify(stored)}::jsonb)`,
     })
     .where(eq(workspaces.id, workspaceId));
-  return getEscalationSettings(db, { workspaceId });
+  return getEscalationSettings(db, { actor: input.actor });
 }

@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
@@ -25,16 +26,16 @@ const MIN_SPIKE_COUNT = 3;
  */
 export async function getEscalationInsights(
   db: Db,
-  input: { workspaceId: string; query: MetricsFilter; now?: number },
+  input: { actor: WorkspaceActor; query: MetricsFilter; now?: number },
 ): Promise<Insights> {
-  await refreshTicketFacts(db, { workspaceId: input.workspaceId });
-  const period = factsWhere(input.workspaceId, input.query, input.now);
+  await refreshTicketFacts(db, { workspaceId: input.actor.workspaceId });
+  const period = factsWhere(input.actor.workspaceId, input.query, input.now);
   // Whole UTC days from the escalation rollup: the 9 weeks ending at `to` (rounded up to midnight), 9 x 7 rows per category.
   const to = new Date(Math.ceil(period.to.getTime() / DAY) * DAY);
   const since = new Date(to.getTime() - (TRAILING_WEEKS + 1) * WEEK);
   const counts = rowsOf<{ category: string; weeksAgo: number; n: number }>(
     await db.execute(sql`select category, floor((${utcDay(to)}::date - day::date) / 7.0)::int as "weeksAgo", sum(escalated)::int as n
-      from ${metricsEscalationDaily} where workspace_id = ${input.workspaceId}::uuid and day >= ${utcDay(since)} and day < ${utcDay(to)}
+      from ${metricsEscalationDaily} where workspace_id = ${input.actor.workspaceId}::uuid and day >= ${utcDay(since)} and day < ${utcDay(to)}
       group by 1, 2`),
   );
 
@@ -77,7 +78,7 @@ export async function getEscalationInsights(
         .innerJoin(tickets, eq(tickets.id, f.ticketId))
         .where(
           and(
-            eq(f.workspaceId, input.workspaceId),
+            eq(f.workspaceId, input.actor.workspaceId),
             gte(f.firstEscalatedAt, new Date(to.getTime() - WEEK)),
             lt(f.firstEscalatedAt, to),
             category === "none" ? sql`${f.category} is null` : eq(f.category, category),
@@ -89,7 +90,7 @@ export async function getEscalationInsights(
     }),
   );
 
-  const signalPeriod = signalPeriodOf(input.workspaceId, input.query, period);
+  const signalPeriod = signalPeriodOf(input.actor.workspaceId, input.query, period);
   return {
     to: to.toISOString(),
     anomalies,

@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, feedback } from "../../db/schema.js";
@@ -64,11 +65,11 @@ function toMetricSet(c: Counts, p: Percentiles, sampleSize: number | null): Metr
  */
 export async function getEscalationMetrics(
   db: Db,
-  input: { workspaceId: string; query: MetricsQuery; now?: number },
+  input: { actor: WorkspaceActor; query: MetricsQuery; now?: number },
 ): Promise<EscalationMetrics> {
-  await refreshTicketFacts(db, { workspaceId: input.workspaceId });
+  await refreshTicketFacts(db, { workspaceId: input.actor.workspaceId });
   const { query } = input;
-  const cohort = cohortOf(input.workspaceId, query, input.now);
+  const cohort = cohortOf(input.actor.workspaceId, query, input.now);
   const rows = cohortRows(cohort);
   const [overall] = rowsOf<Counts>(await db.execute(sql`select ${SUMS} from ${rows} c`)).map(numbers);
   const groupBy = query.groupBy ?? null;
@@ -117,16 +118,16 @@ export async function getEscalationMetrics(
     to: cohort.to.toISOString(),
     groupBy,
     overall: toMetricSet(overall!, overallPercentiles, percentiles.sampleSize),
-    groups: groupBy === "agent" ? await labelAgents(db, input.workspaceId, groups) : groups,
+    groups: groupBy === "agent" ? await labelAgents(db, input.actor.workspaceId, groups) : groups,
     weekly: weekly.map((w) => ({ ...w, escalationRate: rate(w.escalated, w.tickets) })),
     byCategory: byCategory.map((c) => ({
       category: c.category || "none",
       tickets: Number(c.tickets),
       escalated: Number(c.escalated),
     })),
-    perAgent: await agentTable(db, input.workspaceId, cohort),
+    perAgent: await agentTable(db, input.actor.workspaceId, cohort),
     feedback: await feedbackSummary(db, cohort),
-    dimensions: await dimensions(db, input.workspaceId),
+    dimensions: await dimensions(db, input.actor.workspaceId),
   };
 }
 

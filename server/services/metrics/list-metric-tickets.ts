@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { feedback, tickets } from "../../db/schema.js";
@@ -11,11 +12,14 @@ import { summaryColumns, toSummary } from "../tickets/ticket-view.js";
 /** The tickets behind one number of the metrics (same period and filters), newest first, keyset-paginated. */
 export async function listMetricTickets(
   db: Db,
-  input: { workspaceId: string; query: DrilldownQuery; now?: number },
+  input: { actor: WorkspaceActor; query: DrilldownQuery; now?: number },
 ): Promise<Drilldown> {
   const { query } = input;
-  await refreshTicketFacts(db, { workspaceId: input.workspaceId });
-  const where: (SQL | undefined)[] = [factsWhere(input.workspaceId, query, input.now).where, ...metricCondition(query)];
+  await refreshTicketFacts(db, { workspaceId: input.actor.workspaceId });
+  const where: (SQL | undefined)[] = [
+    factsWhere(input.actor.workspaceId, query, input.now).where,
+    ...metricCondition(query),
+  ];
   if (query.cursor) {
     const { createdAt, id } = decodeCursor(query.cursor);
     where.push(or(lt(f.createdAt, createdAt), and(eq(f.createdAt, createdAt), lt(f.ticketId, id))));

@@ -1,6 +1,6 @@
+import type { AgentActor } from "../../access/actor.js";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Agent } from "../../../shared/agent-api.js";
 import {
   type AgentNotificationPrefs,
   agentEmailKinds,
@@ -32,22 +32,22 @@ async function readRow(db: Db, agentId: string): Promise<Row> {
 export async function getAgentNotificationPrefs(
   db: Db,
   config: Config,
-  input: { agent: Agent },
+  input: { actor: AgentActor },
 ): Promise<AgentNotificationPrefs> {
-  return view(config, await readRow(db, input.agent.id));
+  return view(config, await readRow(db, input.actor.id));
 }
 
 export async function updateAgentNotificationPrefs(
   db: Db,
   config: Config,
-  input: { agent: Agent; changes: z.infer<typeof agentNotificationPrefsSchema> },
+  input: { actor: AgentActor; changes: z.infer<typeof agentNotificationPrefsSchema> },
 ): Promise<AgentNotificationPrefs> {
-  const current = view(config, await readRow(db, input.agent.id));
+  const current = view(config, await readRow(db, input.actor.id));
   const email = { ...current.email, ...input.changes.email } as Record<string, boolean>;
   const emailEnabled = input.changes.emailEnabled ?? current.emailEnabled;
   await db
     .insert(agentNotificationPrefs)
-    .values({ agentId: input.agent.id, email, emailEnabled })
+    .values({ agentId: input.actor.id, email, emailEnabled })
     .onConflictDoUpdate({
       target: agentNotificationPrefs.agentId,
       set: { email, emailEnabled, updatedAt: new Date() },

@@ -1,5 +1,5 @@
+import type { AgentActor } from "../../access/actor.js";
 import { randomBytes } from "node:crypto";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { WebhookCreateInput, WebhookEndpointView } from "../../../shared/notifications-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import type { Db } from "../../db/client.js";
@@ -12,7 +12,7 @@ export const newWebhookSecret = () => `whsec_${randomBytes(24).toString("base64"
 /** Adds an endpoint; the secret is returned here only (shown once). */
 export async function createWebhookEndpoint(
   db: Db,
-  input: { actor: Agent; endpoint: WebhookCreateInput },
+  input: { actor: AgentActor; endpoint: WebhookCreateInput },
 ): Promise<WebhookEndpointView & { secret: string }> {
   assertAdmin(input.actor);
   const secret = newWebhookSecret();

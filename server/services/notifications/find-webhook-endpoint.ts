@@ -1,12 +1,12 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, eq } from "drizzle-orm";
-import type { Agent } from "../../../shared/agent-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import type { Db } from "../../db/client.js";
 import { webhookEndpoints } from "../../db/schema-notifications.js";
 import { notFound } from "../service-error.js";
 
 /** The admin's own workspace's endpoint; another workspace's is 404. */
-export async function findWebhookEndpoint(db: Db, actor: Agent, endpointId: string) {
+export async function findWebhookEndpoint(db: Db, actor: AgentActor, endpointId: string) {
   assertAdmin(actor);
   const [row] = await db
     .select()

@@ -1,4 +1,4 @@
-import type { Agent } from "../../../shared/agent-api.js";
+import type { AgentActor } from "../../access/actor.js";
 import type { NotificationSettingsView, SlackEventType } from "../../../shared/notifications-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import type { Config } from "../../config.js";
@@ -24,7 +24,7 @@ export function settingsView(config: Config, row: NotificationSettingsRow): Noti
 export async function getNotificationSettings(
   db: Db,
   config: Config,
-  input: { actor: Agent },
+  input: { actor: AgentActor },
 ): Promise<NotificationSettingsView> {
   assertAdmin(input.actor);
   return settingsView(config, await ensureNotificationSettings(db, input.actor.workspaceId));

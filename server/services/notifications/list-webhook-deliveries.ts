@@ -1,5 +1,5 @@
+import type { AgentActor } from "../../access/actor.js";
 import { desc, eq } from "drizzle-orm";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { WebhookDeliveryView } from "../../../shared/notifications-api.js";
 import type { Db } from "../../db/client.js";
 import { webhookDeliveries } from "../../db/schema-notifications.js";
@@ -9,7 +9,7 @@ import { deliveryView } from "./webhook-view.js";
 /** The endpoint's delivery log, newest first. */
 export async function listWebhookDeliveries(
   db: Db,
-  input: { actor: Agent; endpointId: string; limit?: number },
+  input: { actor: AgentActor; endpointId: string; limit?: number },
 ): Promise<WebhookDeliveryView[]> {
   const endpoint = await findWebhookEndpoint(db, input.actor, input.endpointId);
   const rows = await db

@@ -1,5 +1,5 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, eq } from "drizzle-orm";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { WebhookDeliveryView } from "../../../shared/notifications-api.js";
 import type { Db } from "../../db/client.js";
 import { webhookDeliveries } from "../../db/schema-notifications.js";
@@ -12,7 +12,7 @@ import { deliveryView } from "./webhook-view.js";
 /** Sends a logged delivery again, once, with the same webhook-id (a receiver deduplicates on it). */
 export async function redeliverWebhook(
   db: Db,
-  input: { actor: Agent; endpointId: string; deliveryId: string },
+  input: { actor: AgentActor; endpointId: string; deliveryId: string },
 ): Promise<WebhookDeliveryView> {
   const endpoint = await findWebhookEndpoint(db, input.actor, input.endpointId);
   return db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
+import type { AgentActor } from "../../access/actor.js";
 import nodemailer from "nodemailer";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { TestEmailResult } from "../../../shared/notifications-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import type { Config } from "../../config.js";
@@ -42,7 +42,10 @@ function explain(error: SmtpError, host: string): string {
  * Sends one email right now (not through the job queue) and reports what the SMTP server answered, so an admin
  * setting up HANDOFF_SMTP_URL sees at once whether it works and, if not, the server's own error.
  */
-export async function sendTestEmail(config: Config, input: { actor: Agent; to?: string }): Promise<TestEmailResult> {
+export async function sendTestEmail(
+  config: Config,
+  input: { actor: AgentActor; to?: string },
+): Promise<TestEmailResult> {
   assertAdmin(input.actor);
   const { smtpUrl, mailFrom } = config.notifications;
   if (!smtpUrl)

@@ -1,4 +1,4 @@
-import type { Agent } from "../../../shared/agent-api.js";
+import type { AgentActor } from "../../access/actor.js";
 import type { Db } from "../../db/client.js";
 import { findWebhookEndpoint } from "./find-webhook-endpoint.js";
 import { queueWebhookDeliveries } from "./queue-webhook-deliveries.js";
@@ -6,7 +6,7 @@ import { queueWebhookDeliveries } from "./queue-webhook-deliveries.js";
 /** Queues a webhook.test event to this endpoint (whatever it subscribed to), to check the receiver's setup. */
 export async function sendTestWebhook(
   db: Db,
-  input: { actor: Agent; endpointId: string },
+  input: { actor: AgentActor; endpointId: string },
 ): Promise<{ deliveryId: string }> {
   const endpoint = await findWebhookEndpoint(db, input.actor, input.endpointId);
   const [deliveryId] = await queueWebhookDeliveries(db, {

@@ -1,6 +1,6 @@
+import type { AgentActor } from "../../access/actor.js";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Agent } from "../../../shared/agent-api.js";
 import type {
   NotificationSettingsView,
   notificationSettingsUpdateSchema,
@@ -20,7 +20,7 @@ type Changes = z.infer<typeof notificationSettingsUpdateSchema> & { slack?: Slac
 export async function updateNotificationSettings(
   db: Db,
   config: Config,
-  input: { actor: Agent; changes: Changes },
+  input: { actor: AgentActor; changes: Changes },
 ): Promise<NotificationSettingsView> {
   assertAdmin(input.actor);
   await ensureNotificationSettings(db, input.actor.workspaceId);

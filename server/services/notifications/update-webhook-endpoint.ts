@@ -1,5 +1,5 @@
+import type { AgentActor } from "../../access/actor.js";
 import { eq } from "drizzle-orm";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { WebhookEndpointView, WebhookUpdateInput } from "../../../shared/notifications-api.js";
 import type { Db } from "../../db/client.js";
 import { webhookEndpoints } from "../../db/schema-notifications.js";
@@ -10,7 +10,7 @@ import { endpointView } from "./webhook-view.js";
 /** Changes an endpoint; re-enabling clears the failure count; rotating returns the new secret once. */
 export async function updateWebhookEndpoint(
   db: Db,
-  input: { actor: Agent; endpointId: string; changes: WebhookUpdateInput },
+  input: { actor: AgentActor; endpointId: string; changes: WebhookUpdateInput },
 ): Promise<WebhookEndpointView & { secret?: string }> {
   const current = await findWebhookEndpoint(db, input.actor, input.endpointId);
   const { changes } = input;

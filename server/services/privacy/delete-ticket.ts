@@ -1,14 +1,18 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import { type BlobStore, deletePrefix, ticketPrefix } from "../../storage/blob-store.js";
 import { findTicket } from "../tickets/workspace-ticket.js";
 import { recordPrivacyAudit } from "./record-privacy-audit.js";
 
 /** Deletes one ticket for good: its blobs, then the row (messages, events, recording rows and facts cascade). */
-export async function deleteTicket(db: Db, blobs: BlobStore, input: { actor: Agent; ticketId: string }): Promise<void> {
+export async function deleteTicket(
+  db: Db,
+  blobs: BlobStore,
+  input: { actor: AgentActor; ticketId: string },
+): Promise<void> {
   assertAdmin(input.actor);
   const ticket = await findTicket(db, input.actor.workspaceId, input.ticketId);
   const files = await deletePrefix(blobs, ticketPrefix(ticket.workspaceId, ticket.id));

@@ -1,5 +1,5 @@
+import type { AgentActor } from "../../access/actor.js";
 import type { Db } from "../../db/client.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { CustomerSelector, ErasureResult } from "../../../shared/privacy-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import type { BlobStore } from "../../storage/blob-store.js";
@@ -11,7 +11,7 @@ import { recordPrivacyAudit } from "./record-privacy-audit.js";
 export async function eraseCustomer(
   db: Db,
   blobs: BlobStore,
-  input: { actor: Agent; who: CustomerSelector },
+  input: { actor: AgentActor; who: CustomerSelector },
 ): Promise<ErasureResult> {
   assertAdmin(input.actor);
   const workspaceId = input.actor.workspaceId;

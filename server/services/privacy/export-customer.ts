@@ -1,10 +1,10 @@
+import type { AgentActor } from "../../access/actor.js";
 import { PassThrough, type Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { messages, recordings } from "../../db/schema.js";
 import { attachments } from "../../db/schema-storage.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { CustomerSelector } from "../../../shared/privacy-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import { TAR_END, tarHeader, tarPadding } from "../../lib/tar.js";
@@ -22,7 +22,7 @@ const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, "_").slice(0
 export async function exportCustomer(
   db: Db,
   blobs: BlobStore,
-  input: { actor: Agent; who: CustomerSelector },
+  input: { actor: AgentActor; who: CustomerSelector },
 ): Promise<{ filename: string; body: Readable }> {
   assertAdmin(input.actor);
   const found = await findCustomerTickets(db, input.actor.workspaceId, input.who);

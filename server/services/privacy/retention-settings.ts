@@ -1,13 +1,13 @@
+import type { AgentActor } from "../../access/actor.js";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { retentionSettings } from "../../db/schema-storage.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { RetentionSettings } from "../../../shared/privacy-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 
 export const DEFAULT_RETENTION: RetentionSettings = { recordingDays: 90, anonymiseClosedAfterDays: null };
 
-export async function getRetentionSettings(db: Db, input: { actor: Agent }): Promise<RetentionSettings> {
+export async function getRetentionSettings(db: Db, input: { actor: AgentActor }): Promise<RetentionSettings> {
   assertAdmin(input.actor);
   const [row] = await db
     .select()
@@ -20,7 +20,7 @@ export async function getRetentionSettings(db: Db, input: { actor: Agent }): Pro
 
 export async function updateRetentionSettings(
   db: Db,
-  input: { actor: Agent; settings: RetentionSettings },
+  input: { actor: AgentActor; settings: RetentionSettings },
 ): Promise<RetentionSettings> {
   assertAdmin(input.actor);
   const values = { ...input.settings, updatedAt: sql`now()` };

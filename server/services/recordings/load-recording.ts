@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { buffer } from "node:stream/consumers";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
@@ -10,7 +11,7 @@ import { plainRecordingGzip } from "./plain-recording.js";
 export async function loadRecording(
   db: Db,
   blobs: BlobStore,
-  input: { workspaceId: string; ticketId: string },
+  input: { actor: WorkspaceActor; ticketId: string },
 ): Promise<Buffer> {
   const [row] = await db
     .select({
@@ -20,7 +21,7 @@ export async function loadRecording(
     })
     .from(tickets)
     .leftJoin(recordings, eq(recordings.ticketId, tickets.id))
-    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.workspaceId)))
+    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.actor.workspaceId)))
     .limit(1);
   if (!row) throw notFound("Ticket");
   if (row.blobKey) {

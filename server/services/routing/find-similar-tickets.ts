@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { messages, tickets } from "../../db/schema.js";
@@ -18,9 +19,9 @@ const MIN_SCORE = 0.2;
  */
 export async function findSimilarTickets(
   db: Db,
-  input: { workspaceId: string; ticketId: string },
+  input: { actor: WorkspaceActor; ticketId: string },
 ): Promise<SimilarTicket[]> {
-  const ticket = await findTicket(db, input.workspaceId, input.ticketId);
+  const ticket = await findTicket(db, input.actor.workspaceId, input.ticketId);
   const candidates = await db
     .select({
       id: tickets.id,
@@ -34,7 +35,7 @@ export async function findSimilarTickets(
     .from(tickets)
     .where(
       and(
-        eq(tickets.workspaceId, input.workspaceId),
+        eq(tickets.workspaceId, input.actor.workspaceId),
         inArray(tickets.status, ["resolved", "closed"]),
         ne(tickets.id, ticket.id),
       ),

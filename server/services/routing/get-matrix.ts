@@ -1,3 +1,4 @@
+import { systemActor, type WorkspaceActor } from "../../access/actor.js";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, escalationMatrices } from "../../db/schema.js";
@@ -7,12 +8,12 @@ import { DEFAULT_MATRIX_RULES, matrixRulesSchema, SEVERITY_DEFINITIONS, type Mat
  * The workspace's matrix in force: its highest saved version, or the shipped defaults as version 1 when
  * nobody has edited it yet (so every new workspace starts with the guide's rules).
  */
-export async function getMatrix(db: Db, input: { workspaceId: string }): Promise<Matrix> {
+export async function getMatrix(db: Db, input: { actor: WorkspaceActor }): Promise<Matrix> {
   const [row] = await db
     .select({ matrix: escalationMatrices, author: { id: agents.id, name: agents.name } })
     .from(escalationMatrices)
     .leftJoin(agents, eq(agents.id, escalationMatrices.createdBy))
-    .where(eq(escalationMatrices.workspaceId, input.workspaceId))
+    .where(eq(escalationMatrices.workspaceId, input.actor.workspaceId))
     .orderBy(desc(escalationMatrices.version))
     .limit(1);
   if (!row) {
@@ -52,7 +53,7 @@ export async function getCachedMatrix(db: Db, input: { workspaceId: string }): P
   const now = Date.now();
   const hit = cache.get(input.workspaceId);
   if (hit && hit.until > now) return hit.matrix;
-  const matrix = await getMatrix(db, input);
+  const matrix = await getMatrix(db, { actor: systemActor(input.workspaceId) });
   if (cache.size >= 10_000) cache.clear();
   cache.set(input.workspaceId, { matrix, until: now + TTL_MS });
   return matrix;

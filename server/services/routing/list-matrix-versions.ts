@@ -1,9 +1,10 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, escalationMatrices } from "../../db/schema.js";
 
 /** Who changed the matrix and when, newest first. */
-export async function listMatrixVersions(db: Db, input: { workspaceId: string }) {
+export async function listMatrixVersions(db: Db, input: { actor: WorkspaceActor }) {
   const rows = await db
     .select({
       version: escalationMatrices.version,
@@ -14,7 +15,7 @@ export async function listMatrixVersions(db: Db, input: { workspaceId: string })
     })
     .from(escalationMatrices)
     .leftJoin(agents, eq(agents.id, escalationMatrices.createdBy))
-    .where(eq(escalationMatrices.workspaceId, input.workspaceId))
+    .where(eq(escalationMatrices.workspaceId, input.actor.workspaceId))
     .orderBy(desc(escalationMatrices.version));
   return {
     versions: rows.map((r) => ({

@@ -1,7 +1,8 @@
+import type { AgentActor } from "../../access/actor.js";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
-import type { Agent, TicketDetail } from "../../../shared/agent-api.js";
+import type { TicketDetail } from "../../../shared/agent-api.js";
 import { TRIAGE_QUEUE, type Triage } from "../../../shared/matrix.js";
 import { getTicket } from "../tickets/get-ticket.js";
 import { recordEvent } from "../tickets/record-event.js";
@@ -16,9 +17,9 @@ import { SECURITY_QUEUE } from "./classifier/routing-model.js";
  */
 export async function markSecurityFalseAlarm(
   db: Db,
-  input: { agent: Agent; ticketId: string; now?: Date },
+  input: { actor: AgentActor; ticketId: string; now?: Date },
 ): Promise<TicketDetail> {
-  const { agent } = input;
+  const { actor: agent } = input;
   await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);
     const triage = ticket.triage as Triage | null;
@@ -40,5 +41,5 @@ export async function markSecurityFalseAlarm(
       at,
     });
   });
-  return getTicket(db, { workspaceId: agent.workspaceId, ticketId: input.ticketId });
+  return getTicket(db, { actor: agent, ticketId: input.ticketId });
 }

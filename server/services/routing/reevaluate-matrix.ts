@@ -1,3 +1,4 @@
+import { systemActor } from "../../access/actor.js";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
@@ -25,7 +26,7 @@ export async function reevaluateMatrix(
   db: Db,
   input: { workspaceId: string; ticketId: string; now?: Date; matrix?: Matrix },
 ): Promise<FiredRule[]> {
-  const matrix = input.matrix ?? (await getMatrix(db, { workspaceId: input.workspaceId }));
+  const matrix = input.matrix ?? (await getMatrix(db, { actor: systemActor(input.workspaceId) }));
   const laterRules = matrix.rules.filter(isLaterRule);
   if (laterRules.length === 0) return [];
   const [ticket] = await db

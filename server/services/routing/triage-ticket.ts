@@ -1,3 +1,4 @@
+import { systemActor } from "../../access/actor.js";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets, workspaces } from "../../db/schema.js";
@@ -35,7 +36,7 @@ export async function triageTicket(
         .limit(1);
   if (!row) throw notFound("Ticket");
   const { ticket } = row;
-  const matrix = await getMatrix(db, { workspaceId: input.workspaceId });
+  const matrix = await getMatrix(db, { actor: systemActor(input.workspaceId) });
   const { classification, examples } = await classifyTicket(db, { workspaceId: input.workspaceId, ticket });
   const { fields, requiredHandoffFields, triage, eventDetails } = decideTriage({
     ticket,

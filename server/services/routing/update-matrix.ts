@@ -1,7 +1,7 @@
+import type { AgentActor } from "../../access/actor.js";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { escalationMatrices } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { Matrix, MatrixUpdate } from "../../../shared/matrix.js";
 import { forgetCachedMatrix, getMatrix } from "./get-matrix.js";
 import { isUniqueViolation, ServiceError } from "../service-error.js";
@@ -10,10 +10,10 @@ import { isUniqueViolation, ServiceError } from "../service-error.js";
  * Saves the rules as a new version recorded with who made it. Admins only. The edit must start from the version
  * in force: two admins saving at once get a 409 instead of silently overwriting each other.
  */
-export async function updateMatrix(db: Db, input: { agent: Agent; body: MatrixUpdate }): Promise<Matrix> {
-  const { agent, body } = input;
+export async function updateMatrix(db: Db, input: { actor: AgentActor; body: MatrixUpdate }): Promise<Matrix> {
+  const { actor: agent, body } = input;
   if (agent.role !== "admin") throw new ServiceError("forbidden", "Only admins can change the escalation matrix");
-  const current = await getMatrix(db, { workspaceId: agent.workspaceId });
+  const current = await getMatrix(db, { actor: agent });
   if (body.baseVersion !== current.version) {
     throw new ServiceError(
       "conflict",
@@ -46,5 +46,5 @@ export async function updateMatrix(db: Db, input: { agent: Agent; body: MatrixUp
     throw error;
   }
   forgetCachedMatrix(db, agent.workspaceId);
-  return getMatrix(db, { workspaceId: agent.workspaceId });
+  return getMatrix(db, { actor: agent });
 }

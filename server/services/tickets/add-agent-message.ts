@@ -1,7 +1,7 @@
+import type { AgentActor } from "../../access/actor.js";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { messages, tickets } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { AgentMessageCreate, Message } from "../../../shared/conversation.js";
 import { detectPingPong } from "../escalation/detect-ping-pong.js";
 import { toMessage } from "./message-view.js";
@@ -11,7 +11,7 @@ import { lockTicket } from "./workspace-ticket.js";
 /** A public reply (reaches the customer's widget) or an internal note (agents only), with its timeline event. */
 export async function addAgentMessage(
   db: Db,
-  input: { actor: Agent; ticketId: string; message: AgentMessageCreate },
+  input: { actor: AgentActor; ticketId: string; message: AgentMessageCreate },
 ): Promise<Message> {
   const { actor, ticketId, message } = input;
   return db.transaction(async (tx) => {

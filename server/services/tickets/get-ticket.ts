@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { recordings, tickets } from "../../db/schema.js";
@@ -6,7 +7,7 @@ import { notFound } from "../service-error.js";
 import { toDetail } from "./ticket-view.js";
 
 /** A ticket of the agent's workspace with its context; another workspace's ticket is simply not found. */
-export async function getTicket(db: Db, input: { workspaceId: string; ticketId: string }): Promise<TicketDetail> {
+export async function getTicket(db: Db, input: { actor: WorkspaceActor; ticketId: string }): Promise<TicketDetail> {
   const [row] = await db
     .select({
       ticket: tickets,
@@ -19,7 +20,7 @@ export async function getTicket(db: Db, input: { workspaceId: string; ticketId: 
     })
     .from(tickets)
     .leftJoin(recordings, eq(recordings.ticketId, tickets.id))
-    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.workspaceId)))
+    .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.actor.workspaceId)))
     .limit(1);
   if (!row) throw notFound("Ticket");
   return toDetail(row.ticket, row.recording);

@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents } from "../../db/schema.js";
@@ -9,12 +10,12 @@ import { getMatrix } from "../routing/get-matrix.js";
  * The workspace's queues: every queue the matrix routes to and every skill an active agent has, with how many
  * active agents can take it (0 means a ticket sent there waits unassigned). Triage is not a destination.
  */
-export async function listQueues(db: Db, input: { workspaceId: string }): Promise<QueueList> {
+export async function listQueues(db: Db, input: { actor: WorkspaceActor }): Promise<QueueList> {
   const matrix = await getMatrix(db, input);
   const staff = await db
     .select({ skills: agents.skills })
     .from(agents)
-    .where(and(eq(agents.workspaceId, input.workspaceId), eq(agents.active, true)));
+    .where(and(eq(agents.workspaceId, input.actor.workspaceId), eq(agents.active, true)));
   const queues = new Map<string, { agents: number; fromMatrix: boolean }>();
   for (const rule of matrix.rules) {
     if (rule.then.queue) queues.set(rule.then.queue, { agents: 0, fromMatrix: true });

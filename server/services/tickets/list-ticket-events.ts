@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, ticketEvents } from "../../db/schema.js";
@@ -7,9 +8,9 @@ import { findTicket } from "./workspace-ticket.js";
 /** The ticket's timeline (who did what, when), oldest first. */
 export async function listTicketEvents(
   db: Db,
-  input: { workspaceId: string; ticketId: string },
+  input: { actor: WorkspaceActor; ticketId: string },
 ): Promise<{ events: TicketEvent[] }> {
-  const ticket = await findTicket(db, input.workspaceId, input.ticketId);
+  const ticket = await findTicket(db, input.actor.workspaceId, input.ticketId);
   const rows = await db
     .select({ event: ticketEvents, actorName: agents.name })
     .from(ticketEvents)

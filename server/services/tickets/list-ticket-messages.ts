@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, messages } from "../../db/schema.js";
@@ -12,10 +13,10 @@ import { messageCursorAt, newestPage, olderThan } from "./message-page.js";
  */
 export async function listTicketMessages(
   db: Db,
-  input: { workspaceId: string; ticketId: string; page?: MessagePageQuery },
+  input: { actor: WorkspaceActor; ticketId: string; page?: MessagePageQuery },
 ): Promise<MessageList> {
   const { before, limit } = input.page ?? { limit: 50 };
-  const ticket = await findTicket(db, input.workspaceId, input.ticketId);
+  const ticket = await findTicket(db, input.actor.workspaceId, input.ticketId);
   const rows = await db
     .select({ message: messages, agentName: agents.name, cursorAt: messageCursorAt, id: messages.id })
     .from(messages)

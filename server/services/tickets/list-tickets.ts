@@ -1,3 +1,4 @@
+import type { WorkspaceActor } from "../../access/actor.js";
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { messages, tickets } from "../../db/schema.js";
@@ -6,9 +7,8 @@ import { ServiceError } from "../service-error.js";
 import { summaryColumns, toSummary } from "./ticket-view.js";
 
 export interface ListTicketsInput {
-  workspaceId: string;
-  /** The signed-in agent, for assignee=me. */
-  agentId?: string;
+  /** An agent's "me" is themselves (assignee=me); the system has no "me". */
+  actor: WorkspaceActor;
   query: TicketListQuery;
 }
 
@@ -42,7 +42,9 @@ export async function listTickets(db: Db, input: ListTicketsInput): Promise<Tick
   };
 }
 
-function filtersOf({ workspaceId, agentId, query }: ListTicketsInput): SQL[] {
+function filtersOf({ actor, query }: ListTicketsInput): SQL[] {
+  const { workspaceId } = actor;
+  const agentId = actor.kind === "agent" ? actor.id : undefined;
   const where: SQL[] = [eq(tickets.workspaceId, workspaceId)];
   if (query.queue) where.push(eq(tickets.queue, query.queue));
   if (query.tier) where.push(eq(tickets.tier, query.tier));

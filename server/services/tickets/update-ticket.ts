@@ -1,7 +1,8 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, tickets } from "../../db/schema.js";
-import type { Agent, TicketDetail } from "../../../shared/agent-api.js";
+import type { TicketDetail } from "../../../shared/agent-api.js";
 import type { TicketUpdate } from "../../../shared/conversation.js";
 import { detectPingPong } from "../escalation/detect-ping-pong.js";
 import { getTicket } from "./get-ticket.js";
@@ -17,7 +18,7 @@ const ENDED = new Set(["resolved", "closed"]);
  */
 export async function updateTicket(
   db: Db,
-  input: { actor: Agent; ticketId: string; changes: TicketUpdate },
+  input: { actor: AgentActor; ticketId: string; changes: TicketUpdate },
 ): Promise<TicketDetail> {
   const { actor, ticketId, changes } = input;
   const workspaceId = actor.workspaceId;
@@ -64,7 +65,7 @@ export async function updateTicket(
     // Claims, reassignments and status changes count as touches: a ticket passed around is ping-pong.
     await detectPingPong(tx, { workspaceId, ticketId });
   });
-  return getTicket(db, { workspaceId, ticketId });
+  return getTicket(db, { actor, ticketId });
 }
 
 /** Only an active agent of the same workspace; another workspace's agent is as unknown as a made-up id. */

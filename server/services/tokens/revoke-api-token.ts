@@ -1,12 +1,12 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiTokens } from "../../db/schema-tokens.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import { notFound } from "../service-error.js";
 
 /** Revokes at once: the next call with it is 401. Revoking twice is fine; another workspace's token is 404. */
-export async function revokeApiToken(db: Db, input: { actor: Agent; tokenId: string }): Promise<void> {
+export async function revokeApiToken(db: Db, input: { actor: AgentActor; tokenId: string }): Promise<void> {
   assertAdmin(input.actor);
   const [row] = await db
     .select({ id: apiTokens.id })

@@ -1,13 +1,13 @@
+import type { AgentActor } from "../../access/actor.js";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { siteKeys, workspaces } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import type { WorkspaceSettings } from "../../../shared/admin-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import { notFound } from "../service-error.js";
 
 /** Site keys, allowed origins and the identity secret: admins only (the secret signs customer identities). */
-export async function getWorkspaceSettings(db: Db, input: { actor: Agent }): Promise<WorkspaceSettings> {
+export async function getWorkspaceSettings(db: Db, input: { actor: AgentActor }): Promise<WorkspaceSettings> {
   assertAdmin(input.actor);
   const workspaceId = input.actor.workspaceId;
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);

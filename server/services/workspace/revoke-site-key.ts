@@ -1,12 +1,12 @@
+import type { AgentActor } from "../../access/actor.js";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { siteKeys, workspaces } from "../../db/schema.js";
-import type { Agent } from "../../../shared/agent-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import { notFound, ServiceError } from "../service-error.js";
 
 /** Widgets using the key stop working at once; the workspace's first key stays (the demo and docs use it). */
-export async function revokeSiteKey(db: Db, input: { actor: Agent; key: string }): Promise<void> {
+export async function revokeSiteKey(db: Db, input: { actor: AgentActor; key: string }): Promise<void> {
   assertAdmin(input.actor);
   const workspaceId = input.actor.workspaceId;
   const [primary] = await db
