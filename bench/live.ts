@@ -26,6 +26,7 @@ const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     HOST: "127.0.0.1",
     HANDOFF_DATA_DIR: join(dir, "db"),
     HANDOFF_ADMIN_PASSWORD: PASSWORD,
+    HANDOFF_DEMO: "1", // its customers use the demo key
     HANDOFF_SSE_MAX_PER_ADDRESS: "10000",
     HANDOFF_SSE_CONNECTS_PER_MINUTE: "100000",
   },

@@ -11,6 +11,9 @@ export interface Config {
   publicUrl?: string;
   databaseUrl?: string;
   dataDir: string;
+  /** HANDOFF_SITE_KEY: the workspace's own site key on first start (generated when unset). */
+  siteKey?: string;
+  /** HANDOFF_DEMO_SITE_KEY: the demo app's key, with an identity secret of its own. */
   demoSiteKey: string;
   allowedOrigins: string[];
   adminEmail: string;
@@ -49,6 +52,16 @@ const csv = (value: string | undefined) =>
     .map((s) => s.trim().replace(/\/$/, ""))
     .filter(Boolean);
 
+/** HANDOFF_SITE_KEY: the workspace's own key on first start; never the demo's, whose signatures anyone can get. */
+function siteKeyOf(env: NodeJS.ProcessEnv): string | undefined {
+  const key = env.HANDOFF_SITE_KEY || undefined;
+  if (key && key === (env.HANDOFF_DEMO_SITE_KEY || "pk_demo"))
+    throw new Error("HANDOFF_SITE_KEY must differ from the demo app's key (HANDOFF_DEMO_SITE_KEY, default pk_demo)");
+  if (key && !/^pk_[A-Za-z0-9_-]{4,100}$/.test(key))
+    throw new Error("HANDOFF_SITE_KEY must look like pk_ followed by 4 to 100 letters, digits, _ or -");
+  return key;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -63,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     publicUrl: env.HANDOFF_PUBLIC_URL?.replace(/\/$/, "") || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(root, env.HANDOFF_DATA_DIR || ".handoff"),
+    siteKey: siteKeyOf(env),
     demoSiteKey: env.HANDOFF_DEMO_SITE_KEY || "pk_demo",
     allowedOrigins: csv(env.HANDOFF_ALLOWED_ORIGINS),
     adminEmail: (env.HANDOFF_ADMIN_EMAIL || "admin@example.com").toLowerCase(),

@@ -18,7 +18,13 @@ Handoff is running on ${running.dbKind === "pglite" ? `the embedded database (${
 ${config.demo ? `  Demo app (with the widget):  ${running.url}/demo/   -> click "Help" at the bottom right\n` : ""}  Agent console:               ${running.url}/console/
   Log in with:                 ${login}
   Script tag for your app:     <script src="${running.url}/widget.js" data-site-key="${bootstrap.workspace.siteKey}" async></script>
-`);
+${config.demo && !bootstrap.demoSharesWorkspaceKey ? `                               (the demo app uses its own key, ${config.demoSiteKey}, whose identity signatures are good on it only)\n` : ""}`);
+
+if (bootstrap.demoSharesWorkspaceKey)
+  logger.warn(
+    { siteKey: bootstrap.workspace.siteKey },
+    "this workspace's first site key is the demo app's key (created before the demo had a key of its own): the demo signs identify() with the secret your apps use. Create a new site key for your apps in Admin, or turn the demo off (HANDOFF_DEMO=0)",
+  );
 
 logger.info({ url: running.url, db: running.dbKind }, "listening");
 

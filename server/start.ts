@@ -16,11 +16,11 @@ import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-sc
 import { startRetentionScheduler } from "./services/privacy/run-retention-sweep.js";
 import { openBlobStore } from "./storage/open-blob-store.js";
 import type { BlobStore } from "./storage/blob-store.js";
-import { ensureDemoWorkspace, type EnsureDemoWorkspaceResult } from "./services/workspace/ensure-demo-workspace.js";
+import { bootstrapInstall, type BootstrapResult } from "./services/workspace/bootstrap-install.js";
 
 export interface RunningServer {
   url: string;
-  bootstrap: EnsureDemoWorkspaceResult;
+  bootstrap: BootstrapResult;
   dbKind: "pglite" | "postgres";
   /** For tests and seeds that need to write directly. */
   database: Database;
@@ -61,8 +61,9 @@ export async function startServer(
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   const url = config.publicUrl ?? `http://${shownHost}:${port}`;
   const ownOrigins = [...new Set([url, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
-  const bootstrap = await ensureDemoWorkspace(database.db, {
-    siteKey: config.demoSiteKey,
+  const bootstrap = await bootstrapInstall(database.db, {
+    siteKey: config.siteKey,
+    demoSiteKey: config.demo ? config.demoSiteKey : undefined,
     allowedOrigins: [...ownOrigins, ...config.allowedOrigins],
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,

@@ -47,6 +47,11 @@ export const siteKeys = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
     label: text("label").notNull(),
+    /**
+     * A key with its own identity secret (the demo app's) verifies identify() with it, never with the workspace's:
+     * what the demo signs is worthless on the keys of the workspace's real apps.
+     */
+    identitySecret: text("identity_secret"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },

@@ -1,7 +1,7 @@
 import type { Database } from "../../server/db/client.js";
 import { createApp } from "../../server/app.js";
 import { loadConfig, type Config } from "../../server/config.js";
-import { ensureDemoWorkspace } from "../../server/services/workspace/ensure-demo-workspace.js";
+import { bootstrapInstall } from "../../server/services/workspace/bootstrap-install.js";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 import type { BlobStore } from "../../server/storage/blob-store.js";
 
@@ -11,11 +11,12 @@ export const ADMIN = { email: "admin@example.com", password: "correct horse batt
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-/** The real app on a fresh database, with the demo workspace bootstrapped and helpers that speak HTTP to it. */
+/** The real app on a fresh database, bootstrapped as a start would (workspace, admin, the demo key while demo is on) and helpers that speak HTTP to it. */
 export async function createTestApp(database: Database, overrides: Partial<Config> = {}, blobs?: BlobStore) {
   const config: Config = { ...loadConfig({}), publicUrl: ORIGIN, ...overrides };
-  const { workspace } = await ensureDemoWorkspace(database.db, {
-    siteKey: config.demoSiteKey,
+  const { workspace } = await bootstrapInstall(database.db, {
+    siteKey: config.siteKey,
+    demoSiteKey: config.demo ? config.demoSiteKey : undefined,
     allowedOrigins: [CUSTOMER_ORIGIN],
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,

@@ -88,7 +88,7 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: "choice=all",
     });
-    expect(await all.text()).toContain("gets no more emails from Demo workspace support");
+    expect(await all.text()).toContain("gets no more emails from My workspace support");
     await reply(second.id, "Invoices answer two");
     expect(mailed("Invoices answer two")).toBe(false);
     const third = await fileTicket(t, { subject: "A third problem" });

@@ -26,6 +26,7 @@ describe.skipIf(!TEST_DATABASE_URL)("two server processes behind a proxy", () =>
     proxy = await startProxy(ports);
     const env = {
       DATABASE_URL: url.toString(),
+      HANDOFF_SITE_KEY: "pk_two_processes",
       HANDOFF_PUBLIC_URL: proxy.url,
       HANDOFF_ADMIN_PASSWORD: ADMIN.password,
       HANDOFF_TIME_TRIGGER_SECONDS: "0.2",
@@ -49,7 +50,11 @@ describe.skipIf(!TEST_DATABASE_URL)("two server processes behind a proxy", () =>
 
   it("files a ticket through one process and shows it, with the agent's session, through the other", async () => {
     const body = JSON.stringify(ticketBody({ subject: "Invoices are empty", pageUrl: `${proxy.url}/demo/` }));
-    const headers = { "Content-Type": "application/json", "X-Handoff-Key": "pk_demo", "Idempotency-Key": "k-1" };
+    const headers = {
+      "Content-Type": "application/json",
+      "X-Handoff-Key": "pk_two_processes",
+      "Idempotency-Key": "k-1",
+    };
     const created = await call("/api/v1/widget/tickets", { method: "POST", headers, body });
     expect(created.status).toBe(201);
     const ticket = (await created.json()) as { id: string; reference: string };
@@ -82,7 +87,7 @@ describe.skipIf(!TEST_DATABASE_URL)("two server processes behind a proxy", () =>
     const body = JSON.stringify(ticketBody({ subject: "Nobody answers", pageUrl: `${proxy.url}/demo/` }));
     const res = await call("/api/v1/widget/tickets", {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Handoff-Key": "pk_demo" },
+      headers: { "Content-Type": "application/json", "X-Handoff-Key": "pk_two_processes" },
       body,
     });
     const { id } = (await res.json()) as { id: string };

@@ -6,6 +6,8 @@ import type { Workspace } from "../../access/find-widget-workspace.js";
 
 export interface EnsureDemoWorkspaceInput {
   siteKey: string;
+  /** The workspace's name when it is created now (admins rename it in the console). */
+  name?: string;
   allowedOrigins: string[];
   adminEmail: string;
   adminPassword?: string;
@@ -25,7 +27,7 @@ export async function ensureDemoWorkspace(db: Db, input: EnsureDemoWorkspaceInpu
     [workspace] = await db
       .insert(workspaces)
       .values({
-        name: "Demo workspace",
+        name: input.name ?? "Demo workspace",
         siteKey: input.siteKey,
         allowedOrigins: input.allowedOrigins,
         identitySecret: randomToken(),

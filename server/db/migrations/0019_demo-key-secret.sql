@@ -1,0 +1,1 @@
+ALTER TABLE "site_keys" ADD COLUMN "identity_secret" text;
