@@ -46,7 +46,7 @@ export function webhookEventFor(event: Pick<TicketEventJob, "type" | "details">)
 /**
  * The Standard Webhooks body: { type, timestamp, data: { ticket, event, message? } }, as documented by its shared schema
  * (shared/webhook-payload.ts, the OpenAPI document's `webhooks`). Parsed before it leaves: a body that drifted from the
- * contract fails this job (retried, visible to admins) instead of reaching receivers.
+ * contract is not sent (notify-event.ts logs it) instead of reaching receivers as something else.
  */
 export async function buildEventPayload(
   db: Db,
