@@ -23,6 +23,7 @@ import { metricsRoutes } from "./routes/metrics.js";
 import { integrationRoutes, notificationRoutes } from "./routes/notifications.js";
 import { inboundRoutes } from "./routes/notifications-inbound.js";
 import { webhookRoutes } from "./routes/notifications-webhooks.js";
+import { emailFeedbackRoutes } from "./routes/email-feedback.js";
 import { unsubscribeRoutes } from "./routes/email-unsubscribe.js";
 import { exportRoutes } from "./routes/exports.js";
 import { feedbackRoutes, widgetFeedbackRoutes } from "./routes/feedback.js";
@@ -87,6 +88,7 @@ export function createApp(deps: { database: Database; config: Config; blobs?: Bl
   app.route("/api/v1/integrations", integrationRoutes());
   app.route("/api/v1/inbound", inboundRoutes());
   app.route("/email/unsubscribe", unsubscribeRoutes());
+  app.route("/email/feedback", emailFeedbackRoutes());
   app.route("/", staticRoutes());
   return app;
 }

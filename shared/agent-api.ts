@@ -132,5 +132,10 @@ export const ticketDetailSchema = ticketSummarySchema.extend({
   /** Which matrix rules fired and why, and the classifier's suggestion; null until triaged. */
   triage: triageSchema.nullable(),
   escalation: ticketEscalationStateSchema,
+  /**
+   * The customer stopped emails from a link in one: about this ticket, or from the whole workspace (the widest wins),
+   * and since when; null while emails flow.
+   */
+  emailUnsubscribed: z.object({ scope: z.enum(["ticket", "all"]), at: z.string() }).nullable(),
 });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Events a webhook endpoint (or Slack) can subscribe to; payloads are documented in docs/webhooks.md. */
+/** Events a webhook endpoint (or Slack) can subscribe to; payloads: shared/webhook-payload.ts (OpenAPI `webhooks`). */
 export const webhookEventTypes = [
   "ticket.created",
   "ticket.triaged",

@@ -1,21 +1,26 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
- * Unsubscribe links: a customer email names its ticket with an HMAC of the ticket id under the workspace's
- * unsubscribe secret. Whoever holds the link may stop (or restart) that customer's emails and nothing else; the
- * format differs from reply tokens so one can never pass for the other.
+ * Signed links in customer emails: unsubscribe and the post-escalation survey. A link names its ticket with an HMAC
+ * of the purpose and the ticket id under the workspace's unsubscribe secret, so whoever holds it may do that one thing
+ * for that ticket and nothing else; a survey link never passes for an unsubscribe link (or the reverse), and the
+ * format differs from reply tokens so neither can pass for one.
  */
 const FORMAT = /^([0-9a-f]{32})\.([0-9a-f]{32})$/;
 
-const signature = (secret: string, ticketId: string) =>
-  createHmac("sha256", secret).update(`unsubscribe:${ticketId}`).digest("hex").slice(0, 32);
+export type TicketLinkPurpose = "unsubscribe" | "survey";
 
-export function unsubscribeToken(secret: string, ticketId: string): string {
-  return `${ticketId.replace(/-/g, "")}.${signature(secret, ticketId)}`;
+const signature = (secret: string, purpose: TicketLinkPurpose, ticketId: string) =>
+  createHmac("sha256", secret).update(`${purpose}:${ticketId}`).digest("hex").slice(0, 32);
+
+export function ticketLinkToken(secret: string, purpose: TicketLinkPurpose, ticketId: string): string {
+  return `${ticketId.replace(/-/g, "")}.${signature(secret, purpose, ticketId)}`;
 }
 
+export const unsubscribeToken = (secret: string, ticketId: string) => ticketLinkToken(secret, "unsubscribe", ticketId);
+
 /** The ticket a link claims, before any check; undefined when it is not even shaped like one. */
-export function parseUnsubscribeToken(token: string): { ticketId: string; sig: string } | undefined {
+export function parseTicketLinkToken(token: string): { ticketId: string; sig: string } | undefined {
   const match = FORMAT.exec(token.toLowerCase());
   if (!match) return undefined;
   const h = match[1]!;
@@ -23,8 +28,12 @@ export function parseUnsubscribeToken(token: string): { ticketId: string; sig: s
   return { ticketId, sig: match[2]! };
 }
 
-export function verifyUnsubscribeToken(secret: string, token: { ticketId: string; sig: string }): boolean {
-  const expected = Buffer.from(signature(secret, token.ticketId));
+export function verifyTicketLinkToken(
+  secret: string,
+  purpose: TicketLinkPurpose,
+  token: { ticketId: string; sig: string },
+): boolean {
+  const expected = Buffer.from(signature(secret, purpose, token.ticketId));
   const given = Buffer.from(token.sig);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ERROR_STATUS, errorBodySchema } from "../../shared/errors.js";
 import { type Auth, OPERATIONS, type Operation } from "./operations.js";
+import { webhookDocs } from "./webhooks.js";
 
 type Json = Record<string, unknown>;
 
@@ -106,7 +107,7 @@ function operation(op: Operation): Json {
   };
 }
 
-/** The OpenAPI 3.1 document of every public route, generated from the shared zod schemas. */
+/** The OpenAPI 3.1 document of every public route and webhook, generated from the shared zod schemas. */
 export function openApiDocument(serverUrl: string): Json {
   const paths: Record<string, Json> = {};
   for (const op of OPERATIONS) {
@@ -130,10 +131,11 @@ export function openApiDocument(serverUrl: string): Json {
       title: "Handoff API",
       version: "1",
       description:
-        "The support widget's and the agent console's API. Every error has one body: `{ error: { code, message, requestId, issues? } }`. Scripts authenticate with an API token (`Authorization: Bearer hot_…`) whose scope is shown per operation as `x-token-scope`.",
+        "The support widget's and the agent console's API. Every error has one body: `{ error: { code, message, requestId, issues? } }`. Scripts authenticate with an API token (`Authorization: Bearer hot_…`) whose scope is shown per operation as `x-token-scope`. The `webhooks` are what Handoff POSTs to endpoints an admin adds (`POST /api/v1/webhooks`), signed per Standard Webhooks.",
     },
     servers: [{ url: serverUrl }],
     paths,
+    webhooks: webhookDocs(schemaOf),
     components: {
       schemas: { Error: schemaOf(errorBodySchema, "output") },
       responses: errorResponses,

@@ -35,6 +35,19 @@ export function referencePage(doc: Json): string {
       byTag.set(tag, [...(byTag.get(tag) ?? []), html]);
     }
   }
+  // What Handoff sends (OpenAPI `webhooks`): the headers to verify and the body, with an example.
+  for (const [event, item] of Object.entries((doc.webhooks ?? {}) as Json)) {
+    const op = item.post;
+    const content = op.requestBody.content["application/json"];
+    const headers = (op.parameters as Json[]).map((p) => `<code>${escapeHtml(p.name)}</code>`).join(", ");
+    const html = `<section class="op" id="${escapeHtml(op.operationId)}">
+  <h3><span class="m m-post">EVENT</span> <code>${escapeHtml(event)}</code></h3>
+  <p>${escapeHtml(op.summary)}</p><p class="muted">${escapeHtml(op.description)}</p>
+  <p class="muted">Headers: ${headers}</p>
+  ${block("Body", content.schema)}${block("Example", content.example)}
+</section>`;
+    byTag.set("Webhook events", [...(byTag.get("Webhook events") ?? []), html]);
+  }
   const nav = [...byTag.keys()].map((t) => `<a href="#tag-${escapeHtml(t)}">${escapeHtml(t)}</a>`).join(" · ");
   const sections = [...byTag]
     .map(([tag, ops]) => `<h2 id="tag-${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${ops.join("\n")}`)

@@ -5,13 +5,13 @@ import { CUSTOMER_HEADERS } from "../../shared/customer-api.js";
 import type { AppEnv } from "../env.js";
 import { requireAgent } from "../middleware/agent-auth.js";
 import { clientAddress, rateLimit } from "../middleware/rate-limit.js";
-import { ConnectionCaps } from "../services/events/connection-caps.js";
+import { type CapKey, ConnectionCaps } from "../services/events/connection-caps.js";
 import { liveHub } from "../services/events/live-hub.js";
 import { openStream } from "../services/events/open-stream.js";
 import { ServiceError } from "../services/service-error.js";
 import { customer } from "./customer.js";
 
-/** Per process. An office behind one NAT may hold many widget pages, hence the large per-address cap. */
+/** Across all processes on the database. An office behind one NAT may hold many widget pages, hence the large per-address cap. */
 const MAX_PER_AGENT = 10;
 const MAX_PER_CUSTOMER = 5;
 const MAX_PER_ADDRESS = Number(process.env.HANDOFF_SSE_MAX_PER_ADDRESS) || 1000;
@@ -62,14 +62,9 @@ export function eventRoutes() {
   return { agentApp, widgetApp };
 }
 
-async function stream(
-  c: Context<AppEnv>,
-  caps: ConnectionCaps,
-  follower: LiveFollower,
-  keys: { key: string; max: number }[],
-) {
+async function stream(c: Context<AppEnv>, caps: ConnectionCaps, follower: LiveFollower, keys: CapKey[]) {
   const lastEventId = parseLastEventId(c.req.header("last-event-id") ?? c.req.query("lastEventId"));
-  const release = caps.acquire(keys);
+  const release = await caps.acquire(c.get("db"), keys);
   const body = await openStream({
     hub: liveHub(c.get("db"), c.get("dbKind")),
     follower,

@@ -1,7 +1,7 @@
 import { escapeHtml, type Lang } from "../services/notifications/email-strings.js";
 import type { UnsubscribeLink } from "../services/notifications/read-unsubscribe-link.js";
 
-/** The page's own policy: no script at all, inline styles only, forms post back here, never framed. */
+/** The pages' own policy (unsubscribe, survey): no script at all, inline styles only, forms post back here, never framed. */
 export const UNSUBSCRIBE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -47,13 +47,17 @@ const STRINGS = {
 /** jamie@northwind.example -> j****@northwind.example: a forwarded mail's link shows no full address. */
 const masked = (email: string) => email.replace(/^(.)[^@]*/, (_m, first: string) => `${first}****`);
 
-function page(lang: Lang, body: string): string {
-  const s = STRINGS[lang];
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(s.title)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2937"><main><h1 style="font-size:1.4rem">${escapeHtml(s.title)}</h1>${body}</main></body></html>`;
+/** The shell of the pages a customer email links to (unsubscribe, survey): plain HTML, no script. */
+export function emailLinkPage(lang: Lang, title: string, body: string): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2937"><main><h1 style="font-size:1.4rem">${escapeHtml(title)}</h1>${body}</main></body></html>`;
 }
 
-const button = (choice: string, label: string, primary = false) =>
-  `<button type="submit" name="choice" value="${choice}" style="font:inherit;padding:.5rem 1rem;margin:.25rem .5rem .25rem 0;border-radius:6px;border:1px solid #1f2937;cursor:pointer;${primary ? "background:#1f2937;color:#fff" : "background:#fff;color:#1f2937"}">${escapeHtml(label)}</button>`;
+const page = (lang: Lang, body: string) => emailLinkPage(lang, STRINGS[lang].title, body);
+
+export const submitButton = (name: string, value: string, label: string, primary = false) =>
+  `<button type="submit" name="${name}" value="${value}" style="font:inherit;padding:.5rem 1rem;margin:.25rem .5rem .25rem 0;border-radius:6px;border:1px solid #1f2937;cursor:pointer;${primary ? "background:#1f2937;color:#fff" : "background:#fff;color:#1f2937"}">${escapeHtml(label)}</button>`;
+
+const button = (choice: string, label: string, primary = false) => submitButton("choice", choice, label, primary);
 
 /** The confirmation page: what the link's owner gets today and the choices from there. */
 export function unsubscribePage(link: UnsubscribeLink, changed: boolean): string {

@@ -106,7 +106,7 @@ describe.skipIf(!HAS_BROWSER)("console: notification settings", () => {
     await receiver.close();
   });
 
-  test("a customer unsubscribes from the link in their email, in the browser, and can undo it", async () => {
+  test("a customer unsubscribes from the link in their email, the agent sees it on the ticket, and it can be undone", async () => {
     const ticket = await fileTicket(server, richTicket(Date.now(), { email: "casey@northwind.example" }));
     const mailOf = () => sink.mails.find((m) => m.parsed.subject?.includes(ticket.reference));
     await expect.poll(mailOf, { timeout: 20_000 }).toBeTruthy();
@@ -119,6 +119,17 @@ describe.skipIf(!HAS_BROWSER)("console: notification settings", () => {
     await expect
       .poll(() => page.getByRole("status").textContent())
       .toBe(`Unsubscribed. c****@northwind.example gets no more emails about request ${ticket.reference}.`);
+
+    // The agent on the ticket sees it in the customer panel, so nobody waits for a mail that never goes out.
+    const agent = await newPage(browser);
+    await logIn(agent.page, server, `/console/tickets/${ticket.id}`);
+    const customerPanel = agent.page.getByRole("region", { name: "Customer" });
+    await expect
+      .poll(() => customerPanel.textContent(), { timeout: 20_000 })
+      .toContain("Unsubscribed from email (this ticket) since");
+    expect(agent.errors).toEqual([]);
+    await agent.close();
+
     await page.getByRole("button", { name: "Undo: email me again" }).click();
     await expect
       .poll(() => page.getByRole("status").textContent())

@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
   const linkIn = (raw: string) => /^<(http[^>]+)>$/.exec(header(raw, "List-Unsubscribe") ?? "")?.[1];
 
   it("stops that ticket's emails with the one-click POST (RFC 8058), and all of them from the page", async () => {
-    const { t, file, reply, mailed } = await setup();
+    const { t, admin, file, reply, mailed } = await setup();
     const first = await file("Export fails");
     const link = linkIn(first.mail.raw)!;
     expect(link).toMatch(/^http:\/\/localhost\/email\/unsubscribe\/[0-9a-f]{32}\.[0-9a-f]{32}$/);
@@ -76,11 +76,17 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
     expect(await oneClick.text()).toContain(
       `Unsubscribed. j****@northwind.example gets no more emails about request ${first.reference}.`,
     );
+    // The agent API's ticket detail says so, with when; the customer's other tickets are not affected yet.
+    const unsubscribed = async (id: string) => (await admin.get(`/api/v1/tickets/${id}`)).body.emailUnsubscribed;
+    const stopped = await unsubscribed(first.id);
+    expect(stopped).toEqual({ scope: "ticket", at: expect.any(String) });
+    expect(Date.now() - Date.parse(stopped.at)).toBeLessThan(10 * 60_000);
     await reply(first.id, "Second answer on the first ticket");
     expect(mailed("Second answer")).toBe(false);
 
     // Another ticket from the same customer still mails them, until they stop everything from the page.
     const second = await file("Invoices missing");
+    expect(await unsubscribed(second.id)).toBeNull();
     await reply(second.id, "Invoices answer one");
     expect(mailed("Invoices answer one")).toBe(true);
     const all = await t.request(path, {
@@ -89,6 +95,8 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
       body: "choice=all",
     });
     expect(await all.text()).toContain("gets no more emails from My workspace support");
+    expect(await unsubscribed(second.id)).toEqual({ scope: "all", at: expect.any(String) });
+    expect((await unsubscribed(first.id)).scope).toBe("all");
     await reply(second.id, "Invoices answer two");
     expect(mailed("Invoices answer two")).toBe(false);
     const third = await fileTicket(t, { subject: "A third problem" });
@@ -104,6 +112,7 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
     expect(await undo.text()).toContain(
       `Subscribed again: j****@northwind.example gets emails about request ${first.reference}.`,
     );
+    expect(await unsubscribed(first.id)).toBeNull();
     await reply(first.id, "Welcome back answer");
     expect(mailed("Welcome back answer")).toBe(true);
   }, 120_000);

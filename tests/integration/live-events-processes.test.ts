@@ -64,13 +64,22 @@ async function stream(server: RunningServer, cookie: string, lastEventId?: strin
   return readSse(res);
 }
 
+/** Polls until check() holds (a deadline, no fixed sleep). */
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
 });
 
 describe.skipIf(!TEST_DATABASE_URL)("two server processes on one PostgreSQL", () => {
-  it("a reply written on one reaches an SSE client of the other", async () => {
+  it("a reply written on one reaches an SSE client of the other, and stream caps count both", async () => {
     const name = `handoff_t_${randomBytes(6).toString("hex")}`;
     const admin = postgres(connectionOptions(TEST_DATABASE_URL!, 1));
     await admin.unsafe(`create database "${name}"`);
@@ -92,6 +101,25 @@ describe.skipIf(!TEST_DATABASE_URL)("two server processes on one PostgreSQL", ()
     await reply(a, cookieA, ticketId, "Reply from A");
     const message = await onB.next((e) => e.event === "message.created");
     expect(message.data.ticketId).toBe(ticketId);
+
+    // The per-agent cap (10) holds across both: 1 stream above, 5 more on B, 4 on A; the 11th is refused on either.
+    const open = async (server: RunningServer, cookie: string) => {
+      const res = await fetch(`${server.url}${EVENTS_PATHS.agent}`, { headers: { Cookie: cookie } });
+      if (res.status !== 200) return res.status;
+      const s = readSse(res);
+      cleanups.push(() => s.close());
+      streams.push(s);
+      return 200;
+    };
+    const streams: SseReader[] = [];
+    for (let i = 0; i < 5; i++) expect(await open(b, cookieB)).toBe(200);
+    for (let i = 0; i < 4; i++) expect(await open(a, cookieA)).toBe(200);
+    expect(await open(a, cookieA)).toBe(429);
+    expect(await open(b, cookieB)).toBe(429);
+    // A stream closed on B frees a slot that A can take (once B has seen the disconnect), and then only that one.
+    await streams[0]!.close();
+    await waitUntil(async () => (await open(a, cookieA)) === 200, "a slot freed on B taken on A");
+    expect(await open(b, cookieB)).toBe(429);
   }, 120_000);
 });
 

@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { CUSTOMER_HEADERS } from "../../shared/customer-api.js";
 import { EVENTS_PATHS } from "../../shared/events-api.js";
 import { agentClient, fileTicket, type AgentClient } from "../helpers/agent-client.js";
+import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { readSse, type SseReader } from "../helpers/sse.js";
 import { createTestApp, CUSTOMER_ORIGIN, type TestApp } from "../helpers/test-app.js";
@@ -130,5 +132,41 @@ describe.each(DATABASE_KINDS)("live events on %s", (kind) => {
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBeTruthy();
     expect((await res.json()).error.code).toBe("rate_limited");
+  });
+
+  it("counts another server process's streams toward the cap while its lease is current, and forgets a dead one's", async () => {
+    // An agent of its own, so streams left open by the tests above do not count.
+    const agent = await createAgent(database.db, { workspaceId: t.workspace.id, email: "caps@example.com" });
+    const agentCookie = await t.login({ email: agent.email, password: AGENT_PASSWORD });
+    const db = database.db;
+    const ghostHolds = (n: number) =>
+      db.execute(sql`insert into live_connection_counts (holder, key, count) values ('ghost', ${`agent:${agent.id}`}, ${n})
+        on conflict (holder, key) do update set count = excluded.count`);
+    // Another process held all 10 of this agent's streams, and its lease lapsed a minute ago (it died).
+    await db.execute(
+      sql`insert into ops_leases (name, holder, expires_at) values ('live:ghost', 'ghost', now() - interval '1 minute')`,
+    );
+    await ghostHolds(10);
+    const tryStream = () => t.request(EVENTS_PATHS.agent, { headers: { Cookie: agentCookie } });
+    const streams: SseReader[] = [];
+    const opens = async () => {
+      const res = await tryStream();
+      if (res.status === 200) streams.push(readSse(res));
+      return res.status;
+    };
+    expect(await opens()).toBe(200);
+    // The same process alive: its 10 count again, so this one's next stream is refused.
+    await db.execute(sql`update ops_leases set expires_at = now() + interval '1 minute' where name = 'live:ghost'`);
+    expect(await opens()).toBe(429);
+    // It closes two: 8 there and 1 here leave room for exactly one more, here.
+    await ghostHolds(8);
+    expect(await opens()).toBe(200);
+    expect(await opens()).toBe(429);
+    // Closing one here frees its slot at once.
+    await streams.pop()!.close();
+    expect(await opens()).toBe(200);
+    for (const s of streams) await s.close();
+    await db.execute(sql`delete from live_connection_counts where holder = 'ghost'`);
+    await db.execute(sql`delete from ops_leases where name = 'live:ghost'`);
   });
 });

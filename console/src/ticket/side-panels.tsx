@@ -27,6 +27,12 @@ export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
       {!signed.includes("email") && (
         <p class="muted small">Unverified: the email was typed, not signed by the customer's app (identify() jwt).</p>
       )}
+      {ticket.emailUnsubscribed && (
+        <p class="muted small" data-testid="email-unsubscribed">
+          Unsubscribed from email ({ticket.emailUnsubscribed.scope === "all" ? "all" : "this ticket"}) since{" "}
+          {formatDateTime(ticket.emailUnsubscribed.at)}: replies reach them only in the widget.
+        </p>
+      )}
       <Facts
         items={[
           ["Name", fact("name", customer.name)],

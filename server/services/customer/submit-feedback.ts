@@ -7,7 +7,10 @@ import type { TicketHolder } from "../../access/upload-token.js";
 import { recordEvent } from "../tickets/record-event.js";
 import { isUniqueViolation, notFound, ServiceError } from "../service-error.js";
 
-/** The customer holds the ticket's upload token; an agent answers only if a handoff was sent to them. */
+/**
+ * The customer holds the ticket's upload token (the widget) or its signed survey link (the resolved mail); an agent
+ * answers only if a handoff was sent to them.
+ */
 type Caller = AgentActor | TicketHolder;
 const respondentOf = (caller: Caller) => (caller.kind === "agent" ? ("agent" as const) : ("customer" as const));
 
@@ -24,20 +27,35 @@ async function loadTicket(db: Db, ticketId: string, caller: Caller) {
   // The ticket holder was authenticated for this very ticket by server/access; an agent only in their workspace.
   const allowed = caller.kind === "agent" ? row.workspace.id === caller.workspaceId : caller.ticketId === row.id;
   if (!allowed) throw notFound("Ticket");
+  const facts = await feedbackFacts(db, row, respondentOf(caller));
+  const eligible = facts.eligible && (caller.kind !== "agent" || facts.receivers.has(caller.id));
+  return { ticket: row, eligible, answered: facts.answered, receivers: facts.receivers };
+}
+
+/** Escalated and resolved (who received the handoffs), and whether this respondent already answered. */
+async function feedbackFacts(db: Db, ticket: { id: string; status: string }, respondent: "agent" | "customer") {
   const escalations = await db
     .select({ details: ticketEvents.details })
     .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, row.id), inArray(ticketEvents.type, ["escalated"])));
+    .where(and(eq(ticketEvents.ticketId, ticket.id), inArray(ticketEvents.type, ["escalated"])));
   const receivers = new Set(
     escalations.map((e) => e.details.toAgentId).filter((x): x is string => typeof x === "string"),
   );
-  const eligible =
-    escalations.length > 0 && RESOLVED.includes(row.status) && (caller.kind !== "agent" || receivers.has(caller.id));
   const [answered] = await db
     .select({ id: feedback.id })
     .from(feedback)
-    .where(and(eq(feedback.ticketId, row.id), eq(feedback.respondent, respondentOf(caller))));
-  return { ticket: row, eligible, answered: Boolean(answered), receivers };
+    .where(and(eq(feedback.ticketId, ticket.id), eq(feedback.respondent, respondent)));
+  return {
+    eligible: escalations.length > 0 && RESOLVED.includes(ticket.status),
+    answered: Boolean(answered),
+    receivers,
+  };
+}
+
+/** Whether the customer's questions are due (escalated, resolved, not answered): the resolved mail then asks them. */
+export async function customerFeedbackDue(db: Db, ticket: { id: string; status: string }): Promise<boolean> {
+  const facts = await feedbackFacts(db, ticket, "customer");
+  return facts.eligible && !facts.answered;
 }
 
 export async function getFeedbackState(db: Db, input: { ticketId: string; caller: Caller }): Promise<FeedbackState> {

@@ -15,6 +15,11 @@ export const EMAIL_STRINGS = {
     replyAbove: "Reply above this line to answer.",
     footer: "You get this email because you contacted support.",
     unsubscribe: "Unsubscribe",
+    surveyTitle: "Before you go: how did it go?",
+    surveyInTime: "Was it resolved in a reasonable time?",
+    yes: "Yes",
+    no: "No",
+    surveyHint: "Your click opens a page with two more short questions; nothing is recorded until you send it there.",
   },
   de: {
     receivedSubject: (ref: string, subject: string) => `[${ref}] Wir haben Ihre Anfrage erhalten: ${subject}`,
@@ -29,6 +34,12 @@ export const EMAIL_STRINGS = {
     replyAbove: "Antworten Sie oberhalb dieser Zeile.",
     footer: "Sie erhalten diese E-Mail, weil Sie den Support kontaktiert haben.",
     unsubscribe: "Abmelden",
+    surveyTitle: "Kurz noch: Wie lief es?",
+    surveyInTime: "Wurde es in angemessener Zeit gelöst?",
+    yes: "Ja",
+    no: "Nein",
+    surveyHint:
+      "Ihr Klick öffnet eine Seite mit zwei weiteren kurzen Fragen; gespeichert wird erst, wenn Sie dort absenden.",
   },
   fr: {
     receivedSubject: (ref: string, subject: string) => `[${ref}] Nous avons bien reçu votre demande : ${subject}`,
@@ -43,6 +54,12 @@ export const EMAIL_STRINGS = {
     replyAbove: "Répondez au-dessus de cette ligne.",
     footer: "Vous recevez cet e-mail parce que vous avez contacté le support.",
     unsubscribe: "Se désabonner",
+    surveyTitle: "Avant de partir : comment cela s'est-il passé ?",
+    surveyInTime: "Le problème a-t-il été résolu dans un délai raisonnable ?",
+    yes: "Oui",
+    no: "Non",
+    surveyHint:
+      "Votre clic ouvre une page avec deux autres questions courtes ; rien n'est enregistré avant que vous l'envoyiez.",
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 
@@ -58,14 +75,33 @@ export const escapeHtml = (s: string) =>
 const anchor = (link: { href: string; label: string }) =>
   `<a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>`;
 
-/** A plain, readable HTML body from paragraphs and one link; the footer may carry its own (unsubscribe). */
+/** A question answered by one click per answer (the survey in the resolved mail). */
+export interface LinkChoice {
+  question: string;
+  answers: { href: string; label: string }[];
+  hint: string;
+}
+
+const choiceHtml = (choice: LinkChoice) =>
+  `<p><strong>${escapeHtml(choice.question)}</strong></p><p>${choice.answers
+    .map(
+      (a) =>
+        `<a href="${escapeHtml(a.href)}" style="display:inline-block;padding:.4rem 1.2rem;margin-right:.5rem;border:1px solid #1f2937;border-radius:6px;color:#1f2937;text-decoration:none">${escapeHtml(a.label)}</a>`,
+    )
+    .join("")}</p><p style="color:#666;font-size:12px">${escapeHtml(choice.hint)}</p>`;
+
+/**
+ * A plain, readable HTML body from paragraphs and one link; the footer may carry its own (unsubscribe), and a
+ * one-click question may follow the link.
+ */
 export function htmlBody(
   paragraphs: string[],
   link: { href: string; label: string } | null,
   footer: string | { text: string; href: string; label: string },
+  choice?: LinkChoice,
 ) {
   const ps = paragraphs.map((p) => `<p style="white-space:pre-wrap">${escapeHtml(p)}</p>`).join("\n");
-  const a = link ? `<p>${anchor(link)}</p>` : "";
+  const a = (link ? `<p>${anchor(link)}</p>` : "") + (choice ? choiceHtml(choice) : "");
   const foot = typeof footer === "string" ? escapeHtml(footer) : `${escapeHtml(footer.text)} ${anchor(footer)}`;
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">${ps}${a}<hr><p style="color:#666;font-size:12px">${foot}</p></body></html>`;
 }

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { WebhookEventType } from "../../../shared/notifications-api.js";
+import { type WebhookPayload, webhookPayloadSchemas } from "../../../shared/webhook-payload.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { messages, tickets } from "../../db/schema.js";
@@ -42,8 +43,17 @@ export function webhookEventFor(event: Pick<TicketEventJob, "type" | "details">)
   }
 }
 
-/** The Standard Webhooks body: { type, timestamp, data: { ticket, event, message? } }. */
-export async function buildEventPayload(db: Db, config: Config, event: TicketEventJob, type: string) {
+/**
+ * The Standard Webhooks body: { type, timestamp, data: { ticket, event, message? } }, as documented by its shared schema
+ * (shared/webhook-payload.ts, the OpenAPI document's `webhooks`). Parsed before it leaves: a body that drifted from the
+ * contract is not sent (notify-event.ts logs it) instead of reaching receivers as something else.
+ */
+export async function buildEventPayload(
+  db: Db,
+  config: Config,
+  event: TicketEventJob,
+  type: WebhookEventType,
+): Promise<WebhookPayload | null> {
   const [ticket] = await db
     .select({
       id: tickets.id,
@@ -67,7 +77,9 @@ export async function buildEventPayload(db: Db, config: Config, event: TicketEve
         .from(messages)
         .where(and(eq(messages.id, messageId), eq(messages.ticketId, ticket.id)))
     : [];
-  return {
+  // Deleted since (erasure), or not public: there is no message to tell anyone about.
+  if (type === "message.created" && (!message || message.internal)) return null;
+  return webhookPayloadSchemas[type].parse({
     type,
     timestamp: event.at,
     data: {
@@ -78,5 +90,5 @@ export async function buildEventPayload(db: Db, config: Config, event: TicketEve
         ? { message: { id: message.id, authorType: message.authorType, body: message.body } }
         : {}),
     },
-  };
+  });
 }

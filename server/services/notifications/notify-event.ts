@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { addJob } from "../../jobs/add-job.js";
 import { rowsOf } from "../../lib/rows-of.js";
 import type { JobContext } from "../../jobs/registry.js";
+import { logger } from "../../observability/logger.js";
 import { buildEventPayload, type TicketEventJob, webhookEventFor } from "./event-payload.js";
 import { loadTicketForMail } from "./load-ticket-for-mail.js";
 import { ensureNotificationSettings } from "./notification-settings.js";
@@ -35,7 +36,14 @@ export async function notifyEvent(raw: unknown, ctx: JobContext): Promise<void> 
   const ticket = await loadTicketForMail(ctx.db, event.workspaceId, event.ticketId);
   if (!ticket) return;
   const webhookType = webhookEventFor(event);
-  const payload = webhookType ? await buildEventPayload(ctx.db, ctx.config, event, webhookType) : null;
+  // A body that drifted from its documented schema is not sent (and logged); the event's mails and Slack still go.
+  const payload = webhookType
+    ? await buildEventPayload(ctx.db, ctx.config, event, webhookType).catch((error: unknown) => {
+        if (!(error instanceof z.ZodError)) throw error;
+        logger.error({ err: error, eventId: event.eventId, type: webhookType }, "webhook payload off its schema");
+        return null;
+      })
+    : null;
   await ctx.db.transaction(async (tx) => {
     if (webhookType && payload)
       await queueWebhookDeliveries(tx, { workspaceId: event.workspaceId, eventType: webhookType, payload });

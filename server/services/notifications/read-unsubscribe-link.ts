@@ -1,5 +1,5 @@
 import { and, eq, isNull, or } from "drizzle-orm";
-import { parseUnsubscribeToken, verifyUnsubscribeToken } from "../../access/unsubscribe-token.js";
+import { parseTicketLinkToken, verifyTicketLinkToken } from "../../access/unsubscribe-token.js";
 import type { Db } from "../../db/client.js";
 import { tickets, workspaces } from "../../db/schema.js";
 import { customerEmailUnsubscribes } from "../../db/schema-notifications.js";
@@ -21,7 +21,7 @@ export interface UnsubscribeLink {
 
 /** Resolves a link from a customer email; a forged, altered or stale one (ticket deleted) is not found. */
 export async function readUnsubscribeLink(db: Db, token: string): Promise<UnsubscribeLink> {
-  const claimed = parseUnsubscribeToken(token);
+  const claimed = parseTicketLinkToken(token);
   if (!claimed) throw notFound("Unsubscribe link");
   const [ticket] = await db
     .select({
@@ -37,7 +37,7 @@ export async function readUnsubscribeLink(db: Db, token: string): Promise<Unsubs
     .where(eq(tickets.id, claimed.ticketId));
   if (!ticket) throw notFound("Unsubscribe link");
   const settings = await ensureNotificationSettings(db, ticket.workspaceId);
-  if (!verifyUnsubscribeToken(settings.unsubscribeSecret, claimed)) throw notFound("Unsubscribe link");
+  if (!verifyTicketLinkToken(settings.unsubscribeSecret, "unsubscribe", claimed)) throw notFound("Unsubscribe link");
   const email = ticket.email.toLowerCase();
   return {
     workspaceId: ticket.workspaceId,

@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { replyToken } from "../../access/email-reply-token.js";
-import { unsubscribeToken } from "../../access/unsubscribe-token.js";
+import { ticketLinkToken, unsubscribeToken } from "../../access/unsubscribe-token.js";
 import { agents, messages } from "../../db/schema.js";
 import type { JobContext } from "../../jobs/registry.js";
-import { EMAIL_STRINGS, htmlBody, pickLang } from "./email-strings.js";
+import { customerFeedbackDue } from "../customer/submit-feedback.js";
+import { EMAIL_STRINGS, htmlBody, type LinkChoice, pickLang } from "./email-strings.js";
 import { loadTicketForMail } from "./load-ticket-for-mail.js";
 import { mailDomain, mailTransport } from "./mail-transport.js";
 import { ensureNotificationSettings } from "./notification-settings.js";
@@ -24,7 +25,8 @@ const payloadSchema = z.object({
 export type CustomerEmailJob = z.infer<typeof payloadSchema>;
 
 /**
- * Mails the customer: ticket received, an agent's public reply (never an internal note), resolved. Every mail threads
+ * Mails the customer: ticket received, an agent's public reply (never an internal note), resolved (with the
+ * post-escalation survey when it is due: one signed link per answer, recorded on the page they open). Every mail threads
  * under the ticket's root Message-ID and carries the signed reply token, so answering it lands in the thread, and a
  * signed one-click unsubscribe link (RFC 8058); a customer who used it gets nothing more.
  */
@@ -74,12 +76,25 @@ export async function sendCustomerEmail(raw: unknown, ctx: JobContext): Promise<
   const link = { href: ticket.pageUrl, label: strings.viewConversation };
   const unsubscribe = `${publicOrigin(ctx.config)}/email/unsubscribe/${unsubscribeToken(settings.unsubscribeSecret, ticket.id)}`;
   const footer = { text: strings.footer, href: unsubscribe, label: strings.unsubscribe };
+  let survey: LinkChoice | undefined;
+  if (job.kind === "resolved" && (await customerFeedbackDue(ctx.db, ticket))) {
+    const page = `${publicOrigin(ctx.config)}/email/feedback/${ticketLinkToken(settings.unsubscribeSecret, "survey", ticket.id)}`;
+    survey = {
+      question: `${strings.surveyTitle} ${strings.surveyInTime}`,
+      answers: [
+        { href: `${page}?inTime=yes`, label: strings.yes },
+        { href: `${page}?inTime=no`, label: strings.no },
+      ],
+      hint: strings.surveyHint,
+    };
+  }
   const text = [
     strings.replyAbove,
     "",
     ...paragraphs,
     "",
     `${link.label}: ${link.href}`,
+    ...(survey ? ["", survey.question, ...survey.answers.map((a) => `${a.label}: ${a.href}`), survey.hint] : []),
     "",
     "-- ",
     `${strings.footer} ${strings.unsubscribe}: ${unsubscribe}`,
@@ -90,7 +105,7 @@ export async function sendCustomerEmail(raw: unknown, ctx: JobContext): Promise<
     replyTo: mail.inboundEmailDomain ? `reply+${token}@${mail.inboundEmailDomain}` : undefined,
     subject,
     text,
-    html: htmlBody([strings.replyAbove, ...paragraphs], link, footer),
+    html: htmlBody([strings.replyAbove, ...paragraphs], link, footer, survey),
     messageId,
     ...(job.kind === "received" ? {} : { inReplyTo: root, references: [root] }),
     headers: {

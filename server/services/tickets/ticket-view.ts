@@ -74,7 +74,7 @@ export interface RecordingRow {
   endedAt: number;
 }
 
-export function toDetail(row: TicketRow, recording: RecordingRow | null): TicketDetail {
+export function toDetail(row: TicketRow, recording: RecordingRow | null): Omit<TicketDetail, "emailUnsubscribed"> {
   return {
     ...toSummary(row),
     description: row.description,

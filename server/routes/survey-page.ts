@@ -1,0 +1,83 @@
+import type { CustomerFeedback } from "../../shared/metrics.js";
+import { escapeHtml, type Lang } from "../services/notifications/email-strings.js";
+import { emailLinkPage, submitButton } from "./unsubscribe-page.js";
+
+/** The widget's three questions (widget/ui/strings-conversation.ts and its locales), worded the same here. */
+const STRINGS = {
+  en: {
+    title: "Before you go: how did it go?",
+    about: (ref: string) => `About your request ${ref}.`,
+    repeated: "Did you have to repeat yourself?",
+    people: "How many people did you talk to?",
+    inTime: "Was it resolved in a reasonable time?",
+    yes: "Yes",
+    no: "No",
+    send: "Send feedback",
+    thanks: "Thanks for your feedback!",
+    already: (ref: string) => `You already answered these questions for request ${ref}; your first answers are kept.`,
+    closed: (ref: string) => `Request ${ref} is not resolved at the moment, so there is nothing to answer yet.`,
+    fix: "Please answer every question (the number of people is 1 to 20).",
+    invalid: "This link does not work: it was altered, or the request it belongs to was deleted.",
+  },
+  de: {
+    title: "Kurz noch: Wie lief es?",
+    about: (ref: string) => `Zu Ihrer Anfrage ${ref}.`,
+    repeated: "Mussten Sie sich wiederholen?",
+    people: "Mit wie vielen Personen haben Sie gesprochen?",
+    inTime: "Wurde es in angemessener Zeit gelöst?",
+    yes: "Ja",
+    no: "Nein",
+    send: "Feedback senden",
+    thanks: "Danke für Ihr Feedback!",
+    already: (ref: string) =>
+      `Sie haben diese Fragen zur Anfrage ${ref} bereits beantwortet; Ihre ersten Antworten bleiben gespeichert.`,
+    closed: (ref: string) => `Die Anfrage ${ref} ist derzeit nicht gelöst; es gibt noch nichts zu beantworten.`,
+    fix: "Bitte beantworten Sie jede Frage (Anzahl der Personen: 1 bis 20).",
+    invalid: "Dieser Link funktioniert nicht: Er wurde verändert, oder die Anfrage wurde gelöscht.",
+  },
+  fr: {
+    title: "Avant de partir : comment cela s'est-il passé ?",
+    about: (ref: string) => `À propos de votre demande ${ref}.`,
+    repeated: "Avez-vous dû vous répéter ?",
+    people: "Avec combien de personnes avez-vous parlé ?",
+    inTime: "Le problème a-t-il été résolu dans un délai raisonnable ?",
+    yes: "Oui",
+    no: "Non",
+    send: "Envoyer l'avis",
+    thanks: "Merci pour votre avis !",
+    already: (ref: string) =>
+      `Vous avez déjà répondu à ces questions pour la demande ${ref} ; vos premières réponses sont conservées.`,
+    closed: (ref: string) => `La demande ${ref} n'est pas résolue pour le moment ; il n'y a rien à répondre.`,
+    fix: "Merci de répondre à chaque question (nombre de personnes : 1 à 20).",
+    invalid: "Ce lien ne fonctionne pas : il a été modifié, ou la demande a été supprimée.",
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+/** What the form holds so far: from the mail's one-click answer, or a POST that did not validate. */
+export type SurveyDraft = Partial<Record<keyof CustomerFeedback, string>>;
+
+const page = (lang: Lang, body: string) => emailLinkPage(lang, STRINGS[lang].title, body);
+const para = (text: string, role = "") => `<p${role ? ` role="${role}"` : ""}>${escapeHtml(text)}</p>`;
+
+function yesNo(lang: Lang, name: keyof CustomerFeedback, legend: string, value: string | undefined) {
+  const s = STRINGS[lang];
+  const radio = (v: "yes" | "no", label: string) =>
+    `<label style="margin-right:1rem"><input type="radio" name="${name}" value="${v}"${value === v ? " checked" : ""} required> ${escapeHtml(label)}</label>`;
+  return `<fieldset style="border:0;padding:0;margin:0 0 1rem"><legend style="font-weight:600">${escapeHtml(legend)}</legend>${radio("yes", s.yes)}${radio("no", s.no)}</fieldset>`;
+}
+
+/** The three questions; the answer clicked in the mail comes preselected, and nothing is stored before "Send". */
+export function surveyForm(lang: Lang, reference: string, draft: SurveyDraft, error = false): string {
+  const s = STRINGS[lang];
+  const people = /^\d{1,2}$/.test(draft.peopleTalkedTo ?? "") ? draft.peopleTalkedTo : "1";
+  return page(
+    lang,
+    `${para(s.about(reference))}${error ? para(s.fix, "alert") : ""}<form method="post">${yesNo(lang, "resolvedInReasonableTime", s.inTime, draft.resolvedInReasonableTime)}${yesNo(lang, "repeatedThemselves", s.repeated, draft.repeatedThemselves)}<p><label style="font-weight:600" for="people">${escapeHtml(s.people)}</label><br><input id="people" name="peopleTalkedTo" type="number" min="1" max="20" value="${people}" required style="font:inherit;width:5rem"></p>${submitButton("send", "1", s.send, true)}</form>`,
+  );
+}
+
+export const surveyThanks = (lang: Lang) => page(lang, para(STRINGS[lang].thanks, "status"));
+export const surveyAlreadyAnswered = (lang: Lang, reference: string) =>
+  page(lang, para(STRINGS[lang].already(reference), "status"));
+export const surveyClosed = (lang: Lang, reference: string) => page(lang, para(STRINGS[lang].closed(reference)));
+export const invalidSurveyPage = () => page("en", para(STRINGS.en.invalid));
