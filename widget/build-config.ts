@@ -33,7 +33,7 @@ function chunkFor(id: string, launcher: boolean): string | undefined {
   // Capture starts as soon as the launcher shows; the form only on intent (hover, focus, open), so they are apart.
   if (id.includes("/widget/capture/")) return "capture";
   if (
-    /\/widget\/(ui\/(Dialog|dialog-views|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(
+    /\/widget\/(ui\/(Dialog|dialog-views|errors|dialog-styles|strings-form)|conversation\/storage|submit|body|api|transport\/)/.test(
       id,
     )
   )
