@@ -114,10 +114,11 @@ function esmBuild(
 
 /**
  * Output layout (the server serves outDir/widget.js at /widget.js and outDir/* under /widget/, with CORS):
- * - widget.js: the script tag, a classic IIFE loader that import()s `<script dir>/widget/app.js`.
- * - app.js (launcher UI + core) and app-*.js (preact, core strings), form-*.js (capture, dialog, transport),
- *   recorder.js (rrweb, loaded when idle), conversation-*.js (conversation view, only for visitors with something to
- *   follow: core.ts import()s it, so it is a chunk of its own), translations (<lang>-*.js, <lang>-conversation-*.js).
+ * - widget.js: the script tag, a classic IIFE loader that import()s `<script dir>/widget/app-<hash>.js` by name.
+ * - app-*.js (launcher UI, core, preact, the launcher's words), capture-*.js (right after the launcher shows),
+ *   form-*.js (dialog, transport, the form's words; on intent), recorder.js (rrweb, loaded when idle),
+ *   conversation-*.js (conversation view, only for visitors with something to follow: core.ts import()s it, so it
+ *   is a chunk of its own), translations (<lang>-form-*.js, <lang>-conversation-*.js).
  * - esm/esm.js: init() for SPA developers, built separately so the script-tag chunks stay unshared and small.
  */
 export function widgetBuildConfigs(outDir: string): InlineConfig[] {
