@@ -17,8 +17,8 @@ export async function buildAll(options: { outDir?: string; quiet?: boolean } = {
   for (const config of configs) {
     await build({ ...config, configFile: false, logLevel: options.quiet ? "warn" : "info" });
   }
-  precompress(`${outDir}/widget`);
-  precompress(`${outDir}/console`);
+  await precompress(`${outDir}/widget`, { zopfli: true });
+  await precompress(`${outDir}/console`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

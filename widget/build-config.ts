@@ -1,4 +1,4 @@
-import type { InlineConfig } from "vite";
+import type { InlineConfig, Plugin } from "vite";
 import { fileURLToPath } from "node:url";
 import { patchedRrwebRecord } from "./build-rrweb-patch.js";
 
@@ -18,7 +18,7 @@ const common = {
  * transport, on intent: hover or focus of the launcher, first open, or a saved ticket to retry). The recorder is an entry of its own (stable name). The conversation view is left to the bundler: only
  * core.ts's import() reaches it, so it becomes its own chunk (a group here would also capture what the form needs).
  */
-function chunkFor(id: string): string | undefined {
+function chunkFor(id: string, launcher: boolean): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
   // The same goes for the core strings and the local "anything to follow?" check, which later chunks import too.
   if (
@@ -27,10 +27,13 @@ function chunkFor(id: string): string | undefined {
     )
   )
     return "app";
+  // The script tag's launcher path (app.ts and what it imports statically) joins them: one file before the launcher
+  // shows, not an entry plus a shared chunk (every response costs ~350 B of headers on the visitor's wire).
+  if (launcher && /\/widget\/(app|core|config|ui\/(mount|Launcher|styles))\./.test(id)) return "app";
   // Capture starts as soon as the launcher shows; the form only on intent (hover, focus, open), so they are apart.
   if (id.includes("/widget/capture/")) return "capture";
   if (
-    /\/widget\/(ui\/(Dialog|dialog-views|errors|dialog-styles)|conversation\/storage|submit|body|api|transport\/)/.test(
+    /\/widget\/(ui\/(Dialog|dialog-views|errors|dialog-styles|strings-form)|conversation\/storage|submit|body|api|transport\/)/.test(
       id,
     )
   )
@@ -38,13 +41,54 @@ function chunkFor(id: string): string | undefined {
   return undefined;
 }
 
+interface LauncherChunk {
+  /** In the app build: notes the launcher chunk's hashed name and drops the entry facade nothing loads. */
+  emit: Plugin;
+  /** In the loader build (which runs after it): puts that name where loader.ts says __HANDOFF_APP__. */
+  link: Plugin;
+}
+
+/**
+ * The loader imports the launcher chunk by its hashed name, so the only short-lived file is widget.js itself; app.ts
+ * starts from the settings the loader left on the stub (a chunk's export names are minified).
+ */
+function launcherChunk(): LauncherChunk {
+  let fileName = "";
+  return {
+    emit: {
+      name: "handoff-launcher-chunk",
+      generateBundle(_options, bundle) {
+        for (const [key, file] of Object.entries(bundle)) {
+          if (file.type !== "chunk" || file.name !== "app") continue;
+          if (file.isEntry) delete bundle[key];
+          else fileName = file.fileName;
+        }
+        if (!fileName) this.error("no launcher chunk (app-*.js) in the widget build");
+      },
+    },
+    link: {
+      name: "handoff-launcher-link",
+      transform(code, id) {
+        if (!id.endsWith("/widget/loader.ts")) return undefined;
+        if (!fileName || !code.includes("__HANDOFF_APP__")) this.error("the loader cannot name the launcher chunk");
+        return code.replace("__HANDOFF_APP__", JSON.stringify(fileName));
+      },
+    },
+  };
+}
+
 // HANDOFF_NO_MINIFY=1 builds readable chunks, so CPU profiles name functions (bench/recorder-profile.ts).
 const MINIFY = !process.env.HANDOFF_NO_MINIFY;
 
-function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: boolean): InlineConfig {
+function esmBuild(
+  outDir: string,
+  entry: Record<string, string>,
+  emptyOutDir: boolean,
+  launcher?: LauncherChunk,
+): InlineConfig {
   return {
     ...common,
-    plugins: [patchedRrwebRecord()],
+    plugins: launcher ? [patchedRrwebRecord(), launcher.emit] : [patchedRrwebRecord()],
     build: {
       outDir,
       emptyOutDir,
@@ -59,7 +103,7 @@ function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: bo
           // ...but lib mode keeps whitespace in ES output by default; this ships to browsers as is.
           minify: MINIFY,
           comments: false,
-          manualChunks: chunkFor,
+          manualChunks: (id) => chunkFor(id, !!launcher),
           chunkFileNames: "[name]-[hash].js",
           assetFileNames: "[name]-[hash][extname]",
         },
@@ -70,18 +114,21 @@ function esmBuild(outDir: string, entry: Record<string, string>, emptyOutDir: bo
 
 /**
  * Output layout (the server serves outDir/widget.js at /widget.js and outDir/* under /widget/, with CORS):
- * - widget.js: the script tag, a classic IIFE loader that import()s `<script dir>/widget/app.js`.
- * - app.js (launcher UI + core) and app-*.js (preact, core strings), form-*.js (capture, dialog, transport),
- *   recorder.js (rrweb, loaded when idle), conversation-*.js (conversation view, only for visitors with something to
- *   follow: core.ts import()s it, so it is a chunk of its own), translations (<lang>-*.js, <lang>-conversation-*.js).
+ * - widget.js: the script tag, a classic IIFE loader that import()s `<script dir>/widget/app-<hash>.js` by name.
+ * - app-*.js (launcher UI, core, preact, the launcher's words), capture-*.js (right after the launcher shows),
+ *   form-*.js (dialog, transport, the form's words; on intent), recorder.js (rrweb, loaded when idle),
+ *   conversation-*.js (conversation view, only for visitors with something to follow: core.ts import()s it, so it
+ *   is a chunk of its own), translations (<lang>-form-*.js, <lang>-conversation-*.js).
  * - esm/esm.js: init() for SPA developers, built separately so the script-tag chunks stay unshared and small.
  */
 export function widgetBuildConfigs(outDir: string): InlineConfig[] {
+  const launcher = launcherChunk();
   return [
-    esmBuild(outDir, { app: here("./app.ts"), recorder: here("./recorder/index.ts") }, true),
+    esmBuild(outDir, { app: here("./app.ts"), recorder: here("./recorder/index.ts") }, true, launcher),
     esmBuild(`${outDir}/esm`, { esm: here("./esm.ts"), recorder: here("./recorder/index.ts") }, true),
     {
       ...common,
+      plugins: [launcher.link],
       build: {
         outDir,
         emptyOutDir: false,

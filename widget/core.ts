@@ -11,7 +11,7 @@ import { hasConversationsLocally } from "./conversation/known.js";
 import type { Recorder } from "./recorder/index.js";
 import { outboxMayHoldItems } from "./transport/outbox-flag.js";
 import { type MountedUi, mountUi } from "./ui/mount.js";
-import { loadStrings, localeFor } from "./ui/strings.js";
+import { type LauncherStrings, loadStrings, localeFor, type Strings } from "./ui/strings.js";
 import type { ConversationView, UiController } from "./ui/types.js";
 
 const EVENT_FULL_SNAPSHOT = 2;
@@ -114,9 +114,29 @@ function recordingEvents(s: Session) {
 }
 
 /** What the UI may ask of the core: plain data in, plain data out. */
-function createController(s: Session, emit: Emit, follow: () => void, hasConversations: () => boolean): UiController {
+function createController(
+  s: Session,
+  emit: Emit,
+  follow: () => void,
+  hasConversations: () => boolean,
+  words: { locale: string; launcher: Promise<LauncherStrings> },
+): UiController {
+  let formStrings: Promise<Strings> | undefined;
   return {
     strings: undefined as never, // set before the UI mounts (see mount)
+    formStrings() {
+      if (!formStrings) {
+        const loading = Promise.all([words.launcher, import("./ui/strings-form.js")]).then(([launcher, form]) =>
+          form.loadFormStrings(words.locale, s.config.texts).then((more) => ({ ...launcher, ...more })),
+        );
+        // A failed fetch is retried at the next intent.
+        loading.catch(() => {
+          if (formStrings === loading) formStrings = undefined;
+        });
+        formStrings = loading;
+      }
+      return formStrings;
+    },
     windowSeconds: s.config.windowSeconds,
     defaultEmail: () => s.identity.email || "",
     preview(includeRecording) {
@@ -159,7 +179,8 @@ function createController(s: Session, emit: Emit, follow: () => void, hasConvers
 }
 
 export function createHandoff(config: WidgetConfig): HandoffApi {
-  // English is in the launcher chunk; another language is one small fetch before the launcher shows.
+  // The launcher's English words are in the launcher chunk; another language is one small fetch before it shows. The
+  // form's words come with the form (formStrings).
   const locale = localeFor(config.locale, navigator.languages || []);
   const stringsReady = loadStrings(locale, config.texts);
   const s: Session = {
@@ -212,7 +233,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       });
   };
   const hasConversations = () => hasConversationsLocally(config.siteKey, s.identity);
-  const ctrl = createController(s, emit, follow, hasConversations);
+  const ctrl = createController(s, emit, follow, hasConversations, { locale, launcher: stringsReady });
 
   const mount = () =>
     void stringsReady.then((strings) => {

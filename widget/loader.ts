@@ -11,9 +11,12 @@
  */
 import type { BootInput } from "./app.js";
 
+/** The launcher chunk's file name (app-<hash>.js), written in by the build (widget/build-config.ts). */
+declare const __HANDOFF_APP__: string;
+
 const METHODS = ["open", "close", "identify", "setMetadata", "on", "shutdown"] as const;
 
-type Stub = { q: unknown[]; loaded?: boolean } & Record<string, unknown>;
+type Stub = { q: unknown[]; loaded?: boolean; start?: BootInput } & Record<string, unknown>;
 
 (() => {
   const w = window as unknown as { Handoff?: Stub };
@@ -29,9 +32,9 @@ type Stub = { q: unknown[]; loaded?: boolean } & Record<string, unknown>;
   }
   stub.loaded = true;
   const base = new URL("./widget/", script.src).href;
-  const input: BootInput = { data: { ...script.dataset }, scriptSrc: script.src, base };
-  import(/* @vite-ignore */ `${base}app.js`).then(
-    (app: { boot(input: BootInput): void }) => app.boot(input),
-    (error) => console.warn("[Handoff] could not load the widget", error),
+  // The launcher chunk starts itself with these (see app.ts).
+  stub.start = { data: { ...script.dataset }, scriptSrc: script.src, base };
+  import(/* @vite-ignore */ base + __HANDOFF_APP__).catch((error) =>
+    console.warn("[Handoff] could not load the widget", error),
   );
 })();

@@ -4,6 +4,13 @@ import { fitBody } from "../../widget/body.js";
 import { normalizeConfig, optionsFromDataset, safeColor } from "../../widget/config.js";
 import { mergeMetadata, cleanIdentity } from "../../widget/api.js";
 import { loadStrings, localeFor } from "../../widget/ui/strings.js";
+import { loadFormStrings } from "../../widget/ui/strings-form.js";
+
+/** The dialog's words as the widget puts them together: the launcher's (before it shows) and the form's (with it). */
+const words = async (locale: string, overrides?: Record<string, unknown>) => ({
+  ...(await loadStrings(locale, overrides)),
+  ...(await loadFormStrings(locale, overrides)),
+});
 import { describeFailure } from "../../widget/ui/errors.js";
 
 describe("widget transport", () => {
@@ -112,11 +119,11 @@ describe("widget configuration and API input", () => {
   });
 
   test("locales, text overrides and error messages", async () => {
-    expect((await loadStrings(localeFor("de-AT"))).send).toBe("Senden");
-    expect((await loadStrings(localeFor(undefined, ["fr-FR"]))).send).toBe("Envoyer");
+    expect((await words(localeFor("de-AT"))).send).toBe("Senden");
+    expect((await words(localeFor(undefined, ["fr-FR"]))).send).toBe("Envoyer");
     expect(localeFor("xx", ["en-GB", "de"])).toBe("en");
-    expect((await loadStrings(localeFor("xx"))).send).toBe("Send");
-    const custom = await loadStrings("de", {
+    expect((await words(localeFor("xx"))).send).toBe("Send");
+    const custom = await words("de", {
       launcherText: "Fragen?",
       created: "not a template",
       nope: "x",
@@ -126,7 +133,7 @@ describe("widget configuration and API input", () => {
     expect(custom.title).toBe("Support kontaktieren"); // blank overrides are ignored
     expect(custom.created("HO-1")).toBe("Ticket HO-1 erstellt"); // templated texts keep their wording
     expect("nope" in custom).toBe(false);
-    const t = await loadStrings("en");
+    const t = await words("en");
     expect(
       describeFailure(
         new ApiError(422, "validation_failed", "bad", [{ path: "email", message: "enter a valid email address" }]),

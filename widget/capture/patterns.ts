@@ -46,13 +46,44 @@ function ibanValid(raw: string): boolean {
 const looksRandom = (run: string) =>
   /^[0-9a-f]+$/i.test(run) ? /\d/.test(run) : /\d/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run);
 
+/**
+ * What every pattern above needs somewhere in the text: an @, 13 digits in a row (spaces or dashes between), a
+ * country code and check digits, eyJ, a key prefix, or 32 key-like characters. One scan instead of six, and most text
+ * has none of them.
+ */
+const ANY = /@|\d(?:[ -]?\d){12}|[A-Z]{2}\d\d|eyJ|[sprk]k_|gh[po]|xox|[A-Za-z0-9+/_-]{32}/;
+
+// Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
+// text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
+const CACHE_ENTRIES = 2000;
+const CACHE_TEXT = 300;
+const cache = new Map<string, { out: string; pieces: string[] }>();
+
 /** Masks the patterns above in `text`; `onMasked` is called once per match. */
 export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
   // something with an @ or digits.
   if (text.length < 13 ? !text.includes("@") : text.length < 32 && !/[@\d]/.test(text)) return text;
+  const cacheable = !skipEmail && text.length <= CACHE_TEXT;
+  const known = cacheable ? cache.get(text) : undefined;
+  if (known) {
+    if (onMasked) for (const piece of known.pieces) onMasked(piece);
+    return known.out;
+  }
+  if (!ANY.test(text)) return text;
+  const pieces: string[] = [];
+  const out = replacePatterns(text, pieces, skipEmail);
+  if (cacheable) {
+    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    cache.set(text, { out, pieces });
+  }
+  if (onMasked) for (const piece of pieces) onMasked(piece);
+  return out;
+}
+
+function replacePatterns(text: string, pieces: string[], skipEmail?: (email: string) => boolean): string {
   const hit = (masked: string) => {
-    onMasked?.(masked);
+    pieces.push(masked);
     return masked;
   };
   return text

@@ -3,6 +3,7 @@ import { attachmentCss } from "./AttachmentPicker.js";
 import { dialogCss } from "./dialog-styles.js";
 import { DoneView, FormView, QueuedView, type Status } from "./dialog-views.js";
 import { describeFailure, validate } from "./errors.js";
+import type { Strings } from "./strings.js";
 import type { DialogView as View, FieldName, FormValues, UiController } from "./types.js";
 
 const FOCUSABLE =
@@ -10,6 +11,7 @@ const FOCUSABLE =
 
 interface Props {
   ctrl: UiController;
+  t: Strings;
   theme: { color: string; left: boolean };
   values: FormValues;
   setValues(values: FormValues): void;
@@ -140,8 +142,7 @@ export class Dialog extends Component<Props, State> {
 
   onSubmit = async (event: Event) => {
     event.preventDefault();
-    const { ctrl, values, onSent } = this.props;
-    const t = ctrl.strings;
+    const { ctrl, t, values, onSent } = this.props;
     if (this.state.status.step === "sending") return;
     const invalid = validate(values, t);
     this.setState({ errors: invalid });
@@ -176,9 +177,8 @@ export class Dialog extends Component<Props, State> {
   };
 
   render() {
-    const { ctrl, theme, values, onClose } = this.props;
+    const { ctrl, t, theme, values, onClose } = this.props;
     const { status, errors, alert, view } = this.state;
-    const t = ctrl.strings;
     // The conversation chunk, once loaded: only visitors with something to follow (see core.ts) get tabs and threads.
     const conv = ctrl.conversations();
     const nav = conv && {

@@ -1,7 +1,7 @@
-import type { Strings } from "./strings.js";
+import type { LauncherStrings } from "./strings.js";
 
 interface Props {
-  t: Strings;
+  t: LauncherStrings;
   open: boolean;
   unread: number;
   /** "1 unread reply", from the conversation chunk's strings (loaded whenever there can be unread replies). */

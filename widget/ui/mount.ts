@@ -1,6 +1,7 @@
 import { h, render } from "preact";
 import { Launcher } from "./Launcher.js";
 import { launcherCss } from "./styles.js";
+import type { Strings } from "./strings.js";
 import type { FormValues, UiController } from "./types.js";
 
 export interface MountedUi {
@@ -46,12 +47,14 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   let sent = false;
   let unread = 0;
   let dialog: DialogModule | undefined;
+  let t: Strings | undefined;
   let loading: Promise<void> | undefined;
 
   const preload = () =>
-    (loading ||= import("./Dialog.js").then(
-      (m) => {
+    (loading ||= Promise.all([import("./Dialog.js"), ctrl.formStrings()]).then(
+      ([m, strings]) => {
         dialog = m;
+        t = strings;
         paint();
       },
       (error) => {
@@ -81,9 +84,10 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
       onIntent: () => void preload(),
     });
     const form =
-      open && dialog
+      open && dialog && t
         ? h(dialog.Dialog, {
             ctrl,
+            t,
             theme: options,
             values,
             setValues: (next: FormValues) => {

@@ -1,7 +1,7 @@
 /** What the UI needs from the core; the UI knows nothing about capture, recording or HTTP. */
 import type { ConversationStore } from "../conversation/sync.js";
 import type { ConversationPane, ConversationTabs } from "./Conversations.js";
-import type { Strings } from "./strings.js";
+import type { LauncherStrings, Strings } from "./strings.js";
 import type { ConversationStrings } from "./strings-conversation.js";
 
 export interface FormValues {
@@ -42,7 +42,10 @@ export interface Problem {
 }
 
 export interface UiController {
-  strings: Strings;
+  /** The launcher's words, ready before it shows. */
+  strings: LauncherStrings;
+  /** Every word of the dialog (the launcher's too), fetched with the form chunk on intent. */
+  formStrings(): Promise<Strings>;
   windowSeconds: number;
   defaultEmail(): string;
   preview(includeRecording: boolean): Preview;

@@ -1,9 +1,7 @@
-import type { Strings } from "../strings.js";
+import type { FormStrings } from "../strings-form.js";
 
-/** Loaded only on pages that ask for this language (see loadStrings). */
-const fr: Strings = {
-  launcher: "Aide et support",
-  launcherText: "Aide",
+/** Loaded only on pages that ask for this language (see loadFormStrings). */
+const fr: FormStrings = {
   title: "Contacter le support",
   intro:
     "Dites-nous ce qui s'est mal passé. Nous joignons ce qui s'est passé sur cette page, pour que vous n'ayez pas à tout réexpliquer.",

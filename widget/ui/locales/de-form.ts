@@ -1,9 +1,7 @@
-import type { Strings } from "../strings.js";
+import type { FormStrings } from "../strings-form.js";
 
-/** Loaded only on pages that ask for this language (see loadStrings). */
-const de: Strings = {
-  launcher: "Hilfe und Support",
-  launcherText: "Hilfe",
+/** Loaded only on pages that ask for this language (see loadFormStrings). */
+const de: FormStrings = {
   title: "Support kontaktieren",
   intro:
     "Beschreiben Sie, was schiefgelaufen ist. Wir senden mit, was auf dieser Seite passiert ist, damit Sie nichts doppelt erklären müssen.",

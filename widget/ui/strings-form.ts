@@ -1,0 +1,58 @@
+/**
+ * The new-ticket form's texts, next to the launcher's in strings.ts. They ship in the form chunk, fetched on intent
+ * (hover or focus of the launcher, or opening it), so they are not on the launcher's critical path; other languages
+ * in locales/<lang>-form.ts, fetched only by pages in that language.
+ */
+import { localized } from "./strings.js";
+
+const en = {
+  title: "Contact support",
+  intro:
+    "Tell us what went wrong. We'll send what happened on this page with your message, so you don't have to explain it twice.",
+  email: "Email",
+  subject: "Subject",
+  description: "Description",
+  includeRecording: (seconds: number) =>
+    seconds === 60 ? "Include a recording of the last minute" : `Include a recording of the last ${seconds} seconds`,
+  recordingHint: "Typed text and passwords are hidden in the recording.",
+  previewLabel: "What we'll send:",
+  previewPage: (page: string) => `page ${page}`,
+  previewClicks: (n: number) => (n === 1 ? "1 click" : `${n} clicks`),
+  previewErrors: (n: number) => (n === 1 ? "1 error" : `${n} errors`),
+  previewRecording: (seconds: number) => `${seconds} s recording`,
+  previewNoRecording: "no recording",
+  previewMasked: (fields: number, texts: number) =>
+    `${[fields && (fields === 1 ? "1 field" : `${fields} fields`), texts && (texts === 1 ? "1 piece of text" : `${texts} pieces of text`)].filter(Boolean).join(" and ")} hidden`,
+  send: "Send",
+  sending: "Sending…",
+  close: "Close",
+  cancel: "Cancel",
+  required: "Required",
+  invalidEmail: "Enter a valid email address",
+  created: (reference: string) => `Ticket ${reference} created`,
+  createdBody: "Thanks! Our support team has your message. Their reply will show up here.",
+  uploading: (percent: number) => `Attaching the recording… ${percent}%`,
+  uploaded: "Recording attached.",
+  uploadFailed: "The recording could not be attached, but your ticket was created.",
+  errorNetwork: "We couldn't reach support. Check your connection and try again — your message is kept.",
+  errorServer: "Support is having trouble right now. Please try again in a moment — your message is kept.",
+  errorRejected: "Support could not accept this message.",
+  errorFix: "Please fix the highlighted fields.",
+  errorKey: "This support widget is not set up correctly (invalid site key).",
+  errorRateLimited: "Too many messages in a short time. Please wait a minute and try again.",
+  queuedTitle: "Message saved",
+  queuedBody:
+    "We couldn't reach support right now. Your message is saved on this device and will be sent automatically — next time you open this page or when you're back online.",
+  uploadQueued: "The recording is saved and will be attached automatically.",
+};
+
+export type FormStrings = typeof en;
+
+const LOCALES: Record<string, () => Promise<{ default: FormStrings }>> = {
+  de: () => import("./locales/de-form.js"),
+  fr: () => import("./locales/fr-form.js"),
+};
+
+/** For a locale picked by localeFor() (strings.ts), with the site's overrides of plain-text entries. */
+export const loadFormStrings = (locale: string, overrides: Record<string, unknown> = {}): Promise<FormStrings> =>
+  localized(en, LOCALES[locale], overrides);
