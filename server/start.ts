@@ -37,6 +37,7 @@ export async function startServer(
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
     poolSize: config.dbPoolSize,
+    prepare: config.dbPrepare,
   });
   const blobs = openBlobStore(config.storage, {
     db: database.db,
