@@ -16,6 +16,7 @@ import { request } from "node:http";
 import { createServer } from "node:net";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
+import { uploadTokenFor } from "../server/access/upload-token.js";
 import { connectionOptions } from "../server/db/client.js";
 import { packEvents } from "../shared/recording-pack.js";
 import { ticketBody } from "../tests/helpers/test-app.js";
@@ -113,8 +114,18 @@ try {
       bare.kill();
     }
     if (process.env.BENCH_ONLY !== "tickets") {
-      // Recordings: tickets made beforehand, so only the recording write is timed.
-      const spare = await Promise.all(Array.from({ length: 64 }, () => httpTicket()));
+      // Recordings: tickets made beforehand (rows, with the token the server would have handed out), so only the
+      // recording write is timed, and every upload stores a new recording: a second upload to a ticket would only be
+      // hashed and answered as already stored, and its token's rate limit (30 a minute) would refuse the rest.
+      const [{ upload_secret: uploadSecret }] = await sql<
+        { upload_secret: string }[]
+      >`select upload_secret from workspaces where id = ${workspace.id}`;
+      const recordingTickets: string[] = [];
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          while (recordingTickets.length < 4000) recordingTickets.push(await plainTicket());
+        }),
+      );
       const plainIds: string[] = [];
       const plainRecording = async () => {
         const id = plainIds.pop() ?? (await plainTicket());
@@ -130,12 +141,11 @@ try {
       };
       for (let i = 0; i < 2000; i++) plainIds.push(await plainTicket());
       const plainRecordings = await run("recordings: plain bytea INSERT", plainRecording);
-      let next = 0;
       const httpRecording = async () => {
-        const ticket = spare[next++ % spare.length];
-        const res = await send("PUT", `/api/v1/widget/tickets/${ticket.id}/recording`, gzip, {
+        const id = recordingTickets.pop() ?? (await plainTicket());
+        const res = await send("PUT", `/api/v1/widget/tickets/${id}/recording`, gzip, {
           "Content-Type": "application/octet-stream",
-          Authorization: `Bearer ${ticket.uploadToken}`,
+          Authorization: `Bearer ${uploadTokenFor({ uploadSecret }, id)}`,
         });
         if (res.status !== 204) throw new Error(`PUT recording: ${res.status} ${res.body}`);
       };

@@ -31,6 +31,8 @@ export interface Config {
   timeTriggerIntervalMs: number;
   /** PostgreSQL connections per process (postgres.js pool). */
   dbPoolSize: number;
+  /** HANDOFF_DB_PREPARE=false: no prepared statements (a pooler that cannot keep them). */
+  dbPrepare: boolean;
   /** How long shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
   /** Recording uploads one process inflates at once (HANDOFF_UPLOAD_CONCURRENCY); more get 429 + Retry-After. */
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     metricsToken: env.HANDOFF_METRICS_TOKEN || undefined,
     timeTriggerIntervalMs: Number(env.HANDOFF_TIME_TRIGGER_SECONDS ?? 60) * 1000,
     dbPoolSize: Number(env.HANDOFF_DB_POOL_SIZE ?? 10),
+    dbPrepare: !/^(0|false|off|no)$/i.test(env.HANDOFF_DB_PREPARE ?? ""),
     shutdownGraceMs: Number(env.HANDOFF_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
     uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
     trustProxy: parseTrustProxy(env.HANDOFF_TRUST_PROXY),

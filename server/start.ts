@@ -9,6 +9,7 @@ import { serverTasks } from "./jobs/tasks.js";
 import { startInboundSmtp } from "./services/notifications/start-inbound-smtp.js";
 import { startMetricsRefresher } from "./services/metrics/metrics-refresher.js";
 import { startTriageSweeper } from "./services/routing/triage-sweeper.js";
+import { startOutboxSweeper } from "./services/notifications/flush-notification-outbox.js";
 import { background } from "./lib/background.js";
 import { lifecycle, startDraining } from "./observability/lifecycle.js";
 import { registerDatabaseMetrics } from "./observability/db-metrics.js";
@@ -37,6 +38,7 @@ export async function startServer(
     databaseUrl: config.databaseUrl,
     dataDir: options.inMemory ? undefined : config.dataDir,
     poolSize: config.dbPoolSize,
+    prepare: config.dbPrepare,
   });
   const blobs = openBlobStore(config.storage, {
     db: database.db,
@@ -72,6 +74,7 @@ export async function startServer(
   const stopMetricsRefresher = startMetricsRefresher(database.db);
   const stopRetention = startRetentionScheduler(database.db, blobs);
   const stopTriageSweeper = startTriageSweeper(database.db);
+  const stopOutboxSweeper = startOutboxSweeper(database.db);
   const stopJobs = await startJobs({ database, config, tasks: serverTasks });
   const inboundPort = config.notifications.inboundSmtpPort;
   const inboundSmtp =
@@ -102,6 +105,8 @@ export async function startServer(
         server.closeIdleConnections();
       });
       await background.settled();
+      // After the requests: the outbox flushes they started finish before the pool closes.
+      await stopOutboxSweeper();
       await blobs.close();
       await database.close();
     },

@@ -71,13 +71,7 @@ export function unpackEvents(packed: PackedRecording): unknown[] {
  * leading array tag) one by one gives the same events as unpackEvents, so a server can unpack while it streams.
  */
 export function createUnpacker(shapes: unknown): (value: unknown) => unknown {
-  if (
-    !Array.isArray(shapes) ||
-    !shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === "string"))
-  ) {
-    throw new PackedRecordingError("shapes must be arrays of field names");
-  }
-  const shapeList = shapes as string[][];
+  const shapeList = checkShapes(shapes);
   const previous = shapeList.map((keys) => keys.map(() => 0));
   const unpack = (value: unknown): unknown => {
     if (!Array.isArray(value)) {
@@ -102,6 +96,68 @@ export function createUnpacker(shapes: unknown): (value: unknown) => unknown {
     return out;
   };
   return unpack;
+}
+
+/** An event's two fields a server summarises a recording by (createPackedEventReader). */
+export interface PackedEventStamp {
+  type: unknown;
+  timestamp: unknown;
+}
+
+/**
+ * Reads the items of a packed `events` array one by one as createUnpacker would unpack them (same checks, same running
+ * deltas, so the same errors and values) without building the events: a server that stores the upload as sent only
+ * needs each event's type and timestamp. null for an item that is not an object.
+ */
+export function createPackedEventReader(shapes: unknown): (value: unknown) => PackedEventStamp | null {
+  const shapeList = checkShapes(shapes);
+  const previous = shapeList.map((keys) => keys.map(() => 0));
+  // Like unpacking into an object: a repeated key keeps its last value.
+  const typeAt = shapeList.map((keys) => keys.lastIndexOf("type"));
+  const timestampAt = shapeList.map((keys) => keys.lastIndexOf("timestamp"));
+  /** Walks one packed value, applying its deltas; returns its shape index when it is an object. */
+  const walk = (value: unknown): number | undefined => {
+    if (!Array.isArray(value)) {
+      if (value !== null && typeof value === "object") throw new PackedRecordingError("unexpected object");
+      return undefined;
+    }
+    const tag = value[0];
+    if (tag === ARRAY) {
+      for (let i = 1; i < value.length; i++) walk(value[i]);
+      return undefined;
+    }
+    const keys = typeof tag === "number" ? shapeList[tag] : undefined;
+    if (!keys || value.length !== keys.length + 1) throw new PackedRecordingError("unknown shape or wrong field count");
+    const prev = previous[tag as number];
+    for (let i = 0; i < keys.length; i++) {
+      const field = value[i + 1];
+      if (typeof field === "number" && Number.isInteger(field)) prev[i] += field;
+      else walk(field);
+    }
+    return tag as number;
+  };
+  const fieldOf = (value: unknown[], shape: number, at: number): unknown => {
+    if (at < 0) return undefined;
+    const field = value[at + 1];
+    // Anything else is as sent: a float, a string, or an array (which unpacks to an array: not a number either way).
+    return typeof field === "number" && Number.isInteger(field) ? previous[shape][at] : field;
+  };
+  return (value) => {
+    const shape = walk(value);
+    if (shape === undefined) return null;
+    const packed = value as unknown[];
+    return { type: fieldOf(packed, shape, typeAt[shape]), timestamp: fieldOf(packed, shape, timestampAt[shape]) };
+  };
+}
+
+function checkShapes(shapes: unknown): string[][] {
+  if (
+    !Array.isArray(shapes) ||
+    !shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === "string"))
+  ) {
+    throw new PackedRecordingError("shapes must be arrays of field names");
+  }
+  return shapes as string[][];
 }
 
 export function isPackedRecording(value: unknown): value is PackedRecording {

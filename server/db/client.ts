@@ -7,6 +7,7 @@ import * as coreSchema from "./schema.js";
 import * as metricsSchema from "./schema-metrics.js";
 import * as storageSchema from "./schema-storage.js";
 import * as hardeningSchema from "./schema-hardening.js";
+import { preparedStatements } from "./prepared-statements.js";
 
 const schema = { ...coreSchema, ...metricsSchema, ...storageSchema, ...hardeningSchema };
 
@@ -30,11 +31,15 @@ export interface OpenOptions {
   dataDir?: string;
   /** postgres.js pool size (default 10). */
   poolSize?: number;
+  /** Prepared statements on PostgreSQL (default true; see prepared-statements.ts). */
+  prepare?: boolean;
 }
 
 /** Opens the database and applies the committed migrations. The returned close() is its teardown. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize, options.prepare ?? true)
+    : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir?: string): Promise<Database> {
@@ -48,11 +53,12 @@ async function openPglite(dataDir?: string): Promise<Database> {
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }
 
-async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
+async function openPostgres(databaseUrl: string, poolSize: number | undefined, prepare: boolean): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(connectionOptions(databaseUrl, poolSize));
+  const pool = postgres(connectionOptions(databaseUrl, poolSize));
+  const client = prepare ? preparedStatements(pool) : pool;
   const db = drizzle(client, { schema });
   // Several server processes may start at once: one migrates, the others wait on the lock.
   const lock = postgres(connectionOptions(databaseUrl, 1));
@@ -63,7 +69,7 @@ async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Databas
   } finally {
     await lock.end();
   }
-  return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { db: db as unknown as Db, kind: "postgres", close: () => pool.end({ timeout: 5 }) };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { agents, tickets, workspaces } from "./schema.js";
+import { agents, ticketEvents, tickets, workspaces } from "./schema.js";
 
 /** A queue's own Slack channel: it hears that queue's tickets (the workspace channel hears every queue). */
 export interface SlackQueueChannel {
@@ -19,6 +19,16 @@ export interface SlackQueueChannel {
   webhookUrl: string;
   events: string[];
 }
+
+/**
+ * New tickets' events whose notifications job is not queued yet. The ingest path writes here instead of queueing the
+ * job itself: queueing NOTIFYs, and PostgreSQL commits NOTIFYing transactions one at a time (flush-notification-outbox.ts).
+ */
+export const notificationOutbox = pgTable("notification_outbox", {
+  eventId: bigint("event_id", { mode: "number" })
+    .primaryKey()
+    .references(() => ticketEvents.id, { onDelete: "cascade" }),
+});
 
 /**
  * The in-process job queue used on the embedded PGlite (PostgreSQL uses graphile-worker). handoff_add_job()

@@ -91,13 +91,20 @@ export function widgetRoutes() {
       ownOrigin: ownOrigin(c),
       purpose: "recording",
     });
-    if (Number(c.req.header("content-length")) > LIMITS.recordingCompressedBytes) {
+    const declared = c.req.header("content-length");
+    const length = declared && /^\d+$/.test(declared) ? Number(declared) : undefined;
+    if (length !== undefined && length > LIMITS.recordingCompressedBytes) {
       throw new ServiceError("payload_too_large", "The recording is larger than the upload limit");
     }
     slots ??= createUploadSlots(c.get("config").uploadConcurrency);
     const release = slots.acquire();
     try {
-      const { replayed } = await storeRecording(c.get("db"), { holder, body: c.req.raw.body, blobs: c.get("blobs") });
+      const { replayed } = await storeRecording(c.get("db"), {
+        holder,
+        body: c.req.raw.body,
+        length,
+        blobs: c.get("blobs"),
+      });
       if (replayed) c.header("Idempotent-Replayed", "true");
     } finally {
       release();

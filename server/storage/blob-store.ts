@@ -9,7 +9,8 @@ export type BlobBody = Uint8Array | Readable;
  */
 export interface BlobStore {
   readonly kind: "s3" | "fs" | "postgres";
-  put(key: string, body: BlobBody, contentType?: string): Promise<void>;
+  /** `length`: the stream's exact byte count when known (object storage then streams it as one PUT). */
+  put(key: string, body: BlobBody, contentType?: string, length?: number): Promise<void>;
   /** The bytes as a stream, or null when there is no such blob. */
   get(key: string): Promise<Readable | null>;
   delete(key: string): Promise<void>;

@@ -8,7 +8,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { Readable } from "node:stream";
+import { finished, Readable } from "node:stream";
 import { assertKey, type BlobStore } from "./blob-store.js";
 
 export interface S3Settings {
@@ -37,9 +37,28 @@ export function s3BlobStore(settings: S3Settings): BlobStore {
   const Bucket = settings.bucket;
   return {
     kind: "s3",
-    async put(key, body, contentType) {
+    async put(key, body, contentType, length) {
       assertKey(key);
-      if (body instanceof Readable) {
+      if (body instanceof Readable && length !== undefined) {
+        // Its length known: one PUT that streams the body through as it arrives, nothing buffered here. A body that
+        // fails or stops short aborts the request (the SDK would wait on it), so the bucket never gets the object.
+        const abort = new AbortController();
+        const stop = finished(body, (error) => {
+          if (error) abort.abort(error);
+        });
+        try {
+          await client.send(
+            new PutObjectCommand({ Bucket, Key: key, Body: body, ContentLength: length, ContentType: contentType }),
+            { abortSignal: abort.signal },
+          );
+        } catch (error) {
+          // Some S3-compatible stores keep what arrived before the connection dropped: no partial object stays.
+          if (abort.signal.aborted) await client.send(new DeleteObjectCommand({ Bucket, Key: key })).catch(() => {});
+          throw error;
+        } finally {
+          stop();
+        }
+      } else if (body instanceof Readable) {
         // Multipart in 5 MB parts: a stream of unknown length is never held whole in memory.
         await new Upload({ client, params: { Bucket, Key: key, Body: body, ContentType: contentType } }).done();
       } else {

@@ -44,7 +44,7 @@ export async function waitFor<T>(
 }
 
 /**
- * True once no job is due or running (the in-process queue on PGlite, graphile-worker's on PostgreSQL): what a
+ * True once no notification waits in the outbox and no job is due or running (the in-process queue on PGlite, graphile-worker's on PostgreSQL): what a
  * change queued has been done, so "no mail was sent" can be asserted, not guessed after a sleep.
  */
 export async function jobsSettled(db: Database["db"]): Promise<boolean> {
@@ -54,6 +54,8 @@ export async function jobsSettled(db: Database["db"]): Promise<boolean> {
     0
   )
     return false;
+  // New tickets' events wait in the outbox until their jobs are queued (flush-notification-outbox.ts).
+  if ((await count(sql`select count(*)::int as n from notification_outbox`)) > 0) return false;
   const [graphile] = rowsOf<{ ok: boolean }>(
     await db.execute(sql`select to_regclass('graphile_worker._private_jobs') is not null as ok`),
   );

@@ -7,6 +7,7 @@ import { eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { recordings, tickets } from "../../server/db/schema.js";
+import { packEvents } from "../../shared/recording-pack.js";
 import { moveLegacyRecordings } from "../../server/services/recordings/move-legacy-recordings.js";
 import { type BlobStore, readAll } from "../../server/storage/blob-store.js";
 import { fsBlobStore } from "../../server/storage/fs-store.js";
@@ -61,6 +62,25 @@ describe("blob stores keep bytes behind one interface", () => {
       ]);
       await expect(store.put("../escape", new Uint8Array([1]))).rejects.toThrow(/Invalid blob key/);
     });
+
+    it(`${kind}: streams a body of known length, and a body that fails midway leaves no blob`, async () => {
+      const store = stores[kind]!;
+      const chunk = Buffer.alloc(64 * 1024, 3);
+      const chunks = (n: number, fail = false) =>
+        Readable.from(
+          (function* () {
+            for (let i = 0; i < n; i++) yield chunk;
+            if (fail) throw new Error("the upload broke off");
+          })(),
+        );
+      await store.put("ws/b/tickets/1/recording.json.gz", chunks(20), undefined, 20 * chunk.byteLength);
+      expect((await readAll((await store.get("ws/b/tickets/1/recording.json.gz"))!)).byteLength).toBe(20 * 65536);
+      await expect(
+        store.put("ws/b/tickets/2/recording.json.gz", chunks(10, true), undefined, 20 * 65536),
+      ).rejects.toThrow();
+      await expect(store.put("ws/b/tickets/3/recording.json.gz", chunks(10, true))).rejects.toThrow();
+      expect(await store.list("ws/b/")).toEqual(["ws/b/tickets/1/recording.json.gz"]);
+    });
   }
 });
 
@@ -112,6 +132,31 @@ describe.each(DATABASE_KINDS)("recordings in S3 on %s", (kind) => {
     expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString())).toEqual(events);
     const plain = await replay(ticket.id);
     expect(await plain.json()).toEqual(events);
+  });
+
+  it("streams an upload of declared length into the bucket; one that fails its checks leaves no object", async () => {
+    const newTicket = async () =>
+      (await (await t.createTicket(ticketBody())).json()) as { id: string; uploadToken: string };
+    const upload = (ticket: { id: string; uploadToken: string }, body: Buffer) =>
+      t.request(`/api/v1/widget/tickets/${ticket.id}/recording`, {
+        method: "PUT",
+        headers: {
+          Origin: CUSTOMER_ORIGIN,
+          Authorization: `Bearer ${ticket.uploadToken}`,
+          "Content-Length": String(body.byteLength),
+        },
+        body: body as unknown as BodyInit,
+      });
+    const good = await newTicket();
+    const events = sampleEvents();
+    expect((await upload(good, gzipSync(JSON.stringify(packEvents(events))))).status).toBe(204);
+    expect(await blobs.list(`ws/${t.workspace.id}/tickets/${good.id}/`)).toHaveLength(1);
+    expect(await (await replay(good.id)).json()).toEqual(events);
+
+    const bad = await newTicket();
+    const noSnapshot = gzipSync(JSON.stringify(events.filter((e) => e.type !== 2)));
+    expect((await upload(bad, noSnapshot)).status).toBe(422);
+    expect(await blobs.list(`ws/${t.workspace.id}/tickets/${bad.id}/`)).toEqual([]);
   });
 
   it("answers /readyz 200 while database and bucket answer, 503 naming the storage when the bucket is gone", async () => {

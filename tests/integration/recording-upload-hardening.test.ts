@@ -7,18 +7,23 @@ import type { Database } from "../../server/db/client.js";
 
 /** A request body that counts what the server pulled and can be held open, like a slow hostile client. */
 function trackedBody(total: number, options: { hold?: Promise<void> } = {}) {
-  const state = { pulled: 0 };
+  // asked: the server has started reading this body (no read-ahead: highWaterMark 0).
+  const state = { pulled: 0, asked: false };
   const chunk = new Uint8Array(64 * 1024);
   chunk[0] = 0x1f;
   chunk[1] = 0x8b;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (options.hold) await options.hold;
-      if (state.pulled >= total) return controller.close();
-      state.pulled += chunk.byteLength;
-      controller.enqueue(chunk.slice());
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        state.asked = true;
+        if (options.hold) await options.hold;
+        if (state.pulled >= total) return controller.close();
+        state.pulled += chunk.byteLength;
+        controller.enqueue(chunk.slice());
+      },
     },
-  });
+    { highWaterMark: 0 },
+  );
   return { stream, state };
 }
 
@@ -67,8 +72,13 @@ describe.each(DATABASE_KINDS)("recording upload limits on %s", (kind) => {
     let open!: () => void;
     const hold = new Promise<void>((resolve) => (open = resolve));
     const [a, b, c] = [await newTicket(), await newTicket(), await newTicket()];
-    const slow = [a, b].map((x) => put(x.id, trackedBody(128 * 1024, { hold }).stream, x.uploadToken));
-    // Wait until both slow uploads hold their slot (the third one is refused while they do).
+    const bodies = [a, b].map(() => trackedBody(128 * 1024, { hold }));
+    const slow = [a, b].map((x, i) => put(x.id, bodies[i]!.stream, x.uploadToken));
+    // Both slow uploads hold their slot once the server reads their bodies; then the third one is refused.
+    for (const deadline = Date.now() + 10_000; !bodies.every((body) => body.state.asked); ) {
+      if (Date.now() > deadline) throw new Error("the slow uploads were never read");
+      await new Promise((r) => setTimeout(r, 5));
+    }
     let busy: Response | undefined;
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
       busy = await put(c.id, gzipSync(JSON.stringify(sampleEvents())), c.uploadToken);

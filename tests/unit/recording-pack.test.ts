@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { packEvents, PackedRecordingError, unpackEvents } from "../../shared/recording-pack.js";
+import {
+  createPackedEventReader,
+  packEvents,
+  PackedRecordingError,
+  unpackEvents,
+} from "../../shared/recording-pack.js";
 
 /** A recording-like sequence: a snapshot tree, then mutations whose ids and timestamps climb. */
 function recording(n: number) {
@@ -64,5 +69,23 @@ describe("packed recording layout", () => {
     expect(() => unpackEvents({ ...ok, shapes: [[1 as unknown as string]] })).toThrow(/field names/);
     expect(() => unpackEvents({ ...ok, events: { a: 1 } })).toThrow(PackedRecordingError);
     expect(() => unpackEvents({ ...ok, events: 5 })).toThrow(/array/);
+  });
+
+  test("reading packed events for their type and timestamp gives what unpacking them gives", () => {
+    const events = recording(50) as { type: number; timestamp: number }[];
+    const wire = JSON.parse(JSON.stringify(packEvents(events)));
+    const read = createPackedEventReader(wire.shapes);
+    const stamps = (wire.events as unknown[]).slice(1).map((item) => read(item));
+    expect(stamps).toEqual(events.map((e) => ({ type: e.type, timestamp: e.timestamp })));
+  });
+
+  test("the reader refuses what unpacking refuses, and reads a non-object as null", () => {
+    const ok = packEvents(recording(1));
+    expect(() => createPackedEventReader([[1]])).toThrow(/field names/);
+    const read = createPackedEventReader(ok.shapes);
+    expect(() => read([42, 1])).toThrow(PackedRecordingError);
+    expect(() => read([0])).toThrow(/field count/);
+    expect(() => read([-1, { a: 1 }])).toThrow(/unexpected object/);
+    expect(read(5)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { triageNewTicket } from "../routing/triage-new-ticket.js";
 import { triageOnArrival } from "../routing/triage-on-arrival.js";
 import { routeNewTicket } from "../routing/route-new-ticket.js";
 import { insertTicket } from "./insert-ticket.js";
+import { flushNotificationOutboxSoon } from "../notifications/flush-notification-outbox.js";
 import type { TicketCreate, TicketCreated } from "../../../shared/widget-api.js";
 import type { CaptureContext } from "../../../shared/context.js";
 import { sha256 } from "../../lib/crypto.js";
@@ -72,6 +73,7 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
       requestHash,
       triage,
     });
+    flushNotificationOutboxSoon(db);
     if (!triage) {
       await triageNewTicket(db, { workspaceId: workspace.id, ticketId: row.id }).catch((error) =>
         console.error(`[triage] ticket ${row.id} was stored but not triaged:`, error),

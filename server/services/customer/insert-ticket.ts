@@ -3,7 +3,6 @@ import type { Db } from "../../db/client.js";
 import type { CaptureContext } from "../../../shared/context.js";
 import type { StoredIdentity } from "../../db/schema.js";
 import type { TriageDecision } from "../routing/decide-triage.js";
-import { NOTIFY_EVENT } from "../notifications/enqueue-event-notifications.js";
 import { rowsOf } from "../../lib/rows-of.js";
 
 export interface NewTicketRow {
@@ -32,7 +31,8 @@ export interface NewTicketRow {
 /**
  * The ticket, its "created" event and, when decided beforehand, its triage and "triaged" event in one statement (one
  * round trip, atomic without BEGIN/COMMIT), numbered by the workspace's own sequence (migration 0006) so concurrent
- * tickets never queue on a counter row until commit. `routable`: an agent could take it now (routeNewTicket).
+ * tickets never queue on a counter row until commit. The events' notifications wait in the outbox: call
+ * flushNotificationOutboxSoon after. `routable`: an agent could take it now (routeNewTicket).
  */
 export async function insertTicket(
   db: Db,
@@ -67,23 +67,17 @@ export async function insertTicket(
       insert into ticket_events (workspace_id, ticket_id, type, actor_type, details)
       select ticket.workspace_id, ticket.id, e.type, e.actor_type, e.details from ticket cross join ${events}
       order by e.ord
-      returning id, workspace_id, ticket_id, type, actor_type, details, at
+      returning id
     ),
-    -- The events' notifications (recordEvent's job, see record-event.ts), in the same statement.
-    jobs as (
-      select count(handoff_add_job(${NOTIFY_EVENT}, jsonb_build_object('eventId', id, 'workspaceId', workspace_id,
-        'ticketId', ticket_id, 'type', type, 'actorType', actor_type, 'actorId', null, 'details', details,
-        'at', to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), null::timestamptz, null::integer,
-        null::text)) as queued
-      from events
-    )
+    -- Their notifications jobs are queued by flushNotificationOutbox, after the commit: no NOTIFY in this statement.
+    outbox as (insert into notification_outbox (event_id) select id from events)
     select ticket.id, ticket.reference, ${
       d
         ? sql`exists (select 1 from agents a where a.workspace_id = ticket.workspace_id and a.active and a.available
             and a.tier = ${d.fields.tier}::integer and ${d.fields.queue} = any(a.skills))`
         : sql`false`
     } as routable
-    from ticket cross join jobs`);
+    from ticket`);
   const [row] = rowsOf<{ id: string; reference: string; routable: boolean }>(result);
   return { id: row!.id, reference: row!.reference, routable: row!.routable === true };
 }

@@ -1,3 +1,5 @@
+import { type SQL, sql } from "drizzle-orm";
+
 export const NOTIFY_EVENT = "notifications.event";
 
 /** Timeline events someone outside the page may hear about (webhooks, email, Slack). */
@@ -16,3 +18,12 @@ const NOTIFIABLE = new Set([
 
 /** recordEvent queues a notifications job for these, in the statement that records the event. */
 export const isNotifiable = (type: string) => NOTIFIABLE.has(type);
+
+/**
+ * The notifications job's payload (TicketEventJob) built from a ticket_events row in SQL, where `event` names a row
+ * source with the table's columns: recordEvent and the outbox flush queue the same job.
+ */
+export const eventJobPayload = (event: SQL) =>
+  sql`jsonb_build_object('eventId', ${event}.id, 'workspaceId', ${event}.workspace_id, 'ticketId', ${event}.ticket_id,
+    'type', ${event}.type, 'actorType', ${event}.actor_type, 'actorId', ${event}.actor_id, 'details', ${event}.details,
+    'at', to_char(${event}.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;

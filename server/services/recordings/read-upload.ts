@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { createGunzip, createGzip, type Gzip } from "node:zlib";
+import { createGunzip } from "node:zlib";
 import {
-  createUnpacker,
+  createPackedEventReader,
   PACKED_FORMAT,
   PACKED_ARRAY_TAG,
+  type PackedEventStamp,
   PackedRecordingError,
 } from "../../../shared/recording-pack.js";
 import { ServiceError } from "../service-error.js";
@@ -13,11 +14,11 @@ const EVENT_FULL_SNAPSHOT = 2;
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 export interface ReadUpload {
-  /** What to store: the upload as sent (plain), or gzip of the unpacked plain JSON (packed). */
-  gzip: Buffer;
   /** SHA-256 of the bytes as uploaded: a retry of the same upload is recognised by it. */
   sha256: string;
+  compressedBytes: number;
   count: number;
+  /** The upload's inflated size (the packed JSON for the widget's layout). */
   rawBytes: number;
   startedAt: number;
   endedAt: number;
@@ -31,18 +32,20 @@ export async function hashUpload(body: ReadableStream<Uint8Array> | null, maxCom
 }
 
 /**
- * Streams an upload through gunzip with a hard output cap and splits the JSON into events as it arrives, so memory
- * holds one event and the compressed bytes, never the whole inflated recording or its parsed tree.
+ * Checks an upload as it streams in and hands its bytes, as sent, to `forward` (the blob store) meanwhile: gunzip with
+ * a hard output cap, the JSON split into events (an event at a time is held, never the whole inflated recording or its
+ * parsed tree), each event read for its type and timestamp. Packed events are read without being unpacked
+ * (createPackedEventReader): nothing is re-encoded or re-compressed. The last chunk is forwarded only once the whole
+ * upload checked out, so a store never completes an object from an upload that fails.
  */
 export async function readUpload(
   body: ReadableStream<Uint8Array> | null,
   limits: { maxCompressedBytes: number; maxRawBytes: number },
+  forward: (chunk: Buffer) => void | Promise<void> = () => {},
 ): Promise<ReadUpload> {
   const hash = createHash("sha256");
-  const compressed: Buffer[] = [];
   const summary = { count: 0, rawBytes: 0, startedAt: Number.POSITIVE_INFINITY, endedAt: 0, fullSnapshot: false };
-  let unpack: ((value: unknown) => unknown) | undefined;
-  let repack: Repacker | undefined;
+  let read: ((value: unknown) => PackedEventStamp | null) | undefined;
   let itemIndex = -1;
   const scanner = new EventScanner((json) => {
     itemIndex++;
@@ -53,50 +56,46 @@ export async function readUpload(
       throw new ServiceError("bad_request", "The recording is not valid JSON");
     }
     if (scanner.layout === "packed") {
-      if (!unpack) unpack = startPacked(scanner.header);
+      if (!read) read = startPacked(scanner.header);
       if (itemIndex === 0) {
         if (value !== PACKED_ARRAY_TAG) throw packedError("events must be an array");
         return;
       }
       try {
-        value = unpack(value);
+        value = read(value);
       } catch (error) {
         if (error instanceof PackedRecordingError) throw packedError(error.message);
         throw error;
       }
-      repack ??= new Repacker(limits.maxRawBytes);
-      repack.add(value);
     }
     checkEvent(value, summary.count, summary);
   });
   const decoder = new TextDecoder("utf-8", { fatal: false });
-  let rawBytes = 0;
-  let first = true;
-  try {
-    await inflate(body, limits.maxCompressedBytes, {
-      compressed(chunk) {
-        if (first && (chunk.byteLength < 2 || chunk[0] !== 0x1f || chunk[1] !== 0x8b)) {
-          throw new ServiceError("bad_request", "The recording must be gzip-compressed JSON");
-        }
-        first = false;
-        hash.update(chunk);
-        compressed.push(chunk);
-      },
-      inflated(chunk) {
-        rawBytes += chunk.byteLength;
-        if (rawBytes > limits.maxRawBytes) {
-          throw new ServiceError(
-            "payload_too_large",
-            `The recording is larger than ${mb(limits.maxRawBytes)} uncompressed`,
-          );
-        }
-        scanner.push(decoder.decode(chunk, { stream: true }));
-      },
-    });
-  } catch (error) {
-    repack?.abort();
-    throw error;
-  }
+  let compressedBytes = 0;
+  let held: Buffer | undefined;
+  await inflate(body, limits.maxCompressedBytes, {
+    compressed(chunk) {
+      if (compressedBytes === 0 && (chunk.byteLength < 2 || chunk[0] !== 0x1f || chunk[1] !== 0x8b)) {
+        throw new ServiceError("bad_request", "The recording must be gzip-compressed JSON");
+      }
+      compressedBytes += chunk.byteLength;
+      hash.update(chunk);
+    },
+    inflated(chunk) {
+      summary.rawBytes += chunk.byteLength;
+      if (summary.rawBytes > limits.maxRawBytes) {
+        throw new ServiceError(
+          "payload_too_large",
+          `The recording is larger than ${mb(limits.maxRawBytes)} uncompressed`,
+        );
+      }
+      scanner.push(decoder.decode(chunk, { stream: true }));
+    },
+    async forward(chunk) {
+      if (held) await forward(held);
+      held = chunk;
+    },
+  });
   scanner.push(decoder.decode());
   scanner.end();
   if (summary.count === 0) {
@@ -105,17 +104,16 @@ export async function readUpload(
     ]);
   }
   if (!summary.fullSnapshot) {
-    repack?.abort();
     throw new ServiceError("validation_failed", "The recording has no full snapshot, so it cannot be replayed", [
       { path: "", message: "no full snapshot event (type 2)" },
     ]);
   }
-  const stored = repack ? await repack.finish() : { gzip: Buffer.concat(compressed), rawBytes };
+  if (held) await forward(held);
   return {
-    gzip: stored.gzip,
     sha256: hash.digest("hex"),
+    compressedBytes,
     count: summary.count,
-    rawBytes: stored.rawBytes,
+    rawBytes: summary.rawBytes,
     startedAt: summary.startedAt,
     endedAt: summary.endedAt,
   };
@@ -153,7 +151,7 @@ function startPacked(header: string | undefined) {
     ]);
   }
   try {
-    return createUnpacker(parsed.shapes);
+    return createPackedEventReader(parsed.shapes);
   } catch (error) {
     if (error instanceof PackedRecordingError) throw packedError(error.message);
     throw error;
@@ -163,44 +161,6 @@ function startPacked(header: string | undefined) {
 const packedError = (message: string) =>
   new ServiceError("validation_failed", "The packed recording is malformed", [{ path: "events", message }]);
 
-/** Writes unpacked events as one plain JSON array into gzip, as they come (what GET .../recording serves). */
-class Repacker {
-  private readonly gzip: Gzip = createGzip();
-  private readonly out: Buffer[] = [];
-  private readonly ended: Promise<void>;
-  private rawBytes = 1;
-  private first = true;
-
-  constructor(private readonly maxRawBytes: number) {
-    this.gzip.on("data", (chunk: Buffer) => this.out.push(chunk));
-    this.ended = new Promise((resolve, reject) => {
-      this.gzip.on("end", resolve);
-      this.gzip.on("error", reject);
-    });
-    this.gzip.write("[");
-  }
-
-  add(event: unknown) {
-    const json = `${this.first ? "" : ","}${JSON.stringify(event)}`;
-    this.first = false;
-    this.rawBytes += Buffer.byteLength(json);
-    if (this.rawBytes > this.maxRawBytes) {
-      throw new ServiceError("payload_too_large", `The recording is larger than ${mb(this.maxRawBytes)} uncompressed`);
-    }
-    this.gzip.write(json);
-  }
-
-  async finish() {
-    this.gzip.end("]");
-    await this.ended;
-    return { gzip: Buffer.concat(this.out), rawBytes: this.rawBytes + 1 };
-  }
-
-  abort() {
-    this.gzip.destroy();
-  }
-}
-
 /**
  * Reads the body chunk by chunk under a byte cap and, when asked, gunzips it as it arrives. The first error (a cap
  * passed, bad gzip, a handler's refusal) stops everything at once: the body is cancelled, not drained.
@@ -208,7 +168,12 @@ class Repacker {
 async function inflate(
   body: ReadableStream<Uint8Array> | null,
   maxCompressedBytes: number,
-  on: { compressed: (chunk: Buffer) => void; inflated?: (chunk: Buffer) => void },
+  on: {
+    compressed: (chunk: Buffer) => void;
+    inflated?: (chunk: Buffer) => void;
+    /** After the chunk passed `compressed` and went into gunzip; awaited (the blob store's backpressure). */
+    forward?: (chunk: Buffer) => void | Promise<void>;
+  },
 ): Promise<void> {
   if (!body) throw new ServiceError("bad_request", "The recording must be gzip-compressed JSON");
   const reader = body.getReader();
@@ -258,6 +223,7 @@ async function inflate(
           gunzip.once("close", resolve);
         });
       }
+      if (on.forward && !failure) await on.forward(chunk);
     }
     if (!failure) gunzip?.end();
     await finished;

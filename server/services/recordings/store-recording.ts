@@ -1,27 +1,32 @@
+import { randomBytes } from "node:crypto";
+import { PassThrough } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { recordings, tickets } from "../../db/schema.js";
+import { recordings } from "../../db/schema.js";
+import { rowsOf } from "../../lib/rows-of.js";
 import { recordingUploads } from "../../db/schema-hardening.js";
 import { LIMITS } from "../../../shared/limits.js";
 import type { TicketHolder } from "../../access/upload-token.js";
 import { ServiceError } from "../service-error.js";
-import { hashUpload, readUpload } from "./read-upload.js";
+import { hashUpload, type ReadUpload, readUpload } from "./read-upload.js";
 import { type BlobStore, recordingKey } from "../../storage/blob-store.js";
 
 export interface StoreRecordingInput {
   /** Authenticated by server/access before the body was read. */
   holder: TicketHolder;
   body: ReadableStream<Uint8Array> | null;
+  /** The request's Content-Length, when it declared one: object storage then takes the stream as one PUT. */
+  length?: number;
   maxRawBytes?: number;
   /** Where the bytes go (server/storage); the row keeps only the key and the summary. */
   blobs: BlobStore;
 }
 
 /**
- * Stores a ticket's one recording as gzip of a plain JSON array of rrweb events (what GET .../recording serves) in the blob store (server/storage): a
- * plain upload as sent, a packed one (shared/recording-pack.ts) unpacked and compressed again here, once, so reads
- * never pay for it. The body is streamed (read-upload.ts); a retry of the same bytes is answered as stored, a
- * different recording for the same ticket is 409.
+ * Stores a ticket's one recording in the blob store (server/storage) as sent, the widget's packed layout included:
+ * the body streams through the checks (read-upload.ts) into the store, never held whole and never re-compressed; a
+ * replay unpacks it (plain-recording.ts). A retry of the same bytes is answered as stored, a different recording for
+ * the same ticket is 409.
  */
 export async function storeRecording(db: Db, input: StoreRecordingInput): Promise<{ replayed: boolean }> {
   const ticketId = input.holder.ticketId;
@@ -34,40 +39,83 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
     if (stored === (await hashUpload(input.body, limits.maxCompressedBytes))) return { replayed: true };
     throw alreadyStored();
   }
-  const upload = await readUpload(input.body, limits);
-  const blobKey = recordingKey(input.holder.workspace.id, ticketId, upload.sha256);
-  // Written before the row (outside its transaction: the PostgreSQL blob store may share PGlite's one connection),
-  // so a stored row always points at bytes; the loser of a race deletes its own copy.
-  await input.blobs.put(blobKey, upload.gzip, "application/gzip");
-  const values = {
-    gzip: null,
-    blobKey,
-    compressedBytes: upload.gzip.byteLength,
-    rawBytes: upload.rawBytes,
-    eventCount: upload.count,
-    startedAt: upload.startedAt,
-    endedAt: upload.endedAt,
-  };
-  const inserted = await db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .insert(recordingUploads)
-      .values({ ticketId, sha256: upload.sha256 })
-      .onConflictDoNothing()
-      .returning({ ticketId: recordingUploads.ticketId });
-    if (!claimed) return false;
-    await tx
-      .insert(recordings)
-      .values({ ticketId, ...values } as never)
-      .onConflictDoNothing();
-    await tx.update(tickets).set({ recordingStatus: "stored", updatedAt: sql`now()` }).where(eq(tickets.id, ticketId));
-    return true;
-  });
-  if (inserted) return { replayed: false };
+  // Its own key per attempt: two racing uploads never write over each other's bytes; the loser deletes its copy.
+  const blobKey = recordingKey(input.holder.workspace.id, ticketId, randomBytes(8).toString("hex"));
+  // Written before the row (outside its statement: the PostgreSQL blob store may share PGlite's one connection), so
+  // a stored row always points at bytes.
+  const upload = await streamIntoStore(input, limits, blobKey);
+  if (await claimRecording(db, ticketId, blobKey, upload)) return { replayed: false };
   // Two uploads raced: the other one stored it.
-  if ((await storedHash(db, ticketId)) === upload.sha256) return { replayed: true };
   await input.blobs.delete(blobKey).catch(() => undefined);
+  if ((await storedHash(db, ticketId)) === upload.sha256) return { replayed: true };
   throw alreadyStored();
 }
+
+/** Checks the upload while its bytes stream into the store; on any failure the partial blob is gone. */
+async function streamIntoStore(
+  input: StoreRecordingInput,
+  limits: { maxCompressedBytes: number; maxRawBytes: number },
+  blobKey: string,
+): Promise<ReadUpload> {
+  const stream = new PassThrough();
+  let storeFailed: { error: unknown } | undefined;
+  // Never left rejected unobserved: its failure is read after the upload, or stops the upload at its next chunk.
+  const put = input.blobs.put(blobKey, stream, "application/gzip", input.length).catch((error: unknown) => {
+    storeFailed = { error };
+    stream.destroy();
+  });
+  let forwarded = 0;
+  try {
+    const upload = await readUpload(input.body, limits, async (chunk) => {
+      if (storeFailed) throw storeFailed.error;
+      forwarded += chunk.byteLength;
+      if (input.length !== undefined && forwarded > input.length) throw lengthMismatch();
+      if (!stream.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          stream.once("drain", resolve);
+          stream.once("close", resolve);
+        });
+      }
+    });
+    if (input.length !== undefined && forwarded !== input.length) throw lengthMismatch();
+    stream.end();
+    await put;
+    if (storeFailed) throw storeFailed.error;
+    return upload;
+  } catch (error) {
+    stream.destroy();
+    await put;
+    await input.blobs.delete(blobKey).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The upload's claim, its row and the ticket's status in one statement (one round trip, atomic without BEGIN/COMMIT).
+ * False when another upload claimed the ticket first.
+ */
+async function claimRecording(db: Db, ticketId: string, blobKey: string, upload: ReadUpload): Promise<boolean> {
+  const result = await db.execute(sql`
+    with claimed as (
+      insert into recording_uploads (ticket_id, sha256) values (${ticketId}::uuid, ${upload.sha256})
+      on conflict do nothing
+      returning ticket_id
+    ),
+    recording as (
+      insert into recordings (ticket_id, blob_key, compressed_bytes, raw_bytes, event_count, started_at, ended_at)
+      select ticket_id, ${blobKey}, ${upload.compressedBytes}::integer, ${upload.rawBytes}::integer,
+        ${upload.count}::integer, ${upload.startedAt}::bigint, ${upload.endedAt}::bigint
+      from claimed
+      on conflict do nothing
+    ),
+    ticket as (
+      update tickets set recording_status = 'stored', updated_at = now() where id in (select ticket_id from claimed)
+    )
+    select count(*)::int as claimed from claimed`);
+  return Number(rowsOf<{ claimed: number }>(result)[0]?.claimed) > 0;
+}
+
+const lengthMismatch = () => new ServiceError("bad_request", "The body's length differs from its Content-Length");
 
 /** The stored upload's hash; "" for a recording stored before hashes were kept (any upload then conflicts). */
 async function storedHash(db: Db, ticketId: string): Promise<string | undefined> {

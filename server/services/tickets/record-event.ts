@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.js";
 import { sql } from "drizzle-orm";
 import type { TicketEventType } from "../../../shared/timeline.js";
 import { apiTokenActor } from "../../access/authenticate-token.js";
-import { isNotifiable, NOTIFY_EVENT } from "../notifications/enqueue-event-notifications.js";
+import { eventJobPayload, isNotifiable, NOTIFY_EVENT } from "../notifications/enqueue-event-notifications.js";
 
 export interface RecordEventInput {
   workspaceId: string;
@@ -25,24 +25,15 @@ export async function recordEvent(db: Db, input: RecordEventInput): Promise<void
   const at = input.at ? sql`${input.at.toISOString()}::timestamptz` : sql`now()`;
   const inserted = sql`insert into ticket_events (workspace_id, ticket_id, type, actor_type, actor_id, at, details)
     values (${input.workspaceId}::uuid, ${input.ticketId}::uuid, ${input.type}, ${input.actorType},
-      ${input.actorId ?? null}::uuid, ${at}, ${JSON.stringify(details)}::jsonb)
-    returning id, at`;
+      ${input.actorId ?? null}::uuid, ${at}, ${JSON.stringify(details)}::jsonb)`;
   if (!isNotifiable(input.type)) {
     await db.execute(inserted);
     return;
   }
   // The event and its notifications in one round trip: every status change, reply and triage records one.
-  const job = {
-    workspaceId: input.workspaceId,
-    ticketId: input.ticketId,
-    type: input.type,
-    actorType: input.actorType,
-    actorId: input.actorId ?? null,
-    details,
-  };
-  await db.execute(sql`with event as (${inserted})
-    select handoff_add_job(${NOTIFY_EVENT}, ${JSON.stringify(job)}::jsonb || jsonb_build_object('eventId', id,
-      'at', to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), null::timestamptz, null::integer, null::text)
+  await db.execute(sql`with event as (${inserted}
+      returning id, workspace_id, ticket_id, type, actor_type, actor_id, details, at)
+    select handoff_add_job(${NOTIFY_EVENT}, ${eventJobPayload(sql`event`)}, null::timestamptz, null::integer, null::text)
     from event`);
 }
 

@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { rowsOf } from "../../lib/rows-of.js";
+import { eventJobPayload, NOTIFY_EVENT } from "./enqueue-event-notifications.js";
+
+const BATCH = 500;
+
+/**
+ * Queues the notifications job of up to BATCH outbox events, oldest first, and empties their outbox rows, in one
+ * statement: one NOTIFY for the batch instead of one per ticket (a NOTIFYing transaction holds a database-wide lock
+ * through its commit, WAL flush included, so tickets that queued their own jobs committed one at a time). SKIP LOCKED:
+ * processes flushing at once take different rows; each event's job is queued once. Returns how many.
+ */
+export async function flushNotificationOutbox(db: Db): Promise<number> {
+  const result = await db.execute(sql`
+    with batch as (
+      delete from notification_outbox where event_id in (
+        select event_id from notification_outbox order by event_id limit ${BATCH} for update skip locked)
+      returning event_id
+    ),
+    events as (
+      select e.* from ticket_events e join batch on batch.event_id = e.id order by e.id
+    )
+    select count(handoff_add_job(${NOTIFY_EVENT}, ${eventJobPayload(sql`events`)}, null::timestamptz, null::integer,
+      null::text))::int as queued
+    from events`);
+  return Number(rowsOf<{ queued: number }>(result)[0]?.queued ?? 0);
+}
+
+/** One flush at a time per database; a request that asks during one gets another right after (its rows included). */
+const flushes = new WeakMap<Db, { running: Promise<void>; again: boolean }>();
+const inFlight = new Set<Promise<void>>();
+
+/**
+ * Called after a ticket's statement committed: its events' jobs are queued at once, in this process, batched with
+ * whatever else arrived meanwhile. A process that stops first leaves its rows to the sweeper (startOutboxSweeper).
+ */
+export function flushNotificationOutboxSoon(db: Db): void {
+  const current = flushes.get(db);
+  if (current) {
+    current.again = true;
+    return;
+  }
+  const state = { running: Promise.resolve(), again: false };
+  state.running = (async () => {
+    try {
+      do {
+        state.again = false;
+        while ((await flushNotificationOutbox(db)) === BATCH);
+      } while (state.again);
+    } catch (error) {
+      if (!poolClosed(error)) console.error("[notifications] outbox flush failed (the sweeper retries):", error);
+    } finally {
+      flushes.delete(db);
+      inFlight.delete(state.running);
+    }
+  })();
+  flushes.set(db, state);
+  inFlight.add(state.running);
+}
+
+/** The database was closed under the flush (shutdown, a test's teardown): its rows wait for the next flush anywhere. */
+function poolClosed(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause ?? (error as { code?: string });
+  return (
+    ["CONNECTION_ENDED", "CONNECTION_DESTROYED"].includes(cause?.code ?? "") || /PGlite is closed/.test(String(error))
+  );
+}
+
+/** For shutdown: resolves when the flushes started so far have finished. */
+export async function settleOutboxFlushes(): Promise<void> {
+  await Promise.all([...inFlight]);
+}
+
+/** Every few seconds, in every process: rows left by a process that stopped between its commit and its flush. */
+export function startOutboxSweeper(db: Db, options: { intervalMs?: number } = {}) {
+  const timer = setInterval(() => flushNotificationOutboxSoon(db), options.intervalMs ?? 5_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await settleOutboxFlushes();
+  };
+}
