@@ -121,8 +121,8 @@ const pct = (values: number[], p: number) => {
       const token = `bench-latency-token-00000${n}`;
       const ticketId = await fileTicket(token);
       const c = { token, ticketId, cursor: (await updates(token)).cursor, wake: undefined as (() => void) | undefined };
-      const close = await openStream(token, () => c.wake?.());
-      return { ...c, close };
+      // The same object the stream's callback reads wake from (a copy would never be woken).
+      return Object.assign(c, { close: await openStream(token, () => c.wake?.()) });
     }),
   );
   const samples: number[] = [];
