@@ -1,4 +1,4 @@
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
 import { LIMITS } from "../../shared/limits.js";
 import { type CustomerFeedback, customerFeedbackSchema } from "../../shared/metrics.js";
 import { authenticateSurveyLink } from "../access/survey-link.js";
@@ -6,6 +6,7 @@ import type { AppEnv } from "../env.js";
 import { getFeedbackState, submitFeedback } from "../services/customer/submit-feedback.js";
 import { ServiceError } from "../services/service-error.js";
 import { readBodyBytes } from "./body.js";
+import { emailLinkApp } from "./email-link-app.js";
 import {
   invalidSurveyPage,
   type SurveyDraft,
@@ -14,7 +15,6 @@ import {
   surveyForm,
   surveyThanks,
 } from "./survey-page.js";
-import { UNSUBSCRIBE_CSP } from "./unsubscribe-page.js";
 
 const yesNo = (v: string | undefined) => (v === "yes" ? true : v === "no" ? false : undefined);
 
@@ -51,17 +51,7 @@ async function readDraft(c: Context<AppEnv>): Promise<SurveyDraft> {
  * the once-per-ticket rule (a second answer is 409) and the timeline event are the same.
  */
 export function emailFeedbackRoutes() {
-  const app = new Hono<AppEnv>();
-  app.use("*", async (c, next) => {
-    await next();
-    c.header("Content-Security-Policy", UNSUBSCRIBE_CSP);
-    c.header("X-Frame-Options", "DENY");
-    c.header("Cache-Control", "no-store");
-  });
-  app.onError((err, c) => {
-    if (err instanceof ServiceError && err.code === "not_found") return c.html(invalidSurveyPage(), 404);
-    throw err;
-  });
+  const app = emailLinkApp(invalidSurveyPage);
   app.get("/:token", async (c) => {
     const db = c.get("db");
     const link = await authenticateSurveyLink(db, c.req.param("token"));

@@ -1,10 +1,10 @@
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
 import type { AppEnv } from "../env.js";
 import { readUnsubscribeLink } from "../services/notifications/read-unsubscribe-link.js";
 import { setCustomerUnsubscribe } from "../services/notifications/set-customer-unsubscribe.js";
-import { ServiceError } from "../services/service-error.js";
 import { readBodyBytes } from "./body.js";
-import { invalidUnsubscribePage, UNSUBSCRIBE_CSP, unsubscribePage } from "./unsubscribe-page.js";
+import { emailLinkApp } from "./email-link-app.js";
+import { invalidUnsubscribePage, unsubscribePage } from "./unsubscribe-page.js";
 
 const CHOICES = ["ticket", "all", "subscribed"] as const;
 
@@ -27,17 +27,7 @@ async function readChoice(c: Context<AppEnv>) {
  * choice (link scanners and previews fetch it); POST makes it, from our page or from the mail client in one click.
  */
 export function unsubscribeRoutes() {
-  const app = new Hono<AppEnv>();
-  app.use("*", async (c, next) => {
-    await next();
-    c.header("Content-Security-Policy", UNSUBSCRIBE_CSP);
-    c.header("X-Frame-Options", "DENY");
-    c.header("Cache-Control", "no-store");
-  });
-  app.onError((err, c) => {
-    if (err instanceof ServiceError && err.code === "not_found") return c.html(invalidUnsubscribePage(), 404);
-    throw err;
-  });
+  const app = emailLinkApp(invalidUnsubscribePage);
   app.get("/:token", async (c) =>
     c.html(unsubscribePage(await readUnsubscribeLink(c.get("db"), c.req.param("token")), false)),
   );

@@ -2,15 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { uploadTokenFor } from "../../server/access/upload-token.js";
 import { agents, feedback, ticketEvents } from "../../server/db/schema.js";
-import { startJobs } from "../../server/jobs/start-jobs.js";
-import { serverTasks } from "../../server/jobs/tasks.js";
-import { loadNotificationConfig } from "../../server/services/notifications/notification-config.js";
 import { agentClient, fileTicket } from "../helpers/agent-client.js";
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import { DATABASE_KINDS } from "../helpers/databases.js";
-import { freshDatabaseWithUrl, jobsSettled, waitFor } from "../helpers/notify-databases.js";
-import { startSmtpSink } from "../helpers/smtp-sink.js";
-import { CUSTOMER_ORIGIN, createTestApp } from "../helpers/test-app.js";
+import { jobsSettled, waitFor } from "../helpers/notify-databases.js";
+import { startMailTestApp } from "../helpers/mail-test-app.js";
+import { CUSTOMER_ORIGIN } from "../helpers/test-app.js";
 
 const CUSTOMER = "jamie@northwind.example";
 const handoff = {
@@ -33,13 +30,7 @@ describe.each(DATABASE_KINDS)("the post-escalation survey by email on %s", (kind
   });
 
   async function setup() {
-    const { database, databaseUrl } = await freshDatabaseWithUrl(kind);
-    cleanups.push(() => database.close());
-    const sink = await startSmtpSink();
-    cleanups.push(sink.close);
-    const notifications = { ...loadNotificationConfig({}), smtpUrl: sink.url, mailFrom: "support@acme.example" };
-    const t = await createTestApp(database, { databaseUrl, notifications });
-    cleanups.push(await startJobs({ database, config: t.config, tasks: serverTasks }));
+    const { t, sink, database } = await startMailTestApp(kind, cleanups);
     const w = t.workspace.id;
     await database.db.update(agents).set({ available: false }).where(eq(agents.workspaceId, w));
     const first = await createAgent(database.db, { workspaceId: w, email: "first@example.com", skills: ["technical"] });

@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { customerEmailUnsubscribes } from "../../server/db/schema-notifications.js";
-import { startJobs } from "../../server/jobs/start-jobs.js";
-import { serverTasks } from "../../server/jobs/tasks.js";
-import { loadNotificationConfig } from "../../server/services/notifications/notification-config.js";
 import { agentClient, fileTicket } from "../helpers/agent-client.js";
 import { DATABASE_KINDS } from "../helpers/databases.js";
-import { freshDatabaseWithUrl, jobsSettled, waitFor } from "../helpers/notify-databases.js";
-import { startSmtpSink } from "../helpers/smtp-sink.js";
-import { createTestApp } from "../helpers/test-app.js";
+import { jobsSettled, waitFor } from "../helpers/notify-databases.js";
+import { startMailTestApp } from "../helpers/mail-test-app.js";
 
 const CUSTOMER = "jamie@northwind.example";
 
@@ -18,13 +14,7 @@ describe.each(DATABASE_KINDS)("a customer unsubscribes from a ticket's emails on
   });
 
   async function setup() {
-    const { database, databaseUrl } = await freshDatabaseWithUrl(kind);
-    cleanups.push(() => database.close());
-    const sink = await startSmtpSink();
-    cleanups.push(sink.close);
-    const notifications = { ...loadNotificationConfig({}), smtpUrl: sink.url, mailFrom: "support@acme.example" };
-    const t = await createTestApp(database, { databaseUrl, notifications });
-    cleanups.push(await startJobs({ database, config: t.config, tasks: serverTasks }));
+    const { t, sink, database } = await startMailTestApp(kind, cleanups);
     const admin = agentClient(t, await t.login());
     /** Files a ticket and returns it with the "we received it" mail the customer got. */
     const file = async (subject: string) => {

@@ -1,14 +1,10 @@
 import nodemailer from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
-import { startJobs } from "../../server/jobs/start-jobs.js";
-import { serverTasks } from "../../server/jobs/tasks.js";
-import { loadNotificationConfig } from "../../server/services/notifications/notification-config.js";
 import { startInboundSmtp } from "../../server/services/notifications/start-inbound-smtp.js";
 import { agentClient, fileTicket } from "../helpers/agent-client.js";
 import { DATABASE_KINDS } from "../helpers/databases.js";
-import { freshDatabaseWithUrl, waitFor } from "../helpers/notify-databases.js";
-import { startSmtpSink } from "../helpers/smtp-sink.js";
-import { createTestApp } from "../helpers/test-app.js";
+import { waitFor } from "../helpers/notify-databases.js";
+import { startMailTestApp } from "../helpers/mail-test-app.js";
 
 const CUSTOMER = "jamie@northwind.example";
 
@@ -33,18 +29,10 @@ describe.each(DATABASE_KINDS)("email on %s", (kind) => {
   });
 
   async function setup() {
-    const { database, databaseUrl } = await freshDatabaseWithUrl(kind);
-    cleanups.push(() => database.close());
-    const sink = await startSmtpSink();
-    cleanups.push(sink.close);
-    const notifications = {
-      ...loadNotificationConfig({}),
-      smtpUrl: sink.url,
+    const { t, sink, database } = await startMailTestApp(kind, cleanups, {
       mailFrom: "Acme Support <support@acme.example>",
       inboundEmailDomain: "reply.acme.example",
-    };
-    const t = await createTestApp(database, { databaseUrl, notifications });
-    cleanups.push(await startJobs({ database, config: t.config, tasks: serverTasks }));
+    });
     const admin = agentClient(t, await t.login());
     const settings = (await admin.get("/api/v1/notifications/settings")).body;
     return { t, admin, sink, settings, database };
