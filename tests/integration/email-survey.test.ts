@@ -1,22 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { uploadTokenFor } from "../../server/access/upload-token.js";
 import { agents, feedback, ticketEvents } from "../../server/db/schema.js";
 import { agentClient, fileTicket } from "../helpers/agent-client.js";
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import { DATABASE_KINDS } from "../helpers/databases.js";
 import { jobsSettled, waitFor } from "../helpers/notify-databases.js";
 import { startMailTestApp } from "../helpers/mail-test-app.js";
-import { CUSTOMER_ORIGIN } from "../helpers/test-app.js";
+import { handoff } from "../helpers/handoff-note.js";
+import { postCustomerFeedback } from "../helpers/customer-feedback.js";
 
 const CUSTOMER = "jamie@northwind.example";
-const handoff = {
-  summary: "On /reports the customer clicked Export 3 times and POST /api/export returned 500",
-  attempted: [{ action: "Asked the customer to retry in another browser", result: "Same 500" }],
-  reason: "Failed request to an API path: needs an engineer",
-  customerGoal: "Export the Q3 report before the board meeting",
-  replayMoments: [{ atMs: 20_000, note: "POST /api/export returned 500" }],
-};
 const form = (body: string) => ({
   method: "POST",
   headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -103,14 +96,10 @@ describe.each(DATABASE_KINDS)("the post-escalation survey by email on %s", (kind
     );
     expect(again.status).toBe(409);
     expect(await again.text()).toContain(`You already answered these questions for request ${ticket.reference}`);
-    const widget = await t.request(`/api/v1/widget/tickets/${ticket.id}/feedback`, {
-      method: "POST",
-      headers: {
-        "Content-Type": "text/plain",
-        Origin: CUSTOMER_ORIGIN,
-        Authorization: `Bearer ${uploadTokenFor(t.workspace, ticket.id)}`,
-      },
-      body: JSON.stringify({ repeatedThemselves: false, peopleTalkedTo: 1, resolvedInReasonableTime: true }),
+    const widget = await postCustomerFeedback(t, ticket.id, {
+      repeatedThemselves: false,
+      peopleTalkedTo: 1,
+      resolvedInReasonableTime: true,
     });
     expect(widget.status).toBe(409);
     expect((await t.request(path(yes!))).status).toBe(200);

@@ -12,14 +12,7 @@ import { freshDatabaseWithUrl, waitFor } from "../helpers/notify-databases.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
 import { createTestApp } from "../helpers/test-app.js";
 import { startWebhookReceiver } from "../helpers/webhook-receiver.js";
-
-const handoff = {
-  summary: "On /reports the customer clicked Export 3 times and POST /api/export returned 500",
-  attempted: [{ action: "Asked the customer to retry in another browser", result: "Same 500" }],
-  reason: "Failed request to an API path: needs an engineer",
-  customerGoal: "Export the Q3 report before the board meeting",
-  replayMoments: [{ atMs: 20_000, note: "POST /api/export returned 500" }],
-};
+import { handoff } from "../helpers/handoff-note.js";
 
 describe.each(DATABASE_KINDS)("an escalation reaches people outside the page on %s", (kind) => {
   const cleanups: Array<() => Promise<void>> = [];

@@ -7,14 +7,7 @@ import type { Database } from "../../server/db/client.js";
 import { agents, escalations, ticketEvents, tickets } from "../../server/db/schema.js";
 import { ensureDemoWorkspace } from "../../server/services/workspace/ensure-demo-workspace.js";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
-
-const handoff = {
-  summary: "On /reports the customer clicked Export 3 times and POST /api/export returned 500",
-  attempted: [{ action: "Asked the customer to retry in another browser", result: "Same 500" }],
-  reason: "Failed request to an API path: needs an engineer",
-  customerGoal: "Export the Q3 report before the board meeting",
-  replayMoments: [{ atMs: 20_000, note: "POST /api/export returned 500" }],
-};
+import { handoff } from "../helpers/handoff-note.js";
 
 describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind) => {
   let database: Database;

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { uploadTokenFor } from "../../server/access/upload-token.js";
 import { agents } from "../../server/db/schema.js";
 import { startJobs } from "../../server/jobs/start-jobs.js";
 import { serverTasks } from "../../server/jobs/tasks.js";
@@ -12,19 +11,13 @@ import { agentClient, fileTicket } from "../helpers/agent-client.js";
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import { DATABASE_KINDS } from "../helpers/databases.js";
 import { freshDatabaseWithUrl, waitFor } from "../helpers/notify-databases.js";
-import { CUSTOMER_ORIGIN, createTestApp } from "../helpers/test-app.js";
+import { createTestApp } from "../helpers/test-app.js";
 import { startWebhookReceiver } from "../helpers/webhook-receiver.js";
+import { handoff } from "../helpers/handoff-note.js";
+import { postCustomerFeedback } from "../helpers/customer-feedback.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document of any shape
 type Json = Record<string, any>;
-
-const handoff = {
-  summary: "On /reports the customer clicked Export 3 times and POST /api/export returned 500",
-  attempted: [{ action: "Asked the customer to retry in another browser", result: "Same 500" }],
-  reason: "Failed request to an API path: needs an engineer",
-  customerGoal: "Export the Q3 report before the board meeting",
-  replayMoments: [{ atMs: 20_000, note: "POST /api/export returned 500" }],
-};
 
 /** The body schema the OpenAPI document gives a webhook event, as a validator (JSON Schema read back by zod). */
 const bodySchemaOf = (doc: Json, type: string) =>
@@ -105,14 +98,10 @@ describe.each(DATABASE_KINDS)("webhook payloads match the OpenAPI document on %s
     expect(bounced.status).toBe(200);
     expect((await firstAgent.post(`/api/v1/tickets/${ticket.id}/escalations`, handoff)).status).toBe(201);
     expect((await admin.patch(`/api/v1/tickets/${ticket.id}`, { status: "resolved" })).status).toBe(200);
-    const answered = await t.request(`/api/v1/widget/tickets/${ticket.id}/feedback`, {
-      method: "POST",
-      headers: {
-        "Content-Type": "text/plain",
-        Origin: CUSTOMER_ORIGIN,
-        Authorization: `Bearer ${uploadTokenFor(t.workspace, ticket.id)}`,
-      },
-      body: JSON.stringify({ repeatedThemselves: false, peopleTalkedTo: 2, resolvedInReasonableTime: true }),
+    const answered = await postCustomerFeedback(t, ticket.id, {
+      repeatedThemselves: false,
+      peopleTalkedTo: 2,
+      resolvedInReasonableTime: true,
     });
     expect(answered.status).toBe(201);
 
