@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
+import { waitForRecorder } from "./widget-fixtures.js";
 
 /**
  * The walking skeleton as a customer and an agent live it: click around the demo app, file a ticket through the
@@ -15,6 +16,9 @@ describe.skipIf(!HAS_BROWSER)("from the customer's click to the agent's replay",
     const customer = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await customer.goto(`${server.url}/demo/`);
     await customer.getByRole("button", { name: /Help/ }).waitFor();
+    // Capture and the recorder start after the launcher shows (off its critical path); a click before that is not
+    // recorded, as for a customer who clicks in the first instant of a page load.
+    await waitForRecorder(customer);
     await customer.getByRole("link", { name: "Reports" }).click();
     await customer.getByRole("heading", { name: "Reports" }).waitFor();
     await customer.getByRole("button", { name: "Export" }).click();
