@@ -157,6 +157,7 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
         .toBe("pending");
 
       // ?: the overlay lists every shortcut; Esc closes it and focus comes back.
+      const focusBeforeOverlay = await focused(page);
       await page.keyboard.press("?");
       const overlay = page.getByRole("dialog", { name: "Keyboard shortcuts" });
       await overlay.waitFor();
@@ -165,6 +166,7 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       expect(listed.length).toBeGreaterThanOrEqual(15);
       await page.keyboard.press("Escape");
       await overlay.waitFor({ state: "hidden" });
+      await expect.poll(() => focused(page)).toBe(focusBeforeOverlay);
 
       // Esc: back to the queue with this ticket still selected and focused.
       await page.keyboard.press("Escape");
