@@ -148,13 +148,24 @@ export function createNotificationsModel() {
       });
       testEmailSending.value = false;
     },
-    updateSettings: (changes: { allowPrivateTargets?: boolean; rotateInboundSecret?: boolean }) =>
-      act(async () => {
-        settings.value = await json("/api/v1/notifications/settings", notificationSettingsViewSchema, {
-          method: "PATCH",
-          body: changes,
-        });
-      }),
+    updateSettings: (changes: { allowPrivateTargets?: boolean; rotateInboundSecret?: boolean }) => {
+      // A toggle shows its new state at once (a controlled checkbox would otherwise flip back until the save
+      // answers); a failed save puts the state the server has back, with the error.
+      const before = settings.value;
+      const { allowPrivateTargets } = changes;
+      if (before && allowPrivateTargets !== undefined) settings.value = { ...before, allowPrivateTargets };
+      return act(async () => {
+        try {
+          settings.value = await json("/api/v1/notifications/settings", notificationSettingsViewSchema, {
+            method: "PATCH",
+            body: changes,
+          });
+        } catch (e) {
+          settings.value = before;
+          throw e;
+        }
+      });
+    },
   };
 }
 export type NotificationsModel = ReturnType<typeof createNotificationsModel>;
