@@ -11,7 +11,7 @@ import { loadTicketForMail } from "./load-ticket-for-mail.js";
 import { mailDomain, mailTransport } from "./mail-transport.js";
 import { ensureNotificationSettings } from "./notification-settings.js";
 import { publicOrigin } from "./public-links.js";
-import { unsubscribeState } from "./read-unsubscribe-link.js";
+import { customerUnsubscribe } from "./customer-unsubscribe.js";
 
 export const SEND_CUSTOMER_EMAIL = "email.customer";
 
@@ -36,7 +36,12 @@ export async function sendCustomerEmail(raw: unknown, ctx: JobContext): Promise<
   if (!mail.smtpUrl) return;
   const ticket = await loadTicketForMail(ctx.db, job.workspaceId, job.ticketId);
   if (!ticket) return;
-  if ((await unsubscribeState(ctx.db, job.workspaceId, ticket.customerEmail, ticket.id)) !== "subscribed") return;
+  const stop = await customerUnsubscribe(ctx.db, {
+    workspaceId: job.workspaceId,
+    email: ticket.customerEmail,
+    ticketId: ticket.id,
+  });
+  if (stop) return;
   const strings = EMAIL_STRINGS[pickLang(ticket.context?.environment?.language)];
   let subject: string;
   let paragraphs: string[];

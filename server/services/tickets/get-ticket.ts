@@ -1,9 +1,9 @@
 import type { WorkspaceActor } from "../../access/actor.js";
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { recordings, tickets } from "../../db/schema.js";
-import { customerEmailUnsubscribes } from "../../db/schema-notifications.js";
 import type { TicketDetail } from "../../../shared/agent-api.js";
+import { customerUnsubscribe } from "../notifications/customer-unsubscribe.js";
 import { notFound } from "../service-error.js";
 import { toDetail } from "./ticket-view.js";
 
@@ -24,24 +24,14 @@ export async function getTicket(db: Db, input: { actor: WorkspaceActor; ticketId
     .where(and(eq(tickets.id, input.ticketId), eq(tickets.workspaceId, input.actor.workspaceId)))
     .limit(1);
   if (!row) throw notFound("Ticket");
-  return { ...toDetail(row.ticket, row.recording), emailUnsubscribed: await emailUnsubscribed(db, row.ticket) };
-}
-
-/** Whether the customer stopped this ticket's emails, and how widely: agents should not expect a mail to reach them. */
-async function emailUnsubscribed(
-  db: Db,
-  ticket: { id: string; workspaceId: string; customerEmail: string },
-): Promise<TicketDetail["emailUnsubscribed"]> {
-  const stops = await db
-    .select({ ticketId: customerEmailUnsubscribes.ticketId, at: customerEmailUnsubscribes.createdAt })
-    .from(customerEmailUnsubscribes)
-    .where(
-      and(
-        eq(customerEmailUnsubscribes.workspaceId, ticket.workspaceId),
-        eq(customerEmailUnsubscribes.email, ticket.customerEmail.toLowerCase()),
-        or(isNull(customerEmailUnsubscribes.ticketId), eq(customerEmailUnsubscribes.ticketId, ticket.id)),
-      ),
-    );
-  const stop = stops.find((s) => s.ticketId === null) ?? stops[0];
-  return stop ? { scope: stop.ticketId === null ? "all" : "ticket", at: stop.at.toISOString() } : null;
+  // Whether the customer stopped this ticket's emails: agents should not expect a mail to reach them.
+  const stop = await customerUnsubscribe(db, {
+    workspaceId: row.ticket.workspaceId,
+    email: row.ticket.customerEmail,
+    ticketId: row.ticket.id,
+  });
+  return {
+    ...toDetail(row.ticket, row.recording),
+    emailUnsubscribed: stop ? { scope: stop.scope, at: stop.at.toISOString() } : null,
+  };
 }
