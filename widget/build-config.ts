@@ -1,5 +1,6 @@
 import type { InlineConfig, Plugin } from "vite";
 import { fileURLToPath } from "node:url";
+import { inlineRolldownRuntime } from "./build-inline-runtime.js";
 import { patchedRrwebRecord } from "./build-rrweb-patch.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -14,9 +15,11 @@ const common = {
 } satisfies InlineConfig;
 
 /**
- * Lazy chunks by purpose, so a page loads few files: capture (right after the launcher shows), form (dialog +
- * transport, on intent: hover or focus of the launcher, first open, or a saved ticket to retry). The recorder is an entry of its own (stable name). The conversation view is left to the bundler: only
- * core.ts's import() reaches it, so it becomes its own chunk (a group here would also capture what the form needs).
+ * Lazy chunks by purpose, so a page loads few files: capture (right after the launcher shows, with the plumbing the
+ * form and the conversation view share), form (dialog + ticket transport, on intent: hover or focus of the launcher,
+ * first open, or a saved ticket to retry). The recorder is an entry of its own (stable name). The conversation view
+ * is left to the bundler: only core.ts's import() reaches it, so it becomes its own chunk, and it imports nothing
+ * from the form (a visitor with conversations gets the badge and live updates without the form).
  */
 function chunkFor(id: string, launcher: boolean): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
@@ -31,12 +34,17 @@ function chunkFor(id: string, launcher: boolean): string | undefined {
   // shows, not an entry plus a shared chunk (every response costs ~350 B of headers on the visitor's wire).
   if (launcher && /\/widget\/(app|core|config|ui\/(mount|Launcher|styles))\./.test(id)) return "app";
   // Capture starts as soon as the launcher shows; the form only on intent (hover, focus, open), so they are apart.
-  if (id.includes("/widget/capture/")) return "capture";
+  // The capture chunk also carries the little the form and the conversation chunk share (HTTP errors, the customer
+  // token, stored tickets, error wording, routes): a visitor with conversations then downloads no form before any
+  // intent, and no request is spent on a shared chunk of a few hundred bytes.
   if (
-    /\/widget\/(ui\/(Dialog|dialog-views|errors|dialog-styles|strings-form)|conversation\/storage|submit|body|api|transport\/)/.test(
+    id.includes("/widget/capture/") ||
+    /\/widget\/(transport\/(api-error|customer-token|uuid)|conversation\/storage|ui\/errors)\.|\/shared\/(widget-paths|attachment-limits)\./.test(
       id,
     )
   )
+    return "capture";
+  if (/\/widget\/(ui\/(Dialog|dialog-views|dialog-styles|strings-form|validate)|submit|body|api|transport\/)/.test(id))
     return "form";
   return undefined;
 }
@@ -88,7 +96,7 @@ function esmBuild(
 ): InlineConfig {
   return {
     ...common,
-    plugins: launcher ? [patchedRrwebRecord(), launcher.emit] : [patchedRrwebRecord()],
+    plugins: [patchedRrwebRecord(), inlineRolldownRuntime(), ...(launcher ? [launcher.emit] : [])],
     build: {
       outDir,
       emptyOutDir,

@@ -46,12 +46,15 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation chunk loads only for vis
         .waitFor();
       expect(seen.chunks()).toContain("/widget/conversation.js");
 
-      // Next page load: followed without opening the widget (the badge needs it), from local state alone.
+      // Next page load: followed without opening the widget (the badge needs it), from local state alone; the form
+      // (and the dialog the thread shows in) still waits for intent.
       const again = traffic(page);
       await page.reload();
       await expect.poll(() => again.chunks().includes("/widget/conversation.js"), { timeout: 15_000 }).toBe(true);
       await expect.poll(() => again.polls().length, { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(again.chunks()).not.toContain("/widget/form.js");
       await openWidget(page);
+      expect(again.chunks()).toContain("/widget/form.js");
       await form(page)
         .getByRole("button", { name: /^Your conversations/ })
         .click();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { ApiError, backoffDelay, withRetry } from "../../widget/transport/http.js";
+import { ApiError } from "../../widget/transport/api-error.js";
+import { backoffDelay, withRetry } from "../../widget/transport/http.js";
 import { fitBody } from "../../widget/body.js";
 import { normalizeConfig, optionsFromDataset, safeColor } from "../../widget/config.js";
 import { mergeMetadata, cleanIdentity } from "../../widget/api.js";

@@ -1,7 +1,7 @@
 /** The conversation's attachments (server/routes/attachments.ts), with the customer's own headers. */
 import { ATTACHMENT_FILENAME_PARAM } from "../../shared/attachment-limits.js";
 import { WIDGET_HEADERS } from "../../shared/widget-paths.js";
-import { errorFromResponse, networkError } from "../transport/http.js";
+import { errorFromResponse, networkError } from "../transport/api-error.js";
 import { customerToken } from "../transport/customer-token.js";
 import { type Caller, userHeader } from "./client.js";
 

@@ -8,7 +8,7 @@ import type {
 import type { CustomerFeedback, FeedbackState } from "../../shared/metrics.js";
 import type { Identity } from "../../shared/context.js";
 import { WIDGET_HEADERS, WIDGET_PATHS } from "../../shared/widget-paths.js";
-import { errorFromResponse, networkError } from "../transport/http.js";
+import { errorFromResponse, networkError } from "../transport/api-error.js";
 import { customerToken } from "../transport/customer-token.js";
 
 export interface Caller {

@@ -5,7 +5,7 @@
  */
 import type { CustomerConversationList, CustomerMessage } from "../../shared/customer-api.js";
 import type { CustomerFeedback } from "../../shared/metrics.js";
-import { ApiError } from "../transport/http.js";
+import { ApiError } from "../transport/api-error.js";
 import {
   fetchConversations,
   fetchFeedbackState,

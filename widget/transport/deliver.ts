@@ -3,7 +3,8 @@
  * path for a ticket's first try (with progress, submit.ts) and for every retry (next page load, back online).
  */
 import type { TicketCreated } from "../../shared/widget-api.js";
-import { ApiError, type RetryOptions } from "./http.js";
+import { ApiError } from "./api-error.js";
+import type { RetryOptions } from "./http.js";
 import { setOutboxHint } from "./outbox-flag.js";
 import { listOutbox, removeFromOutbox, saveToOutbox, updateOutboxItem, type OutboxItem } from "./outbox.js";
 import { uploadRecording } from "./recording.js";

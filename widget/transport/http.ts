@@ -1,24 +1,5 @@
 /** Retrying HTTP for the widget: network errors, 5xx, 408 and 429 are retried with backoff; other 4xx are not. */
-import type { ErrorIssue } from "../../shared/errors.js";
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: ErrorIssue[] = [],
-    readonly requestId?: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-  /** Worth trying again later (offline, server trouble); a 4xx will fail the same way again. */
-  get retryable(): boolean {
-    return isRetryableStatus(this.status);
-  }
-}
-
-export const isRetryableStatus = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
+import { type ApiError, errorFromResponse, networkError } from "./api-error.js";
 
 export interface RetryOptions {
   attempts?: number;
@@ -46,23 +27,6 @@ export function backoffDelay(
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export async function errorFromResponse(response: Response): Promise<ApiError> {
-  let body: { error?: { code?: string; message?: string; requestId?: string; issues?: ErrorIssue[] } } | undefined;
-  try {
-    body = await response.json();
-  } catch {
-    /* not our JSON (proxy error page) */
-  }
-  const e = body?.error;
-  return new ApiError(
-    response.status,
-    e?.code || `http_${response.status}`,
-    e?.message || response.statusText || "Request failed",
-    e?.issues || [],
-    e?.requestId,
-  );
-}
-
 export type Attempt<T> = () => Promise<
   { ok: true; value: T } | { ok: false; error: ApiError; retryAfter?: string | null }
 >;
@@ -78,9 +42,6 @@ export async function withRetry<T>(attempt: Attempt<T>, options: RetryOptions = 
     await sleep(backoffDelay(i, result.retryAfter ?? null, options.baseDelayMs ?? 500, options.maxDelayMs ?? 30_000));
   }
 }
-
-export const networkError = (error: unknown) =>
-  new ApiError(0, "network_error", (error as Error)?.message || "Network error");
 
 /** fetch that turns every outcome into an Attempt result. */
 export async function attemptFetch<T>(url: string, init: RequestInit, parse: (r: Response) => Promise<T>) {

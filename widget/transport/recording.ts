@@ -1,5 +1,6 @@
 import { WIDGET_PATHS } from "../../shared/widget-paths.js";
-import { ApiError, isRetryableStatus, networkError, withRetry, type RetryOptions } from "./http.js";
+import { ApiError, isRetryableStatus, networkError } from "./api-error.js";
+import { type RetryOptions, withRetry } from "./http.js";
 
 /** gzip of JSON.stringify(events), via the browser's CompressionStream. */
 export async function gzipJson(value: unknown): Promise<Blob> {

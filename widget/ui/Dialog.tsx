@@ -2,7 +2,8 @@ import { Component, createRef } from "preact";
 import { attachmentCss } from "./AttachmentPicker.js";
 import { dialogCss } from "./dialog-styles.js";
 import { DoneView, FormView, QueuedView, type Status } from "./dialog-views.js";
-import { describeFailure, validate } from "./errors.js";
+import { describeFailure } from "./errors.js";
+import { validate } from "./validate.js";
 import type { Strings } from "./strings.js";
 import type { DialogView as View, FieldName, FormValues, UiController } from "./types.js";
 

@@ -1,5 +1,5 @@
 import type { Strings } from "./strings.js";
-import type { FieldName, FormValues, Problem, SubmitFailure } from "./types.js";
+import type { FieldName, Problem, SubmitFailure } from "./types.js";
 
 const FIELDS: FieldName[] = ["email", "subject", "description"];
 
@@ -8,16 +8,6 @@ export const isProblem = (value: unknown): value is Problem =>
   value !== null &&
   typeof (value as Problem).status === "number" &&
   Array.isArray((value as Problem).issues);
-
-/** Same rules as the server (ticketCreateSchema), checked before sending so the customer gets instant feedback. */
-export function validate(values: FormValues, t: Strings): Partial<Record<FieldName, string>> {
-  const errors: Partial<Record<FieldName, string>> = {};
-  if (!values.email.trim()) errors.email = t.required;
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors.email = t.invalidEmail;
-  if (!values.subject.trim()) errors.subject = t.required;
-  if (!values.description.trim()) errors.description = t.required;
-  return errors;
-}
 
 /** Maps a failed submission to what the customer sees: per-field messages for 422s, one clear sentence otherwise. */
 export function describeFailure(error: unknown, t: Strings): SubmitFailure {
