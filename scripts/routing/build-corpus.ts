@@ -15,6 +15,7 @@ import { technical } from "./corpus/technical.js";
 import { eighth } from "./corpus/eighth.js";
 import { fifth } from "./corpus/fifth.js";
 import { fourth } from "./corpus/fourth.js";
+import { ninth } from "./corpus/ninth.js";
 import { seventh } from "./corpus/seventh.js";
 import { sixth } from "./corpus/sixth.js";
 import { third } from "./corpus/third.js";
@@ -39,7 +40,7 @@ for (const l of LANGS) {
   SOURCES.account[l].push(...combined.account);
 }
 // Appended after the older batches so their statements keep their group names (held-out splits stay comparable).
-for (const batch of [fifth, sixth, seventh, eighth]) {
+for (const batch of [fifth, sixth, seventh, eighth, ninth]) {
   for (const [q, byLang] of Object.entries(batch) as [Queue, Record<Lang, string[]>][]) {
     for (const l of LANGS) SOURCES[q][l].push(...byLang[l]);
   }
