@@ -4,30 +4,38 @@
  * false-alarm rate among non-incidents at a fixed 95 % recall. The shipped settings are chosen from this output.
  * Usage: npx tsx scripts/routing/tune-prior.ts
  */
+import { readFileSync } from "node:fs";
 import { GROUP_WEIGHT } from "../../server/services/routing/classifier/features.js";
 import { classify } from "../../server/services/routing/classifier/routing-model.js";
 import { type PriorSettings, trainPrior } from "../../server/services/routing/classifier/train-routing-model.js";
-import { mulberry32 } from "../../server/services/routing/classifier/softmax.js";
+import { bucketOf, FEATURE_DIM, fnv } from "../../server/services/routing/classifier/hashing.js";
 import { readCorpus, SECURITY_BETA } from "./train-prior.js";
 
-const corpus = readCorpus();
-const CANDIDATES: (PriorSettings & { charWeight: number })[] = [
-  { epochs: 12, l2: 1e-5, positiveWeight: 1, charWeight: 0.9 },
-  { epochs: 12, l2: 1e-5, positiveWeight: 1, charWeight: 0.5 },
-];
-const SPLITS = [7, 21];
+const corpus = readCorpus(process.env.CORPUS);
+/** SCORE_GROUPS=file: score only these statements' tickets (e.g. the older corpus, to measure what new data adds). */
+const scoreOnly = process.env.SCORE_GROUPS
+  ? new Set(readFileSync(process.env.SCORE_GROUPS, "utf8").split("\n").filter(Boolean))
+  : null;
+const CANDIDATES: (PriorSettings & { charWeight: number; bigramWeight?: number; wordWeight?: number })[] = process.env
+  .TUNE_CANDIDATES
+  ? JSON.parse(process.env.TUNE_CANDIDATES)
+  : [{ epochs: 12, l2: 1e-5, positiveWeight: 1, charWeight: 0.9, bigramWeight: 1 }];
+const SPLITS = [7, 21, 33, 45];
 
 for (const settings of CANDIDATES) {
   GROUP_WEIGHT.c = settings.charWeight;
+  GROUP_WEIGHT.b = settings.bigramWeight ?? 0.5;
+  GROUP_WEIGHT.w = settings.wordWeight ?? 1;
+
   const rows: string[] = [];
   let combinedSum = 0;
   let queueSum = 0;
   let fprSum = 0;
   for (const seed of SPLITS) {
-    const random = mulberry32(seed);
-    const heldGroups = new Set([...new Set(corpus.map((t) => t.group))].filter(() => random() < 0.2));
-    const train = corpus.filter((t) => !heldGroups.has(t.group));
-    const heldOut = corpus.filter((t) => heldGroups.has(t.group));
+    // A statement is held out by a hash of its group name, so adding statements does not reshuffle the split.
+    const held = (group: string) => bucketOf(fnv(`${group}:${seed}`)) / FEATURE_DIM < 0.2;
+    const train = corpus.filter((t) => !held(t.group));
+    const heldOut = corpus.filter((t) => held(t.group) && (!scoreOnly || scoreOnly.has(t.group)));
     const model = await trainPrior(train, { heldOut, securityBeta: SECURITY_BETA }, settings);
     const scored = heldOut.map((t) => ({ t, c: classify(model, t) }));
     const right = scored.filter(({ t, c }) => (c.security.flagged ? "security" : c.ranked[0]!.label) === t.queue);

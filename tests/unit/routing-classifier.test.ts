@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   featureBucket,
   featuresOf,
+  languageOf,
   normalizeText,
   pathSegments,
   stem,
@@ -26,6 +27,17 @@ describe("routing features", () => {
     expect(stem("charged")).toBe(stem("charges"));
     const a = featuresOf({ subject: "Invoices", description: "" });
     expect(a.has(`w:${stem("invoice")}`)).toBe(true);
+  });
+
+  it("stems each ticket in its own language (Snowball en/de/fr)", () => {
+    expect(languageOf("Die Rechnung ist nicht angekommen, wir haben doppelt bezahlt")).toBe("de");
+    expect(languageOf("Nous avons reçu deux factures pour le même mois")).toBe("fr");
+    expect(languageOf("We were charged twice this month")).toBe("en");
+    expect(stem("Rechnungen", "de")).toBe(stem("Rechnung", "de"));
+    expect(stem("factures", "fr")).toBe(stem("facture", "fr"));
+    expect(stem("prélevé", "fr")).toBe("prelev");
+    const de = featuresOf({ subject: "Rechnungen doppelt", description: "Wir haben zwei Rechnungen bekommen." });
+    expect(de.has(`w:${stem("Rechnung", "de")}`)).toBe(true);
   });
 
   it("keeps typos close through character n-grams", () => {

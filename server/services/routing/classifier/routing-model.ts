@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { featureBucket, type SparseVector, stem, type TicketText, vectorOf, words } from "./features.js";
+import { languageOf, type SparseVector, type TicketText, tokensOf, vectorOf } from "./features.js";
 import {
   deserializeModel,
   logits,
@@ -129,9 +129,11 @@ function securitySignals(detector: SoftmaxModel, ticket: TicketText): string[] {
   const yes = detector.labels.indexOf("yes");
   const no = detector.labels.indexOf("no");
   const seen = new Map<string, number>();
-  for (const word of words(`${ticket.subject} ${ticket.description}`)) {
-    if (seen.has(word) || word.length < 3) continue;
-    const base = featureBucket(`w:${stem(word)}`) * detector.labels.length;
+  const text = `${ticket.subject} ${ticket.description}`;
+  for (const token of tokensOf(text, languageOf(text))) {
+    const { word } = token;
+    if (seen.has(word) || word.length < 3 || !token.isWord) continue;
+    const base = token.wordBucket * detector.labels.length;
     seen.set(word, detector.weights[base + yes]! - detector.weights[base + no]!);
   }
   return [...seen.entries()]

@@ -1,7 +1,10 @@
 /**
- * Words of a ticket in en/de/fr, normalised and lightly stemmed, with everything the features need from a word
+ * Words of a ticket in en/de/fr, normalised and stemmed (Snowball, in the ticket's language), with everything the features need from a word
  * computed once and cached (stem, n-grams, their hashed buckets): tickets repeat the same few thousand words.
  */
+import { stemmer as english } from "@orama/stemmers/english";
+import { stemmer as french } from "@orama/stemmers/french";
+import { stemmer as german } from "@orama/stemmers/german";
 import { bucketOf, fnv, fnvContinue } from "./hashing.js";
 
 const STOPWORDS = new Set(
@@ -31,41 +34,49 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-const SUFFIXES = [
-  "ations",
-  "ation",
-  "ungen",
-  "ments",
-  "ment",
-  "ingen",
-  "ings",
-  "ing",
-  "ions",
-  "ion",
-  "ees",
-  "ies",
-  "ied",
-  "ung",
-  "ed",
-  "es",
-  "er",
-  "en",
-  "ee",
-  "ly",
-  "e",
-  "s",
-];
+/** Lower-case words with their accents (what the stemmers read). */
+function rawWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
 
-/** A light suffix stripper for en/de/fr: merges plural and inflected forms; character n-grams cover the rest. */
-export function stem(word: string): string {
-  if (word.length <= 4 || /\d/.test(word)) return word;
-  for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+/** Words that tell the three languages apart (no word shared between two of them). */
+const LANGUAGE_MARKERS: Record<Lang, Set<string>> = {
+  en: new Set("the and is to of was we our it not you have for my with this that are but they".split(" ")),
+  de: new Set("der die das und ist nicht ich wir mit auf fur sie ein eine unser unsere bei seit wurde hat".split(" ")),
+  fr: new Set("le la les et est pas je nous vous une du pour avec dans depuis notre nos sur mais ai".split(" ")),
+};
+
+export type Lang = "en" | "de" | "fr";
+const STEMMERS: Record<Lang, (word: string) => string> = { en: english, de: german, fr: french };
+
+/** The ticket's language from its most common marker words; English when nothing tells. */
+export function languageOf(text: string): Lang {
+  const counts = { en: 0, de: 0, fr: 0 };
+  for (const w of words(text)) {
+    for (const lang of ["en", "de", "fr"] as const) if (LANGUAGE_MARKERS[lang].has(w)) counts[lang]++;
   }
-  return word;
+  if (counts.de > counts.en && counts.de >= counts.fr) return "de";
+  if (counts.fr > counts.en && counts.fr > counts.de) return "fr";
+  return "en";
+}
+
+/**
+ * The Snowball stem of a lower-case word in the ticket's language (Snowball reads the accents, so it runs
+ * before they are folded), accent-folded. Numbers stay as they are; character n-grams cover typos.
+ */
+export function stem(word: string, lang: Lang = "en"): string {
+  const lower = word.toLowerCase();
+  if (/\d/.test(lower)) return normalizeText(lower);
+  return normalizeText(STEMMERS[lang](lower));
 }
 
 export interface Token {
+  /** The word, lower case and accent-folded ("#" for a number). */
+  word: string;
   stem: string;
   /** Counts as a word feature (not a stopword, not one letter). */
   isWord: boolean;
@@ -80,12 +91,13 @@ export interface Token {
 const cache = new Map<string, Token>();
 const BIGRAM_PREFIX = fnv("b:");
 
-function tokenOf(raw: string): Token {
-  let token = cache.get(raw);
+function tokenOf(raw: string, lang: Lang): Token {
+  const key = `${lang}:${raw}`;
+  let token = cache.get(key);
   if (token) return token;
   const isNumber = /^\d+$/.test(raw);
-  const w = isNumber ? "#" : raw;
-  const s = stem(w);
+  const w = isNumber ? "#" : normalizeText(raw);
+  const s = isNumber ? w : stem(raw, lang);
   const gramNames: string[] = [];
   if (!isNumber && w.length > 2) {
     const padded = ` ${w} `;
@@ -94,6 +106,7 @@ function tokenOf(raw: string): Token {
     }
   }
   token = {
+    word: w,
     stem: s,
     isWord: !STOPWORDS.has(w) && w.length > 1,
     wordBucket: bucketOf(fnv(`w:${s}`)),
@@ -103,12 +116,12 @@ function tokenOf(raw: string): Token {
   };
   // Bounded: a long-running server sees new words (names, ids) forever.
   if (cache.size > 50_000) cache.clear();
-  cache.set(raw, token);
+  cache.set(key, token);
   return token;
 }
 
-export function tokensOf(text: string): Token[] {
-  return words(text).map(tokenOf);
+export function tokensOf(text: string, lang: Lang = "en"): Token[] {
+  return rawWords(text).map((w) => tokenOf(w, lang));
 }
 
 /** /settings/users/8f3a?tab=2 -> ["settings", "users"]: the words of a path, without ids. */
@@ -124,5 +137,5 @@ export function pathSegments(url: string | undefined): string[] {
     .toLowerCase()
     .split(/[/_.-]+/)
     .filter((s) => s.length > 1 && !/\d/.test(s) && s.length < 30)
-    .map(stem);
+    .map((s) => stem(s));
 }

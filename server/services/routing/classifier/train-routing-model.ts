@@ -58,13 +58,20 @@ export async function trainPrior(
  * alarm, and agents can mark false alarms, which trains the detector).
  */
 function thresholdForRecall(model: RoutingModel, held: ReturnType<typeof featurize>, beta: number): number {
-  const scored = held.map((r) => ({ y: r.t.security, p: securityScore(model, r.features) }));
-  const positives = scored.filter((s) => s.y).length;
+  return bestThreshold(
+    held.map((r) => ({ incident: r.t.security, probability: securityScore(model, r.features) })),
+    beta,
+  );
+}
+
+/** The threshold (0.05-0.89, step 0.01) with the best F-beta over scored held-out tickets. */
+export function bestThreshold(scored: { incident: boolean; probability: number }[], beta: number): number {
+  const positives = scored.filter((s) => s.incident).length;
   let best = 0.5;
   let bestScore = -1;
   for (let t = 0.05; t < 0.9; t += 0.01) {
-    const flagged = scored.filter((s) => s.p >= t);
-    const caught = flagged.filter((s) => s.y).length;
+    const flagged = scored.filter((s) => s.probability >= t);
+    const caught = flagged.filter((s) => s.incident).length;
     if (caught === 0) continue;
     const precision = caught / flagged.length;
     const recall = caught / positives;
