@@ -8,7 +8,8 @@ const BATCH = 500;
 /**
  * Queues the notifications job of up to BATCH outbox events, oldest first, and empties their outbox rows, in one
  * statement: one NOTIFY for the batch instead of one per ticket (a NOTIFYing transaction holds a database-wide lock
- * through its commit, WAL flush included, so tickets that queued their own jobs committed one at a time). SKIP LOCKED:
+ * through its commit, WAL flush included, so tickets that queued their own jobs committed one at a time), and the
+ * live feed's wake-up for the batch (see insert-ticket.ts). SKIP LOCKED:
  * processes flushing at once take different rows; each event's job is queued once. Returns how many.
  */
 export async function flushNotificationOutbox(db: Db): Promise<number> {
@@ -20,10 +21,14 @@ export async function flushNotificationOutbox(db: Db): Promise<number> {
     ),
     events as (
       select e.* from ticket_events e join batch on batch.event_id = e.id order by e.id
+    ),
+    queued as (
+      select count(handoff_add_job(${NOTIFY_EVENT}, ${eventJobPayload(sql`events`)}, null::timestamptz,
+        null::integer, null::text))::int as n
+      from events
     )
-    select count(handoff_add_job(${NOTIFY_EVENT}, ${eventJobPayload(sql`events`)}, null::timestamptz, null::integer,
-      null::text))::int as queued
-    from events`);
+    -- The live feed's wake-up that insertTicket left out of its statement (migration 0022): one for the batch.
+    select n as queued, case when n > 0 then pg_notify('handoff_live_pending', '')::text end as woke from queued`);
   return Number(rowsOf<{ queued: number }>(result)[0]?.queued ?? 0);
 }
 
