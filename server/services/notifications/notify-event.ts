@@ -31,14 +31,19 @@ const str = (v: unknown) => (typeof v === "string" ? v : undefined);
  * Fans one ticket event out to every channel: webhook deliveries, customer and agent emails, Slack. Each is its own
  * job (one slow receiver holds up nobody), all queued in one transaction, so a re-run after a crash queues them once.
  */
-export async function notifyEvent(raw: unknown, ctx: JobContext): Promise<void> {
+export async function notifyEvent(
+  raw: unknown,
+  ctx: JobContext,
+  /** Webhook subscriptions already read by this batch (notify-events.ts), by workspace and event type. */
+  subscribers?: Map<string, Promise<boolean>>,
+): Promise<void> {
   const event: TicketEventJob = eventSchema.parse(raw);
   const ticket = await loadTicketForMail(ctx.db, event.workspaceId, event.ticketId);
   if (!ticket) return;
   const webhookType = webhookEventFor(event);
   // Most events of most workspaces have no subscriber: asked first (one indexed read), so the body is built, read and
   // checked against its schema only for someone, and nothing is opened when no channel hears the event.
-  const subscribed = webhookType !== null && (await hasWebhookSubscriber(ctx.db, event.workspaceId, webhookType));
+  const subscribed = webhookType !== null && (await subscribedTo(ctx, event.workspaceId, webhookType, subscribers));
   // A body that drifted from its documented schema is not sent (and logged); the event's mails and Slack still go.
   const payload = subscribed
     ? await buildEventPayload(ctx.db, ctx.config, event, webhookType).catch((error: unknown) => {
@@ -56,6 +61,17 @@ export async function notifyEvent(raw: unknown, ctx: JobContext): Promise<void> 
     if (mails) await queueEmails(tx, event, ticket);
     if (slack) await queueSlack(tx, slack, ticket);
   });
+}
+
+function subscribedTo(ctx: JobContext, workspaceId: string, type: string, known?: Map<string, Promise<boolean>>) {
+  if (!known) return hasWebhookSubscriber(ctx.db, workspaceId, type);
+  const key = `${workspaceId}:${type}`;
+  let answer = known.get(key);
+  if (!answer) {
+    answer = hasWebhookSubscriber(ctx.db, workspaceId, type);
+    known.set(key, answer);
+  }
+  return answer;
 }
 
 type Ticket = NonNullable<Awaited<ReturnType<typeof loadTicketForMail>>>;
