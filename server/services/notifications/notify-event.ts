@@ -6,7 +6,7 @@ import { rowsOf } from "../../lib/rows-of.js";
 import type { JobContext } from "../../jobs/registry.js";
 import { logger } from "../../observability/logger.js";
 import { buildEventPayload, type TicketEventJob, webhookEventFor } from "./event-payload.js";
-import { loadTicketForMail } from "./load-ticket-for-mail.js";
+import { loadTicketForMail, type TicketForMail } from "./load-ticket-for-mail.js";
 import { ensureNotificationSettings } from "./notification-settings.js";
 import { POST_TO_SLACK, type SlackJob } from "./post-to-slack.js";
 import { slackChannelsFor } from "./slack-channels.js";
@@ -34,16 +34,19 @@ const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 export async function notifyEvent(
   raw: unknown,
   ctx: JobContext,
-  /** Webhook subscriptions already read by this batch (notify-events.ts), by workspace and event type. */
-  subscribers?: Map<string, Promise<boolean>>,
+  /** What a batch of events read once (notify-events.ts). */
+  batch?: NotifyBatch,
 ): Promise<void> {
   const event: TicketEventJob = eventSchema.parse(raw);
-  const ticket = await loadTicketForMail(ctx.db, event.workspaceId, event.ticketId);
+  const ticket = batch
+    ? batch.tickets.get(`${event.workspaceId}:${event.ticketId}`)
+    : await loadTicketForMail(ctx.db, event.workspaceId, event.ticketId);
   if (!ticket) return;
   const webhookType = webhookEventFor(event);
   // Most events of most workspaces have no subscriber: asked first (one indexed read), so the body is built, read and
   // checked against its schema only for someone, and nothing is opened when no channel hears the event.
-  const subscribed = webhookType !== null && (await subscribedTo(ctx, event.workspaceId, webhookType, subscribers));
+  const subscribed =
+    webhookType !== null && (await subscribedTo(ctx, event.workspaceId, webhookType, batch?.subscribers));
   // A body that drifted from its documented schema is not sent (and logged); the event's mails and Slack still go.
   const payload = subscribed
     ? await buildEventPayload(ctx.db, ctx.config, event, webhookType).catch((error: unknown) => {
@@ -74,7 +77,13 @@ function subscribedTo(ctx: JobContext, workspaceId: string, type: string, known?
   return answer;
 }
 
-type Ticket = NonNullable<Awaited<ReturnType<typeof loadTicketForMail>>>;
+type Ticket = TicketForMail;
+
+/** A batch's tickets (by "workspaceId:ticketId", loadTicketsForMail) and webhook subscriptions (by workspace and type). */
+export interface NotifyBatch {
+  tickets: Map<string, Ticket>;
+  subscribers: Map<string, Promise<boolean>>;
+}
 
 async function queueEmails(tx: Db, event: TicketEventJob, ticket: Ticket) {
   const base = { workspaceId: event.workspaceId, ticketId: event.ticketId };
