@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { issuesFromZod } from "../../shared/errors.js";
@@ -7,8 +8,14 @@ const kb = (n: number) => `${Math.round(n / 1024)} KB`;
 
 /** Reads the raw body, refusing it (413) as soon as it passes maxBytes, whatever Content-Length claimed. */
 export async function readBodyBytes(c: Context, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(c.req.header("content-length"));
+  const length = c.req.header("content-length");
+  const declared = Number(length);
   if (declared > maxBytes) throw tooLarge(maxBytes);
+  // Served by Node, a declared length is what its HTTP parser delivers, not a byte more: read in one go (the
+  // adapter's direct read of the IncomingMessage), not chunk by chunk through a web stream made for the purpose.
+  if (length && /^\d+$/.test(length) && (c.env as { incoming?: IncomingMessage } | undefined)?.incoming) {
+    return new Uint8Array(await c.req.raw.arrayBuffer());
+  }
   const stream = c.req.raw.body;
   if (!stream) return new Uint8Array();
   const chunks: Uint8Array[] = [];

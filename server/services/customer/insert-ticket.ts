@@ -31,8 +31,9 @@ export interface NewTicketRow {
 /**
  * The ticket, its "created" event and, when decided beforehand, its triage and "triaged" event in one statement (one
  * round trip, atomic without BEGIN/COMMIT), numbered by the workspace's own sequence (migration 0006) so concurrent
- * tickets never queue on a counter row until commit. The events' notifications wait in the outbox: call
- * flushNotificationOutboxSoon after. `routable`: an agent could take it now (routeNewTicket).
+ * tickets never queue on a counter row until commit. The events' notifications and the live feed's wake-up wait
+ * in the outbox (no NOTIFY here: it would commit tickets one at a time): call flushNotificationOutboxSoon after.
+ * `routable`: an agent could take it now (routeNewTicket).
  */
 export async function insertTicket(
   db: Db,
@@ -46,7 +47,9 @@ export async function insertTicket(
         (2, 'triaged', 'system', ${JSON.stringify(d.eventDetails)}::jsonb)) as e(ord, type, actor_type, details)`
     : sql`(values (1, 'created', 'customer', ${JSON.stringify(created)}::jsonb)) as e(ord, type, actor_type, details)`;
   const result = await db.execute(sql`
-    with num as (select handoff_next_ticket_number(${t.workspaceId}::uuid) as n),
+    with num as (select handoff_next_ticket_number(${t.workspaceId}::uuid) as n,
+      -- The live feed is woken by the outbox flush after the commit, not by this statement (migration 0022).
+      set_config('handoff.live_wake', 'after_commit', true) as live_wake),
     ticket as (
       insert into tickets (workspace_id, number, reference, idempotency_key, request_hash, subject, description,
         customer_email, customer_name, customer_id, browser_token_hash, identity, verified, page_url, page_title,

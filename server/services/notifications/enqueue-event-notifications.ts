@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 
 export const NOTIFY_EVENT = "notifications.event";
+/** The same for a batch of events (the outbox flush): one job, each event fanned out in turn (notify-events.ts). */
+export const NOTIFY_EVENTS = "notifications.events";
 
 /** Timeline events someone outside the page may hear about (webhooks, email, Slack). */
 const NOTIFIABLE = new Set([

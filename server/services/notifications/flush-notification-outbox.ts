@@ -1,15 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../lib/rows-of.js";
-import { eventJobPayload, NOTIFY_EVENT } from "./enqueue-event-notifications.js";
+import { eventJobPayload, NOTIFY_EVENTS } from "./enqueue-event-notifications.js";
 
 const BATCH = 500;
 
 /**
- * Queues the notifications job of up to BATCH outbox events, oldest first, and empties their outbox rows, in one
+ * Queues one notifications job for up to BATCH outbox events, oldest first, and empties their outbox rows, in one
  * statement: one NOTIFY for the batch instead of one per ticket (a NOTIFYing transaction holds a database-wide lock
- * through its commit, WAL flush included, so tickets that queued their own jobs committed one at a time). SKIP LOCKED:
- * processes flushing at once take different rows; each event's job is queued once. Returns how many.
+ * through its commit, WAL flush included, so tickets that queued their own jobs committed one at a time), and the
+ * live feed's wake-up for the batch (see insert-ticket.ts). One job, not one per event: claiming and completing a job
+ * costs the queue two round trips of its own, and most events of a new ticket are heard by nobody (notify-events.ts).
+ * SKIP LOCKED: processes flushing at once take different rows; each event is queued once. Returns how many events.
  */
 export async function flushNotificationOutbox(db: Db): Promise<number> {
   const result = await db.execute(sql`
@@ -19,11 +21,19 @@ export async function flushNotificationOutbox(db: Db): Promise<number> {
       returning event_id
     ),
     events as (
-      select e.* from ticket_events e join batch on batch.event_id = e.id order by e.id
+      select e.* from ticket_events e join batch on batch.event_id = e.id
+    ),
+    payloads as (
+      select count(*)::int as n, jsonb_agg(${eventJobPayload(sql`events`)} order by events.id) as list from events
+    ),
+    queued as (
+      select count(handoff_add_job(${NOTIFY_EVENTS}, jsonb_build_object('events', p.list), null::timestamptz,
+        null::integer, null::text))::int as jobs
+      from payloads p where p.n > 0
     )
-    select count(handoff_add_job(${NOTIFY_EVENT}, ${eventJobPayload(sql`events`)}, null::timestamptz, null::integer,
-      null::text))::int as queued
-    from events`);
+    -- The live feed's wake-up that insertTicket left out of its statement (migration 0022): one for the batch.
+    select p.n as queued, case when p.n > 0 then pg_notify('handoff_live_pending', '')::text end as woke
+    from payloads p cross join queued`);
   return Number(rowsOf<{ queued: number }>(result)[0]?.queued ?? 0);
 }
 

@@ -6,11 +6,11 @@ import { rowsOf } from "../../lib/rows-of.js";
 import type { JobContext } from "../../jobs/registry.js";
 import { logger } from "../../observability/logger.js";
 import { buildEventPayload, type TicketEventJob, webhookEventFor } from "./event-payload.js";
-import { loadTicketForMail } from "./load-ticket-for-mail.js";
+import { loadTicketForMail, type TicketForMail } from "./load-ticket-for-mail.js";
 import { ensureNotificationSettings } from "./notification-settings.js";
 import { POST_TO_SLACK, type SlackJob } from "./post-to-slack.js";
 import { slackChannelsFor } from "./slack-channels.js";
-import { queueWebhookDeliveries } from "./queue-webhook-deliveries.js";
+import { hasWebhookSubscriber, queueWebhookDeliveries } from "./queue-webhook-deliveries.js";
 import { type AgentEmailJob, SEND_AGENT_EMAIL } from "./send-agent-email.js";
 import { type CustomerEmailJob, SEND_CUSTOMER_EMAIL } from "./send-customer-email.js";
 
@@ -31,28 +31,59 @@ const str = (v: unknown) => (typeof v === "string" ? v : undefined);
  * Fans one ticket event out to every channel: webhook deliveries, customer and agent emails, Slack. Each is its own
  * job (one slow receiver holds up nobody), all queued in one transaction, so a re-run after a crash queues them once.
  */
-export async function notifyEvent(raw: unknown, ctx: JobContext): Promise<void> {
+export async function notifyEvent(
+  raw: unknown,
+  ctx: JobContext,
+  /** What a batch of events read once (notify-events.ts). */
+  batch?: NotifyBatch,
+): Promise<void> {
   const event: TicketEventJob = eventSchema.parse(raw);
-  const ticket = await loadTicketForMail(ctx.db, event.workspaceId, event.ticketId);
+  const ticket = batch
+    ? batch.tickets.get(`${event.workspaceId}:${event.ticketId}`)
+    : await loadTicketForMail(ctx.db, event.workspaceId, event.ticketId);
   if (!ticket) return;
   const webhookType = webhookEventFor(event);
+  // Most events of most workspaces have no subscriber: asked first (one indexed read), so the body is built, read and
+  // checked against its schema only for someone, and nothing is opened when no channel hears the event.
+  const subscribed =
+    webhookType !== null && (await subscribedTo(ctx, event.workspaceId, webhookType, batch?.subscribers));
   // A body that drifted from its documented schema is not sent (and logged); the event's mails and Slack still go.
-  const payload = webhookType
+  const payload = subscribed
     ? await buildEventPayload(ctx.db, ctx.config, event, webhookType).catch((error: unknown) => {
         if (!(error instanceof z.ZodError)) throw error;
         logger.error({ err: error, eventId: event.eventId, type: webhookType }, "webhook payload off its schema");
         return null;
       })
     : null;
+  const mails = Boolean(ctx.config.notifications.smtpUrl);
+  const slack = slackJobFor(event, ticket);
+  if (!payload && !mails && !slack) return;
   await ctx.db.transaction(async (tx) => {
     if (webhookType && payload)
       await queueWebhookDeliveries(tx, { workspaceId: event.workspaceId, eventType: webhookType, payload });
-    if (ctx.config.notifications.smtpUrl) await queueEmails(tx, event, ticket);
-    await queueSlack(tx, event, ticket);
+    if (mails) await queueEmails(tx, event, ticket);
+    if (slack) await queueSlack(tx, slack, ticket);
   });
 }
 
-type Ticket = NonNullable<Awaited<ReturnType<typeof loadTicketForMail>>>;
+function subscribedTo(ctx: JobContext, workspaceId: string, type: string, known?: Map<string, Promise<boolean>>) {
+  if (!known) return hasWebhookSubscriber(ctx.db, workspaceId, type);
+  const key = `${workspaceId}:${type}`;
+  let answer = known.get(key);
+  if (!answer) {
+    answer = hasWebhookSubscriber(ctx.db, workspaceId, type);
+    known.set(key, answer);
+  }
+  return answer;
+}
+
+type Ticket = TicketForMail;
+
+/** A batch's tickets (by "workspaceId:ticketId", loadTicketsForMail) and webhook subscriptions (by workspace and type). */
+export interface NotifyBatch {
+  tickets: Map<string, Ticket>;
+  subscribers: Map<string, Promise<boolean>>;
+}
 
 async function queueEmails(tx: Db, event: TicketEventJob, ticket: Ticket) {
   const base = { workspaceId: event.workspaceId, ticketId: event.ticketId };
@@ -81,17 +112,20 @@ async function partOfHandoff(tx: Db, event: TicketEventJob): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** One job per channel that hears it (the workspace's, the ticket's queue's): one failing channel retries alone. */
-async function queueSlack(tx: Db, event: TicketEventJob, ticket: Ticket) {
+/** The Slack message an event makes, if any (the channels that hear it are read in queueSlack). */
+function slackJobFor(event: TicketEventJob, ticket: Ticket): SlackJob | undefined {
   const base = { workspaceId: event.workspaceId, ticketId: event.ticketId };
-  let job: SlackJob | undefined;
   if (event.type === "escalated")
-    job = { ...base, kind: "ticket.escalated", escalationId: str(event.details.escalationId) };
-  if (event.type === "ping_pong") job = { ...base, kind: "ticket.ping_pong", reason: str(event.details.reason) };
+    return { ...base, kind: "ticket.escalated", escalationId: str(event.details.escalationId) };
+  if (event.type === "ping_pong") return { ...base, kind: "ticket.ping_pong", reason: str(event.details.reason) };
   if (event.type === "triaged" && event.details.severity === "critical" && ticket.severity === "critical")
-    job = { ...base, kind: "ticket.critical" };
-  if (!job) return;
-  const settings = await ensureNotificationSettings(tx, event.workspaceId);
+    return { ...base, kind: "ticket.critical" };
+  return undefined;
+}
+
+/** One job per channel that hears it (the workspace's, the ticket's queue's): one failing channel retries alone. */
+async function queueSlack(tx: Db, job: SlackJob, ticket: Ticket) {
+  const settings = await ensureNotificationSettings(tx, job.workspaceId);
   for (const channel of slackChannelsFor(settings, ticket.queue, job.kind))
     await addJob(tx, POST_TO_SLACK, { ...job, queue: channel.queue } satisfies SlackJob);
 }

@@ -7,6 +7,23 @@ import { addJob } from "../../jobs/add-job.js";
 export const DELIVER_WEBHOOK = "webhooks.deliver";
 export const newMessageId = () => `msg_${randomBytes(12).toString("base64url")}`;
 
+/** Whether any enabled endpoint of the workspace subscribed to this event type (what queueWebhookDeliveries reads). */
+export async function hasWebhookSubscriber(db: Db, workspaceId: string, eventType: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(subscribedTo(workspaceId, eventType))
+    .limit(1);
+  return rows.length > 0;
+}
+
+const subscribedTo = (workspaceId: string, eventType: string) =>
+  and(
+    eq(webhookEndpoints.workspaceId, workspaceId),
+    eq(webhookEndpoints.enabled, true),
+    arrayContains(webhookEndpoints.events, [eventType]),
+  );
+
 /** One delivery (and its job) per enabled endpoint of the workspace that subscribed to this event type. */
 export async function queueWebhookDeliveries(
   db: Db,
@@ -16,12 +33,9 @@ export async function queueWebhookDeliveries(
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
     .where(
-      and(
-        eq(webhookEndpoints.workspaceId, input.workspaceId),
-        input.endpointId
-          ? eq(webhookEndpoints.id, input.endpointId)
-          : and(eq(webhookEndpoints.enabled, true), arrayContains(webhookEndpoints.events, [input.eventType])),
-      ),
+      input.endpointId
+        ? and(eq(webhookEndpoints.workspaceId, input.workspaceId), eq(webhookEndpoints.id, input.endpointId))
+        : subscribedTo(input.workspaceId, input.eventType),
     );
   if (endpoints.length === 0) return [];
   return db.transaction(async (tx) => {

@@ -44,6 +44,9 @@ export class EventScanner {
 
   push(text: string): void {
     let from = 0;
+    // The next backslash of this chunk, -1 when there is none left: looked up again only once passed, so a chunk
+    // without one (most) is not searched to its end for each of its thousands of strings.
+    let slash = text.indexOf("\\");
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (this.inString) {
@@ -52,7 +55,7 @@ export class EventScanner {
         else if (ch !== 0x22) {
           // Jump to the next quote or backslash: long strings (inline styles, text) are most of a recording.
           const quote = text.indexOf('"', i);
-          const slash = text.indexOf("\\", i);
+          if (slash >= 0 && slash < i) slash = text.indexOf("\\", i);
           const next = quote < 0 ? slash : slash < 0 ? quote : Math.min(quote, slash);
           i = (next < 0 ? text.length : next) - 1;
         } else if (ch === 0x22) {
