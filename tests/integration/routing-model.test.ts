@@ -81,6 +81,8 @@ describe.each(DATABASE_KINDS)("routing with the shipped model on %s", (kind) => 
     await refreshRoutingModel(database.db, t.workspace.id);
     const again = await file(alarm);
     expect(again.triage.security.probability).toBeLessThan(before);
+    // What the workspace learned from its false alarm only lowers tickets like it: an incident still goes to tier 3.
+    expect(await file(unseen.incident)).toMatchObject({ queue: "security", tier: 3, severity: "critical" });
   });
 
   it("routes plain-language tickets no keyword rule matches on day one", async () => {

@@ -149,9 +149,32 @@ describe("security detector", () => {
     const before = classify(prior, alarm).security.probability;
     const refined = await refineModel(
       prior,
-      Array.from({ length: 5 }, () => ({ ...alarm, security: false })),
+      Array.from({ length: 5 }, () => ({ ...alarm, security: false, falseAlarm: true })),
     );
     expect(classify(refined, alarm).security.probability).toBeLessThan(before);
+  });
+
+  it("never raises a ticket's incident score above the prior's: a workspace's learning cannot cost recall", async () => {
+    const prior = priorModel();
+    const incident = ticket(
+      "payout",
+      "someone we do not know changed our payout bank account at 3am",
+      "security",
+      true,
+    );
+    const alarm = {
+      ...ticket("logo", "all our colours and the logo changed overnight", "technical"),
+      falseAlarm: true,
+    };
+    const refined = await refineModel(prior, [...Array.from({ length: 20 }, () => incident), alarm]);
+    for (const t of [
+      incident,
+      alarm,
+      ticket("export", "an export of all our employees by a name nobody has", "security", true),
+      ticket("invoice", "the invoice for March is missing the VAT number", "billing"),
+    ]) {
+      expect(classify(refined, t).security.probability).toBeLessThanOrEqual(classify(prior, t).security.probability);
+    }
   });
 });
 

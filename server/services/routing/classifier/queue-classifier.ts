@@ -145,6 +145,7 @@ async function retrain(db: Db, workspaceId: string): Promise<RoutingModel> {
       // An unresolved false alarm teaches only the detector (its queue is not confirmed yet).
       queue: resolved && row.queue ? row.queue : SECURITY_QUEUE,
       security: row.queue === SECURITY_QUEUE && !falseAlarm,
+      falseAlarm,
     };
   });
   return refineModel(priorModel(), labelled);

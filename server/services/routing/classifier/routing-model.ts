@@ -32,6 +32,10 @@ export interface RoutingModel {
     security: SoftmaxModel;
     queueWeight: number;
     securityWeight: number;
+    /** The workspace's detector can only lower the prior's incident score (its logit counts as `min(0, ·)`). */
+    securityLowersOnly?: boolean;
+    /** Log-odds the workspace's detector must go below before they lower the prior's score. */
+    securityMargin?: number;
     /** Weight of the workspace model's logits for queues the prior does not know. */
     newQueueWeight: number;
   };
@@ -94,8 +98,10 @@ export function classifyFeatures(model: RoutingModel, features: SparseVector, ti
  * data/routing/README.md.)
  */
 export function securityScore(model: RoutingModel, features: SparseVector): number {
-  if (model.workspace) {
-    const { labels, p } = combined(model.security, model.workspace.security, model.workspace.securityWeight, features);
+  const own = model.workspace;
+  if (own?.securityLowersOnly) return loweredOnly(model.security, own, features);
+  if (own) {
+    const { labels, p } = combined(model.security, own.security, own.securityWeight, features);
     const yes = labels.indexOf("yes");
     return yes < 0 ? 0 : p[yes]!;
   }
@@ -119,6 +125,25 @@ function combined(prior: SoftmaxModel, own: SoftmaxModel, weight: number, featur
     z[k] = at >= 0 ? z[k]! * weight + fromPrior[at]! / prior.temperature : z[k]! * newWeight;
   }
   return { labels: own.labels, p: softmax(z) };
+}
+
+/**
+ * The prior's incident log-odds plus the workspace detector's, counted only when it says "less likely": a
+ * workspace's few tickets can teach what its false alarms look like, but raising an incident is left to the prior.
+ */
+function loweredOnly(
+  prior: SoftmaxModel,
+  own: { security: SoftmaxModel; securityWeight: number; securityMargin?: number },
+  features: SparseVector,
+): number {
+  const logOdds = (model: SoftmaxModel, z: Float64Array) => {
+    const yes = model.labels.indexOf("yes");
+    const no = model.labels.indexOf("no");
+    return yes < 0 || no < 0 ? Number.NEGATIVE_INFINITY : z[yes]! - z[no]!;
+  };
+  const fromPrior = logOdds(prior, logits(prior, features)) / prior.temperature;
+  const fromOwn = own.securityWeight * logOdds(own.security, logits(own.security, features));
+  return 1 / (1 + Math.exp(-(fromPrior + Math.min(0, fromOwn + (own.securityMargin ?? 0)))));
 }
 
 const rank = ({ labels, p }: { labels: string[]; p: Float64Array }): Ranked[] =>

@@ -6,6 +6,8 @@ export interface LabelledTicket extends TicketText {
   queue: string;
   /** Whether the ticket was a security incident (false after an agent marked a false alarm). */
   security: boolean;
+  /** An agent marked the detector's flag on this ticket as a false alarm. */
+  falseAlarm?: boolean;
 }
 
 export interface PriorSettings {
@@ -95,8 +97,19 @@ export interface RefineSettings {
   k: number;
   /** The workspace's weight in the queue model as n grows large. */
   scale: number;
-  /** The same for the incident detector (lower: its threshold was chosen for the prior's recall). */
+  /** The same for the incident detector (which can only lower the prior's score, see `securityLowersOnly`). */
   securityScale: number;
+  /** The workspace's detector may only lower the prior's incident score, never raise it (`min(0, w·logit)`). */
+  securityLowersOnly: boolean;
+  /**
+   * What the workspace's detector learns "not an incident" from: every ordinary ticket (`all`), or only the
+   * prior's false alarms (`priorFlagged`: ordinary tickets the prior flags, and tickets marked as false alarms).
+   */
+  securityNegatives: "all" | "priorFlagged";
+  /** Weight the detector's two classes to equal totals (a workspace's incidents and false alarms are few and uneven). */
+  securityBalanced: boolean;
+  /** With `securityLowersOnly`: the workspace's log-odds must fall below `-securityMargin` before they lower anything. */
+  securityMargin: number;
   /**
    * Weight of the workspace model for queues the prior does not know: the prior's calibrated logits for a ticket
    * it is sure of are large, and a handful of a new queue's tickets must still be able to claim similar ones.
@@ -111,7 +124,11 @@ export interface RefineSettings {
 export const DEFAULT_REFINE_SETTINGS: RefineSettings = {
   k: 50,
   scale: 0.5,
-  securityScale: 0.5,
+  securityScale: 1,
+  securityLowersOnly: true,
+  securityNegatives: "priorFlagged",
+  securityBalanced: false,
+  securityMargin: 0,
   newQueueWeight: 3,
   learningRate: 0.5,
   l2: 1e-4,
@@ -133,7 +150,24 @@ export async function refineModel(
     labels: prior.queue.labels,
     seed: 3,
   });
-  const security = await trainSoftmax(securityExamples(rows, 1), { ...options, labels: ["no", "yes"], seed: 4 });
+  const priorOnly: RoutingModel = { ...prior, workspace: undefined };
+  const detectorRows =
+    settings.securityNegatives === "all"
+      ? rows
+      : rows.filter(
+          (r) => r.t.security || r.t.falseAlarm || securityScore(priorOnly, r.features) >= priorOnly.securityThreshold,
+        );
+  const incidents = detectorRows.filter((r) => r.t.security).length;
+  const others = detectorRows.length - incidents;
+  const examples = securityExamples(detectorRows, 1);
+  if (settings.securityBalanced && incidents > 0 && others > 0) {
+    for (const e of examples) e.weight = detectorRows.length / (2 * (e.label === "yes" ? incidents : others));
+  }
+  const security = await trainSoftmax(examples, {
+    ...options,
+    labels: ["no", "yes"],
+    seed: 4,
+  });
   return {
     ...prior,
     workspace: {
@@ -141,6 +175,8 @@ export async function refineModel(
       security,
       queueWeight: settings.scale * growing(tickets.length, settings.k),
       securityWeight: settings.securityScale * growing(tickets.length, settings.k),
+      securityLowersOnly: settings.securityLowersOnly,
+      securityMargin: settings.securityMargin,
       newQueueWeight: settings.newQueueWeight,
     },
     examples: tickets.length,
