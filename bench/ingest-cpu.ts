@@ -1,43 +1,12 @@
-/**
- * The server's CPU per ticket, with and without the work a ticket leaves behind (notification jobs): a figure that
- * a busy shared machine disturbs less than a rate. Starts server/main.ts on a scratch database, files warm-up tickets,
- * then N tickets from 8 concurrent clients (each request from its own 127.x.y.z address) and reads the server's
- * utime + stime from /proc before, right after the last answer, and once it is idle again.
- *
- *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/ingest-cpu.ts [tickets=1500]
- *
- * Keep tickets + 400 under the widget's per-workspace limit (3,000 a minute) or the run stops at a 429.
- */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
-import postgres from "postgres";
-import { connectionOptions } from "../server/db/client.js";
 import { ticketBody } from "../tests/helpers/test-app.js";
+import { startBenchServer } from "./bench-server.js";
 
 const TICKETS = Number(process.argv[2] ?? 1500);
 const CLIENTS = 8;
-const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!baseUrl) throw new Error("Set TEST_DATABASE_URL (or BENCH_DATABASE_URL) to a PostgreSQL server");
-
-const dbName = `handoff_cpu_${randomBytes(4).toString("hex")}`;
-const admin = postgres(connectionOptions(baseUrl, 1));
-await admin.unsafe(`create database "${dbName}"`);
-const dbUrl = new URL(baseUrl);
-dbUrl.pathname = `/${dbName}`;
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const server = spawn(
-  process.execPath,
-  [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "server/main.ts"],
-  {
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  },
-);
-const sql = postgres(connectionOptions(dbUrl.toString(), 2));
+const bench = await startBenchServer({ prefix: "handoff_cpu", connections: 2 });
+const { origin, server, sql } = bench;
 
 /** The server process's CPU time so far, in ms (utime + stime; USER_HZ is 100 on Linux). */
 const cpuMs = () => {
@@ -46,7 +15,6 @@ const cpuMs = () => {
 };
 
 try {
-  await waitForReady();
   // Past start-up: the job runner's schema is in place before the first flush queues a job.
   await new Promise((r) => setTimeout(r, 4000));
   const [workspace] = await sql<{ site_key: string }[]>`select site_key from workspaces limit 1`;
@@ -104,35 +72,5 @@ try {
     `${TICKETS} tickets at ${(TICKETS / seconds).toFixed(0)}/s: server CPU ${((answered - before) / TICKETS).toFixed(2)} ms a ticket while answering, ${((settled - before) / TICKETS).toFixed(2)} ms with the work they left (jobs)`,
   );
 } finally {
-  await new Promise<void>((resolve) => {
-    server.once("exit", () => resolve());
-    server.kill("SIGTERM");
-  });
-  await sql.end();
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-  await admin.end();
-}
-
-async function waitForReady() {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(`${origin}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok && (await sql`select 1 from workspaces limit 1`.catch(() => [])).length > 0) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start within 60 s");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
+  await bench.stop();
 }

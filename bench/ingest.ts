@@ -11,51 +11,28 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { gzipSync } from "node:zlib";
-import postgres from "postgres";
 import { uploadTokenFor } from "../server/access/upload-token.js";
-import { connectionOptions } from "../server/db/client.js";
 import { packEvents } from "../shared/recording-pack.js";
 import { ticketBody } from "../tests/helpers/test-app.js";
 import { fakeRecordingEvents } from "./ingest-recording.js";
+import { freePort, startBenchServer } from "./bench-server.js";
 
 let addressSeq = 0;
 const SECONDS = Number(process.argv[2] ?? 8);
 const CLIENTS = 8;
-const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!baseUrl) throw new Error("Set TEST_DATABASE_URL (or BENCH_DATABASE_URL) to a PostgreSQL server");
-
-const dbName = `handoff_bench_${randomBytes(4).toString("hex")}`;
-const admin = postgres(connectionOptions(baseUrl, 1));
-await admin.unsafe(`create database "${dbName}"`);
-const dbUrl = new URL(baseUrl);
-dbUrl.pathname = `/${dbName}`;
-
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const server = spawn(
-  process.execPath,
-  [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "server/main.ts"],
-  {
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl.toString(),
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      // The default (2) answers 429 to the rest: 8 clients, then 20 recordings at once, must all be taken.
-      HANDOFF_UPLOAD_CONCURRENCY: "20",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+const bench = await startBenchServer({
+  prefix: "handoff_bench",
+  connections: CLIENTS,
+  env: {
+    // The default (2) answers 429 to the rest: 8 clients, then 20 recordings at once, must all be taken.
+    HANDOFF_UPLOAD_CONCURRENCY: "20",
   },
-);
-const sql = postgres(connectionOptions(dbUrl.toString(), CLIENTS));
+});
+const { origin, server, sql } = bench;
 
 try {
-  await waitForReady();
   {
     const [workspace] = await sql<{ id: string; site_key: string }[]>`select id, site_key from workspaces limit 1`;
     const body = ticketBody({ pageUrl: `${origin}/demo/` });
@@ -167,13 +144,7 @@ try {
     }
   }
 } finally {
-  await new Promise<void>((resolve) => {
-    server.once("exit", () => resolve());
-    server.kill("SIGTERM");
-  });
-  await sql.end();
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-  await admin.end();
+  await bench.stop();
 }
 
 /**
@@ -264,29 +235,5 @@ function send(method: string, path: string, body: string | Buffer, headers: Reco
       }
       req.end();
     })();
-  });
-}
-
-async function waitForReady() {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(`${origin}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok && (await sql`select 1 from workspaces limit 1`).length > 0) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start within 60 s");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
   });
 }
