@@ -5,6 +5,7 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { messages, tickets } from "../../db/schema.js";
 import { consoleTicketUrl } from "./public-links.js";
+import { ticketSummaryFields } from "./load-ticket-for-mail.js";
 
 /** A recorded ticket event as the notification jobs receive it. */
 export interface TicketEventJob {
@@ -55,18 +56,7 @@ export async function buildEventPayload(
   type: WebhookEventType,
 ): Promise<WebhookPayload | null> {
   const [ticket] = await db
-    .select({
-      id: tickets.id,
-      reference: tickets.reference,
-      subject: tickets.subject,
-      status: tickets.status,
-      severity: tickets.severity,
-      tier: tickets.tier,
-      queue: tickets.queue,
-      assigneeId: tickets.assigneeId,
-      customerEmail: tickets.customerEmail,
-      createdAt: tickets.createdAt,
-    })
+    .select({ ...ticketSummaryFields, createdAt: tickets.createdAt })
     .from(tickets)
     .where(and(eq(tickets.id, event.ticketId), eq(tickets.workspaceId, event.workspaceId)));
   if (!ticket) return null;

@@ -2,7 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
 
-const mailFields = {
+/** What every notification says of a ticket (mails, Slack, webhook bodies). */
+export const ticketSummaryFields = {
   id: tickets.id,
   reference: tickets.reference,
   subject: tickets.subject,
@@ -12,6 +13,10 @@ const mailFields = {
   queue: tickets.queue,
   assigneeId: tickets.assigneeId,
   customerEmail: tickets.customerEmail,
+};
+
+const mailFields = {
+  ...ticketSummaryFields,
   customerName: tickets.customerName,
   pageUrl: tickets.pageUrl,
   context: tickets.context,
