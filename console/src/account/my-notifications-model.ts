@@ -22,6 +22,16 @@ export function createMyNotificationsModel() {
     changes: { emailEnabled?: boolean; email?: Partial<Record<AgentEmailKind, boolean>> },
     said: string,
   ) {
+    const before = prefs.value;
+    // Optimistic: the box shows what the agent clicked while the save runs (re-rendering the old value
+    // would flip it back under their pointer); a refused save puts it back.
+    if (before) {
+      prefs.value = {
+        ...before,
+        emailEnabled: changes.emailEnabled ?? before.emailEnabled,
+        email: { ...before.email, ...changes.email },
+      };
+    }
     saving.value = true;
     error.value = null;
     status.value = "";
@@ -29,6 +39,7 @@ export function createMyNotificationsModel() {
       prefs.value = await json(PATH, agentNotificationPrefsViewSchema, { method: "PUT", body: changes });
       status.value = said;
     } catch (caught) {
+      prefs.value = before;
       error.value = asApiError(caught);
     } finally {
       saving.value = false;
