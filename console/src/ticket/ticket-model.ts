@@ -30,11 +30,16 @@ export function createTicketModel(id: string) {
     actionError,
     /** Claim/assign, status, severity, queue: the server answers with the updated ticket. */
     async update(changes: TicketUpdate): Promise<void> {
+      const before = ticket.value;
+      // Optimistic: the select keeps what the agent chose while the save runs instead of jumping back;
+      // a refused change puts the server's last answer back.
+      if (before) ticket.value = { ...before, ...changes } as TicketDetail;
       saving.value = true;
       actionError.value = null;
       try {
         ticket.value = await api.updateTicket(id, changes);
       } catch (caught) {
+        if (before) ticket.value = before;
         actionError.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
       } finally {
         saving.value = false;
