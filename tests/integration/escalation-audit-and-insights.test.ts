@@ -7,7 +7,7 @@ import { insightsSchema } from "../../shared/metrics.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { addAgent, addTicket, hours, setStatus, timeline } from "../helpers/escalation-history.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
-import { topSignalValues } from "../../server/services/metrics/metrics-signal-rollups.js";
+import { topSignalValues } from "../../server/services/metrics/top-signal-values.js";
 import { refreshTicketFacts } from "../../server/services/metrics/refresh-ticket-facts.js";
 
 describe("CSV quoting", () => {

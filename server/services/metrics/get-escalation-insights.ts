@@ -8,7 +8,7 @@ import { utcDay } from "./metrics-rollups.js";
 import type { Insights, MetricsFilter } from "../../../shared/metrics.js";
 import { factsWhere } from "./metrics-filters.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
-import { topSignalValues, type SignalPeriod } from "./metrics-signal-rollups.js";
+import { topSignalValues, type SignalPeriod } from "./top-signal-values.js";
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
