@@ -14,3 +14,4 @@ export * from "./admin-api.js";
 export * from "./customer-api.js";
 export * from "./attachments.js";
 export * from "./privacy-api.js";
+export * from "./default-matrix.js";

@@ -8,7 +8,7 @@ import type { Database } from "../../server/db/client.js";
 import { agents, ticketEvents, tickets } from "../../server/db/schema.js";
 import { runTimeTriggers } from "../../server/services/escalation/run-time-triggers.js";
 import { CUSTOMER_HEADERS, CUSTOMER_PATHS } from "../../shared/customer-api.js";
-import { DEFAULT_MATRIX_RULES } from "../../shared/matrix.js";
+import { DEFAULT_MATRIX_RULES } from "../../shared/default-matrix.js";
 
 const MINUTE = 60_000;
 const BROWSER = "browser-token-wiring-0000000000";

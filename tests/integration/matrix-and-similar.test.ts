@@ -5,7 +5,7 @@ import { createTestApp, ORIGIN, ticketBody, type TestApp } from "../helpers/test
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
 import type { Database } from "../../server/db/client.js";
 import { messages, tickets } from "../../server/db/schema.js";
-import { DEFAULT_MATRIX_RULES } from "../../shared/matrix.js";
+import { DEFAULT_MATRIX_RULES } from "../../shared/default-matrix.js";
 
 describe.each(DATABASE_KINDS)("matrix editing and similar tickets on %s", (kind) => {
   let database: Database;

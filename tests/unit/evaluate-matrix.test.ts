@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateMatrix, urlMatches, type TicketFacts } from "../../server/services/routing/evaluate-matrix.js";
-import { DEFAULT_MATRIX_RULES, matrixRulesSchema, type MatrixRule } from "../../shared/matrix.js";
+import { DEFAULT_MATRIX_RULES } from "../../shared/default-matrix.js";
+import { matrixRulesSchema, type MatrixRule } from "../../shared/matrix.js";
 import { captureContextSchema, type CaptureContextInput } from "../../shared/context.js";
 
 function facts(overrides: Partial<Omit<TicketFacts, "context">> & { context?: CaptureContextInput } = {}): TicketFacts {

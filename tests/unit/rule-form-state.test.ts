@@ -6,7 +6,7 @@ import {
   emptyRuleForm,
 } from "../../console/src/escalation/rule-form-state.js";
 import { describeActions, describeConditions } from "../../console/src/escalation/rule-text.js";
-import { DEFAULT_MATRIX_RULES } from "../../shared/matrix.js";
+import { DEFAULT_MATRIX_RULES } from "../../shared/default-matrix.js";
 
 describe("the matrix editor's rule form", () => {
   it("turns every shipped rule into form fields and back without changing it", () => {

@@ -2,7 +2,8 @@ import { systemActor, type WorkspaceActor } from "../../access/actor.js";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, escalationMatrices } from "../../db/schema.js";
-import { DEFAULT_MATRIX_RULES, matrixRulesSchema, SEVERITY_DEFINITIONS, type Matrix } from "../../../shared/matrix.js";
+import { DEFAULT_MATRIX_RULES } from "../../../shared/default-matrix.js";
+import { matrixRulesSchema, SEVERITY_DEFINITIONS, type Matrix } from "../../../shared/matrix.js";
 
 /**
  * The workspace's matrix in force: its highest saved version, or the shipped defaults as version 1 when
