@@ -28,15 +28,21 @@ const prefs = {
 };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The account page's model after its first load answered `prefs`. */
+async function loadedPrefs() {
+  const calls = pendingFetch();
+  const model = createMyNotificationsModel();
+  const loading = model.load();
+  calls[0]!.answer(200, prefs);
+  await loading;
+  return { calls, model };
+}
+
 describe("console: a box the agent clicks shows the new state while the save runs", () => {
   afterEach(() => vi.unstubAllGlobals());
 
   test("the clicked box stays off during the save and after the server agrees", async () => {
-    const calls = pendingFetch();
-    const model = createMyNotificationsModel();
-    const loading = model.load();
-    calls[0]!.answer(200, prefs);
-    await loading;
+    const { calls, model } = await loadedPrefs();
 
     const saving = model.setKind("bounced", false, "Bounced back to me");
     expect(model.prefs.value?.email.bounced).toBe(false);
@@ -50,11 +56,7 @@ describe("console: a box the agent clicks shows the new state while the save run
   });
 
   test("a refused save puts the box back and says why", async () => {
-    const calls = pendingFetch();
-    const model = createMyNotificationsModel();
-    const loading = model.load();
-    calls[0]!.answer(200, prefs);
-    await loading;
+    const { calls, model } = await loadedPrefs();
 
     const saving = model.setEmailEnabled(false);
     expect(model.prefs.value?.emailEnabled).toBe(false);
