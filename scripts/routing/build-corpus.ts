@@ -3,6 +3,7 @@
  * (deterministic: a fixed seed). Usage: npx tsx scripts/routing/build-corpus.ts
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { fnv } from "../../server/services/routing/classifier/hashing.js";
 import { mulberry32, shuffle } from "../../server/services/routing/classifier/softmax.js";
 import { account } from "./corpus/account.js";
 import { billing } from "./corpus/billing.js";
@@ -18,6 +19,7 @@ import { fourth } from "./corpus/fourth.js";
 import { ninth } from "./corpus/ninth.js";
 import { seventh } from "./corpus/seventh.js";
 import { sixth } from "./corpus/sixth.js";
+import { tenth } from "./corpus/tenth.js";
 import { third } from "./corpus/third.js";
 
 const QUEUES = ["billing", "account", "technical", "general", "security"] as const;
@@ -39,8 +41,9 @@ for (const l of LANGS) {
   SOURCES.security[l].push(...combined.security);
   SOURCES.account[l].push(...combined.account);
 }
-// Appended after the older batches so their statements keep their group names (held-out splits stay comparable).
-for (const batch of [fifth, sixth, seventh, eighth, ninth]) {
+// A statement's group name is a hash of its text and its variants come from its own seed, so the order of the
+// batches decides neither the held-out splits nor the other statements' variants.
+for (const batch of [fifth, sixth, seventh, eighth, ninth, tenth]) {
   for (const [q, byLang] of Object.entries(batch) as [Queue, Record<Lang, string[]>][]) {
     for (const l of LANGS) SOURCES[q][l].push(...byLang[l]);
   }
@@ -57,11 +60,16 @@ export function buildCorpus(): CorpusTicket[] {
       const partners = (["billing", "account", "general"] as const).flatMap((q) =>
         SOURCES[q][lang].map((line) => (line.split(" | ")[1] ?? "").split(/(?<=[.?!])\s/)[0]!),
       );
-      lines.forEach((line, i) => {
+      lines.forEach((line) => {
         const [subject, description] = line.split(" | ");
         if (!subject || !description) throw new Error(`bad statement: ${line}`);
-        const group = `${queue}-${lang}-${i}`;
-        tickets.push(...variants({ subject, description, queue, lang, group }, VARIANTS[queue], random, partners));
+        // Named by a hash of the text, not a position: adding, moving or relabelling statements leaves the others'
+        // names, and so their held-out splits, unchanged. A statement written twice shares one name, so its
+        // variants never sit on both sides of a split.
+        const group = `${lang}-${fnv(line).toString(16).padStart(8, "0")}`;
+        // Each statement's variants come from its own seed: adding a statement does not redraw the others'.
+        const own = mulberry32(fnv(`${line}:13`));
+        tickets.push(...variants({ subject, description, queue, lang, group }, VARIANTS[queue], own, partners));
       });
     }
   }
