@@ -3,9 +3,9 @@
  * model trained on all the other batches. Held-out statements (tune-prior.ts) have siblings in training (the
  * same statement in another language, a near miss written beside its incident); a whole batch was written at
  * another time, in other words, so this is closer to text the model never saw. Scores of all batches are pooled.
- * EXCLUDE=tenth,ninth: batches left out of training entirely (to measure what adding one does); SCORE=a,b: only
+ * EXCLUDE=ninth,eighth: batches left out of training entirely (to measure what adding one does); SCORE=a,b: only
  * these batches are scored (default: every batch not excluded).
- * Usage: EXCLUDE=tenth npx tsx scripts/routing/tune-batches.ts
+ * Usage: EXCLUDE=ninth npx tsx scripts/routing/tune-batches.ts
  */
 import { classify } from "../../server/services/routing/classifier/routing-model.js";
 import { GROUP_WEIGHT } from "../../server/services/routing/classifier/features.js";

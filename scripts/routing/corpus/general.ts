@@ -70,10 +70,6 @@ export const general = {
     "Security whitepaper | Do you have a security whitepaper we can share with our IT department?",
     "Encryption at rest? | Is customer data encrypted at rest and in transit? For our compliance form.",
     "Office hours | What are your support hours for customers in Australia?",
-    // Capability questions about roles and 2FA ("can I…"), labelled account in the first batch until 3 December:
-    // the later batches label them general, as the labelling rules say ("is it possible to…" is general).
-    "Turn on 2FA for the whole team | Can I require two-factor authentication for everyone in our workspace?",
-    "Limit access for interns | Can I create a role that can only read reports but not export?",
   ],
   de: [
     "Wie erstelle ich einen Bericht? | Ich möchte einen Bericht nach Region und Monat erstellen. Geht das selbst?",
@@ -98,10 +94,6 @@ export const general = {
     "Datenmigration | Wir wechseln von einem anderen Anbieter. Wie bekommen wir die Daten rüber?",
     "Verschlüsselung | Sind die Daten verschlüsselt gespeichert? Für unser Verzeichnis der Verarbeitungstätigkeiten.",
     "Tastenkürzel | Gibt es eine Übersicht der Tastenkürzel?",
-    // Capability questions about roles and 2FA ("can I…"), labelled account in the first batch until 3 December:
-    // the later batches label them general, as the labelling rules say ("is it possible to…" is general).
-    "2FA für alle | Kann ich Zwei-Faktor-Authentifizierung für alle Mitarbeiter verpflichtend machen?",
-    "Praktikanten nur Leserechte | Kann ich eine Rolle anlegen, die nur lesen darf?",
   ],
   fr: [
     "Comment créer un rapport | Je voudrais un rapport par région et par mois. Est-ce possible ?",

@@ -7,6 +7,8 @@
  * acting, unknown charges that are the customer's own, and incidents of kinds the corpus had little of
  * (vulnerability reports, fake bank details, data sent to the wrong party by the product, leaked keys, public
  * links, MFA prompts nobody asked for, mail forwarding rules, SIM swaps).
+ * NOT in the shipped corpus: evaluation runs 10 and 11 with it were worse than without (data/routing/README.md);
+ * commit 813c61d has the build that used it.
  */
 export const tenth = {
   account: {
