@@ -25,6 +25,17 @@ const LANGS = ["en", "de", "fr"] as const;
 const SOURCES = Object.fromEntries(
   QUEUES.map((q) => [q, Object.fromEntries(LANGS.map((l) => [l, [] as string[]]))]),
 ) as Record<Queue, Record<Lang, string[]>>;
+/** The hand-written batch each statement comes from (`batch` in corpus.jsonl, held out whole by tune-batches.ts). */
+const BATCH = new Map<string, string>();
+const named = (batches: Record<string, Partial<Record<Queue, Record<Lang, string[]>>>>) => {
+  for (const [name, batch] of Object.entries(batches)) {
+    for (const byLang of Object.values(batch)) {
+      for (const line of Object.values(byLang).flat()) if (!BATCH.has(line)) BATCH.set(line, name);
+    }
+  }
+};
+named({ first: { billing, account, technical, general, security }, more, nearMisses, third, fourth });
+named({ fifth, sixth, seventh, eighth, ninth });
 for (const source of [{ billing, account, technical, general, security }, more]) {
   for (const q of QUEUES) for (const l of LANGS) SOURCES[q][l].push(...source[q][l]);
 }
@@ -61,7 +72,9 @@ export function buildCorpus(): CorpusTicket[] {
         const [subject, description] = line.split(" | ");
         if (!subject || !description) throw new Error(`bad statement: ${line}`);
         const group = `${queue}-${lang}-${i}`;
-        tickets.push(...variants({ subject, description, queue, lang, group }, VARIANTS[queue], random, partners));
+        const batch = BATCH.get(line) ?? "combinations";
+        const made = variants({ subject, description, queue, lang, group }, VARIANTS[queue], random, partners);
+        tickets.push(...made.map((t) => ({ ...t, batch })));
       });
     }
   }

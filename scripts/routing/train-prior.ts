@@ -16,13 +16,16 @@ import { serializeModel } from "../../server/services/routing/classifier/softmax
 
 interface CorpusLine extends LabelledTicket {
   group: string;
+  batch?: string;
   context?: LabelledTicket & { pageUrl?: string };
 }
 
 /** Recall weighs this much more than precision when the detector's threshold is chosen. */
 export const SECURITY_BETA = 2;
 
-export function readCorpus(path = "data/routing/train/corpus.jsonl"): (LabelledTicket & { group: string })[] {
+export function readCorpus(
+  path = "data/routing/train/corpus.jsonl",
+): (LabelledTicket & { group: string; batch: string })[] {
   return readFileSync(path, "utf8")
     .split("\n")
     .filter(Boolean)
@@ -31,6 +34,7 @@ export function readCorpus(path = "data/routing/train/corpus.jsonl"): (LabelledT
       const context = (row.context ?? {}) as Partial<LabelledTicket>;
       return {
         group: row.group,
+        batch: row.batch ?? "",
         subject: row.subject,
         description: row.description,
         queue: row.queue,

@@ -173,7 +173,10 @@ describe("security detector", () => {
       ticket("export", "an export of all our employees by a name nobody has", "security", true),
       ticket("invoice", "the invoice for March is missing the VAT number", "billing"),
     ]) {
-      expect(classify(refined, t).security.probability).toBeLessThanOrEqual(classify(prior, t).security.probability);
+      // Equal when the clamp binds, up to rounding: the prior alone is a softmax, the refined score a sigmoid.
+      expect(classify(refined, t).security.probability).toBeLessThanOrEqual(
+        classify(prior, t).security.probability + 1e-12,
+      );
     }
   });
 });

@@ -10,6 +10,8 @@ export type Queue = "billing" | "account" | "technical" | "general" | "security"
 export interface CorpusTicket {
   id: string;
   group: string;
+  /** The hand-written batch the statement comes from (set by build-corpus.ts). */
+  batch?: string;
   lang: Lang;
   subject: string;
   description: string;
