@@ -1,6 +1,8 @@
 import { PACKED_ARRAY_TAG, type PackedEventStamp } from "../../../shared/recording-pack.js";
 import { ServiceError } from "../service-error.js";
 import { EVENT_LIMITS } from "./event-scanner.js";
+import { NUMBER_START, notJson, numberComplete, numberStep, skipString } from "./json-grammar.js";
+import { EventStamp, INTEGER, NUMBER, OTHER, PackedShapes } from "./packed-stamps.js";
 
 // What the next character may be.
 const VALUE = 0; // a value (after "," in an array, ":" in an object)
@@ -28,22 +30,6 @@ const ITEMS = PACKED_ARRAY_TAG;
 const SKIP = -3;
 const OBJECT = -4;
 
-// A number's grammar state: the states a number may end in are ZERO, INT, FRAC and EXP.
-const N_SIGN = 0;
-const N_ZERO = 1;
-const N_INT = 2;
-const N_DOT = 3;
-const N_FRAC = 4;
-const N_E = 5;
-const N_E_SIGN = 6;
-const N_EXP = 7;
-
-// How an event's type or timestamp field was given.
-const MISSING = 0;
-const INTEGER = 1; // a delta: the running value after the event is walked (as createPackedEventReader reads it)
-const NUMBER = 2; // any other number, as sent
-const OTHER = 3;
-
 /**
  * Reads the items of a packed recording's `events` array in one pass over its text, however it is chunked, without
  * building them: JSON.parse's grammar (what it refuses, this refuses), then createPackedEventReader's checks and
@@ -51,11 +37,9 @@ const OTHER = 3;
  * stack of the open arrays is held, so an upload costs no string or object per event.
  */
 export class PackedEventsReader {
-  private shapes: string[][] = [];
-  private fieldCount = new Int32Array(0);
-  private typeAt: number[] = [];
-  private timestampAt: number[] = [];
-  private previous: number[][] = [];
+  /** Read with the first item: nothing in it needs a shape. */
+  private shapes = new PackedShapes([]);
+  private readonly event = new EventStamp();
   private state = VALUE_OR_CLOSE;
   // The open containers of the current item: mode (OBJECT for an object), elements so far, pre-order number.
   private depth = 0;
@@ -67,8 +51,8 @@ export class PackedEventsReader {
   private tokenRole = IGNORED;
   private tokenField = -1;
   private tokenIsKey = false;
-  private escape = 0; // 1 after a backslash, 2..5 hex digits of \u left + 1
-  private numberState = N_SIGN;
+  private readonly string = { escape: 0 };
+  private numberState = NUMBER_START;
   private numberText: string[] | undefined;
   private literal = "";
   private literalAt = 0;
@@ -79,11 +63,6 @@ export class PackedEventsReader {
   private itemTokens = 0;
   private errorSeq = -1;
   private errorMessage = "";
-  private eventShape = -1;
-  private typeKind = MISSING;
-  private typeValue = 0;
-  private timestampKind = MISSING;
-  private timestampValue = 0;
 
   /**
    * `readShapes` checks the header and gives its shapes (or throws): called once the first item (the events array's
@@ -103,25 +82,7 @@ export class PackedEventsReader {
       const ch = text.charCodeAt(i);
       switch (this.state) {
         case IN_STRING: {
-          // Up to the closing quote, refusing what JSON.parse refuses: control characters, unknown escapes.
-          for (; i < length; i++) {
-            const c = text.charCodeAt(i);
-            if (this.escape === 0) {
-              if (c === 0x22) break;
-              if (c === 0x5c) this.escape = 1;
-              else if (c < 0x20) throw notJson();
-            } else if (this.escape === 1) {
-              if (c === 0x75) this.escape = 5;
-              else if (c === 0x22 || c === 0x5c || c === 0x2f || c === 0x62 || c === 0x66 || c === 0x6e)
-                this.escape = 0;
-              else if (c === 0x72 || c === 0x74) this.escape = 0;
-              else throw notJson();
-            } else {
-              const hex = (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
-              if (!hex) throw notJson();
-              this.escape = this.escape === 2 ? 0 : this.escape - 1;
-            }
-          }
+          i = skipString(text, i, this.string);
           if (i === length) break;
           if (this.tokenIsKey) this.state = COLON;
           else {
@@ -132,7 +93,11 @@ export class PackedEventsReader {
         }
         case IN_NUMBER: {
           const start = i;
-          for (; i < length; i++) if (!this.numberChar(text.charCodeAt(i))) break;
+          for (; i < length; i++) {
+            const next = numberStep(this.numberState, text.charCodeAt(i));
+            if (next < 0) break;
+            this.numberState = next;
+          }
           if (this.numberText) this.numberText.push(text.slice(start, i));
           if (i === length) break;
           this.endNumber();
@@ -173,7 +138,7 @@ export class PackedEventsReader {
           } else if (this.state === KEY || this.state === KEY_OR_CLOSE) {
             if (ch === 0x22) {
               this.tokenIsKey = true;
-              this.escape = 0;
+              this.string.escape = 0;
               this.state = IN_STRING;
             } else if (ch === 0x7d && this.state === KEY_OR_CLOSE) this.closeObject();
             else throw notJson();
@@ -209,7 +174,7 @@ export class PackedEventsReader {
       if (mode === SKIP) role = IGNORED;
       else if (mode === AWAIT_TAG) role = TAG;
       else if (mode === ITEMS) role = WALKED;
-      else if (index > this.fieldCount[mode]!) {
+      else if (index > this.shapes.fieldCount[mode]!) {
         this.fail(this.seq[depth - 1]!, "unknown shape or wrong field count");
         this.mode[depth - 1] = SKIP;
         role = IGNORED;
@@ -224,7 +189,7 @@ export class PackedEventsReader {
       this.countToken();
       if (role === TAG) this.badTag();
       if (role === FIRST) this.fail(seq, "events must be an array");
-      if (depth === 1 && role === FIELD) this.settleEventField(OTHER, 0);
+      if (depth === 1 && role === FIELD) this.event.settle(this.shapes, field, OTHER, 0);
       const walked = role === WALKED || role === FIELD || role === EVENT;
       if (depth === this.mode.length) this.grow();
       this.count[depth] = 0;
@@ -237,27 +202,20 @@ export class PackedEventsReader {
       } else {
         this.mode[depth] = walked ? AWAIT_TAG : SKIP;
         this.state = VALUE_OR_CLOSE;
-        if (role === EVENT) {
-          this.eventShape = -1;
-          this.typeKind = MISSING;
-          this.timestampKind = MISSING;
-        }
+        if (role === EVENT) this.event.start();
       }
       return i;
     }
     if (ch === 0x22) {
       this.tokenIsKey = false;
-      this.escape = 0;
+      this.string.escape = 0;
       this.state = IN_STRING;
       return i;
     }
     if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
       // Its value is needed as a tag, as the events' own tag, or as an event's type or timestamp.
       const needed =
-        role === TAG ||
-        role === FIRST ||
-        (role === FIELD &&
-          (field === this.typeAt[this.mode[depth - 1]!] || field === this.timestampAt[this.mode[depth - 1]!]));
+        role === TAG || role === FIRST || (role === FIELD && this.shapes.isRead(this.mode[depth - 1]!, field));
       // Most numbers are small integers that end in this chunk: read at once, no text kept.
       const length = text.length;
       let k = ch === 0x2d ? i + 1 : i;
@@ -277,8 +235,7 @@ export class PackedEventsReader {
           return k - 1;
         }
       }
-      this.numberState = N_SIGN;
-      if (ch !== 0x2d) this.numberChar(ch);
+      this.numberState = ch === 0x2d ? NUMBER_START : numberStep(NUMBER_START, ch);
       this.numberText = needed ? [] : undefined;
       if (needed) this.numberText!.push(text[i]!);
       this.state = IN_NUMBER;
@@ -291,43 +248,8 @@ export class PackedEventsReader {
     return i;
   }
 
-  /** One more character of a number: false when it is not part of it (the number ended before it). */
-  private numberChar(c: number): boolean {
-    const digit = c >= 0x30 && c <= 0x39;
-    switch (this.numberState) {
-      case N_SIGN:
-        if (!digit) return false;
-        this.numberState = c === 0x30 ? N_ZERO : N_INT;
-        return true;
-      case N_ZERO:
-      case N_INT:
-        if (digit && this.numberState === N_INT) return true;
-        if (c === 0x2e) this.numberState = N_DOT;
-        else if (c === 0x65 || c === 0x45) this.numberState = N_E;
-        else return false;
-        return true;
-      case N_DOT:
-      case N_FRAC:
-        if (digit) this.numberState = N_FRAC;
-        else if (this.numberState === N_FRAC && (c === 0x65 || c === 0x45)) this.numberState = N_E;
-        else return false;
-        return true;
-      case N_E:
-        if (c === 0x2b || c === 0x2d) this.numberState = N_E_SIGN;
-        else if (digit) this.numberState = N_EXP;
-        else return false;
-        return true;
-      default:
-        if (!digit) return false;
-        this.numberState = N_EXP;
-        return true;
-    }
-  }
-
   private endNumber() {
-    const s = this.numberState;
-    // "-" alone ends in N_SIGN, "1." in N_DOT, "1e" in N_E: refused.
-    if (s !== N_ZERO && s !== N_INT && s !== N_FRAC && s !== N_EXP) throw notJson();
+    if (!numberComplete(this.numberState)) throw notJson();
     this.state = AFTER;
     const text = this.numberText;
     if (!text) return;
@@ -342,18 +264,18 @@ export class PackedEventsReader {
     if (role === FIRST) {
       if (value !== PACKED_ARRAY_TAG) this.fail(this.nextSeq - 1, "events must be an array");
     } else if (role === TAG) {
-      const keys = this.shapes[value];
+      const keys = this.shapes.keys[value];
       if (value === PACKED_ARRAY_TAG) this.mode[depth - 1] = ITEMS;
       else if (keys) this.mode[depth - 1] = value;
       else this.badTag();
-      if (depth === 1 && keys) this.eventShape = value;
+      if (depth === 1 && keys) this.event.shape = value;
     } else if (role === FIELD) {
       const shape = this.mode[depth - 1]!;
       const field = this.tokenField;
-      if (field !== this.typeAt[shape] && field !== this.timestampAt[shape]) return;
+      if (!this.shapes.isRead(shape, field)) return;
       const integer = Number.isInteger(value);
-      if (integer) this.previous[shape]![field]! += value;
-      if (depth === 1) this.settleEventField(integer ? INTEGER : NUMBER, value);
+      if (integer) this.shapes.addDelta(shape, field, value);
+      if (depth === 1) this.event.settle(this.shapes, field, integer ? INTEGER : NUMBER, value);
     }
   }
 
@@ -362,21 +284,7 @@ export class PackedEventsReader {
     const role = this.tokenRole;
     if (role === TAG) this.badTag();
     else if (role === FIRST) this.fail(this.nextSeq - 1, "events must be an array");
-    else if (role === FIELD && this.depth === 1) this.settleEventField(OTHER, 0);
-  }
-
-  /** The event's own type or timestamp field, when `tokenField` is one of them. */
-  private settleEventField(kind: number, value: number) {
-    const shape = this.mode[0]!;
-    if (shape < 0) return;
-    if (this.tokenField === this.typeAt[shape]) {
-      this.typeKind = kind;
-      this.typeValue = value;
-    }
-    if (this.tokenField === this.timestampAt[shape]) {
-      this.timestampKind = kind;
-      this.timestampValue = value;
-    }
+    else if (role === FIELD && this.depth === 1) this.event.settle(this.shapes, this.tokenField, OTHER, 0);
   }
 
   private badTag() {
@@ -388,7 +296,7 @@ export class PackedEventsReader {
   private closeArray() {
     const depth = this.depth;
     const mode = this.mode[depth - 1]!;
-    if (mode === AWAIT_TAG || (mode >= 0 && this.count[depth - 1] !== this.fieldCount[mode]! + 1)) {
+    if (mode === AWAIT_TAG || (mode >= 0 && this.count[depth - 1] !== this.shapes.fieldCount[mode]! + 1)) {
       this.fail(this.seq[depth - 1]!, "unknown shape or wrong field count");
     }
     this.pop();
@@ -437,33 +345,13 @@ export class PackedEventsReader {
     if (!this.hasItem) return;
     this.hasItem = false;
     const first = this.items++ === 0;
-    if (first) {
-      // Read with no shapes: nothing in it needed one.
-      const shapes = this.readShapes();
-      this.shapes = shapes;
-      this.fieldCount = Int32Array.from(shapes, (keys) => keys.length);
-      this.typeAt = shapes.map((keys) => keys.lastIndexOf("type"));
-      this.timestampAt = shapes.map((keys) => keys.lastIndexOf("timestamp"));
-      this.previous = shapes.map((keys) => keys.map(() => 0));
-    }
+    if (first) this.shapes = new PackedShapes(this.readShapes());
     if (this.errorSeq >= 0) throw packedError(this.errorMessage);
     this.nextSeq = 0;
     if (first) return;
-    const shape = this.eventShape;
-    this.eventShape = -1;
-    if (shape < 0) return this.onEvent(null);
-    this.onEvent({
-      type: this.fieldValue(shape, this.typeKind, this.typeAt[shape]!, this.typeValue),
-      timestamp: this.fieldValue(shape, this.timestampKind, this.timestampAt[shape]!, this.timestampValue),
-    });
-  }
-
-  private fieldValue(shape: number, kind: number, at: number, sent: number): number | undefined {
-    return kind === INTEGER ? this.previous[shape]![at] : kind === NUMBER ? sent : undefined;
+    this.onEvent(this.event.take(this.shapes));
   }
 }
-
-const notJson = () => new ServiceError("bad_request", "The recording is not valid JSON");
 
 const eventTooLarge = () =>
   new ServiceError("payload_too_large", `One event of the recording is larger than ${EVENT_LIMITS.chars} characters`);
