@@ -150,7 +150,7 @@ export function createPackedEventReader(shapes: unknown): (value: unknown) => Pa
   };
 }
 
-function checkShapes(shapes: unknown): string[][] {
+export function checkShapes(shapes: unknown): string[][] {
   if (
     !Array.isArray(shapes) ||
     !shapes.every((keys) => Array.isArray(keys) && keys.every((k) => typeof k === "string"))

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { rowsOf } from "../lib/rows-of.js";
+import { prebuilt } from "../db/prebuilt.js";
 import { sha256 } from "../lib/crypto.js";
 import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
@@ -76,19 +76,30 @@ async function countHits(db: Db, hits: { layer: RateLimitLayer; key: string }[])
     lastSweep.set(db, now);
     void db.execute(sql`delete from rate_limit_counters where reset_at < now()`).catch(() => undefined);
   }
-  const values = sql.join(
-    hits.map((h) => sql`(${h.key}, 1, now() + ${`${h.layer.windowMs} milliseconds`}::interval)`),
-    sql`, `,
+  const rows = await counterStatement(hits.length)(
+    db,
+    hits.flatMap((h) => [h.key, `${h.layer.windowMs} milliseconds`]),
   );
-  const result = await db.execute<{ key: string; count: number; reset_ms: string }>(sql`
-    insert into rate_limit_counters (key, count, reset_at) values ${values}
-    on conflict (key) do update set
-      count = case when rate_limit_counters.reset_at <= now() then 1 else rate_limit_counters.count + 1 end,
-      reset_at = case when rate_limit_counters.reset_at <= now() then excluded.reset_at else rate_limit_counters.reset_at end
-    returning key, count, (extract(epoch from reset_at) * 1000)::bigint::text as reset_ms`);
-  const rows = rowsOf<{ key: string; count: number; reset_ms: string }>(result);
   const byKey = new Map(rows.map((r) => [r.key, { count: Number(r.count), resetAt: Number(r.reset_ms) }]));
   return hits.map((h) => byKey.get(h.key) ?? { count: 0, resetAt: now });
+}
+
+/** The counters' statement for `n` keys (prebuilt once per n: no query building per request). */
+const counterStatements = new Map<number, ReturnType<typeof prebuilt<CounterRow>>>();
+type CounterRow = { key: string; count: number; reset_ms: string };
+function counterStatement(n: number) {
+  let statement = counterStatements.get(n);
+  if (!statement) {
+    const values = Array.from({ length: n }, (_, i) => `($${2 * i + 1}, 1, now() + $${2 * i + 2}::interval)`);
+    statement = prebuilt<CounterRow>(`
+      insert into rate_limit_counters (key, count, reset_at) values ${values.join(", ")}
+      on conflict (key) do update set
+        count = case when rate_limit_counters.reset_at <= now() then 1 else rate_limit_counters.count + 1 end,
+        reset_at = case when rate_limit_counters.reset_at <= now() then excluded.reset_at else rate_limit_counters.reset_at end
+      returning key, count, (extract(epoch from reset_at) * 1000)::bigint::text as reset_ms`);
+    counterStatements.set(n, statement);
+  }
+  return statement;
 }
 
 async function refund(db: Db, keys: string[]) {

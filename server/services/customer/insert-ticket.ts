@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { CaptureContext } from "../../../shared/context.js";
 import type { StoredIdentity } from "../../db/schema.js";
 import type { TriageDecision } from "../routing/decide-triage.js";
-import { rowsOf } from "../../lib/rows-of.js";
+import { prebuilt } from "../../db/prebuilt.js";
 
 export interface NewTicketRow {
   workspaceId: string;
@@ -41,49 +40,85 @@ export async function insertTicket(
 ): Promise<{ id: string; reference: string; routable: boolean }> {
   const created = { verified: t.verified, recording: t.recordingIncluded };
   const d = t.triage;
-  // Both events from one INSERT in this order, so "created" comes first on the timeline (same clock, lower id).
-  const events = d
-    ? sql`(values (1, 'created', 'customer', ${JSON.stringify(created)}::jsonb),
-        (2, 'triaged', 'system', ${JSON.stringify(d.eventDetails)}::jsonb)) as e(ord, type, actor_type, details)`
-    : sql`(values (1, 'created', 'customer', ${JSON.stringify(created)}::jsonb)) as e(ord, type, actor_type, details)`;
-  const result = await db.execute(sql`
-    with num as (select handoff_next_ticket_number(${t.workspaceId}::uuid) as n,
-      -- The live feed is woken by the outbox flush after the commit, not by this statement (migration 0022).
-      set_config('handoff.live_wake', 'after_commit', true) as live_wake),
-    ticket as (
-      insert into tickets (workspace_id, number, reference, idempotency_key, request_hash, subject, description,
-        customer_email, customer_name, customer_id, browser_token_hash, identity, verified, page_url, page_title,
-        opened_at, submitted_at, context, signals, recording_status,
-        severity, tier, queue, priority, triage, required_handoff_fields)
-      select ${t.workspaceId}::uuid, n, 'HO-' || n, ${t.idempotencyKey}, ${t.requestHash}, ${t.subject}, ${t.description},
-        ${t.customerEmail}, ${t.customerName}, ${t.customerId}, ${t.browserTokenHash},
-        ${t.identity ? JSON.stringify(t.identity) : null}::jsonb, ${t.verified}, ${t.pageUrl}, ${t.pageTitle},
-        ${t.openedAt}::bigint, ${t.submittedAt}::bigint, ${JSON.stringify(t.context)}::jsonb,
-        ${`{${t.signals.join(",")}}`}::text[], ${t.recordingIncluded ? "pending" : "none"},
-        ${d?.fields.severity ?? null}, ${d?.fields.tier ?? 1}::integer, ${d?.fields.queue ?? null},
-        ${d?.fields.priority ?? 0}::integer, ${d ? JSON.stringify(d.triage) : null}::jsonb,
-        ${textArray(d?.requiredHandoffFields ?? [])}::text[]
-      from num
-      returning id, reference, workspace_id
-    ),
-    events as (
-      insert into ticket_events (workspace_id, ticket_id, type, actor_type, details)
-      select ticket.workspace_id, ticket.id, e.type, e.actor_type, e.details from ticket cross join ${events}
-      order by e.ord
-      returning id
-    ),
-    -- Their notifications jobs are queued by flushNotificationOutbox, after the commit: no NOTIFY in this statement.
-    outbox as (insert into notification_outbox (event_id) select id from events)
-    select ticket.id, ticket.reference, ${
-      d
-        ? sql`exists (select 1 from agents a where a.workspace_id = ticket.workspace_id and a.active and a.available
-            and a.tier = ${d.fields.tier}::integer and ${d.fields.queue} = any(a.skills))`
-        : sql`false`
-    } as routable
-    from ticket`);
-  const [row] = rowsOf<{ id: string; reference: string; routable: boolean }>(result);
+  const params: unknown[] = [
+    t.workspaceId,
+    t.idempotencyKey,
+    t.requestHash,
+    t.subject,
+    t.description,
+    t.customerEmail,
+    t.customerName,
+    t.customerId,
+    t.browserTokenHash,
+    t.identity ? JSON.stringify(t.identity) : null,
+    t.verified,
+    t.pageUrl,
+    t.pageTitle,
+    t.openedAt,
+    t.submittedAt,
+    JSON.stringify(t.context),
+    `{${t.signals.join(",")}}`,
+    t.recordingIncluded ? "pending" : "none",
+    d?.fields.severity ?? null,
+    d?.fields.tier ?? 1,
+    d?.fields.queue ?? null,
+    d?.fields.priority ?? 0,
+    d ? JSON.stringify(d.triage) : null,
+    textArray(d?.requiredHandoffFields ?? []),
+    JSON.stringify(created),
+  ];
+  const rows = d
+    ? await insertTriaged(db, [...params, JSON.stringify(d.eventDetails), d.fields.tier, d.fields.queue])
+    : await insertUntriaged(db, params);
+  const row = rows[0];
   return { id: row!.id, reference: row!.reference, routable: row!.routable === true };
 }
 
 /** A PostgreSQL array literal of plain words (handoff field names). */
 const textArray = (items: string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, "")}"`).join(",")}}`;
+
+/**
+ * One statement (prebuilt: no query building per ticket), its events and their outbox rows as `events` says: $1-$24
+ * the ticket, $25 the "created" event's details; with a triage, $26 the "triaged" event's details and $27/$28 the
+ * tier and queue an agent must have for the ticket to be `routable`.
+ */
+const insertStatement = (events: string, routable: string) => `
+  with num as (select handoff_next_ticket_number($1::uuid) as n,
+    -- The live feed is woken by the outbox flush after the commit, not by this statement (migration 0022).
+    set_config('handoff.live_wake', 'after_commit', true) as live_wake),
+  ticket as (
+    insert into tickets (workspace_id, number, reference, idempotency_key, request_hash, subject, description,
+      customer_email, customer_name, customer_id, browser_token_hash, identity, verified, page_url, page_title,
+      opened_at, submitted_at, context, signals, recording_status,
+      severity, tier, queue, priority, triage, required_handoff_fields)
+    select $1::uuid, n, 'HO-' || n, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14::bigint, $15::bigint,
+      $16::jsonb, $17::text[], $18, $19, $20::integer, $21, $22::integer, $23::jsonb, $24::text[]
+    from num
+    returning id, reference, workspace_id
+  ),
+  events as (
+    insert into ticket_events (workspace_id, ticket_id, type, actor_type, details)
+    select ticket.workspace_id, ticket.id, e.type, e.actor_type, e.details from ticket cross join ${events}
+    order by e.ord
+    returning id
+  ),
+  -- Their notifications jobs are queued by flushNotificationOutbox, after the commit: no NOTIFY in this statement.
+  outbox as (insert into notification_outbox (event_id) select id from events)
+  select ticket.id, ticket.reference, ${routable} as routable
+  from ticket`;
+
+type InsertedRow = { id: string; reference: string; routable: boolean };
+
+// Both events from one INSERT in this order, so "created" comes first on the timeline (same clock, lower id).
+const insertTriaged = prebuilt<InsertedRow>(
+  insertStatement(
+    `(values (1, 'created', 'customer', $25::jsonb), (2, 'triaged', 'system', $26::jsonb))
+      as e(ord, type, actor_type, details)`,
+    `exists (select 1 from agents a where a.workspace_id = ticket.workspace_id and a.active and a.available
+      and a.tier = $27::integer and $28 = any(a.skills))`,
+  ),
+);
+
+const insertUntriaged = prebuilt<InsertedRow>(
+  insertStatement(`(values (1, 'created', 'customer', $25::jsonb)) as e(ord, type, actor_type, details)`, "false"),
+);

@@ -12,6 +12,11 @@ export const EVENT_LIMITS = {
 
 export type Layout = "plain" | "packed";
 
+/** Reads a packed `events` array's items from `from`: the index just after its "]", or -1 when the text ran out. */
+export interface PackedEventsSink {
+  push(text: string, from: number): number;
+}
+
 /**
  * Splits a recording's JSON text, fed in chunks, into the items of its events array without parsing the whole: a plain
  * upload is `[e1, e2, …]`, a packed one `{"format":…,"shapes":[…],"events":[-1, e1, e2, …]}`. Each item is handed
@@ -40,14 +45,30 @@ export class EventScanner {
   private keyStart = -1;
   private keyParts: string[] = [];
 
-  constructor(private readonly onItem: (json: string) => void) {}
+  /** The packed events array's reader while it is open. */
+  private events: PackedEventsSink | undefined;
+
+  /**
+   * `onItem` gets each item of a plain array; `openPacked` (when given) takes a packed recording's events array, from
+   * its header (JSON text) on: its items are then read by the sink, not handed to `onItem`.
+   */
+  constructor(
+    private readonly onItem: (json: string) => void,
+    private readonly openPacked?: (header: string) => PackedEventsSink,
+  ) {}
 
   push(text: string): void {
     let from = 0;
+    let start = 0;
+    if (this.events) {
+      start = this.afterEvents(this.events.push(text, 0));
+      if (start < 0) return;
+      from = start;
+    }
     // The next backslash of this chunk, -1 when there is none left: looked up again only once passed, so a chunk
     // without one (most) is not searched to its end for each of its thousands of strings.
     let slash = text.indexOf("\\");
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (this.inString) {
         if (this.escaped) this.escaped = false;
@@ -98,6 +119,13 @@ export class EventScanner {
           this.itemDepth = 2;
           this.depth = 2;
           from = i + 1;
+          if (this.openPacked) {
+            this.events = this.openPacked(this.header);
+            const end = this.afterEvents(this.events.push(text, i + 1));
+            if (end < 0) return;
+            from = end;
+            i = end - 1;
+          }
           continue;
         }
         if (ch === 0x5b || ch === 0x7b) this.depth++;
@@ -143,6 +171,15 @@ export class EventScanner {
       if (this.keyStart >= 0) this.keyParts.push(text.slice(this.keyStart));
       this.keyStart = this.inString && this.keyStart >= 0 ? 0 : -1;
     } else if (this.itemDepth > 0 && !this.done && !this.tail) this.addItem(text.slice(from));
+  }
+
+  /** Where the scan goes on once the packed events array closed at `end` (-1: still open). */
+  private afterEvents(end: number): number {
+    if (end < 0) return -1;
+    this.events = undefined;
+    this.depth = 1;
+    this.tail = true;
+    return end;
   }
 
   /** The text ended: the events array must have been closed. */
