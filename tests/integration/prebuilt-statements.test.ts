@@ -24,4 +24,22 @@ describe.each(DATABASE_KINDS)("prebuilt statements on %s", (kind) => {
     const rows = await database.db.transaction((tx) => sum(tx, [2, 3, "x", null]));
     expect(rows).toEqual([{ total: 5, label: "x-2", none: null }]);
   });
+
+  it("writes inside the caller's transaction: a rollback takes its row back", async () => {
+    const count = prebuilt<{ key: string }>(
+      "insert into rate_limit_counters (key, count, reset_at) values ($1, 1, now() + interval '1 minute') returning key",
+    );
+    const rolledBack = new Error("roll back");
+    await expect(
+      database.db.transaction(async (tx) => {
+        expect(await count(tx, ["prebuilt:rolled-back"])).toEqual([{ key: "prebuilt:rolled-back" }]);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    await count(database.db, ["prebuilt:kept"]);
+    const keys = prebuilt<{ key: string }>(
+      "select key from rate_limit_counters where key like 'prebuilt:%' order by key",
+    );
+    expect(await keys(database.db, [])).toEqual([{ key: "prebuilt:kept" }]);
+  });
 });
