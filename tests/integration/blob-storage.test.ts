@@ -11,6 +11,7 @@ import { packEvents } from "../../shared/recording-pack.js";
 import { moveLegacyRecordings } from "../../server/services/recordings/move-legacy-recordings.js";
 import { type BlobStore, readAll } from "../../server/storage/blob-store.js";
 import { fsBlobStore } from "../../server/storage/fs-store.js";
+import { postgresBlobStore } from "../../server/storage/postgres-store.js";
 import { s3BlobStore } from "../../server/storage/s3-store.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { startS3, type TestS3 } from "../helpers/s3.js";
@@ -20,19 +21,28 @@ describe("blob stores keep bytes behind one interface", () => {
   let s3: TestS3;
   let dir: string;
   const stores: Record<string, BlobStore> = {};
+  const databases: Database[] = [];
+  // The PostgreSQL fallback on each driver.
+  const postgresKinds = DATABASE_KINDS.map((kind) => `postgres store on ${kind}`);
   beforeAll(async () => {
     s3 = await startS3();
     dir = mkdtempSync(join(tmpdir(), "handoff-blobs-"));
     stores.s3 = s3BlobStore(s3.settings);
     stores.fs = fsBlobStore(dir);
+    for (const [i, kind] of DATABASE_KINDS.entries()) {
+      const database = await freshDatabase(kind);
+      databases.push(database);
+      stores[postgresKinds[i]!] = postgresBlobStore(database.db);
+    }
   });
   afterAll(async () => {
+    for (const database of databases) await database.close();
     await stores.s3?.close();
     await s3?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const kind of ["s3", "fs"]) {
+  for (const kind of ["s3", "fs", ...postgresKinds]) {
     it(`${kind}: puts a buffer and a stream, lists by prefix, reads back and deletes`, async () => {
       const store = stores[kind]!;
       await store.check();
