@@ -20,6 +20,8 @@ const PAGE = `
   <p data-handoff-mask>Owner: Jamie Secretperson</p>
   <p>Visible plan: Enterprise</p>
   <div data-handoff-block style="width:321px;height:45px">Internal VIP notes</div>
+  <p class="note rr-mask">Classed masked text</p>
+  <div class="rr-block">Classed blocked text</div>
   <div id="shadow-host"></div>
   <iframe id="frame"></iframe>
   <script>
@@ -56,6 +58,8 @@ describe.skipIf(!HAS_BROWSER)("widget privacy and capture rules on a host page",
       "hidden-csrf-value",
       "Jamie Secretperson",
       "Internal VIP notes",
+      "Classed masked text",
+      "Classed blocked text",
       "shadow-password-value",
       "Shadow masked text",
       "frame-password-value",
