@@ -11,6 +11,8 @@ const MIN_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 60_000;
 /** A page left in the background this long lets go of its connection; the store polls slowly instead. */
 const HIDDEN_CLOSE_MS = 60_000;
+/** The server sends a heartbeat every 20 s: a stream silent this long is dead somewhere on the way, reconnect. */
+const SILENT_MS = 50_000;
 
 export interface LiveHandlers {
   /** Something changed for this customer (or the stream asks for a reload): fetch the updates now. */
@@ -63,8 +65,11 @@ export function startLive(caller: Caller, handlers: LiveHandlers): () => void {
     const reader = body.getReader();
     const decoder = new TextDecoder();
     let buffer = "";
+    let silent: ReturnType<typeof setTimeout> | undefined;
     for (;;) {
-      const { done, value } = await reader.read();
+      const abort = controller;
+      silent = setTimeout(() => abort?.abort(), SILENT_MS);
+      const { done, value } = await reader.read().finally(() => clearTimeout(silent));
       if (done) return;
       buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, "\n");
       let end = buffer.indexOf("\n\n");

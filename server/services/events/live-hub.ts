@@ -42,6 +42,9 @@ export class LiveHub {
   private timers: ReturnType<typeof setInterval>[] = [];
   private pumping: Promise<void> | undefined;
   private again = false;
+  /** Subscribes on their way in (not yet in `subscribers`): the hub must not stop under them. */
+  private arriving = 0;
+  private stopping: Promise<void> | undefined;
   private lastPrune = 0;
 
   constructor(
@@ -55,12 +58,18 @@ export class LiveHub {
 
   /** Replays what came after `lastEventId` (when given), then streams live. Returns the unsubscribe. */
   async subscribe(sink: LiveSink, lastEventId?: number): Promise<() => void> {
-    await this.start();
-    // A new stream starts after everything committed before it was opened (not after what this hub last polled):
-    // a ticket filed a moment ago is not news to the customer who opens a stream once its answer came.
-    const head = lastEventId === undefined ? await this.committedHead() : this.head;
-    const sub: Subscriber = { sink, cursor: head, queued: lastEventId === undefined ? null : [] };
-    this.subscribers.add(sub);
+    this.arriving++;
+    let sub: Subscriber;
+    try {
+      await this.start();
+      // A new stream starts after everything committed before it was opened (not after what this hub last polled):
+      // a ticket filed a moment ago is not news to the customer who opens a stream once its answer came.
+      const head = lastEventId === undefined ? await this.committedHead() : this.head;
+      sub = { sink, cursor: head, queued: lastEventId === undefined ? null : [] };
+      this.subscribers.add(sub);
+    } finally {
+      this.arriving--;
+    }
     const unsubscribe = () => {
       this.subscribers.delete(sub);
     };
@@ -124,6 +133,8 @@ export class LiveHub {
 
   private start(): Promise<void> {
     this.running ??= (async () => {
+      // A stop still unlistening must finish first, or its UNLISTEN could land after this LISTEN.
+      await this.stopping;
       const wake = () => void this.tick(true);
       const read = () => void this.pump();
       let every = FALLBACK_MS;
@@ -150,17 +161,27 @@ export class LiveHub {
   /** Stops listening when nobody follows any more; the next subscribe starts again. */
   async stop(): Promise<void> {
     const running = this.running;
+    if (!running) return this.stopping;
     this.running = undefined;
-    await running?.catch(() => {});
-    for (const timer of this.timers) clearInterval(timer);
-    this.timers = [];
-    const unlisten = this.unlisten;
-    this.unlisten = [];
-    await Promise.all(unlisten.map((u) => u().catch(() => {})));
+    const stopping: Promise<void> = (async () => {
+      await this.stopping;
+      await running.catch(() => {});
+      // Only what this run started: a start() after this stop began waits for it and keeps its own.
+      const timers = this.timers;
+      const unlisten = this.unlisten;
+      this.timers = [];
+      this.unlisten = [];
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(unlisten.map((u) => u().catch(() => {})));
+    })().finally(() => {
+      if (this.stopping === stopping) this.stopping = undefined;
+    });
+    this.stopping = stopping;
+    return stopping;
   }
 
   private async tick(woken: boolean) {
-    if (!woken && this.subscribers.size === 0) {
+    if (!woken && this.subscribers.size === 0 && this.arriving === 0) {
       await this.stop();
       return;
     }
