@@ -21,8 +21,11 @@ interface EvalTicket extends LabelledTicket {
 const QUEUES = ["billing", "account", "technical", "general", "security"];
 const THRESHOLD = 0.7;
 
+/** `npm run dev:routing` passes the development set (data/routing/dev/dev.jsonl), the one for choosing settings. */
+const SET = process.argv[2] ?? "data/routing/eval/eval.jsonl";
+
 function readEval(): EvalTicket[] {
-  return readFileSync("data/routing/eval/eval.jsonl", "utf8")
+  return readFileSync(SET, "utf8")
     .split("\n")
     .filter(Boolean)
     .map((line) => {
@@ -119,8 +122,9 @@ async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[
     let incidents = 0;
     let flagged = 0;
     let trainMs = 0;
+    const workspaces = [...new Set(tickets.map((t) => t.workspace))];
     for (const seed of seeds) {
-      for (const workspace of [...new Set(tickets.map((t) => t.workspace))]) {
+      for (const workspace of workspaces) {
         const own = shuffle(
           tickets.filter((t) => t.workspace === workspace),
           mulberry32(seed),
@@ -138,7 +142,7 @@ async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[
       }
     }
     console.log(
-      `  N=${String(n).padStart(3)}: queue ${pct(right, total)}, security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles x 3 workspaces, ${Math.round(trainMs / seeds.length / 3)} ms to learn)`,
+      `  N=${String(n).padStart(3)}: queue ${pct(right, total)}, security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles x ${workspaces.length} workspaces, ${Math.round(trainMs / seeds.length / workspaces.length)} ms to learn)`,
     );
   }
 }
@@ -168,6 +172,7 @@ function latency(model: RoutingModel, tickets: EvalTicket[]) {
 }
 
 const tickets = readEval();
+console.log(`scoring ${SET}`);
 const loadStarted = performance.now();
 const prior = priorModel();
 console.log(`prior model loaded in ${Math.round(performance.now() - loadStarted)} ms`);
