@@ -5,18 +5,15 @@
  * Prints queue accuracy, per-queue recall/precision, a confusion matrix, security recall/precision, calibration,
  * auto-route share at the confidence threshold, latency, and the after-N-resolved curve.
  */
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import { classify, priorModel, type RoutingModel } from "../server/services/routing/classifier/routing-model.js";
-import { type LabelledTicket, refineModel } from "../server/services/routing/classifier/train-routing-model.js";
+import { refineModel } from "../server/services/routing/classifier/train-routing-model.js";
 import { mulberry32, shuffle } from "../server/services/routing/classifier/softmax.js";
 import { routeByModel } from "../server/services/routing/classifier/route-decision.js";
 import { readCorpus } from "../scripts/routing/train-prior.js";
+import { readSet, type SetTicket } from "../scripts/routing/dev-set.js";
 
-interface EvalTicket extends LabelledTicket {
-  workspace: string;
-  lang: string;
-}
+type EvalTicket = SetTicket;
 
 const QUEUES = ["billing", "account", "technical", "general", "security"];
 const THRESHOLD = 0.7;
@@ -24,25 +21,7 @@ const THRESHOLD = 0.7;
 /** `npm run dev:routing` passes the development set (data/routing/dev/dev.jsonl), the one for choosing settings. */
 const SET = process.argv[2] ?? "data/routing/eval/eval.jsonl";
 
-function readEval(): EvalTicket[] {
-  return readFileSync(SET, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const row = JSON.parse(line);
-      return {
-        workspace: row.workspace,
-        lang: row.lang,
-        subject: row.subject,
-        description: row.description,
-        queue: row.queue,
-        security: row.security,
-        pageUrl: row.context?.pageUrl,
-        failedRequests: row.context?.failedRequests,
-        consoleErrors: row.context?.consoleErrors,
-      };
-    });
-}
+const readEval = (): EvalTicket[] => readSet(SET);
 
 interface Scored {
   t: EvalTicket;

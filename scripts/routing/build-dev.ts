@@ -24,9 +24,12 @@ export function parseContext(workspace: string, text: string | undefined): Conte
     if (!part) continue;
     if (part.startsWith("fail ")) {
       const [, method, status, path] = part.split(/\s+/);
-      (context.failedRequests ??= []).push({ method: method!, url: `${origin}${path}`, status: Number(status) });
+      context.failedRequests = [
+        ...(context.failedRequests ?? []),
+        { method: method!, url: `${origin}${path}`, status: Number(status) },
+      ];
     } else if (part.startsWith("err ")) {
-      (context.consoleErrors ??= []).push(part.slice(4));
+      context.consoleErrors = [...(context.consoleErrors ?? []), part.slice(4)];
     } else {
       context.pageUrl = `${origin}${part}`;
     }
@@ -40,7 +43,15 @@ export function parseLine(workspace: string, line: string) {
   if (!queue || !["en", "de", "fr"].includes(lang!) || !subject || !description) {
     throw new Error(`${workspace}: bad line: ${line}`);
   }
-  return { workspace, lang, subject, description, queue, security: queue === "security", context: parseContext(workspace, context) };
+  return {
+    workspace,
+    lang,
+    subject,
+    description,
+    queue,
+    security: queue === "security",
+    context: parseContext(workspace, context),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -62,6 +73,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     [...new Set(rows.map((r) => String(r[key])))]
       .map((k) => `${k} ${rows.filter((r) => String(r[key]) === k).length}`)
       .join(", ");
-  console.log(`${rows.length} tickets -> ${DIR}/dev.jsonl\n  ${count("workspace")}\n  ${count("queue")}\n  ${count("lang")}`);
+  console.log(
+    `${rows.length} tickets -> ${DIR}/dev.jsonl\n  ${count("workspace")}\n  ${count("queue")}\n  ${count("lang")}`,
+  );
   console.log(`  with context: ${rows.filter((r) => r.context).length}`);
 }
