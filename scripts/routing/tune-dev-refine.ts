@@ -12,6 +12,22 @@ import {
 } from "../../server/services/routing/classifier/train-routing-model.js";
 import { mulberry32, shuffle } from "../../server/services/routing/classifier/softmax.js";
 import { readSet } from "./dev-set.js";
+import { type SparseVector, vectorOf } from "../../server/services/routing/classifier/features.js";
+
+/** KNN="k,weight,minSim": the ordinary queue also votes by the workspace's most similar resolved tickets. */
+const [knnK, knnWeight, knnMin] = (process.env.KNN ?? "0,0,0").split(",").map(Number) as [number, number, number];
+const cosine = (a: SparseVector, b: Map<number, number>) => {
+  let dot = 0;
+  for (let i = 0; i < a.ids.length; i++) dot += a.values[i]! * (b.get(a.ids[i]!) ?? 0);
+  return dot;
+};
+const norm = (v: SparseVector) => {
+  let n = 0;
+  for (const x of v.values) n += x * x;
+  const m = new Map<number, number>();
+  v.ids.forEach((id, i) => m.set(id, v.values[i]! / Math.sqrt(n)));
+  return m;
+};
 
 const blend = Number(process.env.BLEND ?? 0);
 const prior = priorModel();
@@ -37,6 +53,7 @@ for (const [name, change] of Object.entries(CANDIDATES)) {
           mulberry32(seed),
         );
         const model = await refineModel(prior, own.slice(0, n), settings);
+        const memory = own.slice(0, n).map((t) => ({ v: norm(vectorOf(t)), queue: t.queue }));
         for (const t of own.slice(n)) {
           const c = classify(model, t);
           // QPRIOR: the blend reads the prior's queue model alone (the workspace's cannot talk it out of an incident).
@@ -44,7 +61,28 @@ for (const [name, change] of Object.entries(CANDIDATES)) {
           const qsec = ranked.find((r) => r.label === "security")?.probability ?? 0;
           const p = (1 - blend) * c.security.probability + blend * qsec;
           const flag = p >= threshold;
-          const queue = flag ? "security" : c.ranked.find((r) => r.label !== "security")!.label;
+          let ordinary = c.ranked.filter((r) => r.label !== "security");
+          if (knnK > 0 && memory.length > 0) {
+            const x = vectorOf(t);
+            const near = memory
+              .map((m) => ({ sim: cosine(x, m.v), queue: m.queue }))
+              .sort((a, b) => b.sim - a.sim)
+              .slice(0, knnK)
+              .filter((m) => m.sim >= knnMin && m.queue !== "security");
+            const total = near.reduce((sum, m) => sum + m.sim, 0);
+            if (total > 0) {
+              const mass = ordinary.reduce((sum, r) => sum + r.probability, 0);
+              ordinary = ordinary
+                .map((r) => ({
+                  label: r.label,
+                  probability:
+                    (1 - knnWeight) * (r.probability / mass) +
+                    (knnWeight * near.filter((m) => m.queue === r.label).reduce((sum, m) => sum + m.sim, 0)) / total,
+                }))
+                .sort((a, b) => b.probability - a.probability);
+            }
+          }
+          const queue = flag ? "security" : ordinary[0]!.label;
           total++;
           if (queue === t.queue) right++;
           if (t.security) incidents++;
