@@ -5,41 +5,23 @@
  * Prints queue accuracy, per-queue recall/precision, a confusion matrix, security recall/precision, calibration,
  * auto-route share at the confidence threshold, latency, and the after-N-resolved curve.
  */
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import { classify, priorModel, type RoutingModel } from "../server/services/routing/classifier/routing-model.js";
-import { type LabelledTicket, refineModel } from "../server/services/routing/classifier/train-routing-model.js";
+import { refineModel } from "../server/services/routing/classifier/train-routing-model.js";
 import { mulberry32, shuffle } from "../server/services/routing/classifier/softmax.js";
 import { routeByModel } from "../server/services/routing/classifier/route-decision.js";
 import { readCorpus } from "../scripts/routing/train-prior.js";
+import { readSet, type SetTicket } from "../scripts/routing/dev-set.js";
 
-interface EvalTicket extends LabelledTicket {
-  workspace: string;
-  lang: string;
-}
+type EvalTicket = SetTicket;
 
 const QUEUES = ["billing", "account", "technical", "general", "security"];
 const THRESHOLD = 0.7;
 
-function readEval(): EvalTicket[] {
-  return readFileSync("data/routing/eval/eval.jsonl", "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const row = JSON.parse(line);
-      return {
-        workspace: row.workspace,
-        lang: row.lang,
-        subject: row.subject,
-        description: row.description,
-        queue: row.queue,
-        security: row.security,
-        pageUrl: row.context?.pageUrl,
-        failedRequests: row.context?.failedRequests,
-        consoleErrors: row.context?.consoleErrors,
-      };
-    });
-}
+/** `npm run dev:routing` passes the development set (data/routing/dev/dev.jsonl), the one for choosing settings. */
+const SET = process.argv[2] ?? "data/routing/eval/eval.jsonl";
+
+const readEval = (): EvalTicket[] => readSet(SET);
 
 interface Scored {
   t: EvalTicket;
@@ -119,8 +101,9 @@ async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[
     let incidents = 0;
     let flagged = 0;
     let trainMs = 0;
+    const workspaces = [...new Set(tickets.map((t) => t.workspace))];
     for (const seed of seeds) {
-      for (const workspace of [...new Set(tickets.map((t) => t.workspace))]) {
+      for (const workspace of workspaces) {
         const own = shuffle(
           tickets.filter((t) => t.workspace === workspace),
           mulberry32(seed),
@@ -138,7 +121,7 @@ async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[
       }
     }
     console.log(
-      `  N=${String(n).padStart(3)}: queue ${pct(right, total)}, security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles x 3 workspaces, ${Math.round(trainMs / seeds.length / 3)} ms to learn)`,
+      `  N=${String(n).padStart(3)}: queue ${pct(right, total)}, security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles x ${workspaces.length} workspaces, ${Math.round(trainMs / seeds.length / workspaces.length)} ms to learn)`,
     );
   }
 }
@@ -168,6 +151,7 @@ function latency(model: RoutingModel, tickets: EvalTicket[]) {
 }
 
 const tickets = readEval();
+console.log(`scoring ${SET}`);
 const loadStarted = performance.now();
 const prior = priorModel();
 console.log(`prior model loaded in ${Math.round(performance.now() - loadStarted)} ms`);

@@ -10,6 +10,8 @@ import { bucketOf, fnv } from "../../server/services/routing/classifier/hashing.
 import {
   bestThreshold,
   type LabelledTicket,
+  DEFAULT_PRIOR_SETTINGS,
+  type PriorSettings,
   trainPrior,
 } from "../../server/services/routing/classifier/train-routing-model.js";
 import { serializeModel } from "../../server/services/routing/classifier/softmax.js";
@@ -46,6 +48,13 @@ export function readCorpus(
     });
 }
 
+/** The shipped settings; the security blend's candidate (run 12, not shipped) is built with the two variables. */
+const SETTINGS: PriorSettings = {
+  ...DEFAULT_PRIOR_SETTINGS,
+  securityBlend: Number(process.env.ROUTING_SECURITY_BLEND ?? DEFAULT_PRIOR_SETTINGS.securityBlend),
+  securityDetectorAlone: Number(process.env.ROUTING_DETECTOR_ALONE ?? DEFAULT_PRIOR_SETTINGS.securityDetectorAlone),
+};
+
 /** Statements (groups) go to one of FOLDS folds by a hash of their name: variants never sit on both sides. */
 const FOLDS = 5;
 export const foldOf = (group: string, seed = 0) => bucketOf(fnv(`${group}:${seed}`)) % FOLDS;
@@ -61,7 +70,7 @@ async function main() {
   for (let fold = 0; fold < FOLDS; fold++) {
     const train = corpus.filter((t) => foldOf(t.group) !== fold);
     const heldOut = corpus.filter((t) => foldOf(t.group) === fold);
-    const model = await trainPrior(train, { heldOut, securityBeta: SECURITY_BETA });
+    const model = await trainPrior(train, { heldOut, securityBeta: SECURITY_BETA }, SETTINGS);
     temperatures.queue += model.queue.temperature / FOLDS;
     temperatures.security += model.security.temperature / FOLDS;
     for (const t of heldOut) {
@@ -82,7 +91,7 @@ async function main() {
     `5-fold cross-validation (${corpus.length} tickets, each scored by a model that never saw its statement): queue model ${pct(right / corpus.length)}; detector at threshold ${at(threshold)}`,
   );
   for (const th of [0.05, 0.08, 0.1, 0.15, 0.2, 0.3]) console.log(`  at ${at(th)}`);
-  const full = await trainPrior(corpus);
+  const full = await trainPrior(corpus, undefined, SETTINGS);
   full.queue.temperature = round2(temperatures.queue);
   full.security.temperature = round2(temperatures.security);
   const json: RoutingModelJson = {
@@ -91,6 +100,8 @@ async function main() {
     queue: serializeModel(full.queue),
     security: serializeModel(full.security),
     securityThreshold: threshold,
+    securityBlend: full.securityBlend,
+    securityDetectorAlone: full.securityDetectorAlone,
   };
   mkdirSync("data/routing/model", { recursive: true });
   const text = JSON.stringify(json);

@@ -20,6 +20,16 @@ export interface RoutingModel {
   security: SoftmaxModel;
   /** The detector flags a ticket at or above this probability. */
   securityThreshold: number;
+  /**
+   * Share of the incident score taken from the prior's queue model (its calibrated probability of the security
+   * queue); the rest is the detector's. 0 or absent: the detector alone. See `securityScore`.
+   */
+  securityBlend?: number;
+  /**
+   * With a blend: the score is at least this times the detector's probability, so an incident the detector is
+   * sure of keeps its flag when the queue model reads the ticket as its other topic (security always wins).
+   */
+  securityDetectorAlone?: number;
   /** Resolved tickets of the workspace this model learned from (0 = the shipped prior). */
   examples: number;
   /**
@@ -47,6 +57,8 @@ export interface RoutingModelJson {
   queue: ReturnType<typeof serializeModel>;
   security: ReturnType<typeof serializeModel>;
   securityThreshold: number;
+  securityBlend?: number;
+  securityDetectorAlone?: number;
 }
 
 export const SECURITY_QUEUE = "security";
@@ -64,6 +76,8 @@ export function modelFromJson(json: RoutingModelJson): RoutingModel {
     queue: deserializeModel(json.queue),
     security: deserializeModel(json.security),
     securityThreshold: json.securityThreshold,
+    securityBlend: json.securityBlend,
+    securityDetectorAlone: json.securityDetectorAlone,
     examples: 0,
   };
 }
@@ -92,22 +106,35 @@ export function classifyFeatures(model: RoutingModel, features: SparseVector, ti
 }
 
 /**
- * How much a ticket looks like an incident: the detector's calibrated probability. (Averaging it with the queue
- * model's probability of the security queue cut false alarms on held-out training statements, 12.6 % -> 10.8 %
- * at 95 % recall, but its F2 threshold missed 3 of 66 incidents of the evaluation set, so it is not used; see
- * data/routing/README.md.)
+ * How much a ticket looks like an incident: the prior's detector probability, blended (`securityBlend`) with the
+ * prior's queue model's probability of the security queue, then lowered (never raised) by the workspace's own
+ * detector. The two models err on different tickets: on the development set (data/routing/dev) the detector
+ * alone needed 46 false alarms to catch all 57 incidents, the half-half blend 14 (scripts/routing/tune-dev.ts).
+ * Only the prior's queue model is blended, so a workspace's queue model cannot talk the score out of an incident.
  */
 export function securityScore(model: RoutingModel, features: SparseVector): number {
   const own = model.workspace;
-  if (own?.securityLowersOnly) return loweredOnly(model.security, own, features);
-  if (own) {
+  if (own && !own.securityLowersOnly) {
     const { labels, p } = combined(model.security, own.security, own.securityWeight, features);
     const yes = labels.indexOf("yes");
     return yes < 0 ? 0 : p[yes]!;
   }
+  const prior = priorScore(model, features);
+  return own ? loweredOnly(prior, own, features) : prior;
+}
+
+/**
+ * The prior's incident probability: its detector, blended with its queue model when `securityBlend` is set (and
+ * then at least `securityDetectorAlone` times the detector's).
+ */
+function priorScore(model: RoutingModel, features: SparseVector): number {
   const yes = model.security.labels.indexOf("yes");
-  if (yes < 0) return 0;
-  return softmax(logits(model.security, features), model.security.temperature)[yes]!;
+  const detector = yes < 0 ? 0 : softmax(logits(model.security, features), model.security.temperature)[yes]!;
+  const blend = model.securityBlend ?? 0;
+  if (blend === 0) return detector;
+  const at = model.queue.labels.indexOf(SECURITY_QUEUE);
+  const queue = at < 0 ? 0 : softmax(logits(model.queue, features), model.queue.temperature)[at]!;
+  return Math.max((1 - blend) * detector + blend * queue, (model.securityDetectorAlone ?? 0) * detector);
 }
 
 /**
@@ -132,17 +159,15 @@ function combined(prior: SoftmaxModel, own: SoftmaxModel, weight: number, featur
  * workspace's few tickets can teach what its false alarms look like, but raising an incident is left to the prior.
  */
 function loweredOnly(
-  prior: SoftmaxModel,
+  prior: number,
   own: { security: SoftmaxModel; securityWeight: number; securityMargin?: number },
   features: SparseVector,
 ): number {
-  const logOdds = (model: SoftmaxModel, z: Float64Array) => {
-    const yes = model.labels.indexOf("yes");
-    const no = model.labels.indexOf("no");
-    return yes < 0 || no < 0 ? Number.NEGATIVE_INFINITY : z[yes]! - z[no]!;
-  };
-  const fromPrior = logOdds(prior, logits(prior, features)) / prior.temperature;
-  const fromOwn = own.securityWeight * logOdds(own.security, logits(own.security, features));
+  const yes = own.security.labels.indexOf("yes");
+  const no = own.security.labels.indexOf("no");
+  const z = logits(own.security, features);
+  const fromOwn = yes < 0 || no < 0 ? 0 : own.securityWeight * (z[yes]! - z[no]!);
+  const fromPrior = Math.log(Math.max(prior, 1e-12) / Math.max(1 - prior, 1e-12));
   return 1 / (1 + Math.exp(-(fromPrior + Math.min(0, fromOwn + (own.securityMargin ?? 0)))));
 }
 
