@@ -1,9 +1,10 @@
 /**
  * The rrweb patch's cost for one batch of the busy page's changes (bench-page.ts: 5 ticks of 40 cells and row styles),
  * A/B against the patch at another git ref and against unpatched rrweb, in one Chromium. Timed in the page around the
- * changes, the observer's callbacks and the flush; the variants alternate page by page. On this shared 2-core machine
- * recorder-overhead.ts's per-run figures swing by +-30 %; the low quantiles here (p10) barely move, since preemption
- * only ever adds time. It measures the batch processing only: not event handlers, not the widget's own emit work, not
+ * changes, the observer's callbacks and the flush; the variants alternate page by page. Less noisy than
+ * recorder-overhead.ts on this shared 2-core machine (preemption only ever adds time, so low quantiles are the better
+ * guide), but not quiet: one pair of patches gave p10 ratios of 0.64 to 1.04 over five runs under load; run it a few
+ * times. It measures the batch processing only: not event handlers, not the widget's own emit work, not
  * garbage collected later. The verdict stays recorder-overhead.ts's.
  *   npx tsx bench/recorder-batch.ts [ref=HEAD~1] [batches=80] [pages=4]
  */
