@@ -87,11 +87,15 @@ describe("batched mutations (build-time patch)", () => {
     code.slice(code.indexOf("function compactRecords("), code.indexOf("class MutationBuffer {")) +
       "return compactRecords;",
   )() as (records: Record_[], mirror: unknown) => Record_[];
+  // rrweb's Mirror as finishBatch uses it: node -> { id } metas, id -> node.
   const mirrorOf = (known: Map<FakeNode, number>) => ({
-    nodeMetaMap: new Map(),
-    hasNode: (n: FakeNode) => known.has(n),
-    getId: (n: FakeNode) => known.get(n) ?? -1,
-    replace: (id: number, n: FakeNode) => known.set(n, id),
+    idNodeMap: new Map<number, FakeNode>(),
+    nodeMetaMap: {
+      get: (n: FakeNode) => (known.has(n) ? { id: known.get(n) } : undefined),
+      has: (n: FakeNode) => known.has(n),
+      set: (n: FakeNode, meta: { id: number }) => known.set(n, meta.id),
+      delete: (n: FakeNode) => known.delete(n),
+    },
   });
   const el = (nodeName: string): FakeNode => ({ nodeType: 1, nodeName, parentNode: null, firstChild: null });
   const text = (parent: FakeNode | null, value: string): FakeNode => ({
@@ -201,6 +205,44 @@ describe("batched mutations (build-time patch)", () => {
       ["style", "color: red"],
       ["class", "a"],
     ]);
+  });
+});
+
+describe("remembered ancestry (whether a node sits under a blocked or masked element)", () => {
+  const { code } = slim(source);
+  const { selectorAttributes, changesAncestry, newBatch, foldRecords } = new Function(
+    code.slice(code.indexOf("function compactRecords("), code.indexOf("class MutationBuffer {")) +
+      "return { selectorAttributes, changesAncestry, newBatch, foldRecords };",
+  )();
+  const ours = ["[data-handoff-block]", '[data-handoff-mask], [contenteditable]:not([contenteditable="false"])'];
+  const node = (nodeType: number) => ({ nodeType, nodeName: nodeType === 1 ? "DIV" : "#text", parentNode: null });
+  const changes = (records: object[], selectors = ours) =>
+    changesAncestry(foldRecords(newBatch(), records), selectorAttributes(selectors));
+
+  test("the widget's selectors read class, id and the attributes they name; anything more keeps nothing", () => {
+    expect([...selectorAttributes(ours)].sort()).toEqual([
+      "class",
+      "contenteditable",
+      "data-handoff-block",
+      "data-handoff-mask",
+      "id",
+    ]);
+    expect(selectorAttributes(["*", null])).toEqual(new Set(["class", "id"]));
+    for (const reads of [".a + .b", ".a ~ .b", "li:first-child", ":has(.x)", ":not(:hover)", "[*|x]", "[a\\:b]"])
+      expect(selectorAttributes([reads]), reads).toBeNull();
+  });
+
+  test("a batch of text and style changes keeps the answers; an element moved or a named attribute changed drops them", () => {
+    const td = node(1);
+    const text = (value: string) => ({ ...node(3), data: value });
+    const style = { type: "attributes", target: td, attributeName: "style", oldValue: "" };
+    const retext = { type: "childList", target: td, addedNodes: [text("2")], removedNodes: [text("1")] };
+    expect(changes([style, retext, { type: "characterData", target: text("x"), oldValue: "y" }])).toBe(false);
+    for (const name of ["class", "id", "data-handoff-mask", "data-handoff-block", "contenteditable"])
+      expect(changes([style, { ...style, attributeName: name }]), name).toBe(true);
+    expect(changes([{ type: "childList", target: td, addedNodes: [node(1)], removedNodes: [] }])).toBe(true);
+    expect(changes([{ type: "childList", target: td, addedNodes: [], removedNodes: [node(1)] }])).toBe(true);
+    expect(changes([style], ["li:first-child"])).toBe(true);
   });
 });
 
