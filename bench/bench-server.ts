@@ -15,7 +15,7 @@ export interface BenchServer {
 
 /**
  * server/main.ts on a scratch database of its own on the PostgreSQL at TEST_DATABASE_URL (or BENCH_DATABASE_URL),
- * logging warnings only, ready once it answers /healthz and its workspace exists. BENCH_SERVER_NODE_ARGS go to its
+ * logging warnings only, ready once it answers /readyz and its workspace exists. BENCH_SERVER_NODE_ARGS go to its
  * node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 export async function startBenchServer(input: {
@@ -72,7 +72,9 @@ async function waitForReady(origin: string, server: ChildProcess, sql: postgres.
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(`${origin}/healthz`).then(
+    // /readyz, not /healthz: it answers 200 once the job runner's schema is in place, so a first ticket's outbox flush
+    // does not meet graphile-worker's migration.
+    const ok = await fetch(`${origin}/readyz`).then(
       (r) => r.ok,
       () => false,
     );

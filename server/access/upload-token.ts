@@ -1,7 +1,8 @@
 import type { Context } from "hono";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { tickets, workspaces } from "../db/schema.js";
+import { recordings, tickets, workspaces } from "../db/schema.js";
+import { recordingUploads } from "../db/schema-hardening.js";
 import { WIDGET_QUERY } from "../../shared/widget-api.js";
 import { hmacHex, safeEqual } from "../lib/crypto.js";
 import { notFound, ServiceError } from "../services/service-error.js";
@@ -30,6 +31,11 @@ export interface TicketHolder {
   ticketId: string;
   workspace: Workspace;
   ticketCreatedAt: Date;
+  /**
+   * For purpose "recording": the hash of the recording the ticket already has ("" for one stored before hashes were
+   * kept), undefined when it has none, read in the token's own lookup so an upload costs no round trip for it.
+   */
+  storedRecording?: string;
 }
 
 /**
@@ -48,9 +54,17 @@ export async function authenticateTicketHolder(
   },
 ): Promise<TicketHolder> {
   const [row] = await db
-    .select({ id: tickets.id, createdAt: tickets.createdAt, workspace: workspaces })
+    .select({
+      id: tickets.id,
+      createdAt: tickets.createdAt,
+      workspace: workspaces,
+      hasRecording: sql<boolean>`${recordings.ticketId} is not null`,
+      storedSha256: recordingUploads.sha256,
+    })
     .from(tickets)
     .innerJoin(workspaces, eq(workspaces.id, tickets.workspaceId))
+    .leftJoin(recordings, eq(recordings.ticketId, tickets.id))
+    .leftJoin(recordingUploads, eq(recordingUploads.ticketId, recordings.ticketId))
     .where(eq(tickets.id, input.ticketId))
     .limit(1);
   if (!row) throw notFound("Ticket");
@@ -62,5 +76,11 @@ export async function authenticateTicketHolder(
     throw new ServiceError("unauthorized", "This ticket's upload token has expired");
   }
   assertOriginAllowed(row.workspace, input.origin, input.ownOrigin);
-  return { kind: "ticket_holder", ticketId: row.id, workspace: row.workspace, ticketCreatedAt: row.createdAt };
+  return {
+    kind: "ticket_holder",
+    ticketId: row.id,
+    workspace: row.workspace,
+    ticketCreatedAt: row.createdAt,
+    storedRecording: row.hasRecording ? (row.storedSha256 ?? "") : undefined,
+  };
 }

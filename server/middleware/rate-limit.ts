@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { prebuilt } from "../db/prebuilt.js";
+import { bumpCounters } from "./rate-limit-counters.js";
 import { sha256 } from "../lib/crypto.js";
 import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
@@ -68,7 +68,7 @@ export const secretKey = (secret: string | undefined) => (secret ? sha256(secret
 const lastSweep = new WeakMap<Db, number>();
 const SWEEP_EVERY_MS = 60_000;
 
-/** One statement for all layers: insert or bump each counter, restarting windows that have ended. */
+/** One statement for all layers (shared with the requests arriving at the same moment): bump each counter. */
 async function countHits(db: Db, hits: { layer: RateLimitLayer; key: string }[]) {
   const now = Date.now();
   // Memory stays bounded: expired counters are swept once a minute per process, never on the request path's rows.
@@ -76,30 +76,10 @@ async function countHits(db: Db, hits: { layer: RateLimitLayer; key: string }[])
     lastSweep.set(db, now);
     void db.execute(sql`delete from rate_limit_counters where reset_at < now()`).catch(() => undefined);
   }
-  const rows = await counterStatement(hits.length)(
+  return bumpCounters(
     db,
-    hits.flatMap((h) => [h.key, `${h.layer.windowMs} milliseconds`]),
+    hits.map((h) => ({ key: h.key, windowMs: h.layer.windowMs })),
   );
-  const byKey = new Map(rows.map((r) => [r.key, { count: Number(r.count), resetAt: Number(r.reset_ms) }]));
-  return hits.map((h) => byKey.get(h.key) ?? { count: 0, resetAt: now });
-}
-
-/** The counters' statement for `n` keys (prebuilt once per n: no query building per request). */
-const counterStatements = new Map<number, ReturnType<typeof prebuilt<CounterRow>>>();
-type CounterRow = { key: string; count: number; reset_ms: string };
-function counterStatement(n: number) {
-  let statement = counterStatements.get(n);
-  if (!statement) {
-    const values = Array.from({ length: n }, (_, i) => `($${2 * i + 1}, 1, now() + $${2 * i + 2}::interval)`);
-    statement = prebuilt<CounterRow>(`
-      insert into rate_limit_counters (key, count, reset_at) values ${values.join(", ")}
-      on conflict (key) do update set
-        count = case when rate_limit_counters.reset_at <= now() then 1 else rate_limit_counters.count + 1 end,
-        reset_at = case when rate_limit_counters.reset_at <= now() then excluded.reset_at else rate_limit_counters.reset_at end
-      returning key, count, (extract(epoch from reset_at) * 1000)::bigint::text as reset_ms`);
-    counterStatements.set(n, statement);
-  }
-  return statement;
 }
 
 async function refund(db: Db, keys: string[]) {

@@ -3,6 +3,8 @@ import type { CaptureContext } from "../../../shared/context.js";
 import type { StoredIdentity } from "../../db/schema.js";
 import type { TriageDecision } from "../routing/decide-triage.js";
 import { prebuilt } from "../../db/prebuilt.js";
+import { coalesce } from "../../db/coalesce.js";
+import { insertTicketBatch } from "./insert-ticket-batch.js";
 
 export interface NewTicketRow {
   workspaceId: string;
@@ -27,17 +29,23 @@ export interface NewTicketRow {
   triage: TriageDecision | null;
 }
 
+export type InsertedTicket = { id: string; reference: string; routable: boolean };
+
 /**
  * The ticket, its "created" event and, when decided beforehand, its triage and "triaged" event in one statement (one
  * round trip, atomic without BEGIN/COMMIT), numbered by the workspace's own sequence (migration 0006) so concurrent
  * tickets never queue on a counter row until commit. The events' notifications and the live feed's wake-up wait
  * in the outbox (no NOTIFY here: it would commit tickets one at a time): call flushNotificationOutboxSoon after.
- * `routable`: an agent could take it now (routeNewTicket).
+ * `routable`: an agent could take it now (routeNewTicket). Tickets filed at the same moment go in together, one
+ * statement and one commit for all (group commit, insert-ticket-batch.ts); each caller still returns only once its
+ * own row is committed, and a batch that fails is retried ticket by ticket, so a bad one fails alone.
  */
-export async function insertTicket(
-  db: Db,
-  t: NewTicketRow,
-): Promise<{ id: string; reference: string; routable: boolean }> {
+export const insertTicket: (db: Db, t: NewTicketRow) => Promise<InsertedTicket> = coalesce({
+  single: insertOne,
+  batch: insertTicketBatch,
+});
+
+async function insertOne(db: Db, t: NewTicketRow): Promise<InsertedTicket> {
   const created = { verified: t.verified, recording: t.recordingIncluded };
   const d = t.triage;
   const params: unknown[] = [
@@ -107,10 +115,8 @@ const insertStatement = (events: string, routable: string) => `
   select ticket.id, ticket.reference, ${routable} as routable
   from ticket`;
 
-type InsertedRow = { id: string; reference: string; routable: boolean };
-
 // Both events from one INSERT in this order, so "created" comes first on the timeline (same clock, lower id).
-const insertTriaged = prebuilt<InsertedRow>(
+const insertTriaged = prebuilt<InsertedTicket>(
   insertStatement(
     `(values (1, 'created', 'customer', $25::jsonb), (2, 'triaged', 'system', $26::jsonb))
       as e(ord, type, actor_type, details)`,
@@ -119,6 +125,6 @@ const insertTriaged = prebuilt<InsertedRow>(
   ),
 );
 
-const insertUntriaged = prebuilt<InsertedRow>(
+const insertUntriaged = prebuilt<InsertedTicket>(
   insertStatement(`(values (1, 'created', 'customer', $25::jsonb)) as e(ord, type, actor_type, details)`, "false"),
 );

@@ -125,8 +125,11 @@ function findKeyword(phrases: string[], facts: TicketFacts): string | null {
     ["description", normalize(facts.description)],
   ];
   for (const phrase of phrases) {
-    const pattern = phrasePattern(phrase);
-    for (const [field, text] of fields) if (pattern.test(text)) return `"${phrase}" in the ${field}`;
+    const { pattern, first } = phrasePattern(phrase);
+    for (const [field, text] of fields) {
+      // The regex (Unicode, look-behind) costs far more than this: most phrases are not in most tickets at all.
+      if (text.includes(first) && pattern.test(text)) return `"${phrase}" in the ${field}`;
+    }
   }
   return null;
 }
@@ -134,17 +137,22 @@ function findKeyword(phrases: string[], facts: TicketFacts): string | null {
 /** Curly apostrophes are common in typed text ("can’t"); rules are written with straight ones. */
 const normalize = (text: string) => text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
 
-const patternCache = new Map<string, RegExp>();
-/** Whole words only: "api" must not fire on "rapid", "charge" must fire on "charge" but not "discharged". */
-function phrasePattern(phrase: string): RegExp {
-  let pattern = patternCache.get(phrase);
-  if (!pattern) {
-    const body = normalize(phrase.trim()).split(/\s+/).map(escapeRegExp).join("\\s+");
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`, "u");
+const patternCache = new Map<string, { pattern: RegExp; first: string }>();
+/**
+ * Whole words only: "api" must not fire on "rapid", "charge" must fire on "charge" but not "discharged". `first`, the
+ * phrase's first word, is in any text the pattern matches.
+ */
+function phrasePattern(phrase: string): { pattern: RegExp; first: string } {
+  let entry = patternCache.get(phrase);
+  if (!entry) {
+    const words = normalize(phrase.trim()).split(/\s+/);
+    const body = words.map(escapeRegExp).join("\\s+");
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`, "u");
     if (patternCache.size > 5000) patternCache.clear();
-    patternCache.set(phrase, pattern);
+    entry = { pattern, first: words[0]! };
+    patternCache.set(phrase, entry);
   }
-  return pattern;
+  return entry;
 }
 
 function findFailedRequest(
