@@ -39,11 +39,15 @@ async function bump(db: Db, requests: CounterHit[][]): Promise<Counter[][]> {
   );
 }
 
-/** Insert or bump each counter by its hits, restarting windows that have ended (one text for any number of keys). */
+/**
+ * Insert or bump each counter by its hits, restarting windows that have ended (one text for any number of keys). In
+ * key order, so batches of two processes lock shared rows (a workspace's counter) in one order and never deadlock.
+ */
 const counterStatement = prebuilt<{ key: string; count: number; reset_ms: string }>(`
   insert into rate_limit_counters (key, count, reset_at)
   select r.key, r.n, now() + r.window_ms * interval '1 millisecond'
   from jsonb_to_recordset($1::jsonb) as r(key text, n integer, window_ms bigint)
+  order by r.key
   on conflict (key) do update set
     count = case when rate_limit_counters.reset_at <= now() then excluded.count
       else rate_limit_counters.count + excluded.count end,
