@@ -92,17 +92,34 @@ function report(title: string, rows: Scored[]) {
   console.log(`  expected calibration error ${(ece * 100).toFixed(1)} points`);
 }
 
+/**
+ * "After N": each workspace's tickets in a random order (one order per seed); learn from the first N, score the
+ * rest. The rest shrinks and changes with N (at N = 100 only workspaces with more than 100 tickets count), so each
+ * row also scores the shipped prior alone on the same tickets: the difference is what learning changed, the rest
+ * is which tickets were left. Queue accuracy is pooled over seeds (as before) and given per seed (mean, spread).
+ */
 async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[], seeds: number[]) {
   console.log("\n## after N resolved tickets per workspace (learn from N of a workspace, score its other tickets)");
+  const spread = (xs: number[]) => {
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
+    return `${(100 * mean).toFixed(1)} ± ${(100 * sd).toFixed(1)}`;
+  };
   for (const n of sizes) {
     let right = 0;
+    let priorRight = 0;
     let total = 0;
     let caught = 0;
     let incidents = 0;
     let flagged = 0;
     let trainMs = 0;
+    const perSeed: number[] = [];
+    const gains: number[] = [];
     const workspaces = [...new Set(tickets.map((t) => t.workspace))];
     for (const seed of seeds) {
+      let seedRight = 0;
+      let seedPrior = 0;
+      let seedTotal = 0;
       for (const workspace of workspaces) {
         const own = shuffle(
           tickets.filter((t) => t.workspace === workspace),
@@ -111,17 +128,26 @@ async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[
         const started = performance.now();
         const model = await refineModel(prior, own.slice(0, n));
         trainMs += performance.now() - started;
-        for (const r of score(model, own.slice(n))) {
-          total++;
-          if (r.queue === r.t.queue) right++;
+        const alone = score(prior, own.slice(n));
+        score(model, own.slice(n)).forEach((r, i) => {
+          seedTotal++;
+          if (r.queue === r.t.queue) seedRight++;
+          if (alone[i]!.queue === r.t.queue) seedPrior++;
           if (r.t.security) incidents++;
           if (r.flagged) flagged++;
           if (r.flagged && r.t.security) caught++;
-        }
+        });
+      }
+      right += seedRight;
+      priorRight += seedPrior;
+      total += seedTotal;
+      if (seedTotal > 0) {
+        perSeed.push(seedRight / seedTotal);
+        gains.push((seedRight - seedPrior) / seedTotal);
       }
     }
     console.log(
-      `  N=${String(n).padStart(3)}: queue ${pct(right, total)}, security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles x ${workspaces.length} workspaces, ${Math.round(trainMs / seeds.length / workspaces.length)} ms to learn)`,
+      `  N=${String(n).padStart(3)}: queue ${pct(right, total)} (per shuffle ${spread(perSeed)} %; the prior alone on the same tickets ${pct(priorRight, total)}, learning ${spread(gains)} points), security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles x ${workspaces.length} workspaces, ${total} tickets scored, ${Math.round(trainMs / seeds.length / workspaces.length)} ms to learn)`,
     );
   }
 }
@@ -157,7 +183,13 @@ const prior = priorModel();
 console.log(`prior model loaded in ${Math.round(performance.now() - loadStarted)} ms`);
 report("cold start (shipped prior, no workspace history)", score(prior, tickets));
 latency(prior, tickets);
-await afterN(tickets, prior, [0, 25, 50, 100], [1, 2, 3]);
+// Ten shuffles: with about 30 tickets left per workspace at N = 100, one order moves the figure by points.
+await afterN(
+  tickets,
+  prior,
+  [0, 25, 50, 100],
+  Array.from({ length: Number(process.env.ROUTING_SHUFFLES ?? 10) }, (_, i) => i + 1),
+);
 
 // Training time at scale, on the training corpus repeated to 10,000 tickets (no evaluation text involved).
 const corpus = readCorpus();

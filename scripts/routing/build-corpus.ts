@@ -13,6 +13,7 @@ import { more, nearMisses } from "./corpus/more.js";
 import { security } from "./corpus/security.js";
 import { technical } from "./corpus/technical.js";
 import { eighth } from "./corpus/eighth.js";
+import { eleventh } from "./corpus/eleventh.js";
 import { fifth } from "./corpus/fifth.js";
 import { fourth } from "./corpus/fourth.js";
 import { ninth } from "./corpus/ninth.js";
@@ -78,7 +79,28 @@ export function buildCorpus(): CorpusTicket[] {
       });
     }
   }
-  return shuffle(tickets, random);
+  const older = shuffle(tickets, random);
+  // The eleventh batch (`ROUTING_ELEVENTH=1`) is a candidate, not in the shipped corpus (data/routing/README.md).
+  if (process.env.ROUTING_ELEVENTH !== "1") return older;
+  // It draws its variants and its places from a random of its own, so every older ticket and
+  // their order stay exactly as before: a before/after comparison is the batch, not a redraw.
+  const own = mulberry32(1113);
+  for (const [queue, byLang] of Object.entries(eleventh) as [Queue, Record<Lang, string[]>][]) {
+    for (const [lang, lines] of Object.entries(byLang) as [Lang, string[]][]) {
+      const partners = (["billing", "account", "general"] as const).flatMap((q) =>
+        SOURCES[q][lang].map((line) => (line.split(" | ")[1] ?? "").split(/(?<=[.?!])\s/)[0]!),
+      );
+      lines.forEach((line, i) => {
+        const [subject, description] = line.split(" | ");
+        if (!subject || !description) throw new Error(`bad statement: ${line}`);
+        const group = `${queue}-${lang}-eleventh-${i}`;
+        for (const t of variants({ subject, description, queue, lang, group }, VARIANTS[queue], own, partners)) {
+          older.splice(Math.floor(own() * (older.length + 1)), 0, { ...t, batch: "eleventh" });
+        }
+      });
+    }
+  }
+  return older;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -123,6 +123,34 @@ describe.each(DATABASE_KINDS)("routing with the shipped model on %s", (kind) => 
     expect(after.queue).toBe("warehouse");
   });
 
+  it("after agents move the same kind of ticket to another queue a few times, the next one goes there", async () => {
+    // This workspace's finance team handles its monthly statements: a broken statement download is theirs.
+    const next = { subject: "statement download", description: "clicking download on the statement gives a 404 page" };
+    expect((await file(next)).queue).toBe("technical");
+    const moved = [
+      ["Statement download 404", "Clicking download on a monthly statement gives a 404 page."],
+      ["statement download broken", "When I click download on the statement I get a 404 error page."],
+      ["can't download statement", "the download button on statements leads to 404 not found"],
+      ["404 on statement download", "every statement download ends on a 404 page since yesterday"],
+      ["Statement download error", "hi, downloading our latest statement shows page not found (404)."],
+    ];
+    for (const [subject, description] of moved) {
+      const ticket = await file({ subject, description });
+      await database.db
+        .update(tickets)
+        .set({ queue: "billing", status: "resolved", resolvedAt: new Date() })
+        .where(eq(tickets.id, ticket.id));
+    }
+    await refreshRoutingModel(database.db, t.workspace.id);
+    expect(await file(next)).toMatchObject({ queue: "billing", triage: { classifier: { used: true } } });
+    // Other broken pages stay technical.
+    const other = await file({
+      subject: "report export 404",
+      description: "exporting the sales report gives a 404 page",
+    });
+    expect(other.queue).toBe("technical");
+  });
+
   it("keeps creating tickets while the workspace's model retrains", async () => {
     const rows = Array.from({ length: 1500 }, (_, i) => ({
       workspaceId: t.workspace.id,

@@ -192,3 +192,42 @@ describe("the shipped prior", () => {
     expect(route("hi", "?")).toMatchObject({ routed: false });
   });
 });
+
+describe("a workspace's learning", () => {
+  // A workspace whose invoice screens break: agents keep moving those tickets from billing (the prior's guess) to
+  // technical. Its other resolved tickets are ordinary ones the prior already routes right.
+  const history = [
+    ticket("Invoice download 404", "Clicking download on an invoice gives a 404 page.", "technical"),
+    ticket("invoice download broken", "When I click download on the invoice I get a 404 error page.", "technical"),
+    ticket("can't download invoice", "the download button on invoices leads to 404 not found", "technical"),
+    ticket("404 on invoice download", "every invoice download ends on a 404 page since yesterday", "technical"),
+    ticket("Invoice download error", "hi, downloading our latest invoice shows page not found (404).", "technical"),
+    ticket("Charged twice", "Our card was charged twice for the March subscription.", "billing"),
+    ticket("VAT number missing", "Please add our VAT number to next month's invoice.", "billing"),
+    ticket("Switch to yearly", "We would like to move from monthly to yearly billing.", "billing"),
+    ticket("Add a colleague", "Please give my colleague Anna an admin login.", "account"),
+    ticket("Change my email", "I need to change the email address I log in with.", "account"),
+    ticket("Dark mode?", "Is there a dark mode, or is it planned?", "general"),
+    ticket("Export to Excel", "Can reports be exported to Excel?", "general"),
+  ];
+  const next = { subject: "invoice download", description: "clicking download on the invoice gives a 404 page" };
+  const route = (model: Parameters<typeof classify>[0], t: { subject: string; description: string }) =>
+    routeByModel(classify(model, t), 0.7);
+
+  it("routes the next ticket like those agents kept correcting, and leaves the workspace's other tickets alone", async () => {
+    const prior = priorModel();
+    expect(route(prior, next).suggested).toBe("billing");
+    const learned = await refineModel(prior, history);
+    expect(route(learned, next)).toMatchObject({ suggested: "technical", routed: true });
+    // A money question that mentions an invoice is still billing, and the workspace's other queues are unchanged.
+    expect(route(learned, { subject: "double charge", description: "you charged the invoice twice" }).suggested).toBe(
+      "billing",
+    );
+    for (const t of [
+      { subject: "Refund please", description: "We cancelled last week, please refund the unused month." },
+      { subject: "Remove a user", description: "Please remove Tom's login, he left the company." },
+    ]) {
+      expect(route(learned, t).suggested).toBe(route(prior, t).suggested);
+    }
+  });
+});

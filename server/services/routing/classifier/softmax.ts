@@ -33,6 +33,11 @@ export interface TrainOptions {
   yieldEvery?: number;
   /** Labels to learn besides the examples' own (a workspace that has only marked false alarms still needs "yes"). */
   labels?: string[];
+  /**
+   * Fixed logits added to each example's before the softmax, one array per example in the order of the model's
+   * (sorted) labels: the model then learns only what these logits get wrong (a workspace's correction of the prior).
+   */
+  offsets?: (labels: string[]) => Float64Array[];
 }
 
 export function logits(model: SoftmaxModel, x: SparseVector): Float64Array {
@@ -115,6 +120,7 @@ export async function trainSoftmax(examples: Example[], options: TrainOptions = 
     w.set(anchor);
   }
   const targets = Int32Array.from(examples, (e) => labelIndex.get(e.label)!);
+  const offsets = options.offsets?.(labels);
   const order = examples.map((_, i) => i);
   const random = mulberry32(options.seed ?? 1);
   const z = new Float64Array(K);
@@ -125,7 +131,8 @@ export async function trainSoftmax(examples: Example[], options: TrainOptions = 
     const decay = rate * l2;
     for (const i of order) {
       const { ids, values, weight } = rows[i]!;
-      z.fill(0);
+      if (offsets) z.set(offsets[i]!);
+      else z.fill(0);
       for (let j = 0; j < ids.length; j++) {
         const base = ids[j]! * K;
         const v = values[j]!;

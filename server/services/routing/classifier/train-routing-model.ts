@@ -1,6 +1,6 @@
-import { type SparseVector, type TicketText, vectorOf } from "./features.js";
+import { featureBucket, type SparseVector, type TicketText, vectorOf } from "./features.js";
 import { type RoutingModel, SECURITY_QUEUE, securityScore } from "./routing-model.js";
-import { type Example, fitTemperature, trainSoftmax } from "./softmax.js";
+import { type Example, fitTemperature, logits, type SoftmaxModel, trainSoftmax } from "./softmax.js";
 
 export interface LabelledTicket extends TicketText {
   queue: string;
@@ -137,6 +137,22 @@ export interface RefineSettings {
    * it is sure of are large, and a handful of a new queue's tickets must still be able to claim similar ones.
    */
   newQueueWeight: number;
+  /**
+   * How the workspace's queue model is trained. `"alone"` (until 4 December): from zero on the workspace's tickets,
+   * its logits added with weight `scale * n / (n + k)`; it relearns what the prior already knows, so its weight
+   * has to stay small (0.17-0.33 at 25-100 tickets) and it changed almost no decision: five tickets an agent moved
+   * from billing to technical did not move the sixth. `"residual"`: trained with the prior's calibrated logits as
+   * a fixed offset (the same sum classification uses, at weight `residualScale`), so it learns only what the
+   * prior gets wrong on this workspace's tickets; tickets the prior routes confidently and right teach nothing.
+   */
+  queueMode: "alone" | "residual";
+  residualScale: number;
+  residualLearningRate: number;
+  /**
+   * Whether the residual model learns a bias (the workspace's queue mix): from 25-50 tickets it is noise, and on the
+   * development set it cost 0.5 points after 25 (`scripts/routing/tune-dev-after.ts`); off, only words move queues.
+   */
+  residualBias: boolean;
   learningRate: number;
   /** Pull towards zero: the workspace's models stay small where its tickets say little. */
   l2: number;
@@ -152,12 +168,40 @@ export const DEFAULT_REFINE_SETTINGS: RefineSettings = {
   securityBalanced: false,
   securityMargin: 0,
   newQueueWeight: 3,
+  queueMode: "residual",
+  residualScale: 1,
+  residualLearningRate: 1,
+  residualBias: false,
   learningRate: 0.5,
   l2: 1e-4,
   epochs: 5,
 };
 
 const growing = (n: number, k: number) => n / (n + k);
+
+const BIAS = featureBucket("bias");
+function withoutBias(v: SparseVector): SparseVector {
+  const at = v.ids.indexOf(BIAS);
+  if (at < 0) return v;
+  const ids = new Int32Array(v.ids.length - 1);
+  const values = new Float64Array(v.ids.length - 1);
+  ids.set(v.ids.subarray(0, at));
+  ids.set(v.ids.subarray(at + 1), at);
+  values.set(v.values.subarray(0, at));
+  values.set(v.values.subarray(at + 1), at);
+  return { ids, values };
+}
+
+/** The prior's calibrated logits laid out for `labels` (0, no opinion, for a queue the prior does not know). */
+function priorOffsets(prior: SoftmaxModel, labels: string[], features: SparseVector): Float64Array {
+  const z = logits(prior, features);
+  const out = new Float64Array(labels.length);
+  labels.forEach((label, k) => {
+    const at = prior.labels.indexOf(label);
+    if (at >= 0) out[k] = z[at]! / prior.temperature;
+  });
+  return out;
+}
 
 export async function refineModel(
   prior: RoutingModel,
@@ -167,10 +211,16 @@ export async function refineModel(
   if (tickets.length === 0) return prior;
   const rows = featurize(tickets);
   const options = { epochs: settings.epochs, learningRate: settings.learningRate, l2: settings.l2, yieldEvery: 200 };
-  const queue = await trainSoftmax(queueExamples(rows.filter((r) => r.t.queue !== SECURITY_QUEUE || r.t.security)), {
+  const queueRows = rows.filter((r) => r.t.queue !== SECURITY_QUEUE || r.t.security);
+  const residual = settings.queueMode === "residual";
+  const examples = queueExamples(queueRows);
+  if (residual && !settings.residualBias) for (const e of examples) e.features = withoutBias(e.features);
+  const queue = await trainSoftmax(examples, {
     ...options,
+    learningRate: residual ? settings.residualLearningRate : settings.learningRate,
     labels: prior.queue.labels,
     seed: 3,
+    offsets: residual ? (labels) => queueRows.map((r) => priorOffsets(prior.queue, labels, r.features)) : undefined,
   });
   const priorOnly: RoutingModel = { ...prior, workspace: undefined };
   const detectorRows =
@@ -181,11 +231,11 @@ export async function refineModel(
         );
   const incidents = detectorRows.filter((r) => r.t.security).length;
   const others = detectorRows.length - incidents;
-  const examples = securityExamples(detectorRows, 1);
+  const detectorExamples = securityExamples(detectorRows, 1);
   if (settings.securityBalanced && incidents > 0 && others > 0) {
-    for (const e of examples) e.weight = detectorRows.length / (2 * (e.label === "yes" ? incidents : others));
+    for (const e of detectorExamples) e.weight = detectorRows.length / (2 * (e.label === "yes" ? incidents : others));
   }
-  const security = await trainSoftmax(examples, {
+  const security = await trainSoftmax(detectorExamples, {
     ...options,
     labels: ["no", "yes"],
     seed: 4,
@@ -195,7 +245,7 @@ export async function refineModel(
     workspace: {
       queue,
       security,
-      queueWeight: settings.scale * growing(tickets.length, settings.k),
+      queueWeight: residual ? settings.residualScale : settings.scale * growing(tickets.length, settings.k),
       securityWeight: settings.securityScale * growing(tickets.length, settings.k),
       securityLowersOnly: settings.securityLowersOnly,
       securityMargin: settings.securityMargin,
