@@ -60,46 +60,47 @@ for (const batch of [fifth, sixth, seventh, eighth, ninth]) {
 /** Security is the rarest class and the one that must not be missed: more variants per statement. */
 const VARIANTS: Record<Queue, number> = { billing: 5, account: 6, technical: 5, general: 5, security: 8 };
 
-export function buildCorpus(): CorpusTicket[] {
-  const random = mulberry32(13);
-  const tickets: CorpusTicket[] = [];
-  for (const [queue, byLang] of Object.entries(SOURCES) as [Queue, Record<Lang, string[]>][]) {
+type Statement = { subject: string; description: string; queue: Queue; lang: Lang; group: string };
+
+/** Every statement of `sources`, with its group and the ordinary first sentences to hide an incident behind. */
+function forEachStatement(
+  sources: Record<Queue, Record<Lang, string[]>>,
+  tag: string,
+  visit: (statement: Statement, line: string, partners: string[]) => void,
+): void {
+  for (const [queue, byLang] of Object.entries(sources) as [Queue, Record<Lang, string[]>][]) {
     for (const [lang, lines] of Object.entries(byLang) as [Lang, string[]][]) {
-      // Ordinary first sentences from other queues, to hide an incident behind.
       const partners = (["billing", "account", "general"] as const).flatMap((q) =>
         SOURCES[q][lang].map((line) => (line.split(" | ")[1] ?? "").split(/(?<=[.?!])\s/)[0]!),
       );
       lines.forEach((line, i) => {
         const [subject, description] = line.split(" | ");
         if (!subject || !description) throw new Error(`bad statement: ${line}`);
-        const group = `${queue}-${lang}-${i}`;
-        const batch = BATCH.get(line) ?? "combinations";
-        const made = variants({ subject, description, queue, lang, group }, VARIANTS[queue], random, partners);
-        tickets.push(...made.map((t) => ({ ...t, batch })));
+        visit({ subject, description, queue, lang, group: `${queue}-${lang}-${tag}${i}` }, line, partners);
       });
     }
   }
+}
+
+export function buildCorpus(): CorpusTicket[] {
+  const random = mulberry32(13);
+  const tickets: CorpusTicket[] = [];
+  forEachStatement(SOURCES, "", (statement, line, partners) => {
+    const batch = BATCH.get(line) ?? "combinations";
+    const made = variants(statement, VARIANTS[statement.queue], random, partners);
+    tickets.push(...made.map((t) => ({ ...t, batch })));
+  });
   const older = shuffle(tickets, random);
   // The eleventh batch (`ROUTING_ELEVENTH=1`) is a candidate, not in the shipped corpus (data/routing/README.md).
   if (process.env.ROUTING_ELEVENTH !== "1") return older;
   // It draws its variants and its places from a random of its own, so every older ticket and
   // their order stay exactly as before: a before/after comparison is the batch, not a redraw.
   const own = mulberry32(1113);
-  for (const [queue, byLang] of Object.entries(eleventh) as [Queue, Record<Lang, string[]>][]) {
-    for (const [lang, lines] of Object.entries(byLang) as [Lang, string[]][]) {
-      const partners = (["billing", "account", "general"] as const).flatMap((q) =>
-        SOURCES[q][lang].map((line) => (line.split(" | ")[1] ?? "").split(/(?<=[.?!])\s/)[0]!),
-      );
-      lines.forEach((line, i) => {
-        const [subject, description] = line.split(" | ");
-        if (!subject || !description) throw new Error(`bad statement: ${line}`);
-        const group = `${queue}-${lang}-eleventh-${i}`;
-        for (const t of variants({ subject, description, queue, lang, group }, VARIANTS[queue], own, partners)) {
-          older.splice(Math.floor(own() * (older.length + 1)), 0, { ...t, batch: "eleventh" });
-        }
-      });
+  forEachStatement(eleventh as Record<Queue, Record<Lang, string[]>>, "eleventh-", (statement, _line, partners) => {
+    for (const t of variants(statement, VARIANTS[statement.queue], own, partners)) {
+      older.splice(Math.floor(own() * (older.length + 1)), 0, { ...t, batch: "eleventh" });
     }
-  }
+  });
   return older;
 }
 
