@@ -68,9 +68,14 @@ describe.each(DATABASE_KINDS)("webhooks on %s", (kind) => {
     await admin.post(`/api/v1/tickets/${ticket.id}/messages`, { body: "We are on it, Jamie." });
     await waitFor(() => receiver.received.length === 2, "two webhooks");
     const wh = new Webhook(created.body.secret);
-    type Event = { type: string; data: { ticket: object; message?: { body: string } } };
-    const events = receiver.received.map((r) => wh.verify(r.body, r.headers as Record<string, string>) as Event);
+    type Event = { type: string; timestamp: string; data: { ticket: object; message?: { body: string } } };
+    // Deliveries run in parallel and may arrive in any order (as Stripe's and Svix's do): the event's own timestamp,
+    // the time it happened, is what orders them, and a receiver sorts on it.
+    const events = receiver.received
+      .map((r) => wh.verify(r.body, r.headers as Record<string, string>) as Event)
+      .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
     expect(events.map((e) => e.type)).toEqual(["ticket.created", "message.created"]);
+    expect(Date.parse(events[0]!.timestamp)).toBeLessThan(Date.parse(events[1]!.timestamp));
     expect(events[0]!.data.ticket).toMatchObject({ id: ticket.id, reference: ticket.reference });
     expect(events[1]!.data.message?.body).toBe("We are on it, Jamie.");
     expect(receiver.received.map((r) => r.body).join()).not.toContain("S3 outage");
