@@ -8,10 +8,9 @@
 import os from "node:os";
 import { classify, priorModel, type RoutingModel } from "../server/services/routing/classifier/routing-model.js";
 import { refineModel } from "../server/services/routing/classifier/train-routing-model.js";
-import { mulberry32, shuffle } from "../server/services/routing/classifier/softmax.js";
 import { routeByModel } from "../server/services/routing/classifier/route-decision.js";
 import { readCorpus } from "../scripts/routing/train-prior.js";
-import { readSet, type SetTicket } from "../scripts/routing/dev-set.js";
+import { afterNSplits, readSet, type SetTicket } from "../scripts/routing/dev-set.js";
 
 type EvalTicket = SetTicket;
 
@@ -115,21 +114,16 @@ async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[
     let trainMs = 0;
     const perSeed: number[] = [];
     const gains: number[] = [];
-    const workspaces = [...new Set(tickets.map((t) => t.workspace))];
+    let learned = 0;
     for (const seed of seeds) {
       let seedRight = 0;
       let seedPrior = 0;
       let seedTotal = 0;
-      for (const workspace of workspaces) {
-        const own = shuffle(
-          tickets.filter((t) => t.workspace === workspace),
-          mulberry32(seed),
-        );
-        const started = performance.now();
-        const model = await refineModel(prior, own.slice(0, n));
-        trainMs += performance.now() - started;
-        const alone = score(prior, own.slice(n));
-        score(model, own.slice(n)).forEach((r, i) => {
+      for await (const { model, rest, learnMs } of afterNSplits(tickets, prior, n, seed)) {
+        trainMs += learnMs;
+        learned++;
+        const alone = score(prior, rest);
+        score(model, rest).forEach((r, i) => {
           seedTotal++;
           if (r.queue === r.t.queue) seedRight++;
           if (alone[i]!.queue === r.t.queue) seedPrior++;
@@ -147,7 +141,7 @@ async function afterN(tickets: EvalTicket[], prior: RoutingModel, sizes: number[
       }
     }
     console.log(
-      `  N=${String(n).padStart(3)}: queue ${pct(right, total)} (per shuffle ${spread(perSeed)} %; the prior alone on the same tickets ${pct(priorRight, total)}, learning ${spread(gains)} points), security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles x ${workspaces.length} workspaces, ${total} tickets scored, ${Math.round(trainMs / seeds.length / workspaces.length)} ms to learn)`,
+      `  N=${String(n).padStart(3)}: queue ${pct(right, total)} (per shuffle ${spread(perSeed)} %; the prior alone on the same tickets ${pct(priorRight, total)}, learning ${spread(gains)} points), security recall ${pct(caught, incidents)} precision ${pct(caught, flagged)} (${seeds.length} shuffles, ${learned / seeds.length} workspaces with more than ${n} tickets, ${total} tickets scored, ${Math.round(trainMs / Math.max(1, learned))} ms to learn)`,
     );
   }
 }

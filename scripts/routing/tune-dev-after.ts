@@ -11,16 +11,13 @@ import { routeByModel } from "../../server/services/routing/classifier/route-dec
 import {
   DEFAULT_REFINE_SETTINGS,
   type RefineSettings,
-  refineModel,
 } from "../../server/services/routing/classifier/train-routing-model.js";
-import { mulberry32, shuffle } from "../../server/services/routing/classifier/softmax.js";
-import { readSet } from "./dev-set.js";
+import { afterNSplits, readSet } from "./dev-set.js";
 
 const prior = priorModel();
 const tickets = readSet(process.env.SET ?? "data/routing/dev/dev.jsonl");
 const seeds = Array.from({ length: Number(process.env.SEEDS ?? 10) }, (_, i) => i + 1);
 const sizes = (process.env.SIZES ?? "25,50,100").split(",").map(Number);
-const workspaces = [...new Set(tickets.map((t) => t.workspace))];
 const CANDIDATES: Record<string, Partial<RefineSettings>> = JSON.parse(process.env.CANDIDATES ?? '{"shipped":{}}');
 
 const routed = (model: typeof prior, t: (typeof tickets)[number]) => routeByModel(classify(model, t), 0.7);
@@ -46,14 +43,8 @@ for (const [name, change] of Object.entries(CANDIDATES)) {
       let r = 0;
       let pr = 0;
       let t0 = 0;
-      for (const workspace of workspaces) {
-        const own = shuffle(
-          tickets.filter((t) => t.workspace === workspace),
-          mulberry32(seed),
-        );
-        if (own.length <= n) continue;
-        const model = await refineModel(prior, own.slice(0, n), settings);
-        for (const t of own.slice(n)) {
+      for await (const { model, rest } of afterNSplits(tickets, prior, n, seed, settings)) {
+        for (const t of rest) {
           const d = routed(model, t);
           t0++;
           if (d.suggested === t.queue) r++;
