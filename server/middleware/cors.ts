@@ -14,7 +14,8 @@ export interface CorsOptions {
 /**
  * CORS as hono/cors answers it (same headers, preflight OPTIONS answered 204 here), but every header is set with
  * c.header() before the handler builds its answer. hono/cors edits c.res around next(), which makes Hono copy the
- * response and @hono/node-server then write it through a web stream: ~18 % of the server's CPU per ticket.
+ * response and @hono/node-server then write it through a web stream: 60 µs of CPU an answer against 25 µs
+ * (bench/response-headers.ts).
  */
 export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
   const allowMethods = options.allowMethods.join(",");
