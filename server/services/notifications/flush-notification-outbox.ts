@@ -46,7 +46,7 @@ const inFlight = new Set<Promise<void>>();
  * Flushes start at most this often while tickets keep arriving: those filed meanwhile share one statement and one
  * job instead of one each few tickets. A ticket filed after a quiet moment is flushed at once.
  */
-export const OUTBOX_GATHER_MS = 25;
+const OUTBOX_GATHER_MS = 25;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
