@@ -40,7 +40,7 @@ import { postgresBlobStore } from "./storage/postgres-store.js";
 export function createApp(deps: { database: Database; config: Config; blobs?: BlobStore }) {
   const app = new Hono<AppEnv>();
   const blobs = deps.blobs ?? postgresBlobStore(deps.database.db);
-  app.use("*", requestId(), securityHeaders(), observeRequests(), async function inject(c, next) {
+  app.use("*", requestId(), securityHeaders(deps.config), observeRequests(), async function inject(c, next) {
     c.set("db", deps.database.db);
     c.set("dbKind", deps.database.kind);
     c.set("config", deps.config);

@@ -16,24 +16,32 @@ export const CONSOLE_CSP = [
   "object-src 'none'",
 ].join("; ");
 
-/** Headers on everything the server answers; the strict CSP on the console's pages. */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
+/**
+ * Headers on everything the server answers; the strict CSP on the console's pages. Set before the handler answers, so
+ * its c.json()/c.body() carries them: a header added to a built response makes Hono copy it and @hono/node-server
+ * write it through a web stream (see cors.ts). A handler that returns a Response of its own gets them afterwards.
+ */
+export function securityHeaders(config: { publicUrl?: string }): MiddlewareHandler<AppEnv> {
   return async function securityHeadersMiddleware(c, next) {
+    const headers = headersFor(c.req.path, isHttps(config.publicUrl, c.req.url));
+    for (const [name, value] of headers) c.header(name, value);
     await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    // The widget's scripts load on every page of every customer: each header byte is on a visitor's wire, and a
-    // script never sends a referrer of its own.
-    if (c.req.path !== "/widget.js" && !c.req.path.startsWith("/widget/")) {
-      c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    }
-    if (isHttps(c.get("config").publicUrl, c.req.url)) {
-      c.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    }
-    if (c.req.path === "/console" || c.req.path.startsWith("/console/")) {
-      c.header("Content-Security-Policy", CONSOLE_CSP);
-      c.header("X-Frame-Options", "DENY");
-    }
+    if (!c.res.headers.has("X-Content-Type-Options")) for (const [name, value] of headers) c.header(name, value);
   };
+}
+
+function headersFor(path: string, https: boolean): [string, string][] {
+  const headers: [string, string][] = [["X-Content-Type-Options", "nosniff"]];
+  // The widget's scripts load on every page of every customer: each header byte is on a visitor's wire, and a
+  // script never sends a referrer of its own.
+  if (path !== "/widget.js" && !path.startsWith("/widget/")) {
+    headers.push(["Referrer-Policy", "strict-origin-when-cross-origin"]);
+  }
+  if (https) headers.push(["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]);
+  if (path === "/console" || path.startsWith("/console/")) {
+    headers.push(["Content-Security-Policy", CONSOLE_CSP], ["X-Frame-Options", "DENY"]);
+  }
+  return headers;
 }
 
 /** The public URL decides (a TLS-terminating proxy forwards plain http); without one, the request's own scheme. */

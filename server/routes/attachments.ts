@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { type Context, Hono } from "hono";
-import { cors } from "hono/cors";
+import { cors } from "../middleware/cors.js";
 import { ATTACHMENT_FILENAME_PARAM, type Attachment } from "../../shared/attachments.js";
 import { CUSTOMER_HEADERS } from "../../shared/customer-api.js";
 import { ownOrigin, requestOrigin } from "../access/origin.js";

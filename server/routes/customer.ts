@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { cors } from "hono/cors";
+import { cors } from "../middleware/cors.js";
 import {
   CUSTOMER_HEADERS,
   customerMessageCreateSchema,

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { cors } from "hono/cors";
+import { cors } from "../middleware/cors.js";
 import type { LiveFollower } from "../access/live-scope.js";
 import { CUSTOMER_HEADERS } from "../../shared/customer-api.js";
 import type { AppEnv } from "../env.js";

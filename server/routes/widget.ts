@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { cors } from "hono/cors";
+import { cors } from "../middleware/cors.js";
 import { LIMITS } from "../../shared/limits.js";
 import { ticketCreateSchema, WIDGET_HEADERS, WIDGET_QUERY } from "../../shared/widget-api.js";
 import type { AppEnv } from "../env.js";

@@ -100,6 +100,20 @@ describe.each(DATABASE_KINDS)("widget ticket creation on %s", (kind) => {
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("x-handoff-key");
+    expect(res.headers.get("access-control-allow-origin")).toBe(CUSTOMER_ORIGIN);
+    expect(res.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(res.headers.get("access-control-max-age")).toBe("600");
+    expect(res.headers.get("vary")).toContain("Origin");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("lets the widget read why a request failed: CORS headers on error answers too", async () => {
+    const res = await t.createTicket(ticketBody(), { "X-Handoff-Key": "pk_nope" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("access-control-allow-origin")).toBe(CUSTOMER_ORIGIN);
+    expect(res.headers.get("access-control-expose-headers")).toContain("X-Request-Id");
+    expect(res.headers.get("vary")).toContain("Origin");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });
 

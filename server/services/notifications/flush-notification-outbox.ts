@@ -37,9 +37,18 @@ export async function flushNotificationOutbox(db: Db): Promise<number> {
   return Number(rowsOf<{ queued: number }>(result)[0]?.queued ?? 0);
 }
 
-/** One flush at a time per database; a request that asks during one gets another right after (its rows included). */
+/** One flush at a time per database; a request that asks during one gets another soon after (its rows included). */
 const flushes = new WeakMap<Db, { running: Promise<void>; again: boolean }>();
+const lastFlushEnded = new WeakMap<Db, number>();
 const inFlight = new Set<Promise<void>>();
+
+/**
+ * Flushes start at most this often while tickets keep arriving: those filed meanwhile share one statement and one
+ * job instead of one each few tickets. A ticket filed after a quiet moment is flushed at once.
+ */
+const OUTBOX_GATHER_MS = 25;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Called after a ticket's statement committed: its events' jobs are queued at once, in this process, batched with
@@ -54,13 +63,18 @@ export function flushNotificationOutboxSoon(db: Db): void {
   const state = { running: Promise.resolve(), again: false };
   state.running = (async () => {
     try {
-      do {
+      const wait = (lastFlushEnded.get(db) ?? 0) + OUTBOX_GATHER_MS - Date.now();
+      if (wait > 0) await sleep(wait);
+      for (;;) {
         state.again = false;
         while ((await flushNotificationOutbox(db)) === BATCH);
-      } while (state.again);
+        if (!state.again) break;
+        await sleep(OUTBOX_GATHER_MS);
+      }
     } catch (error) {
       if (!poolClosed(error)) console.error("[notifications] outbox flush failed (the sweeper retries):", error);
     } finally {
+      lastFlushEnded.set(db, Date.now());
       flushes.delete(db);
       inFlight.delete(state.running);
     }
