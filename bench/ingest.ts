@@ -7,6 +7,7 @@
  *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/ingest.ts [seconds=8]
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" ... profiles the server process.
+ *   BENCH_ONLY=recordings (or tickets) runs only those phases; BENCH_SKIP_MEMORY=1 skips the 20-uploads memory figure.
  *   BENCH_HEALTHZ=1 also times GET /healthz and a bare node:http server answering 201 (the HTTP ceiling here).
  *
  * Also prints the server's resident memory while 20 recordings stream in at once.
@@ -96,8 +97,10 @@ try {
       })} returning id`;
       return row.id;
     };
-    const plainTickets = await run("tickets: plain INSERT", plainTicket);
-    const httpTickets = await run("tickets: POST over HTTP", httpTicket);
+    // BENCH_ONLY=recordings skips the ticket phases (a profile of uploads alone).
+    const ticketsToo = process.env.BENCH_ONLY !== "recordings";
+    const plainTickets = ticketsToo ? await run("tickets: plain INSERT", plainTicket) : Number.NaN;
+    const httpTickets = ticketsToo ? await run("tickets: POST over HTTP", httpTicket) : Number.NaN;
     if (process.env.BENCH_HEALTHZ) {
       await run("GET /healthz over HTTP", () => send("GET", "/healthz", "", {}));
       // The ceiling of this machine for one request per connection from its own address: a process doing nothing.
@@ -153,7 +156,8 @@ try {
       };
       const httpRecordings = await run("recordings: PUT over HTTP", httpRecording);
 
-      await recordingMemory(await Promise.all(Array.from({ length: 20 }, () => httpTicket())), gzip);
+      if (!process.env.BENCH_SKIP_MEMORY)
+        await recordingMemory(await Promise.all(Array.from({ length: 20 }, () => httpTicket())), gzip);
 
       const mb = (n: number) => ((n * gzip.byteLength) / 1024 / 1024).toFixed(1);
       console.log(

@@ -123,7 +123,15 @@ export class PackedEventsReader {
                 this.state = VALUE_OR_CLOSE;
               } else {
                 this.countToken();
-                this.state = this.mode[depth - 1] === OBJECT ? KEY : VALUE;
+                if (this.mode[depth - 1] === OBJECT) this.state = KEY;
+                else {
+                  this.state = VALUE;
+                  // The next item of an array mostly starts right after its comma: read at once, not on another turn.
+                  const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+                  if ((next >= 0x30 && next <= 0x39) || next === 0x2d || next === 0x22 || next === 0x5b) {
+                    i = this.startValue(next, text, i + 1);
+                  }
+                }
               }
             } else if (ch === 0x5d && depth === 0) {
               this.endItem(i - itemFrom);
@@ -264,7 +272,8 @@ export class PackedEventsReader {
     if (role === FIRST) {
       if (value !== PACKED_ARRAY_TAG) this.fail(this.nextSeq - 1, "events must be an array");
     } else if (role === TAG) {
-      const keys = this.shapes.keys[value];
+      // Only a shape's index is looked up: keys[-1] would be a slow named-property miss on every tagged array.
+      const keys = value >= 0 ? this.shapes.keys[value] : undefined;
       if (value === PACKED_ARRAY_TAG) this.mode[depth - 1] = ITEMS;
       else if (keys) this.mode[depth - 1] = value;
       else this.badTag();
