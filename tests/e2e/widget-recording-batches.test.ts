@@ -7,6 +7,7 @@ import { logIn, newPage } from "./console-fixtures.js";
 // rrweb event vocabulary (rrweb's EventType / IncrementalSource / MouseInteractions).
 const INCREMENTAL = 3;
 const MUTATION = 0;
+const MOUSE_MOVE = 1;
 const MOUSE_INTERACTION = 2;
 const CLICK = 2;
 
@@ -17,7 +18,14 @@ interface Added {
 type RecordedEvent = {
   type: number;
   timestamp: number;
-  data?: { source?: number; type?: number; id?: number; adds?: Added[]; texts?: { id: number; value: string }[] };
+  data?: {
+    source?: number;
+    type?: number;
+    id?: number;
+    adds?: Added[];
+    texts?: { id: number; value: string }[];
+    positions?: { x: number; y: number; id: number; timeOffset: number }[];
+  };
 };
 
 // A live cell the page rewrites every 20 ms (a busy dashboard: the recorder batches these changes), and a button
@@ -37,6 +45,12 @@ describe.skipIf(!HAS_BROWSER)("widget recording: batched DOM changes", () => {
     const { page, errors, close } = await widgetPage(browser);
     await hostPage(page, server, "", PAGE);
     await waitForRecorder(page);
+    // The pointer wanders over the page first: many moves, of which the recording keeps one per 100 ms.
+    let moves = 0;
+    for (let i = 0; i < 12; i++, moves += 5) {
+      await page.mouse.move(20 + i * 15, 20 + i * 5, { steps: 5 });
+      await page.waitForTimeout(30); // pacing the customer's hand, not waiting for a condition
+    }
     await page.getByRole("button", { name: "Add action" }).click();
     await page.getByRole("button", { name: "Fresh action" }).click(); // well within one batch of the live cell's changes
     await page.getByText("Fresh action done").waitFor();
@@ -53,6 +67,13 @@ describe.skipIf(!HAS_BROWSER)("widget recording: batched DOM changes", () => {
     );
     // The click names the new button: replay can show it (rrweb records -1 for a node it has not serialized yet).
     expect(clicks.map((c) => c.data!.id)).toContain(fresh!.node.id);
+    // Where the pointer went is in the recording, sampled: at most one position per 100 ms, not one per move.
+    const positions = events
+      .filter((e) => e.type === INCREMENTAL && e.data?.source === MOUSE_MOVE)
+      .flatMap((e) => e.data!.positions!.map((p) => ({ ...p, t: e.timestamp + p.timeOffset })));
+    expect(positions.length).toBeGreaterThan(2);
+    expect(positions.length).toBeLessThan(moves / 2);
+    for (let i = 1; i < positions.length; i++) expect(positions[i].t - positions[i - 1].t).toBeGreaterThanOrEqual(95);
     const json = JSON.stringify(mutations);
     expect(json).toContain("Fresh action done");
     // The live cell's changes are recorded too (the last one in each batch).
