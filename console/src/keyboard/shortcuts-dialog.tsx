@@ -20,6 +20,11 @@ export function ShortcutsDialog() {
       ref={ref}
       class="shortcuts"
       aria-labelledby="shortcuts-title"
+      // Esc fires `cancel` while its keydown is handled; `close` comes as a task of its own, and Chromium runs input
+      // first: a second Esc pressed meanwhile found the overlay still open and did nothing.
+      onCancel={() => {
+        shortcutsOpen.value = false;
+      }}
       onClose={() => {
         shortcutsOpen.value = false;
       }}
