@@ -35,6 +35,12 @@ describe.skipIf(!HAS_BROWSER)("console: an admin manages agents and widget setti
     // The admin typed Robin's password, so it is temporary: Robin chooses their own before seeing any ticket.
     await robin.page.getByRole("heading", { level: 1, name: "Choose your password" }).waitFor();
     expect(await robin.page.getByRole("link", { name: "Tickets" }).count()).toBe(0);
+    // A mistyped temporary password: the error names the field as the form labels it, not by its API name.
+    await robin.page.getByLabel("Temporary password").fill("robins password 2");
+    await robin.page.getByLabel("New password").fill("robin's very own password");
+    await robin.page.getByRole("button", { name: "Set password and continue" }).click();
+    await expect.poll(() => robin.page.getByRole("alert").textContent()).toContain("Temporary password:");
+    expect(await robin.page.getByRole("alert").textContent()).not.toContain("currentPassword");
     await robin.page.getByLabel("Temporary password").fill("robins password 1");
     await robin.page.getByLabel("New password").fill("robins password 1");
     await robin.page.getByRole("button", { name: "Set password and continue" }).click();

@@ -31,7 +31,13 @@ export function AccountScreen({ agent }: { agent: Agent }) {
             Password changed. Other sessions were logged out.
           </p>
         )}
-        {model.error.value && <ErrorNotice error={model.error.value} title="Password not changed" />}
+        {model.error.value && (
+          <ErrorNotice
+            error={model.error.value}
+            title="Password not changed"
+            labels={{ currentPassword: "Current password", password: "New password" }}
+          />
+        )}
         <PasswordFields model={model} idPrefix="" currentLabel="Current password" />
         <button type="submit" class="button button--primary" disabled={model.saving.value}>
           {model.saving.value ? "Saving…" : "Change password"}

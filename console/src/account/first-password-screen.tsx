@@ -34,7 +34,13 @@ export function FirstPasswordScreen({ agent }: { agent: Agent }) {
           {agent.email}: the password you logged in with is temporary (someone else has seen it). Choose your own to
           open the console; your other sessions are logged out.
         </p>
-        {error && <ErrorNotice error={error} title="Password not changed" />}
+        {error && (
+          <ErrorNotice
+            error={error}
+            title="Password not changed"
+            labels={{ currentPassword: "Temporary password", password: "New password" }}
+          />
+        )}
         <PasswordFields model={model} idPrefix="first-" currentLabel="Temporary password" />
         <button type="submit" class="button button--primary button--block" disabled={model.saving.value}>
           {model.saving.value ? "Saving…" : "Set password and continue"}

@@ -5,10 +5,12 @@ interface ErrorNoticeProps {
   /** What the agent was trying to do, e.g. "Couldn't load tickets". */
   title?: string;
   onRetry?: () => void;
+  /** The form's own labels for the fields the server names (`{ currentPassword: "Temporary password" }`). */
+  labels?: Readonly<Record<string, string>>;
 }
 
 /** Every failure shows the server's message and its requestId, so an agent can quote it to an admin. */
-export function ErrorNotice({ error, title, onRetry }: ErrorNoticeProps) {
+export function ErrorNotice({ error, title, onRetry, labels }: ErrorNoticeProps) {
   return (
     <div class="notice notice--error" role="alert">
       {title && <p class="notice__title">{title}</p>}
@@ -17,7 +19,12 @@ export function ErrorNotice({ error, title, onRetry }: ErrorNoticeProps) {
         <ul class="notice__issues">
           {error.issues.map((issue) => (
             <li key={issue.path}>
-              {issue.path && <code>{issue.path}</code>} {issue.message}
+              {issue.path && labels?.[issue.path] ? (
+                <strong>{labels[issue.path]}:</strong>
+              ) : (
+                issue.path && <code>{issue.path}</code>
+              )}{" "}
+              {issue.message}
             </li>
           ))}
         </ul>
