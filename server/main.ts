@@ -1,9 +1,19 @@
 import { loadConfig } from "./config.js";
 import { startServer } from "./start.js";
+import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { logger } from "./observability/logger.js";
 
 const config = loadConfig();
-const running = await startServer(config);
+const running = await startServer(config).catch((error: NodeJS.ErrnoException) => {
+  // What a person starting it can fix, said plainly; anything else keeps its stack.
+  if (error instanceof DataDirInUseError) console.error(`\n${error.message}\n`);
+  else if (error.code === "EADDRINUSE")
+    console.error(
+      `\nPort ${config.port} is already in use (another Handoff, or another server). Stop it, or start this one with PORT=<another port>.\n`,
+    );
+  else throw error;
+  process.exit(1);
+});
 const { bootstrap } = running;
 
 const login = bootstrap.generatedPassword

@@ -55,10 +55,17 @@ export async function startServer(
     port: config.port,
     hostname: host,
   }) as Server;
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+    });
+  } catch (error) {
+    // The port is taken: the database (and the embedded one's lock) is let go before the error travels on.
+    await blobs.close();
+    await database.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   const url = config.publicUrl ?? `http://${shownHost}:${port}`;

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -8,6 +8,7 @@ import * as metricsSchema from "./schema-metrics.js";
 import * as storageSchema from "./schema-storage.js";
 import * as hardeningSchema from "./schema-hardening.js";
 import { preparedStatements } from "./prepared-statements.js";
+import { lockDataDir } from "./data-dir-lock.js";
 
 const schema = { ...coreSchema, ...metricsSchema, ...storageSchema, ...hardeningSchema };
 
@@ -46,11 +47,22 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  if (dataDir) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  // The directory itself, not only its parent: the lock is named after its real path, which needs it to exist.
+  if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
+  try {
+    const client = dataDir ? new PGlite(dataDir) : new PGlite();
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS });
+    const close = async () => {
+      await client.close();
+      await unlock();
+    };
+    return { db: db as unknown as Db, kind: "pglite", close };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
 }
 
 async function openPostgres(databaseUrl: string, poolSize: number | undefined, prepare: boolean): Promise<Database> {
