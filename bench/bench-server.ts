@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import postgres from "postgres";
-import { connectionOptions } from "../server/db/client.js";
+import { connectionOptions, parseDatabaseUrl } from "../server/db/client.js";
 
 export interface BenchServer {
   origin: string;
@@ -28,7 +28,7 @@ export async function startBenchServer(input: {
   const dbName = `${input.prefix}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(connectionOptions(baseUrl, 1));
   await admin.unsafe(`create database "${dbName}"`);
-  const dbUrl = new URL(baseUrl);
+  const dbUrl = parseDatabaseUrl(baseUrl);
   dbUrl.pathname = `/${dbName}`;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;

@@ -85,11 +85,27 @@ async function openPostgres(databaseUrl: string, poolSize: number | undefined, p
 }
 
 /**
+ * A database URL as libpq reads it. For a Unix socket libpq leaves the host empty (postgres://user@/db?host=/path),
+ * which the URL standard refuses once credentials precede it: such a URL is read as if its host were "localhost" (the
+ * `host` parameter decides). A URL that still does not parse is refused without being echoed: it may hold a password.
+ */
+export function parseDatabaseUrl(databaseUrl: string): URL {
+  const withHost = databaseUrl.replace(/^(postgres(?:ql)?:\/\/[^/?#]*@)(?=[/?#]|$)/i, "$1localhost");
+  try {
+    return new URL(withHost);
+  } catch {
+    throw new Error(
+      "DATABASE_URL is not a valid URL: expected postgres://user:password@host:5432/database, or postgres://user@/database?host=/var/run/postgresql for a Unix socket (special characters in the password percent-encoded)",
+    );
+  }
+}
+
+/**
  * postgres.js takes a Unix socket only in object form: postgres://user@/db?host=/var/run/postgresql
  * is turned into { host: "/var/run/postgresql", ... }.
  */
 export function connectionOptions(databaseUrl: string, max = 10) {
-  const url = new URL(databaseUrl);
+  const url = parseDatabaseUrl(databaseUrl);
   const socketHost = url.searchParams.get("host");
   const quiet = { onnotice: () => {}, max };
   if (socketHost?.startsWith("/")) {

@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { connectionOptions, openDatabase, type Database, type DbKind } from "../../server/db/client.js";
+import {
+  connectionOptions,
+  openDatabase,
+  parseDatabaseUrl,
+  type Database,
+  type DbKind,
+} from "../../server/db/client.js";
 
 /** CI (and HANDOFF_REQUIRE_ALL=1) must run every database and the browser; a laptop may skip what it lacks. */
 export const REQUIRE_ALL = process.env.CI === "true" || process.env.HANDOFF_REQUIRE_ALL === "1";
@@ -22,7 +28,7 @@ if (!TEST_DATABASE_URL && !process.env.HANDOFF_QUIET_SKIPS) {
  */
 export async function freshDatabase(kind: DbKind): Promise<Database> {
   if (kind === "pglite") return openDatabase({});
-  const base = new URL(TEST_DATABASE_URL!);
+  const base = parseDatabaseUrl(TEST_DATABASE_URL!);
   const name = `handoff_t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(connectionOptions(TEST_DATABASE_URL!, 1));
   await admin.unsafe(`create database "${name}"`);

@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { rowsOf } from "../../server/lib/rows-of.js";
-import { connectionOptions, openDatabase, type Database, type DbKind } from "../../server/db/client.js";
+import {
+  connectionOptions,
+  openDatabase,
+  parseDatabaseUrl,
+  type Database,
+  type DbKind,
+} from "../../server/db/client.js";
 
 /** A fresh database like freshDatabase(), keeping its URL: graphile-worker opens its own pool on it. */
 export async function freshDatabaseWithUrl(kind: DbKind): Promise<{ database: Database; databaseUrl?: string }> {
@@ -11,7 +17,7 @@ export async function freshDatabaseWithUrl(kind: DbKind): Promise<{ database: Da
   const name = `handoff_t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(connectionOptions(base, 1));
   await admin.unsafe(`create database "${name}"`);
-  const url = new URL(base);
+  const url = parseDatabaseUrl(base);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const database = await openDatabase({ databaseUrl });
