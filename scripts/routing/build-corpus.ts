@@ -20,6 +20,7 @@ import { ninth } from "./corpus/ninth.js";
 import { seventh } from "./corpus/seventh.js";
 import { sixth } from "./corpus/sixth.js";
 import { third } from "./corpus/third.js";
+import { twelfth } from "./corpus/twelfth.js";
 
 const QUEUES = ["billing", "account", "technical", "general", "security"] as const;
 const LANGS = ["en", "de", "fr"] as const;
@@ -91,16 +92,26 @@ export function buildCorpus(): CorpusTicket[] {
     tickets.push(...made.map((t) => ({ ...t, batch })));
   });
   const older = shuffle(tickets, random);
-  // The eleventh batch (`ROUTING_ELEVENTH=1`) is a candidate, not in the shipped corpus (data/routing/README.md).
-  if (process.env.ROUTING_ELEVENTH !== "1") return older;
-  // It draws its variants and its places from a random of its own, so every older ticket and
-  // their order stay exactly as before: a before/after comparison is the batch, not a redraw.
-  const own = mulberry32(1113);
-  forEachStatement(eleventh as Record<Queue, Record<Lang, string[]>>, "eleventh-", (statement, _line, partners) => {
-    for (const t of variants(statement, VARIANTS[statement.queue], own, partners)) {
-      older.splice(Math.floor(own() * (older.length + 1)), 0, { ...t, batch: "eleventh" });
-    }
-  });
+  // The eleventh and twelfth batches (built in since branch `routing-13s`; `ROUTING_ELEVENTH=0` / `ROUTING_TWELFTH=0`
+  // leave one out, data/routing/README.md) each draw their variants and their places from a random of their own,
+  // so every older ticket and their order stay exactly as before: a before/after comparison is the batch alone.
+  const candidates = [
+    { name: "eleventh", on: process.env.ROUTING_ELEVENTH !== "0", statements: eleventh, seed: 1113 },
+    { name: "twelfth", on: process.env.ROUTING_TWELFTH !== "0", statements: twelfth, seed: 1213 },
+  ];
+  for (const { name, on, statements, seed } of candidates) {
+    if (!on) continue;
+    const own = mulberry32(seed);
+    const sources = statements as Partial<Record<Queue, Record<Lang, string[]>>> as Record<
+      Queue,
+      Record<Lang, string[]>
+    >;
+    forEachStatement(sources, `${name}-`, (statement, _line, partners) => {
+      for (const t of variants(statement, VARIANTS[statement.queue], own, partners)) {
+        older.splice(Math.floor(own() * (older.length + 1)), 0, { ...t, batch: name });
+      }
+    });
+  }
   return older;
 }
 

@@ -79,6 +79,7 @@ async function main() {
       if (c.ranked[0]!.label === t.queue) right++;
     }
   }
+  if (process.env.ROUTING_CV_SCORES) writeFileSync(process.env.ROUTING_CV_SCORES, JSON.stringify(scored));
   const threshold = bestThreshold(scored, SECURITY_BETA);
   const at = (th: number) => {
     const flagged = scored.filter((s) => s.probability >= th);

@@ -1,0 +1,176 @@
+/**
+ * A twelfth batch (4 December, branch `routing-13s`; written without the evaluation set). Ordinary tickets that
+ * read like incidents because they carry incidents' words, each with the innocent explanation in the text:
+ * scheduled exports and backups seen in an activity log, lists that look emptied ("nobody deleted anything") by
+ * an import, a filter or a bug, numbering that jumps, records rewritten by a sync, password resets whose mail does
+ * not arrive or whose link expired, ownership handed to a named colleague, a company domain change, "who has
+ * access?" on an inherited account, login alerts that were the customer, permissions lost in a reorganisation,
+ * exports a colleague ran because they were asked to. And incidents of kinds and products the corpus has few of,
+ * told in plain words, among them settings nobody here changed (a reply-to address, delivery addresses, a refund
+ * card, a webhook URL, a payment link) beside the same changes made by a known colleague. The kinds were chosen from the development set's false alarms and its lowest-scoring incidents (their
+ * kind only; no development text copied or paraphrased, other products than its four), so the
+ * development set measures this batch less cleanly: see data/routing/README.md. Products: dental and vet
+ * clinics, event ticketing, newsletters, property management, schools, recruiting, coworking, music schools,
+ * photo studios, accounting firms, restaurant bookings, IT asset inventories.
+ */
+export const twelfth = {
+  account: {
+    en: [
+      "What is the nightly export? | In the activity history I see a full client export every night around 4am. Nobody in the practice runs that at night. Is that the automatic backup that was switched on when we started with you?",
+      "Weekly download in the log | Every Monday at 1am the log shows 'bulk download by system'. Is that our accounting sync? We'd like to know before our data protection review.",
+      "Export by my assistant, can I limit it? | The log says my assistant exported our guest list yesterday. That's fine, I asked her to for the caterer. But going forward I'd like only the two owners to be able to export.",
+      "Reset email never arrives | I clicked forgot password three times and no email comes, not in spam either. My address is the same as always. Can you check?",
+      "Reset link says expired | The password reset link says it has expired although I opened it a minute after it came. Tried twice.",
+      "Transfer ownership before I leave | I'm retiring at the end of the month and the account is in my name. Please make my colleague Priya the owner, she knows and agrees.",
+      "We changed our domain | Our school moved from oakfield-school.org to oakfield.academy. All 40 staff logins still use the old addresses. Can you change them in one go?",
+      "Who has access to our account? | I took over the studio from my sister and I have no idea who she invited over the years. Where can I see the list of users?",
+      "New sign-in alert was me | Got a 'new sign-in from Lisbon' email this morning. I'm at a conference in Lisbon with a borrowed laptop, so that was me. Nothing to do, right?",
+      "Lost access to a board after reorg | Since we regrouped the departments on Monday I get 'you don't have permission' on the recruiting pipeline. I think HR moved me to the wrong team by accident.",
+      "Permissions changed after restructuring | Our ops lead reshuffled the teams yesterday and now two of our coordinators can't open the venue calendar. Probably a group got lost. How do we fix it?",
+      "Remove our old bookkeeper | Our bookkeeper retired last week, all handed over properly. Please remove her user and move her saved reports to me.",
+      "New phone, codes don't work | I switched phones over the weekend and now the two-factor codes from my old authenticator obviously don't work. How do I get back in?",
+      "Locked out after too many tries | I typed my password wrong too many times and now it says the account is locked for 30 minutes. Can you unlock it sooner? Clinic opens in 10 minutes.",
+      "Sign out old devices | I used a shared computer at the front desk last month. Just to be tidy, how do I log out all other sessions?",
+      "unknown device in list is my ipad | under active sessions there's an 'unknown device, Safari'. I think it's my old ipad that my son uses now. can I remove it?",
+      "Email shows someone else changed my role | The notification says Tom changed my role to viewer. Tom is our manager, he told me he clicked the wrong person while cleaning up. Can you put me back to editor?",
+      "Owner left on good terms | Our founder has left the company, amicably. He is still the account owner. He agreed by email (attached) to hand it to me. What do you need?",
+      "Can't receive verification SMS abroad | I'm traveling in Canada and the SMS code never arrives, so I can't log in. Can I switch to email codes?",
+      "Reply-to address changed by our office manager | The notice says the reply-to address of our reminders changed. That was our new office manager, she set up a shared inbox. Can both of us get the notices?",
+      "Payout account changed, that was our accountant | We got an email that our payout bank account was changed. Our accountant did that because we moved banks, I just want to confirm it's done before Friday's payout.",
+      "Invite went to old address | I invited our new tenant manager but used her old work email by mistake. Can I cancel the invite and send it to the right one?",
+    ],
+    de: [
+      "Nächtlicher Export im Protokoll | Im Aktivitätsprotokoll steht jede Nacht um 3 Uhr ein Export aller Kunden. Bei uns macht das niemand nachts. Ist das die automatische Sicherung, die beim Start eingerichtet wurde?",
+      "Passwort-Mail kommt nicht an | Ich habe mein Passwort vergessen und die Mail zum Zurücksetzen kommt nicht an, auch nicht im Spam-Ordner. Können Sie meine Adresse prüfen?",
+      "Link abgelaufen | Der Link zum Passwort zurücksetzen ist angeblich abgelaufen, obwohl ich sofort draufgeklickt habe. Was kann ich tun?",
+      "Kontoinhaber übertragen | Ich gehe Ende des Monats in Rente. Bitte übertragen Sie das Konto an meine Kollegin Frau Weber, sie weiß Bescheid und ist einverstanden.",
+      "Neue Domain für alle Logins | Wir haben den Firmennamen geändert und die Mailadressen lauten jetzt @weber-gruppe.de statt @weber-gmbh.de. Können Sie alle 25 Logins umstellen?",
+      "Wer hat Zugriff? | Ich habe die Tierarztpraxis von meinem Vater übernommen und weiß nicht, wen er alles eingeladen hat. Wo sehe ich alle Benutzer?",
+      "Anmeldung aus Wien war ich | Ich habe eine Mail 'Neue Anmeldung aus Wien' bekommen. Ich war gestern auf einer Messe in Wien, das war ich am Hotel-PC. Muss ich etwas tun?",
+      "Export durch Kollegin, war abgesprochen | Laut Protokoll hat unsere Azubine die Teilnehmerliste exportiert. Das war mit mir abgesprochen. Kann ich den Export künftig nur für Admins erlauben?",
+      "Nach Umstrukturierung keine Rechte | Seit wir die Abteilungen neu aufgeteilt haben, bekomme ich bei den Bewerbungen 'Keine Berechtigung'. Wahrscheinlich bin ich versehentlich im falschen Team gelandet.",
+    ],
+    fr: [
+      "Export chaque nuit dans l'historique | Je vois dans l'historique un export de tous les élèves chaque nuit à 2h. Personne ici ne fait ça. Est-ce la sauvegarde automatique activée à l'ouverture du compte ?",
+      "Je ne reçois pas le mail de réinitialisation | J'ai oublié mon mot de passe et le mail pour le réinitialiser n'arrive pas, même pas dans les spams. Pouvez-vous vérifier ?",
+      "Lien de réinitialisation expiré | Le lien pour changer mon mot de passe indique qu'il a expiré, alors que je l'ai ouvert tout de suite.",
+      "Changer le propriétaire du compte | Je quitte l'agence le mois prochain. Merci de passer le compte au nom de ma collègue Claire, elle est au courant et d'accord.",
+      "Nouveau nom de domaine | Notre cabinet a changé de nom de domaine. Il faut changer l'adresse de connexion des 12 collaborateurs, c'est possible en une fois ?",
+      "Qui a accès au compte ? | J'ai repris le studio d'une associée et je ne sais pas qui elle a invité. Où voir la liste des utilisateurs ?",
+      "Alerte de connexion, c'était moi | J'ai reçu « nouvelle connexion depuis Lyon ». J'étais à Lyon chez un client avec la tablette du bureau, c'était moi.",
+    ],
+  },
+  technical: {
+    en: [
+      "Appointments all gone after import | Opened the calendar this morning and every appointment from next week is missing. Nobody deleted them and the history shows no deletion. We imported the new price list last night, maybe that broke it?",
+      "Guest list empty for one user | I log in and the guest list for Saturday's event is empty. My colleague sees all 300 guests on her laptop. I didn't delete anything.",
+      "Tenant list blank | The tenant list shows zero tenants since this morning. The trash is empty and the log shows nothing deleted. Other buildings are fine. Probably a display bug?",
+      "Ticket numbers skipped | Our order numbers jumped from 10452 to 10890 overnight. Nobody created 400 orders, the sales report shows the normal amount. Must be a bug in the counter.",
+      "Receipt numbers not continuous | The receipts we issue to our clients jumped by about 150 numbers. Our tax advisor needs them continuous. We did not create those receipts, it's the app.",
+      "Patient notes changed overnight | Several treatment notes from last week now show a different medication. I typed amoxicillin, it now shows the default from your template. I think the template update overwrote them. Only I edit these.",
+      "Prices changed by themselves | All our course prices changed to last year's values this morning. No one on our team touched them. Did your sync with the shop roll something back?",
+      "Portal shows old contract | Our tenant sees last month's version of the lease in the portal, not the one we uploaded today. If she signs the wrong one we have a problem.",
+      "Webhook silent since Friday | Our webhook hasn't received any booking events since Friday. Our server is up and our logs show no requests from your side. It still shows as active.",
+      "Emails sent twice from our account | Our subscribers got the newsletter twice this morning. We pressed send once. Looks like the scheduler fired two times.",
+      "Files missing from the shared folder | Half of the photos in the client gallery are gone. I didn't delete them and the activity shows no deletion. It started after the storage migration you announced.",
+      "Users see a stranger's name for a second | After logging in the header shows another user's name for a split second, then ours. Just a cached page I guess, but it's confusing for staff.",
+      "Access denied on reports for everyone | Since your update this morning the reports page says 'access denied' for all of us, admins included. The rest of the app works.",
+      "Dashboard shows zero everything | Revenue, bookings and members all show 0 on the dashboard since last night. The data is there in the lists. Maybe the nightly calculation failed.",
+      "Delivery addresses wrong after CSV import | After I imported last week's orders from a CSV, all delivery addresses are shifted by one row. Our mistake or your importer? We didn't change anything else.",
+      "Webhook URL reset after your update | After your maintenance window our webhook URL is empty again and orders no longer reach our system. We had to set it again twice this month.",
+      "Deleted items came back | Classes we archived last month are back in the schedule. Nobody restored them. I think the import from our old system ran again.",
+    ],
+    de: [
+      "Alle Termine weg | Heute früh sind alle Termine ab nächster Woche verschwunden. Niemand hat etwas gelöscht, im Protokoll steht auch keine Löschung. Gestern Abend lief der Import der neuen Preisliste, vielleicht liegt es daran?",
+      "Rechnungsnummern springen | Unsere Rechnungsnummern an Kunden sind von 2024-210 auf 2024-480 gesprungen. Wir haben keine 270 Rechnungen erstellt, das muss ein Fehler sein. Der Steuerberater braucht fortlaufende Nummern.",
+      "Daten über Nacht geändert | Mehrere Einträge von letzter Woche zeigen plötzlich andere Werte. Ich glaube, das Update der Vorlagen hat sie überschrieben. Außer mir bearbeitet die niemand.",
+      "Liste ist leer | Die Teilnehmerliste für den Kurs ist bei mir leer, meine Kollegin sieht alle 40 Personen. Ich habe nichts gelöscht.",
+    ],
+    fr: [
+      "Tous les rendez-vous ont disparu | Ce matin, tous les rendez-vous de la semaine prochaine ont disparu. Personne n'a rien supprimé et l'historique ne montre aucune suppression. On a importé les tarifs hier soir, c'est peut-être ça ?",
+      "Numéros de facture qui sautent | Nos numéros de facture clients sont passés de 1180 à 1420 d'un coup. Nous n'avons pas créé ces factures, c'est un bug. Notre comptable veut une suite continue.",
+      "Liste des élèves vide | La liste des élèves est vide chez moi depuis ce matin, mes collègues la voient. Je n'ai rien supprimé.",
+    ],
+  },
+  general: {
+    en: [
+      "What runs at night? | Our activity log shows entries by 'system' every night around 2am, exports and syncs. Is that normal? Just want to understand what it is before our audit.",
+      "Can clients upload their own files? | Can our clients upload documents to the portal themselves, or only download what we share?",
+      "Can I see who exported data? | Is there a report of who exported or downloaded what, for our data protection officer? Nothing happened, she just wants it for the yearly review.",
+      "Can staff be stopped from exporting? | Is it possible to allow exports only for admins? We're writing our internal data policy.",
+      "What does 'unknown device' mean? | In the sessions list some entries say 'unknown device'. What does that mean in general? Is it just a browser you can't identify?",
+    ],
+    de: [
+      "Was bedeutet 'System' im Protokoll? | Im Protokoll stehen nachts Einträge vom Benutzer 'System', meist Exporte. Ist das normal? Ich möchte es nur verstehen.",
+      "Können Kunden selbst hochladen? | Können unsere Kunden im Portal selbst Dokumente hochladen?",
+    ],
+    fr: [
+      "Que signifie « système » dans l'historique ? | Dans l'historique il y a des exports la nuit faits par « système ». C'est normal ? Je veux juste comprendre.",
+      "Les clients peuvent-ils déposer des fichiers ? | Est-ce que nos clients peuvent déposer eux-mêmes des documents sur l'espace client ?",
+    ],
+  },
+  billing: {
+    en: [
+      "New billing address | We moved offices. Please send invoices to 22 Harbour Road from now on; yesterday's invoice still has the old address.",
+      "Card changed by our finance lead | The billing email says the payment card was changed. That was our new finance lead, she told me this morning. Can the receipts go to her too?",
+    ],
+    de: [
+      "Rechnungsanschrift ändern | Wir sind umgezogen. Bitte die Rechnungen ab sofort an die neue Adresse, Hauptstraße 5, 80331 München. Die gestrige Rechnung hat noch die alte.",
+    ],
+    fr: [
+      "Changer l'adresse de facturation | Nous avons déménagé, merci d'envoyer les factures à la nouvelle adresse. La facture d'hier porte encore l'ancienne.",
+    ],
+  },
+  security: {
+    en: [
+      "Someone changed our login email and phone | Last night the login email and the phone number for 2FA on my account were changed. I got a notice at 2am. I didn't do it and now I can't get in.",
+      "Invoice email with new bank details sent from our account | Three of our tenants got an email from our account saying our bank changed and rent should go to a new IBAN. We never sent that.",
+      "Stranger's bookings in my account | When I log in I see appointments and patient names from another clinic in Leeds. Those are not ours. We should not be able to see that.",
+      "Admin user nobody created | There is a new admin called 'support-temp' in our user list since Tuesday. None of us created it and you say your support never adds users.",
+      "API key used from somewhere else | Our API key shows thousands of calls from an IP in a country we don't work in. Our developer says the key was in a public GitHub repo for a day.",
+      "Payout account changed | Our ticket sales payout now goes to a bank account we don't know. Nobody here changed it. The next payout is tomorrow, please stop it.",
+      "Phishing mail in your name | Our staff got an email that looks like it's from you, asking them to re-enter their password on a link to a strange domain. Two people clicked.",
+      "Student data visible by changing a number | A parent showed me that if you change the number at the end of the report link you see other children's reports. Anyone with a link can browse them.",
+      "Many login codes I didn't ask for | Since this morning my phone keeps getting two-factor push prompts. I'm not trying to log in. Someone must have my password.",
+      "Newsletter sent to all contacts, not by us | At 11pm a newsletter with a payment link went to our whole list from our account. Nobody on our team wrote or sent it.",
+      "Gift card balances drained | Around 30 gift cards were redeemed overnight in our online shop. Our customers say they still have theirs. Someone is using the codes.",
+      "Forwarding rule we never set | All replies to our support inbox are forwarded to an outside gmail address. Nobody here set that up.",
+      "Account taken over | I can't log in, my password was changed and the recovery email is now some address I've never seen. Our member list is in there.",
+      "Documents sent to the wrong company | Our payslips for November were emailed to staff of another company that uses you. One of them called us. Their names were on our PDFs.",
+      "Someone logged in as our director | The log shows our director logged in from Nigeria at 3am and downloaded all contracts. He was asleep at home and has 2FA.",
+      "OAuth app nobody installed | In connected apps there is 'DataHelper Pro' with full read access to our client records. Nobody here installed it.",
+      "Candidates got fake interview emails | Applicants tell us they got emails from our recruiting account asking for their ID and bank details for 'onboarding'. We never sent them.",
+      "Login from a country I've never been to | new login from Vietnam on my account at 4am, I'm in Bristol. then my payout settings page shows a different sort code. please freeze it",
+      "Sender address changed | Since yesterday our reminder emails to patients go out with a reply-to address at a free mail provider. We never changed that setting and nobody here knows the address.",
+      "Delivery address on every order changed | All of this morning's orders have the delivery address of a storage unit in another city. Our customers didn't enter that and we didn't change anything.",
+      "Refunds go to a card we don't know | Refunds for six cancelled tickets went to one card ending 0932 instead of the buyers' cards. We never set that up and our payout is short.",
+      "Webhook now points somewhere else | Our order webhook URL was changed to a domain we don't own. Nobody on our team edited it; our developer is on holiday.",
+      "Donation button leads to another site | The donate button on our page now opens a payment page that isn't ours. None of us changed the link. Donors have already paid there.",
+      "Booking page bank details replaced | The bank details shown on our booking confirmation are not ours any more. Guests have paid deposits to them. Nobody here edited the template.",
+      "Notification emails changed to strangers | The address that receives our new-order alerts was changed to an address nobody knows, and we stopped getting them. We didn't touch it.",
+      "hacked?? | i think someone is in my account, messages i didn't write were sent to my clients",
+      "Found a security hole | I'm a developer at a client. Your file download endpoint returns other tenants' files if you change the id. I haven't shared it anywhere, how do I report it?",
+    ],
+    de: [
+      "Fremder Admin im Konto | In unserer Benutzerliste gibt es seit gestern einen Administrator 'it-support2', den niemand von uns angelegt hat.",
+      "Rechnungen mit neuer IBAN verschickt | Mehrere Kunden haben aus unserem Konto eine Rechnung mit einer neuen Bankverbindung bekommen. Die haben wir nie verschickt.",
+      "Auszahlungskonto geändert | Die Auszahlungen gehen plötzlich auf ein Konto, das wir nicht kennen. Bei uns hat niemand etwas geändert.",
+      "Daten anderer Praxis sichtbar | Nach dem Login sehe ich Patientennamen und Termine einer anderen Praxis aus Köln. Das sind nicht unsere Daten.",
+      "Ständig 2FA-Anfragen | Mein Handy bekommt seit heute früh dauernd Anmeldebestätigungen, obwohl ich mich nicht anmelde. Jemand hat wohl mein Passwort.",
+      "Konto übernommen | Mein Passwort wurde geändert und die Wiederherstellungs-Mail ist eine fremde Adresse. Ich komme nicht mehr rein.",
+      "Absenderadresse geändert | Seit gestern gehen unsere Erinnerungen mit einer fremden Antwortadresse raus. Diese Einstellung hat bei uns niemand geändert.",
+      "Erstattungen auf fremde Karte | Erstattungen für mehrere stornierte Buchungen gingen alle auf dieselbe Karte, die wir nicht kennen. Eingerichtet hat das bei uns keiner.",
+      "Phishing in Ihrem Namen | Unsere Mitarbeiter haben eine Mail bekommen, die aussieht wie von Ihnen, mit Link zu einer fremden Seite zum Passwort eingeben. Eine Kollegin hat es gemacht.",
+    ],
+    fr: [
+      "Administrateur inconnu | Un administrateur « support-temp » est apparu dans nos utilisateurs. Personne chez nous ne l'a créé.",
+      "Factures avec un nouveau RIB | Des clients ont reçu depuis notre compte une facture avec un nouveau RIB. Nous n'avons jamais envoyé ça.",
+      "Virements détournés | Les reversements de la billetterie partent vers un compte que nous ne connaissons pas. Personne ici n'a rien modifié.",
+      "Je vois les données d'un autre cabinet | En me connectant je vois les rendez-vous et les noms des patients d'un autre cabinet. Ce ne sont pas les nôtres.",
+      "Compte piraté | Mon mot de passe a été changé et l'adresse de récupération est une adresse inconnue. Je n'ai plus accès.",
+      "Adresse de livraison modifiée | Toutes les commandes de ce matin ont une adresse de livraison dans une autre ville. Ni nous ni les clients ne l'avons changée.",
+      "Lien de paiement remplacé | Le bouton de paiement de notre page mène vers un site qui n'est pas le nôtre. Personne ici n'a modifié le lien.",
+      "Connexion depuis l'étranger, pas moi | Connexion à 3h du matin depuis le Brésil sur mon compte, puis export de tous les contacts. Je dormais.",
+    ],
+  },
+};
