@@ -2,6 +2,8 @@ import { parseTrustProxy, type TrustProxy } from "./access/client-address.js";
 import { resolve } from "node:path";
 import { type StorageConfig, storageConfigFromEnv } from "./storage/open-blob-store.js";
 import { loadNotificationConfig, type NotificationConfig } from "./services/notifications/notification-config.js";
+import { originSchema } from "../shared/admin-api.js";
+import { parseDatabaseUrl } from "./db/client.js";
 
 export interface Config {
   port: number;
@@ -54,6 +56,52 @@ const csv = (value: string | undefined) =>
     .map((s) => s.trim().replace(/\/$/, ""))
     .filter(Boolean);
 
+// A mistyped setting stops the start with its name and what it expects, instead of running on NaN or a wrong origin
+// that shows up later as an expired session or a widget refused on the customer's page.
+
+/** A number of at least `min` (seconds, hours, connections), or the default when unset. */
+function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`${name} must be a number of at least ${min}, got "${raw}"`);
+  return value;
+}
+
+/** HANDOFF_ALLOWED_ORIGINS: exact origins, as the admin page takes them (shared/admin-api.ts). */
+function originsOf(env: NodeJS.ProcessEnv): string[] {
+  return csv(env.HANDOFF_ALLOWED_ORIGINS).map((origin) => {
+    const parsed = originSchema.safeParse(origin);
+    if (!parsed.success)
+      throw new Error(
+        `HANDOFF_ALLOWED_ORIGINS: "${origin}" is not an origin; write the scheme and host, like https://app.example.com (no path)`,
+      );
+    return parsed.data;
+  });
+}
+
+function publicUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.HANDOFF_PUBLIC_URL?.trim().replace(/\/$/, "");
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {}
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
+    throw new Error(`HANDOFF_PUBLIC_URL must be the server's address, like https://support.example.com, got "${raw}"`);
+  return raw;
+}
+
+function databaseUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  const url = parseDatabaseUrl(raw);
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:")
+    throw new Error(`DATABASE_URL must be a PostgreSQL URL (postgres://…), not ${url.protocol}//…`);
+  return raw;
+}
+
 /** HANDOFF_SITE_KEY: the workspace's own key on first start; never the demo's, whose signatures anyone can get. */
 function siteKeyOf(env: NodeJS.ProcessEnv): string | undefined {
   const key = env.HANDOFF_SITE_KEY || undefined;
@@ -75,23 +123,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   return {
     port,
     host: env.HOST || "localhost",
-    publicUrl: env.HANDOFF_PUBLIC_URL?.replace(/\/$/, "") || undefined,
-    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl: publicUrlOf(env),
+    databaseUrl: databaseUrlOf(env),
     dataDir: resolve(root, env.HANDOFF_DATA_DIR || ".handoff"),
     siteKey: siteKeyOf(env),
     demoSiteKey: env.HANDOFF_DEMO_SITE_KEY || "pk_demo",
-    allowedOrigins: csv(env.HANDOFF_ALLOWED_ORIGINS),
+    allowedOrigins: originsOf(env),
     adminEmail: (env.HANDOFF_ADMIN_EMAIL || "admin@example.com").toLowerCase(),
     adminPassword,
-    sessionTtlMs: Number(env.HANDOFF_SESSION_HOURS ?? 12) * 3600_000,
+    sessionTtlMs: numberSetting(env, "HANDOFF_SESSION_HOURS", 12, 0.01) * 3600_000,
     distDir: resolve(root, env.HANDOFF_DIST_DIR || "dist"),
     demoDir: resolve(root, "demo"),
     storage: storageConfigFromEnv(env),
     metricsToken: env.HANDOFF_METRICS_TOKEN || undefined,
-    timeTriggerIntervalMs: Number(env.HANDOFF_TIME_TRIGGER_SECONDS ?? 60) * 1000,
-    dbPoolSize: Number(env.HANDOFF_DB_POOL_SIZE ?? 10),
+    timeTriggerIntervalMs: numberSetting(env, "HANDOFF_TIME_TRIGGER_SECONDS", 60, 0.05) * 1000,
+    dbPoolSize: Math.floor(numberSetting(env, "HANDOFF_DB_POOL_SIZE", 10, 1)),
     dbPrepare: !/^(0|false|off|no)$/i.test(env.HANDOFF_DB_PREPARE ?? ""),
-    shutdownGraceMs: Number(env.HANDOFF_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
+    shutdownGraceMs: numberSetting(env, "HANDOFF_SHUTDOWN_GRACE_SECONDS", 10, 0) * 1000,
     uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
     trustProxy: parseTrustProxy(env.HANDOFF_TRUST_PROXY),
     demo: env.HANDOFF_DEMO ? /^(1|true|on|yes)$/i.test(env.HANDOFF_DEMO) : !env.DATABASE_URL,

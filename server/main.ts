@@ -3,7 +3,15 @@ import { startServer } from "./start.js";
 import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { logger } from "./observability/logger.js";
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    // A setting the operator mistyped: its name and what it expects, not a stack trace.
+    console.error(`\nHandoff did not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 const running = await startServer(config).catch((error: NodeJS.ErrnoException) => {
   // What a person starting it can fix, said plainly; anything else keeps its stack.
   if (error instanceof DataDirInUseError) console.error(`\n${error.message}\n`);
