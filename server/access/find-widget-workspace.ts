@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { siteKeys, workspaces } from "../db/schema.js";
 import { ServiceError } from "../services/service-error.js";
 import { cachedSiteKey } from "./site-key-cache.js";
+import { logger } from "../observability/logger.js";
 
 export type Workspace = typeof workspaces.$inferSelect;
 
@@ -25,11 +26,31 @@ export function assertOriginAllowed(workspace: Workspace, origin: string | undef
   if (!origin) throw new ServiceError("forbidden", "Requests from the widget must carry an Origin header");
   const normalized = origin.replace(/\/$/, "");
   if (normalized !== ownOrigin && !workspace.allowedOrigins.includes(normalized)) {
+    warnRefusedOrigin(workspace.id, normalized);
     throw new ServiceError(
       "forbidden",
       `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`,
     );
   }
+}
+
+const warned = new Map<string, number>();
+const WARN_EVERY_MS = 10 * 60_000;
+
+/**
+ * A page with the script tag on an origin nobody allowed: its customers' tickets are refused, so the operator hears of
+ * it in the log (once per workspace and origin every 10 minutes; the map is bounded, any page can send any Origin).
+ */
+function warnRefusedOrigin(workspaceId: string, origin: string) {
+  const key = `${workspaceId} ${origin}`;
+  const now = Date.now();
+  if ((warned.get(key) ?? 0) > now - WARN_EVERY_MS) return;
+  if (warned.size >= 1000) warned.clear();
+  warned.set(key, now);
+  logger.warn(
+    { workspaceId, origin },
+    "the widget was refused on a page whose origin is not allowed: add it in Admin > Allowed origins if it is yours",
+  );
 }
 
 /**

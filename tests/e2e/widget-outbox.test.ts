@@ -108,11 +108,15 @@ describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost", () => {
         body: JSON.stringify({ error: { code: "forbidden", message: "Origin not allowed", requestId: "req_1" } }),
       });
     });
+    const warnings: string[] = [];
+    page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
     await page.goto(`${server.url}/demo/`);
     await openWidget(page);
     await fillForm(page, "Outbox: rejected");
     await form(page).getByRole("button", { name: "Send" }).click();
     await form(page).getByRole("alert").getByText("not set up correctly").waitFor();
+    // The customer is told it could not be sent; the developer trying the widget reads the cause in the console.
+    expect(warnings).toContain("[Handoff] Origin not allowed");
     expect(posts).toBe(1);
     expect(await outboxCount(page)).toBe(0);
     expect(await form(page).getByLabel("Subject").inputValue()).toBe("Outbox: rejected"); // nothing typed is lost

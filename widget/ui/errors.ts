@@ -13,7 +13,12 @@ export const isProblem = (value: unknown): value is Problem =>
 export function describeFailure(error: unknown, t: Strings): SubmitFailure {
   if (!isProblem(error)) return { kind: "message", message: t.errorNetwork };
   if (error.status === 0) return { kind: "message", message: t.errorNetwork };
-  if (error.status === 401 || error.status === 403) return { kind: "message", message: t.errorKey };
+  if (error.status === 401 || error.status === 403) {
+    // The customer can do nothing about it; the developer trying the widget reads the cause (unknown key, this
+    // page's origin not allowed) where they look.
+    console.warn(`[Handoff] ${error.message}`);
+    return { kind: "message", message: t.errorKey };
+  }
   if (error.status === 429) return { kind: "message", message: t.errorRateLimited };
   if (error.status >= 500 || error.status === 408) return { kind: "message", message: t.errorServer };
   const fields: Partial<Record<FieldName, string>> = {};

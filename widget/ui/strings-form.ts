@@ -38,7 +38,7 @@ const en = {
   errorServer: "Support is having trouble right now. Please try again in a moment — your message is kept.",
   errorRejected: "Support could not accept this message.",
   errorFix: "Please fix the highlighted fields.",
-  errorKey: "This support widget is not set up correctly (invalid site key).",
+  errorKey: "This support widget is not set up correctly, so your message could not be sent.",
   errorRateLimited: "Too many messages in a short time. Please wait a minute and try again.",
   queuedTitle: "Message saved",
   queuedBody:

@@ -38,7 +38,7 @@ const de: FormStrings = {
     "Beim Support gibt es gerade ein Problem. Bitte versuchen Sie es gleich noch einmal – Ihre Nachricht bleibt erhalten.",
   errorRejected: "Der Support konnte diese Nachricht nicht annehmen.",
   errorFix: "Bitte korrigieren Sie die markierten Felder.",
-  errorKey: "Dieses Support-Widget ist nicht richtig eingerichtet (ungültiger Site-Key).",
+  errorKey: "Dieses Support-Widget ist nicht richtig eingerichtet, daher konnte Ihre Nachricht nicht gesendet werden.",
   errorRateLimited: "Zu viele Nachrichten in kurzer Zeit. Bitte warten Sie eine Minute.",
   queuedTitle: "Nachricht gespeichert",
   queuedBody:

@@ -36,7 +36,7 @@ const fr: FormStrings = {
   errorServer: "Le support rencontre un problème. Réessayez dans un instant — votre message est conservé.",
   errorRejected: "Le support n'a pas pu accepter ce message.",
   errorFix: "Veuillez corriger les champs signalés.",
-  errorKey: "Ce widget de support est mal configuré (clé de site invalide).",
+  errorKey: "Ce widget de support est mal configuré : votre message n'a pas pu être envoyé.",
   errorRateLimited: "Trop de messages en peu de temps. Patientez une minute puis réessayez.",
   queuedTitle: "Message enregistré",
   queuedBody:
