@@ -11,6 +11,8 @@ export const API_PATHS = {
   tickets: "/api/v1/tickets",
   ticket: (id: string) => `/api/v1/tickets/${id}`,
   ticketRecording: (id: string) => `/api/v1/tickets/${id}/recording`,
+  /** An agent says the security detector was wrong about this ticket (it trains the workspace's detector). */
+  ticketSecurityFalseAlarm: (id: string) => `/api/v1/tickets/${id}/security-false-alarm`,
 } as const;
 
 export const ticketStatuses = ["open", "pending", "escalated", "resolved", "closed"] as const;

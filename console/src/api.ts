@@ -240,6 +240,10 @@ export const api = {
     return json(API_PATHS.ticket(encodeURIComponent(id)), ticketDetailSchema, { signal });
   },
 
+  markSecurityFalseAlarm(id: string): Promise<TicketDetail> {
+    return json(API_PATHS.ticketSecurityFalseAlarm(encodeURIComponent(id)), ticketDetailSchema, { method: "POST" });
+  },
+
   /** The raw rrweb events; the browser undoes Content-Encoding: gzip. Validated by the replay model. */
   /** The rrweb events, and the Content-Security-Policy the server allows their replay (its assets' origins). */
   async getRecording(id: string, signal?: AbortSignal): Promise<{ events: unknown; policy: string | null }> {

@@ -139,7 +139,7 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
           <CustomerPanel ticket={ticket} />
           <ActivitySection ticketId={ticket.id} version={ticket.updatedAt} />
           <DetailsPanel ticket={ticket} />
-          <TriagePanel ticket={ticket} />
+          <TriagePanel ticket={ticket} model={model} />
           <SimilarTickets ticketId={ticket.id} />
           <PagePanel ticket={ticket} />
           <EnvironmentPanel environment={context.environment} />
