@@ -140,3 +140,17 @@ export const testEmailResultSchema = z.object({
   ms: z.number().int(),
 });
 export type TestEmailResult = z.infer<typeof testEmailResultSchema>;
+
+/** GET /api/v1/notifications/jobs (admin): the workspace's outbound work (emails, Slack, webhooks) that failed. */
+export const jobIssueSchema = z.object({
+  id: z.string(),
+  /** The job's kind: email.customer, email.agent, email.admins, slack.post, webhooks.deliver, notifications.event(s). */
+  name: z.string(),
+  /** retrying: it runs again at runAt; failed: out of attempts, kept with its last error. */
+  state: z.enum(["retrying", "failed"]),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  lastError: z.string().nullable(),
+  runAt: z.string(),
+});
+export type JobIssue = z.infer<typeof jobIssueSchema>;

@@ -1,16 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db, DbKind } from "../db/client.js";
 import { rowsOf } from "../lib/rows-of.js";
+import type { JobIssue } from "../../shared/notifications-api.js";
 
-export interface JobIssue {
-  id: string;
-  name: string;
-  state: "retrying" | "failed";
-  attempts: number;
-  maxAttempts: number;
-  lastError: string | null;
-  runAt: string;
-}
+export type { JobIssue };
 
 /**
  * A workspace's jobs that have failed at least once (payload.workspaceId): retrying ones with their next run, and

@@ -51,6 +51,38 @@ describe.skipIf(!HAS_BROWSER)("console: notification settings", () => {
     await admin.close();
   });
 
+  test("an email the SMTP server refuses shows up for the admin, with the server's reason", async () => {
+    const ticket = await fileTicket(server, richTicket(Date.now(), { email: "nobody@northwind.example" }));
+    const admin = await newPage(browser);
+    await logIn(admin.page, server, "/console/admin");
+    const page = admin.page;
+    const section = page.getByRole("region", { name: "Notifications" });
+    await section.getByText("Nothing is failing").waitFor({ timeout: 20_000 });
+    // A public reply mails the customer, whose address the SMTP server refuses.
+    const replied = await page.evaluate(async (id) => {
+      const res = await fetch(`/api/v1/tickets/${id}/messages`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ body: "We are on it.", internal: false }),
+      });
+      return res.status;
+    }, ticket.id);
+    expect(replied).toBe(201);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await section.getByRole("heading", { name: "Sending problems" }).waitFor();
+          return section.textContent();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toContain("Email to a customer");
+    expect(await section.textContent()).toMatch(/550/);
+    expect(admin.errors).toEqual([]);
+    await admin.close();
+  });
+
   test("an agent chooses which emails they get on their account page, and it sticks", async () => {
     const agent = await newPage(browser);
     await logIn(agent.page, server, "/console/account");

@@ -1,6 +1,8 @@
 import { signal } from "@preact/signals";
 import { z } from "zod";
 import {
+  type JobIssue,
+  jobIssueSchema,
   type NotificationSettingsView,
   notificationSettingsViewSchema,
   type SlackEventType,
@@ -20,6 +22,7 @@ const asApiError = (caught: unknown) =>
 
 const endpointList = z.array(webhookEndpointViewSchema);
 const deliveryList = z.array(webhookDeliveryViewSchema);
+const jobIssueList = z.array(jobIssueSchema);
 const slackView = notificationSettingsViewSchema.shape.slack;
 
 /** Admin → Notifications and Webhooks: settings, endpoints, the open endpoint's delivery log, and their actions. */
@@ -35,6 +38,8 @@ export function createNotificationsModel() {
   /** The last test email's outcome, as the SMTP server answered it. */
   const testEmail = signal<TestEmailResult | null>(null);
   const testEmailSending = signal(false);
+  /** Emails, Slack posts and webhook deliveries that failed: retrying, or out of attempts. */
+  const jobIssues = signal<JobIssue[]>([]);
   let poll: ReturnType<typeof setInterval> | undefined;
 
   async function act<T>(run: () => Promise<T>): Promise<T | undefined> {
@@ -54,6 +59,7 @@ export function createNotificationsModel() {
     act(async () => {
       settings.value = await json("/api/v1/notifications/settings", notificationSettingsViewSchema);
       endpoints.value = await json("/api/v1/webhooks", endpointList);
+      jobIssues.value = await json("/api/v1/notifications/jobs", jobIssueList);
     });
 
   const loadDeliveries = async () => {
@@ -72,6 +78,7 @@ export function createNotificationsModel() {
     busy,
     testEmail,
     testEmailSending,
+    jobIssues,
     load,
     /** Loads once and refreshes the open delivery log every 2 s (deliveries settle in the background). */
     start() {

@@ -2,6 +2,7 @@ import { Section } from "../ui/section.js";
 import type { NotificationsModel } from "./notifications-model.js";
 import { SlackSettings } from "./slack-settings.js";
 import { TestEmailForm } from "./test-email-form.js";
+import { FailingJobs } from "./failing-jobs.js";
 
 /** SMTP status, where replies come in, Slack, and whether webhooks may reach private addresses. */
 export function NotificationsSection({ model }: { model: NotificationsModel }) {
@@ -40,6 +41,9 @@ export function NotificationsSection({ model }: { model: NotificationsModel }) {
           Rotate
         </button>
       </p>
+
+      <h3 class="admin-form__title">Sending problems</h3>
+      <FailingJobs jobs={model.jobIssues.value} />
 
       <h3 class="admin-form__title">Slack</h3>
       <SlackSettings model={model} />
