@@ -28,6 +28,9 @@ export function PrivacySection() {
       <RetentionForm model={model} />
       <CustomerRequests model={model} />
       <h3 class="admin-form__title">Audit</h3>
+      {model.audit.value.length === 0 && (
+        <p class="muted small">No erasure, export or retention run yet: each one is recorded here.</p>
+      )}
       <ul class="privacy-audit small">
         {model.audit.value.map((entry) => (
           <li key={entry.id}>
