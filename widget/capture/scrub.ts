@@ -1,6 +1,6 @@
 /** Privacy scrubbing for everything the widget captures (URLs, click text, console text). Pure; no DOM. */
 import { LIMITS } from "../../shared/limits.js";
-import { maskPatterns } from "./patterns.js";
+import { EMAIL, maskPatterns } from "./patterns.js";
 
 export const REDACTED = "[redacted]";
 
@@ -79,7 +79,6 @@ export function scrubUrl(raw: string, base?: string): string {
   return out.length > LIMITS.url ? out.slice(0, LIMITS.url) : out;
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 // 13–19 digits, optionally grouped by spaces or dashes: card numbers; also long IBAN-like runs
 const CARD_LIKE = /\b\d(?:[ -]?\d){12,18}\b/g;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/g;
@@ -89,7 +88,7 @@ export function scrubText(text: string): string {
   return maskPatterns(
     text
       .replace(URL_IN_TEXT, (u) => (u.includes("?") || u.includes("#") || u.includes("@") ? scrubUrl(u) : u))
-      .replace(EMAIL, "[email]")
+      .replace(EMAIL, (_, before: string) => `${before}[email]`)
       .replace(CARD_LIKE, "[number]"),
   );
 }
