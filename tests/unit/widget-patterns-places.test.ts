@@ -58,6 +58,32 @@ describe("every place the widget applies it", () => {
     expect(JSON.stringify(mutation)).toContain("saved");
   });
 
+  test("links and data-* values are masked; what replay loads keeps its bytes", () => {
+    const mask = makeTextMasker({ all: false, patterns: true });
+    const hex = "e4df2db10d34791a6a695ff774667e82";
+    const el = (tagName: string, attributes: Record<string, string>) => ({ type: 2, tagName, attributes });
+    const nodes = [
+      el("a", { href: `mailto:${EMAIL}?subject=Refund` }),
+      el("a", { href: `https://app.example/customers/${EMAIL}/cards/4111111111111111` }),
+      el("form", { action: `/invite?email=${EMAIL}` }),
+      el("div", { "data-user": JSON.stringify({ email: EMAIL, plan: "pro" }), "data-state": "open" }),
+      el("img", { src: `https://cdn.example/avatars/${hex}.png` }),
+      el("link", { rel: "stylesheet", href: `https://cdn.example/app.${hex}.css` }),
+    ];
+    const event = { type: 2, data: { node: { type: 0, childNodes: nodes } } };
+    sanitizeEvent(event, () => false, mask);
+    expect(leaks(event)).toEqual([]);
+    expect(nodes[0].attributes.href).toBe("mailto:j•••.•••@e••••••.com?subject=Refund");
+    expect(nodes[3].attributes["data-state"]).toBe("open");
+    expect(nodes[3].attributes["data-user"]).toContain('"plan":"pro"');
+    expect(nodes[4].attributes.src).toBe(`https://cdn.example/avatars/${hex}.png`);
+    expect(nodes[5].attributes.href).toBe(`https://cdn.example/app.${hex}.css`);
+    // Opting out of the patterns leaves them as the page wrote them.
+    const plain = el("a", { href: `mailto:${EMAIL}` });
+    sanitizeEvent({ type: 2, data: { node: plain } }, () => false, makeTextMasker({ all: false, patterns: false }));
+    expect(plain.attributes.href).toBe(`mailto:${EMAIL}`);
+  });
+
   test("console messages and error stacks, scrubbed before they are cut to size", async () => {
     const calls: unknown[][] = [];
     const original = console.error;
