@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { DOT, makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
 import { Ring } from "../../widget/capture/ring.js";
 import { scrubText, scrubUrl, shortText } from "../../widget/capture/scrub.js";
+import { buildSelector } from "../../widget/capture/selector.js";
 import { sanitizeEvent } from "../../widget/recorder/sanitize.js";
 import { KEYS, READABLE } from "../helpers/mask-cases.js";
 
@@ -179,6 +180,13 @@ describe("every place the widget applies it", () => {
       expect(scrubText(text), text).toBe(text);
     expect(scrubText("asset logo@2x.png and @scope/pkg@1.2.3")).toBe("asset logo@2x.png and @scope/pkg@1.2.3");
     expect(shortText(`Pay ${CARD} now ${"z".repeat(100_000)}`, 80)).toMatch(/^Pay \[number\] now z+…$/);
+  });
+
+  test("a click's selector: ids and test attributes masked like the recording's data-* values", () => {
+    const attrs: Record<string, string> = { "data-testid": `row-${EMAIL}` };
+    const button = { tagName: "BUTTON", id: "", getAttribute: (k: string) => attrs[k] ?? null, parentElement: null };
+    expect(buildSelector(button)).toBe('button[data-testid="r••-••••.•••@e••••••.com"]');
+    expect(buildSelector({ ...button, getAttribute: () => null, id: "checkout" })).toBe("button#checkout");
   });
 
   test("URLs keep their shape", () => {
