@@ -216,19 +216,22 @@ describe("cost grows with the text's size, not faster", () => {
     ["percent-encoded query", (n) => `q=${"a%20b%2C".repeat(n / 8)}%40`],
   ];
   const best = (text: string, run: (t: string) => unknown) => {
+    run(text); // compiled and warm, as on a page that has been masking for a while
     let min = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       const started = performance.now();
       run(text);
       min = Math.min(min, performance.now() - started);
     }
     return Math.max(min, 0.25); // below that, timer noise: both count as instant
   };
+  // 25 KB and 200 KB: small texts are dominated by fixed costs and the garbage collector's first steps, which made
+  // a linear pattern look 2-4x worse than it is under load. Linear: ~8x; quadratic: ~64x (or the test's timeout).
   test.each(shapes)("%s", (_, make) => {
     for (const run of [maskPatterns, scrubText]) {
-      const small = best(make(12_500), run);
-      const large = best(make(100_000), run);
-      expect(large / small, `${run.name}: ${small.toFixed(2)} ms -> ${large.toFixed(2)} ms`).toBeLessThan(24);
+      const small = best(make(25_000), run);
+      const large = best(make(200_000), run);
+      expect(large / small, `${run.name}: ${small.toFixed(2)} ms -> ${large.toFixed(2)} ms`).toBeLessThan(32);
     }
   });
 });

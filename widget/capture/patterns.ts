@@ -17,8 +17,9 @@ export type OnMasked = (masked: string) => void;
 // "pkg@1.2.3": the top-level domain starts with a letter.
 export const EMAIL =
   /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(@|%40)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
-// Runs of digit groups; which groups form a card is decided in maskCards.
-const DIGIT_GROUPS = /\b\d+(?:[ .\u00a0\u2009\u202f-]\d+)*\b/g;
+// Runs of digit groups that could hold a card (groups of 3+ digits, the last may be shorter); which of them form a
+// card is decided in maskCards.
+const DIGIT_GROUPS = /\b\d{3,}(?:[ .\u00a0\u2009\u202f-]\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
 const IBAN = /\b[a-z]{2}\d{2}(?:[ \u00a0]?[a-z0-9]){11,30}\b/gi;
 const JWT = /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g;
 const KEY =
