@@ -194,7 +194,20 @@ describe("every place the widget applies it", () => {
       "https://app.example/u/j•••.•••@e••••••.com?ref=mail",
     );
     expect(scrubUrl("https://app.example/x?email=JANE%2Bbilling%40Example.COM")).toBe(
-      "https://app.example/x?email=J•••••••••••••%40E••••••.COM",
+      "https://app.example/x?email=J•••••••••••%40E••••••.COM",
+    );
+    // What a search box sends: separators percent- or form-encoded.
+    expect(scrubUrl("https://app.example/search?q=4111%201111%201111%201111&page=2")).toBe(
+      "https://app.example/search?q=••••%20••••%20••••%20••••&page=2",
+    );
+    expect(scrubUrl("https://app.example/search?q=DE89+3704+0044+0532+0130+00")).toBe(
+      "https://app.example/search?q=DE••%20••••%20••••%20••••%20••••%20••",
+    );
+    expect(scrubUrl("https://app.example/x?to=jane.doe%2540example.com&q=Bearer%207f3c9a1b2e4d")).toBe(
+      "https://app.example/x?to=j•••.•••%2540e••••••.com&q=Bearer%20••••••••••••",
+    );
+    expect(scrubUrl("https://app.example/search?q=caf%C3%A9%20order%2012345")).toBe(
+      "https://app.example/search?q=caf%C3%A9%20order%2012345",
     );
   });
 });

@@ -1,6 +1,6 @@
 /** Privacy scrubbing for everything the widget captures (URLs, click text, console text). Pure; no DOM. */
 import { LIMITS } from "../../shared/limits.js";
-import { EMAIL, maskPatterns } from "./patterns.js";
+import { DOT, EMAIL, maskPatterns } from "./patterns.js";
 
 export const REDACTED = "[redacted]";
 
@@ -45,9 +45,28 @@ function scrubParams(params: string): string {
       } catch {
         /* keep raw */
       }
-      return isSecretParam(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+      return isSecretParam(name)
+        ? `${pair.slice(0, eq)}=${REDACTED}`
+        : pair.slice(0, eq + 1) + maskValue(pair.slice(eq + 1));
     })
     .join("&");
+}
+
+/**
+ * A parameter's value is percent-encoded ("4111%201111%201111%201111", "DE89+3704+…", what a search box sends):
+ * masked as the app meant it, then encoded again with the dots left readable. Plain values are masked with the rest
+ * of the URL.
+ */
+function maskValue(raw: string): string {
+  if (!/[%+]/.test(raw)) return raw;
+  let text: string;
+  try {
+    text = decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return raw;
+  }
+  const masked = maskPatterns(text);
+  return masked === text ? raw : encodeURIComponent(masked).replace(/%E2%80%A2/g, DOT);
 }
 
 /**
