@@ -52,7 +52,8 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
     subject: values.subject.trim(),
     description: values.description.trim(),
     pageUrl: scrubUrl(location.href),
-    pageTitle: document.title.slice(0, 300) || undefined,
+    // Titles carry addresses and numbers too ("Inbox - jane@example.com", "Invoice for 4111…").
+    pageTitle: maskPatterns(document.title.slice(0, 300)) || undefined,
     openedAt: input.openedAt,
     submittedAt: Date.now(),
     identity: Object.keys(identity).length ? identity : undefined,
@@ -74,12 +75,18 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
   });
 }
 
-/** Card numbers, IBANs and secrets never leave in metadata; emails only when they are the identified user's own. */
+/**
+ * Card numbers, IBANs and secrets never leave in metadata; emails only when they are the identified user's own. A
+ * number is looked at as its digits (a card number passed as a number), and sent masked as text if it is one.
+ */
 function scrubMetadata(metadata: Metadata, ownEmail: string | undefined): Metadata {
   const own = ownEmail?.trim().toLowerCase();
   const out: Metadata = {};
-  for (const [key, value] of Object.entries(metadata))
-    out[key] = typeof value === "string" ? maskPatterns(value, undefined, (e) => e.toLowerCase() === own) : value;
+  for (const [key, value] of Object.entries(metadata)) {
+    const text = typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+    const masked = text === undefined ? text : maskPatterns(text, undefined, (e) => e.toLowerCase() === own);
+    out[key] = masked === text ? value : (masked as string);
+  }
   return out;
 }
 

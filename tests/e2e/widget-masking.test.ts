@@ -27,6 +27,8 @@ const PAGE = `
   <p title="Billing ${IBAN}">IBAN shown: ${IBAN}</p>
   <span aria-label="key ${KEY}">API key ${KEY}</span>
   <p>Session ${JWT}</p>
+  <p><a href="mailto:${EMAIL}?subject=Refund">Write to billing</a></p>
+  <div data-user="${EMAIL}" data-state="open">Receipt: 4242 4242 4242 4242 12/27</div>
   <div id="toast"></div>`;
 
 const SECRETS = [
@@ -43,6 +45,8 @@ const SECRETS = [
   "DE89370400440532013000",
   KEY,
   JWT.slice(0, 40),
+  "4242 4242 4242 4242",
+  "jane.doe%40customer-mail.example",
 ];
 
 /** After the first full snapshot, the same leaks arrive as mutations, console errors and a failed request. */
@@ -56,7 +60,8 @@ async function leakLater(page: Page) {
       cell.textContent = `Late card ${card.replace(/ /g, "")} noted`;
       document.body.append(cell);
       console.error(`Payment failed for ${email}, card ${card}, key ${key}`);
-      void fetch(`/api/v1/nothing-here/${email}/${jwt}`).catch(() => undefined);
+      document.title = `Inbox - ${email}`;
+      void fetch(`/api/v1/nothing-here/${email}/${jwt}?${new URLSearchParams({ email })}`).catch(() => undefined);
     },
     { card: CARD, key: KEY, jwt: JWT, email: EMAIL },
   );
@@ -97,7 +102,17 @@ describe.skipIf(!HAS_BROWSER)("widget privacy on unseen pages: inline code and p
       expect(sent, `ticket: ${secret}`).not.toContain(secret);
     }
     // The surrounding text, and the shape of what was masked, are still there.
-    for (const visible of ["Pay now", "Open details", "Contact:", "on file", "Order 12345 shipped", "IBAN shown"])
+    for (const visible of [
+      "Pay now",
+      "Open details",
+      "Contact:",
+      "on file",
+      "Order 12345 shipped",
+      "IBAN shown",
+      "Write to billing",
+      "Receipt:",
+      "mailto:j",
+    ])
       expect(json, visible).toContain(visible);
     expect(json).toContain("j•••.•••@c•••••••-••••.example");
     expect(json).toContain("•••• •••• •••• ••••");

@@ -1,7 +1,7 @@
 import type { ConsoleEntry } from "../../shared/context.js";
 import { LIMITS } from "../../shared/limits.js";
 import type { Ring } from "./ring.js";
-import { scrubText } from "./scrub.js";
+import { scrubStart } from "./scrub.js";
 
 function cap(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -24,8 +24,13 @@ function entry(
   message: string,
   stack?: string,
 ): ConsoleEntry {
-  const e: ConsoleEntry = { t: Date.now(), level, kind, message: cap(scrubText(message), LIMITS.consoleMessage) };
-  if (stack) e.stack = cap(scrubText(stack), LIMITS.stack);
+  const e: ConsoleEntry = {
+    t: Date.now(),
+    level,
+    kind,
+    message: cap(scrubStart(message, LIMITS.consoleMessage), LIMITS.consoleMessage),
+  };
+  if (stack) e.stack = cap(scrubStart(stack, LIMITS.stack), LIMITS.stack);
   return e;
 }
 

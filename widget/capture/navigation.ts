@@ -1,5 +1,6 @@
 import type { Navigation } from "../../shared/context.js";
 import type { Ring } from "./ring.js";
+import { maskPatterns } from "./patterns.js";
 import { scrubUrl } from "./scrub.js";
 
 type Kind = Navigation["kind"];
@@ -15,7 +16,7 @@ export function startNavigation(ring: Ring<Navigation>, onChange: (t: number) =>
     lastUrl = url;
     const t = Date.now();
     const entry: Navigation = { t, url, kind };
-    if (document.title) entry.title = document.title.slice(0, 300);
+    if (document.title) entry.title = maskPatterns(document.title.slice(0, 300));
     ring.push(entry);
     onChange(t);
   };

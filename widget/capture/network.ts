@@ -1,6 +1,6 @@
 import type { NetworkFailure } from "../../shared/context.js";
 import type { Ring } from "./ring.js";
-import { scrubUrl } from "./scrub.js";
+import { scrubStart, scrubUrl } from "./scrub.js";
 
 export interface NetworkOptions {
   /** True for the widget's own API calls, which are never captured. */
@@ -21,7 +21,7 @@ export function startNetwork(ring: Ring<NetworkFailure>, options: NetworkOptions
       status,
       durationMs: Math.max(0, Math.round(performance.now() - start)),
     };
-    if (error) failure.error = error.slice(0, 300);
+    if (error) failure.error = scrubStart(error, 300).slice(0, 300);
     ring.push(failure);
   };
 

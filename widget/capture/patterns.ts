@@ -1,24 +1,36 @@
 /**
- * Personal data found by pattern in text the page shows (and in console text, failed-request URLs, metadata): email
- * addresses, payment card numbers (Luhn-valid, 13–19 digits, spaces or dashes), IBANs (mod-97 valid) and long
- * secrets (JWTs, sk_/pk_live_-style keys, runs of 32+ hex or base64 characters). Only the match is replaced, keeping
- * its length and shape (j•••••@e••••••.com), so replay stays readable. Pure; no DOM.
+ * Personal data found by pattern in text the page shows (and in console text, failed-request URLs, metadata, titles):
+ * email addresses (also %40-encoded), payment card numbers (Luhn-valid, 13–19 digits, grouped by spaces, dashes or
+ * dots), IBANs (mod-97 valid, any case) and secrets (JWTs, keys of common services by their prefix, the credential of
+ * an Authorization header, runs of 32+ hex or base64 characters). Only the match is replaced, keeping its length and
+ * shape (j•••••@e••••••.com), so replay stays readable. Dashed UUIDs are ids and stay. Every pattern costs time in
+ * proportion to the text (tests/unit/widget-patterns-places.test.ts). Pure; no DOM.
  */
 export const DOT = "•";
 
 /** Told each masked piece (already masked): the form's preview counts them ("3 pieces of text hidden"). */
 export type OnMasked = (masked: string) => void;
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
-const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g;
+// Tried only from the start of a run of address characters (the character before is captured and given back), so a
+// long run without an @ costs one pass, not one per character. Letters of any script. "%40": an address
+// percent-encoded in a URL (URLSearchParams writes @ that way). Not "logo@2x.png" (image density suffixes) nor
+// "pkg@1.2.3": the top-level domain starts with a letter.
+export const EMAIL =
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(@|%40)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
+// Runs of digit groups that could hold a card (groups of 3+ digits, the last may be shorter); which of them form a
+// card is decided in maskCards.
+const DIGIT_GROUPS = /\b\d{3,}(?:[ .\u00a0\u2009\u202f-]\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
+const IBAN = /\b[a-z]{2}\d{2}(?:[ \u00a0]?[a-z0-9]){11,30}\b/gi;
 const JWT = /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g;
 const KEY =
-  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|\bsk_[A-Za-z0-9]{20,}|\b(?:ghp|gho|xox[abpr])[_-][A-Za-z0-9-]{16,}/g;
+  /\b(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|sk_[A-Za-z0-9]{20,}|(?:gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_)[\w-]{16,}|A[KS]IA[A-Z0-9]{16}\b|AIza[\w-]{35}|SG\.[\w-]{16,}\.[\w-]{16,})/g;
+// "Authorization: Bearer …", "Basic …": the credential after the scheme, whatever its length, when it has a digit or
+// 16+ characters (not "bearer authentication" in prose).
+const BEARER = /\b(?:bearer|authorization:[ \t]*\w+)[ \t]+(?=[\w.~+/-]*\d|[\w.~+/-]{16})[\w.~+/-]{8,}=*/gi;
 const LONG_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
 
-/** Every character but the first (and separators) becomes a dot. */
-const keepFirst = (part: string) => part.slice(0, 1) + part.slice(1).replace(/[^.\s-]/g, DOT);
+/** Every character but the first (and separators) becomes a dot, a lone one too; by code point, so none is cut in half. */
+const keepFirst = (part: string) => part.replace(/^.$|(?!^)[^.\s-]/gu, DOT);
 const dotsFrom = (text: string, keep: number) => text.slice(0, keep) + text.slice(keep).replace(/[^\s-]/g, DOT);
 
 function luhn(digits: string): boolean {
@@ -31,9 +43,37 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * Card numbers inside a run of digit groups: 13-19 digits, Luhn-valid, either one group or groups of 3+ digits (the
+ * last may be shorter: 4-4-4-1) joined by one kind of separator. Every start is tried, longest card first, so a card
+ * after an order number or before an expiry ("4242 4242 4242 4242 12/27") is still found.
+ */
+function maskCards(run: string, hit: (masked: string) => string): string {
+  if (run.length < 13) return run;
+  const parts = run.split(/(\D)/); // digits, separator, digits, ...
+  let out = "";
+  for (let i = 0; i < parts.length; i += 2) {
+    let digits = "";
+    let end = -1;
+    for (let j = i; j < parts.length && digits.length < 19; j += 2) {
+      if (j > i && (parts[j - 1] !== parts[i + 1] || parts[j - 2].length < 3)) break;
+      digits += parts[j];
+      if (digits.length >= 13 && digits.length <= 19 && luhn(digits)) end = j;
+    }
+    if (end < 0) out += parts[i] + (parts[i + 1] ?? "");
+    else {
+      const card = parts.slice(i, end + 1).join("");
+      out += hit(card.replace(/\d/g, DOT)) + (parts[end + 1] ?? "");
+      i = end;
+    }
+  }
+  return out;
+}
+
 function ibanValid(raw: string): boolean {
-  const s = raw.replace(/ /g, "");
-  if (s.length < 15 || s.length > 34) return false;
+  const s = raw.replace(/\s/g, "").toUpperCase();
+  // Every country's account part is mostly digits: a code, two digits and words ("FY24 plan will ship soon") is not.
+  if (s.length < 15 || s.length > 34 || s.replace(/\D/g, "").length < 10) return false;
   let rest = 0;
   for (const ch of s.slice(4) + s.slice(0, 4)) {
     const v = ch >= "A" ? ch.charCodeAt(0) - 55 : ch.charCodeAt(0) - 48;
@@ -42,16 +82,26 @@ function ibanValid(raw: string): boolean {
   return rest === 1;
 }
 
-/** A run of 32+ key-like characters counts as a secret when it mixes digits and letters (not a long word or path). */
+/**
+ * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
+ * a prefix: shpat_…, key-…), or mixes digits, lower and upper case without reading as words (a path such as
+ * /src/components/PaymentStep2/Index, a camelCase name: 70%+ of it in runs of 3+ lower-case letters; a random
+ * 32-character base64 key reads that way about once in 5,000, a 40-character one once in 14,000).
+ */
 const looksRandom = (run: string) =>
-  /^[0-9a-f]+$/i.test(run) ? /\d/.test(run) : /\d/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run);
+  (run.match(/[0-9a-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
+  (/\d/.test(run) &&
+    /[a-z]/.test(run) &&
+    /[A-Z]/.test(run) &&
+    (run.match(/[A-Z]?[a-z]{3,}/g) ?? []).join("").length < run.length * 0.7);
 
 /**
- * What every pattern above needs somewhere in the text: an @, 13 digits in a row (spaces or dashes between), a
- * country code and check digits, eyJ, a key prefix, or 32 key-like characters. One scan instead of six, and most text
- * has none of them.
+ * What every pattern above needs somewhere in the text: an @ (or %40), 13 digits in a row (separators between), a
+ * country code and check digits, eyJ, a key prefix, a bearer scheme, or 32 key-like characters. One scan instead of
+ * eight, and most text has none of them.
  */
-const ANY = /@|\d(?:[ -]?\d){12}|[A-Z]{2}\d\d|eyJ|[sprk]k_|gh[po]|xox|[A-Za-z0-9+/_-]{32}/;
+const ANY =
+  /@|%40|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
@@ -63,7 +113,7 @@ const cache = new Map<string, { out: string; pieces: string[] }>();
 export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
   // something with an @ or digits.
-  if (text.length < 13 ? !text.includes("@") : text.length < 32 && !/[@\d]/.test(text)) return text;
+  if (text.length < 13 ? !/@|%40/.test(text) : text.length < 32 && !/[@%\d]/.test(text)) return text;
   const cacheable = !skipEmail && text.length <= CACHE_TEXT;
   const known = cacheable ? cache.get(text) : undefined;
   if (known) {
@@ -86,19 +136,27 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
     pieces.push(masked);
     return masked;
   };
-  return text
-    .replace(EMAIL, (m) => {
-      if (skipEmail?.(m)) return m;
-      const at = m.indexOf("@");
-      const labels = m.slice(at + 1).split(".");
-      const tld = labels.pop();
-      return hit(`${keepFirst(m.slice(0, at))}@${labels.map(keepFirst).join(".")}.${tld}`);
-    })
-    .replace(JWT, (m) => hit(dotsFrom(m, 3)))
-    .replace(KEY, (m) => hit(dotsFrom(m, m.lastIndexOf("_") + 1 || 4)))
-    .replace(IBAN, (m) => (ibanValid(m) ? hit(dotsFrom(m, 2)) : m))
-    .replace(CARD, (m) => (luhn(m.replace(/\D/g, "")) ? hit(m.replace(/\d/g, DOT)) : m))
-    .replace(LONG_RUN, (m) => (looksRandom(m) ? hit(dotsFrom(m, 0)) : m));
+  return (
+    text
+      .replace(EMAIL, (m, before: string, local: string, sign: string, domain: string) => {
+        if (skipEmail?.(`${local}@${domain}`)) return m;
+        const labels = domain.split(".");
+        const tld = labels.pop();
+        return before + hit(`${keepFirst(local)}${sign}${labels.map(keepFirst).join(".")}.${tld}`);
+      })
+      .replace(JWT, (m) => hit(dotsFrom(m, 3)))
+      // The service's prefix stays (sk_live_, ghp_, SG., AKIA): it tells what kind of key was there.
+      .replace(KEY, (m) => hit(dotsFrom(m, /^(?:A[KS]IA|AIza|(?:[a-z]+_)*[a-z]+[_.-])/i.exec(m)?.[0].length ?? 0)))
+      .replace(BEARER, (m) => hit(dotsFrom(m, m.search(/\S+$/))))
+      .replace(IBAN, (m) => {
+        // The match may run on into the next words ("… 0130 00 EUR"): drop trailing groups until the check passes.
+        for (let s = m; s.length >= 15; s = s.replace(/\s?[a-z0-9]+$/i, ""))
+          if (ibanValid(s)) return hit(dotsFrom(s, 2)) + m.slice(s.length);
+        return m;
+      })
+      .replace(DIGIT_GROUPS, (m) => maskCards(m, hit))
+      .replace(LONG_RUN, (m) => (looksRandom(m) ? hit(dotsFrom(m, 0)) : m))
+  );
 }
 
 /** How a site asked text to be treated: patterns (default), everything, or nothing but its own rule. */

@@ -1,6 +1,6 @@
 /** Privacy scrubbing for everything the widget captures (URLs, click text, console text). Pure; no DOM. */
 import { LIMITS } from "../../shared/limits.js";
-import { maskPatterns } from "./patterns.js";
+import { DOT, EMAIL, maskPatterns } from "./patterns.js";
 
 export const REDACTED = "[redacted]";
 
@@ -45,9 +45,28 @@ function scrubParams(params: string): string {
       } catch {
         /* keep raw */
       }
-      return isSecretParam(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+      return isSecretParam(name)
+        ? `${pair.slice(0, eq)}=${REDACTED}`
+        : pair.slice(0, eq + 1) + maskValue(pair.slice(eq + 1));
     })
     .join("&");
+}
+
+/**
+ * A parameter's value is percent-encoded ("4111%201111%201111%201111", "DE89+3704+…", what a search box sends):
+ * masked as the app meant it, then encoded again with the dots left readable. Plain values are masked with the rest
+ * of the URL.
+ */
+function maskValue(raw: string): string {
+  if (!/[%+]/.test(raw)) return raw;
+  let text: string;
+  try {
+    text = decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return raw;
+  }
+  const masked = maskPatterns(text);
+  return masked === text ? raw : encodeURIComponent(masked).replace(/%E2%80%A2/g, DOT);
 }
 
 /**
@@ -79,7 +98,6 @@ export function scrubUrl(raw: string, base?: string): string {
   return out.length > LIMITS.url ? out.slice(0, LIMITS.url) : out;
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 // 13–19 digits, optionally grouped by spaces or dashes: card numbers; also long IBAN-like runs
 const CARD_LIKE = /\b\d(?:[ -]?\d){12,18}\b/g;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/g;
@@ -89,13 +107,28 @@ export function scrubText(text: string): string {
   return maskPatterns(
     text
       .replace(URL_IN_TEXT, (u) => (u.includes("?") || u.includes("#") || u.includes("@") ? scrubUrl(u) : u))
-      .replace(EMAIL, "[email]")
+      .replace(EMAIL, (_, before: string) => `${before}[email]`)
       .replace(CARD_LIKE, "[number]"),
   );
 }
 
+/**
+ * Scrubs only the start of a long text that will be cut to `max` characters anyway (a click on a page-sized element,
+ * a console message of a whole data URL): scrubbing costs time in the page. The margin keeps a card, an IBAN or a key
+ * that straddles the cut whole, so it is still recognised.
+ */
+export function scrubStart(text: string, max: number): string {
+  return scrubText(text.length > max + 256 ? text.slice(0, max + 256) : text);
+}
+
 /** Collapses whitespace, scrubs and truncates to `max` characters (with an ellipsis). */
 export function shortText(text: string, max: number): string {
-  const clean = scrubText(text.replace(/\s+/g, " ").trim());
+  const clean = scrubStart(
+    text
+      .slice(0, (max + 256) * 4)
+      .replace(/\s+/g, " ")
+      .trim(),
+    max,
+  );
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }

@@ -1,4 +1,6 @@
 /** Short, readable CSS paths for clicked elements. Works on a structural subset of Element so it can be unit tested. */
+import { maskPatterns } from "./patterns.js";
+
 export interface SelectorNode {
   tagName: string;
   id: string;
@@ -36,7 +38,10 @@ function part(node: SelectorNode): { text: string; unique: boolean } {
   return { text, unique: false };
 }
 
-/** Up to `depth` levels, stopping early at an id or test attribute; at most 300 characters. */
+/**
+ * Up to `depth` levels, stopping early at an id or test attribute; at most 300 characters. Ids and test attributes
+ * are page data ("row-jane@example.com"): masked by pattern, as in the recording.
+ */
 export function buildSelector(node: SelectorNode, depth = 4): string {
   const parts: string[] = [];
   let current: SelectorNode | null = node;
@@ -48,6 +53,6 @@ export function buildSelector(node: SelectorNode, depth = 4): string {
     if (p.unique) break;
     current = current.parentElement;
   }
-  const selector = parts.join(" > ") || node.tagName.toLowerCase();
+  const selector = maskPatterns(parts.join(" > ") || node.tagName.toLowerCase());
   return selector.length > 300 ? selector.slice(selector.length - 300) : selector;
 }

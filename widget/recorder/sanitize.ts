@@ -5,7 +5,8 @@
  *   (and masked) as the iframe's own document, so replay does not need the attribute: it is dropped.
  * - elements inside `data-handoff-mask` keep their text masked by rrweb, but not their human-readable attributes
  *   (title, alt, aria-label, placeholder...): those are masked the same way.
- * - URLs in href/src/action attributes lose secret query and fragment parameters, as every other captured URL.
+ * - URLs in href/src/action attributes lose secret query and fragment parameters, as every other captured URL; links
+ *   (not what replay loads) and data-* values are masked by pattern too.
  * - inline event handlers (every `on*` attribute) and `javascript:`/`vbscript:` URLs are page source, often with
  *   tokens or customer data in them; replay never runs them: dropped.
  * - personal data by pattern (capture/patterns.ts) in text nodes and readable attributes, via `maskText`.
@@ -41,6 +42,7 @@ const TEXT_ATTRIBUTES = [
   "value",
 ];
 const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "poster", "data", "cite", "xlink:href"];
+const LINK_ATTRIBUTES = new Set(["href", "action", "formaction", "cite", "xlink:href"]);
 // Browsers ignore leading spaces and control characters, and tabs/newlines inside the scheme.
 function isScriptUrl(value: string): boolean {
   let start = 0;
@@ -64,11 +66,22 @@ function scrubAttributeUrl(value: string): string {
 /** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
 function cleanAttributes(attributes: Attributes, masked: () => boolean, mask: TextMasker, tagName?: string): void {
   delete attributes.srcdoc;
-  for (const name in attributes) if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
+  for (const name in attributes) {
+    if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
+    // data-* values are not shown but are recorded: apps keep the user's email or ids there for their scripts.
+    else if (name.startsWith("data-") && typeof attributes[name] === "string")
+      attributes[name] = mask(attributes[name]);
+  }
   for (const name of URL_ATTRIBUTES) {
     const value = attributes[name];
     if (typeof value !== "string") continue;
-    attributes[name] = isScriptUrl(value) ? "#" : scrubAttributeUrl(value);
+    // Links are never followed in replay: masked by pattern like text (mailto:jane@…, /customers/jane@…/, ?card=…).
+    // What replay loads (img src, a stylesheet's href) keeps its bytes, only secret parameters go.
+    attributes[name] = isScriptUrl(value)
+      ? "#"
+      : LINK_ATTRIBUTES.has(name) && tagName !== "link"
+        ? mask(scrubAttributeUrl(value))
+        : scrubAttributeUrl(value);
   }
   // The DOM lookup behind masked() runs only for the few changes that carry readable text (busy pages mostly change
   // style and class).

@@ -1,0 +1,79 @@
+/**
+ * Pattern masking (widget/capture/patterns.ts) as a sceptical privacy reviewer tries it: realistic strings that must
+ * not leave the browser, look-alikes that must stay readable, a decision on UUIDs, and text in any script.
+ */
+import { describe, expect, test } from "vitest";
+import { DOT, maskPatterns } from "../../widget/capture/patterns.js";
+import { JWT, READABLE, SECRETS } from "../helpers/mask-cases.js";
+
+describe("must be masked: the secret goes, the text around it stays", () => {
+  test.each(SECRETS)("%s", (_, marked, keep) => {
+    const [before, secret, after] = marked.split(/[⟦⟧]/);
+    const text = before + secret + after;
+    const out = maskPatterns(text);
+    expect(out.length).toBe(text.length);
+    expect(out.slice(0, before.length)).toBe(before);
+    expect(out.slice(before.length + secret.length)).toBe(after);
+    const masked = out.slice(before.length, before.length + secret.length);
+    expect(masked.slice(0, keep)).toBe(secret.slice(0, keep));
+    expect(masked.slice(keep), masked).not.toMatch(/[\p{L}\p{N}]/u);
+  });
+});
+
+describe("email addresses: only the first letter of each part and the top-level domain stay", () => {
+  test.each([
+    ["jane.doe+billing@example.com", "j•••.•••••••••••@e••••••.com"],
+    ["JANE.DOE@EXAMPLE.COM", "J•••.•••@E••••••.COM"],
+    ["Ops@mail.eu.example.co.uk", "O••@m•••.e•.e••••••.c•.uk"],
+    ["hi@studio.photography", "h•@s•••••.photography"],
+    ["user_name-1@sub-domain.example.org", "u••••••••-•@s••-••••••.e••••••.org"],
+    ["a@b.io", "•@•.io"],
+    ["o'brien@example.ie", "o••••••@e••••••.ie"],
+    ["wang@163.com", "w•••@1••.com"],
+    ['Contact "jane@example.com" now', 'Contact "j•••@e••••••.com" now'],
+    ["<jane@example.com>", "<j•••@e••••••.com>"],
+    ["(jane@example.com)", "(j•••@e••••••.com)"],
+    ["jane@example.com, joe@example.com", "j•••@e••••••.com, j••@e••••••.com"],
+    ["mailto:jane@example.com?subject=Hi", "mailto:j•••@e••••••.com?subject=Hi"],
+    ["/invite?email=jane@example.com&x=1", "/invite?email=j•••@e••••••.com&x=1"],
+    ["/invite?email=jane%40example.com&x=1", "/invite?email=j•••%40e••••••.com&x=1"],
+    ["/users/jane%2Bbilling%40example.com/edit", "/users/j•••••••••••••%40e••••••.com/edit"],
+    ["Sent to jürgen@münchen.de", "Sent to j•••••@m••••••.de"],
+    ["📧 jane@example.com 🎉", "📧 j•••@e••••••.com 🎉"],
+  ])("%s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
+});
+
+describe("look-alikes stay readable", () => {
+  test.each(READABLE)("%s", (text) => expect(maskPatterns(text)).toBe(text));
+});
+
+describe("UUIDs and hashes: a decision", () => {
+  // A dashed UUID is an id (orders, tickets, users): support needs it, and Sentry's default scrubbing leaves UUIDs
+  // alone too. 32+ hex characters in one run (also a UUID written without dashes) are the shape of API secrets
+  // (Twilio, Mailgun, Shopify tokens, session ids): masked, even when it is only a commit hash or an ETag.
+  test("dashed UUIDs stay, 32+ hex in a row is masked", () => {
+    expect(maskPatterns("ticket 9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d")).toBe(
+      "ticket 9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d",
+    );
+    expect(maskPatterns("ticket 9b1deb4d3b7d4bad9bdd2b0d7b3dcb6d")).toBe(`ticket ${DOT.repeat(32)}`);
+    expect(maskPatterns('ETag: "33a64df551425fcc55e4d42a148795d9f25f89d4"')).toBe(`ETag: "${DOT.repeat(40)}"`);
+  });
+});
+
+describe("text in any script: nothing cut in half", () => {
+  const wellFormed = (s: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+  test.each([
+    ["👩‍💻 jane@example.com 🇩🇪", "👩‍💻 j•••@e••••••.com 🇩🇪"],
+    ["💳4111 1111 1111 1111💳", "💳•••• •••• •••• ••••💳"],
+    ["𝒜lice@example.com", "𝒜••••@e••••••.com"],
+    ["📧 𝒶𝒷𝒸@𝒹𝑜𝓂𝒶𝒾𝓃.com", "📧 𝒶••@𝒹•••••.com"],
+    ["مرحبا jane@example.com شكرا", "مرحبا j•••@e••••••.com شكرا"],
+    ["IBAN 🏦 DE89 3704 0044 0532 0130 00 ✅", "IBAN 🏦 DE•• •••• •••• •••• •••• •• ✅"],
+    [`${JWT}🔑`, `eyJ${DOT.repeat(JWT.length - 3)}🔑`],
+    ["\uD83D jane@example.com", "\uD83D j•••@e••••••.com"], // a lone surrogate on the page stays as it was
+  ])("%s", (text, masked) => {
+    const out = maskPatterns(text);
+    expect(out).toBe(masked);
+    expect(wellFormed(out)).toBe(wellFormed(text));
+  });
+});
