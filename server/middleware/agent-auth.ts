@@ -7,6 +7,7 @@ import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
 import { ownOrigin } from "../access/origin.js";
 import { apiTokenOf, runAsToken } from "./token-auth.js";
+import { API_TOKEN_PREFIX } from "../access/authenticate-token.js";
 
 /** Every agent route: a valid session cookie or API token (Bearer), or 401. */
 export function requireAgent(): MiddlewareHandler<AppEnv> {
@@ -15,6 +16,13 @@ export function requireAgent(): MiddlewareHandler<AppEnv> {
     if (c.get("actor")) return next();
     const token = apiTokenOf(c);
     if (token) return runAsToken(c, token, next);
+    // A script that sent some other credential reads what is wrong, not the console's "Log in first".
+    if (!readSessionCookie(c) && /^(Bearer|Basic|Token)\s/i.test(c.req.header("authorization") ?? "")) {
+      throw new ServiceError(
+        "unauthorized",
+        `This API takes an API token as "Authorization: Bearer ${API_TOKEN_PREFIX}…" (Admin > API tokens)`,
+      );
+    }
     const agent = await authenticateSession(c.get("db"), { token: readSessionCookie(c) });
     assertPasswordChosen(agent, { method: c.req.method, path: c.req.path });
     c.set("actor", agentActor(agent));

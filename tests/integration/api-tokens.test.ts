@@ -99,5 +99,9 @@ describe.each(DATABASE_KINDS)("API tokens on %s", (kind) => {
     expect((await admin.delete(TOKEN_PATHS.token(token.id))).status).toBe(204);
     expect((await script(token.token, "GET", "/api/v1/tickets")).status).toBe(401);
     expect((await script("hot_not-a-real-token", "GET", "/api/v1/tickets")).status).toBe(401);
+    // Something that is not one of our tokens (a pasted upload token, another service's key) says what is expected.
+    const foreign = await script("sk_live_123", "GET", "/api/v1/tickets");
+    expect(foreign.status).toBe(401);
+    expect(foreign.body.error.message).toContain('"Authorization: Bearer hot_…"');
   });
 });
