@@ -1,5 +1,6 @@
 import { h, render } from "preact";
 import { Launcher } from "./Launcher.js";
+import { addSheet } from "./sheet.js";
 import { launcherCss } from "./styles.js";
 import type { Strings } from "./strings.js";
 import type { FormValues, UiController } from "./types.js";
@@ -30,9 +31,14 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   host.dataset.handoffBlock = "";
   host.translate = false;
   const shadow = host.attachShadow({ mode: "open" });
-  const style = document.createElement("style");
-  style.textContent = launcherCss(options.color, options.left);
-  shadow.appendChild(style);
+  // Each stylesheet once (the dialog asks at every render).
+  const sheets = new Set<string>();
+  const style = (css: string) => {
+    if (sheets.has(css)) return;
+    sheets.add(css);
+    addSheet(shadow, css);
+  };
+  style(launcherCss(options.color, options.left));
   const root = document.createElement("div");
   shadow.appendChild(root);
   document.body.appendChild(host);
@@ -89,6 +95,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
             ctrl,
             t,
             theme: options,
+            style,
             values,
             setValues: (next: FormValues) => {
               values = next;

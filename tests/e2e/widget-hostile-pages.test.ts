@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { HAS_BROWSER } from "./harness.js";
+import { form, openWidget } from "./widget-fixtures.js";
+import {
+  expectStyledLauncher,
+  type HostileSite,
+  sendWithRecording,
+  startHostileSite,
+} from "./widget-hostile-fixtures.js";
+
+/** Pages on another origin doing what real customers' pages do; the widget must keep working on each. */
+describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
+  let site: HostileSite;
+  beforeAll(async () => {
+    site = await startHostileSite();
+  });
+  afterAll(() => site?.close());
+
+  test("a strict Content-Security-Policy (no 'unsafe-inline' styles or scripts): styled launcher and dialog, ticket and recording sent", async () => {
+    const widget = new URL(site.server.url).origin;
+    const { page, errors, close } = await site.open("/csp", {
+      headers: {
+        "Content-Security-Policy": `default-src 'self'; script-src 'self' ${widget}; style-src 'self'; connect-src 'self' ${widget}`,
+      },
+      head: `<script src="/violations.js"></script>`,
+      files: {
+        "/violations.js": `window.violations = [];
+          document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective + " " + e.blockedURI));`,
+      },
+    });
+    await expectStyledLauncher(page);
+    await openWidget(page);
+    expect(await form(page).evaluate((d) => getComputedStyle(d).position)).toBe("fixed");
+    await page.keyboard.press("Escape");
+    const { events } = await sendWithRecording(site, page, "Strict CSP");
+    expect(events[1].type).toBe(2); // the full snapshot
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
