@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HAS_BROWSER } from "./harness.js";
-import { form, openWidget } from "./widget-fixtures.js";
+import { form, openWidget, sendTicket } from "./widget-fixtures.js";
 import {
   expectStyledLauncher,
   type HostileSite,
@@ -35,6 +35,20 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     const { events } = await sendWithRecording(site, page, "Strict CSP");
     expect(events[1].type).toBe(2); // the full snapshot
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("page CSS that matches every div (transform, div:empty, all: unset), rtl and zoom: the launcher stays on screen", async () => {
+    const { page, errors, close } = await site.open("/css", {
+      head: `<style>* { all: unset } html { zoom: 1.25 } div { transform: translateZ(0) } div:empty { display: none }
+        .overlay { display: block; position: fixed; inset: 0; z-index: 2147483647; background: rgba(0, 0, 0, .1) }</style>`,
+      body: `<div class="overlay"></div><h1 dir="rtl">الطلبات</h1>`,
+    });
+    await page.evaluate(() => document.documentElement.setAttribute("dir", "rtl"));
+    await expectStyledLauncher(page);
+    await openWidget(page);
+    await sendTicket(page, "Page CSS");
     expect(errors).toEqual([]);
     await close();
   });
