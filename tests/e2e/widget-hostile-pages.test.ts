@@ -52,4 +52,34 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("fetch and XMLHttpRequest wrapped to add headers to every request (tracing, CSRF): the ticket and recording still arrive", async () => {
+    const { page, errors, close } = await site.open("/wrapped", {
+      head: `<script>
+        const nativeFetch = window.fetch;
+        window.fetch = function (input, init) {
+          const headers = new Headers((init && init.headers) || {});
+          headers.set("sentry-trace", "0123456789abcdef0123456789abcdef-0123456789abcdef-1");
+          headers.set("baggage", "sentry-environment=production");
+          return nativeFetch(input, Object.assign({}, init, { headers }));
+        };
+        const open = XMLHttpRequest.prototype.open;
+        XMLHttpRequest.prototype.open = function () {
+          const result = open.apply(this, arguments);
+          this.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+          return result;
+        };
+      </script>`,
+      body: `<h1>Orders</h1><button id="load" onclick="fetch('/api/orders.json')">Load orders</button>`,
+    });
+    await expectStyledLauncher(page);
+    await page.locator("#load").click();
+    const { body, events } = await sendWithRecording(site, page, "Wrapped fetch");
+    expect(body.context?.network).toEqual([
+      expect.objectContaining({ url: `${site.origin}/api/orders.json`, status: 404 }),
+    ]);
+    expect(events[1].type).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
