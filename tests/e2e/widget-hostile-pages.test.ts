@@ -82,4 +82,22 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("Prototype.js-style Array.prototype.toJSON and Object.prototype extras: the ticket is accepted with its context", async () => {
+    const { page, errors, close } = await site.open("/prototype", {
+      head: `<script>
+        Array.prototype.toJSON = function () { return "[" + this.map(function (x) { return JSON.stringify(x); }).join(", ") + "]"; };
+        Object.prototype.extend = function () {};
+      </script>`,
+      body: `<h1>Orders</h1><button id="fail" onclick="console.error('Order sync failed')">Sync</button>`,
+    });
+    await expectStyledLauncher(page);
+    await page.locator("#fail").click();
+    const { body, events } = await sendWithRecording(site, page, "Prototype page");
+    expect(body.context?.console).toEqual([expect.objectContaining({ message: "Order sync failed" })]);
+    expect(body.context?.clicks).toEqual([expect.objectContaining({ text: "Sync" })]);
+    expect(events[1].type).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
