@@ -100,4 +100,20 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a <base href>: failed requests are reported at the URL the browser fetched", async () => {
+    const { page, errors, close } = await site.open("/app/orders", {
+      head: `<base href="/static/">`,
+      body: `<h1>Orders</h1><button id="load" onclick="fetch('orders.json')">Load orders</button>`,
+    });
+    await expectStyledLauncher(page);
+    await page.locator("#load").click();
+    await openWidget(page);
+    const { body } = await sendTicket(page, "Base href");
+    expect(body.context?.network).toEqual([
+      expect.objectContaining({ url: `${site.origin}/static/orders.json`, status: 404 }),
+    ]);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
