@@ -116,4 +116,24 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("the app replaces <body> (Turbo) or rewrites it (innerHTML): the launcher comes back and still sends", async () => {
+    const { page, errors, close } = await site.open("/spa", {});
+    await expectStyledLauncher(page);
+    await page.evaluate(() => {
+      const next = document.createElement("body");
+      next.innerHTML = "<h1>Invoices</h1>";
+      document.body.replaceWith(next);
+    });
+    await expectStyledLauncher(page);
+    await page.evaluate(() => {
+      document.body.innerHTML = "<h1>Settings</h1>";
+    });
+    await expectStyledLauncher(page);
+    await openWidget(page);
+    await sendTicket(page, "Body replaced");
+    expect(await page.locator("#handoff-widget").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

@@ -41,10 +41,18 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   style(launcherCss(options.color, options.left));
   const root = document.createElement("div");
   shadow.appendChild(root);
-  document.body.appendChild(host);
   // The top layer: above the page's own fixed and sticky layers, whatever their z-index or place in the DOM.
   host.popover = "manual";
-  host.showPopover?.();
+  const attach = () => {
+    document.body.appendChild(host);
+    host.showPopover?.();
+    keep.observe(document.body, { childList: true });
+  };
+  // Single-page apps replace <body> (Turbo) or its children (innerHTML, a framework rendering into it): put the
+  // launcher back, or it is gone until the next page load.
+  const keep = new MutationObserver(() => !host.isConnected && document.body && attach());
+  keep.observe(document.documentElement, { childList: true });
+  attach();
 
   let open = false;
   let removed = false;
@@ -131,6 +139,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
     preload: () => void preload(),
     unmount: () => {
       removed = true;
+      keep.disconnect();
       render(null, root);
       host.remove();
     },
