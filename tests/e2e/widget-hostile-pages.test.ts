@@ -136,4 +136,21 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a page that froze console and history: uncaught errors and the page load are still captured", async () => {
+    const { page, errors, close } = await site.open("/frozen", {
+      head: `<script>Object.freeze(console); Object.freeze(history);</script>`,
+      body: `<h1>Orders</h1><button id="fail" onclick="throw new Error('Order sync failed')">Sync</button>`,
+    });
+    await expectStyledLauncher(page);
+    await page.locator("#fail").click();
+    await openWidget(page);
+    const { body } = await sendTicket(page, "Frozen globals");
+    expect(body.context?.console).toEqual([
+      expect.objectContaining({ kind: "uncaught", message: expect.stringContaining("Order sync failed") }),
+    ]);
+    expect(body.context?.navigation).toEqual([expect.objectContaining({ kind: "load" })]);
+    expect(errors).toEqual(["Order sync failed"]); // the page's own error, nothing of ours
+    await close();
+  });
 });
