@@ -4,6 +4,7 @@ import { form, openWidget, sendTicket } from "./widget-fixtures.js";
 import {
   expectStyledLauncher,
   type HostileSite,
+  scriptTag,
   sendWithRecording,
   startHostileSite,
 } from "./widget-hostile-fixtures.js";
@@ -151,6 +152,31 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     ]);
     expect(body.context?.navigation).toEqual([expect.objectContaining({ kind: "load" })]);
     expect(errors).toEqual(["Order sync failed"]); // the page's own error, nothing of ours
+    await close();
+  });
+
+  test("the tag twice, again from a tag manager later, and page globals named h, preact and define: one widget", async () => {
+    const { page, errors, close } = await site.open("/twice", {
+      head: `<script>window.h = function () { throw new Error("the page's h"); }; window.preact = { h: window.h };
+        window.define = function () {}; window.define.amd = {};</script>`,
+      tag: (widget) => scriptTag(widget) + scriptTag(widget),
+    });
+    await expectStyledLauncher(page);
+    await page.evaluate(
+      (widget) =>
+        new Promise((resolve) => {
+          const script = document.createElement("script");
+          script.src = `${widget}/widget.js`;
+          script.dataset.siteKey = "pk_demo";
+          script.onload = () => requestIdleCallback(resolve);
+          document.body.appendChild(script);
+        }),
+      new URL(site.server.url).origin,
+    );
+    await openWidget(page);
+    await sendTicket(page, "Tag twice");
+    expect(await page.locator("#handoff-widget").count()).toBe(1);
+    expect(errors).toEqual([]);
     await close();
   });
 });
