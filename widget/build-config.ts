@@ -1,6 +1,7 @@
 import type { InlineConfig, Plugin } from "vite";
 import { fileURLToPath } from "node:url";
 import { inlineRolldownRuntime } from "./build-inline-runtime.js";
+import { preactOnFrozenPages } from "./build-preact-frozen.js";
 import { patchedRrwebRecord } from "./build-rrweb-patch.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -96,7 +97,12 @@ function esmBuild(
 ): InlineConfig {
   return {
     ...common,
-    plugins: [patchedRrwebRecord(), inlineRolldownRuntime(), ...(launcher ? [launcher.emit] : [])],
+    plugins: [
+      patchedRrwebRecord(),
+      preactOnFrozenPages(),
+      inlineRolldownRuntime(),
+      ...(launcher ? [launcher.emit] : []),
+    ],
     build: {
       outDir,
       emptyOutDir,

@@ -155,6 +155,21 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     await close();
   });
 
+  test("a page that froze Object.prototype and other intrinsics (against prototype pollution): the form reacts, nothing throws", async () => {
+    const { page, errors, close } = await site.open("/frozen-intrinsics", {
+      head: `<script>[Object.prototype, Array.prototype, Function.prototype].forEach(Object.freeze);</script>`,
+    });
+    await expectStyledLauncher(page);
+    await openWidget(page);
+    await form(page).getByRole("button", { name: "Send" }).click();
+    await form(page).getByText("Required").first().waitFor(); // the dialog's own state update
+    await page.keyboard.press("Escape");
+    const { events } = await sendWithRecording(site, page, "Frozen intrinsics");
+    expect(events[1].type).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("the tag twice, again from a tag manager later, and page globals named h, preact and define: one widget", async () => {
     const { page, errors, close } = await site.open("/twice", {
       head: `<script>window.h = function () { throw new Error("the page's h"); }; window.preact = { h: window.h };
