@@ -54,6 +54,23 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     await close();
   });
 
+  test("a right-to-left page: the widget's left-to-right languages still read left to right", async () => {
+    const { page, errors, close } = await site.open("/rtl", {
+      head: `<script>document.documentElement.dir = "rtl";</script>`,
+      body: `<h1>الطلبات</h1>`,
+    });
+    await expectStyledLauncher(page);
+    const launcher = page.getByRole("button", { name: /Help/ });
+    const [icon, text] = await launcher.evaluate((b) =>
+      [b.querySelector("svg")!, b.querySelector("span")!].map((e) => e.getBoundingClientRect().x),
+    );
+    expect(icon).toBeLessThan(text);
+    await openWidget(page);
+    expect(await form(page).evaluate((d) => getComputedStyle(d).direction)).toBe("ltr");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("fetch and XMLHttpRequest wrapped to add headers to every request (tracing, CSRF): the ticket and recording still arrive", async () => {
     const { page, errors, close } = await site.open("/wrapped", {
       head: `<script>

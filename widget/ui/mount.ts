@@ -40,6 +40,8 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   };
   style(launcherCss(options.color, options.left));
   const root = document.createElement("div");
+  // The widget's languages (en, de, fr) read left to right, on a right-to-left page too (direction inherits).
+  root.dir = "ltr";
   shadow.appendChild(root);
   // The top layer: above the page's own fixed and sticky layers, whatever their z-index or place in the DOM.
   host.popover = "manual";
