@@ -35,6 +35,10 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     await page.keyboard.press("Escape");
     const { events } = await sendWithRecording(site, page, "Strict CSP");
     expect(events[1].type).toBe(2); // the full snapshot
+    // Now a visitor with a conversation: the conversation view's tabs are styled too.
+    await expect
+      .poll(() => page.locator("#handoff-widget .t").evaluate((e) => getComputedStyle(e).display))
+      .toBe("flex");
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     expect(errors).toEqual([]);
     await close();
