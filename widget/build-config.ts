@@ -1,6 +1,7 @@
 import type { InlineConfig, Plugin } from "vite";
 import { fileURLToPath } from "node:url";
 import { inlineRolldownRuntime } from "./build-inline-runtime.js";
+import { preactOnFrozenPages } from "./build-preact-frozen.js";
 import { patchedRrwebRecord } from "./build-rrweb-patch.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -32,7 +33,7 @@ function chunkFor(id: string, launcher: boolean): string | undefined {
     return "app";
   // The script tag's launcher path (app.ts and what it imports statically) joins them: one file before the launcher
   // shows, not an entry plus a shared chunk (every response costs ~350 B of headers on the visitor's wire).
-  if (launcher && /\/widget\/(app|core|config|ui\/(mount|Launcher|styles))\./.test(id)) return "app";
+  if (launcher && /\/widget\/(app|core|config|ui\/(mount|Launcher|styles|sheet))\./.test(id)) return "app";
   // Capture starts as soon as the launcher shows; the form only on intent (hover, focus, open), so they are apart.
   // The capture chunk also carries the little the form and the conversation chunk share (HTTP errors, the customer
   // token, stored tickets, error wording, routes): a visitor with conversations then downloads no form before any
@@ -96,7 +97,12 @@ function esmBuild(
 ): InlineConfig {
   return {
     ...common,
-    plugins: [patchedRrwebRecord(), inlineRolldownRuntime(), ...(launcher ? [launcher.emit] : [])],
+    plugins: [
+      patchedRrwebRecord(),
+      preactOnFrozenPages(),
+      inlineRolldownRuntime(),
+      ...(launcher ? [launcher.emit] : []),
+    ],
     build: {
       outDir,
       emptyOutDir,

@@ -6,6 +6,12 @@ export interface CorsOptions {
   origin: (origin: string) => string | undefined;
   allowMethods: string[];
   allowHeaders: string[];
+  /**
+   * Also allow whatever headers the preflight asks for. For the widget's routes, called from customers' pages whose
+   * fetch and XMLHttpRequest wrappers (tracing: sentry-trace, baggage, traceparent; CSRF tokens; X-Requested-With)
+   * add headers to every request, ours included: they carry no credentials, so any header is harmless.
+   */
+  anyRequestHeaders?: boolean;
   exposeHeaders: string[];
   maxAge?: number;
   credentials?: boolean;
@@ -32,8 +38,9 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
     if (c.req.method === "OPTIONS") {
       if (maxAge) c.header("Access-Control-Max-Age", maxAge);
       if (allowMethods) c.header("Access-Control-Allow-Methods", allowMethods);
-      if (allowHeaders) {
-        c.header("Access-Control-Allow-Headers", allowHeaders);
+      const requested = options.anyRequestHeaders && c.req.header("access-control-request-headers");
+      if (allowHeaders || requested) {
+        c.header("Access-Control-Allow-Headers", requested ? `${allowHeaders},${requested}` : allowHeaders);
         c.header("Vary", "Access-Control-Request-Headers", { append: true });
       }
       return c.body(null, 204);

@@ -63,6 +63,7 @@ export function widgetAttachmentRoutes() {
         origin: (origin) => origin,
         allowMethods: ["GET", "POST", "OPTIONS"],
         allowHeaders: ["Content-Type", "Authorization", ...Object.values(CUSTOMER_HEADERS)],
+        anyRequestHeaders: true,
         exposeHeaders: ["Retry-After", "X-Request-Id", "Content-Disposition"],
         maxAge: 600,
       }),

@@ -53,6 +53,7 @@ export function customerRoutes() {
         origin: (origin) => origin,
         allowMethods: ["GET", "POST", "OPTIONS"],
         allowHeaders: ["Content-Type", ...Object.values(CUSTOMER_HEADERS)],
+        anyRequestHeaders: true,
         exposeHeaders: ["Retry-After", "X-Request-Id"],
         maxAge: 600,
       }),

@@ -37,6 +37,7 @@ export function eventRoutes() {
       origin: (origin) => origin,
       allowMethods: ["GET", "OPTIONS"],
       allowHeaders: [...Object.values(CUSTOMER_HEADERS), "Last-Event-ID"],
+      anyRequestHeaders: true,
       exposeHeaders: ["Retry-After", "X-Request-Id"],
       maxAge: 600,
     }),

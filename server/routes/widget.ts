@@ -26,6 +26,7 @@ export function widgetRoutes() {
       origin: (origin) => origin,
       allowMethods: ["POST", "PUT", "OPTIONS"],
       allowHeaders: ["Content-Type", "Content-Encoding", "Authorization", ...Object.values(WIDGET_HEADERS)],
+      anyRequestHeaders: true,
       exposeHeaders: ["Retry-After", "X-Request-Id", "Idempotent-Replayed"],
       maxAge: 600,
     }),

@@ -118,6 +118,20 @@ describe.each(DATABASE_KINDS)("widget ticket creation on %s", (kind) => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("allows the headers a host page's fetch wrapper adds to every request (tracing, CSRF)", async () => {
+    const res = await t.request("/api/v1/widget/tickets", {
+      method: "OPTIONS",
+      headers: {
+        Origin: CUSTOMER_ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,x-handoff-key,sentry-trace,baggage,x-csrf-token",
+      },
+    });
+    expect(res.status).toBe(204);
+    const allowed = res.headers.get("access-control-allow-headers")?.toLowerCase().split(",") ?? [];
+    expect(allowed).toEqual(expect.arrayContaining(["sentry-trace", "baggage", "x-csrf-token", "authorization"]));
+  });
+
   it("lets the widget read why a request failed: CORS headers on error answers too", async () => {
     const res = await t.createTicket(ticketBody(), { "X-Handoff-Key": "pk_nope" });
     expect(res.status).toBe(401);

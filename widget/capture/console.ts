@@ -55,8 +55,12 @@ export function startConsole(ring: Ring<ConsoleEntry>): () => void {
       }
       return original.apply(this, args);
     };
-    console[level] = wrapper;
-    patched[level] = wrapper;
+    try {
+      console[level] = wrapper;
+      patched[level] = wrapper;
+    } catch {
+      /* a page that froze `console`: uncaught errors and rejections are still captured below */
+    }
   }
 
   const onError = (event: ErrorEvent) => {

@@ -34,8 +34,12 @@ export function startNavigation(ring: Ring<Navigation>, onChange: (t: number) =>
       }
       return result;
     };
-    history[kind] = wrapper;
-    patched[kind] = wrapper;
+    try {
+      history[kind] = wrapper;
+      patched[kind] = wrapper;
+    } catch {
+      /* a page that froze `history`: the load, popstate and hashchange are still captured */
+    }
   }
   const onPop = () => record("popstate");
   const onHash = () => record("hashchange");

@@ -10,7 +10,10 @@ export interface NetworkOptions {
 type XhrInfo = { method: string; url: string; start: number };
 const XHR_INFO = new WeakMap<XMLHttpRequest, XhrInfo>();
 
-/** Failed fetch and XMLHttpRequest calls: status >= 400, or 0 when no response came back. No bodies, no headers. */
+/**
+ * Failed fetch and XMLHttpRequest calls: status >= 400, or 0 when no response came back. No bodies, no headers.
+ * Relative URLs resolve as the browser resolves them: against the document's base URL (a <base href>), not the page's.
+ */
 export function startNetwork(ring: Ring<NetworkFailure>, options: NetworkOptions): () => void {
   const record = (method: string, url: string, status: number, start: number, error?: string) => {
     if (options.isOwn(url)) return;
@@ -34,7 +37,7 @@ export function startNetwork(ring: Ring<NetworkFailure>, options: NetworkOptions
       const request = typeof Request !== "undefined" && input instanceof Request ? input : undefined;
       method = init?.method || request?.method || "GET";
       url = request ? request.url : String(input);
-      url = new URL(url, location.href).href;
+      url = new URL(url, document.baseURI).href;
     } catch {
       /* keep what we have */
     }
@@ -59,7 +62,7 @@ export function startNetwork(ring: Ring<NetworkFailure>, options: NetworkOptions
   proto.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
     let href = String(url);
     try {
-      href = new URL(href, location.href).href;
+      href = new URL(href, document.baseURI).href;
     } catch {
       /* keep raw */
     }

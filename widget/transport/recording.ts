@@ -1,10 +1,11 @@
 import { WIDGET_PATHS } from "../../shared/widget-paths.js";
 import { ApiError, isRetryableStatus, networkError } from "./api-error.js";
 import { type RetryOptions, withRetry } from "./http.js";
+import { toJson } from "./json.js";
 
-/** gzip of JSON.stringify(events), via the browser's CompressionStream. */
+/** gzip of JSON.stringify(events) (safe from a page's Array.prototype.toJSON), via the browser's CompressionStream. */
 export async function gzipJson(value: unknown): Promise<Blob> {
-  const json = new Blob([JSON.stringify(value)], { type: "application/json" });
+  const json = new Blob([toJson(value)], { type: "application/json" });
   const stream = json.stream().pipeThrough(new CompressionStream("gzip"));
   return new Response(stream).blob();
 }

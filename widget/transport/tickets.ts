@@ -2,6 +2,7 @@ import type { TicketCreateInput, TicketCreated } from "../../shared/widget-api.j
 import { WIDGET_HEADERS, WIDGET_PATHS, WIDGET_QUERY } from "../../shared/widget-paths.js";
 import { customerToken } from "./customer-token.js";
 import { attemptFetch, withRetry, type RetryOptions } from "./http.js";
+import { toJson } from "./json.js";
 
 export interface TicketTarget {
   apiOrigin: string;
@@ -24,7 +25,7 @@ export function createTicket(
       [WIDGET_HEADERS.idempotencyKey]: idempotencyKey,
       ...(token ? { [WIDGET_HEADERS.customerToken]: token } : {}),
     },
-    body: JSON.stringify(body),
+    body: toJson(body),
     credentials: "omit",
     keepalive: false,
   };
@@ -43,7 +44,7 @@ export function beaconTicket(target: TicketTarget, body: TicketCreateInput, idem
   const token = customerToken(target.siteKey);
   if (token) url.searchParams.set(WIDGET_QUERY.customerToken, token);
   // text/plain keeps it a "simple" cross-origin request (no preflight, which a closing tab would not wait for).
-  const blob = new Blob([JSON.stringify(body)], { type: "text/plain" });
+  const blob = new Blob([toJson(body)], { type: "text/plain" });
   try {
     return navigator.sendBeacon(url.href, blob);
   } catch {

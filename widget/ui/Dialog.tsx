@@ -14,6 +14,8 @@ interface Props {
   ctrl: UiController;
   t: Strings;
   theme: { color: string; left: boolean };
+  /** Adds a stylesheet to the shadow root (once): not a <style> element, which a strict CSP blocks (ui/sheet.ts). */
+  style(css: string): void;
   values: FormValues;
   setValues(values: FormValues): void;
   onClose(): void;
@@ -178,7 +180,7 @@ export class Dialog extends Component<Props, State> {
   };
 
   render() {
-    const { ctrl, t, theme, values, onClose } = this.props;
+    const { ctrl, t, theme, values, onClose, style } = this.props;
     const { status, errors, alert, view } = this.state;
     // The conversation chunk, once loaded: only visitors with something to follow (see core.ts) get tabs and threads.
     const conv = ctrl.conversations();
@@ -189,6 +191,8 @@ export class Dialog extends Component<Props, State> {
       setView: this.setView,
       onNew: this.newMessage,
     };
+    style(dialogCss(theme.color, theme.left) + attachmentCss);
+    if (conv) style(conv.css);
     return (
       <div
         class="d"
@@ -198,8 +202,6 @@ export class Dialog extends Component<Props, State> {
         ref={this.ref}
         onKeyDown={this.onKeyDown}
       >
-        <style>{dialogCss(theme.color, theme.left) + attachmentCss}</style>
-        {conv && <style>{conv.css}</style>}
         <button type="button" class="x" aria-label={t.close} onClick={onClose}>
           ×
         </button>

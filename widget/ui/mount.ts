@@ -1,5 +1,6 @@
 import { h, render } from "preact";
 import { Launcher } from "./Launcher.js";
+import { addSheet } from "./sheet.js";
 import { launcherCss } from "./styles.js";
 import type { Strings } from "./strings.js";
 import type { FormValues, UiController } from "./types.js";
@@ -30,15 +31,30 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   host.dataset.handoffBlock = "";
   host.translate = false;
   const shadow = host.attachShadow({ mode: "open" });
-  const style = document.createElement("style");
-  style.textContent = launcherCss(options.color, options.left);
-  shadow.appendChild(style);
+  // Each stylesheet once (the dialog asks at every render).
+  const sheets = new Set<string>();
+  const style = (css: string) => {
+    if (sheets.has(css)) return;
+    sheets.add(css);
+    addSheet(shadow, css);
+  };
+  style(launcherCss(options.color, options.left));
   const root = document.createElement("div");
+  // The widget's languages (en, de, fr) read left to right, on a right-to-left page too (direction inherits).
+  root.dir = "ltr";
   shadow.appendChild(root);
-  document.body.appendChild(host);
   // The top layer: above the page's own fixed and sticky layers, whatever their z-index or place in the DOM.
   host.popover = "manual";
-  host.showPopover?.();
+  const attach = () => {
+    document.body.appendChild(host);
+    host.showPopover?.();
+    keep.observe(document.body, { childList: true });
+  };
+  // Single-page apps replace <body> (Turbo) or its children (innerHTML, a framework rendering into it): put the
+  // launcher back, or it is gone until the next page load.
+  const keep = new MutationObserver(() => !host.isConnected && document.body && attach());
+  keep.observe(document.documentElement, { childList: true });
+  attach();
 
   let open = false;
   let removed = false;
@@ -89,6 +105,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
             ctrl,
             t,
             theme: options,
+            style,
             values,
             setValues: (next: FormValues) => {
               values = next;
@@ -124,6 +141,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
     preload: () => void preload(),
     unmount: () => {
       removed = true;
+      keep.disconnect();
       render(null, root);
       host.remove();
     },
