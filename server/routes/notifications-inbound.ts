@@ -11,7 +11,7 @@ export function inboundRoutes() {
   app.post("/email/:inboundSecret", async (c) => {
     const raw = Buffer.from(await readBodyBytes(c, MAX_MIME_BYTES));
     const inboundSecret = c.req.param("inboundSecret");
-    return c.json(await receiveEmailReply(c.get("db"), { raw, inboundSecret }), 202);
+    return c.json(await receiveEmailReply(c.get("db"), c.get("blobs"), { raw, inboundSecret }), 202);
   });
   return app;
 }

@@ -12,7 +12,9 @@ export interface Answering {
 
 const CRLF = (lines: string[]) => lines.join("\r\n");
 const b64 = (text: string | Buffer, width = 76) =>
-  (Buffer.isBuffer(text) ? text : Buffer.from(text, "utf8")).toString("base64").replace(new RegExp(`.{${width}}`, "g"), "$&\r\n");
+  (Buffer.isBuffer(text) ? text : Buffer.from(text, "utf8"))
+    .toString("base64")
+    .replace(new RegExp(`.{${width}}`, "g"), "$&\r\n");
 
 function head(a: Answering, extra: string[], subject = "Re: [HO-1] Export fails") {
   return [
@@ -170,11 +172,7 @@ export const outlookGerman = (a: Answering) =>
 export const outlookFrench = (a: Answering) =>
   Buffer.concat([
     Buffer.from(
-      CRLF([
-        ...head(a, ['Content-Type: text/plain; charset="iso-8859-1"', "Content-Transfer-Encoding: 8bit"]),
-        "",
-        "",
-      ]),
+      CRLF([...head(a, ['Content-Type: text/plain; charset="iso-8859-1"', "Content-Transfer-Encoding: 8bit"]), "", ""]),
     ),
     Buffer.from(
       CRLF([
@@ -352,7 +350,7 @@ export const outOfOffice = (a: Answering, kind: "auto-submitted" | "x-autoreply"
     ...(kind === "auto-submitted" ? ["Auto-Submitted: auto-replied"] : []),
     ...(kind === "x-autoreply" ? ["X-Autoreply: yes"] : []),
     ...(kind === "precedence" ? ["Precedence: bulk"] : []),
-    ...(kind === "exchange" ? ["X-Auto-Response-Suppress: All", "X-MS-Exchange-Inbox-Rules-Loop: jamie@northwind.example"] : []),
+    ...(kind === "exchange" ? ["Auto-Submitted: auto-generated", "X-Auto-Response-Suppress: All"] : []),
     "MIME-Version: 1.0",
     'Content-Type: text/plain; charset="UTF-8"',
     "",
