@@ -4,12 +4,14 @@ const ATTRIBUTIONS = [/^On\s.+\swrote:\s*$/i, /^Am\s.+\sschrieb\s.+:\s*$/i, /^Le
 const HISTORY_STARTS = [
   /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine)\s*-{2,}/i,
   /^_{10,}\s*$/,
-  /^(From|Von|De)\s*:\s.+/i,
 ];
+/** Outlook's "From: …" opens a header block only when "Sent:"/"Date:"/"To:" … follows, not in a customer's sentence. */
+const HEADER_FROM = /^\*?(From|Von|De)\s*:\*?\s.+/i;
+const HEADER_NEXT = /^\*?(Sent|Date|To|Subject|Gesendet|Datum|An|Betreff|Envoyé|À|Objet)\s*:/i;
 const REPLY_MARKERS = [/^Reply above this line/i, /^Antworten Sie oberhalb/i, /^Répondez au-dessus/i];
 /** The signatures phones add by default: nothing the customer wrote. */
 const DEVICE_SIGNATURE =
-  /^(Sent from my \w+( \w+)?|Von meinem \w+( \w+)? gesendet|Envoyé de mon \w+( \w+)?|Get Outlook for (iOS|Android)|Outlook für (iOS|Android) beziehen|Obtenir Outlook pour (iOS|Android))\.?$/i;
+  /^(Sent from my \w+( \w+)?|Von meinem \w+( \w+)? gesendet|Envoyé de mon \w+( \w+)?|Get Outlook for (iOS|Android)|Outlook für (iOS|Android) beziehen|Obtenir Outlook pour (iOS|Android))\.?\s*(<https?:\/\/[^>]*>)?$/i;
 /** A quoted block answered inline keeps this many of its last lines, so each answer shows what it answers. */
 const CONTEXT_LINES = 3;
 
@@ -38,6 +40,7 @@ export function stripQuotedReply(text: string): string {
       continue;
     }
     if (HISTORY_STARTS.some((re) => re.test(line))) break;
+    if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 3).some((l) => HEADER_NEXT.test(l))) break;
     if (REPLY_MARKERS.some((re) => re.test(line.trim()))) break;
     if (line === "-- " || line === "--") break;
     kept.push(line);
