@@ -296,7 +296,10 @@ const PNG = Buffer.from(
   "base64",
 );
 
-/** Gmail with a screenshot and a log file attached (multipart/mixed around the alternative). */
+/**
+ * Gmail with a screenshot and a log attached (multipart/mixed around the alternative), a PDF typed
+ * application/octet-stream as Outlook and iOS send files they have no type for, and a program.
+ */
 export const withAttachments = (a: Answering, reply = "Here is the screenshot and the log.") =>
   CRLF([
     ...head(a, ['Content-Type: multipart/mixed; boundary="000000000000mixed"']),
@@ -327,6 +330,12 @@ export const withAttachments = (a: Answering, reply = "Here is the screenshot an
     "Content-Transfer-Encoding: base64",
     "",
     b64("12:00:01 export started\n12:00:31 ERR_EXPORT_TIMEOUT\n"),
+    "--000000000000mixed",
+    'Content-Type: application/octet-stream; name="invoice 2026-11.pdf"',
+    'Content-Disposition: attachment; filename="invoice 2026-11.pdf"',
+    "Content-Transfer-Encoding: base64",
+    "",
+    b64("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
     "--000000000000mixed",
     'Content-Type: application/x-msdownload; name="setup.exe"',
     'Content-Disposition: attachment; filename="setup.exe"',

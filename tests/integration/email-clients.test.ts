@@ -44,7 +44,10 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
         (m) => m.body,
       );
     const status = async () => (await admin.get(`/api/v1/tickets/${ticket.id}`)).body.status as string;
-    return { admin, ticket, answering, send, thread, status, sink, database };
+    const settings = (await admin.get("/api/v1/notifications/settings")).body as { inboundEmailSecret: string };
+    const post = (raw: string) =>
+      t.request(`/api/v1/inbound/email/${settings.inboundEmailSecret}`, { method: "POST", body: raw });
+    return { admin, ticket, answering, send, post, thread, status, sink, database };
   }
 
   it("keeps only what the customer wrote, whichever client and language wrote the quote", async () => {
@@ -104,7 +107,7 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
   }, 120_000);
 
   it("ignores out-of-office replies and bounces: nothing posted, nothing reopened, nothing mailed back", async () => {
-    const { admin, ticket, answering: a, send, thread, status, sink, database } = await setup();
+    const { admin, ticket, answering: a, send, post, thread, status, sink, database } = await setup();
     await admin.patch(`/api/v1/tickets/${ticket.id}`, { status: "resolved" });
     expect(await status()).toBe("resolved");
     await waitFor(() => jobsSettled(database.db), "the resolved mail");
@@ -112,6 +115,8 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
     for (const kind of ["auto-submitted", "x-autoreply", "precedence", "exchange"] as const)
       await send(client.outOfOffice(a, kind)); // accepted (250): refusing would bounce to the responder
     await send(client.bounce(a), { from: "" });
+    const relayed = await post(client.outOfOffice(a, "auto-submitted")); // the same through an inbound-mail relay
+    expect([relayed.status, await relayed.json()]).toEqual([202, { ignored: "auto_reply" }]);
     expect(await thread()).toEqual([]);
     expect(await status()).toBe("resolved");
     await waitFor(() => jobsSettled(database.db), "jobs");
@@ -129,14 +134,15 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
     expect(files.map((f) => [f.filename, f.contentType, f.authorType])).toEqual([
       ["export error.png", "image/png", "customer"],
       ["export.log", "text/plain", "customer"],
+      ["invoice 2026-11.pdf", "application/pdf", "customer"],
     ]);
     expect((await thread()).at(-1)).toBe(
-      "Here is the screenshot and the log.\n\n(Attached by email: export error.png, export.log. Not attached: setup.exe, a file of a type that cannot be attached.)",
+      "Here is the screenshot and the log.\n\n(Attached by email: export error.png, export.log, invoice 2026-11.pdf. Not attached: setup.exe, a file of a type that cannot be attached.)",
     );
     // Only files, no words: still lands, instead of bouncing back to the customer.
     await send(client.withAttachments(a, ""));
     expect((await thread()).at(-1)).toBe(
-      "(Attached by email: export error.png, export.log. Not attached: setup.exe, a file of a type that cannot be attached.)",
+      "(Attached by email: export error.png, export.log, invoice 2026-11.pdf. Not attached: setup.exe, a file of a type that cannot be attached.)",
     );
   }, 120_000);
 
