@@ -182,6 +182,6 @@ export const NOTIFICATION_OPERATIONS: Operation[] = [
     ]),
     errors: [404, 413],
     description:
-      "The path secret (notification settings) names the workspace; the reply must carry the ticket's signed reply token in its To address or In-Reply-To/References, or it is refused with 422. Its files become the ticket's attachments (same types and limits as uploads). Out-of-office replies and bounces (Auto-Submitted, X-Autoreply, Precedence: bulk, multipart/report) are accepted and dropped: `ignored`. At most 10 MB.",
+      "The path secret (notification settings) names the workspace; the reply must carry the ticket's signed reply token in its To address or In-Reply-To/References, or it is refused with 422. Its files become the ticket's attachments (same types and limits as uploads). Out-of-office replies and bounces (Auto-Submitted, X-Autoreply, Precedence: bulk, multipart/report) are accepted and dropped: `ignored`. At most 25 MB (a 10 MB file, base64-encoded).",
   },
 ];

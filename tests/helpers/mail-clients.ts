@@ -405,3 +405,23 @@ export const bounce = (a: Answering) =>
     "--00000000000dsn--",
     "",
   ]);
+
+/** Apple Mail with one big photo: `bytes` of PNG (its header, then filler), base64 as every client sends it. */
+export const withLargeImage = (a: Answering, bytes: number) =>
+  CRLF([
+    ...head(a, ['Content-Type: multipart/mixed; boundary="Apple-Mail=_5E2C1A"', "X-Mailer: Apple Mail (2.3826)"]),
+    "",
+    "--Apple-Mail=_5E2C1A",
+    'Content-Type: text/plain; charset="us-ascii"',
+    "",
+    "The full-size screenshot.",
+    "",
+    "--Apple-Mail=_5E2C1A",
+    "Content-Disposition: attachment; filename=screenshot.png",
+    'Content-Type: image/png; name="screenshot.png"',
+    "Content-Transfer-Encoding: base64",
+    "",
+    b64(Buffer.concat([PNG, Buffer.alloc(bytes - PNG.length, 7)])),
+    "--Apple-Mail=_5E2C1A--",
+    "",
+  ]);

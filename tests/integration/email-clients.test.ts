@@ -146,6 +146,20 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
     );
   }, 120_000);
 
+  it("takes a photo as big as the widget takes (10 MB), and names one over it instead of bouncing the mail", async () => {
+    const { admin, ticket, answering: a, send, thread } = await setup();
+    await send(client.withLargeImage(a, 9 * 1024 * 1024)); // 12 MB once base64-encoded
+    await send(client.withLargeImage(a, 11 * 1024 * 1024));
+    const files = (await admin.get(`/api/v1/tickets/${ticket.id}/attachments`)).body.attachments as Array<{
+      size: number;
+    }>;
+    expect(files.map((f) => f.size)).toEqual([9 * 1024 * 1024]);
+    expect(await thread()).toEqual([
+      "The full-size screenshot.\n\n(Attached by email: screenshot.png.)",
+      "The full-size screenshot.\n\n(Not attached: screenshot.png, over the size limit.)",
+    ]);
+  }, 120_000);
+
   it("refuses a reply with nothing above the quote, and lets the signed address decide, not the sender", async () => {
     const { answering: a, send, thread } = await setup();
     await expect(send(client.emptyReply(a))).rejects.toThrow(/550.*no text above the quoted message/);

@@ -13,6 +13,8 @@ import { automaticMail, type AutomaticMail } from "./automatic-mail.js";
 import { storeEmailAttachments } from "./store-email-attachments.js";
 
 const MAX_BODY = LIMITS.messageBody;
+/** A mail that carries a file as big as an upload may be (base64 adds a third), as Gmail's 25 MB sending limit. */
+export const MAX_INBOUND_MAIL_BYTES = 25 * 1024 * 1024;
 
 const addresses = (field: AddressObject | AddressObject[] | undefined) =>
   (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => v.address ?? ""));

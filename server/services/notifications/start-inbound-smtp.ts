@@ -3,9 +3,7 @@ import { SMTPServer } from "smtp-server";
 import type { Db } from "../../db/client.js";
 import type { BlobStore } from "../../storage/blob-store.js";
 import { ServiceError } from "../service-error.js";
-import { receiveEmailReply } from "./receive-email-reply.js";
-
-const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+import { MAX_INBOUND_MAIL_BYTES, receiveEmailReply } from "./receive-email-reply.js";
 
 /**
  * An SMTP listener for self-hosters who point their reply domain's MX here: each message goes through the same
@@ -18,7 +16,7 @@ export async function startInboundSmtp(
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
-    size: MAX_MESSAGE_BYTES,
+    size: MAX_INBOUND_MAIL_BYTES,
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
