@@ -160,6 +160,16 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
     ]);
   }, 120_000);
 
+  it("posts a mail delivered twice once (a relay's retry, an SMTP retry after a lost 250)", async () => {
+    const { answering: a, send, post, thread } = await setup();
+    const raw = client.gmailEnglish(a, "Same mail, delivered twice.");
+    await send(raw);
+    await send(raw);
+    const retried = await post(raw);
+    expect(retried.status).toBe(202);
+    expect(await thread()).toEqual(["Same mail, delivered twice."]);
+  }, 120_000);
+
   it("refuses a reply with nothing above the quote, and lets the signed address decide, not the sender", async () => {
     const { answering: a, send, thread } = await setup();
     await expect(send(client.emptyReply(a))).rejects.toThrow(/550.*no text above the quoted message/);

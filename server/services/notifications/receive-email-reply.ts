@@ -3,7 +3,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { findReplyTokens, scopeOfReply, verifyReplyToken } from "../../access/email-reply-token.js";
 import type { Db } from "../../db/client.js";
 import { tickets, workspaces } from "../../db/schema.js";
-import { notificationSettings } from "../../db/schema-notifications.js";
+import { inboundEmailReplies, notificationSettings } from "../../db/schema-notifications.js";
 import { addCustomerMessage } from "../customer/add-customer-message.js";
 import { notFound, ServiceError } from "../service-error.js";
 import { stripQuotedReply } from "./strip-quoted-reply.js";
@@ -31,7 +31,7 @@ export async function receiveEmailReply(
   db: Db,
   blobs: BlobStore,
   input: { raw: Buffer | string; inboundSecret?: string; envelopeFrom?: string },
-): Promise<{ ticketId: string; messageId: string } | { ignored: AutomaticMail }> {
+): Promise<{ ticketId: string; messageId: string } | { ignored: AutomaticMail | "duplicate" }> {
   const workspaceId = input.inboundSecret ? await workspaceOfInboundSecret(db, input.inboundSecret) : undefined;
   const mail = await simpleParser(input.raw);
   const automatic = automaticMail(mail, input.envelopeFrom);
@@ -58,6 +58,9 @@ export async function receiveEmailReply(
       .innerJoin(notificationSettings, eq(notificationSettings.workspaceId, tickets.workspaceId))
       .where(and(eq(tickets.id, token.ticketId), workspaceId ? eq(tickets.workspaceId, workspaceId) : undefined));
     if (!ticket || !verifyReplyToken(ticket.secret, token)) continue;
+    // A relay's retry, or a mail server's after our 250 got lost, brings the same Message-ID again.
+    const emailId = mail.messageId?.slice(0, 998);
+    if (emailId && (await alreadyPosted(db, ticket.id, emailId))) return { ignored: "duplicate" };
     const text = stripQuotedReply(mail.text ?? "");
     const files = mail.attachments.length
       ? await storeEmailAttachments(db, blobs, {
@@ -70,12 +73,26 @@ export async function receiveEmailReply(
     const body = [text.slice(0, MAX_BODY - note.length - 2), note].filter(Boolean).join("\n\n");
     try {
       if (!body) throw new ServiceError("validation_failed", "The reply has no text above the quoted message");
-      const message = await addCustomerMessage(db, {
-        actor: { kind: "customer", workspace: ticket.workspace, scope: scopeOfReply(ticket.id) },
-        ticketId: ticket.id,
-        body,
+      const posted = await db.transaction(async (tx) => {
+        if (emailId) {
+          const [first] = await tx
+            .insert(inboundEmailReplies)
+            .values({ ticketId: ticket.id, emailMessageId: emailId })
+            .onConflictDoNothing()
+            .returning();
+          if (!first) return undefined; // the same mail, delivered twice at once: the other delivery posts it
+        }
+        return addCustomerMessage(tx, {
+          actor: { kind: "customer", workspace: ticket.workspace, scope: scopeOfReply(ticket.id) },
+          ticketId: ticket.id,
+          body,
+        });
       });
-      return { ticketId: ticket.id, messageId: message.id };
+      if (!posted) {
+        await files?.discard();
+        return { ignored: "duplicate" };
+      }
+      return { ticketId: ticket.id, messageId: posted.id };
     } catch (error) {
       await files?.discard(); // a closed ticket takes no files either
       throw error;
@@ -83,6 +100,14 @@ export async function receiveEmailReply(
   }
   console.warn(`[inbound-email] rejected a mail from ${from(mail)}: no verified ticket token`);
   throw new ServiceError("validation_failed", "No signed ticket token in the To address or In-Reply-To/References");
+}
+
+async function alreadyPosted(db: Db, ticketId: string, emailMessageId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ ticketId: inboundEmailReplies.ticketId })
+    .from(inboundEmailReplies)
+    .where(and(eq(inboundEmailReplies.ticketId, ticketId), eq(inboundEmailReplies.emailMessageId, emailMessageId)));
+  return row !== undefined;
 }
 
 const from = (mail: ParsedMail) => addresses(mail.from).join(", ") || "unknown";
