@@ -115,6 +115,8 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
     for (const kind of ["auto-submitted", "x-autoreply", "precedence", "exchange"] as const)
       await send(client.outOfOffice(a, kind)); // accepted (250): refusing would bounce to the responder
     await send(client.bounce(a), { from: "" });
+    // No marker header, but a null sender (MAIL FROM:<>): only reports and responders send that way.
+    await send(client.gmailEnglish(a, "I am away until Monday."), { from: "" });
     const relayed = await post(client.outOfOffice(a, "auto-submitted")); // the same through an inbound-mail relay
     expect([relayed.status, await relayed.json()]).toEqual([202, { ignored: "auto_reply" }]);
     expect(await thread()).toEqual([]);
