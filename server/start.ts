@@ -85,7 +85,7 @@ export async function startServer(
   const stopJobs = await startJobs({ database, config, tasks: serverTasks });
   const inboundPort = config.notifications.inboundSmtpPort;
   const inboundSmtp =
-    inboundPort === undefined ? undefined : await startInboundSmtp(database.db, { port: inboundPort });
+    inboundPort === undefined ? undefined : await startInboundSmtp(database.db, { port: inboundPort, blobs });
   lifecycle.starting = false;
   return {
     url,

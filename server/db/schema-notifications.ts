@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -158,4 +159,17 @@ export const customerEmailUnsubscribes = pgTable(
     uniqueIndex("customer_email_unsubscribes_ticket").on(t.workspaceId, t.email, t.ticketId),
     uniqueIndex("customer_email_unsubscribes_all").on(t.workspaceId, t.email).where(sql`${t.ticketId} is null`),
   ],
+);
+
+/** Emailed replies already posted, by their Message-ID: a relay's or a mail server's retry posts nothing twice. */
+export const inboundEmailReplies = pgTable(
+  "inbound_email_replies",
+  {
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    emailMessageId: text("email_message_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.emailMessageId] })],
 );

@@ -176,9 +176,12 @@ export const NOTIFICATION_OPERATIONS: Operation[] = [
     auth: "none",
     requestType: "message/rfc822",
     status: 202,
-    response: z.object({ ticketId: z.uuid(), messageId: z.uuid() }),
+    response: z.union([
+      z.object({ ticketId: z.uuid(), messageId: z.uuid() }),
+      z.object({ ignored: z.enum(["auto_reply", "bounce", "duplicate"]) }),
+    ]),
     errors: [404, 413],
     description:
-      "The path secret (notification settings) names the workspace; the reply must carry the ticket's signed reply token in its To address or In-Reply-To/References, or it is refused with 422. At most 10 MB.",
+      "The path secret (notification settings) names the workspace; the reply must carry the ticket's signed reply token in its To address or In-Reply-To/References, or it is refused with 422. Its files become the ticket's attachments (same types and limits as uploads). Out-of-office replies and bounces (Auto-Submitted, X-Autoreply, Precedence: bulk, multipart/report) are accepted and dropped: `ignored`; so is a mail whose Message-ID was already posted to the ticket (`duplicate`). At most 25 MB (a 10 MB file, base64-encoded).",
   },
 ];

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { startInboundSmtp } from "../../server/services/notifications/start-inbound-smtp.js";
+import { postgresBlobStore } from "../../server/storage/postgres-store.js";
 import { agentClient, fileTicket } from "../helpers/agent-client.js";
 import { DATABASE_KINDS } from "../helpers/databases.js";
 import { waitFor } from "../helpers/notify-databases.js";
@@ -104,7 +105,11 @@ describe.each(DATABASE_KINDS)("email on %s", (kind) => {
     const { t, admin, sink, database } = await setup();
     const ticket = await fileTicket(t);
     const received = await waitFor(() => sink.mails.find((m) => m.envelopeTo.includes(CUSTOMER)), "the received mail");
-    const listener = await startInboundSmtp(database.db, { port: 0, host: "127.0.0.1" });
+    const listener = await startInboundSmtp(database.db, {
+      port: 0,
+      host: "127.0.0.1",
+      blobs: postgresBlobStore(database.db),
+    });
     cleanups.push(listener.close);
     const client = nodemailer.createTransport({
       host: "127.0.0.1",

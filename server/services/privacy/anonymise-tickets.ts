@@ -6,6 +6,7 @@ import { metricsSignalCustomers, ticketFacts } from "../../db/schema-metrics.js"
 import { customerEmailUnsubscribes } from "../../db/schema-notifications.js";
 import { anonymisedTickets, attachments } from "../../db/schema-storage.js";
 import { type BlobStore, deletePrefix, ticketPrefix } from "../../storage/blob-store.js";
+import { inboundEmailReplies } from "../../db/schema-notifications.js";
 
 export const ERASED = "[erased]";
 
@@ -44,6 +45,8 @@ export async function anonymiseTickets(
     counts.messages = (
       await tx.delete(messages).where(inArray(messages.ticketId, ids)).returning({ id: messages.id })
     ).length;
+    // The Message-IDs of emailed replies name the customer's mail domain.
+    await tx.delete(inboundEmailReplies).where(inArray(inboundEmailReplies.ticketId, ids));
     const updated = await tx
       .update(tickets)
       .set({
