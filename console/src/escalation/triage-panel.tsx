@@ -98,8 +98,8 @@ function SecurityFlag({ ticket, model }: { ticket: TicketDetail; model: TicketMo
   return (
     <div class="notice notice--warn">
       <p class="small">
-        <strong>Security detector:</strong> {security.reason ?? "looks like a security incident"} (
-        {percent(security.probability)}).
+        <strong>Security detector:</strong>{" "}
+        {security.reason ?? `looks like a security incident (${percent(security.probability)})`}.
       </p>
       {error && <ErrorNotice error={error} title="Not marked" />}
       <button type="button" class="button button--small" disabled={busy} onClick={() => void mark()}>
