@@ -176,12 +176,15 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
     const { answering: a, send, thread } = await setup();
     await expect(send(client.emptyReply(a))).rejects.toThrow(/550.*no text above the quoted message/);
     // A colleague the customer forwarded the mail to answers: the token, not From, names the ticket.
+    // The agent sees that someone other than the customer wrote it.
+    const fromSam =
+      "Sam here, same problem on my side.\n\n(Sent by email from sam@northwind.example, not the ticket's customer address.)";
     await send(client.gmailEnglish({ ...a, from: "sam@northwind.example" }, "Sam here, same problem on my side."));
-    expect((await thread()).at(-1)).toBe("Sam here, same problem on my side.");
+    expect((await thread()).at(-1)).toBe(fromSam);
     // From the customer's own address but with a forged token: refused, attached nowhere.
     const forged = a.replyTo.replace(/-([0-9a-f]{24})@/, (_m, sig: string) => `-${[...sig].reverse().join("")}@`);
     const hijack = client.gmailEnglish({ ...a, replyTo: forged, messageId: "<x@mail.northwind.example>" }, "hijack");
     await expect(send(hijack, { to: forged })).rejects.toThrow(/550/);
-    expect(await thread()).toEqual(["Sam here, same problem on my side."]);
+    expect(await thread()).toEqual([fromSam]);
   }, 120_000);
 });

@@ -23,7 +23,7 @@ const addresses = (field: AddressObject | AddressObject[] | undefined) =>
  * A customer's emailed reply: parsed (raw RFC 5322), its signed ticket token found in the To/Cc address or the
  * In-Reply-To/References headers and verified, the quoted history and signature stripped, appended as a customer
  * message with its files as the ticket's attachments. The token alone decides: From is not checked (a colleague the
- * customer forwarded the mail to may answer). The inbound secret (HTTP path) narrows the tickets it may reach; the SMTP
+ * customer forwarded the mail to may answer; the message then names that sender). The inbound secret (HTTP path) narrows the tickets it may reach; the SMTP
  * listener passes none and the token's own workspace is used. Anything unverifiable is rejected (422) and never
  * attached elsewhere; out-of-office replies and bounces are taken and dropped (never posted, never answered).
  */
@@ -50,6 +50,7 @@ export async function receiveEmailReply(
     const [ticket] = await db
       .select({
         id: tickets.id,
+        customerEmail: tickets.customerEmail,
         workspace: workspaces,
         secret: notificationSettings.inboundEmailSecret,
       })
@@ -69,7 +70,13 @@ export async function receiveEmailReply(
           files: mail.attachments,
         })
       : undefined;
-    const note = files?.note ?? "";
+    // The token, not From, decides; but the agent sees when someone else (a forwarded colleague) answered.
+    const sender = addresses(mail.from)[0]?.toLowerCase();
+    const otherSender =
+      sender && ticket.customerEmail && sender !== ticket.customerEmail.toLowerCase()
+        ? `(Sent by email from ${sender}, not the ticket's customer address.)`
+        : "";
+    const note = [files?.note, otherSender].filter(Boolean).join("\n");
     const body = [text.slice(0, MAX_BODY - note.length - 2), note].filter(Boolean).join("\n\n");
     try {
       if (!body) throw new ServiceError("validation_failed", "The reply has no text above the quoted message");
