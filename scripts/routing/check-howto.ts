@@ -3,7 +3,7 @@
  * security-adjacent features (share links, API keys, SSO, 2FA, roles, audit logs, exports…) and incidents asked
  * as questions. For measuring only: nothing trains on that file. Prints false alarms, missed incidents and the
  * queue accuracy of the ordinary questions.
- * Usage: [PRIOR=path/prior.json] [ALL=1] npx tsx scripts/routing/check-howto.ts
+ * Usage: [PRIOR=path/prior.json] [THRESHOLD=0.12] [ALL=1] npx tsx scripts/routing/check-howto.ts
  */
 import { readFileSync } from "node:fs";
 import { classify, modelFromJson } from "../../server/services/routing/classifier/routing-model.js";
@@ -21,7 +21,7 @@ const rows = readFileSync(FILE, "utf8")
     const top = result.ranked[0]?.label;
     return { t, p: result.security.probability, top };
   });
-const th = model.securityThreshold;
+const th = Number(process.env.THRESHOLD ?? model.securityThreshold);
 const ordinary = rows.filter((r) => !r.t.security);
 const incidents = rows.filter((r) => r.t.security);
 const alarms = ordinary.filter((r) => r.p >= th);
