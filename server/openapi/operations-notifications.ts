@@ -7,23 +7,13 @@ import {
   notificationSettingsViewSchema,
   slackSettingsSchema,
   testEmailRequestSchema,
+  jobIssueSchema,
   testEmailResultSchema,
   webhookCreateSchema,
   webhookDeliveryViewSchema,
   webhookEndpointViewSchema,
   webhookUpdateSchema,
 } from "../../shared/notifications-api.js";
-
-/** server/jobs/list-jobs.ts JobIssue: a job that failed at least once. */
-const jobIssueSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  state: z.enum(["retrying", "failed"]),
-  attempts: z.number().int(),
-  maxAttempts: z.number().int(),
-  lastError: z.string().nullable(),
-  runAt: z.string(),
-});
 
 /** Webhooks, email and Slack notifications, and inbound email replies. */
 export const NOTIFICATION_OPERATIONS: Operation[] = [
