@@ -104,4 +104,21 @@ describe.skipIf(!HAS_BROWSER)("console: two agents on one ticket, and an expired
     expect(await alert.textContent()).toContain("status open → closed");
     await expect.poll(() => status.inputValue()).toBe("closed");
   });
+
+  test("the session ends while a long reply is typed: after logging in again the reply is still there", async () => {
+    const { id } = await fileTicket(server, ticketBody({ subject: "Invoices blank", recording: { included: false } }));
+    await sam.goto(`${server.url}/console/tickets/${id}`);
+    const reply = "Thanks for the details, Jamie. ".repeat(40).trim();
+    const box = sam.getByLabel("Reply to the customer");
+    await box.fill(reply);
+    // The session ends on the server (expired or revoked) while the agent types.
+    await sam.evaluate(() => fetch("/api/v1/auth/logout", { method: "POST" }));
+    await sam.getByRole("button", { name: "Send reply" }).click();
+    await sam.getByLabel("Password").waitFor();
+    await sam.getByLabel("Email").fill(SAM.email);
+    await sam.getByLabel("Password").fill(SAM.password);
+    await sam.getByRole("button", { name: "Log in" }).click();
+    await box.waitFor();
+    expect(await box.inputValue()).toBe(reply);
+  });
 });
