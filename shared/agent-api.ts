@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_TIER } from "./limits.js";
+import { LIMITS, MAX_TIER } from "./limits.js";
 import { captureContextSchema, identitySchema } from "./context.js";
 import { ticketEscalationStateSchema } from "./escalation-api.js";
 import { triageSchema } from "./matrix.js";
@@ -98,7 +98,7 @@ export const ticketListQuerySchema = z.object({
   /** "me" (the signed-in agent), "unassigned", or an agent id. */
   assignee: z.union([z.literal("me"), z.literal("unassigned"), z.uuid("an agent id, me or unassigned")]).optional(),
   /** Free text over subject, description and messages (word prefixes), or a reference like HO-12. */
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(LIMITS.searchQuery).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor from the previous page's nextCursor. */
   cursor: z.string().max(200).optional(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { severities, ticketStatuses } from "./agent-api.js";
 import { ticketEventSchema } from "./timeline.js";
+import { ticketSeenSchema } from "./ticket-seen.js";
 
 /** Agent-side conversation and ticket updates (the customer's side is in customer-api.ts). */
 export const CONVERSATION_PATHS = {
@@ -57,9 +58,13 @@ export const ticketUpdateSchema = z
     severity: z.enum(severities).nullable().optional(),
     queue: z.string().trim().min(1).max(64).nullable().optional(),
     assigneeId: z.uuid("an agent id or null").nullable().optional(),
+    seen: ticketSeenSchema.optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, "nothing to change: send status, severity, queue or assigneeId");
+  .refine(
+    ({ seen: _seen, ...changes }) => Object.keys(changes).length > 0,
+    "nothing to change: send status, severity, queue or assigneeId",
+  );
 export type TicketUpdate = z.infer<typeof ticketUpdateSchema>;
 
 export const ticketEventListSchema = z.object({ events: z.array(ticketEventSchema) });

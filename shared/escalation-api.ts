@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_TIER } from "./limits.js";
 import { handoffFieldNames } from "./matrix.js";
+import { ticketSeenSchema } from "./ticket-seen.js";
 
 export const ESCALATION_PATHS = {
   escalations: (ticketId: string) => `/api/v1/tickets/${ticketId}/escalations`,
@@ -47,6 +48,7 @@ export const escalationCreateSchema = z.object({
   reason: text(1000),
   customerGoal: text(1000),
   replayMoments: z.array(replayMomentSchema).max(20).optional(),
+  seen: ticketSeenSchema.optional(),
 });
 export type EscalationCreate = z.infer<typeof escalationCreateSchema>;
 export type EscalationCreateInput = z.input<typeof escalationCreateSchema>;
@@ -63,6 +65,7 @@ export const deEscalationSchema = z.object({
     .max(MAX_TIER - 1)
     .optional(),
   reason: text(1000),
+  seen: ticketSeenSchema.optional(),
 });
 export type DeEscalation = z.infer<typeof deEscalationSchema>;
 

@@ -10,6 +10,7 @@ export * from "./escalation-settings.js";
 export * from "./handoff-draft.js";
 export * from "./metrics.js";
 export * from "./conversation.js";
+export * from "./ticket-seen.js";
 export * from "./admin-api.js";
 export * from "./customer-api.js";
 export * from "./attachments.js";

@@ -22,6 +22,8 @@ export const LIMITS = {
   subject: 200,
   description: 10_000,
   messageBody: 10_000,
+  /** The queue's search text (the words searched are the first 8 anyway). */
+  searchQuery: 200,
   /** Request bodies of the widget's and the console's JSON calls. */
   messageRequestBytes: 64 * 1024,
   feedbackBytes: 8 * 1024,

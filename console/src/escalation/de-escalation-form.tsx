@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { TicketDetail } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import type { EscalationModel } from "./escalation-model.js";
+import { useSeen } from "./escalation-form.js";
 
 /** Sends the ticket down a tier with a reason (e.g. the fix is deployed and first line confirms with the customer). */
 export function DeEscalationForm({
@@ -15,12 +16,13 @@ export function DeEscalationForm({
 }) {
   const [toTier, setToTier] = useState(ticket.tier - 1);
   const [reason, setReason] = useState("");
+  const [seen] = useSeen(ticket, model);
   const error = model.submitError.value;
   const issue = (path: string) => error?.issues.find((i) => i.path === path)?.message;
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (await model.deEscalate(toTier, reason)) onDone();
+    if (await model.deEscalate(toTier, reason, seen)) onDone();
   }
 
   return (

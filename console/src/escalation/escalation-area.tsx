@@ -25,6 +25,14 @@ export function EscalationArea({
 }) {
   const model = useMemo(() => createEscalationModel(ticket.id, reload), [ticket.id]);
   useEffect(() => model.start(), [model]);
+  // Another agent escalated, bounced or moved it down (seen through live updates): show their handoff too.
+  const moved = `${ticket.escalation.count}:${ticket.tier}:${ticket.queue}`;
+  const shown = useRef(moved);
+  useEffect(() => {
+    if (shown.current === moved) return;
+    shown.current = moved;
+    void model.load();
+  }, [moved]);
   const [form, setForm] = useState<"escalate" | "de-escalate" | null>(null);
   const open = (which: "escalate" | "de-escalate") => {
     model.clearSubmitError();

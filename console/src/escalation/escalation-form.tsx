@@ -29,6 +29,7 @@ export function EscalationForm({
   const [reason, setReason] = useState(defaultReason(ticket));
   const [customerGoal, setCustomerGoal] = useState("");
   const [moments, setMoments] = useState<PickedMoment[]>(draft.replayMoments.map((m) => ({ ...m, include: true })));
+  const [seen] = useSeen(ticket, model);
   const first = useRef<HTMLSelectElement>(null);
   // Opened from a button or the `e` shortcut: the keyboard lands in the form, not back at the top of the page.
   useEffect(() => first.current?.focus(), []);
@@ -47,6 +48,7 @@ export function EscalationForm({
       reason,
       customerGoal,
       replayMoments: moments.filter((m) => m.include).map(({ atMs, note }) => ({ atMs, note })),
+      seen,
     });
     if (ok) onDone(true);
   }
@@ -120,6 +122,20 @@ export function EscalationForm({
       </button>
     </form>
   );
+}
+
+/**
+ * The tier, queue and status the agent is writing the handoff for. The server refuses (409) an escalation of a ticket
+ * that moved since; once the form shows that conflict and the fresh ticket, a second submit is the agent's decision.
+ */
+export function useSeen(ticket: TicketDetail, model: EscalationModel) {
+  const now = { tier: ticket.tier, queue: ticket.queue, status: ticket.status };
+  const [seen, setSeen] = useState(now);
+  const conflict = model.submitError.value?.status === 409;
+  useEffect(() => {
+    if (conflict) setSeen(now);
+  }, [conflict, ticket.tier, ticket.queue, ticket.status]);
+  return [seen, setSeen] as const;
 }
 
 /** The matrix rules that fired name the criterion; the agent can reword it. */

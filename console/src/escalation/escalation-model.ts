@@ -8,6 +8,7 @@ import {
   type Escalation,
   type EscalationCreateInput,
   type SimilarTicket,
+  type TicketSeen,
 } from "../../../shared/index.js";
 import { ApiError, isAbort, json } from "../api.js";
 
@@ -55,6 +56,11 @@ export function createEscalationModel(ticketId: string, onChanged: () => void) {
       return true;
     } catch (caught) {
       submitError.value = asApiError(caught);
+      // Someone else changed the ticket meanwhile: show it as it is now (their handoff too); the form keeps the note.
+      if (submitError.value.status === 409) {
+        void load();
+        onChanged();
+      }
       return false;
     } finally {
       submitting.value = false;
@@ -71,8 +77,8 @@ export function createEscalationModel(ticketId: string, onChanged: () => void) {
     escalate: (body: EscalationCreateInput) => act(ESCALATION_PATHS.escalations(encodeURIComponent(ticketId)), body),
     bounce: (escalationId: string, reason: string) =>
       act(ESCALATION_PATHS.bounce(encodeURIComponent(ticketId), encodeURIComponent(escalationId)), { reason }),
-    deEscalate: (toTier: number, reason: string) =>
-      act(ESCALATION_PATHS.deEscalations(encodeURIComponent(ticketId)), { toTier, reason }, ticketDetailSchema),
+    deEscalate: (toTier: number, reason: string, seen?: TicketSeen) =>
+      act(ESCALATION_PATHS.deEscalations(encodeURIComponent(ticketId)), { toTier, reason, seen }, ticketDetailSchema),
     clearSubmitError: () => (submitError.value = null),
     /** Loads; returns the teardown. */
     start(): () => void {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { severities } from "../../../shared/index.js";
+import { LIMITS, severities } from "../../../shared/index.js";
 import { agentsDirectory, loadAgents } from "../agents-directory.js";
 import { href, navigate } from "../router.js";
 import { capitalize } from "../ui/format.js";
@@ -36,6 +36,7 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
           aria-keyshortcuts="/"
           class="filter-bar__search"
           type="search"
+          maxLength={LIMITS.searchQuery}
           aria-label="Search tickets"
           placeholder="Search subject, description, messages or HO-123"
           value={text}

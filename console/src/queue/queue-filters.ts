@@ -1,4 +1,4 @@
-import { ticketListQuerySchema, type TicketListQuery } from "../../../shared/index.js";
+import { LIMITS, ticketListQuerySchema, type TicketListQuery } from "../../../shared/index.js";
 
 /** The queue's filters, all in the URL so a filtered view can be bookmarked and shared. */
 export type QueueFilters = Partial<
@@ -10,7 +10,8 @@ export const FILTER_KEYS = ["status", "queue", "tier", "severity", "plan", "assi
 export function readFilters(query: URLSearchParams): QueueFilters {
   const filters: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) {
-    const raw = query.get(key);
+    // A pasted or linked search longer than the limit searches its start instead of silently showing everything.
+    const raw = key === "q" ? query.get(key)?.slice(0, LIMITS.searchQuery) : query.get(key);
     if (!raw) continue;
     const parsed = ticketListQuerySchema.shape[key].safeParse(raw);
     if (parsed.success && parsed.data !== undefined && parsed.data !== "") filters[key] = parsed.data;

@@ -1,8 +1,9 @@
-import { signal } from "@preact/signals";
+import { effect, signal } from "@preact/signals";
 import type { Message } from "../../../shared/index.js";
 import { api, ApiError, isAbort } from "../api.js";
 import { announce } from "../keyboard/announcer.js";
 import { followLive, liveConnected } from "../live.js";
+import { readDraft, saveDraft } from "./reply-drafts.js";
 
 /** How often an open ticket checks for new messages while the live stream is down. */
 const REFRESH_MS = 5000;
@@ -17,7 +18,7 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
   const loadingOlder = signal(false);
   const loaded = signal(false);
   const error = signal<ApiError | null>(null);
-  const draft = signal("");
+  const draft = signal(readDraft(ticketId));
   const internal = signal(false);
   const sending = signal(false);
   const sendError = signal<ApiError | null>(null);
@@ -106,7 +107,9 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
       const timer = setInterval(() => {
         if (!liveConnected.value) void load();
       }, REFRESH_MS);
+      const stopSaving = effect(() => saveDraft(ticketId, draft.value));
       return () => {
+        stopSaving();
         stopLive();
         clearInterval(timer);
         controller.abort();

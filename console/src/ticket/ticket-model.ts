@@ -1,5 +1,5 @@
 import { signal } from "@preact/signals";
-import type { TicketDetail, TicketUpdate } from "../../../shared/index.js";
+import type { TicketDetail, TicketSeen, TicketUpdate } from "../../../shared/index.js";
 import { api, ApiError, trackLoad } from "../api.js";
 import { followLive } from "../live.js";
 
@@ -37,10 +37,12 @@ export function createTicketModel(id: string) {
       saving.value = true;
       actionError.value = null;
       try {
-        ticket.value = await api.updateTicket(id, changes);
+        ticket.value = await api.updateTicket(id, before ? { ...changes, seen: seenBefore(before, changes) } : changes);
       } catch (caught) {
         if (before) ticket.value = before;
         actionError.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+        // Another agent changed it first (claimed, closed, escalated): show the ticket as it is now.
+        if (actionError.value.status === 409) void this.refresh();
       } finally {
         saving.value = false;
       }
@@ -68,6 +70,15 @@ export function createTicketModel(id: string) {
   };
 }
 export type TicketModel = ReturnType<typeof createTicketModel>;
+
+/** The values the agent changed from: the server refuses (409) a change to a ticket that moved on since. */
+function seenBefore(before: TicketDetail, changes: TicketUpdate): TicketSeen {
+  const seen: TicketSeen = {};
+  if (changes.assigneeId !== undefined) seen.assigneeId = before.assigneeId;
+  if (changes.status !== undefined) seen.status = before.status;
+  if (changes.queue !== undefined) seen.queue = before.queue;
+  return seen;
+}
 
 /** The moment the customer sent the ticket: the reference point for "−12.4 s" offsets. */
 export function sentAt(ticket: TicketDetail): number | null {

@@ -10,6 +10,7 @@ import { getTicket } from "../tickets/get-ticket.js";
 import { recordEvent } from "../tickets/record-event.js";
 import { ServiceError } from "../service-error.js";
 import { lockTicket } from "../tickets/workspace-ticket.js";
+import { assertUnchanged } from "../tickets/assert-unchanged.js";
 
 /**
  * Moves a ticket down to a lower tier (one by default) with a reason, e.g. once engineering shipped the fix and
@@ -24,6 +25,7 @@ export async function deEscalateTicket(
   await db.transaction(async (tx) => {
     await lockRouting(tx, agent.workspaceId);
     const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);
+    await assertUnchanged(tx, ticket, body.seen);
     if (ticket.status === "resolved" || ticket.status === "closed") {
       throw new ServiceError("conflict", `This ticket is ${ticket.status}; reopen it before changing its tier`);
     }

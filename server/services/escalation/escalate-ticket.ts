@@ -11,6 +11,7 @@ import { getEscalation } from "./list-escalations.js";
 import { recordEvent } from "../tickets/record-event.js";
 import { ServiceError } from "../service-error.js";
 import { lockTicket } from "../tickets/workspace-ticket.js";
+import { assertUnchanged } from "../tickets/assert-unchanged.js";
 import { MAX_TIER } from "../../../shared/limits.js";
 
 /**
@@ -25,6 +26,7 @@ export async function escalateTicket(
   const escalationId = await db.transaction(async (tx) => {
     await lockRouting(tx, agent.workspaceId);
     const ticket = await lockTicket(tx, agent.workspaceId, input.ticketId);
+    await assertUnchanged(tx, ticket, body.seen);
     if (ticket.status === "resolved" || ticket.status === "closed") {
       throw new ServiceError("conflict", `This ticket is ${ticket.status}; reopen it before escalating`);
     }

@@ -9,6 +9,7 @@ import { getTicket } from "./get-ticket.js";
 import { recordEvent } from "./record-event.js";
 import { ServiceError } from "../service-error.js";
 import { lockTicket } from "./workspace-ticket.js";
+import { assertUnchanged } from "./assert-unchanged.js";
 
 const ENDED = new Set(["resolved", "closed"]);
 
@@ -24,6 +25,7 @@ export async function updateTicket(
   const workspaceId = actor.workspaceId;
   await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, workspaceId, ticketId);
+    await assertUnchanged(tx, ticket, changes.seen);
     const event = (type: Parameters<typeof recordEvent>[1]["type"], details: Record<string, unknown>) =>
       recordEvent(tx, { workspaceId, ticketId, type, actorType: "agent", actorId: actor.id, details });
     const set: Partial<typeof tickets.$inferInsert> = {};

@@ -1,0 +1,51 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { logIn, newPage } from "./console-fixtures.js";
+import { form, hostPage, openWidget, sendTicket, widgetPage } from "./widget-fixtures.js";
+
+type Session = { page: Page; errors: string[]; close(): Promise<void> };
+
+// Markup an agent pastes (or a customer types) is text everywhere it is shown, and so are emoji and RTL words.
+describe.skipIf(!HAS_BROWSER)("replies with markup, emoji and RTL text", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let agent: Session;
+  let customer: Session;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    customer = await widgetPage(browser);
+    agent = await newPage(browser);
+    await hostPage(customer.page, server, "", "<h1>Billing</h1>");
+    await openWidget(customer.page);
+    const ticket = await sendTicket(customer.page, "Invoice PDF is blank");
+    await logIn(agent.page, server, `/console/tickets/${ticket.id}`);
+    await agent.page.getByRole("heading", { level: 1, name: "Invoice PDF is blank" }).waitFor();
+  });
+  afterAll(async () => {
+    await customer?.close();
+    await agent?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("an agent's reply with <script> and <img onerror> shows as typed in the console and in the widget", async () => {
+    const body = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> <b>bold?</b> שלום עולם 👩‍👩‍👧 done`;
+    await agent.page.getByLabel("Reply to the customer").fill(body);
+    await agent.page.getByRole("button", { name: "Send reply" }).click();
+    const inConsole = agent.page.locator(".message--reply", { hasText: "שלום עולם" });
+    await inConsole.waitFor();
+    expect(await inConsole.textContent()).toContain(body);
+    expect(await inConsole.locator("img, script, b").count()).toBe(0);
+
+    await form(customer.page).getByRole("button", { name: "View conversation" }).click();
+    const inWidget = form(customer.page).getByText("שלום עולם", { exact: false });
+    await inWidget.waitFor();
+    expect(await inWidget.textContent()).toContain(body);
+    for (const page of [agent.page, customer.page]) {
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    }
+    expect([...agent.errors, ...customer.errors]).toEqual([]);
+  });
+});
