@@ -1,4 +1,5 @@
 import { Component } from "preact";
+import { LIMITS } from "../../shared/limits.js";
 import type { ConversationStore } from "../conversation/sync.js";
 import { describeFailure, isProblem } from "./errors.js";
 import { Feedback } from "./Feedback.js";
@@ -48,6 +49,21 @@ export function ConversationPane({ t, store, view, setView, onNew }: NavProps) {
     <ConversationList t={t} store={store} onOpen={(id) => setView({ kind: "thread", id })} />
   );
 }
+
+/**
+ * Web addresses in a message as links (only http(s): nothing else, javascript: included, ever becomes one), opened in
+ * a new tab without access to the host page. Trailing punctuation ends the sentence, not the address.
+ */
+const linked = (body: string) =>
+  body.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/).map((part, i) =>
+    i % 2 ? (
+      <a href={part} target="_blank" rel="noopener noreferrer">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -134,14 +150,15 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     const { draft, sending } = this.state;
     if (sending || !store) return;
     if (!draft.trim()) return this.setState({ error: t.required });
+    // No maxLength on the box: a paste beyond it would be cut silently; say so and keep every word instead.
+    if (draft.trim().length > LIMITS.messageBody) return this.setState({ error: t.tooLong });
     this.setState({ sending: true, error: "" });
     try {
       await store.reply(id, draft.trim());
       this.setState({ draft: "" });
     } catch (e) {
       if (isProblem(e) && e.status === 409) this.setState({ closed: true });
-      else if (isProblem(e) && e.status === 422)
-        this.setState({ error: e.issues.find((i) => i.path === "body")?.message || t.errorFix });
+      else if (isProblem(e) && e.status === 422) this.setState({ error: t.tooLong });
       else this.setState({ error: describeFailure(e, t).message });
     } finally {
       this.setState({ sending: false });
@@ -209,7 +226,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
                 {m.authorType === "agent" ? m.authorName || t.support : t.you} ·{" "}
                 <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
               </span>
-              <span class="mb">{m.body}</span>
+              <span class="mb">{linked(m.body)}</span>
             </li>,
           ])}
         </ol>
@@ -232,7 +249,6 @@ export class Thread extends Component<ThreadProps, ThreadState> {
               <textarea
                 id="ho-reply"
                 value={draft}
-                maxLength={10000}
                 aria-invalid={error ? "true" : undefined}
                 aria-describedby={error ? "ho-reply-error" : undefined}
                 onInput={(e) => this.setState({ draft: (e.currentTarget as HTMLTextAreaElement).value, error: "" })}
