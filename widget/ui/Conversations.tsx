@@ -16,7 +16,8 @@ interface NavProps {
   store: ConversationStore;
   view: DialogView;
   setView(view: DialogView): void;
-  onNew(): void;
+  /** A new message, starting from `text` (a reply the closed conversation no longer takes). */
+  onNew(text?: string): void;
 }
 
 /** The dialog's tabs, once there are conversations: a new message, or the customer's conversations. */
@@ -26,7 +27,7 @@ export function ConversationTabs({ t, store, view, setView, onNew }: NavProps) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons named by its label; a fieldset would need a visible legend
     <div class="t" role="group" aria-label={t.title}>
-      <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={onNew}>
+      <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={() => onNew()}>
         {t.newMessage}
       </button>
       <button
@@ -116,7 +117,7 @@ interface ThreadProps {
   store: ConversationStore | undefined;
   id: string;
   onBack(): void;
-  onNew(): void;
+  onNew(text?: string): void;
 }
 
 interface ThreadState {
@@ -237,7 +238,8 @@ export class Thread extends Component<ThreadProps, ThreadState> {
             <p role="alert">{t.closedConversation}</p>
             <div class="b">
               {back}
-              <button type="button" class="s" onClick={onNew}>
+              {/* Closed while the customer was typing: what they wrote goes on into the new message. */}
+              <button type="button" class="s" onClick={() => onNew(draft.trim())}>
                 {t.newMessage}
               </button>
             </div>
