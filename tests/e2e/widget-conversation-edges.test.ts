@@ -67,7 +67,9 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation at its edges", () => {
     await server?.close();
   });
 
-  test("two tabs: a reply shows in both; reading it in one clears the badge in the other; a reply is sent once", async () => {
+  test("two tabs: a reply shows in both; reading it in one clears the badge in the other; a reply is sent once", {
+    timeout: 90_000,
+  }, async () => {
     await tab.keyboard.press("Escape");
     const other = await context.newPage();
     await hostPage(other, server, "", "<h1>Billing</h1>");
@@ -152,6 +154,19 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation at its edges", () => {
     expect(await thread(tab).textContent()).toContain('<a href="javascript:alert(1)">click</a>');
     // The long reply wraps inside the dialog instead of widening it.
     expect(await form(tab).evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  });
+
+  test("closed while the customer is typing: the text they wrote is not lost, it starts the new message", async () => {
+    await openThread(tab);
+    await form(tab).getByLabel("Your reply").fill("One more thing: the March invoice too");
+    await agent("PATCH", `/api/v1/tickets/${ticketId}`, { status: "closed" });
+    await form(tab)
+      .getByRole("alert")
+      .getByText(/This conversation is closed/)
+      .waitFor({ timeout: 10_000 });
+    await form(tab).getByRole("button", { name: "New message" }).last().click();
+    expect(await form(tab).getByLabel("Description").inputValue()).toBe("One more thing: the March invoice too");
+    await tab.keyboard.press("Escape");
   });
 
   test("a closed ticket, in German: the customer sees it is closed, cannot reply, and can start a new message", async () => {
