@@ -30,8 +30,10 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation at its edges", () => {
 
   async function openThread(page: Page) {
     if (!(await form(page).isVisible())) await page.getByRole("button", { name: /^Help and support/ }).click();
-    const list = form(page).getByRole("button", { name: "Your conversations" });
-    if (await list.isVisible()) await list.click();
+    // The tabs come once the form's chunk is in (a first open): wait for them rather than glance.
+    await form(page)
+      .getByRole("button", { name: /^Your conversations/ })
+      .click();
     await form(page)
       .getByRole("button", { name: /Invoice PDF is blank/ })
       .click();
@@ -92,6 +94,31 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation at its edges", () => {
     expect(await thread(other).getByText("Firefox 128").count()).toBe(1);
     expect(await customerMessages()).toEqual(["Firefox 128"]);
     await other.close();
+  });
+
+  test("a reply posted while the live stream is still connecting is not lost", async () => {
+    // The open thread in the other tab would mark the reply read at once.
+    if (await form(tab).isVisible()) await form(tab).getByRole("button", { name: "Close" }).first().click();
+    await form(tab).waitFor({ state: "hidden" });
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(
+      (u) => u.pathname === "/api/v1/widget/events",
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    const connecting = page.waitForRequest((r) => r.url().includes("/api/v1/widget/events"));
+    await hostPage(page, server, "", "<h1>Billing</h1>");
+    await connecting; // the list is loaded; the stream is not subscribed yet
+    await agentReply("Got it, looking now.");
+    release();
+    await page.getByRole("button", { name: "Help and support, 1 unread reply" }).waitFor({ timeout: 15_000 });
+    await page.close();
   });
 
   test("a reply sent offline says so and keeps the text; back online it is sent once", async () => {
