@@ -2,7 +2,7 @@
 import { noneKey } from "./known.js";
 import { read, type Map as StoredMap, ticketsKey, write } from "./storage.js";
 
-const readKey = (siteKey: string) => `handoff:read:${siteKey}`;
+export const readKey = (siteKey: string) => `handoff:read:${siteKey}`;
 
 export const uploadTokenOf = (siteKey: string, ticketId: string): string | undefined =>
   read(ticketsKey(siteKey))[ticketId];

@@ -53,7 +53,9 @@ export function startLive(caller: Caller, handlers: LiveHandlers): () => void {
       if (!response.ok || !response.body) return end(true);
       setUp(true);
       failures = 0;
-      if (lastEventId) handlers.onEvent(); // catch up on what the store may have missed while reconnecting
+      // Catch up on what landed before the stream was subscribed: while reconnecting, or (first connect) between the
+      // store's load and now, which no event will ever announce.
+      handlers.onEvent();
       await read(response.body);
       end(true);
     } catch {

@@ -15,7 +15,7 @@ import {
   postReply,
   type Caller,
 } from "./client.js";
-import { lastReadOf, markReadUpTo, rememberNoConversations, uploadTokenOf } from "./follow-state.js";
+import { lastReadOf, markReadUpTo, readKey, rememberNoConversations, uploadTokenOf } from "./follow-state.js";
 import { startLive } from "./live.js";
 
 export type Conversation = CustomerConversationList["conversations"][number];
@@ -153,6 +153,9 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
     void poll();
   };
   document.addEventListener("visibilitychange", onVisibility);
+  // Read in another tab of the site: repaint, or this tab's launcher keeps counting what the customer has seen.
+  const onStorage = (e: StorageEvent) => e.key === readKey(caller.siteKey) && onChange();
+  addEventListener("storage", onStorage);
   void poll();
 
   const unreadIn = (c: Conversation, read: Record<string, string>) =>
@@ -212,6 +215,7 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
       stopLive?.();
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", onVisibility);
+      removeEventListener("storage", onStorage);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Component } from "preact";
+import { LIMITS } from "../../shared/limits.js";
 import type { ConversationStore } from "../conversation/sync.js";
 import { describeFailure, isProblem } from "./errors.js";
 import { Feedback } from "./Feedback.js";
@@ -15,7 +16,8 @@ interface NavProps {
   store: ConversationStore;
   view: DialogView;
   setView(view: DialogView): void;
-  onNew(): void;
+  /** A new message, starting from `text` (a reply the closed conversation no longer takes). */
+  onNew(text?: string): void;
 }
 
 /** The dialog's tabs, once there are conversations: a new message, or the customer's conversations. */
@@ -25,7 +27,7 @@ export function ConversationTabs({ t, store, view, setView, onNew }: NavProps) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons named by its label; a fieldset would need a visible legend
     <div class="t" role="group" aria-label={t.title}>
-      <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={onNew}>
+      <button type="button" aria-pressed={view.kind === "form" ? "true" : "false"} onClick={() => onNew()}>
         {t.newMessage}
       </button>
       <button
@@ -48,6 +50,21 @@ export function ConversationPane({ t, store, view, setView, onNew }: NavProps) {
     <ConversationList t={t} store={store} onOpen={(id) => setView({ kind: "thread", id })} />
   );
 }
+
+/**
+ * Web addresses in a message as links (only http(s): nothing else, javascript: included, ever becomes one), opened in
+ * a new tab without access to the host page. Trailing punctuation ends the sentence, not the address.
+ */
+const linked = (body: string) =>
+  body.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/).map((part, i) =>
+    i % 2 ? (
+      <a href={part} target="_blank" rel="noopener noreferrer">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -100,7 +117,7 @@ interface ThreadProps {
   store: ConversationStore | undefined;
   id: string;
   onBack(): void;
-  onNew(): void;
+  onNew(text?: string): void;
 }
 
 interface ThreadState {
@@ -134,14 +151,15 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     const { draft, sending } = this.state;
     if (sending || !store) return;
     if (!draft.trim()) return this.setState({ error: t.required });
+    // No maxLength on the box: a paste beyond it would be cut silently; say so and keep every word instead.
+    if (draft.trim().length > LIMITS.messageBody) return this.setState({ error: t.tooLong });
     this.setState({ sending: true, error: "" });
     try {
       await store.reply(id, draft.trim());
       this.setState({ draft: "" });
     } catch (e) {
       if (isProblem(e) && e.status === 409) this.setState({ closed: true });
-      else if (isProblem(e) && e.status === 422)
-        this.setState({ error: e.issues.find((i) => i.path === "body")?.message || t.errorFix });
+      else if (isProblem(e) && e.status === 422) this.setState({ error: t.tooLong });
       else this.setState({ error: describeFailure(e, t).message });
     } finally {
       this.setState({ sending: false });
@@ -209,7 +227,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
                 {m.authorType === "agent" ? m.authorName || t.support : t.you} ·{" "}
                 <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
               </span>
-              <span class="mb">{m.body}</span>
+              <span class="mb">{linked(m.body)}</span>
             </li>,
           ])}
         </ol>
@@ -220,7 +238,8 @@ export class Thread extends Component<ThreadProps, ThreadState> {
             <p role="alert">{t.closedConversation}</p>
             <div class="b">
               {back}
-              <button type="button" class="s" onClick={onNew}>
+              {/* Closed while the customer was typing: what they wrote goes on into the new message. */}
+              <button type="button" class="s" onClick={() => onNew(draft.trim())}>
                 {t.newMessage}
               </button>
             </div>
@@ -232,7 +251,6 @@ export class Thread extends Component<ThreadProps, ThreadState> {
               <textarea
                 id="ho-reply"
                 value={draft}
-                maxLength={10000}
                 aria-invalid={error ? "true" : undefined}
                 aria-describedby={error ? "ho-reply-error" : undefined}
                 onInput={(e) => this.setState({ draft: (e.currentTarget as HTMLTextAreaElement).value, error: "" })}

@@ -102,13 +102,19 @@ export class Dialog extends Component<Props, State> {
 
   setView = (view: View) => this.setState({ view });
 
-  /** Back to the form from a thread, or after a ticket was sent (keeping the email, clearing the rest). */
-  newMessage = () => {
+  /**
+   * Back to the form from a thread, or after a ticket was sent (keeping the email, clearing the rest); `text` is a
+   * reply a closed conversation refused, which becomes the new message's description.
+   */
+  newMessage = (text?: string) => {
     const { status } = this.state;
+    const values = { ...this.props.values };
     if (status.step === "done" || status.step === "queued") {
-      this.props.setValues({ ...this.props.values, subject: "", description: "" });
+      values.subject = values.description = "";
       this.setState({ status: { step: "form" } });
     }
+    if (text) values.description = text;
+    this.props.setValues(values);
     this.setView({ kind: "form" });
   };
 

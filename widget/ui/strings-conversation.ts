@@ -24,6 +24,7 @@ const en = {
     closed: "Closed",
   },
   reply: "Your reply",
+  tooLong: "Your reply is too long: at most 10,000 characters. Shorten it or send it in parts.",
   sendReply: "Send reply",
   closedConversation: "This conversation is closed. Start a new one to reach us again.",
   feedbackTitle: "Before you go: how did it go?",

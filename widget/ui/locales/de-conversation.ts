@@ -20,6 +20,7 @@ const de: ConversationStrings = {
     closed: "Geschlossen",
   },
   reply: "Ihre Antwort",
+  tooLong: "Ihre Antwort ist zu lang: höchstens 10.000 Zeichen. Kürzen Sie sie oder senden Sie sie in Teilen.",
   sendReply: "Antwort senden",
   closedConversation: "Diese Unterhaltung ist geschlossen. Beginnen Sie eine neue, um uns wieder zu erreichen.",
   feedbackTitle: "Kurz noch: Wie lief es?",

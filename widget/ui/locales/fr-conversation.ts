@@ -20,6 +20,8 @@ const fr: ConversationStrings = {
     closed: "Fermé",
   },
   reply: "Votre réponse",
+  tooLong:
+    "Votre réponse est trop longue : 10 000 caractères au plus. Raccourcissez-la ou envoyez-la en plusieurs fois.",
   sendReply: "Envoyer la réponse",
   closedConversation: "Cette conversation est fermée. Commencez-en une nouvelle pour nous joindre.",
   feedbackTitle: "Avant de partir : comment cela s'est-il passé ?",
