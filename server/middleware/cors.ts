@@ -38,7 +38,7 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
     if (c.req.method === "OPTIONS") {
       if (maxAge) c.header("Access-Control-Max-Age", maxAge);
       if (allowMethods) c.header("Access-Control-Allow-Methods", allowMethods);
-      const requested = options.anyRequestHeaders && c.req.header("access-control-request-headers");
+      const requested = options.anyRequestHeaders && headerNames(c.req.header("access-control-request-headers"));
       if (allowHeaders || requested) {
         c.header("Access-Control-Allow-Headers", requested ? `${allowHeaders},${requested}` : allowHeaders);
         c.header("Vary", "Access-Control-Request-Headers", { append: true });
@@ -47,4 +47,14 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+/** The header names a preflight asks for, as HTTP tokens only: anything else is dropped, never echoed back. */
+function headerNames(list: string | undefined): string {
+  return (list ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/.test(name))
+    .slice(0, 50)
+    .join(",");
 }

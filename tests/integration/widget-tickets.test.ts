@@ -130,6 +130,19 @@ describe.each(DATABASE_KINDS)("widget ticket creation on %s", (kind) => {
     expect(res.status).toBe(204);
     const allowed = res.headers.get("access-control-allow-headers")?.toLowerCase().split(",") ?? [];
     expect(allowed).toEqual(expect.arrayContaining(["sentry-trace", "baggage", "x-csrf-token", "authorization"]));
+    // Only header names are echoed back: anything else in the list is dropped, not reflected.
+    const odd = await t.request("/api/v1/widget/tickets", {
+      method: "OPTIONS",
+      headers: {
+        Origin: CUSTOMER_ORIGIN,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "x-trace, <script>, a b",
+      },
+    });
+    expect(odd.status).toBe(204);
+    const echoed = odd.headers.get("access-control-allow-headers")?.toLowerCase().split(",") ?? [];
+    expect(echoed).toContain("x-trace");
+    expect(echoed.some((name) => name.includes("<") || name.includes(" "))).toBe(false);
   });
 
   it("lets the widget read why a request failed: CORS headers on error answers too", async () => {
