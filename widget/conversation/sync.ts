@@ -64,7 +64,11 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
       const c = conversations.find((x) => x.id === m.ticketId);
       if (!c) unknown = true;
       else if (!c.messages.some((x) => x.id === m.id)) {
-        c.messages.push(m);
+        // Updates look back a few seconds: one older than the thread's shown page belongs to an earlier page (Show
+        // earlier messages), not after the newest; one that committed late goes in its place.
+        if (c.olderCursor && c.messages[0] && m.createdAt < c.messages[0].createdAt) continue;
+        const at = c.messages.findIndex((x) => x.createdAt > m.createdAt);
+        c.messages.splice(at < 0 ? c.messages.length : at, 0, m);
         if (m.createdAt > c.lastActivityAt) c.lastActivityAt = m.createdAt;
       }
     }
