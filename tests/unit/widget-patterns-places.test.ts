@@ -36,6 +36,20 @@ describe("every place the widget applies it", () => {
             },
             { type: 2, tagName: "img", attributes: { alt: `key ${KEY}`, src: "/logo@2x.png" } },
             { type: 2, tagName: "li", attributes: { value: CARD } },
+            // An option's value is the page's, not the customer's typing: masked like its text.
+            {
+              type: 2,
+              tagName: "select",
+              attributes: {},
+              childNodes: [
+                {
+                  type: 2,
+                  tagName: "option",
+                  attributes: { value: EMAIL },
+                  childNodes: [{ type: 3, textContent: EMAIL }],
+                },
+              ],
+            },
           ],
         },
       },

@@ -49,7 +49,8 @@ function isScriptUrl(value: string): boolean {
   while (start < value.length && value.charCodeAt(start) <= 32) start++;
   return /^(java|vb)script:/i.test(value.slice(start, start + 40).replace(/[\t\n\r]/g, ""));
 }
-const INPUT_TAGS = new Set(["input", "textarea", "select", "option"]);
+// Where `value` is the customer's typing (the input rules mask it); an <option>'s value is the page's, like its text.
+const INPUT_TAGS = new Set(["input", "textarea", "select"]);
 
 export type TextMasker = (text: string) => string;
 const asIs: TextMasker = (text) => text;
