@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EVENTS_PATHS } from "../../shared/events-api.js";
 import { ticketBody } from "../helpers/test-app.js";
-import { fileTicket, logIn, newPage } from "./console-fixtures.js";
+import { adminCookie, fileTicket, logIn, newPage } from "./console-fixtures.js";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
 
 const SAM = { email: "sam@example.com", password: "sam's long password", name: "Sam Okafor" };
@@ -18,12 +18,7 @@ describe.skipIf(!HAS_BROWSER)("console: two agents on one ticket, and an expired
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     const origin = { "Content-Type": "application/json", Origin: server.url };
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: origin,
-      body: JSON.stringify({ email: server.admin.email, password: server.admin.password }),
-    });
-    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const cookie = await adminCookie(server);
     const created = await fetch(`${server.url}/api/v1/agents`, {
       method: "POST",
       headers: { ...origin, Cookie: cookie },

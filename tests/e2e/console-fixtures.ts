@@ -151,3 +151,18 @@ export async function newPage(browser: Browser): Promise<{ page: Page; errors: s
   page.on("pageerror", (error) => errors.push(error.message));
   return { page, errors, close: () => context.close() };
 }
+
+/** The session cookie of the admin, logged in over the API (for tests that call the agent API as the console does). */
+export async function adminCookie(server: TestServer): Promise<string> {
+  const origin = new URL(server.url).origin;
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: origin },
+    body: JSON.stringify({ email: server.admin.email, password: server.admin.password }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  return login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}

@@ -4,7 +4,7 @@ import { EVENTS_PATHS } from "../../shared/events-api.js";
 import { CUSTOMER_HEADERS } from "../../shared/customer-api.js";
 import { WIDGET_PATHS } from "../../shared/widget-paths.js";
 import { ticketBody } from "../helpers/test-app.js";
-import { logIn, newPage } from "./console-fixtures.js";
+import { adminCookie, logIn, newPage } from "./console-fixtures.js";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
 import type { Browser } from "playwright-core";
 
@@ -39,12 +39,7 @@ describe.skipIf(!HAS_BROWSER)("console: live queue and ticket", () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: server.url },
-      body: JSON.stringify({ email: server.admin.email, password: server.admin.password }),
-    });
-    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const cookie = await adminCookie(server);
     await api("/api/v1/agents", {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: server.url, Cookie: cookie },

@@ -1,34 +1,19 @@
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
-import { logIn, newPage } from "./console-fixtures.js";
-import { form, hostPage, openWidget, sendTicket, widgetPage } from "./widget-fixtures.js";
-
-type Session = { page: Page; errors: string[]; close(): Promise<void> };
+import { type Conversation, type Session, startConversation } from "./conversation-fixtures.js";
+import { HAS_BROWSER } from "./harness.js";
+import { form } from "./widget-fixtures.js";
 
 // Markup an agent pastes (or a customer types) is text everywhere it is shown, and so are emoji and RTL words.
 describe.skipIf(!HAS_BROWSER)("replies with markup, emoji and RTL text", () => {
-  let server: TestServer;
-  let browser: Browser;
+  let conversation: Conversation;
   let agent: Session;
   let customer: Session;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    customer = await widgetPage(browser);
-    agent = await newPage(browser);
-    await hostPage(customer.page, server, "", "<h1>Billing</h1>");
-    await openWidget(customer.page);
-    const ticket = await sendTicket(customer.page, "Invoice PDF is blank");
-    await logIn(agent.page, server, `/console/tickets/${ticket.id}`);
-    await agent.page.getByRole("heading", { level: 1, name: "Invoice PDF is blank" }).waitFor();
+    conversation = await startConversation("Invoice PDF is blank");
+    ({ customer, agent } = conversation);
   });
-  afterAll(async () => {
-    await customer?.close();
-    await agent?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => conversation?.close());
 
   test("an agent's reply with <script> and <img onerror> shows as typed in the console and in the widget", async () => {
     const body = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> <b>bold?</b> שלום עולם 👩‍👩‍👧 done`;

@@ -3,20 +3,13 @@ import type { Browser } from "playwright-core";
 import { ticketEvents } from "../../server/db/schema.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { type AxeFinding, seriousViolations } from "./console-axe.js";
+import { adminCookie } from "./console-fixtures.js";
 import { fillForm, form, openWidget, ticketRequest, widgetPage } from "./widget-fixtures.js";
 
 /** PATCH on the agent API, logged in as the admin. */
 async function agentPatch(server: TestServer, path: string, body: unknown): Promise<number> {
   const origin = new URL(server.url).origin;
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: origin },
-    body: JSON.stringify(server.admin),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const cookie = await adminCookie(server);
   const response = await fetch(`${server.url}${path}`, {
     method: "PATCH",
     headers: { "Content-Type": "application/json", Cookie: cookie, Origin: origin },

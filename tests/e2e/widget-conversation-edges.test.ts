@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { adminCookie } from "./console-fixtures.js";
 import { form, hostPage, openWidget, sendTicket } from "./widget-fixtures.js";
 
 /**
@@ -50,12 +51,7 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation at its edges", () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: server.url },
-      body: JSON.stringify({ email: server.admin.email, password: server.admin.password }),
-    });
-    cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    cookie = await adminCookie(server);
     context = await browser.newContext();
     context.on("page", (p) => p.on("pageerror", (e) => errors.push(e.message)));
     tab = await context.newPage();

@@ -1,12 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { type Conversation, type Session, startConversation } from "./conversation-fixtures.js";
 import { feedback, ticketEvents } from "../../server/db/schema.js";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
-import { logIn, newPage } from "./console-fixtures.js";
+import { HAS_BROWSER, type TestServer } from "./harness.js";
 import { form, hostPage, openWidget, sendTicket, widgetPage } from "./widget-fixtures.js";
-
-type Session = { page: Page; errors: string[]; close(): Promise<void> };
 
 /**
  * The customer's side of the conversation, in the real widget: an anonymous customer (no identify()) files a ticket,
@@ -15,6 +13,7 @@ type Session = { page: Page; errors: string[]; close(): Promise<void> };
  */
 describe.skipIf(!HAS_BROWSER)("widget: the customer's conversation", () => {
   let server: TestServer;
+  let conversation: Conversation;
   let browser: Browser;
   let agent: Session;
   let customer: Session;
@@ -39,21 +38,10 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's conversation", () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    customer = await widgetPage(browser);
-    agent = await newPage(browser);
-    await hostPage(customer.page, server, "", "<h1>Billing</h1>");
-    await openWidget(customer.page);
-    ticket = await sendTicket(customer.page, "Invoice PDF is blank");
-    await logIn(agent.page, server, `/console/tickets/${ticket.id}`);
-    await agent.page.getByRole("heading", { level: 1, name: "Invoice PDF is blank" }).waitFor();
+    conversation = await startConversation("Invoice PDF is blank");
+    ({ server, browser, customer, agent, ticket } = conversation);
   });
-  afterAll(async () => {
-    await customer?.close();
-    await agent?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => conversation?.close());
 
   test("after filing, the customer opens the conversation; a public reply arrives in the open widget, an internal note never does", async () => {
     const { page } = customer;

@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import type { Browser, Page, Request } from "playwright-core";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 import type { TicketList, TicketSummary } from "../../shared/agent-api.js";
+import { adminCookie } from "./console-fixtures.js";
 import type { TestServer } from "./harness.js";
 
 /** A fresh page that collects page errors, with helpers to reach into the widget's (open) shadow root. */
@@ -42,16 +43,7 @@ export function recordingRequest(page: Page): Promise<Request> {
 /** GET on the agent API, logged in as the admin (as the console would be). */
 export async function agentGet<T>(server: TestServer, path: string): Promise<T> {
   const origin = new URL(server.url).origin;
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: origin },
-    body: JSON.stringify(server.admin),
-  });
-  if (!login.ok) throw new Error(`login failed: ${login.status}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const cookie = await adminCookie(server);
   const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie, Origin: origin } });
   if (!response.ok) throw new Error(`GET ${path} failed: ${response.status} ${await response.text()}`);
   return response.json() as Promise<T>;

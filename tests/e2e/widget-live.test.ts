@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EVENTS_PATHS } from "../../shared/events-api.js";
 import { WIDGET_PATHS } from "../../shared/widget-paths.js";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { adminCookie } from "./console-fixtures.js";
 import { form, hostPage, openWidget, sendTicket, widgetPage } from "./widget-fixtures.js";
 
 /** The widget follows replies over the live stream (a streaming fetch), not by polling. */
@@ -21,12 +22,7 @@ describe.skipIf(!HAS_BROWSER)("widget: live replies", () => {
       if (r.url().includes(WIDGET_PATHS.updates)) updates.push(r.url());
       if (r.url().includes(EVENTS_PATHS.widget)) streams.push(r.url());
     });
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: server.url },
-      body: JSON.stringify({ email: server.admin.email, password: server.admin.password }),
-    });
-    cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    cookie = await adminCookie(server);
   });
   afterAll(async () => {
     await customer?.close();
