@@ -74,7 +74,8 @@ async function main() {
   const started = performance.now();
   // Five-fold cross-validation: every statement is scored once by a model that never saw it; all scores pooled
   // (one fifth alone gave F2 thresholds from 0.09 to 0.2 depending on the split).
-  const scored: { incident: boolean; probability: number }[] = [];
+  // `queueRight` lets ROUTING_CV_SCORES compare the queue model on a subset (e.g. the statements before a batch).
+  const scored: { incident: boolean; probability: number; queueRight: boolean }[] = [];
   const temperatures = { queue: 0, security: 0 };
   let right = 0;
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -85,8 +86,9 @@ async function main() {
     temperatures.security += model.security.temperature / FOLDS;
     for (const t of heldOut) {
       const c = classify(model, t);
-      scored.push({ incident: t.security, probability: c.security.probability });
-      if (c.ranked[0]!.label === t.queue) right++;
+      const queueRight = c.ranked[0]!.label === t.queue;
+      scored.push({ incident: t.security, probability: c.security.probability, queueRight });
+      if (queueRight) right++;
     }
   }
   if (process.env.ROUTING_CV_SCORES) writeFileSync(process.env.ROUTING_CV_SCORES, JSON.stringify(scored));
