@@ -93,15 +93,15 @@ export function buildCorpus(): CorpusTicket[] {
     tickets.push(...made.map((t) => ({ ...t, batch })));
   });
   const older = shuffle(tickets, random);
-  // The eleventh and twelfth batches (built in since branch `routing-13s`; `ROUTING_ELEVENTH=0` / `ROUTING_TWELFTH=0`
-  // leave one out, data/routing/README.md) each draw their variants and their places from a random of their own,
+  // The eleventh, twelfth and thirteenth batches (built in since branches `routing-13s` and `routing-13u`;
+  // `ROUTING_ELEVENTH=0` / `ROUTING_TWELFTH=0` / `ROUTING_THIRTEENTH=0` leave one out, data/routing/README.md) each draw their variants and their places from a random of their own,
   // so every older ticket and their order stay exactly as before: a before/after comparison is the batch alone.
   const candidates = [
     { name: "eleventh", on: process.env.ROUTING_ELEVENTH !== "0", statements: eleventh, seed: 1113 },
     { name: "twelfth", on: process.env.ROUTING_TWELFTH !== "0", statements: twelfth, seed: 1213 },
-    // Branch `routing-13q`: how-to questions in security-adjacent words. Not built in (`ROUTING_THIRTEENTH=1` adds
-    // it): with it the development set had more false alarms at the retrained threshold (data/routing/README.md).
-    { name: "thirteenth", on: process.env.ROUTING_THIRTEENTH === "1", statements: thirteenth, seed: 1313 },
+    // How-to questions in security-adjacent words (branch `routing-13q`); left out until the threshold stopped
+    // moving with each retrain: at the fixed 0.12 it has the development set's false alarms and recall unchanged.
+    { name: "thirteenth", on: process.env.ROUTING_THIRTEENTH !== "0", statements: thirteenth, seed: 1313 },
   ];
   for (const { name, on, statements, seed } of candidates) {
     if (!on) continue;

@@ -1,7 +1,8 @@
 /**
  * Trains the starter routing model on data/routing/train/corpus.jsonl and writes data/routing/model/prior.json.
- * Temperatures and the security threshold come from five-fold cross-validation by statement (variants of one
- * statement never sit on both sides of a fold), then the model is retrained on everything.
+ * Temperatures come from five-fold cross-validation by statement (variants of one statement never sit on both
+ * sides of a fold), then the model is retrained on everything. The security threshold is fixed (`SECURITY_THRESHOLD`);
+ * the cross-validation's own pick is printed beside it.
  * Usage: npx tsx scripts/routing/train-prior.ts  (never reads data/routing/eval/)
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -22,8 +23,17 @@ interface CorpusLine extends LabelledTicket {
   context?: LabelledTicket & { pageUrl?: string };
 }
 
-/** Recall weighs this much more than precision when the detector's threshold is chosen. */
+/** Recall weighs this much more than precision in an F2 pick from held-out scores (printed beside the fixed one). */
 export const SECURITY_BETA = 2;
+
+/**
+ * The shipped detector flags at this probability, whatever the corpus. Picking it by F2 over cross-validation moved
+ * it with every retrain (0.09-0.13 on corpora that differ by one batch, the curve being flat there), and with it
+ * the development set's false alarms (9-19), so a batch could not be judged by its scores. 0.12 was chosen on the
+ * development set, the how-to check set and the cross-validation together (data/routing/README.md, branch
+ * `routing-13u`); `ROUTING_SECURITY_THRESHOLD` builds a candidate at another value.
+ */
+export const SECURITY_THRESHOLD = Number(process.env.ROUTING_SECURITY_THRESHOLD ?? 0.12);
 
 export function readCorpus(
   path = "data/routing/train/corpus.jsonl",
@@ -62,9 +72,10 @@ export const foldOf = (group: string, seed = 0) => bucketOf(fnv(`${group}:${seed
 async function main() {
   const corpus = readCorpus();
   const started = performance.now();
-  // Five-fold cross-validation: every statement is scored once by a model that never saw it. The threshold is
-  // chosen on all of those scores pooled (one fifth alone gave thresholds from 0.09 to 0.2 depending on the split).
-  const scored: { incident: boolean; probability: number }[] = [];
+  // Five-fold cross-validation: every statement is scored once by a model that never saw it; all scores pooled
+  // (one fifth alone gave F2 thresholds from 0.09 to 0.2 depending on the split).
+  // `queueRight` lets ROUTING_CV_SCORES compare the queue model on a subset (e.g. the statements before a batch).
+  const scored: { incident: boolean; probability: number; queueRight: boolean }[] = [];
   const temperatures = { queue: 0, security: 0 };
   let right = 0;
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -75,12 +86,14 @@ async function main() {
     temperatures.security += model.security.temperature / FOLDS;
     for (const t of heldOut) {
       const c = classify(model, t);
-      scored.push({ incident: t.security, probability: c.security.probability });
-      if (c.ranked[0]!.label === t.queue) right++;
+      const queueRight = c.ranked[0]!.label === t.queue;
+      scored.push({ incident: t.security, probability: c.security.probability, queueRight });
+      if (queueRight) right++;
     }
   }
   if (process.env.ROUTING_CV_SCORES) writeFileSync(process.env.ROUTING_CV_SCORES, JSON.stringify(scored));
-  const threshold = bestThreshold(scored, SECURITY_BETA);
+  const threshold = SECURITY_THRESHOLD;
+  const f2 = bestThreshold(scored, SECURITY_BETA);
   const at = (th: number) => {
     const flagged = scored.filter((s) => s.probability >= th);
     const caught = flagged.filter((s) => s.incident).length;
@@ -91,7 +104,8 @@ async function main() {
   console.log(
     `5-fold cross-validation (${corpus.length} tickets, each scored by a model that never saw its statement): queue model ${pct(right / corpus.length)}; detector at threshold ${at(threshold)}`,
   );
-  for (const th of [0.05, 0.08, 0.1, 0.15, 0.2, 0.3]) console.log(`  at ${at(th)}`);
+  console.log(`  (the best F2 over these scores would be ${at(f2)}; not used, see SECURITY_THRESHOLD)`);
+  for (const th of [0.05, 0.08, 0.1, 0.11, 0.12, 0.13, 0.15, 0.2, 0.3]) console.log(`  at ${at(th)}`);
   const full = await trainPrior(corpus, undefined, SETTINGS);
   full.queue.temperature = round2(temperatures.queue);
   full.security.temperature = round2(temperatures.security);

@@ -230,4 +230,14 @@ describe("a workspace's learning", () => {
       expect(route(learned, t).suggested).toBe(route(prior, t).suggested);
     }
   });
+
+  it("keeps the prior's queue for a different question in the corrections' words (the corrections teach only near them)", async () => {
+    const learned = await refineModel(priorModel(), history);
+    const question = {
+      subject: "download invoices",
+      description: "where can I download all invoices of last year for our accountant?",
+    };
+    expect(route(priorModel(), question).suggested).toBe("billing");
+    expect(route(learned, question).suggested).toBe("billing");
+  });
 });

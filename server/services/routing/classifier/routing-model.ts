@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { languageOf, type SparseVector, type TicketText, tokensOf, vectorOf } from "./features.js";
+import { featureBucket, languageOf, type SparseVector, type TicketText, tokensOf, vectorOf } from "./features.js";
+import { maxCosine, type SimilarityIndex } from "./similarity.js";
 import {
   deserializeModel,
   logits,
@@ -48,6 +49,11 @@ export interface RoutingModel {
     securityMargin?: number;
     /** Weight of the workspace model's logits for queues the prior does not know. */
     newQueueWeight: number;
+    /**
+     * The queue model counts (at `queueWeight`) only for a ticket at least `minSimilarity` (cosine) like one of the
+     * tickets the prior routed wrong (`corrections`): elsewhere it has nothing to say but noise.
+     */
+    queueGate?: { minSimilarity: number; corrections: SimilarityIndex };
   };
 }
 
@@ -95,7 +101,7 @@ export function classify(model: RoutingModel, ticket: TicketText): Classificatio
 export function classifyFeatures(model: RoutingModel, features: SparseVector, ticket?: TicketText): Classification {
   const own = model.workspace;
   const ranked = own
-    ? rank(combined(model.queue, own.queue, own.queueWeight, features, own.newQueueWeight))
+    ? rank(combined(model.queue, own.queue, own.queueWeight * gateOf(own, features), features, own.newQueueWeight))
     : predict(model.queue, features);
   const probability = securityScore(model, features);
   const flagged = probability >= model.securityThreshold;
@@ -137,6 +143,13 @@ function priorScore(model: RoutingModel, features: SparseVector): number {
   return Math.max((1 - blend) * detector + blend * queue, (model.securityDetectorAlone ?? 0) * detector);
 }
 
+/** 1 where the workspace's queue model may speak for this ticket (see `queueGate`), else 0. */
+function gateOf(own: NonNullable<RoutingModel["workspace"]>, features: SparseVector): number {
+  const gate = own.queueGate;
+  if (!gate) return 1;
+  return maxCosine(withoutBias(features), gate.corrections) >= gate.minSimilarity ? 1 : 0;
+}
+
 /**
  * Queues the prior knows: the prior's calibrated logits plus `weight` times the workspace model's, so a few
  * tickets only nudge the prior. Queues only the workspace knows (e.g. `warehouse`) get the workspace model's
@@ -169,6 +182,20 @@ function loweredOnly(
   const fromOwn = yes < 0 || no < 0 ? 0 : own.securityWeight * (z[yes]! - z[no]!);
   const fromPrior = Math.log(Math.max(prior, 1e-12) / Math.max(1 - prior, 1e-12));
   return 1 / (1 + Math.exp(-(fromPrior + Math.min(0, fromOwn + (own.securityMargin ?? 0)))));
+}
+
+const BIAS = featureBucket("bias");
+/** The features without the constant bias, which every ticket shares (it would make all tickets look alike). */
+export function withoutBias(v: SparseVector): SparseVector {
+  const at = v.ids.indexOf(BIAS);
+  if (at < 0) return v;
+  const ids = new Int32Array(v.ids.length - 1);
+  const values = new Float64Array(v.ids.length - 1);
+  ids.set(v.ids.subarray(0, at));
+  ids.set(v.ids.subarray(at + 1), at);
+  values.set(v.values.subarray(0, at));
+  values.set(v.values.subarray(at + 1), at);
+  return { ids, values };
 }
 
 const rank = ({ labels, p }: { labels: string[]; p: Float64Array }): Ranked[] =>

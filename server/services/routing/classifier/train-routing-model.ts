@@ -1,5 +1,6 @@
-import { featureBucket, type SparseVector, type TicketText, vectorOf } from "./features.js";
-import { type RoutingModel, SECURITY_QUEUE, securityScore } from "./routing-model.js";
+import { type SparseVector, type TicketText, vectorOf } from "./features.js";
+import { classifyFeatures, type RoutingModel, SECURITY_QUEUE, securityScore, withoutBias } from "./routing-model.js";
+import { similarityIndex } from "./similarity.js";
 import { type Example, fitTemperature, logits, type SoftmaxModel, trainSoftmax } from "./softmax.js";
 
 export interface LabelledTicket extends TicketText {
@@ -153,6 +154,11 @@ export interface RefineSettings {
    * development set it cost 0.5 points after 25 (`scripts/routing/tune-dev-after.ts`); off, only words move queues.
    */
   residualBias: boolean;
+  /**
+   * With a residual: the queue model counts only for tickets at least this (cosine) like one the prior routed wrong
+   * (0: everywhere). A workspace's corrections teach where they recur; on unlike tickets the residual is noise.
+   */
+  residualGate: number;
   learningRate: number;
   /** Pull towards zero: the workspace's models stay small where its tickets say little. */
   l2: number;
@@ -172,25 +178,16 @@ export const DEFAULT_REFINE_SETTINGS: RefineSettings = {
   residualScale: 1,
   residualLearningRate: 1,
   residualBias: false,
+  residualGate: 0.5,
   learningRate: 0.5,
   l2: 1e-4,
   epochs: 5,
 };
 
-const growing = (n: number, k: number) => n / (n + k);
+/** The gate keeps 1,000 corrections (the newest: retraining reads them newest first): classifying stays ~2 ms at p99. */
+const MAX_CORRECTIONS = 1000;
 
-const BIAS = featureBucket("bias");
-function withoutBias(v: SparseVector): SparseVector {
-  const at = v.ids.indexOf(BIAS);
-  if (at < 0) return v;
-  const ids = new Int32Array(v.ids.length - 1);
-  const values = new Float64Array(v.ids.length - 1);
-  ids.set(v.ids.subarray(0, at));
-  ids.set(v.ids.subarray(at + 1), at);
-  values.set(v.values.subarray(0, at));
-  values.set(v.values.subarray(at + 1), at);
-  return { ids, values };
-}
+const growing = (n: number, k: number) => n / (n + k);
 
 /** The prior's calibrated logits laid out for `labels` (0, no opinion, for a queue the prior does not know). */
 function priorOffsets(prior: SoftmaxModel, labels: string[], features: SparseVector): Float64Array {
@@ -240,11 +237,24 @@ export async function refineModel(
     labels: ["no", "yes"],
     seed: 4,
   });
+  const queueGate =
+    residual && settings.residualGate > 0
+      ? {
+          minSimilarity: settings.residualGate,
+          corrections: similarityIndex(
+            queueRows
+              .filter((r) => classifyFeatures(priorOnly, r.features).ranked[0]?.label !== r.t.queue)
+              .slice(0, MAX_CORRECTIONS)
+              .map((r) => withoutBias(r.features)),
+          ),
+        }
+      : undefined;
   return {
     ...prior,
     workspace: {
       queue,
       security,
+      queueGate,
       queueWeight: residual ? settings.residualScale : settings.scale * growing(tickets.length, settings.k),
       securityWeight: settings.securityScale * growing(tickets.length, settings.k),
       securityLowersOnly: settings.securityLowersOnly,
