@@ -92,6 +92,39 @@ describe("blob stores keep bytes behind one interface", () => {
       expect(await store.list("ws/b/")).toEqual(["ws/b/tickets/1/recording.json.gz"]);
     });
   }
+
+  for (const [i, kind] of postgresKinds.entries()) {
+    it(`${kind}: a blob's bytes go to the database once per write, and a second write to its key replaces them`, async () => {
+      // Each statement's parameters, as the driver gets them: a recording is ~150 KB, and it was bound twice (the
+      // insert and its on-conflict update each had a copy), 2x the bytes encoded, sent and parsed per upload.
+      const sent: unknown[] = [];
+      const db = databases[i]!.db;
+      // Every statement goes through the session's prepareQuery, built queries and db.execute alike.
+      const session = new Proxy((db as unknown as { session: object }).session, {
+        get(target, prop, receiver) {
+          const value = Reflect.get(target, prop, receiver);
+          if (prop !== "prepareQuery") return value;
+          return (query: { params: unknown[] }, ...rest: unknown[]) => {
+            sent.push(...query.params);
+            return (value as (...a: unknown[]) => unknown).call(receiver, query, ...rest);
+          };
+        },
+      });
+      const counting = new Proxy(db, {
+        get: (target, prop, receiver) => (prop === "session" ? session : Reflect.get(target, prop, receiver)),
+      });
+      const store = postgresBlobStore(counting);
+      const first = Buffer.alloc(10_000, 1);
+      const second = Buffer.alloc(20_000, 2);
+      await store.put("ws/c/tickets/1/recording.json.gz", first);
+      await store.put("ws/c/tickets/1/recording.json.gz", second);
+      expect(sent.filter((p) => typeof p === "string" && p.length >= 10_000).map((p) => (p as string).length)).toEqual([
+        first.toString("base64").length,
+        second.toString("base64").length,
+      ]);
+      expect(Buffer.compare(await readAll((await store.get("ws/c/tickets/1/recording.json.gz"))!), second)).toBe(0);
+    });
+  }
 });
 
 describe.each(DATABASE_KINDS)("recordings in S3 on %s", (kind) => {
