@@ -1,7 +1,7 @@
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HAS_BROWSER } from "./harness.js";
-import { agentGet, form, openWidget, ticketsWithSubject } from "./widget-fixtures.js";
+import { agentGet, form, openWidget, sendTicket, ticketsWithSubject } from "./widget-fixtures.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
 
 /**
@@ -71,6 +71,98 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's words are kept whole and s
     const [ticket] = await ticketsWithSubject(site.server, "Exactly at the limit");
     const detail = await agentGet<{ description: string }>(site.server, `/api/v1/tickets/${ticket!.id}`);
     expect(detail.description).toBe(exact);
+    await close();
+  });
+
+  const MESSAGES = "**/api/v1/widget/tickets/*/messages";
+
+  /** A customer on the host page with one ticket filed from it, its thread open. */
+  async function customerWithTicket(path: string, subject: string) {
+    const opened = await site.open(path, {});
+    await openWidget(opened.page);
+    const { id } = await sendTicket(opened.page, subject);
+    await openThread(opened.page, subject);
+    return { ...opened, id };
+  }
+
+  async function openThread(page: Page, subject: string) {
+    if (!(await form(page).isVisible())) await page.getByRole("button", { name: /^Help and support/ }).click();
+    await form(page)
+      .getByRole("button", { name: /^Your conversations/ })
+      .click();
+    await form(page).getByRole("button", { name: subject }).first().click();
+    await form(page).getByLabel("Your reply").waitFor();
+  }
+
+  const stored = async (id: string) =>
+    (
+      await agentGet<{ messages: { authorType: string; body: string }[] }>(
+        site.server,
+        `/api/v1/tickets/${id}/messages`,
+      )
+    ).messages
+      .filter((m) => m.authorType === "customer")
+      .map((m) => m.body);
+
+  test("a reply whose answer is lost on the way back is sent again and stored once", async () => {
+    const { page, errors, close, id } = await customerWithTicket("/lost-answer", "Lost answer");
+    const keys: (string | undefined)[] = [];
+    await page.route(MESSAGES, async (route: Route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      keys.push(route.request().headers()["idempotency-key"]);
+      // The first reaches the server, which stores it; its answer never comes back.
+      if (keys.length === 1) {
+        await route.fetch();
+        return route.abort("connectionreset");
+      }
+      return route.continue();
+    });
+    await form(page).getByLabel("Your reply").fill("The export button does nothing");
+    await form(page).getByRole("button", { name: "Send reply" }).click();
+    const shown = form(page).getByRole("list").getByText("The export button does nothing");
+    const alert = form(page).getByRole("alert");
+    await shown.or(alert).first().waitFor();
+    // As a customer would: told it failed, they press Send again.
+    if (await alert.isVisible()) await form(page).getByRole("button", { name: "Send reply" }).click();
+    await shown.waitFor();
+    expect(await stored(id)).toEqual(["The export button does nothing"]);
+    expect(keys.length).toBeGreaterThan(1);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await shown.count()).toBe(1);
+    expect(await form(page).getByLabel("Your reply").inputValue()).toBe("");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("a reply typed, the dialog closed by mistake and opened again: the words are still there", async () => {
+    const { page, close } = await customerWithTicket("/closed-by-mistake", "Closed by mistake");
+    const words = "Steps: open Reports, pick March, press Export. Nothing downloads. 😤";
+    await form(page).getByLabel("Your reply").fill(words);
+    await page.keyboard.press("Escape");
+    await form(page).waitFor({ state: "hidden" });
+    await openThread(page, "Closed by mistake");
+    expect(await form(page).getByLabel("Your reply").inputValue()).toBe(words);
+    await close();
+  });
+
+  test("on a slow network, words added while a reply is on its way stay in the box; the reply goes once", async () => {
+    const { page, close, id } = await customerWithTicket("/slow-network", "Slow network");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(MESSAGES, async (route: Route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    });
+    const box = form(page).getByLabel("Your reply");
+    await box.fill("First part");
+    await form(page).getByRole("button", { name: "Send reply" }).dblclick();
+    await box.press("End");
+    await box.pressSequentially(" and a second thought");
+    release();
+    await form(page).getByRole("list").getByText("First part", { exact: true }).waitFor();
+    expect(await box.inputValue()).toBe("and a second thought");
+    expect(await stored(id)).toEqual(["First part"]);
     await close();
   });
 });
