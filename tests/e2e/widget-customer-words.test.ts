@@ -165,4 +165,24 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's words are kept whole and s
     expect(await stored(id)).toEqual(["First part"]);
     await close();
   });
+
+  test("a subject of one very long word, RTL and emoji is stored as typed and wraps in the list and thread, not cut off", async () => {
+    const subject = `فاتورة 📄 لا تفتح 👩🏽‍💻 ${"Invoice_PDF_export_".repeat(8)}`;
+    const { page, errors, close, id } = await customerWithTicket("/long-words", subject);
+    const reply = `${"https://example.com/".padEnd(2_000, "x")} مرحبا 👋🏾`;
+    await form(page).getByLabel("Your reply").fill(reply);
+    await form(page).getByRole("button", { name: "Send reply" }).click();
+    await expect.poll(() => form(page).getByLabel("Your reply").inputValue()).toBe("");
+    await expect.poll(() => stored(id)).toEqual([reply]);
+    const detail = await agentGet<{ subject: string }>(site.server, `/api/v1/tickets/${id}`);
+    expect(detail.subject).toBe(subject.trim());
+    // Nothing runs past the dialog's edge, where the customer could not read it.
+    const fits = () => form(page).evaluate((d) => d.scrollWidth <= d.clientWidth);
+    expect(await fits()).toBe(true);
+    await form(page).getByRole("button", { name: "Back" }).click();
+    await form(page).getByRole("heading", { name: "Your conversations" }).waitFor();
+    expect(await fits()).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
