@@ -117,20 +117,24 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's words are kept whole and s
       }
       return route.continue();
     });
-    await form(page).getByLabel("Your reply").fill("The export button does nothing");
+    const box = form(page).getByLabel("Your reply");
+    await box.fill("The export button does nothing");
     await form(page).getByRole("button", { name: "Send reply" }).click();
     const shown = form(page).getByRole("list").getByText("The export button does nothing");
     const alert = form(page).getByRole("alert");
-    await shown.or(alert).first().waitFor();
+    // Sent (the box empties) or told it failed; the live stream may show the stored reply before either.
+    await expect
+      .poll(async () => (await alert.isVisible()) || (await box.inputValue()) === "", { timeout: 10_000 })
+      .toBe(true);
     // As a customer would: told it failed, they press Send again.
     if (await alert.isVisible()) await form(page).getByRole("button", { name: "Send reply" }).click();
-    await shown.waitFor();
+    await expect.poll(() => box.inputValue(), { timeout: 10_000 }).toBe("");
+    await shown.first().waitFor();
     expect(await stored(id)).toEqual(["The export button does nothing"]);
     expect(keys.length).toBeGreaterThan(1);
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(await shown.count()).toBe(1);
-    expect(await form(page).getByLabel("Your reply").inputValue()).toBe("");
     expect(errors).toEqual([]);
     await close();
   });
@@ -172,8 +176,8 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's words are kept whole and s
     const reply = `${"https://example.com/".padEnd(2_000, "x")} مرحبا 👋🏾`;
     await form(page).getByLabel("Your reply").fill(reply);
     await form(page).getByRole("button", { name: "Send reply" }).click();
-    await expect.poll(() => form(page).getByLabel("Your reply").inputValue()).toBe("");
-    await expect.poll(() => stored(id)).toEqual([reply]);
+    await expect.poll(() => form(page).getByLabel("Your reply").inputValue(), { timeout: 10_000 }).toBe("");
+    await expect.poll(() => stored(id), { timeout: 10_000 }).toEqual([reply]);
     const detail = await agentGet<{ subject: string }>(site.server, `/api/v1/tickets/${id}`);
     expect(detail.subject).toBe(subject.trim());
     // Nothing runs past the dialog's edge, where the customer could not read it.
