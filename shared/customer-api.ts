@@ -34,6 +34,8 @@ export const CUSTOMER_HEADERS = {
   customerToken: "X-Handoff-Customer",
   /** `{"id","userHash"}` as JSON, or base64url of that JSON when the id is not Latin-1. */
   user: "X-Handoff-User",
+  /** On a reply: one random key per composed message, the same on every retry, so it is stored once. */
+  idempotencyKey: "Idempotency-Key",
 } as const;
 
 export const customerMessageSchema = z.object({
@@ -87,7 +89,8 @@ export type CustomerConversation = z.infer<typeof customerConversationSchema>;
 
 /**
  * POST tickets/:id/messages: the customer replies (201, the message). A reply reopens a pending or resolved
- * ticket; a closed ticket answers 409 (start a new conversation).
+ * ticket; a closed ticket answers 409 (start a new conversation). With `Idempotency-Key`, the same reply sent again
+ * answers 201 with the original message and `Idempotent-Replayed: true`; the key reused for other words is 409.
  */
 export const customerMessageCreateSchema = z.object({ body: messageBodySchema });
 export type CustomerMessageCreate = z.infer<typeof customerMessageCreateSchema>;

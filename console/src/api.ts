@@ -90,6 +90,7 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Login answers 401 for wrong credentials; that is not an expired session. */
   ignoreUnauthorized?: boolean;
+  headers?: Record<string, string>;
 }
 
 export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
@@ -101,6 +102,7 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
       headers: {
         Accept: "application/json",
         ...(options.body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...options.headers,
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
@@ -196,10 +198,12 @@ export const api = {
       .events;
   },
 
-  postMessage(id: string, message: AgentMessageCreate): Promise<Message> {
+  /** `idempotencyKey`: one per composed message, the same when it is sent again, so it is stored once. */
+  postMessage(id: string, message: AgentMessageCreate, idempotencyKey: string): Promise<Message> {
     return json(CONVERSATION_PATHS.ticketMessages(encodeURIComponent(id)), messageSchema, {
       method: "POST",
       body: message,
+      headers: { "Idempotency-Key": idempotencyKey },
     });
   },
 

@@ -182,10 +182,13 @@ export const messages = pgTable(
     body: text("body").notNull(),
     /** Internal notes are for agents only; the customer's widget never receives them. */
     internal: boolean("internal").notNull().default(false),
+    /** The sender's Idempotency-Key: a reply sent again after its answer was lost is stored once. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("messages_ticket_idx").on(t.ticketId, t.createdAt),
+    uniqueIndex("messages_ticket_idempotency_key").on(t.ticketId, t.idempotencyKey),
     index("messages_search_idx").using("gin", sql`to_tsvector('simple', ${t.body})`),
   ],
 );

@@ -112,6 +112,9 @@ export const AGENT_OPERATIONS: Operation[] = [
     body: agentMessageCreateSchema,
     status: 201,
     response: messageSchema,
+    errors: [409],
+    description:
+      "Send an `Idempotency-Key` header (one per composed message, the same on every retry): the message sent again answers with the original and `Idempotent-Replayed: true`; the key reused for another message is 409.",
   },
   {
     method: "get",

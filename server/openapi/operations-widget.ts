@@ -73,6 +73,9 @@ export const WIDGET_OPERATIONS: Operation[] = [
     body: customerMessageCreateSchema,
     status: 201,
     response: customerMessageSchema,
+    errors: [409],
+    description:
+      "Send an `Idempotency-Key` header (one per composed reply, the same on every retry): the reply sent again answers with the original message and `Idempotent-Replayed: true`; the key reused for other words is 409.",
   },
   {
     method: "get",

@@ -17,7 +17,7 @@ import { findWidgetWorkspace } from "../access/find-widget-workspace.js";
 import { getCustomerConversation } from "../services/customer/get-customer-conversation.js";
 import { listCustomerConversations } from "../services/customer/list-customer-conversations.js";
 import { listCustomerUpdates } from "../services/customer/list-customer-updates.js";
-import { uuidParam } from "./params.js";
+import { idempotencyKeyOf, uuidParam } from "./params.js";
 import { LIMITS } from "../../shared/limits.js";
 
 const PATHS = ["/conversations", "/updates", "/tickets/:id/messages"];
@@ -54,7 +54,7 @@ export function customerRoutes() {
         allowMethods: ["GET", "POST", "OPTIONS"],
         allowHeaders: ["Content-Type", ...Object.values(CUSTOMER_HEADERS)],
         anyRequestHeaders: true,
-        exposeHeaders: ["Retry-After", "X-Request-Id"],
+        exposeHeaders: ["Retry-After", "X-Request-Id", "Idempotent-Replayed"],
         maxAge: 600,
       }),
       limit,
@@ -84,7 +84,9 @@ export function customerRoutes() {
     const ticketId = uuidParam(c, "id", "Conversation");
     const actor = await customer(c);
     const { body } = await readJson(c, customerMessageCreateSchema, LIMITS.messageRequestBytes);
-    const message = await addCustomerMessage(c.get("db"), { actor, ticketId, body });
+    const idempotencyKey = idempotencyKeyOf(c);
+    const { message, created } = await addCustomerMessage(c.get("db"), { actor, ticketId, body, idempotencyKey });
+    if (!created) c.header("Idempotent-Replayed", "true");
     return c.json(message, 201);
   });
   return app;

@@ -9,3 +9,7 @@ export function uuidParam(c: Context, name: string, what: string): string {
   if (!value || !UUID.test(value)) throw notFound(what);
   return value.toLowerCase();
 }
+
+/** The Idempotency-Key header (as ticket creation's): the same request sent again answers as the first did. */
+export const idempotencyKeyOf = (c: Context): string | undefined =>
+  c.req.header("Idempotency-Key")?.trim().slice(0, 200) || undefined;

@@ -12,7 +12,7 @@ import { getTicket } from "../services/tickets/get-ticket.js";
 import { listTickets } from "../services/tickets/list-tickets.js";
 import { REPLAY_POLICY_HEADER, replayPolicyFor } from "../access/replay-asset-policy.js";
 import { loadRecording } from "../services/recordings/load-recording.js";
-import { uuidParam } from "./params.js";
+import { idempotencyKeyOf, uuidParam } from "./params.js";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { LIMITS } from "../../shared/limits.js";
@@ -51,7 +51,10 @@ export function ticketRoutes() {
   app.post("/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
     const message = await readJson(c, agentMessageCreateSchema, LIMITS.messageRequestBytes);
-    return c.json(await addAgentMessage(c.get("db"), { actor: c.get("actor"), ticketId, message }), 201);
+    const idempotencyKey = idempotencyKeyOf(c);
+    const added = await addAgentMessage(c.get("db"), { actor: c.get("actor"), ticketId, message, idempotencyKey });
+    if (!added.created) c.header("Idempotent-Replayed", "true");
+    return c.json(added.message, 201);
   });
 
   // The rrweb events as JSON. Stored gzip is sent as is when the client accepts gzip (every browser does).

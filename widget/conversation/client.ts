@@ -39,7 +39,7 @@ export function callerHeaders(caller: Caller): Record<string, string> {
 }
 
 async function call<T>(caller: Caller, path: string, init: RequestInit = {}, bearer?: string): Promise<T> {
-  const headers = callerHeaders(caller);
+  const headers = { ...callerHeaders(caller), ...(init.headers as Record<string, string> | undefined) };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (init.body) headers["Content-Type"] = "application/json";
   let response: Response;
@@ -61,8 +61,13 @@ export const fetchUpdates = (c: Caller, since?: string) =>
 export const fetchOlder = (c: Caller, ticketId: string, before: string) =>
   call<CustomerConversation>(c, `${WIDGET_PATHS.messages(ticketId)}?before=${encodeURIComponent(before)}`);
 
-export const postReply = (c: Caller, ticketId: string, body: string) =>
-  call<CustomerMessage>(c, WIDGET_PATHS.messages(ticketId), { method: "POST", body: JSON.stringify({ body }) });
+/** `key`: the composed reply's Idempotency-Key, the same on every retry, so a reply whose answer was lost is stored once. */
+export const postReply = (c: Caller, ticketId: string, body: string, key: string) =>
+  call<CustomerMessage>(c, WIDGET_PATHS.messages(ticketId), {
+    method: "POST",
+    body: JSON.stringify({ body }),
+    headers: { [WIDGET_HEADERS.idempotencyKey]: key },
+  });
 
 export const fetchFeedbackState = (c: Caller, ticketId: string, uploadToken: string) =>
   call<FeedbackState>(c, WIDGET_PATHS.feedback(ticketId), {}, uploadToken);

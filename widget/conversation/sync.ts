@@ -17,12 +17,15 @@ import {
 } from "./client.js";
 import { lastReadOf, markReadUpTo, readKey, rememberNoConversations, uploadTokenOf } from "./follow-state.js";
 import { startLive } from "./live.js";
+import { uuid } from "../transport/uuid.js";
 
 export type Conversation = CustomerConversationList["conversations"][number];
 
 const VISIBLE_MS = 5_000;
 const HIDDEN_MS = 60_000;
 const MAX_BACKOFF_MS = 120_000;
+/** A reply meeting a dropped connection or a server hiccup is tried again this many times (1 s, then 2 s apart). */
+const REPLY_ATTEMPTS = 3;
 
 export interface ConversationStore {
   /** Newest activity first; empty until the first load. */
@@ -34,6 +37,9 @@ export interface ConversationStore {
   /** Reloads the list (after a ticket was filed, or identify()). */
   refresh(): Promise<void>;
   reply(ticketId: string, body: string): Promise<CustomerMessage>;
+  /** The reply being typed in a thread: kept while the dialog is closed and reopened, until it is sent. */
+  draft(ticketId: string): string;
+  setDraft(ticketId: string, text: string): void;
   /** Loads the page of a thread before what is shown (the list carries only each thread's newest messages). */
   older(ticketId: string): Promise<void>;
   /** Whether to ask the feedback questions; false when this browser has no upload token for the ticket. */
@@ -54,6 +60,27 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
   // The live stream replaces the visible-page poll once there is something to follow (see live.ts).
   let stopLive: (() => void) | undefined;
   let liveUp = false;
+
+  /** The reply being sent per ticket and its Idempotency-Key: sent again with the same words, it reuses the key. */
+  const sending = new Map<string, { body: string; key: string }>();
+  const drafts = new Map<string, string>();
+
+  async function postOnce(ticketId: string, body: string): Promise<CustomerMessage> {
+    const held = sending.get(ticketId);
+    const key = held?.body === body ? held.key : uuid();
+    sending.set(ticketId, { body, key });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const message = await postReply(caller, ticketId, body, key);
+        if (sending.get(ticketId)?.key === key) sending.delete(ticketId);
+        return message;
+      } catch (error) {
+        // Only what may pass on its own (offline, 5xx, 429); the key makes the retry safe if the first one landed.
+        if (!(error instanceof ApiError) || !error.retryable || attempt >= REPLY_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
+  }
 
   const sort = () => conversations.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
 
@@ -190,13 +217,18 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
       }
     },
     async reply(ticketId, body) {
-      const message = await postReply(caller, ticketId, body);
+      const message = await postOnce(ticketId, body);
       merge([message]);
       const c = conversations.find((x) => x.id === ticketId);
       // A reply reopens a pending or resolved ticket (server side); show it without waiting for the poll.
       if (c && (c.status === "pending" || c.status === "resolved")) c.status = "open";
       onChange();
       return message;
+    },
+    draft: (ticketId) => drafts.get(ticketId) ?? "",
+    setDraft(ticketId, text) {
+      if (text) drafts.set(ticketId, text);
+      else drafts.delete(ticketId);
     },
     async older(ticketId) {
       const c = conversations.find((x) => x.id === ticketId);

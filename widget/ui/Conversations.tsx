@@ -134,7 +134,19 @@ interface ThreadState {
  * A class component, as every widget component: preact/hooks stays out of the widget's bytes.
  */
 export class Thread extends Component<ThreadProps, ThreadState> {
-  override state: ThreadState = { draft: "", error: "", closed: false, sending: false, older: "" };
+  // The draft lives in the store too: closing the dialog (Escape, the launcher) unmounts the thread, not the words.
+  override state: ThreadState = {
+    draft: this.props.store?.draft(this.props.id) ?? "",
+    error: "",
+    closed: false,
+    sending: false,
+    older: "",
+  };
+
+  setDraft(draft: string) {
+    this.props.store?.setDraft(this.props.id, draft);
+    this.setState({ draft, error: "" });
+  }
 
   // While the thread is on screen, every reply in it counts as read (also those arriving while it is open).
   override componentDidMount() {
@@ -154,9 +166,12 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     // No maxLength on the box: a paste beyond it would be cut silently; say so and keep every word instead.
     if (draft.trim().length > LIMITS.messageBody) return this.setState({ error: t.tooLong });
     this.setState({ sending: true, error: "" });
+    const sent = draft.trim();
     try {
-      await store.reply(id, draft.trim());
-      this.setState({ draft: "" });
+      await store.reply(id, sent);
+      // Only what was sent leaves the box: words added while it was on its way (a slow network) stay.
+      const now = this.state.draft.trimStart();
+      this.setDraft(now.startsWith(sent) ? now.slice(sent.length).trimStart() : now);
     } catch (e) {
       if (isProblem(e) && e.status === 409) this.setState({ closed: true });
       else if (isProblem(e) && e.status === 422) this.setState({ error: t.tooLong });
@@ -253,7 +268,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
                 value={draft}
                 aria-invalid={error ? "true" : undefined}
                 aria-describedby={error ? "ho-reply-error" : undefined}
-                onInput={(e) => this.setState({ draft: (e.currentTarget as HTMLTextAreaElement).value, error: "" })}
+                onInput={(e) => this.setDraft((e.currentTarget as HTMLTextAreaElement).value)}
               />
               {error && (
                 <div class="e" id="ho-reply-error" role="alert">

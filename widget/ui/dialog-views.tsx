@@ -141,13 +141,15 @@ function Field({ t, values, errors, onInput, name, multiline }: FormProps & { na
     <div class="f">
       <label for={`ho-${name}`}>{t[name]}</label>
       {multiline ? (
-        <textarea {...props} maxLength={10000} />
+        // No maxLength on subject or description: the browser would cut a long paste without a word; validate.ts
+        // refuses it with the count instead, and the text stays as written.
+        <textarea {...props} />
       ) : (
         <input
           {...props}
           type={name === "email" ? "email" : "text"}
           autocomplete={name === "email" ? "email" : "off"}
-          maxLength={name === "email" ? 320 : 200}
+          maxLength={name === "email" ? 320 : undefined}
         />
       )}
       {error && (

@@ -29,6 +29,8 @@ const en = {
   cancel: "Cancel",
   required: "Required",
   invalidEmail: "Enter a valid email address",
+  fieldTooLong: (count: number, max: number) =>
+    `Too long: ${count.toLocaleString("en")} characters, at most ${max.toLocaleString("en")}. Shorten it; nothing you wrote has been removed.`,
   created: (reference: string) => `Ticket ${reference} created`,
   createdBody: "Thanks! Our support team has your message. Their reply will show up here.",
   uploading: (percent: number) => `Attaching the recording… ${percent}%`,

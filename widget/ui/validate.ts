@@ -1,3 +1,4 @@
+import { LIMITS } from "../../shared/limits.js";
 import type { Strings } from "./strings.js";
 import type { FieldName, FormValues } from "./types.js";
 
@@ -6,7 +7,14 @@ export function validate(values: FormValues, t: Strings): Partial<Record<FieldNa
   const errors: Partial<Record<FieldName, string>> = {};
   if (!values.email.trim()) errors.email = t.required;
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors.email = t.invalidEmail;
-  if (!values.subject.trim()) errors.subject = t.required;
-  if (!values.description.trim()) errors.description = t.required;
+  // Counted as the server counts (trimmed, UTF-16 units); the fields have no maxLength, which cuts a paste silently.
+  for (const [field, max] of [
+    ["subject", LIMITS.subject],
+    ["description", LIMITS.description],
+  ] as const) {
+    const length = values[field].trim().length;
+    if (!length) errors[field] = t.required;
+    else if (length > max) errors[field] = t.fieldTooLong(length, max);
+  }
   return errors;
 }

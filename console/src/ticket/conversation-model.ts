@@ -22,6 +22,8 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
   const internal = signal(false);
   const sending = signal(false);
   const sendError = signal<ApiError | null>(null);
+  /** The message last sent and its Idempotency-Key: the same words sent again (after a lost answer) reuse it. */
+  let attempt: { body: string; internal: boolean; key: string } | undefined;
   let controller = new AbortController();
 
   async function load(): Promise<void> {
@@ -71,8 +73,12 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
     if (!body || sending.value) return;
     sending.value = true;
     sendError.value = null;
+    const same = attempt && attempt.body === body && attempt.internal === internal.value;
+    const key = same && attempt ? attempt.key : randomKey();
+    attempt = { body, internal: internal.value, key };
     try {
-      const message = await api.postMessage(ticketId, { body, internal: internal.value });
+      const message = await api.postMessage(ticketId, { body, internal: internal.value }, key);
+      attempt = undefined;
       messages.value = [...messages.value.filter((m) => m.id !== message.id), message];
       draft.value = "";
       announce(message.internal ? "Internal note added" : "Reply sent to the customer");
@@ -119,3 +125,9 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
   };
 }
 export type ConversationModel = ReturnType<typeof createConversationModel>;
+
+/** A random key; crypto.randomUUID needs a secure context, and a console may be served over plain http inside a LAN. */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -9,15 +9,17 @@ import { reevaluateMatrix } from "../routing/reevaluate-matrix.js";
 import { recordEvent } from "../tickets/record-event.js";
 import { notFound, ServiceError } from "../service-error.js";
 import { suggestEscalation } from "../escalation/suggest-escalation.js";
+import { findRepeatedMessage } from "../tickets/find-repeated-message.js";
 
 /**
  * The customer replies from the widget. As in Zendesk: a reply to a pending (waiting on the customer) or resolved
- * ticket reopens it; a closed ticket takes no more replies.
+ * ticket reopens it; a closed ticket takes no more replies. With an idempotency key, a reply sent again is stored
+ * once (created: false answers with the original, even if the ticket has closed since).
  */
 export async function addCustomerMessage(
   db: Db,
-  input: { actor: CustomerActor; ticketId: string; body: string },
-): Promise<CustomerMessage> {
+  input: { actor: CustomerActor; ticketId: string; body: string; idempotencyKey?: string },
+): Promise<{ message: CustomerMessage; created: boolean }> {
   const { ticketId } = input;
   const workspaceId = input.actor.workspace.id;
   return db.transaction(async (tx) => {
@@ -28,10 +30,17 @@ export async function addCustomerMessage(
       .for("update")
       .limit(1);
     if (!ticket) throw notFound("Conversation");
+    const values = { authorType: "customer" as const, body: input.body, internal: false };
+    const key = input.idempotencyKey;
+    const repeated = await findRepeatedMessage(tx, { ticketId, key, message: values });
+    if (repeated) return { message: toCustomerMessage({ ...repeated, agentName: null }), created: false };
     if (ticket.status === "closed") {
       throw new ServiceError("conflict", "This conversation is closed; start a new one to reach support again");
     }
-    const [row] = await tx.insert(messages).values({ ticketId, authorType: "customer", body: input.body }).returning();
+    const [row] = await tx
+      .insert(messages)
+      .values({ ticketId, ...values, idempotencyKey: key ?? null })
+      .returning();
     await recordEvent(tx, {
       workspaceId,
       ticketId,
@@ -60,6 +69,6 @@ export async function addCustomerMessage(
     // Reply-count rules of the matrix and the "escalation suggested" threshold can hold from this reply on.
     await reevaluateMatrix(tx, { workspaceId, ticketId });
     await suggestEscalation(tx, { workspaceId, ticketId });
-    return toCustomerMessage({ ...row, agentName: null });
+    return { message: toCustomerMessage({ ...row, agentName: null }), created: true };
   });
 }

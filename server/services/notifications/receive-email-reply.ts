@@ -89,11 +89,12 @@ export async function receiveEmailReply(
             .returning();
           if (!first) return undefined; // the same mail, delivered twice at once: the other delivery posts it
         }
-        return addCustomerMessage(tx, {
+        const added = await addCustomerMessage(tx, {
           actor: { kind: "customer", workspace: ticket.workspace, scope: scopeOfReply(ticket.id) },
           ticketId: ticket.id,
           body,
         });
+        return added.message;
       });
       if (!posted) {
         await files?.discard();

@@ -7,18 +7,27 @@ import { detectPingPong } from "../escalation/detect-ping-pong.js";
 import { toMessage } from "./message-view.js";
 import { recordEvent } from "./record-event.js";
 import { lockTicket } from "./workspace-ticket.js";
+import { findRepeatedMessage } from "./find-repeated-message.js";
 
-/** A public reply (reaches the customer's widget) or an internal note (agents only), with its timeline event. */
+/**
+ * A public reply (reaches the customer's widget) or an internal note (agents only), with its timeline event. With an
+ * idempotency key, one sent again (Send pressed twice, a retry after a lost answer) is stored once: created false.
+ */
 export async function addAgentMessage(
   db: Db,
-  input: { actor: AgentActor; ticketId: string; message: AgentMessageCreate },
-): Promise<Message> {
+  input: { actor: AgentActor; ticketId: string; message: AgentMessageCreate; idempotencyKey?: string },
+): Promise<{ message: Message; created: boolean }> {
   const { actor, ticketId, message } = input;
   return db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, actor.workspaceId, ticketId);
+    const customerName = ticket.customerName ?? ticket.customerEmail;
+    const values = { authorType: "agent" as const, agentId: actor.id, body: message.body, internal: message.internal };
+    const key = input.idempotencyKey;
+    const repeated = await findRepeatedMessage(tx, { ticketId, key, message: values });
+    if (repeated) return { message: toMessage({ ...repeated, agentName: actor.name }, customerName), created: false };
     const [row] = await tx
       .insert(messages)
-      .values({ ticketId, authorType: "agent", agentId: actor.id, body: message.body, internal: message.internal })
+      .values({ ticketId, ...values, idempotencyKey: key ?? null })
       .returning();
     await recordEvent(tx, {
       workspaceId: actor.workspaceId,
@@ -39,6 +48,6 @@ export async function addAgentMessage(
       .where(eq(tickets.id, ticketId));
     // Replying or noting counts as touching the ticket (ping-pong: many agents on one ticket).
     await detectPingPong(tx, { workspaceId: actor.workspaceId, ticketId });
-    return toMessage({ ...row, agentName: actor.name }, ticket.customerName ?? ticket.customerEmail);
+    return { message: toMessage({ ...row, agentName: actor.name }, customerName), created: true };
   });
 }

@@ -27,6 +27,8 @@ const de: FormStrings = {
   cancel: "Abbrechen",
   required: "Pflichtfeld",
   invalidEmail: "Bitte eine gültige E-Mail-Adresse eingeben",
+  fieldTooLong: (count, max) =>
+    `Zu lang: ${count.toLocaleString("de")} Zeichen, höchstens ${max.toLocaleString("de")}. Bitte kürzen; von Ihrem Text wurde nichts entfernt.`,
   created: (reference) => `Ticket ${reference} erstellt`,
   createdBody: "Danke! Unser Support-Team hat Ihre Nachricht. Die Antwort erscheint hier.",
   uploading: (percent) => `Aufzeichnung wird angehängt… ${percent} %`,

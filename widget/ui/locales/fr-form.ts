@@ -27,6 +27,8 @@ const fr: FormStrings = {
   cancel: "Annuler",
   required: "Obligatoire",
   invalidEmail: "Saisissez une adresse e-mail valide",
+  fieldTooLong: (count, max) =>
+    `Trop long : ${count.toLocaleString("fr")} caractères, ${max.toLocaleString("fr")} au maximum. Raccourcissez-le ; rien de ce que vous avez écrit n'a été supprimé.`,
   created: (reference) => `Ticket ${reference} créé`,
   createdBody: "Merci ! Notre équipe support a bien reçu votre message. Sa réponse s'affichera ici.",
   uploading: (percent) => `Ajout de l'enregistrement… ${percent} %`,
