@@ -33,4 +33,20 @@ describe.skipIf(!HAS_BROWSER)("replies with markup, emoji and RTL text", () => {
     }
     expect([...agent.errors, ...customer.errors]).toEqual([]);
   });
+
+  test("a reply written in Hebrew reads right to left in the console and the widget; an English one stays left to right", async () => {
+    const hebrew = "שלום, החשבונית שלך נשלחה שוב. תודה על הסבלנות";
+    await agent.page.getByLabel("Reply to the customer").fill(hebrew);
+    await agent.page.getByRole("button", { name: "Send reply" }).click();
+    const direction = (el: Element) => getComputedStyle(el).direction;
+    const inConsole = agent.page.locator(".message__body", { hasText: hebrew });
+    await inConsole.waitFor();
+    expect(await inConsole.evaluate(direction)).toBe("rtl");
+    const inWidget = form(customer.page).getByText(hebrew);
+    await inWidget.waitFor();
+    expect(await inWidget.evaluate(direction)).toBe("rtl");
+    // The English first message (the description) keeps its direction: the page's, not the reply's.
+    expect(await form(customer.page).getByText("Steps in the recording").evaluate(direction)).toBe("ltr");
+    expect(await agent.page.locator(".description").evaluate(direction)).toBe("ltr");
+  });
 });

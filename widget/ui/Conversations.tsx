@@ -96,12 +96,12 @@ export function ConversationList({
             return (
               <li key={c.id}>
                 <button type="button" onClick={() => onOpen(c.id)}>
-                  <strong>{c.subject}</strong>
+                  <strong dir="auto">{c.subject}</strong>
                   <span class="cm">
                     {c.reference} · {t.status[c.status]}
                     {unread > 0 && <b class="u"> · {t.unread(unread)}</b>}
                   </span>
-                  <span class="cp">{last ? last.body : c.description}</span>
+                  <span class="cp" dir="auto">{last ? last.body : c.description}</span>
                 </button>
               </li>
             );
@@ -215,7 +215,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     ];
     return (
       <div>
-        <h2 id="ho-title" tabIndex={-1}>
+        <h2 id="ho-title" tabIndex={-1} dir="auto">
           {c.subject}
         </h2>
         <p class="cm">
@@ -242,7 +242,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
                 {m.authorType === "agent" ? m.authorName || t.support : t.you} ·{" "}
                 <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
               </span>
-              <span class="mb">{linked(m.body)}</span>
+              <span class="mb" dir="auto">{linked(m.body)}</span>
             </li>,
           ])}
         </ol>
