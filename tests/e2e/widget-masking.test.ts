@@ -228,5 +228,15 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: data split across nodes, spelled 
     expect(json).toContain('"value":"k••.••••"');
     expect(errors).toEqual([]);
     await close();
-  }, 60_000);
+
+    // Every text masked (data-mask-text="all"): none of it either, and the identifiers keep their other tokens.
+    const all = await widgetPage(browser);
+    await all.page.route(/gravatar\.com/, (route) => route.fulfill({ contentType: "image/gif", body: "" }));
+    await hostPage(all.page, server, 'data-mask-text="all"', GAPS_PAGE);
+    await waitForRecorder(all.page);
+    const masked = await fileTicket(all.page, server, "Split data, all text masked");
+    for (const secret of [...GAP_SECRETS, "kim.berg", "Found: "]) expect(masked.json, secret).not.toContain(secret);
+    expect(masked.json).toContain("profile j•••.•••@c•••••••-••••.example");
+    await all.close();
+  }, 90_000);
 });

@@ -84,6 +84,14 @@ describe("personal data split across text nodes", () => {
     ]);
   });
 
+  test("the site's own rule (init({ maskText })) still applies to each piece afterwards", () => {
+    const custom = makeTextMasker({ all: false, patterns: true, custom: (t) => t.replace(/ORD-\d+/g, "ORD-•••") });
+    const event = snapshot(el("td", {}, [el("mark", {}, [text("jane")]), text("@example.com for ORD-1234")]));
+    sanitizeEvent(event, () => false, custom, undefined, { patterns });
+    expect(JSON.stringify(event)).toContain('"@e••••••.com for ORD-•••"');
+    expect(JSON.stringify(event)).toContain('"j•••"');
+  });
+
   test("the patterns opted out (data-mask-patterns=false): nothing joined", () => {
     const event = snapshot(el("td", {}, [el("mark", {}, [text("jane")]), text("@example.com")]));
     sanitizeEvent(event, () => false, makeTextMasker({ all: false, patterns: false }));
