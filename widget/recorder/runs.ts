@@ -62,7 +62,8 @@ export function collectRun<N>(
 
 /** What the pieces become once their joined text is masked; undefined when it masks nothing. */
 export function maskAcross(texts: string[], mask: (text: string) => string): string[] | undefined {
-  if (texts.length < 2) return;
+  // One piece with text (the rest whitespace between tags): the per-text masking finds all there is.
+  if (texts.filter((t) => /\S/.test(t)).length < 2) return;
   const joined = texts.join("");
   const out = mask(joined);
   if (out === joined) return;
