@@ -125,8 +125,10 @@ function cleanAttributes(
     // data-* values are not shown but are recorded: apps keep the user's email or ids there for their scripts.
     else if (typeof value === "string") {
       if (name.startsWith("data-") || name === "content" || name === "download") attributes[name] = mask(value);
-      else if (patterns && ID_ATTRIBUTES.includes(name)) attributes[name] = patterns(value);
-      else if (patterns && (name === "srcset" || name === "style")) attributes[name] = maskLoaded(value, patterns);
+      // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs: not looked at.
+      else if (patterns && ID_ATTRIBUTES.includes(name)) {
+        if (/[@%\d]/.test(value)) attributes[name] = patterns(value);
+      } else if (patterns && (name === "srcset" || name === "style")) attributes[name] = maskLoaded(value, patterns);
     } else if (patterns && name === "style" && value && typeof value === "object") {
       // A style change arrives as a diff of properties.
       const diff = value as Record<string, string | false>;
