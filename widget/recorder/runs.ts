@@ -105,3 +105,43 @@ export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: st
     return;
   return { key: el, ids: run.nodes.map((n) => (n ? idOf(n) : 0)), texts: run.texts };
 }
+
+/**
+ * A mutation's new or changed text nodes, masked with the rest of their run as it is on the page now; pieces of the
+ * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes.
+ */
+export function maskRunsOf(
+  data: {
+    adds?: { node: { type: number; id?: number; textContent?: string } }[];
+    texts?: { id: number; value: string | null }[];
+  },
+  patterns: (text: string) => string,
+  around: (id: number) => RunNodes | undefined,
+): void {
+  const ids: number[] = [];
+  for (const add of data.adds ?? []) if (add.node.type === 3 /* text */ && add.node.id) ids.push(add.node.id);
+  for (const text of data.texts ?? []) ids.push(text.id);
+  const seen = new Set<unknown>();
+  const changed = new Map<number, [string, string]>();
+  for (const id of ids) {
+    const run = around(id);
+    if (!run || seen.has(run.key)) continue;
+    seen.add(run.key);
+    const out = maskAcross(run.texts, patterns);
+    if (out)
+      for (const [i, n] of run.ids.entries())
+        if (n > 0 && out[i] !== run.texts[i]) changed.set(n, [run.texts[i], out[i]]);
+  }
+  if (!changed.size) return;
+  // What the event carries is left to the per-text masking when the page has changed it since.
+  for (const add of data.adds ?? []) {
+    const change = add.node.id ? changed.get(add.node.id) : undefined;
+    if (change && changed.delete(add.node.id as number) && add.node.textContent === change[0])
+      add.node.textContent = change[1];
+  }
+  for (const text of data.texts ?? []) {
+    const change = changed.get(text.id);
+    if (change && changed.delete(text.id) && text.value === change[0]) text.value = change[1];
+  }
+  data.texts = [...(data.texts ?? []), ...Array.from(changed, ([id, [, value]]) => ({ id, value }))];
+}

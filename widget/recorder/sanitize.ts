@@ -27,6 +27,7 @@ import {
   INTO,
   type Kind,
   maskAcross,
+  maskRunsOf,
   type RunNodes,
   SKIP,
   TEXT,
@@ -202,43 +203,6 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
   for (const child of node.childNodes ?? [])
     walk(child, child.type === 0 || child.type === 11 ? no : masked, mask, options);
-}
-
-/**
- * A mutation's new or changed text nodes, masked with the rest of their run as it is on the page now; pieces of the
- * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes.
- */
-function maskRunsOf(
-  data: { adds?: { node: SerializedNode }[]; texts?: { id: number; value: string | null }[] },
-  patterns: TextMasker,
-  around: (id: number) => RunNodes | undefined,
-): void {
-  const ids: number[] = [];
-  for (const add of data.adds ?? []) if (add.node.type === TEXT_NODE && add.node.id) ids.push(add.node.id);
-  for (const text of data.texts ?? []) ids.push(text.id);
-  const seen = new Set<unknown>();
-  const changed = new Map<number, [string, string]>();
-  for (const id of ids) {
-    const run = around(id);
-    if (!run || seen.has(run.key)) continue;
-    seen.add(run.key);
-    const out = maskAcross(run.texts, patterns);
-    if (out)
-      for (const [i, n] of run.ids.entries())
-        if (n > 0 && out[i] !== run.texts[i]) changed.set(n, [run.texts[i], out[i]]);
-  }
-  if (!changed.size) return;
-  // What the event carries is left to the per-text masking when the page has changed it since.
-  for (const add of data.adds ?? []) {
-    const change = add.node.id ? changed.get(add.node.id) : undefined;
-    if (change && changed.delete(add.node.id as number) && add.node.textContent === change[0])
-      add.node.textContent = change[1];
-  }
-  for (const text of data.texts ?? []) {
-    const change = changed.get(text.id);
-    if (change && changed.delete(text.id) && text.value === change[0]) text.value = change[1];
-  }
-  data.texts = [...(data.texts ?? []), ...Array.from(changed, ([id, [, value]]) => ({ id, value }))];
 }
 
 const no = () => false;
