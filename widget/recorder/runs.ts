@@ -60,10 +60,12 @@ export function collectRun<N>(
   return true;
 }
 
+// One piece with text (the others whitespace between tags): the per-text masking finds all there is.
+const twoPieces = (texts: string[]) => texts.filter((t) => /\S/.test(t)).length > 1;
+
 /** What the pieces become once their joined text is masked; undefined when it masks nothing. */
 export function maskAcross(texts: string[], mask: (text: string) => string): string[] | undefined {
-  // One piece with text (the rest whitespace between tags): the per-text masking finds all there is.
-  if (texts.filter((t) => /\S/.test(t)).length < 2) return;
+  if (!twoPieces(texts)) return;
   const joined = texts.join("");
   const out = mask(joined);
   if (out === joined) return;
@@ -91,18 +93,17 @@ const domKind = (n: Node): Kind =>
 export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {
   let el = text?.parentElement;
   while (el && INLINE.test(el.localName)) el = el.parentElement;
-  if (!el || el.closest(skip)) return;
+  if (!el) return;
   const run: Collected<Node> = { nodes: [], texts: [], size: 0 };
-  if (
-    !collectRun<Node>(
-      el,
-      (n) => n.childNodes,
-      domKind,
-      (n) => n.nodeValue ?? "",
-      run,
-    )
-  )
-    return;
+  const inline = collectRun<Node>(
+    el,
+    (n) => n.childNodes,
+    domKind,
+    (n) => n.nodeValue ?? "",
+    run,
+  );
+  // The selector last: most changed texts (a live cell, a counter) are the only text of their block.
+  if (!inline || !twoPieces(run.texts) || el.closest(skip)) return;
   return { key: el, ids: run.nodes.map((n) => (n ? idOf(n) : 0)), texts: run.texts };
 }
 
