@@ -77,3 +77,31 @@ describe("text in any script: nothing cut in half", () => {
     expect(wellFormed(out)).toBe(wellFormed(text));
   });
 });
+
+describe("obfuscated email addresses: a decision", () => {
+  // Written around spam filters: (at), [at], {at}, <at> (any case, spaces or not) always stand for @, and the dots may
+  // be real or spelled ((dot), [dot], " dot "). A bare " at " is ordinary English ("meet at example.com", "find us at
+  // example dot com"), so it counts only with a spelled dot after it, and not after a word prose puts before "at".
+  test.each([
+    ["jane(at)example.com", "j•••(at)e••••••.com"],
+    ["Mail: jane (at) example (dot) com", "Mail: j••• (at) e•••••• (dot) com"],
+    ["jane [at] example [dot] com", "j••• [at] e•••••• [dot] com"],
+    ["jane.doe{AT}mail.example.org", "j•••.•••{AT}m•••.e••••••.org"],
+    ["jane <at> example <dot> co <dot> uk", "j••• <at> e•••••• <dot> c• <dot> uk"],
+    ["jane at example dot com", "j••• at e•••••• dot com"],
+    ["Write to jane.doe AT example DOT com.", "Write to j•••.••• AT e•••••• DOT com."],
+    ["support at mail dot example dot org", "s•••••• at m••• dot e•••••• dot org"],
+  ])("masked: %s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
+
+  test.each([
+    "meet at example dot com",
+    "Find us at example dot com",
+    "Read more at example dot com",
+    "Sign up at example.com today",
+    "jane at example.com", // a bare "at" with a real dot reads as a website mention
+    "Look at this dot com bubble",
+    "Available at home dot depot", // not a top-level domain? still: "at" after a prose word
+    "The meeting is at 10 (at the latest) in room dot 3",
+    "cat (at) night",
+  ])("readable: %s", (text) => expect(maskPatterns(text)).toBe(text));
+});

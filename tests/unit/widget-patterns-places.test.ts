@@ -241,6 +241,9 @@ describe("cost grows with the text's size, not faster", () => {
     ["digit groups of four", (n) => "1234 ".repeat(n / 5)],
     ["IBAN-like groups", (n) => `DE89 ${"ABCD ".repeat(n / 5)}`],
     ["percent-encoded query", (n) => `q=${"a%20b%2C".repeat(n / 8)}%40`],
+    ["spelled-out at and dot", (n) => "us at example dot ".repeat(n / 18)],
+    ["bracketed at, no domain", (n) => `${"a (at) ".repeat(n / 7)}b`],
+    ["one spelled domain", (n) => `jane [at] ${"x [dot] ".repeat(n / 8)}`],
   ];
   const best = (text: string, run: (t: string) => unknown) => {
     run(text); // compiled and warm, as on a page that has been masking for a while

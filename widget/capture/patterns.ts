@@ -17,6 +17,15 @@ export type OnMasked = (masked: string) => void;
 // "pkg@1.2.3": the top-level domain starts with a letter.
 export const EMAIL =
   /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(@|%40)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
+// Written around spam filters: "jane(at)example.com", "jane [at] example [dot] com", "jane at example dot com". A
+// bracketed at always counts; a bare " at " only with a spelled dot after it and not after a word prose puts before
+// "at" ("meet at example dot com", "find us at …"): see the decision in tests/unit/widget-patterns-cases.test.ts.
+// At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
+const SPELLED =
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
+const SPELLED_DOT = /(\s*[([{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)/i;
+const PROSE =
+  /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
 // Runs of digit groups that could hold a card (groups of 3+ digits, the last may be shorter); which of them form a
 // card is decided in maskCards.
 const DIGIT_GROUPS = /\b\d{3,}(?:[ .\u00a0\u2009\u202f-]\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
@@ -101,7 +110,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /@|%40|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /@|%40|[([{<]\s*at\s*[)\]}>]|\sdot\s|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
@@ -112,8 +121,8 @@ const cache = new Map<string, { out: string; pieces: string[] }>();
 /** Masks the patterns above in `text`; `onMasked` is called once per match. */
 export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
-  // something with an @ or digits.
-  if (text.length < 13 ? !/@|%40/.test(text) : text.length < 32 && !/[@%\d]/.test(text)) return text;
+  // something with an @ or digits; "at" for the spelled-out addresses.
+  if (text.length < 32 && !(text.length < 13 ? /@|%40|at\W/i : /[@%\d]|at\W/i).test(text)) return text;
   const cacheable = !skipEmail && text.length <= CACHE_TEXT;
   const known = cacheable ? cache.get(text) : undefined;
   if (known) {
@@ -143,6 +152,21 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
         const labels = domain.split(".");
         const tld = labels.pop();
         return before + hit(`${keepFirst(local)}${sign}${labels.map(keepFirst).join(".")}.${tld}`);
+      })
+      .replace(SPELLED, (m, before: string, local: string, at: string, domain: string) => {
+        const parts = domain.split(SPELLED_DOT); // label, separator, label, ..., top-level domain
+        const bare = !/[([{<]/.test(at);
+        if (
+          !/^\p{L}{2,}$/u.test(parts[parts.length - 1]) ||
+          (bare && (PROSE.test(local) || !parts.some((p, i) => i % 2 && p !== ".")))
+        )
+          return m;
+        return (
+          before +
+          hit(
+            keepFirst(local) + at + parts.map((p, i) => (i % 2 || i === parts.length - 1 ? p : keepFirst(p))).join(""),
+          )
+        );
       })
       .replace(JWT, (m) => hit(dotsFrom(m, 3)))
       // The service's prefix stays (sk_live_, ghp_, SG., AKIA): it tells what kind of key was there.

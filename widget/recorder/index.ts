@@ -3,11 +3,12 @@
  * startRecorder() returns a handle whose stop() is the teardown.
  */
 import { record } from "@rrweb/record";
-import { makeTextMasker, type TextMasking } from "../capture/patterns.js";
+import { makeTextMasker, maskPatterns, type TextMasking } from "../capture/patterns.js";
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
 import { makeMaskInput } from "./privacy.js";
-import { makeMaskedLookup, sanitizeEvent } from "./sanitize.js";
+import { runOnPage } from "./runs.js";
+import { makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
 
 export interface RecorderOptions {
   windowSeconds: number;
@@ -82,7 +83,17 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const isStyleText = (id: number) => record.mirror.getNode(id)?.parentElement?.tagName === "STYLE";
   // Counted by their masked form (never the original), bounded.
   const maskedTexts = new Set<string>();
-  const maskText = makeTextMasker(textMasking, (m) => maskedTexts.size < 10_000 && maskedTexts.add(m));
+  const onMasked = (m: string) => maskedTexts.size < 10_000 && maskedTexts.add(m);
+  const maskText = makeTextMasker(textMasking, onMasked);
+  const maskTextSelector = options.maskInputs ? `${maskedSelector}, ${EDITABLE_SELECTOR}` : maskedSelector;
+  // Text rrweb already masked whole is not looked at again as a run.
+  const unmasked = `${maskTextSelector}, .rr-mask`;
+  const runs: SanitizeOptions = textMasking.patterns
+    ? {
+        patterns: (text) => maskPatterns(text, onMasked),
+        around: (id) => runOnPage(record.mirror.getNode(id), (n) => record.mirror.getId(n), unmasked),
+      }
+    : {};
   const maskedFields = new WeakSet<object>();
   let fields = 0;
   const maskInput = makeMaskInput(options.maskInputs);
@@ -91,7 +102,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
       // The Meta event carries the page URL: strip tokens from it as from every other captured URL.
       if (event.type === EVENT_META)
         (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
-      sanitizeEvent(event, isMasked, maskText, isStyleText);
+      sanitizeEvent(event, isMasked, maskText, isStyleText, runs);
       buffer.push(event, sizeOf(event as never));
     },
     blockClass: "rr-block",
@@ -99,7 +110,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
     ignoreSelector: "[data-handoff-ignore]",
     maskTextClass: "rr-mask",
     // Text typed into rich-text editors is input too: masked with the inputs unless the site opted out.
-    maskTextSelector: options.maskInputs ? `${maskedSelector}, ${EDITABLE_SELECTOR}` : maskedSelector,
+    maskTextSelector,
     maskInputOptions: ALL_INPUTS,
     maskInputFn: (text, el) => {
       const out = maskInput(text, el);

@@ -9,10 +9,31 @@
  *   (not what replay loads) and data-* values are masked by pattern too.
  * - inline event handlers (every `on*` attribute) and `javascript:`/`vbscript:` URLs are page source, often with
  *   tokens or customer data in them; replay never runs them: dropped.
- * - personal data by pattern (capture/patterns.ts) in text nodes and readable attributes, via `maskText`.
+ * - personal data by pattern (capture/patterns.ts) in text nodes and readable attributes, via `maskText`; also
+ *   across the text nodes of a short inline run (runs.ts), and in identifier attributes (id, class, for...) where only
+ *   the match changes, so selectors on the other tokens still apply.
+ * - what replay loads keeps its bytes but for emails in its URL and Gravatar/Libravatar hashes (an email's hash
+ *   identifies the person): zeros, which serve the default picture.
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
+import { EMAIL } from "../capture/patterns.js";
 import { REDACTED, scrubUrl } from "../capture/scrub.js";
+import {
+  BLOCK,
+  BREAK,
+  type Collected,
+  collectRun,
+  INLINE,
+  INTO,
+  type Kind,
+  maskAcross,
+  maskRunsOf,
+  type RunNodes,
+  SKIP,
+  TEXT,
+} from "./runs.js";
+
+export type { RunNodes };
 
 type Attributes = Record<string, string | number | boolean | null>;
 interface SerializedNode {
@@ -41,6 +62,23 @@ const TEXT_ATTRIBUTES = [
   "label",
   "value",
 ];
+// Ids, classes and the attributes that point at ids: replay and the page's CSS use them, so only the pattern's match
+// changes (the same everywhere: a label's `for` still names its input's masked id), and not by the site's text rule.
+const ID_ATTRIBUTES = [
+  "id",
+  "class",
+  "name",
+  "for",
+  "headers",
+  "form",
+  "list",
+  "aria-labelledby",
+  "aria-describedby",
+  "aria-controls",
+  "aria-owns",
+  "aria-activedescendant",
+  "itemid",
+];
 const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "poster", "data", "cite", "xlink:href"];
 const LINK_ATTRIBUTES = new Set(["href", "action", "formaction", "cite", "xlink:href"]);
 // Browsers ignore leading spaces and control characters, and tabs/newlines inside the scheme.
@@ -64,14 +102,39 @@ function scrubAttributeUrl(value: string): string {
   return scrubbed.includes(REDACTED) ? scrubbed : value;
 }
 
+const AVATAR = /((?:gravatar\.com|libravatar\.org)\/avatar\/)([0-9a-f]{32,64})/gi;
+
+/** A URL replay loads (img src, srcset, a background in a style): emails and avatar hashes out, the rest as is. */
+function maskLoaded(value: string, patterns: TextMasker): string {
+  return /@|%40|avatar\//i.test(value)
+    ? value.replace(AVATAR, (_, path: string, hash: string) => path + "0".repeat(hash.length)).replace(EMAIL, patterns)
+    : value;
+}
+
 /** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
-function cleanAttributes(attributes: Attributes, masked: () => boolean, mask: TextMasker, tagName?: string): void {
+function cleanAttributes(
+  attributes: Attributes,
+  masked: () => boolean,
+  mask: TextMasker,
+  tagName?: string,
+  patterns?: TextMasker,
+): void {
   delete attributes.srcdoc;
   for (const name in attributes) {
+    const value = attributes[name];
     if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
     // data-* values are not shown but are recorded: apps keep the user's email or ids there for their scripts.
-    else if (name.startsWith("data-") && typeof attributes[name] === "string")
-      attributes[name] = mask(attributes[name]);
+    else if (typeof value === "string") {
+      if (name.startsWith("data-") || name === "content" || name === "download") attributes[name] = mask(value);
+      // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs: not looked at.
+      else if (patterns && ID_ATTRIBUTES.includes(name)) {
+        if (/[@%\d]/.test(value)) attributes[name] = patterns(value);
+      } else if (patterns && (name === "srcset" || name === "style")) attributes[name] = maskLoaded(value, patterns);
+    } else if (patterns && name === "style" && value && typeof value === "object") {
+      // A style change arrives as a diff of properties.
+      const diff = value as Record<string, string | false>;
+      for (const prop in diff) if (typeof diff[prop] === "string") diff[prop] = maskLoaded(diff[prop], patterns);
+    }
   }
   for (const name of URL_ATTRIBUTES) {
     const value = attributes[name];
@@ -82,7 +145,9 @@ function cleanAttributes(attributes: Attributes, masked: () => boolean, mask: Te
       ? "#"
       : LINK_ATTRIBUTES.has(name) && tagName !== "link"
         ? mask(scrubAttributeUrl(value))
-        : scrubAttributeUrl(value);
+        : patterns
+          ? maskLoaded(scrubAttributeUrl(value), patterns)
+          : scrubAttributeUrl(value);
   }
   // The DOM lookup behind masked() runs only for the few changes that carry readable text (busy pages mostly change
   // style and class).
@@ -97,14 +162,47 @@ function cleanAttributes(attributes: Attributes, masked: () => boolean, mask: Te
   }
 }
 
-function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker): void {
+const serializedKind = (n: SerializedNode): Kind =>
+  n.type === TEXT_NODE
+    ? TEXT
+    : n.type !== ELEMENT_NODE
+      ? n.type === 5 // a comment
+        ? SKIP
+        : BLOCK
+      : !INLINE.test(n.tagName ?? "")
+        ? BLOCK
+        : n.tagName === "br"
+          ? BREAK
+          : INTO;
+
+/** A block's short inline run, masked across its text nodes (before each is masked on its own). */
+function maskRun(node: SerializedNode, patterns: TextMasker): void {
+  const run: Collected<SerializedNode> = { nodes: [], texts: [], size: 0 };
+  if (
+    !collectRun(
+      node,
+      (n) => n.childNodes,
+      serializedKind,
+      (n) => n.textContent ?? "",
+      run,
+    )
+  )
+    return;
+  const out = maskAcross(run.texts, patterns);
+  if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
+}
+
+function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
   let masked = maskedAbove;
+  const { patterns } = options;
   if (node.type === ELEMENT_NODE && node.attributes) {
     if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
-    cleanAttributes(node.attributes, masked, mask, node.tagName);
+    cleanAttributes(node.attributes, masked, mask, node.tagName, patterns);
+    if (patterns && !INLINE.test(node.tagName ?? "")) maskRun(node, patterns);
   } else if (node.type === TEXT_NODE && node.textContent && !node.isStyle) node.textContent = mask(node.textContent);
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
-  for (const child of node.childNodes ?? []) walk(child, child.type === 0 || child.type === 11 ? no : masked, mask);
+  for (const child of node.childNodes ?? [])
+    walk(child, child.type === 0 || child.type === 11 ? no : masked, mask, options);
 }
 
 const no = () => false;
@@ -114,14 +212,22 @@ export interface EmittedEvent {
   data?: unknown;
 }
 
+export interface SanitizeOptions {
+  /** The patterns alone (no site rule, no "mask all"), counted; absent when the site opted out of them. */
+  patterns?: TextMasker;
+  /** For mutations: the short inline run around a recorded text node, as on the page now. */
+  around?: (id: number) => RunNodes | undefined;
+}
+
 export function sanitizeEvent(
   event: EmittedEvent,
   isMaskedNode: (id: number) => boolean,
   mask: TextMasker = asIs,
   isStyleText: (id: number) => boolean = no,
+  options: SanitizeOptions = {},
 ): void {
   if (event.type === EVENT_FULL_SNAPSHOT) {
-    walk((event.data as { node: SerializedNode }).node, no, mask);
+    walk((event.data as { node: SerializedNode }).node, no, mask, options);
     return;
   }
   if (event.type !== EVENT_INCREMENTAL) return;
@@ -132,11 +238,13 @@ export function sanitizeEvent(
     texts?: { id: number; value: string | null }[];
   };
   if (data.source !== SOURCE_MUTATION) return;
+  if (options.patterns && options.around) maskRunsOf(data, options.patterns, options.around);
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
   for (const add of data.adds ?? [])
     if (add.node.type === ELEMENT_NODE || add.node.type === TEXT_NODE || add.node.childNodes)
-      walk(add.node, () => isMaskedNode(add.parentId), mask);
-  for (const change of data.attributes ?? []) cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask);
+      walk(add.node, () => isMaskedNode(add.parentId), mask, options);
+  for (const change of data.attributes ?? [])
+    cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask, undefined, options.patterns);
   // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact.
   for (const text of data.texts ?? []) if (text.value && !isStyleText(text.id)) text.value = mask(text.value);
 }

@@ -1,0 +1,165 @@
+/**
+ * Recording leaks the per-text-node masking missed (issue #12, second pass): personal data split across text nodes
+ * (search highlighting, formatted numbers), emails in id/class/name/for and other identifier attributes, emails in
+ * URLs replay loads, and Gravatar/Libravatar hashes (the hash of the customer's email) in image URLs.
+ */
+import { describe, expect, test } from "vitest";
+import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
+import { type RunNodes, sanitizeEvent } from "../../widget/recorder/sanitize.js";
+
+const mask = makeTextMasker({ all: false, patterns: true });
+const patterns = (text: string) => maskPatterns(text);
+const text = (textContent: string) => ({ type: 3, textContent });
+const el = (tagName: string, attributes: Record<string, string>, childNodes: object[] = []) => ({
+  type: 2,
+  tagName,
+  attributes,
+  childNodes,
+});
+const snapshot = (...childNodes: object[]) => ({ type: 2, data: { node: { type: 0, childNodes } } });
+const sanitized = <T extends { type: number }>(event: T) => {
+  sanitizeEvent(event, () => false, mask, undefined, { patterns });
+  return JSON.stringify(event);
+};
+
+describe("personal data split across text nodes", () => {
+  test("a highlighted email, a card printed in groups, an IBAN in a link: masked in every piece", () => {
+    const json = sanitized(
+      snapshot(
+        el("td", {}, [el("mark", {}, [text("jane")]), text("@example.com")]),
+        el("p", {}, [
+          text("Card "),
+          el("span", {}, [text("4242")]),
+          text(" "),
+          el("span", {}, [text("4242")]),
+          text(" "),
+          el("span", {}, [text("4242")]),
+          text(" "),
+          el("span", {}, [text("4242")]),
+          text(" charged"),
+        ]),
+        el("li", {}, [el("a", { href: "#" }, [el("b", {}, [text("DE89")]), text(" 3704 0044 0532 0130 00")])]),
+      ),
+    );
+    for (const leak of ["jane", "example", "4242", "3704", "0130"]) expect(json).not.toContain(leak);
+    for (const kept of ['"j•••"', '"@e••••••.com"', '"Card "', '"••••"', '" charged"', '"DE••"'])
+      expect(json).toContain(kept);
+  });
+
+  test("decisions: only short inline runs; a line break or a block splits the text; prose stays", () => {
+    const long = `${"Lorem ipsum dolor sit amet. ".repeat(12)}Contact `;
+    const json = sanitized(
+      snapshot(
+        el("p", {}, [el("b", {}, [text("Order")]), text(" 12345 shipped to "), el("i", {}, [text("Jane")])]),
+        el("div", {}, [text("jane"), el("br", {}), text("@example.com")]),
+        el("div", {}, [el("p", {}, [text("4242 4242")]), el("p", {}, [text("4242 4242")])]),
+        // Over 256 characters of inline text: not joined (cost on long articles); a known gap.
+        el("p", {}, [text(long), el("mark", {}, [text("ann")]), text("@example.org")]),
+      ),
+    );
+    for (const kept of ['"Order"', '" 12345 shipped to "', '"Jane"', '"jane"', '"4242 4242"', '"ann"'])
+      expect(json).toContain(kept);
+  });
+
+  test("mutations: the added piece and the pieces already on the page are masked", () => {
+    // The page highlighted "jane" earlier (recorded then: alone it is no address); now "@example.com" follows it.
+    const around = (id: number): RunNodes | undefined =>
+      id === 11 || id === 21
+        ? { key: id < 20 ? "td" : "p", ids: [id - 1, id], texts: ["jane", "@example.com"] }
+        : undefined;
+    const event = {
+      type: 3,
+      data: {
+        source: 0,
+        adds: [{ parentId: 5, node: { type: 3, id: 11, textContent: "@example.com" } }],
+        texts: [{ id: 21, value: "@example.com" }],
+      },
+    };
+    sanitizeEvent(event, () => false, mask, undefined, { patterns, around });
+    expect(event.data.adds[0].node.textContent).toBe("@e••••••.com");
+    expect(event.data.texts).toEqual([
+      { id: 21, value: "@e••••••.com" },
+      { id: 10, value: "j•••" },
+      { id: 20, value: "j•••" },
+    ]);
+  });
+
+  test("the site's own rule (init({ maskText })) still applies to each piece afterwards", () => {
+    const custom = makeTextMasker({ all: false, patterns: true, custom: (t) => t.replace(/ORD-\d+/g, "ORD-•••") });
+    const event = snapshot(el("td", {}, [el("mark", {}, [text("jane")]), text("@example.com for ORD-1234")]));
+    sanitizeEvent(event, () => false, custom, undefined, { patterns });
+    expect(JSON.stringify(event)).toContain('"@e••••••.com for ORD-•••"');
+    expect(JSON.stringify(event)).toContain('"j•••"');
+  });
+
+  test("the patterns opted out (data-mask-patterns=false): nothing joined", () => {
+    const event = snapshot(el("td", {}, [el("mark", {}, [text("jane")]), text("@example.com")]));
+    sanitizeEvent(event, () => false, makeTextMasker({ all: false, patterns: false }));
+    expect(JSON.stringify(event)).toContain('"@example.com"');
+  });
+});
+
+describe("identifier attributes: only the email in them is masked, so selectors on the other tokens still apply", () => {
+  test("id, class, name, for, headers and id references", () => {
+    const input = el("input", { id: "user-jane@example.com", name: "jane@example.com", class: "field" });
+    const row = el("tr", { class: "row selected jane@example.com", "aria-labelledby": "h-jane@example.com" });
+    const label = el("label", { for: "user-jane@example.com", form: "f-jane@example.com" });
+    const cell = el("td", { headers: "c-jane@example.com", id: "card-4111111111111111" });
+    // Not identifiers, but not shown either: a meta tag's content (a CSRF token), a download's file name.
+    const meta = el("meta", { name: "csrf-token", content: "dGhpcyBpcyBhIHNlY3JldCB2YWx1ZSBmb3IgdGVzdGluZw==" });
+    const link = el("a", { href: "/invoice.pdf", download: "invoice-jane@example.com.pdf" });
+    const json = sanitized(snapshot(input, row, label, cell, meta, link));
+    expect(json).not.toContain("dGhpcyBpcyBhIHNlY3JldCB2YWx1ZSBmb3IgdGVzdGluZw");
+    expect(json).not.toContain("jane@example.com");
+    expect(json).not.toContain("4111111111111111");
+    expect(input.attributes.id).toBe("u•••-••••@e••••••.com");
+    expect(row.attributes.class).toBe("row selected j•••@e••••••.com");
+    expect(label.attributes.for).toBe(input.attributes.id); // still points at the same element
+    expect(input.attributes.class).toBe("field");
+  });
+
+  test("class and id changes later (mutations) too; the site's own text rule is not applied to them", () => {
+    const custom = makeTextMasker({ all: false, patterns: true, custom: (t) => t.replace(/active/g, "******") });
+    const event = {
+      type: 3,
+      data: {
+        source: 0,
+        attributes: [{ id: 3, attributes: { class: "active is-jane@example.com", id: "x-ann@b.io" } }],
+      },
+    };
+    sanitizeEvent(event, () => false, custom, undefined, { patterns });
+    expect(event.data.attributes[0].attributes).toEqual({ class: "active i•-••••@e••••••.com", id: "x-•••@•.io" });
+  });
+});
+
+describe("images: nothing that identifies the person", () => {
+  const md5 = "205e460b479e2e5b48aec07710c08d50";
+  const sha256 = "84059b07d4be67b806386c0aad8070a23f18836bbaae342275dc0a83414c32ee";
+  test("Gravatar and Libravatar hashes become zeros (the default image), in src, srcset and inline style", () => {
+    const img = el("img", {
+      src: `https://www.gravatar.com/avatar/${md5}?s=80&d=identicon`,
+      srcset: `https://secure.gravatar.com/avatar/${sha256}?s=160 2x`,
+    });
+    const lib = el("img", { src: `https://seccdn.libravatar.org/avatar/${md5.toUpperCase()}` });
+    const div = el("div", { style: `background-image: url("https://gravatar.com/avatar/${md5}.jpg")` });
+    const json = sanitized(snapshot(img, lib, div));
+    for (const hash of [md5, sha256, md5.toUpperCase()]) expect(json).not.toContain(hash);
+    expect(img.attributes.src).toBe(`https://www.gravatar.com/avatar/${"0".repeat(32)}?s=80&d=identicon`);
+    expect(img.attributes.srcset).toBe(`https://secure.gravatar.com/avatar/${"0".repeat(64)}?s=160 2x`);
+    expect(div.attributes.style).toContain(`/avatar/${"0".repeat(32)}.jpg`);
+    const later = { type: 3, data: { source: 0, attributes: [{ id: 4, attributes: { src: img.attributes.src } }] } };
+    later.data.attributes[0].attributes.src = `https://0.gravatar.com/avatar/${md5}`;
+    expect(sanitized(later)).not.toContain(md5);
+  });
+
+  test("an email in a URL replay loads is masked; a content hash in an asset URL is not", () => {
+    const hex = "e4df2db10d34791a6a695ff774667e82";
+    const avatar = el("img", { src: "https://unavatar.io/jane@example.com" });
+    const query = el("img", { src: "/avatars?email=jane%40example.com&size=40" });
+    const asset = el("img", { src: `https://cdn.example/assets/logo.${hex}.png` });
+    const json = sanitized(snapshot(avatar, query, asset));
+    expect(json).not.toContain("jane");
+    expect(avatar.attributes.src).toBe("https://unavatar.io/j•••@e••••••.com");
+    expect(asset.attributes.src).toBe(`https://cdn.example/assets/logo.${hex}.png`);
+  });
+});

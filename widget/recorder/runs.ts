@@ -1,0 +1,148 @@
+/**
+ * Personal data split across text nodes: a name highlighted by a search (<mark>jane</mark>@example.com), a card
+ * printed one group per span. The patterns see one text node at a time, so the inline text of a block (its text
+ * nodes and inline elements) is also masked as one text, and each piece gets its own part of the result. Only short
+ * runs: a long article is not joined, so a busy page's changes cost the same as before. Pure; works on serialized
+ * nodes (snapshots) and on the page's own nodes (mutations).
+ */
+import { DOT } from "../capture/patterns.js";
+
+export const INLINE =
+  /^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr|br)$/i;
+const RUN_TEXT = 256;
+const RUN_NODES = 32;
+
+/** What a node is to a run: text, an inline element to look into, a line break, nothing (a comment) or a block. */
+export type Kind = 0 | 1 | 2 | 3 | 4;
+export const TEXT = 0;
+export const INTO = 1;
+export const BREAK = 2;
+export const SKIP = 3;
+export const BLOCK = 4;
+
+/** A run's text nodes, in order: the element they are in (one check per event), their ids (0: a line break), texts. */
+export interface RunNodes {
+  key: unknown;
+  ids: number[];
+  texts: string[];
+}
+
+export interface Collected<N> {
+  nodes: (N | undefined)[];
+  texts: string[];
+  size: number;
+}
+
+/** Collects the inline text under `node`; false when it holds a block or is longer than a short run. */
+export function collectRun<N>(
+  node: N,
+  childrenOf: (n: N) => ArrayLike<N> | undefined,
+  kindOf: (n: N) => Kind,
+  textOf: (n: N) => string,
+  into: Collected<N>,
+): boolean {
+  const children = childrenOf(node) ?? [];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    const kind = kindOf(child);
+    if (kind === BLOCK) return false;
+    if (kind === INTO) {
+      if (!collectRun(child, childrenOf, kindOf, textOf, into)) return false;
+    } else if (kind !== SKIP) {
+      // A line break keeps its place (nothing is joined across it) but is no text node.
+      const text = kind === TEXT ? textOf(child) : "\n";
+      into.nodes.push(kind === TEXT ? child : undefined);
+      into.texts.push(text);
+      into.size += text.length;
+      if (into.size > RUN_TEXT || into.nodes.length > RUN_NODES) return false;
+    }
+  }
+  return true;
+}
+
+// One piece with text (the others whitespace between tags): the per-text masking finds all there is.
+const twoPieces = (texts: string[]) => texts.filter((t) => /\S/.test(t)).length > 1;
+
+/** What the pieces become once their joined text is masked; undefined when it masks nothing. */
+export function maskAcross(texts: string[], mask: (text: string) => string): string[] | undefined {
+  if (!twoPieces(texts)) return;
+  const joined = texts.join("");
+  const out = mask(joined);
+  if (out === joined) return;
+  // A masked character outside the Basic Plane (𝒶) became one dot: the pieces no longer line up, so all go.
+  if (out.length !== joined.length) return texts.map((t) => t.replace(/[\p{L}\p{N}]/gu, DOT));
+  let at = 0;
+  return texts.map((t) => {
+    at += t.length;
+    return out.slice(at - t.length, at);
+  });
+}
+
+const domKind = (n: Node): Kind =>
+  n.nodeType === 3
+    ? TEXT
+    : n.nodeType !== 1
+      ? SKIP
+      : !INLINE.test((n as Element).localName)
+        ? BLOCK
+        : (n as Element).localName === "br"
+          ? BREAK
+          : INTO;
+
+/** For a mutation: the short run a recorded text node belongs to (from its nearest block), read from the page. */
+export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {
+  let el = text?.parentElement;
+  while (el && INLINE.test(el.localName)) el = el.parentElement;
+  if (!el) return;
+  const run: Collected<Node> = { nodes: [], texts: [], size: 0 };
+  const inline = collectRun<Node>(
+    el,
+    (n) => n.childNodes,
+    domKind,
+    (n) => n.nodeValue ?? "",
+    run,
+  );
+  // The selector last: most changed texts (a live cell, a counter) are the only text of their block.
+  if (!inline || !twoPieces(run.texts) || el.closest(skip)) return;
+  return { key: el, ids: run.nodes.map((n) => (n ? idOf(n) : 0)), texts: run.texts };
+}
+
+/**
+ * A mutation's new or changed text nodes, masked with the rest of their run as it is on the page now; pieces of the
+ * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes.
+ */
+export function maskRunsOf(
+  data: {
+    adds?: { node: { type: number; id?: number; textContent?: string } }[];
+    texts?: { id: number; value: string | null }[];
+  },
+  patterns: (text: string) => string,
+  around: (id: number) => RunNodes | undefined,
+): void {
+  const ids: number[] = [];
+  for (const add of data.adds ?? []) if (add.node.type === 3 /* text */ && add.node.id) ids.push(add.node.id);
+  for (const text of data.texts ?? []) ids.push(text.id);
+  const seen = new Set<unknown>();
+  const changed = new Map<number, [string, string]>();
+  for (const id of ids) {
+    const run = around(id);
+    if (!run || seen.has(run.key)) continue;
+    seen.add(run.key);
+    const out = maskAcross(run.texts, patterns);
+    if (out)
+      for (const [i, n] of run.ids.entries())
+        if (n > 0 && out[i] !== run.texts[i]) changed.set(n, [run.texts[i], out[i]]);
+  }
+  if (!changed.size) return;
+  // What the event carries is left to the per-text masking when the page has changed it since.
+  for (const add of data.adds ?? []) {
+    const change = add.node.id ? changed.get(add.node.id) : undefined;
+    if (change && changed.delete(add.node.id as number) && add.node.textContent === change[0])
+      add.node.textContent = change[1];
+  }
+  for (const text of data.texts ?? []) {
+    const change = changed.get(text.id);
+    if (change && changed.delete(text.id) && text.value === change[0]) text.value = change[1];
+  }
+  data.texts = [...(data.texts ?? []), ...Array.from(changed, ([id, [, value]]) => ({ id, value }))];
+}
