@@ -25,7 +25,9 @@ const norm = (v: SparseVector) => {
   let n = 0;
   for (const x of v.values) n += x * x;
   const m = new Map<number, number>();
-  v.ids.forEach((id, i) => m.set(id, v.values[i]! / Math.sqrt(n)));
+  v.ids.forEach((id, i) => {
+    m.set(id, v.values[i]! / Math.sqrt(n));
+  });
   return m;
 };
 

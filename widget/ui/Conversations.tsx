@@ -101,7 +101,9 @@ export function ConversationList({
                     {c.reference} · {t.status[c.status]}
                     {unread > 0 && <b class="u"> · {t.unread(unread)}</b>}
                   </span>
-                  <span class="cp" dir="auto">{last ? last.body : c.description}</span>
+                  <span class="cp" dir="auto">
+                    {last ? last.body : c.description}
+                  </span>
                 </button>
               </li>
             );
@@ -242,7 +244,9 @@ export class Thread extends Component<ThreadProps, ThreadState> {
                 {m.authorType === "agent" ? m.authorName || t.support : t.you} ·{" "}
                 <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
               </span>
-              <span class="mb" dir="auto">{linked(m.body)}</span>
+              <span class="mb" dir="auto">
+                {linked(m.body)}
+              </span>
             </li>,
           ])}
         </ol>

@@ -64,7 +64,9 @@ function MessageItem({ message }: { message: Message }) {
           <RelativeTime value={message.createdAt} />
         </span>
       </p>
-      <p class="message__body" dir="auto">{message.body}</p>
+      <p class="message__body" dir="auto">
+        {message.body}
+      </p>
     </li>
   );
 }

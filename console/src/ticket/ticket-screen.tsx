@@ -120,7 +120,9 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
               Description
             </h2>
             {ticket.description ? (
-              <p class="description" dir="auto">{ticket.description}</p>
+              <p class="description" dir="auto">
+                {ticket.description}
+              </p>
             ) : (
               <p class="muted">The customer left no description.</p>
             )}
