@@ -92,6 +92,31 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     expect(await database.db.select().from(escalations).where(eq(escalations.ticketId, id))).toEqual([]);
   });
 
+  it("refuses a handoff whose fields hold only invisible characters (zero-width, no-break spaces)", async () => {
+    const id = await technicalTicket();
+    const invisible = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      summary: "\u200b\u00a0",
+      attempted: [{ action: "\u200b", result: "\u2060" }],
+      reason: "\ufeff\u200d",
+      customerGoal: "\u00a0\u200c",
+    });
+    expect(invisible.status).toBe(422);
+    expect((await invisible.json()).error.issues).toEqual([
+      { path: "summary", message: "required" },
+      { path: "attempted.0.action", message: "required" },
+      { path: "attempted.0.result", message: "required" },
+      { path: "reason", message: "required" },
+      { path: "customerGoal", message: "required" },
+    ]);
+    expect(await getTicket(id)).toMatchObject({ tier: 1, status: "open", escalation: { count: 0 } });
+    // A summary in a script that joins with zero-width characters still counts as text.
+    const joined = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      ...handoff,
+      summary: "\u0915\u094d\u200d\u0937 export fails",
+    });
+    expect(joined.status).toBe(201);
+  });
+
   it("escalates one tier up to the matching agent, with the handoff card and timeline", async () => {
     const id = await technicalTicket();
     const res = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, handoff);
