@@ -117,6 +117,21 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     expect(joined.status).toBe(201);
   });
 
+  it("refuses an escalation to a queue the workspace does not have, and changes nothing", async () => {
+    const id = await technicalTicket();
+    const before = await events(id);
+    const typo = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      ...handoff,
+      toQueue: "techincal",
+    });
+    expect(typo.status).toBe(422);
+    expect((await typo.json()).error.issues).toEqual([
+      { path: "toQueue", message: 'no queue "techincal" in this workspace' },
+    ]);
+    expect(await getTicket(id)).toMatchObject({ tier: 1, queue: "technical", status: "open", assigneeId: ids.first });
+    expect(await events(id)).toHaveLength(before.length);
+  });
+
   it("escalates one tier up to the matching agent, with the handoff card and timeline", async () => {
     const id = await technicalTicket();
     const res = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, handoff);

@@ -13,6 +13,7 @@ import { ServiceError } from "../service-error.js";
 import { lockTicket } from "../tickets/workspace-ticket.js";
 import { assertUnchanged } from "../tickets/assert-unchanged.js";
 import { MAX_TIER } from "../../../shared/limits.js";
+import { listQueues } from "../tickets/list-queues.js";
 
 /**
  * Moves a ticket up a tier and/or to another queue with a structured handoff, routes it to the least-loaded
@@ -39,6 +40,13 @@ export async function escalateTicket(
       issues.push({ path: "toTier", message: `an escalation cannot lower the tier (now ${ticket.tier})` });
     else if (toTier === ticket.tier && toQueue === ticket.queue) {
       issues.push({ path: "toTier", message: "choose a higher tier or another queue" });
+    }
+    // A queue neither the matrix routes to nor any agent has (a typo over the API) would park the ticket, escalated
+    // and unassigned, where nobody looks; the console offers exactly these names.
+    if (body.toQueue && body.toQueue !== ticket.queue) {
+      const { queues } = await listQueues(tx, { actor: agent });
+      if (!queues.some((q) => q.name === body.toQueue))
+        issues.push({ path: "toQueue", message: `no queue "${body.toQueue}" in this workspace` });
     }
     // Fields the matrix made mandatory for this ticket (e.g. replay moments for a security incident).
     if (ticket.requiredHandoffFields.includes("replayMoments") && !body.replayMoments?.length) {
