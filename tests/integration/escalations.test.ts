@@ -130,6 +130,13 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     ]);
     expect(await getTicket(id)).toMatchObject({ tier: 1, queue: "technical", status: "open", assigneeId: ids.first });
     expect(await events(id)).toHaveLength(before.length);
+    // A queue routing itself uses is a destination even while nobody has its skill: it waits unassigned.
+    const general = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      ...handoff,
+      toQueue: "general",
+    });
+    expect(general.status).toBe(201);
+    expect(await getTicket(id)).toMatchObject({ queue: "general", assigneeId: null });
   });
 
   it("escalates one tier up to the matching agent, with the handoff card and timeline", async () => {
