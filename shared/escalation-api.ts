@@ -23,6 +23,7 @@ const text = (max: number) =>
   z
     .string()
     .trim()
+    .min(1, { message: "required", abort: true }) // kept for the OpenAPI document's minLength; one issue per field
     .max(max)
     .refine((s) => visible.test(s), "required");
 
