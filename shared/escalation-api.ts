@@ -16,7 +16,16 @@ export const ESCALATION_PATHS = {
   deEscalations: (ticketId: string) => `/api/v1/tickets/${ticketId}/de-escalations`,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1, "required").max(max);
+// trim() keeps zero-width and other format characters (U+200B, U+2060, U+FEFF...): a handoff of only those reads
+// as blank to the receiving agent, so at least one character that is neither whitespace nor format is required.
+const visible = /[^\s\p{Cf}]/u;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: "required", abort: true }) // kept for the OpenAPI document's minLength; one issue per field
+    .max(max)
+    .refine((s) => visible.test(s), "required");
 
 /** One sentence: no sentence end followed by more text ("e.g." and URLs have no space after their dots). */
 const oneSentence = text(300).refine((s) => !/[.!?]\s+\S/.test(s), "keep the summary to one sentence");

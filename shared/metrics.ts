@@ -57,7 +57,8 @@ export const metricsFilterSchema = z
     /** A week start (Monday, ISO date) from a weekly group. */
     week: z.iso.date().optional(),
   })
-  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {
+  // Compared as resolvePeriod reads them: a date-only `to` covers its whole day, so from = to is one day.
+  .refine((q) => !q.from || !q.to || resolvePeriod(q).from < resolvePeriod(q).to, {
     path: ["to"],
     message: "must be after from",
   });

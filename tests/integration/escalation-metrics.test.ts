@@ -282,6 +282,21 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
     expect((await bad.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["from", "groupBy"]);
     const inverted = await get("/api/v1/metrics/escalations?from=2025-03-17&to=2025-03-03");
     expect(inverted.status).toBe(422);
+    // One day picked in a date picker: `to` is the whole day, so from = to is that day, not an empty range.
+    const oneDay = await get("/api/v1/metrics/escalations?from=2025-03-03&to=2025-03-03");
+    expect(oneDay.status).toBe(200);
+    const day = await oneDay.json();
+    expect([day.from, day.to]).toEqual(["2025-03-03T00:00:00.000Z", "2025-03-04T00:00:00.000Z"]);
+    const sameDay = await (
+      await get("/api/v1/metrics/escalations?from=2025-03-03T00:00:00Z&to=2025-03-04T00:00:00Z")
+    ).json();
+    expect(day.overall).toEqual(sameDay.overall);
+    expect(day.overall.tickets).toBeGreaterThan(0);
+    expect((await get("/api/v1/metrics/escalations/tickets?metric=tickets&from=2025-03-03&to=2025-03-03")).status).toBe(
+      200,
+    );
+    const emptyInstant = await get("/api/v1/metrics/escalations?from=2025-03-03T00:00:00Z&to=2025-03-03T00:00:00Z");
+    expect(emptyInstant.status).toBe(422);
     expect((await get("/api/v1/metrics/escalations")).status).toBe(200);
     expect((await t.request("/api/v1/metrics/escalations")).status).toBe(401);
     const otherCookie = await t.login({ email: "o@example.com", password: "another long password" });

@@ -92,6 +92,53 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     expect(await database.db.select().from(escalations).where(eq(escalations.ticketId, id))).toEqual([]);
   });
 
+  it("refuses a handoff whose fields hold only invisible characters (zero-width, no-break spaces)", async () => {
+    const id = await technicalTicket();
+    const invisible = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      summary: "\u200b\u00a0",
+      attempted: [{ action: "\u200b", result: "\u2060" }],
+      reason: "\ufeff\u200d",
+      customerGoal: "\u00a0\u200c",
+    });
+    expect(invisible.status).toBe(422);
+    expect((await invisible.json()).error.issues).toEqual([
+      { path: "summary", message: "required" },
+      { path: "attempted.0.action", message: "required" },
+      { path: "attempted.0.result", message: "required" },
+      { path: "reason", message: "required" },
+      { path: "customerGoal", message: "required" },
+    ]);
+    expect(await getTicket(id)).toMatchObject({ tier: 1, status: "open", escalation: { count: 0 } });
+    // A summary in a script that joins with zero-width characters still counts as text.
+    const joined = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      ...handoff,
+      summary: "\u0915\u094d\u200d\u0937 export fails",
+    });
+    expect(joined.status).toBe(201);
+  });
+
+  it("refuses an escalation to a queue the workspace does not have, and changes nothing", async () => {
+    const id = await technicalTicket();
+    const before = await events(id);
+    const typo = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      ...handoff,
+      toQueue: "techincal",
+    });
+    expect(typo.status).toBe(422);
+    expect((await typo.json()).error.issues).toEqual([
+      { path: "toQueue", message: 'no queue "techincal" in this workspace' },
+    ]);
+    expect(await getTicket(id)).toMatchObject({ tier: 1, queue: "technical", status: "open", assigneeId: ids.first });
+    expect(await events(id)).toHaveLength(before.length);
+    // A queue routing itself uses is a destination even while nobody has its skill: it waits unassigned.
+    const general = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, {
+      ...handoff,
+      toQueue: "general",
+    });
+    expect(general.status).toBe(201);
+    expect(await getTicket(id)).toMatchObject({ queue: "general", assigneeId: null });
+  });
+
   it("escalates one tier up to the matching agent, with the handoff card and timeline", async () => {
     const id = await technicalTicket();
     const res = await send("POST", `/api/v1/tickets/${id}/escalations`, cookies.first!, handoff);
