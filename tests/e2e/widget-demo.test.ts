@@ -9,6 +9,7 @@ import {
   recordingRequest,
   storedRecording,
   ticketRequest,
+  waitForCapture,
   widgetPage,
 } from "./widget-fixtures.js";
 
@@ -61,6 +62,7 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
     const { page, errors, close } = await widgetPage(browser);
     await page.goto(`${server.url}/demo/`);
     await page.getByRole("button", { name: /Help/ }).waitFor();
+    await waitForCapture(page);
 
     await page.getByRole("link", { name: "Reports" }).click();
     await page.getByRole("cell", { name: "Quarterly revenue" }).waitFor();

@@ -109,6 +109,14 @@ export async function hostPage(
   await page.goto(url);
 }
 
+/**
+ * Waits until the capture chunk (loaded just after the launcher shows) follows the page's route changes: on a busy
+ * machine a test that clicks a link the moment the launcher shows would otherwise race it.
+ */
+export async function waitForCapture(page: Page) {
+  await page.waitForFunction(() => !String(history.pushState).includes("[native code]"), null, { timeout: 15_000 });
+}
+
 /** Opens the form and waits until the lazily loaded recorder has a full snapshot, then closes it again. */
 export async function waitForRecorder(page: Page) {
   await openWidget(page);
