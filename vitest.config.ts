@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    testTimeout: 30_000,
+    // A hung test fails either way; a slow one on a loaded 2-core CI box (three times its usual time) should not.
+    testTimeout: 60_000,
     hookTimeout: 180_000,
     // Two cores here; browser tests and PGlite instances are heavy.
     maxWorkers: 2,

@@ -79,7 +79,7 @@ describe.each(DATABASE_KINDS)("rate limits on %s", (kind) => {
     expect(viaProxy.every((s) => s === 401)).toBe(true); // each client behind the proxy has its own budget
   });
 
-  it("counts IPv6 clients per /64", async () => {
+  it("counts IPv6 clients per /64", { timeout: GUESSES_TIMEOUT_MS }, async () => {
     const statuses = [];
     for (let i = 0; i < 11; i++)
       statuses.push((await login(t, `2001:db8:1:2::${i + 1}`, `v6-${i}@example.com`)).status);
