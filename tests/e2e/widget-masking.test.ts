@@ -186,7 +186,8 @@ const GAPS_PAGE = `
   <label for="user-jane.doe@customer-mail.example">Your profile</label>
   <img alt="Avatar" src="https://www.gravatar.com/avatar/${MD5}?s=40&d=identicon">
   <ul><li id="hit"><b>kim.berg</b></li></ul>
-  <p id="later"></p>`;
+  <p id="later"></p>
+  <p id="wrapped"></p>`;
 const GAP_SECRETS = [
   "maria.lopez",
   "4111",
@@ -197,6 +198,7 @@ const GAP_SECRETS = [
   "lena.fischer",
   "customer-mail",
   "5555",
+  "sam.north",
 ];
 
 describe.skipIf(!HAS_BROWSER)("widget privacy: data split across nodes, spelled out, in ids and avatar URLs", () => {
@@ -214,12 +216,14 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: data split across nodes, spelled 
       document.getElementById("hit")!.append("@customer-mail.example");
       document.getElementById("later")!.innerHTML =
         "Match: <mark>lena.fischer</mark>@customer-mail.example, card <i>5555</i> <i>5555</i> <i>5555</i> <i>4444</i>";
+      // The block's only child is an inline element: the run is inside it.
+      document.getElementById("wrapped")!.innerHTML = "<span>Reach <mark>sam.north</mark>@customer-mail.example</span>";
       document.querySelector("img")!.src = "https://0.gravatar.com/avatar/205e460b479e2e5b48aec07710c08d50";
     });
     await page.getByText("Match:").waitFor();
     const { json } = await fileTicket(page, server, "Split and spelled-out data");
     for (const secret of GAP_SECRETS) expect(json, `recording: ${secret}`).not.toContain(secret);
-    for (const visible of ["Found: ", "Paid with ", " yesterday", "Write to ", "meet at example dot com", "Profile"])
+    for (const visible of ["Found: ", "Reach ", "Paid with ", " yesterday", "Write to ", "meet at example dot com", "Profile"])
       expect(json, visible).toContain(visible);
     expect(json).toContain("profile j•••.•••@c•••••••-••••.example"); // the other class stays
     expect(json).toContain(`/avatar/${"0".repeat(32)}?s=40`);

@@ -93,7 +93,8 @@ const domKind = (n: Node): Kind =>
 export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {
   let el = text?.parentElement;
   while (el && INLINE.test(el.localName)) el = el.parentElement;
-  if (!el) return;
+  // Most changed texts (a live cell, a counter) are the only child of their block: no run, nothing to collect.
+  if (!el || (el.firstChild === text && el.lastChild === text)) return;
   const run: Collected<Node> = { nodes: [], texts: [], size: 0 };
   const inline = collectRun<Node>(
     el,
@@ -102,7 +103,7 @@ export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: st
     (n) => n.nodeValue ?? "",
     run,
   );
-  // The selector last: most changed texts (a live cell, a counter) are the only text of their block.
+  // The selector last: it is the dearest check.
   if (!inline || !twoPieces(run.texts) || el.closest(skip)) return;
   return { key: el, ids: run.nodes.map((n) => (n ? idOf(n) : 0)), texts: run.texts };
 }
