@@ -223,7 +223,15 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: data split across nodes, spelled 
     await page.getByText("Match:").waitFor();
     const { json } = await fileTicket(page, server, "Split and spelled-out data");
     for (const secret of GAP_SECRETS) expect(json, `recording: ${secret}`).not.toContain(secret);
-    for (const visible of ["Found: ", "Reach ", "Paid with ", " yesterday", "Write to ", "meet at example dot com", "Profile"])
+    for (const visible of [
+      "Found: ",
+      "Reach ",
+      "Paid with ",
+      " yesterday",
+      "Write to ",
+      "meet at example dot com",
+      "Profile",
+    ])
       expect(json, visible).toContain(visible);
     expect(json).toContain("profile j•••.•••@c•••••••-••••.example"); // the other class stays
     expect(json).toContain(`/avatar/${"0".repeat(32)}?s=40`);
