@@ -1,6 +1,6 @@
-import type { Browser, Route } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
+import { HAS_BROWSER, loseFirstAnswer, type TestServer, useServerAndBrowser } from "./harness.js";
 import { fileTicket, logIn, newPage, richTicket } from "./console-fixtures.js";
 import { agentGet } from "./widget-fixtures.js";
 
@@ -14,17 +14,7 @@ describe.skipIf(!HAS_BROWSER)("console: a reply sent again is stored once", () =
     const ticket = await fileTicket(server, richTicket(Date.now(), { recording: { included: false } }));
     const { page, errors, close } = await newPage(browser);
     await logIn(page, server, `/console/tickets/${ticket.id}`);
-    const keys: (string | undefined)[] = [];
-    await page.route(`**/api/v1/tickets/${ticket.id}/messages`, async (route: Route) => {
-      if (route.request().method() !== "POST") return route.continue();
-      keys.push(route.request().headers()["idempotency-key"]);
-      // The first reaches the server and is stored; its answer never comes back.
-      if (keys.length === 1) {
-        await route.fetch();
-        return route.abort("connectionreset");
-      }
-      return route.continue();
-    });
+    const keys = await loseFirstAnswer(page, `**/api/v1/tickets/${ticket.id}/messages`);
     const text = "We found it: the export worker ran out of memory. A fix ships today.";
     await page.getByLabel("Reply to the customer").fill(text);
     await page.getByRole("button", { name: "Send reply" }).click();

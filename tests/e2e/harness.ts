@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type LaunchOptions } from "playwright-core";
+import { chromium, type Browser, type LaunchOptions, type Page, type Route } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { loadConfig, type Config } from "../../server/config.js";
 import { startServer, type RunningServer } from "../../server/start.js";
@@ -83,4 +83,22 @@ export function useServerAndBrowser(
     await browser?.close();
     await server?.close();
   });
+}
+
+/**
+ * A lost answer: the first POST to `url` reaches the server (which stores it), then the connection resets before its
+ * answer comes back; later ones pass. Returns the Idempotency-Key of every POST, in order.
+ */
+export async function loseFirstAnswer(page: Page, url: string | RegExp): Promise<(string | undefined)[]> {
+  const keys: (string | undefined)[] = [];
+  await page.route(url, async (route: Route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length === 1) {
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+  return keys;
 }

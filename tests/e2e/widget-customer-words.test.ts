@@ -1,6 +1,6 @@
 import type { Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HAS_BROWSER } from "./harness.js";
+import { HAS_BROWSER, loseFirstAnswer } from "./harness.js";
 import { agentGet, form, openWidget, sendTicket, ticketsWithSubject } from "./widget-fixtures.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
 
@@ -106,17 +106,7 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's words are kept whole and s
 
   test("a reply whose answer is lost on the way back is sent again and stored once", async () => {
     const { page, errors, close, id } = await customerWithTicket("/lost-answer", "Lost answer");
-    const keys: (string | undefined)[] = [];
-    await page.route(MESSAGES, async (route: Route) => {
-      if (route.request().method() !== "POST") return route.continue();
-      keys.push(route.request().headers()["idempotency-key"]);
-      // The first reaches the server, which stores it; its answer never comes back.
-      if (keys.length === 1) {
-        await route.fetch();
-        return route.abort("connectionreset");
-      }
-      return route.continue();
-    });
+    const keys = await loseFirstAnswer(page, MESSAGES);
     const box = form(page).getByLabel("Your reply");
     await box.fill("The export button does nothing");
     await form(page).getByRole("button", { name: "Send reply" }).click();
