@@ -244,6 +244,8 @@ describe("cost grows with the text's size, not faster", () => {
     ["spelled-out at and dot", (n) => "us at example dot ".repeat(n / 18)],
     ["bracketed at, no domain", (n) => `${"a (at) ".repeat(n / 7)}b`],
     ["one spelled domain", (n) => `jane [at] ${"x [dot] ".repeat(n / 8)}`],
+    ["bare at before real dots", (n) => "jane at x.y.z.a.b.c.d.e.f ".repeat(n / 26)],
+    ["bare at in a stack", (n) => "Error at app.js:12 at Object.run (main.js:1:2)\n".repeat(n / 48)],
   ];
   const best = (text: string, run: (t: string) => unknown) => {
     run(text); // compiled and warm, as on a page that has been masking for a while
