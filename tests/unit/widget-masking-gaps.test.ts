@@ -185,6 +185,20 @@ describe("images: nothing that identifies the person", () => {
     expect(sanitized(later)).not.toContain(md5);
   });
 
+  test("other avatar URLs with an email's hash: any Libravatar server, Gravatar's old query form, an email_hash", () => {
+    const imgs = [
+      `https://cdn.libravatar.org/avatar/${sha256}?s=80`,
+      `https://avatars.example.org/avatar/${md5}?s=80&d=mm`, // a federated Libravatar server (the domain's own)
+      `https://www.gravatar.com/avatar.php?gravatar_id=${md5}&size=40`,
+      `https://img.example/profile?email_hash=${md5.toUpperCase()}&s=32`,
+      `https://img.example/profile?emailHash=${sha256}`,
+    ].map((src) => el("img", { src }));
+    const json = sanitized(snapshot(...imgs));
+    for (const hash of [md5, sha256, md5.toUpperCase()]) expect(json).not.toContain(hash);
+    expect(imgs[1].attributes.src).toBe(`https://avatars.example.org/avatar/${"0".repeat(32)}?s=80&d=mm`);
+    expect(imgs[2].attributes.src).toBe(`https://www.gravatar.com/avatar.php?gravatar_id=${"0".repeat(32)}&size=40`);
+  });
+
   test("an email in a URL replay loads is masked; a content hash in an asset URL is not", () => {
     const hex = "e4df2db10d34791a6a695ff774667e82";
     const avatar = el("img", { src: "https://unavatar.io/jane@example.com" });

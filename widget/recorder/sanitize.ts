@@ -102,11 +102,14 @@ function scrubAttributeUrl(value: string): string {
   return scrubbed.includes(REDACTED) ? scrubbed : value;
 }
 
-const AVATAR = /((?:gravatar\.com|libravatar\.org)\/avatar\/)([0-9a-f]{32,64})/gi;
+// An email's MD5/SHA-256 in an avatar URL: the Gravatar/Libravatar path /avatar/<hash> on any host (Libravatar servers
+// are federated: a domain runs its own), Gravatar's old avatar.php?gravatar_id=, and email_hash/emailHash parameters.
+// Not /avatars/<hash>: that is how asset pipelines name files by their content.
+const AVATAR = /(\/avatar\/|[?&;](?:gravatar_id|email_?hash)=)([0-9a-f]{64}|[0-9a-f]{32})(?![0-9a-f])/gi;
 
 /** A URL replay loads (img src, srcset, a background in a style): emails and avatar hashes out, the rest as is. */
 function maskLoaded(value: string, patterns: TextMasker): string {
-  return /@|%40|avatar\//i.test(value)
+  return /@|%40|avatar\/|gravatar_id|email_?hash/i.test(value)
     ? value.replace(AVATAR, (_, path: string, hash: string) => path + "0".repeat(hash.length)).replace(EMAIL, patterns)
     : value;
 }
