@@ -148,7 +148,7 @@ const domKind = (n: Node): Kind =>
           ? BREAK
           : INTO;
 
-/** For a mutation: the short run a recorded text node belongs to (from its nearest block), read from the page. */
+/** For a mutation: the run a recorded text node belongs to (from its nearest block), read from the page. */
 export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {
   let el = text?.parentElement;
   while (el && INLINE.test(el.localName)) el = el.parentElement;

@@ -10,10 +10,10 @@
  * - inline event handlers (every `on*` attribute) and `javascript:`/`vbscript:` URLs are page source, often with
  *   tokens or customer data in them; replay never runs them: dropped.
  * - personal data by pattern (capture/patterns.ts) in text nodes and readable attributes, via `maskText`; also
- *   across the text nodes of a short inline run (runs.ts), and in identifier attributes (id, class, for...) where only
- *   the match changes, so selectors on the other tokens still apply.
- * - what replay loads keeps its bytes but for emails in its URL and Gravatar/Libravatar hashes (an email's hash
- *   identifies the person): zeros, which serve the default picture.
+ *   across the text nodes of a block's inline run (runs.ts), and in identifier attributes (id, class, for...) where
+ *   only the match changes, so selectors on the other tokens still apply.
+ * - what replay loads keeps its bytes but for emails in its URL and avatar hashes (Gravatar, Libravatar: an email's
+ *   hash identifies the person): zeros, which serve the default picture.
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
 import { EMAIL } from "../capture/patterns.js";
@@ -178,7 +178,7 @@ const serializedKind = (n: SerializedNode): Kind =>
           ? BREAK
           : INTO;
 
-/** A block's short inline run, masked across its text nodes (before each is masked on its own). */
+/** A block's inline run, masked across its text nodes (before each is masked on its own). */
 function maskRun(node: SerializedNode, patterns: TextMasker): void {
   const run: Collected<SerializedNode> = { nodes: [], texts: [], size: 0 };
   if (
@@ -218,7 +218,7 @@ export interface EmittedEvent {
 export interface SanitizeOptions {
   /** The patterns alone (no site rule, no "mask all"), counted; absent when the site opted out of them. */
   patterns?: TextMasker;
-  /** For mutations: the short inline run around a recorded text node, as on the page now. */
+  /** For mutations: the inline run around a recorded text node, as on the page now. */
   around?: (id: number) => RunNodes | undefined;
 }
 
