@@ -181,13 +181,15 @@ const MD5 = "205e460b479e2e5b48aec07710c08d50";
 const GAPS_PAGE = `
   <table><tr><td>Found: <mark>maria.lopez</mark>@customer-mail.example</td></tr></table>
   <p>Paid with <span>4111</span> <span>1111</span> <span>1111</span> <span>1111</span> yesterday</p>
-  <p>Write to ops.team (at) customer-mail (dot) example or meet at example dot com</p>
+  <p>Write to ops.team (at) customer-mail (dot) example or nina.holt at customer-mail.example, or meet at example dot com</p>
+  <p>${"Lorem ipsum dolor sit amet. ".repeat(12)}Contact <mark>rita.long</mark>@customer-mail.example for details.</p>
   <div id="user-jane.doe@customer-mail.example" class="profile jane.doe@customer-mail.example">Profile</div>
   <label for="user-jane.doe@customer-mail.example">Your profile</label>
   <img alt="Avatar" src="https://www.gravatar.com/avatar/${MD5}?s=40&d=identicon">
   <ul><li id="hit"><b>kim.berg</b></li></ul>
   <p id="later"></p>
-  <p id="wrapped"></p>`;
+  <p id="wrapped"></p>
+  <p id="article"></p>`;
 const GAP_SECRETS = [
   "maria.lopez",
   "4111",
@@ -199,6 +201,9 @@ const GAP_SECRETS = [
   "customer-mail",
   "5555",
   "sam.north",
+  "nina.holt",
+  "rita.long",
+  "theo.park",
 ];
 
 describe.skipIf(!HAS_BROWSER)("widget privacy: data split across nodes, spelled out, in ids and avatar URLs", () => {
@@ -218,6 +223,9 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: data split across nodes, spelled 
         "Match: <mark>lena.fischer</mark>@customer-mail.example, card <i>5555</i> <i>5555</i> <i>5555</i> <i>4444</i>";
       // The block's only child is an inline element: the run is inside it.
       document.getElementById("wrapped")!.innerHTML = "<span>Reach <mark>sam.north</mark>@customer-mail.example</span>";
+      // A long paragraph (over 256 characters): the highlight is masked with its neighbours all the same.
+      document.getElementById("article")!.innerHTML =
+        `${"Lorem ipsum dolor sit amet. ".repeat(12)}Ask <mark>theo.park</mark>@customer-mail.example today.`;
       document.querySelector("img")!.src = "https://0.gravatar.com/avatar/205e460b479e2e5b48aec07710c08d50";
     });
     await page.getByText("Match:").waitFor();
@@ -230,6 +238,9 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: data split across nodes, spelled 
       " yesterday",
       "Write to ",
       "meet at example dot com",
+      "Lorem ipsum dolor sit amet. Contact ",
+      "Lorem ipsum dolor sit amet. Ask ",
+      " for details.",
       "Profile",
     ])
       expect(json, visible).toContain(visible);

@@ -81,7 +81,9 @@ describe("text in any script: nothing cut in half", () => {
 describe("obfuscated email addresses: a decision", () => {
   // Written around spam filters: (at), [at], {at}, <at> (any case, spaces or not) always stand for @, and the dots may
   // be real or spelled ((dot), [dot], " dot "). A bare " at " is ordinary English ("meet at example.com", "find us at
-  // example dot com"), so it counts only with a spelled dot after it, and not after a word prose puts before "at".
+  // example dot com"): it counts before a domain (spelled dots, or real ones with a top-level domain of letters), but
+  // not after a word prose puts before "at", and not in code: a stack frame (a line starting with "at"), a name
+  // followed by "(" or a line number ("Error at app.js:12"), a file name (index.html, app.js) for a domain.
   test.each([
     ["jane(at)example.com", "j•••(at)e••••••.com"],
     ["Mail: jane (at) example (dot) com", "Mail: j••• (at) e•••••• (dot) com"],
@@ -91,6 +93,10 @@ describe("obfuscated email addresses: a decision", () => {
     ["jane at example dot com", "j••• at e•••••• dot com"],
     ["Write to jane.doe AT example DOT com.", "Write to j•••.••• AT e•••••• DOT com."],
     ["support at mail dot example dot org", "s•••••• at m••• dot e•••••• dot org"],
+    ["jane at example.com", "j••• at e••••••.com"],
+    ["Write to jane.doe at mail.example.org.", "Write to j•••.••• at m•••.e••••••.org."],
+    ["JANE AT EXAMPLE.CO.UK, thanks", "J••• AT E••••••.C•.UK, thanks"],
+    ["Contact: ops-team at acme.io (24/7)", "Contact: o••-•••• at a•••.io (24/7)"],
   ])("masked: %s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
 
   test.each([
@@ -98,7 +104,16 @@ describe("obfuscated email addresses: a decision", () => {
     "Find us at example dot com",
     "Read more at example dot com",
     "Sign up at example.com today",
-    "jane at example.com", // a bare "at" with a real dot reads as a website mention
+    "meet at example.com",
+    "find us at acme.io",
+    "Look at index.html",
+    "We are based at acme.co.uk now",
+    "Error at app.js:12",
+    "Failed at main.ts line 4",
+    "at Object.<anonymous> (main.js:1:2)",
+    "TypeError: boom\n    at Object.run (main.js:1:2)",
+    "crashed at Worker.handle (worker.mjs:3:9)",
+    "Meet at 10.30 at the lobby",
     "Look at this dot com bubble",
     "Available at home dot depot", // not a top-level domain? still: "at" after a prose word
     "The meeting is at 10 (at the latest) in room dot 3",

@@ -7,6 +7,7 @@ import { DOT, makeTextMasker, maskPatterns } from "../../widget/capture/patterns
 import { Ring } from "../../widget/capture/ring.js";
 import { scrubText, scrubUrl, shortText } from "../../widget/capture/scrub.js";
 import { buildSelector } from "../../widget/capture/selector.js";
+import { maskAcross } from "../../widget/recorder/runs.js";
 import { sanitizeEvent } from "../../widget/recorder/sanitize.js";
 import { KEYS, READABLE } from "../helpers/mask-cases.js";
 
@@ -244,8 +245,10 @@ describe("cost grows with the text's size, not faster", () => {
     ["spelled-out at and dot", (n) => "us at example dot ".repeat(n / 18)],
     ["bracketed at, no domain", (n) => `${"a (at) ".repeat(n / 7)}b`],
     ["one spelled domain", (n) => `jane [at] ${"x [dot] ".repeat(n / 8)}`],
+    ["bare at before real dots", (n) => "jane at x.y.z.a.b.c.d.e.f ".repeat(n / 26)],
+    ["bare at in a stack", (n) => "Error at app.js:12 at Object.run (main.js:1:2)\n".repeat(n / 48)],
   ];
-  const best = (text: string, run: (t: string) => unknown) => {
+  const best = <T>(text: T, run: (t: T) => unknown) => {
     run(text); // compiled and warm, as on a page that has been masking for a while
     let min = Number.POSITIVE_INFINITY;
     for (let i = 0; i < 7; i++) {
@@ -270,5 +273,20 @@ describe("cost grows with the text's size, not faster", () => {
         `${run.name}: 8 x 25 KB ${eightSmall.toFixed(2)} ms, 200 KB ${large.toFixed(2)} ms`,
       ).toBeLessThan(4);
     }
+  });
+  // A long block's text nodes (a paragraph, a row of cells in one block): masked around each boundary between them.
+  const pieces: [string, (n: number) => string[]][] = [
+    ["tiny pieces", (n) => Array.from({ length: n / 4 }, (_, i) => (i % 2 ? "ab@" : "c.de"))],
+    ["an address across every boundary", (n) => Array.from({ length: n / 40 }, () => "Lorem ipsum dolor jane")],
+    ["digit groups, one a piece", (n) => Array.from({ length: n / 5 }, () => "4111 ")],
+  ];
+  test.each(pieces)("long block: %s", (_, make) => {
+    const run = (texts: string[]) => maskAcross(texts, (t) => maskPatterns(t));
+    const piece = make(25_000);
+    const eightSmall = best(piece, (t) => {
+      for (let i = 0; i < 8; i++) run(t);
+    });
+    const large = best(make(200_000), run);
+    expect(large / eightSmall, `8 x 25 KB ${eightSmall.toFixed(2)} ms, 200 KB ${large.toFixed(2)} ms`).toBeLessThan(4);
   });
 });

@@ -18,14 +18,20 @@ export type OnMasked = (masked: string) => void;
 export const EMAIL =
   /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(@|%40)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
 // Written around spam filters: "jane(at)example.com", "jane [at] example [dot] com", "jane at example dot com". A
-// bracketed at always counts; a bare " at " only with a spelled dot after it and not after a word prose puts before
-// "at" ("meet at example dot com", "find us at …"): see the decision in tests/unit/widget-patterns-cases.test.ts.
+// bracketed at always counts; a bare " at " not after a word prose puts before "at" ("meet at example dot com", "find
+// us at …"), and with real dots only outside code (CODE_AT): see the decision in
+// tests/unit/widget-patterns-cases.test.ts.
 // At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
 const SPELLED =
   /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
 const SPELLED_DOT = /(\s*[([{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)/i;
 const PROSE =
   /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
+// A bare "at" before a real dotted name that is code, not an address: a file name for a domain ("Error at app.js"),
+// a stack frame (on its own line: "\n    at Object.run"), a name followed by a line number or "(file:line".
+const FILE_TLD =
+  /^(?:[mc]?js|jsx|[mc]?ts|tsx|html?|css|scss|less|json|php|py|rb|java|kt|go|rs|cs|cpp|vue|svelte|md|txt|xml|ya?ml|png|jpe?g|gif|svg|webp|ico|pdf|zip|csv|log|sh|map|exe|dll)$/i;
+const CODE_AFTER = /^(?::\d|\s*\([^()\s]*:\d)/;
 // Runs of digit groups that could hold a card (groups of 3+ digits, the last may be shorter); which of them form a
 // card is decided in maskCards.
 const DIGIT_GROUPS = /\b\d{3,}(?:[ .\u00a0\u2009\u202f-]\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
@@ -110,7 +116,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /@|%40|[([{<]\s*at\s*[)\]}>]|\sdot\s|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /@|%40|[([{<]\s*at\s*[)\]}>]|\sdot\s|\sat\s+[^\s.]+\.[a-z]|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
@@ -153,12 +159,19 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
         const tld = labels.pop();
         return before + hit(`${keepFirst(local)}${sign}${labels.map(keepFirst).join(".")}.${tld}`);
       })
-      .replace(SPELLED, (m, before: string, local: string, at: string, domain: string) => {
+      .replace(SPELLED, (m, before: string, local: string, at: string, domain: string, offset: number, all: string) => {
         const parts = domain.split(SPELLED_DOT); // label, separator, label, ..., top-level domain
+        const tld = parts[parts.length - 1];
         const bare = !/[([{<]/.test(at);
+        const spelledDot = parts.some((p, i) => i % 2 && p !== ".");
         if (
-          !/^\p{L}{2,}$/u.test(parts[parts.length - 1]) ||
-          (bare && (PROSE.test(local) || !parts.some((p, i) => i % 2 && p !== ".")))
+          !/^\p{L}{2,}$/u.test(tld) ||
+          (bare &&
+            (PROSE.test(local) ||
+              (!spelledDot &&
+                (/\n/.test(at) ||
+                  FILE_TLD.test(tld) ||
+                  CODE_AFTER.test(all.slice(offset + m.length, offset + m.length + 80))))))
         )
           return m;
         return (

@@ -1,16 +1,25 @@
 /**
  * Personal data split across text nodes: a name highlighted by a search (<mark>jane</mark>@example.com), a card
  * printed one group per span. The patterns see one text node at a time, so the inline text of a block (its text
- * nodes and inline elements) is also masked as one text, and each piece gets its own part of the result. Only short
- * runs: a long article is not joined, so a busy page's changes cost the same as before. Pure; works on serialized
- * nodes (snapshots) and on the page's own nodes (mutations).
+ * nodes and inline elements) is also masked as one text, and each piece gets its own part of the result. A long run
+ * (a paragraph of prose, a row of cells in one block) is not masked whole: only a window around each boundary between
+ * two pieces, so the cost stays in proportion to the text. Pure; works on serialized nodes (snapshots) and on the
+ * page's own nodes (mutations).
  */
 import { DOT } from "../capture/patterns.js";
 
 export const INLINE =
   /^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr|br)$/i;
+// Runs up to this size are masked whole.
 const RUN_TEXT = 256;
 const RUN_NODES = 32;
+// Longer ones around each boundary, this many characters each side (more than an address, a card or an IBAN needs),
+// widened to a space where one is near so no word is cut. A mutation reads its whole block: past RUN_MAX characters or
+// RUN_MAX / 8 pieces it is not collected at all (each text is still masked alone). A snapshot reads every block
+// once anyway: no limit there.
+const WINDOW = 100;
+const WIDEN = 64;
+const RUN_MAX = 8192; // and RUN_MAX / 8 pieces
 
 /** What a node is to a run: text, an inline element to look into, a line break, nothing (a comment) or a block. */
 export type Kind = 0 | 1 | 2 | 3 | 4;
@@ -33,13 +42,14 @@ export interface Collected<N> {
   size: number;
 }
 
-/** Collects the inline text under `node`; false when it holds a block or is longer than a short run. */
+/** Collects the inline text under `node`; false when it holds a block or is longer than `limit` characters. */
 export function collectRun<N>(
   node: N,
   childrenOf: (n: N) => ArrayLike<N> | undefined,
   kindOf: (n: N) => Kind,
   textOf: (n: N) => string,
   into: Collected<N>,
+  limit = Number.POSITIVE_INFINITY,
 ): boolean {
   const children = childrenOf(node) ?? [];
   for (let i = 0; i < children.length; i++) {
@@ -47,14 +57,14 @@ export function collectRun<N>(
     const kind = kindOf(child);
     if (kind === BLOCK) return false;
     if (kind === INTO) {
-      if (!collectRun(child, childrenOf, kindOf, textOf, into)) return false;
+      if (!collectRun(child, childrenOf, kindOf, textOf, into, limit)) return false;
     } else if (kind !== SKIP) {
       // A line break keeps its place (nothing is joined across it) but is no text node.
       const text = kind === TEXT ? textOf(child) : "\n";
       into.nodes.push(kind === TEXT ? child : undefined);
       into.texts.push(text);
       into.size += text.length;
-      if (into.size > RUN_TEXT || into.nodes.length > RUN_NODES) return false;
+      if (into.size > limit || into.nodes.length > limit / 8) return false;
     }
   }
   return true;
@@ -63,11 +73,19 @@ export function collectRun<N>(
 // One piece with text (the others whitespace between tags): the per-text masking finds all there is.
 const twoPieces = (texts: string[]) => texts.filter((t) => /\S/.test(t)).length > 1;
 
-/** What the pieces become once their joined text is masked; undefined when it masks nothing. */
-export function maskAcross(texts: string[], mask: (text: string) => string): string[] | undefined {
+/**
+ * What the pieces become once their joined text is masked; undefined when it masks nothing. In a long run only the
+ * boundaries next to a `changed` piece are looked at (a mutation: the others were when they were recorded).
+ */
+export function maskAcross(
+  texts: string[],
+  mask: (text: string) => string,
+  changed?: (piece: number) => boolean,
+): string[] | undefined {
   if (!twoPieces(texts)) return;
   const joined = texts.join("");
-  const out = mask(joined);
+  const short = joined.length <= RUN_TEXT && texts.length <= RUN_NODES;
+  const out = short ? mask(joined) : maskBoundaries(texts, joined, mask, changed);
   if (out === joined) return;
   // A masked character outside the Basic Plane (𝒶) became one dot: the pieces no longer line up, so all go.
   if (out.length !== joined.length) return texts.map((t) => t.replace(/[\p{L}\p{N}]/gu, DOT));
@@ -76,6 +94,47 @@ export function maskAcross(texts: string[], mask: (text: string) => string): str
     at += t.length;
     return out.slice(at - t.length, at);
   });
+}
+
+/** The joined text with a window around each boundary masked (overlapping windows as one), the rest as it was. */
+function maskBoundaries(
+  texts: string[],
+  joined: string,
+  mask: (text: string) => string,
+  changed?: (piece: number) => boolean,
+): string {
+  let out = "";
+  let done = 0; // joined[0, done) is in out
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from < 0 || to <= from) return; // this boundary's window was inside the last one, widened
+    let s = from;
+    let e = to;
+    for (const limit = Math.max(done, s - WIDEN); s > limit && /\S/.test(joined[s - 1]); ) s--;
+    for (const limit = Math.min(joined.length, e + WIDEN); e < limit && /\S/.test(joined[e]); ) e++;
+    const window = joined.slice(s, e);
+    let masked = mask(window);
+    // Lined up again by code unit if a character outside the Basic Plane became one dot (see maskAcross).
+    if (masked.length !== window.length) masked = window.replace(/[\p{L}\p{N}]/gu, (c) => DOT.repeat(c.length));
+    out += joined.slice(done, s) + masked;
+    done = e;
+  };
+  let at = 0;
+  for (let i = 1; i < texts.length; i++) {
+    at += texts[i - 1].length;
+    if (changed && !changed(i - 1) && !changed(i)) continue;
+    const s = Math.max(done, at - WINDOW);
+    const e = Math.min(joined.length, at + WINDOW);
+    if (from >= 0 && s <= to) to = Math.max(to, e);
+    else {
+      flush();
+      from = Math.max(done, s);
+      to = e;
+    }
+  }
+  flush();
+  return out + joined.slice(done);
 }
 
 const domKind = (n: Node): Kind =>
@@ -89,7 +148,7 @@ const domKind = (n: Node): Kind =>
           ? BREAK
           : INTO;
 
-/** For a mutation: the short run a recorded text node belongs to (from its nearest block), read from the page. */
+/** For a mutation: the run a recorded text node belongs to (from its nearest block), read from the page. */
 export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {
   let el = text?.parentElement;
   while (el && INLINE.test(el.localName)) el = el.parentElement;
@@ -102,6 +161,7 @@ export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: st
     domKind,
     (n) => n.nodeValue ?? "",
     run,
+    RUN_MAX,
   );
   // The selector last: it is the dearest check.
   if (!inline || !twoPieces(run.texts) || el.closest(skip)) return;
@@ -120,16 +180,16 @@ export function maskRunsOf(
   patterns: (text: string) => string,
   around: (id: number) => RunNodes | undefined,
 ): void {
-  const ids: number[] = [];
-  for (const add of data.adds ?? []) if (add.node.type === 3 /* text */ && add.node.id) ids.push(add.node.id);
-  for (const text of data.texts ?? []) ids.push(text.id);
+  const ids = new Set<number>();
+  for (const add of data.adds ?? []) if (add.node.type === 3 /* text */ && add.node.id) ids.add(add.node.id);
+  for (const text of data.texts ?? []) ids.add(text.id);
   const seen = new Set<unknown>();
   const changed = new Map<number, [string, string]>();
   for (const id of ids) {
     const run = around(id);
     if (!run || seen.has(run.key)) continue;
     seen.add(run.key);
-    const out = maskAcross(run.texts, patterns);
+    const out = maskAcross(run.texts, patterns, (i) => ids.has(run.ids[i]));
     if (out)
       for (const [i, n] of run.ids.entries())
         if (n > 0 && out[i] !== run.texts[i]) changed.set(n, [run.texts[i], out[i]]);

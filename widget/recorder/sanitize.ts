@@ -10,10 +10,10 @@
  * - inline event handlers (every `on*` attribute) and `javascript:`/`vbscript:` URLs are page source, often with
  *   tokens or customer data in them; replay never runs them: dropped.
  * - personal data by pattern (capture/patterns.ts) in text nodes and readable attributes, via `maskText`; also
- *   across the text nodes of a short inline run (runs.ts), and in identifier attributes (id, class, for...) where only
- *   the match changes, so selectors on the other tokens still apply.
- * - what replay loads keeps its bytes but for emails in its URL and Gravatar/Libravatar hashes (an email's hash
- *   identifies the person): zeros, which serve the default picture.
+ *   across the text nodes of a block's inline run (runs.ts), and in identifier attributes (id, class, for...) where
+ *   only the match changes, so selectors on the other tokens still apply.
+ * - what replay loads keeps its bytes but for emails in its URL and avatar hashes (Gravatar, Libravatar: an email's
+ *   hash identifies the person): zeros, which serve the default picture.
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
 import { EMAIL } from "../capture/patterns.js";
@@ -102,11 +102,14 @@ function scrubAttributeUrl(value: string): string {
   return scrubbed.includes(REDACTED) ? scrubbed : value;
 }
 
-const AVATAR = /((?:gravatar\.com|libravatar\.org)\/avatar\/)([0-9a-f]{32,64})/gi;
+// An email's MD5/SHA-256 in an avatar URL: the Gravatar/Libravatar path /avatar/<hash> on any host (Libravatar servers
+// are federated: a domain runs its own), Gravatar's old avatar.php?gravatar_id=, and email_hash/emailHash parameters.
+// Not /avatars/<hash>: that is how asset pipelines name files by their content.
+const AVATAR = /(\/avatar\/|[?&;](?:gravatar_id|email_?hash)=)([0-9a-f]{64}|[0-9a-f]{32})(?![0-9a-f])/gi;
 
 /** A URL replay loads (img src, srcset, a background in a style): emails and avatar hashes out, the rest as is. */
 function maskLoaded(value: string, patterns: TextMasker): string {
-  return /@|%40|avatar\//i.test(value)
+  return /@|%40|avatar\/|gravatar_id|email_?hash/i.test(value)
     ? value.replace(AVATAR, (_, path: string, hash: string) => path + "0".repeat(hash.length)).replace(EMAIL, patterns)
     : value;
 }
@@ -175,7 +178,7 @@ const serializedKind = (n: SerializedNode): Kind =>
           ? BREAK
           : INTO;
 
-/** A block's short inline run, masked across its text nodes (before each is masked on its own). */
+/** A block's inline run, masked across its text nodes (before each is masked on its own). */
 function maskRun(node: SerializedNode, patterns: TextMasker): void {
   const run: Collected<SerializedNode> = { nodes: [], texts: [], size: 0 };
   if (
@@ -215,7 +218,7 @@ export interface EmittedEvent {
 export interface SanitizeOptions {
   /** The patterns alone (no site rule, no "mask all"), counted; absent when the site opted out of them. */
   patterns?: TextMasker;
-  /** For mutations: the short inline run around a recorded text node, as on the page now. */
+  /** For mutations: the inline run around a recorded text node, as on the page now. */
   around?: (id: number) => RunNodes | undefined;
 }
 
