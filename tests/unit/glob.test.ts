@@ -19,8 +19,10 @@ describe("matching admin-written URL globs", () => {
 
   it("answers a pathological pattern on a long URL in well under 10 ms", () => {
     const url = `https://app.example/${"a/".repeat(100)}`;
-    const start = performance.now();
+    // CPU time (µs), not wall time: on a loaded box the wall clock also counts other processes' turns.
+    const start = process.cpuUsage();
     expect(urlMatches("*/*/*/*/*/*/*/*/*/*/x", url)).toBe(false);
-    expect(performance.now() - start).toBeLessThan(10);
+    const { user, system } = process.cpuUsage(start);
+    expect((user + system) / 1000).toBeLessThan(10);
   });
 });
