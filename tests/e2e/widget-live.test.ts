@@ -45,11 +45,25 @@ describe.skipIf(!HAS_BROWSER)("widget: live replies", () => {
     await openWidget(page);
     expect(streams).toEqual([]);
 
+    const streamUp = page.waitForResponse((r) => r.url().includes(EVENTS_PATHS.widget));
     const ticket = await sendTicket(page, "Invoice PDF is blank");
     await form(page).getByRole("button", { name: "View conversation" }).click();
     const thread = form(page).getByRole("list", { name: "Invoice PDF is blank" });
     await thread.getByText("Steps in the recording").waitFor();
-    await expect.poll(() => streams.length).toBeGreaterThan(0);
+    // When the stream answers, the widget reads once to catch up on what landed before it subscribed (and polls until
+    // then): on a slow box that read came after the stream was requested. Count from when it is up and reads settle.
+    await streamUp;
+    let seen = -1;
+    await expect
+      .poll(
+        () => {
+          const settled = updates.length === seen;
+          seen = updates.length;
+          return settled;
+        },
+        { interval: 1000 },
+      )
+      .toBe(true);
     const before = updates.length;
 
     await agentReply(ticket.id, "We regenerated your invoice.");
