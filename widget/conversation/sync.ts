@@ -36,7 +36,8 @@ export interface ConversationStore {
   markRead(ticketId: string): void;
   /** Reloads the list (after a ticket was filed, or identify()). */
   refresh(): Promise<void>;
-  reply(ticketId: string, body: string): Promise<CustomerMessage>;
+  /** Sends a reply; offline, it waits for the connection and tells `onOffline` while it does. */
+  reply(ticketId: string, body: string, onOffline?: (waiting: boolean) => void): Promise<CustomerMessage>;
   /** The reply being typed in a thread: kept while the dialog is closed and reopened, until it is sent. */
   draft(ticketId: string): string;
   setDraft(ticketId: string, text: string): void;
@@ -65,7 +66,11 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
   const sending = new Map<string, { body: string; key: string }>();
   const drafts = new Map<string, string>();
 
-  async function postOnce(ticketId: string, body: string): Promise<CustomerMessage> {
+  async function postOnce(
+    ticketId: string,
+    body: string,
+    onOffline?: (waiting: boolean) => void,
+  ): Promise<CustomerMessage> {
     const held = sending.get(ticketId);
     const key = held?.body === body ? held.key : uuid();
     sending.set(ticketId, { body, key });
@@ -76,11 +81,34 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
         return message;
       } catch (error) {
         // Only what may pass on its own (offline, 5xx, 429); the key makes the retry safe if the first one landed.
-        if (!(error instanceof ApiError) || !error.retryable || attempt >= REPLY_ATTEMPTS) throw error;
+        if (!(error instanceof ApiError) || !error.retryable) throw error;
+        // The browser knows it is offline (a train, a lift): the reply goes out when the connection is back, as a
+        // chat app's would, instead of failing after a few seconds and waiting for the customer to press Send again.
+        if (error.status === 0 && !navigator.onLine && !stopped) {
+          onOffline?.(true);
+          await backOnline();
+          onOffline?.(false);
+          if (stopped) throw error;
+          attempt = 0;
+          continue;
+        }
+        if (attempt >= REPLY_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
       }
     }
   }
+
+  const backOnline = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        removeEventListener("online", done);
+        clearInterval(check);
+        resolve();
+      };
+      addEventListener("online", done);
+      // Some browsers miss the event (a captive portal, a VPN coming up): look again now and then; stop() ends it.
+      const check = setInterval(() => (navigator.onLine || stopped) && done(), 5000);
+    });
 
   const sort = () => conversations.sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
 
@@ -216,8 +244,8 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
         schedule(); // at the pace for a non-empty list now
       }
     },
-    async reply(ticketId, body) {
-      const message = await postOnce(ticketId, body);
+    async reply(ticketId, body, onOffline) {
+      const message = await postOnce(ticketId, body, onOffline);
       merge([message]);
       const c = conversations.find((x) => x.id === ticketId);
       // A reply reopens a pending or resolved ticket (server side); show it without waiting for the poll.

@@ -127,6 +127,8 @@ interface ThreadState {
   error: string;
   closed: boolean;
   sending: boolean;
+  /** The browser is offline: the reply being sent waits for the connection. */
+  offline?: boolean;
   /** "Show earlier messages": loading, or why it failed. */
   older: "" | "busy" | string;
 }
@@ -170,7 +172,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     this.setState({ sending: true, error: "" });
     const sent = draft.trim();
     try {
-      await store.reply(id, sent);
+      await store.reply(id, sent, (offline) => this.setState({ offline }));
       // Only what was sent leaves the box: words added while it was on its way (a slow network) stay.
       const now = this.state.draft.trimStart();
       this.setDraft(now.startsWith(sent) ? now.slice(sent.length).trimStart() : now);
@@ -195,7 +197,10 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     }
   };
 
-  override render({ t, store, id, onBack, onNew }: ThreadProps, { draft, error, closed, sending, older }: ThreadState) {
+  override render(
+    { t, store, id, onBack, onNew }: ThreadProps,
+    { draft, error, closed, sending, offline, older }: ThreadState,
+  ) {
     const c = store?.list().find((x) => x.id === id);
     const back = (
       <button type="button" class="g" onClick={onBack}>
@@ -279,6 +284,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
                   {error}
                 </div>
               )}
+              {sending && offline && <p role="status">{t.offlineReply}</p>}
             </div>
             <div class="b">
               {back}

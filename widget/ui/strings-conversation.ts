@@ -25,6 +25,7 @@ const en = {
   },
   reply: "Your reply",
   tooLong: "Your reply is too long: at most 10,000 characters. Shorten it or send it in parts.",
+  offlineReply: "You're offline. Your reply is sent as soon as the connection is back.",
   sendReply: "Send reply",
   closedConversation: "This conversation is closed. Start a new one to reach us again.",
   feedbackTitle: "Before you go: how did it go?",

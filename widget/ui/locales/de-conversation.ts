@@ -21,6 +21,7 @@ const de: ConversationStrings = {
   },
   reply: "Ihre Antwort",
   tooLong: "Ihre Antwort ist zu lang: höchstens 10.000 Zeichen. Kürzen Sie sie oder senden Sie sie in Teilen.",
+  offlineReply: "Sie sind offline. Ihre Antwort wird gesendet, sobald die Verbindung wieder da ist.",
   sendReply: "Antwort senden",
   closedConversation: "Diese Unterhaltung ist geschlossen. Beginnen Sie eine neue, um uns wieder zu erreichen.",
   feedbackTitle: "Kurz noch: Wie lief es?",

@@ -22,6 +22,7 @@ const fr: ConversationStrings = {
   reply: "Votre réponse",
   tooLong:
     "Votre réponse est trop longue : 10 000 caractères au plus. Raccourcissez-la ou envoyez-la en plusieurs fois.",
+  offlineReply: "Vous êtes hors ligne. Votre réponse sera envoyée dès le retour de la connexion.",
   sendReply: "Envoyer la réponse",
   closedConversation: "Cette conversation est fermée. Commencez-en une nouvelle pour nous joindre.",
   feedbackTitle: "Avant de partir : comment cela s'est-il passé ?",
