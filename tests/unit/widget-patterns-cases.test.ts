@@ -83,7 +83,10 @@ describe("obfuscated email addresses: a decision", () => {
   // be real or spelled ((dot), [dot], " dot "). A bare " at " is ordinary English ("meet at example.com", "find us at
   // example dot com"): it counts before a domain (spelled dots, or real ones with a top-level domain of letters), but
   // not after a word prose puts before "at", and not in code: a stack frame (a line starting with "at"), a name
-  // followed by "(" or a line number ("Error at app.js:12"), a file name (index.html, app.js) for a domain.
+  // followed by "(" or a line number ("Error at app.js:12"), a file name (index.html, app.js) for a domain. German and
+  // French the same way: (ät)/[ät] and a bare "ät" or "arobase" stand for @, (punkt)/(point) and bare " punkt "/" point "
+  // for dots; a bare "chez" only before spelled dots ("chez amazon.fr" is a shop); written in words only, the top-level
+  // domain has 2-4 letters ("chez moi point barre" is prose), and English "at" never takes " point ".
   test.each([
     ["jane(at)example.com", "j•••(at)e••••••.com"],
     ["Mail: jane (at) example (dot) com", "Mail: j••• (at) e•••••• (dot) com"],
@@ -97,6 +100,16 @@ describe("obfuscated email addresses: a decision", () => {
     ["Write to jane.doe at mail.example.org.", "Write to j•••.••• at m•••.e••••••.org."],
     ["JANE AT EXAMPLE.CO.UK, thanks", "J••• AT E••••••.C•.UK, thanks"],
     ["Contact: ops-team at acme.io (24/7)", "Contact: o••-•••• at a•••.io (24/7)"],
+    ["jane at example [dot] com", "j••• at e•••••• [dot] com"],
+    // German and French: (ät), [punkt], "arobase", "chez", "point".
+    ["jane (ät) example (punkt) de", "j••• (ät) e•••••• (punkt) de"],
+    ["Schreiben Sie an jane.doe [ÄT] firma [PUNKT] de", "Schreiben Sie an j•••.••• [ÄT] f•••• [PUNKT] de"],
+    ["jane ät example.de", "j••• ät e••••••.de"],
+    ["jane(at)example.de", "j•••(at)e••••••.de"],
+    ["jane arobase example point fr", "j••• arobase e•••••• point fr"],
+    ["À jane.doe arobase mail point example point fr", "À j•••.••• arobase m••• point e•••••• point fr"],
+    ["contact (arobase) example (point) fr", "c•••••• (arobase) e•••••• (point) fr"],
+    ["jane chez example point com", "j••• chez e•••••• point com"],
   ])("masked: %s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
 
   test.each([
@@ -118,5 +131,11 @@ describe("obfuscated email addresses: a decision", () => {
     "Available at home dot depot", // not a top-level domain? still: "at" after a prose word
     "The meeting is at 10 (at the latest) in room dot 3",
     "cat (at) night",
+    "On dîne chez nous ce soir",
+    "C'est le point de départ",
+    "Commandé chez amazon.fr hier", // "chez" before real dots is where one shops
+    "Je reste chez moi point barre", // in words only, a top-level domain is short
+    "Students at Stanford point out the risk", // " point " is French: not with English "at"
+    "Treffpunkt um 10 Uhr, Punkt.",
   ])("readable: %s", (text) => expect(maskPatterns(text)).toBe(text));
 });

@@ -243,6 +243,7 @@ describe("cost grows with the text's size, not faster", () => {
     ["IBAN-like groups", (n) => `DE89 ${"ABCD ".repeat(n / 5)}`],
     ["percent-encoded query", (n) => `q=${"a%20b%2C".repeat(n / 8)}%40`],
     ["spelled-out at and dot", (n) => "us at example dot ".repeat(n / 18)],
+    ["French, chez and point", (n) => "nous chez moi point ".repeat(n / 20)],
     ["bracketed at, no domain", (n) => `${"a (at) ".repeat(n / 7)}b`],
     ["one spelled domain", (n) => `jane [at] ${"x [dot] ".repeat(n / 8)}`],
     ["bare at before real dots", (n) => "jane at x.y.z.a.b.c.d.e.f ".repeat(n / 26)],

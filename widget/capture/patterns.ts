@@ -17,14 +17,16 @@ export type OnMasked = (masked: string) => void;
 // "pkg@1.2.3": the top-level domain starts with a letter.
 export const EMAIL =
   /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(@|%40)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
-// Written around spam filters: "jane(at)example.com", "jane [at] example [dot] com", "jane at example dot com". A
-// bracketed at always counts; a bare " at " not after a word prose puts before "at" ("meet at example dot com", "find
-// us at …"), and with real dots only outside code (CODE_AT): see the decision in
-// tests/unit/widget-patterns-cases.test.ts.
+// Written around spam filters: "jane(at)example.com", "jane [at] example [dot] com", "jane at example dot com", in
+// German ("jane (ät) example (punkt) de") and French ("jane arobase example point fr", "jane chez example point com").
+// A bracketed at always counts; a bare one not after a word prose puts before "at" ("meet at example dot com", "find
+// us at …"); with real dots only outside code (CODE_AT) and not "chez" ("commandé chez amazon.fr"); in words only
+// ("… dot com") with a top-level domain of 2-4 letters ("chez moi point barre"), and English "at" not with " point "
+// ("Students at Stanford point out"): see the decision in tests/unit/widget-patterns-cases.test.ts.
 // At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
 const SPELLED =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
-const SPELLED_DOT = /(\s*[([{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)/i;
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez)\s*[)\]}>]\s*|\s+(?:at|ät|arobase|chez)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point)\s*[)\]}>]\s*|\s+(?:dot|punkt|point)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
+const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point)\s*[)\]}>]\s*|\s+(?:dot|punkt|point)\s+|\.)/i;
 const PROSE =
   /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
 // A bare "at" before a real dotted name that is code, not an address: a file name for a domain ("Error at app.js"),
@@ -116,7 +118,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /@|%40|[([{<]\s*at\s*[)\]}>]|\sdot\s|\sat\s+[^\s.]+\.[a-z]|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /@|%40|[([{<]\s*(?:[aä]t|arobase|chez)\s*[)\]}>]|\s(?:[aä]t|arobase|chez)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]?\s*(?:dot|punkt|point)\W)|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
@@ -127,8 +129,9 @@ const cache = new Map<string, { out: string; pieces: string[] }>();
 /** Masks the patterns above in `text`; `onMasked` is called once per match. */
 export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
-  // something with an @ or digits; "at" for the spelled-out addresses.
-  if (text.length < 32 && !(text.length < 13 ? /@|%40|at\W/i : /[@%\d]|at\W/i).test(text)) return text;
+  // something with an @ or digits; "at" (ät, arobase, chez) for the spelled-out addresses.
+  if (text.length < 32 && !(text.length < 13 ? /@|%40|[aä]t\W|chez/i : /[@%\d]|[aä]t\W|arobase|chez/i).test(text))
+    return text;
   const cacheable = !skipEmail && text.length <= CACHE_TEXT;
   const known = cacheable ? cache.get(text) : undefined;
   if (known) {
@@ -168,10 +171,11 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
           !/^\p{L}{2,}$/u.test(tld) ||
           (bare &&
             (PROSE.test(local) ||
-              (!spelledDot &&
-                (/\n/.test(at) ||
+              (spelledDot
+                ? (tld.length > 4 && !/[([{<]/.test(domain)) || (/^\s+at/i.test(at) && /\spoint\s/i.test(domain))
+                : /\n|chez/i.test(at) ||
                   FILE_TLD.test(tld) ||
-                  CODE_AFTER.test(all.slice(offset + m.length, offset + m.length + 80))))))
+                  CODE_AFTER.test(all.slice(offset + m.length, offset + m.length + 80)))))
         )
           return m;
         return (
