@@ -1,7 +1,8 @@
 /**
  * Recording leaks the per-text-node masking missed (issue #12, second pass): personal data split across text nodes
  * (search highlighting, formatted numbers), emails in id/class/name/for and other identifier attributes, emails in
- * URLs replay loads, and Gravatar/Libravatar hashes (the hash of the customer's email) in image URLs.
+ * URLs replay loads, and what names the person in avatar URLs: Gravatar/Libravatar hashes (the hash of the customer's
+ * email), GitHub user ids, Google profile photo ids.
  */
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
@@ -197,6 +198,48 @@ describe("images: nothing that identifies the person", () => {
     for (const hash of [md5, sha256, md5.toUpperCase()]) expect(json).not.toContain(hash);
     expect(imgs[1].attributes.src).toBe(`https://avatars.example.org/avatar/${"0".repeat(32)}?s=80&d=mm`);
     expect(imgs[2].attributes.src).toBe(`https://www.gravatar.com/avatar.php?gravatar_id=${"0".repeat(32)}&size=40`);
+  });
+
+  test("the hash in any query parameter of an avatar URL, GitHub user ids and Google profile photos: zeros", () => {
+    const zeros = (n: number) => "0".repeat(n);
+    const cases = [
+      [`//www.gravatar.com/avatar.php?hash=${md5}&s=40`, `//www.gravatar.com/avatar.php?hash=${zeros(32)}&s=40`],
+      [`/avatar?md5=${md5.toUpperCase()}&size=40`, `/avatar?md5=${zeros(32)}&size=40`],
+      [`https://img.example/user-avatar.png?s=${sha256}`, `https://img.example/user-avatar.png?s=${zeros(64)}`],
+      [`https://www.gravatar.com/${md5}`, `https://www.gravatar.com/${zeros(32)}`],
+      ["https://avatars.githubusercontent.com/u/9919?v=4", "https://avatars.githubusercontent.com/u/0000?v=4"],
+      [
+        "https://avatars2.githubusercontent.com/u/583231?s=460",
+        "https://avatars2.githubusercontent.com/u/000000?s=460",
+      ],
+      [
+        "https://lh3.googleusercontent.com/a/ACg8ocJ3kXw_Zq9-Vb2mT1=s96-c",
+        `https://lh3.googleusercontent.com/a/${zeros(22)}=s96-c`,
+      ],
+      [
+        "https://lh5.googleusercontent.com/a-/AOh14GiT8qLp0x=s40",
+        `https://lh5.googleusercontent.com/a-/${zeros(14)}=s40`,
+      ],
+    ];
+    const imgs = cases.map(([src]) => el("img", { src, srcset: `${src} 2x` }));
+    const div = el("div", { style: `background: url(${cases[4][0]})` });
+    sanitized(snapshot(...imgs, div));
+    for (const [i, [, out]] of cases.entries()) {
+      expect(imgs[i].attributes.src).toBe(out);
+      expect(imgs[i].attributes.srcset).toBe(`${out} 2x`);
+    }
+    expect(div.attributes.style).toBe(`background: url(${cases[4][1]})`);
+    // Content-hashed names stay, also behind a query; so do other images of those hosts.
+    const kept = [
+      `https://cdn.example/avatars/${md5}.png`,
+      `https://cdn.example/app.js?v=${md5}`,
+      `https://raw.githubusercontent.com/acme/site/${sha256.slice(0, 40)}/logo.png`,
+      "https://lh3.googleusercontent.com/blogger_img_proxy/AEn0k_s3x9=w400",
+      "https://avatars.githubusercontent.com/in/15368?s=40", // a GitHub app, not a person
+    ];
+    const assets = kept.map((src) => el("img", { src }));
+    sanitized(snapshot(...assets));
+    expect(assets.map((a) => a.attributes.src)).toEqual(kept);
   });
 
   test("an email in a URL replay loads is masked; a content hash in an asset URL is not", () => {

@@ -12,8 +12,8 @@
  * - personal data by pattern (capture/patterns.ts) in text nodes and readable attributes, via `maskText`; also
  *   across the text nodes of a block's inline run (runs.ts), and in identifier attributes (id, class, for...) where
  *   only the match changes, so selectors on the other tokens still apply.
- * - what replay loads keeps its bytes but for emails in its URL and avatar hashes (Gravatar, Libravatar: an email's
- *   hash identifies the person): zeros, which serve the default picture.
+ * - what replay loads keeps its bytes but for emails in its URL and what names the person in an avatar URL (Gravatar,
+ *   Libravatar: an email's hash; GitHub's user id; a Google account's photo id): zeros, which serve a default picture.
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
 import { EMAIL } from "../capture/patterns.js";
@@ -102,15 +102,30 @@ function scrubAttributeUrl(value: string): string {
   return scrubbed.includes(REDACTED) ? scrubbed : value;
 }
 
-// An email's MD5/SHA-256 in an avatar URL: the Gravatar/Libravatar path /avatar/<hash> on any host (Libravatar servers
-// are federated: a domain runs its own), Gravatar's old avatar.php?gravatar_id=, and email_hash/emailHash parameters.
-// Not /avatars/<hash>: that is how asset pipelines name files by their content.
-const AVATAR = /(\/avatar\/|[?&;](?:gravatar_id|email_?hash)=)([0-9a-f]{64}|[0-9a-f]{32})(?![0-9a-f])/gi;
+// What names the person in an avatar URL, replaced by zeros of the same length (which serve a default picture): an
+// email's MD5/SHA-256 in the Gravatar/Libravatar path /avatar/<hash> on any host (Libravatar servers are federated: a
+// domain runs its own) or gravatar.com/<hash>, in Gravatar's old avatar.php?gravatar_id= and email_hash/emailHash
+// parameters; GitHub's numeric user id (avatars.githubusercontent.com/u/<id>); a Google account's photo id
+// (lh3.googleusercontent.com/a/<id>, /a-/<id>; the =s96-c size stays). Not /avatars/<hash>: that is how asset
+// pipelines name files by their content.
+const AVATAR =
+  /(\/avatar\/|gravatar\.com\/|[?&;](?:gravatar_id|email_?hash)=)([0-9a-f]{64}|[0-9a-f]{32})(?![0-9a-f])|(avatars\d*\.githubusercontent\.com\/u\/|lh\d\.googleusercontent\.com\/a-?\/)([\w-]+)/gi;
+// The query of a URL that names an avatar (avatar.php?hash=, /avatar?md5=, ?s=): an email's hash in any parameter.
+const AVATAR_QUERY = /avatar[^?#\s"'()]*\?[^#\s"'()]+/gi;
+const zeros = (hash: string) => "0".repeat(hash.length);
 
-/** A URL replay loads (img src, srcset, a background in a style): emails and avatar hashes out, the rest as is. */
+/** A URL replay loads (img src, srcset, a background in a style): emails and avatar ids out, the rest as is. */
 function maskLoaded(value: string, patterns: TextMasker): string {
-  return /@|%40|avatar\/|gravatar_id|email_?hash/i.test(value)
-    ? value.replace(AVATAR, (_, path: string, hash: string) => path + "0".repeat(hash.length)).replace(EMAIL, patterns)
+  return /@|%40|avatar|email_?hash|usercontent/i.test(value)
+    ? value
+        .replace(
+          AVATAR,
+          (_, path?: string, hash?: string, host?: string, id?: string) => (path ?? host) + zeros(hash ?? id ?? ""),
+        )
+        .replace(AVATAR_QUERY, (query) =>
+          query.replace(/=([0-9a-f]{64}|[0-9a-f]{32})(?![^&;])/gi, (_, hash) => `=${zeros(hash)}`),
+        )
+        .replace(EMAIL, patterns)
     : value;
 }
 
