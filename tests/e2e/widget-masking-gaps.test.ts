@@ -1,0 +1,79 @@
+/**
+ * Third pass on what a recording lets out (issue #12): addresses spelled out in German and French, and avatar URLs
+ * that name the person (an email's hash in a query parameter, GitHub user ids, Google profile photos). Each sits next
+ * to text or an image that must still reach the server as the page wrote it.
+ */
+import { describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
+import { hostPage, openWidget, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
+
+const MD5 = "205e460b479e2e5b48aec07710c08d50";
+const ASSET = "e4df2db10d34791a6a695ff774667e82";
+// hostPage serves no charset: the meta (within the first 1024 bytes) keeps "ät" and "à" as written.
+const PAGE = `<meta charset="utf-8">
+  <p lang="de">Schreiben Sie an lena.fischer (ät) kunden-mail (punkt) de oder jonas [at] kunden-mail [dot] de.</p>
+  <p lang="fr">Écrivez à claire.dubois arobase courriel point fr ou à marc chez courriel point com.</p>
+  <p lang="fr">On dîne chez nous ce soir. C'est le point de départ. Commandé chez amazon.fr hier.</p>
+  <img alt="Avatar 1" src="//www.gravatar.com/avatar.php?md5=${MD5}&s=40">
+  <img id="avatar-2" alt="Avatar 2" src="https://avatars.githubusercontent.com/u/58323117?v=4">
+  <img alt="Avatar 3" src="https://lh3.googleusercontent.com/a/ACg8ocJ3kXwZq9Vb2mT1=s96-c">
+  <img alt="Logo" src="https://cdn.example/avatars/${ASSET}.png">
+  <p id="later"></p>`;
+const SECRETS = [
+  "lena.fischer",
+  "jonas",
+  "kunden-mail",
+  "claire.dubois",
+  "courriel",
+  "marc chez",
+  MD5,
+  "u/58323117",
+  "ACg8ocJ3kXwZq9Vb2mT1",
+  "theo.weber",
+  "u/4471204",
+];
+
+describe.skipIf(!HAS_BROWSER)("widget privacy: addresses spelled out in German and French, avatar URLs", () => {
+  let server: TestServer;
+  let browser: Browser;
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+  test("masked in the snapshot and in later changes; the prose and other images stay as written", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    await page.route(/gravatar\.com|usercontent\.com|cdn\.example/, (route) =>
+      route.fulfill({ contentType: "image/gif", body: "" }),
+    );
+    await hostPage(page, server, "", PAGE);
+    await waitForRecorder(page);
+    await page.evaluate(() => {
+      document.getElementById("later")!.textContent = "Neu: theo.weber (ät) kunden-mail (punkt) de";
+      (document.getElementById("avatar-2") as HTMLImageElement).src =
+        "https://avatars.githubusercontent.com/u/4471204?s=80";
+    });
+    await page.getByText("Neu:").waitFor();
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Spelled-out addresses and avatars");
+    await page.getByText("Recording attached.").waitFor();
+    const json = JSON.stringify(await storedRecording(server, id));
+
+    for (const secret of SECRETS) expect(json, `recording: ${secret}`).not.toContain(secret);
+    for (const visible of [
+      "Schreiben Sie an l",
+      " (ät) k",
+      " (punkt) de oder j",
+      "Écrivez à c",
+      " arobase c",
+      " point fr ou à m",
+      "On dîne chez nous ce soir. C'est le point de départ. Commandé chez amazon.fr hier.",
+      "Neu: t",
+      `//www.gravatar.com/avatar.php?md5=${"0".repeat(32)}&s=40`,
+      "https://avatars.githubusercontent.com/u/0000000?s=80",
+      `https://lh3.googleusercontent.com/a/${"0".repeat(20)}=s96-c`,
+      `https://cdn.example/avatars/${ASSET}.png`,
+    ])
+      expect(json, visible).toContain(visible);
+    expect(errors).toEqual([]);
+    await close();
+  }, 60_000);
+});
