@@ -105,6 +105,7 @@ describe("obfuscated email addresses: a decision", () => {
     ["jane (ät) example (punkt) de", "j••• (ät) e•••••• (punkt) de"],
     ["Schreiben Sie an jane.doe [ÄT] firma [PUNKT] de", "Schreiben Sie an j•••.••• [ÄT] f•••• [PUNKT] de"],
     ["jane ät example.de", "j••• ät e••••••.de"],
+    ["Kontakt: jane ät example punkt de", "Kontakt: j••• ät e•••••• punkt de"],
     ["jane(at)example.de", "j•••(at)e••••••.de"],
     ["jane arobase example point fr", "j••• arobase e•••••• point fr"],
     ["À jane.doe arobase mail point example point fr", "À j•••.••• arobase m••• point e•••••• point fr"],

@@ -118,7 +118,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /@|%40|[([{<]\s*(?:[aä]t|arobase|chez)\s*[)\]}>]|\s(?:[aä]t|arobase|chez)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]?\s*(?:dot|punkt|point)\W)|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /@|%40|[([{<]\s*(?:[aä]t|arobase|chez)\s*[)\]}>]|\s(?:[aä]t|arobase|chez)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point)|\s+(?:dot|punkt)\s)|\s(?:ät|arobase|chez)\s+\S+\s+point\s|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
