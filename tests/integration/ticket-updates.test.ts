@@ -111,6 +111,26 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     expect((await row(id)).assigneeId).toBeNull();
   });
 
+  it("refuses a queue the workspace does not have, as escalation does, and changes nothing", async () => {
+    const { id } = await fileTicket();
+    const typo = await admin.patch(`/api/v1/tickets/${id}`, { queue: "bilingg", severity: "high" });
+    expect(typo.status).toBe(422);
+    expect(typo.body.error).toMatchObject({
+      code: "validation_failed",
+      message: "1 field is invalid",
+      requestId: expect.any(String),
+      issues: [{ path: "queue", message: 'no queue "bilingg" in this workspace' }],
+    });
+    // Both bad fields are named at once.
+    const both = await admin.patch(`/api/v1/tickets/${id}`, { queue: "nowhere", assigneeId: crypto.randomUUID() });
+    expect(both.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["assigneeId", "queue"]);
+    expect(await row(id)).toMatchObject({ queue: null, severity: null, assigneeId: null });
+    expect(await events(id)).toEqual([]);
+    // A queue routing itself uses, and no queue at all, are still fine.
+    expect((await admin.patch(`/api/v1/tickets/${id}`, { queue: "security" })).body.queue).toBe("security");
+    expect((await admin.patch(`/api/v1/tickets/${id}`, { queue: null })).body.queue).toBeNull();
+  });
+
   it("posts public replies and internal notes, told apart, with authors, in order", async () => {
     const { id } = await fileTicket({ name: "Jamie Rivera" });
     await database.db.update(tickets).set({ customerRepliesSinceAgent: 2 }).where(eq(tickets.id, id));
