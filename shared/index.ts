@@ -10,6 +10,7 @@ export * from "./escalation-settings.js";
 export * from "./handoff-draft.js";
 export * from "./metrics.js";
 export * from "./time-zone.js";
+export * from "./assignment-fit.js";
 export * from "./conversation.js";
 export * from "./ticket-seen.js";
 export * from "./admin-api.js";

@@ -131,6 +131,46 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     expect((await admin.patch(`/api/v1/tickets/${id}`, { queue: null })).body.queue).toBeNull();
   });
 
+  it("allows assigning an agent without the queue's skill or tier, and records the override", async () => {
+    const { id } = await fileTicket();
+    await database.db.update(tickets).set({ queue: "billing", tier: 2 }).where(eq(tickets.id, id));
+    const billingLead = (
+      await admin.post("/api/v1/agents", {
+        email: "bea@example.com",
+        name: "Bea Lind",
+        password: "beas password 1",
+        tier: 2,
+        skills: ["billing"],
+      })
+    ).body.id;
+    // Kim (tier 1, no skills): accepted, as a lead's override.
+    const kim = await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: kimId });
+    expect(kim.status).toBe(200);
+    expect(kim.body.assigneeId).toBe(kimId);
+    await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: billingLead });
+    // Moving the ticket to a queue in the same change is judged against the new queue.
+    await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: kimId, queue: "security" });
+    expect((await events(id)).filter((e) => e.type === "assigned").map((e) => e.details)).toEqual([
+      {
+        agentId: kimId,
+        previousAgentId: null,
+        reason: "manual",
+        override: { missingSkill: "billing", agentTier: 1, ticketTier: 2 },
+      },
+      { agentId: billingLead, previousAgentId: kimId, reason: "manual" },
+      {
+        agentId: kimId,
+        previousAgentId: billingLead,
+        reason: "manual",
+        override: { missingSkill: "security", agentTier: 1, ticketTier: 2 },
+      },
+    ]);
+    // The timeline the console reads carries it too.
+    const feed = await admin.get(`/api/v1/tickets/${id}/events`);
+    const assigned = feed.body.events.filter((e: { type: string }) => e.type === "assigned");
+    expect(assigned[0].details.override).toEqual({ missingSkill: "billing", agentTier: 1, ticketTier: 2 });
+  });
+
   it("posts public replies and internal notes, told apart, with authors, in order", async () => {
     const { id } = await fileTicket({ name: "Jamie Rivera" });
     await database.db.update(tickets).set({ customerRepliesSinceAgent: 2 }).where(eq(tickets.id, id));

@@ -12,6 +12,7 @@ import { lockTicket } from "./workspace-ticket.js";
 import { assertUnchanged } from "./assert-unchanged.js";
 import { unknownQueueIssue } from "./known-queue.js";
 import type { ErrorIssue } from "../../../shared/errors.js";
+import { assignmentGaps } from "../../../shared/assignment-fit.js";
 
 const ENDED = new Set(["resolved", "closed"]);
 
@@ -31,16 +32,24 @@ export async function updateTicket(
     const event = (type: Parameters<typeof recordEvent>[1]["type"], details: Record<string, unknown>) =>
       recordEvent(tx, { workspaceId, ticketId, type, actorType: "agent", actorId: actor.id, details });
     const set: Partial<typeof tickets.$inferInsert> = {};
-    await assertValid(tx, actor, ticket, changes);
+    const assignee = await assertValid(tx, actor, ticket, changes);
 
     if (changes.assigneeId !== undefined && changes.assigneeId !== ticket.assigneeId) {
       if (changes.assigneeId === null) {
         await event("unassigned", { previousAgentId: ticket.assigneeId });
       } else {
+        // Allowed (a lead's call), but on the record: the agent lacks the queue's skill or the ticket's tier.
+        const gaps =
+          assignee &&
+          assignmentGaps(assignee, {
+            queue: changes.queue !== undefined ? changes.queue : ticket.queue,
+            tier: ticket.tier,
+          });
         await event("assigned", {
           agentId: changes.assigneeId,
           previousAgentId: ticket.assigneeId,
           reason: changes.assigneeId === actor.id ? "claim" : "manual",
+          ...(gaps ? { override: gaps } : {}),
         });
       }
       set.assigneeId = changes.assigneeId;
@@ -81,11 +90,12 @@ async function assertValid(
   actor: AgentActor,
   ticket: { assigneeId: string | null; queue: string | null },
   changes: TicketUpdate,
-): Promise<void> {
+): Promise<{ skills: string[]; tier: number } | null> {
   const issues: ErrorIssue[] = [];
+  let assignee: { skills: string[]; tier: number } | null = null;
   if (changes.assigneeId && changes.assigneeId !== ticket.assigneeId) {
     const [agent] = await db
-      .select({ active: agents.active })
+      .select({ active: agents.active, skills: agents.skills, tier: agents.tier })
       .from(agents)
       .where(and(eq(agents.id, changes.assigneeId), eq(agents.workspaceId, actor.workspaceId)))
       .limit(1);
@@ -94,6 +104,7 @@ async function assertValid(
         path: "assigneeId",
         message: agent ? "this agent is deactivated" : "no such agent in this workspace",
       });
+    else assignee = agent;
   }
   if (changes.queue && changes.queue !== ticket.queue) {
     const issue = await unknownQueueIssue(db, actor, "queue", changes.queue);
@@ -105,4 +116,5 @@ async function assertValid(
       `${issues.length} field${issues.length === 1 ? " is" : "s are"} invalid`,
       issues,
     );
+  return assignee;
 }
