@@ -24,11 +24,11 @@ export function assignmentGaps(
   return Object.keys(gaps).length ? gaps : null;
 }
 
-/** "no billing skill", "tier 1": how the console and the timeline name the gaps. */
+/** "no billing skill", "tier 1 (ticket tier 2)": how the console and the timeline name the gaps. */
 export function gapLabels(gaps: AssignmentGaps | null | undefined): string[] {
   if (!gaps) return [];
   return [
     ...(gaps.missingSkill ? [`no ${gaps.missingSkill} skill`] : []),
-    ...(gaps.agentTier !== undefined ? [`tier ${gaps.agentTier}`] : []),
+    ...(gaps.agentTier !== undefined ? [`tier ${gaps.agentTier} (ticket tier ${gaps.ticketTier})`] : []),
   ];
 }
