@@ -64,7 +64,8 @@ export const metricsFilterSchema = z
     tz: z.string().max(64).refine(isTimeZone, "an IANA time zone, e.g. Europe/Berlin").optional(),
   })
   // Compared as resolvePeriod reads them: a date-only `to` covers its whole day, so from = to is one day.
-  .refine((q) => !q.from || !q.to || resolvePeriod(q).from < resolvePeriod(q).to, {
+  // An unknown zone is its own issue (and resolvePeriod cannot read it).
+  .refine((q) => !q.from || !q.to || !isTimeZone(q.tz ?? "UTC") || resolvePeriod(q).from < resolvePeriod(q).to, {
     path: ["to"],
     message: "must be after from",
   });

@@ -96,8 +96,10 @@ describe.each(DATABASE_KINDS)("metrics in the viewer's time zone on %s", (kind) 
   });
 
   it("refuses a zone that is not one", async () => {
-    const bad = await get("from=2025-04-08&tz=Mars/Olympus_Mons");
-    expect(bad.status).toBe(422);
-    expect(bad.body.error.issues).toEqual([{ path: "tz", message: "an IANA time zone, e.g. Europe/Berlin" }]);
+    for (const query of ["from=2025-04-08", "from=2025-04-01&to=2025-04-08", ""]) {
+      const bad = await get(`${query}&tz=Mars/Olympus_Mons`);
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.issues).toEqual([{ path: "tz", message: "an IANA time zone, e.g. Europe/Berlin" }]);
+    }
   });
 });
