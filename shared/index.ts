@@ -9,6 +9,8 @@ export * from "./escalation-api.js";
 export * from "./escalation-settings.js";
 export * from "./handoff-draft.js";
 export * from "./metrics.js";
+export * from "./time-zone.js";
+export * from "./assignment-fit.js";
 export * from "./conversation.js";
 export * from "./ticket-seen.js";
 export * from "./admin-api.js";

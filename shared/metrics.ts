@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ticketSummarySchema } from "./agent-api.js";
+import { addDays, dateIn, isTimeZone, startOfDate } from "./time-zone.js";
 
 /**
  * Escalation metrics. A period [from, to) selects the tickets CREATED in it (a cohort); every number is about that
@@ -56,9 +57,15 @@ export const metricsFilterSchema = z
     plan: z.string().max(64).optional(),
     /** A week start (Monday, ISO date) from a weekly group. */
     week: z.iso.date().optional(),
+    /**
+     * The viewer's IANA time zone (default UTC): date-only `from` / `to` / `week` are its calendar days and weeks,
+     * and the weekly series is bucketed by its Mondays. Timestamps with an offset mean exactly that instant.
+     */
+    tz: z.string().max(64).refine(isTimeZone, "an IANA time zone, e.g. Europe/Berlin").optional(),
   })
   // Compared as resolvePeriod reads them: a date-only `to` covers its whole day, so from = to is one day.
-  .refine((q) => !q.from || !q.to || resolvePeriod(q).from < resolvePeriod(q).to, {
+  // An unknown zone is its own issue (and resolvePeriod cannot read it).
+  .refine((q) => !q.from || !q.to || !isTimeZone(q.tz ?? "UTC") || resolvePeriod(q).from < resolvePeriod(q).to, {
     path: ["to"],
     message: "must be after from",
   });
@@ -78,15 +85,32 @@ export const drilldownQuerySchema = metricsFilterSchema.and(
 );
 export type DrilldownQuery = z.infer<typeof drilldownQuerySchema>;
 
-/** The default period: the 12 weeks before `to` (default: the end of today, UTC). */
-export function resolvePeriod(q: { from?: string; to?: string }, now = Date.now()): { from: Date; to: Date } {
+/**
+ * The default period: the 12 weeks before `to` (default: the end of today). Dates are days of `tz` (default UTC).
+ */
+export function resolvePeriod(
+  q: { from?: string; to?: string; tz?: string },
+  now = Date.now(),
+): { from: Date; to: Date } {
+  const tz = q.tz ?? "UTC";
+  const isDate = (v: string) => v.length === 10;
   // A date-only `to` is inclusive (the whole day), as a date picker means it; a timestamp is exclusive.
-  // The default ends at the next UTC midnight (nothing is created later than now): whole days read from the rollups.
-  const to = q.to
-    ? new Date(new Date(q.to).getTime() + (q.to.length === 10 ? DAY : 0))
-    : new Date(Math.ceil(now / DAY) * DAY);
-  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 84 * DAY);
+  // The default ends at the next midnight (nothing is created later than now).
+  const lastDay = q.to ? (isDate(q.to) ? q.to : null) : dateIn(tz, now);
+  const to = lastDay ? startOfDate(tz, addDays(lastDay, 1)) : new Date(q.to!);
+  const from = q.from
+    ? isDate(q.from)
+      ? startOfDate(tz, q.from)
+      : new Date(q.from)
+    : lastDay
+      ? startOfDate(tz, addDays(lastDay, 1 - 84))
+      : new Date(to.getTime() - 84 * DAY);
   return { from, to };
+}
+
+/** A `week` filter's span: Monday to Monday in `tz` (default UTC). */
+export function weekRange(week: string, tz = "UTC"): { start: Date; end: Date } {
+  return { start: startOfDate(tz, week), end: startOfDate(tz, addDays(week, 7)) };
 }
 
 const durationSchema = z.object({

@@ -5,7 +5,8 @@ import { z } from "zod";
  * `details` per type (all ids are uuids, times epoch ms unless named *At ISO strings):
  * - created: { verified, recording }
  * - triaged: { severity, tier, queue, priority, rules: [{ id, name, why }], classifier?: { queue, confidence } }
- * - assigned: { agentId, previousAgentId?, reason: "routing" | "claim" | "manual" }
+ * - assigned: { agentId, previousAgentId?, reason: "routing" | "claim" | "manual", override? } where override
+ *   (AssignmentGaps: missingSkill, agentTier, ticketTier) says what a manual assignment or claim went past
  * - unassigned: { previousAgentId }
  * - escalated: { escalationId, fromTier, toTier, fromQueue, toQueue, fromAgentId, toAgentId }
  * - bounced: { escalationId, reason, toTier, toAgentId }   (the receiving side sends the handoff back)

@@ -87,6 +87,8 @@ export const AGENT_OPERATIONS: Operation[] = [
     path: "/api/v1/tickets/:id",
     tag: "Tickets",
     summary: "Change status, severity, queue or assignee",
+    description:
+      "422 names each invalid field: a queue the workspace does not have (GET /api/v1/matrix/queues, a queue routing uses, or one a ticket already has), an unknown or deactivated assignee.",
     auth: "agent",
     scope: write,
     body: ticketUpdateSchema,

@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { WIDGET_HEADERS, WIDGET_PATHS, type TicketCreateInput } from "../../shared/index.js";
 import type { TestServer } from "./harness.js";
 
@@ -144,8 +144,11 @@ export async function logIn(page: Page, server: TestServer, path = "/console/"):
 }
 
 /** A fresh browser context (own cookies) with page errors collected so tests can assert there were none. */
-export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

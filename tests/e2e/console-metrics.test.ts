@@ -113,6 +113,44 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     await close();
   });
 
+  test("a lead picks a day and sees the tickets of that day in their own time zone", async () => {
+    const db = server.database.db;
+    const ws = server.bootstrap.workspace.id;
+    const [ana] = await db.select({ id: agents.id }).from(agents).where(eq(agents.name, "Ana"));
+    const [cara] = await db.select({ id: agents.id }).from(agents).where(eq(agents.name, "Cara"));
+    // 23:30 UTC on April 8th is 01:30 on April 9th in Johannesburg (UTC+2).
+    const createdAt = new Date("2024-04-08T23:30:00Z");
+    const ticket = await addTicket(db, { workspaceId: ws, createdAt, queue: "billing", subject: "Late-night invoice" });
+    const h = timeline(db, ws, ticket.id, createdAt);
+    await h.assign(0, ana!.id);
+    await h.escalate(hours(0.1), ana!.id, cara!.id);
+
+    const pickDay = async (timezoneId: string, day: string) => {
+      const { page, errors, close } = await newPage(browser, { timezoneId });
+      const requests: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().includes("/api/v1/metrics/escalations")) requests.push(r.url());
+      });
+      await logIn(page, server, "/console/metrics");
+      const filters = page.getByRole("form", { name: "Metrics filters" });
+      await filters.getByLabel("From").fill(day);
+      await filters.getByLabel("To").fill(day);
+      await filters.getByRole("button", { name: "Apply" }).click();
+      await page.getByText(`Tickets created ${day} – ${day}`).waitFor();
+      const rate = await page.getByRole("link", { name: /Escalation rate/ }).textContent();
+      expect(errors).toEqual([]);
+      await close();
+      return { rate, zone: new URL(requests.at(-1)!).searchParams.get("tz") };
+    };
+    const local = await pickDay("Africa/Johannesburg", "2024-04-09");
+    expect(local.zone).toBe("Africa/Johannesburg");
+    expect(local.rate).toContain("1 of 1 tickets");
+    expect((await pickDay("Africa/Johannesburg", "2024-04-08")).rate).not.toContain("1 of 1 tickets");
+    const utc = await pickDay("UTC", "2024-04-08");
+    expect(utc.zone).toBe("UTC");
+    expect(utc.rate).toContain("1 of 1 tickets");
+  });
+
   test("a lead narrows the dashboard with the category and agent pickers", async () => {
     const { page, errors, close } = await newPage(browser);
     await logIn(page, server, "/console/metrics");

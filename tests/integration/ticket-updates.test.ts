@@ -111,6 +111,66 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     expect((await row(id)).assigneeId).toBeNull();
   });
 
+  it("refuses a queue the workspace does not have, as escalation does, and changes nothing", async () => {
+    const { id } = await fileTicket();
+    const typo = await admin.patch(`/api/v1/tickets/${id}`, { queue: "bilingg", severity: "high" });
+    expect(typo.status).toBe(422);
+    expect(typo.body.error).toMatchObject({
+      code: "validation_failed",
+      message: "1 field is invalid",
+      requestId: expect.any(String),
+      issues: [{ path: "queue", message: 'no queue "bilingg" in this workspace' }],
+    });
+    // Both bad fields are named at once.
+    const both = await admin.patch(`/api/v1/tickets/${id}`, { queue: "nowhere", assigneeId: crypto.randomUUID() });
+    expect(both.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["assigneeId", "queue"]);
+    expect(await row(id)).toMatchObject({ queue: null, severity: null, assigneeId: null });
+    expect(await events(id)).toEqual([]);
+    // A queue routing itself uses, and no queue at all, are still fine.
+    expect((await admin.patch(`/api/v1/tickets/${id}`, { queue: "security" })).body.queue).toBe("security");
+    expect((await admin.patch(`/api/v1/tickets/${id}`, { queue: null })).body.queue).toBeNull();
+  });
+
+  it("allows assigning an agent without the queue's skill or tier, and records the override", async () => {
+    const { id } = await fileTicket();
+    await database.db.update(tickets).set({ queue: "billing", tier: 2 }).where(eq(tickets.id, id));
+    const billingLead = (
+      await admin.post("/api/v1/agents", {
+        email: "bea@example.com",
+        name: "Bea Lind",
+        password: "beas password 1",
+        tier: 2,
+        skills: ["billing"],
+      })
+    ).body.id;
+    // Kim (tier 1, no skills): accepted, as a lead's override.
+    const kim = await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: kimId });
+    expect(kim.status).toBe(200);
+    expect(kim.body.assigneeId).toBe(kimId);
+    await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: billingLead });
+    // Moving the ticket to a queue in the same change is judged against the new queue.
+    await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: kimId, queue: "security" });
+    expect((await events(id)).filter((e) => e.type === "assigned").map((e) => e.details)).toEqual([
+      {
+        agentId: kimId,
+        previousAgentId: null,
+        reason: "manual",
+        override: { missingSkill: "billing", agentTier: 1, ticketTier: 2 },
+      },
+      { agentId: billingLead, previousAgentId: kimId, reason: "manual" },
+      {
+        agentId: kimId,
+        previousAgentId: billingLead,
+        reason: "manual",
+        override: { missingSkill: "security", agentTier: 1, ticketTier: 2 },
+      },
+    ]);
+    // The timeline the console reads carries it too.
+    const feed = await admin.get(`/api/v1/tickets/${id}/events`);
+    const assigned = feed.body.events.filter((e: { type: string }) => e.type === "assigned");
+    expect(assigned[0].details.override).toEqual({ missingSkill: "billing", agentTier: 1, ticketTier: 2 });
+  });
+
   it("posts public replies and internal notes, told apart, with authors, in order", async () => {
     const { id } = await fileTicket({ name: "Jamie Rivera" });
     await database.db.update(tickets).set({ customerRepliesSinceAgent: 2 }).where(eq(tickets.id, id));

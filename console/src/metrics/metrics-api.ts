@@ -6,15 +6,19 @@ import {
   type Drilldown,
   type EscalationMetrics,
   type Insights,
+  localTimeZone,
 } from "../../../shared/index.js";
 import { json } from "../api.js";
 
 /** Query parameters the dashboard keeps in its URL and passes through to the API and to drill-downs. */
 export type MetricsParams = Record<string, string | undefined>;
 
+/** The viewer's zone: the API counts its days and weeks (UTC otherwise), so a picked day is midnight to midnight here. */
+export const viewerTimeZone = localTimeZone();
+
 const search = (params: MetricsParams) => {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) p.set(k, v);
+  for (const [k, v] of Object.entries({ tz: viewerTimeZone, ...params })) if (v) p.set(k, v);
   return p.size ? `?${p}` : "";
 };
 

@@ -1,12 +1,12 @@
 import { useEffect, useMemo } from "preact/hooks";
-import type { DrilldownMetric, EscalationMetrics, Insights } from "../../../shared/index.js";
+import { dateIn, type DrilldownMetric, type EscalationMetrics, type Insights } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { Link } from "../ui/link.js";
 import { ScreenHeading } from "../ui/screen-heading.js";
 import { useDocumentTitle } from "../ui/use-title.js";
 import { BarList, WeeklyChart } from "./charts.js";
 import { MetricCards } from "./metric-cards.js";
-import { metricsApi, type MetricsParams } from "./metrics-api.js";
+import { metricsApi, viewerTimeZone, type MetricsParams } from "./metrics-api.js";
 import { MetricsFilters } from "./metrics-filters.js";
 import { drillHref, duration, groupFilter, percent } from "./metric-links.js";
 import { createMetricsModel, paramsFrom } from "./metrics-model.js";
@@ -27,7 +27,8 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
         <ScreenHeading id="screen-title">Escalation metrics</ScreenHeading>
         {m && (
           <span class="muted">
-            Tickets created {m.from.slice(0, 10)} – {new Date(new Date(m.to).getTime() - 1).toISOString().slice(0, 10)}
+            Tickets created {dateIn(viewerTimeZone, new Date(m.from))} –{" "}
+            {dateIn(viewerTimeZone, new Date(m.to).getTime() - 1)}
           </span>
         )}
       </header>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { TicketEvent } from "../../../shared/index.js";
+import { gapLabels, type AssignmentGaps, type TicketEvent } from "../../../shared/index.js";
 import { agentName } from "../agents-directory.js";
 import { api, isAbort } from "../api.js";
 import { formatDateTime } from "../ui/format.js";
@@ -44,10 +44,14 @@ function describe(event: TicketEvent): string {
   switch (event.type) {
     case "created":
       return "The customer filed the ticket";
-    case "assigned":
-      return d.reason === "claim"
-        ? `${who} claimed it`
-        : `${who} assigned it to ${agentName(String(d.agentId)) ?? "an agent"}`;
+    case "assigned": {
+      const action =
+        d.reason === "claim"
+          ? `${who} claimed it`
+          : `${who} assigned it to ${agentName(String(d.agentId)) ?? "an agent"}`;
+      const gaps = gapLabels(d.override as AssignmentGaps | undefined);
+      return gaps.length ? `${action}, overriding routing (${gaps.join(", ")})` : action;
+    }
     case "unassigned":
       return `${who} unassigned it`;
     case "status_changed":

@@ -8,6 +8,7 @@ import { loadQueues, queueNames } from "../escalation/workspace-queues.js";
 import { announce } from "../keyboard/announcer.js";
 import { useShortcuts } from "../keyboard/shortcuts.js";
 import { StatusPicker } from "./status-picker.js";
+import { AssigneePicker } from "./assignee-picker.js";
 import type { TicketModel } from "./ticket-model.js";
 
 /** Claim or assign, and change status, severity and queue; each change is saved at once and lands on the timeline. */
@@ -46,24 +47,12 @@ export function TicketActions({ model }: { model: TicketModel }) {
             Claim
           </button>
         )}
-        <label>
-          Assignee
-          <select
-            value={ticket.assigneeId ?? ""}
-            disabled={disabled}
-            onChange={(e) => void model.update({ assigneeId: e.currentTarget.value || null })}
-          >
-            <option value="">Unassigned</option>
-            {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId) && (
-              <option value={ticket.assigneeId}>Unknown agent</option>
-            )}
-            {agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name} (tier {a.tier})
-              </option>
-            ))}
-          </select>
-        </label>
+        <AssigneePicker
+          ticket={ticket}
+          agents={agents}
+          disabled={disabled}
+          onAssign={(assigneeId) => void model.update({ assigneeId })}
+        />
         <label>
           Status
           <select

@@ -1,5 +1,5 @@
 import type { AgentActor } from "../../access/actor.js";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { escalations, tickets } from "../../db/schema.js";
 import type { Agent } from "../../../shared/agent-api.js";
@@ -13,8 +13,7 @@ import { ServiceError } from "../service-error.js";
 import { lockTicket } from "../tickets/workspace-ticket.js";
 import { assertUnchanged } from "../tickets/assert-unchanged.js";
 import { MAX_TIER } from "../../../shared/limits.js";
-import { listQueues } from "../tickets/list-queues.js";
-import { priorModel } from "../routing/classifier/routing-model.js";
+import { unknownQueueIssue } from "../tickets/known-queue.js";
 
 /**
  * Moves a ticket up a tier and/or to another queue with a structured handoff, routes it to the least-loaded
@@ -42,10 +41,12 @@ export async function escalateTicket(
     else if (toTier === ticket.tier && toQueue === ticket.queue) {
       issues.push({ path: "toTier", message: "choose a higher tier or another queue" });
     }
-    // A queue neither the matrix routes to nor any agent has (a typo over the API) would park the ticket, escalated
-    // and unassigned, where nobody looks; the console offers exactly these names.
-    if (body.toQueue && body.toQueue !== ticket.queue && !(await isKnownQueue(tx, agent, body.toQueue)))
-      issues.push({ path: "toQueue", message: `no queue "${body.toQueue}" in this workspace` });
+    // A typo over the API would park the ticket, escalated and unassigned, where nobody looks.
+    const unknownQueue =
+      body.toQueue && body.toQueue !== ticket.queue
+        ? await unknownQueueIssue(tx, agent, "toQueue", body.toQueue)
+        : null;
+    if (unknownQueue) issues.push(unknownQueue);
     // Fields the matrix made mandatory for this ticket (e.g. replay moments for a security incident).
     if (ticket.requiredHandoffFields.includes("replayMoments") && !body.replayMoments?.length) {
       issues.push({
@@ -126,18 +127,6 @@ export async function escalateTicket(
     return row!.id;
   });
   return getEscalation(db, { workspaceId: agent.workspaceId, ticketId: input.ticketId, escalationId });
-}
-
-/** A matrix destination, an agent's skill, a queue routing can pick (e.g. security, general) or one a ticket has. */
-async function isKnownQueue(tx: Db, agent: AgentActor, queue: string): Promise<boolean> {
-  const { queues } = await listQueues(tx, { actor: agent });
-  if (queues.some((q) => q.name === queue) || priorModel().queue.labels.includes(queue)) return true;
-  const [used] = await tx
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(and(eq(tickets.workspaceId, agent.workspaceId), eq(tickets.queue, queue)))
-    .limit(1);
-  return Boolean(used);
 }
 
 async function pickAndAssign(

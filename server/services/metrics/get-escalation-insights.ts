@@ -5,7 +5,7 @@ import { tickets } from "../../db/schema.js";
 import { metricsEscalationDaily, ticketFacts as f } from "../../db/schema-metrics.js";
 import { rowsOf } from "../../lib/rows-of.js";
 import { utcDay } from "./metrics-rollups.js";
-import type { Insights, MetricsFilter } from "../../../shared/metrics.js";
+import { weekRange, type Insights, type MetricsFilter } from "../../../shared/metrics.js";
 import { factsWhere } from "./metrics-filters.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
 import { topSignalValues, type SignalPeriod } from "./top-signal-values.js";
@@ -104,9 +104,9 @@ export async function getEscalationInsights(
 function signalPeriodOf(workspaceId: string, q: MetricsFilter, period: { from: Date; to: Date }): SignalPeriod {
   let { from, to } = period;
   if (q.week) {
-    const start = new Date(`${q.week}T00:00:00Z`);
-    from = new Date(Math.max(from.getTime(), start.getTime()));
-    to = new Date(Math.min(to.getTime(), start.getTime() + WEEK));
+    const week = weekRange(q.week, q.tz);
+    from = new Date(Math.max(from.getTime(), week.start.getTime()));
+    to = new Date(Math.min(to.getTime(), week.end.getTime()));
   }
   const none = (v: string | undefined) => (v === undefined ? null : v === "none" ? "" : v);
   return { workspaceId, from, to, category: none(q.queue), plan: none(q.plan) };

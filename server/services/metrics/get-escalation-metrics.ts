@@ -8,7 +8,7 @@ import { rowsOf } from "../../lib/rows-of.js";
 import {
   cohortAgentRows,
   cohortFactsWhere,
-  cohortGroupKeys,
+  cohortGroupKey,
   cohortOf,
   cohortRows,
   type Cohort,
@@ -88,10 +88,10 @@ export async function getEscalationMetrics(
 
   let groups: EscalationMetrics["groups"] = [];
   if (groupBy) {
-    const { key, dims } = cohortGroupKeys[groupBy];
+    const { key, dims, byWeek } = cohortGroupKey(cohort, groupBy);
     const grouped = rowsOf<Counts & { key: string }>(
       await db.execute(
-        sql`select ${key} as key, ${SUMS} from ${cohortRows(cohort, dims)} c group by 1 order by (${key} = ''), 1`,
+        sql`select ${key} as key, ${SUMS} from ${cohortRows(cohort, dims, byWeek)} c group by 1 order by (${key} = ''), 1`,
       ),
     ).map(numbers);
     groups = grouped
@@ -103,10 +103,10 @@ export async function getEscalationMetrics(
       }));
   }
 
-  const weekKey = cohortGroupKeys.week.key;
+  const weekKey = cohortGroupKey(cohort, "week").key;
   const weekly = rowsOf<{ week: string; tickets: number; escalated: number }>(
     await db.execute(sql`select ${weekKey} as week, coalesce(sum(tickets), 0)::int as tickets, coalesce(sum(escalated), 0)::int as escalated
-      from ${rows} c group by 1 having sum(tickets) > 0 order by 1`),
+      from ${cohortRows(cohort, [], true)} c group by 1 having sum(tickets) > 0 order by 1`),
   ).map((w) => ({ week: w.week, tickets: Number(w.tickets), escalated: Number(w.escalated) }));
   const byCategory = rowsOf<{ category: string; tickets: number; escalated: number }>(
     await db.execute(sql`select category, coalesce(sum(tickets), 0)::int as tickets, coalesce(sum(escalated), 0)::int as escalated

@@ -1,8 +1,6 @@
 import { and, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
 import { ticketFacts } from "../../db/schema-metrics.js";
-import { resolvePeriod, type MetricsFilter } from "../../../shared/metrics.js";
-
-const DAY = 86_400_000;
+import { resolvePeriod, weekRange, type MetricsFilter } from "../../../shared/metrics.js";
 
 /** The WHERE of every metrics query: workspace first (the index), the creation period, then the optional filters. */
 export function factsWhere(
@@ -20,8 +18,8 @@ export function factsWhere(
     parts.push(filter.queue === "none" ? isNull(ticketFacts.category) : eq(ticketFacts.category, filter.queue));
   if (filter.plan) parts.push(filter.plan === "none" ? isNull(ticketFacts.plan) : eq(ticketFacts.plan, filter.plan));
   if (filter.week) {
-    const start = new Date(`${filter.week}T00:00:00Z`);
-    parts.push(gte(ticketFacts.createdAt, start), lt(ticketFacts.createdAt, new Date(start.getTime() + 7 * DAY)));
+    const week = weekRange(filter.week, filter.tz);
+    parts.push(gte(ticketFacts.createdAt, week.start), lt(ticketFacts.createdAt, week.end));
   }
   return { where: and(...parts)!, from, to };
 }

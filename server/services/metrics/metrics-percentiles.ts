@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { MetricGroupBy } from "../../../shared/metrics.js";
 import { rowsOf } from "../../lib/rows-of.js";
-import { cohortFactsWhere, type Cohort } from "./metrics-cohort.js";
+import { cohortFactsWhere, weekKey, type Cohort } from "./metrics-cohort.js";
 
 /**
  * Medians and p90 are exact (percentile_cont over every escalated ticket of the cohort) up to this many escalated
@@ -13,11 +13,11 @@ import { cohortFactsWhere, type Cohort } from "./metrics-cohort.js";
 export const EXACT_PERCENTILE_LIMIT = 10_000;
 const SLOTS = 64;
 
-const factGroupKeys: Record<MetricGroupBy, SQL> = {
-  queue: sql.raw(`coalesce(f.category, '')`),
-  agent: sql.raw(`coalesce(f.first_agent_id::text, '')`),
-  plan: sql.raw(`coalesce(f.plan, '')`),
-  week: sql.raw(`to_char(date_trunc('week', f.created_at at time zone 'UTC'), 'YYYY-MM-DD')`),
+const factGroupKeys: Record<MetricGroupBy, (c: Cohort) => SQL> = {
+  queue: () => sql.raw(`coalesce(f.category, '')`),
+  agent: () => sql.raw(`coalesce(f.first_agent_id::text, '')`),
+  plan: () => sql.raw(`coalesce(f.plan, '')`),
+  week: (c) => weekKey(c, sql.raw("f.created_at")),
 };
 
 export interface Percentiles {
@@ -41,7 +41,7 @@ export async function cohortPercentiles(
   const slots =
     scanned <= EXACT_PERCENTILE_LIMIT ? SLOTS : Math.max(1, Math.ceil((SLOTS * EXACT_PERCENTILE_LIMIT) / scanned));
   const sampleList = sql.raw(`array[${Array.from({ length: slots }, (_, i) => i).join(",")}]`);
-  const key = groupBy ? factGroupKeys[groupBy] : sql`''`;
+  const key = groupBy ? factGroupKeys[groupBy](cohort) : sql`''`;
   const pct = (p: number, column: string) => sql.raw(`percentile_cont(${p}) within group (order by f.${column})`);
   const result = await db.execute<{ key: string; n: number } & Record<keyof Percentiles, number | null>>(sql`
     select ${key} as key, count(*)::int as n,

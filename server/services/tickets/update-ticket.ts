@@ -10,6 +10,9 @@ import { recordEvent } from "./record-event.js";
 import { ServiceError } from "../service-error.js";
 import { lockTicket } from "./workspace-ticket.js";
 import { assertUnchanged } from "./assert-unchanged.js";
+import { unknownQueueIssue } from "./known-queue.js";
+import type { ErrorIssue } from "../../../shared/errors.js";
+import { assignmentGaps } from "../../../shared/assignment-fit.js";
 
 const ENDED = new Set(["resolved", "closed"]);
 
@@ -29,16 +32,24 @@ export async function updateTicket(
     const event = (type: Parameters<typeof recordEvent>[1]["type"], details: Record<string, unknown>) =>
       recordEvent(tx, { workspaceId, ticketId, type, actorType: "agent", actorId: actor.id, details });
     const set: Partial<typeof tickets.$inferInsert> = {};
+    const assignee = await assertValid(tx, actor, ticket, changes);
 
     if (changes.assigneeId !== undefined && changes.assigneeId !== ticket.assigneeId) {
       if (changes.assigneeId === null) {
         await event("unassigned", { previousAgentId: ticket.assigneeId });
       } else {
-        await assertAssignable(tx, workspaceId, changes.assigneeId);
+        // Allowed (a lead's call), but on the record: the agent lacks the queue's skill or the ticket's tier.
+        const gaps =
+          assignee &&
+          assignmentGaps(assignee, {
+            queue: changes.queue !== undefined ? changes.queue : ticket.queue,
+            tier: ticket.tier,
+          });
         await event("assigned", {
           agentId: changes.assigneeId,
           previousAgentId: ticket.assigneeId,
           reason: changes.assigneeId === actor.id ? "claim" : "manual",
+          ...(gaps ? { override: gaps } : {}),
         });
       }
       set.assigneeId = changes.assigneeId;
@@ -70,16 +81,40 @@ export async function updateTicket(
   return getTicket(db, { actor, ticketId });
 }
 
-/** Only an active agent of the same workspace; another workspace's agent is as unknown as a made-up id. */
-async function assertAssignable(db: Db, workspaceId: string, agentId: string): Promise<void> {
-  const [agent] = await db
-    .select({ active: agents.active })
-    .from(agents)
-    .where(and(eq(agents.id, agentId), eq(agents.workspaceId, workspaceId)))
-    .limit(1);
-  if (!agent?.active) {
-    throw new ServiceError("validation_failed", "1 field is invalid", [
-      { path: "assigneeId", message: agent ? "this agent is deactivated" : "no such agent in this workspace" },
-    ]);
+/**
+ * Every invalid field at once, before anything is written: only an active agent of the same workspace (another
+ * workspace's agent is as unknown as a made-up id), and only a queue the workspace has (the same check as escalation's).
+ */
+async function assertValid(
+  db: Db,
+  actor: AgentActor,
+  ticket: { assigneeId: string | null; queue: string | null },
+  changes: TicketUpdate,
+): Promise<{ skills: string[]; tier: number } | null> {
+  const issues: ErrorIssue[] = [];
+  let assignee: { skills: string[]; tier: number } | null = null;
+  if (changes.assigneeId && changes.assigneeId !== ticket.assigneeId) {
+    const [agent] = await db
+      .select({ active: agents.active, skills: agents.skills, tier: agents.tier })
+      .from(agents)
+      .where(and(eq(agents.id, changes.assigneeId), eq(agents.workspaceId, actor.workspaceId)))
+      .limit(1);
+    if (!agent?.active)
+      issues.push({
+        path: "assigneeId",
+        message: agent ? "this agent is deactivated" : "no such agent in this workspace",
+      });
+    else assignee = agent;
   }
+  if (changes.queue && changes.queue !== ticket.queue) {
+    const issue = await unknownQueueIssue(db, actor, "queue", changes.queue);
+    if (issue) issues.push(issue);
+  }
+  if (issues.length)
+    throw new ServiceError(
+      "validation_failed",
+      `${issues.length} field${issues.length === 1 ? " is" : "s are"} invalid`,
+      issues,
+    );
+  return assignee;
 }
