@@ -1,13 +1,27 @@
 import { existsSync } from "node:fs";
 import { TEST_DIST } from "./paths.js";
 import { writePgliteTemplate } from "./pglite-template.js";
+import { postgresTemplateName, writePostgresTemplate } from "./postgres-template.js";
 
 /**
  * Builds the widget and console once per run, as production builds (JSX development:false), for the browser tests,
- * and meanwhile migrates the one PGlite every in-memory test database is copied from.
+ * and meanwhile migrates the one PGlite every in-memory test database is copied from and the PostgreSQL template
+ * every PostgreSQL test database is created from. Returns the teardown that drops the latter.
  */
 export default async function setup() {
-  await Promise.all([timed("migrated the PGlite template", writePgliteTemplate), build()]);
+  let dropTemplate = async () => {};
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  // As vitest.config.ts names it for the tests (the same process).
+  const template = process.env.HANDOFF_TEST_POSTGRES_TEMPLATE ?? postgresTemplateName(databaseUrl);
+  const postgresTemplate = async () => {
+    if (databaseUrl && template) dropTemplate = await writePostgresTemplate(databaseUrl, template);
+  };
+  await Promise.all([
+    timed("migrated the PGlite template", writePgliteTemplate),
+    timed("migrated the PostgreSQL template", postgresTemplate),
+    build(),
+  ]);
+  return () => dropTemplate();
 }
 
 async function build() {
