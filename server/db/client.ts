@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -51,7 +52,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   try {
-    const client = dataDir ? new PGlite(dataDir) : new PGlite();
+    const client = dataDir ? new PGlite(dataDir) : new PGlite({ loadDataDir: await testTemplate() });
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     const close = async () => {
@@ -63,6 +64,16 @@ async function openPglite(dataDir?: string): Promise<Database> {
     await unlock();
     throw error;
   }
+}
+
+/**
+ * An in-memory database (only tests keep one) starts from HANDOFF_TEST_PGLITE_TEMPLATE under NODE_ENV=test: a data
+ * directory the test run's global setup migrated once and dumped (tests/helpers/pglite-template.ts). PGlite's own
+ * initdb takes 3 to 15 s on a loaded 2-core box and the suite opens hundreds; the migrations still run after it.
+ */
+async function testTemplate(): Promise<Blob | undefined> {
+  const path = process.env.NODE_ENV === "test" ? process.env.HANDOFF_TEST_PGLITE_TEMPLATE : undefined;
+  return path && existsSync(path) ? new Blob([await readFile(path)]) : undefined;
 }
 
 async function openPostgres(databaseUrl: string, poolSize: number | undefined, prepare: boolean): Promise<Database> {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { createDatabaseStatement } from "./postgres-template.js";
 import {
   connectionOptions,
   openDatabase,
@@ -31,7 +32,7 @@ export async function freshDatabase(kind: DbKind): Promise<Database> {
   const base = parseDatabaseUrl(TEST_DATABASE_URL!);
   const name = `handoff_t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(connectionOptions(TEST_DATABASE_URL!, 1));
-  await admin.unsafe(`create database "${name}"`);
+  await admin.unsafe(createDatabaseStatement(name));
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { createDatabaseStatement } from "./postgres-template.js";
 import { rowsOf } from "../../server/lib/rows-of.js";
 import {
   connectionOptions,
@@ -16,7 +17,7 @@ export async function freshDatabaseWithUrl(kind: DbKind): Promise<{ database: Da
   const base = process.env.TEST_DATABASE_URL!;
   const name = `handoff_t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(connectionOptions(base, 1));
-  await admin.unsafe(`create database "${name}"`);
+  await admin.unsafe(createDatabaseStatement(name));
   const url = parseDatabaseUrl(base);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();

@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { ADMIN, createTestApp, type TestApp } from "../helpers/test-app.js";
 import type { Database } from "../../server/db/client.js";
@@ -17,10 +17,15 @@ describe.each(DATABASE_KINDS)("password hashing on %s", (kind) => {
   let database: Database;
   let t: TestApp;
   beforeAll(async () => {
+    // The production cost, not the suite's lowered one (HANDOFF_TEST_SCRYPT_N in vitest.config.ts).
+    vi.stubEnv("HANDOFF_TEST_SCRYPT_N", "");
     database = await freshDatabase(kind);
     t = await createTestApp(database);
   });
-  afterAll(() => database?.close());
+  afterAll(async () => {
+    await database?.close();
+    vi.unstubAllEnvs();
+  });
 
   const storedHash = async () =>
     (await database.db.select({ h: agents.passwordHash }).from(agents).where(eq(agents.email, ADMIN.email)))[0]!.h;

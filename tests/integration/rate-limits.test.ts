@@ -27,8 +27,8 @@ const fileTicket = (t: TestApp, address: string, customerToken: string) =>
     body: JSON.stringify(ticketBody({ recording: { included: false } })),
   });
 
-// Every wrong guess costs a full scrypt hash (OWASP's cost, also for unknown accounts): a score of them in a row takes
-// well over the default 30 s on a loaded 2-core machine.
+// Every wrong guess costs a full scrypt hash (also for unknown accounts): at OWASP's cost (HANDOFF_TEST_SCRYPT_N=131072)
+// a score of them in a row takes well over the default 30 s on a loaded 2-core machine.
 const GUESSES_TIMEOUT_MS = 120_000;
 
 describe.each(DATABASE_KINDS)("rate limits on %s", (kind) => {
