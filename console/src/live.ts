@@ -34,6 +34,10 @@ function open() {
   source = es;
   es.onopen = () => {
     liveConnected.value = true;
+    // Opened without an event id (the first connection, or the browser's own retry before any event came): the
+    // server starts at its "now", so what happened between a screen's first read and this moment would never show.
+    // Followers read once more.
+    if (!lastEventId) emit({ name: "reset", data: null });
   };
   es.onerror = () => {
     liveConnected.value = false;

@@ -75,6 +75,29 @@ describe.skipIf(!HAS_BROWSER)("console: live queue and ticket", () => {
     await expect.poll(() => rowB.locator("td").nth(6).textContent(), { timeout: 10_000 }).not.toBe("Unassigned");
   });
 
+  test("a ticket filed after the queue was read but before the live stream connected still appears", async () => {
+    const { page, close } = await newPage(browser);
+    closers.push(close);
+    // The stream is held until the ticket is filed: the gap a slow connection leaves between the first read and it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(
+      (url) => url.pathname === EVENTS_PATHS.agent,
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
+    await logIn(page, server);
+    // Read: the earlier tests' tickets are listed.
+    await page.locator("tbody tr").first().waitFor();
+    const ticket = await fileTicket("Filed while the console was connecting");
+    release();
+    await page.locator("tbody tr", { hasText: ticket.reference }).waitFor({ timeout: 10_000 });
+  });
+
   test("a customer's reply appears in the open ticket as it is sent", async () => {
     const ticket = await fileTicket("Export button does nothing");
     await pageB.goto(`${server.url}/console/tickets/${ticket.id}`);

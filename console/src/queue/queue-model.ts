@@ -18,6 +18,8 @@ export function createQueueModel(filters: QueueFilters) {
   /** Tickets per status under the other filters, from the first page. */
   const counts = signal<Partial<Record<TicketStatus, number>>>({});
   let controller = new AbortController();
+  /** A change was announced while a page was loading: that read may have been made before it, so read again after. */
+  let missed = false;
 
   async function fetchPage(cursor: string | null): Promise<void> {
     await trackLoad({ loading, error }, controller.signal, async () => {
@@ -30,6 +32,10 @@ export function createQueueModel(filters: QueueFilters) {
       nextCursor.value = page.nextCursor;
       loaded.value = true;
     });
+    if (missed) {
+      missed = false;
+      void poll();
+    }
   }
 
   /**
@@ -37,6 +43,7 @@ export function createQueueModel(filters: QueueFilters) {
    * reads new tickets out politely, so a screen-reader user hears what arrived.
    */
   async function poll(): Promise<void> {
+    if (loading.value) missed = true;
     if (loading.value || !loaded.value || tickets.value.length > PAGE_SIZE) return;
     try {
       const page = await api.listTickets({ ...filters, limit: PAGE_SIZE, cursor: null }, controller.signal);
