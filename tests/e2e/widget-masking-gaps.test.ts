@@ -1,7 +1,8 @@
 /**
- * Third pass on what a recording lets out (issue #12): addresses spelled out in German and French, and avatar URLs
- * that name the person (an email's hash in a query parameter, GitHub user ids, Google profile photos). Each sits next
- * to text or an image that must still reach the server as the page wrote it.
+ * Third pass on what a recording lets out (issue #12): addresses spelled out in German, French, Spanish and Italian,
+ * and avatar URLs that name the person (an email's hash in a query parameter, GitHub user ids, Google profile photos,
+ * github.com/<user>.png), also in a lazy loader's data-src and in links. Each sits next to text or an image that must
+ * still reach the server as the page wrote it.
  */
 import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
@@ -71,6 +72,59 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: addresses spelled out in German a
       "https://avatars.githubusercontent.com/u/0000000?s=80",
       `https://lh3.googleusercontent.com/a/${"0".repeat(20)}=s96-c`,
       `https://cdn.example/avatars/${ASSET}.png`,
+    ])
+      expect(json, visible).toContain(visible);
+    expect(errors).toEqual([]);
+    await close();
+  }, 60_000);
+});
+
+const PAGE_2 = `<meta charset="utf-8">
+  <p lang="es">Escríbeme a lucia.moreno arroba correo-es punto com o a pablo (arroba) correo-es (punto) es.</p>
+  <p lang="it">Scrivete a giulia.ricci chiocciola posta-it punto it o a luca (at) posta-it (punto) it.</p>
+  <p lang="es">Nos vemos a las diez en punto. El punto de partida es la plaza. Il punto è che non lo so.</p>
+  <img id="lazy" alt="Avatar" data-src="https://avatars.githubusercontent.com/u/58323117?v=4" src="/blank.gif">
+  <img alt="Octo" src="https://github.com/octocat.png?size=40">
+  <a href="https://avatars.githubusercontent.com/u/6612345">Photo</a> <a href="https://github.com/octocat">Profile</a>
+  <p id="later"></p>`;
+const SECRETS_2 = ["lucia.moreno", "pablo", "correo-es", "giulia.ricci", "luca", "posta-it", "58323117", "6612345"];
+
+describe.skipIf(!HAS_BROWSER)("widget privacy: Spanish and Italian addresses, avatars in data-src and links", () => {
+  let server: TestServer;
+  let browser: Browser;
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+  test("masked in the snapshot and in later changes; the prose and a profile link stay as written", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    await page.route(/github\.com|usercontent\.com|blank\.gif/, (route) =>
+      route.fulfill({ contentType: "image/gif", body: "" }),
+    );
+    await hostPage(page, server, "", PAGE_2);
+    await waitForRecorder(page);
+    await page.evaluate(() => {
+      document.getElementById("later")!.textContent = "Nuevo: sofia.ruiz arroba correo-es punto es";
+      document.getElementById("lazy")!.setAttribute("data-src", "https://avatars.githubusercontent.com/u/4471204");
+    });
+    await page.getByText("Nuevo:").waitFor();
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Spanish and Italian addresses, lazy avatars");
+    await page.getByText("Recording attached.").waitFor();
+    const json = JSON.stringify(await storedRecording(server, id));
+
+    for (const secret of [...SECRETS_2, "sofia.ruiz", "4471204", "octocat.png"])
+      expect(json, `recording: ${secret}`).not.toContain(secret);
+    for (const visible of [
+      "Escríbeme a l",
+      " arroba c",
+      " punto com o a p",
+      "Scrivete a g",
+      " chiocciola p",
+      "Nos vemos a las diez en punto. El punto de partida es la plaza. Il punto è che non lo so.",
+      "Nuevo: s",
+      "https://avatars.githubusercontent.com/u/00000000?v=4",
+      "https://github.com/o••••••.png?size=40",
+      "https://avatars.githubusercontent.com/u/0000000",
+      "https://github.com/octocat",
     ])
       expect(json, visible).toContain(visible);
     expect(errors).toEqual([]);

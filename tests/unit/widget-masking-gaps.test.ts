@@ -2,7 +2,7 @@
  * Recording leaks the per-text-node masking missed (issue #12, second pass): personal data split across text nodes
  * (search highlighting, formatted numbers), emails in id/class/name/for and other identifier attributes, emails in
  * URLs replay loads, and what names the person in avatar URLs: Gravatar/Libravatar hashes (the hash of the customer's
- * email), GitHub user ids, Google profile photo ids.
+ * email), GitHub user ids, Google profile photo ids, github.com/<user>.png; also in data-src, posters and links.
  */
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
@@ -251,5 +251,51 @@ describe("images: nothing that identifies the person", () => {
     expect(json).not.toContain("jane");
     expect(avatar.attributes.src).toBe("https://unavatar.io/j•••@e••••••.com");
     expect(asset.attributes.src).toBe(`https://cdn.example/assets/logo.${hex}.png`);
+  });
+});
+
+describe("avatar URLs in the other attributes replay or the page may load", () => {
+  const [md5, github] = ["205e460b479e2e5b48aec07710c08d50", "https://avatars.githubusercontent.com/u/9919?v=4"];
+  const google = "https://lh3.googleusercontent.com/a/ACg8ocJ3kXw_Zq9-Vb2mT1=s96-c";
+  test("a lazy loader's data-src and data-srcset, a video's poster, a link to the image: the same zeros", () => {
+    const lazy = el("img", { "data-src": github, "data-srcset": `${google} 2x`, "data-original": github });
+    const video = el("video", { poster: "https://avatars2.githubusercontent.com/u/583231?s=460" });
+    const link = el("a", { href: "https://avatars.githubusercontent.com/u/9919" }, [text("Jane")]);
+    const gravatar = el("a", { href: `https://www.gravatar.com/avatar/${md5}?s=200` });
+    const json = sanitized(snapshot(lazy, video, link, gravatar));
+    for (const id of ["9919", "583231", "ACg8ocJ3kXw", md5]) expect(json).not.toContain(id);
+    expect(lazy.attributes["data-src"]).toBe("https://avatars.githubusercontent.com/u/0000?v=4");
+    expect(lazy.attributes["data-srcset"]).toBe(`https://lh3.googleusercontent.com/a/${"0".repeat(22)}=s96-c 2x`);
+    expect(video.attributes.poster).toBe("https://avatars2.githubusercontent.com/u/000000?s=460");
+    expect(link.attributes.href).toBe("https://avatars.githubusercontent.com/u/0000");
+  });
+
+  test("github.com/<user>.png is the user's avatar: the name is masked (its length kept); a profile link stays", () => {
+    const img = el("img", { src: "https://github.com/octocat.png?size=40", srcset: "//github.com/octocat.png 2x" });
+    const lazy = el("img", { "data-src": "https://github.com/jane-doe.png" });
+    const link = el("a", { href: "https://github.com/octocat.png" });
+    const kept = [
+      "https://github.com/octocat",
+      "https://github.com/acme/site/blob/main/logo.png",
+      "https://github.com/",
+    ];
+    const links = kept.map((href) => el("a", { href }));
+    const json = sanitized(snapshot(img, lazy, link, ...links));
+    expect(json).not.toContain("octocat.png");
+    expect(json).not.toContain("jane-doe");
+    expect(img.attributes.src).toBe("https://github.com/o••••••.png?size=40");
+    expect(img.attributes.srcset).toBe("//github.com/o••••••.png 2x");
+    expect(lazy.attributes["data-src"]).toBe("https://github.com/j•••••••.png");
+    expect(link.attributes.href).toBe("https://github.com/o••••••.png");
+    expect(links.map((a) => a.attributes.href)).toEqual(kept);
+  });
+
+  test("the same in later changes: a lazy loader setting data-src, a link's href", () => {
+    const changes = [
+      { id: 4, attributes: { "data-src": github, "data-srcset": "https://github.com/octocat.png 2x" } },
+      { id: 5, attributes: { href: "https://avatars.githubusercontent.com/u/9919", poster: github } },
+    ];
+    const json = sanitized({ type: 3, data: { source: 0, attributes: changes } });
+    for (const id of ["9919", "octocat"]) expect(json).not.toContain(id);
   });
 });

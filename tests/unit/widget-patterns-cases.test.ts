@@ -86,7 +86,10 @@ describe("obfuscated email addresses: a decision", () => {
   // followed by "(" or a line number ("Error at app.js:12"), a file name (index.html, app.js) for a domain. German and
   // French the same way: (ät)/[ät] and a bare "ät" or "arobase" stand for @, (punkt)/(point) and bare " punkt "/" point "
   // for dots; a bare "chez" only before spelled dots ("chez amazon.fr" is a shop); written in words only, the top-level
-  // domain has 2-4 letters ("chez moi point barre" is prose), and English "at" never takes " point ".
+  // domain has 2-4 letters ("chez moi point barre" is prose), and English "at" never takes " point ". Spanish and
+  // Italian as French: a bare "arroba" or "chiocciola" stands for @ like "arobase", (punto) and bare " punto " for dots;
+  // English "at" never takes " punto " either, and a one-letter word before " punto " is a conjunction ("arroba y
+  // punto de …", "chiocciola e punto in …"), not a domain.
   test.each([
     ["jane(at)example.com", "j•••(at)e••••••.com"],
     ["Mail: jane (at) example (dot) com", "Mail: j••• (at) e•••••• (dot) com"],
@@ -111,6 +114,18 @@ describe("obfuscated email addresses: a decision", () => {
     ["À jane.doe arobase mail point example point fr", "À j•••.••• arobase m••• point e•••••• point fr"],
     ["contact (arobase) example (point) fr", "c•••••• (arobase) e•••••• (point) fr"],
     ["jane chez example point com", "j••• chez e•••••• point com"],
+    // Spanish and Italian: "arroba", "chiocciola", "punto".
+    ["juan arroba ejemplo punto com", "j••• arroba e•••••• punto com"],
+    ["juan (arroba) ejemplo (punto) es", "j••• (arroba) e•••••• (punto) es"],
+    [
+      "Escríbeme: juan.perez arroba correo punto ejemplo punto es",
+      "Escríbeme: j•••.••••• arroba c••••• punto e•••••• punto es",
+    ],
+    ["juan arroba ejemplo.com", "j••• arroba e••••••.com"],
+    ["mario chiocciola esempio punto it", "m•••• chiocciola e•••••• punto it"],
+    ["mario (at) esempio (punto) it", "m•••• (at) e•••••• (punto) it"],
+    ["Scrivete a mario [CHIOCCIOLA] esempio [PUNTO] it", "Scrivete a m•••• [CHIOCCIOLA] e•••••• [PUNTO] it"],
+    ["A las diez en punto, juan arroba ejemplo punto es", "A las diez en punto, j••• arroba e•••••• punto es"],
   ])("masked: %s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
 
   test.each([
@@ -138,5 +153,14 @@ describe("obfuscated email addresses: a decision", () => {
     "Je reste chez moi point barre", // in words only, a top-level domain is short
     "Students at Stanford point out the risk", // " point " is French: not with English "at"
     "Treffpunkt um 10 Uhr, Punkt.",
+    "Nos vemos a las diez en punto",
+    "El punto de partida es la plaza",
+    "Está a punto de salir",
+    "Il punto è che non lo so",
+    "Escribe tu correo con arroba y punto de separación", // "y": a conjunction, not a domain
+    "Usa i simboli chiocciola e punto in un indirizzo",
+    "La chiocciola è lenta, punto e basta",
+    "We had lunch at the Punto Bar", // " punto " is Spanish and Italian: not with English "at"
+    "Dinner at Fiat Punto dot com", // "at" after a prose word
   ])("readable: %s", (text) => expect(maskPatterns(text)).toBe(text));
 });

@@ -22,11 +22,13 @@ export const EMAIL =
 // A bracketed at always counts; a bare one not after a word prose puts before "at" ("meet at example dot com", "find
 // us at …"); with real dots only outside code (CODE_AT) and not "chez" ("commandé chez amazon.fr"); in words only
 // ("… dot com") with a top-level domain of 2-4 letters ("chez moi point barre"), and English "at" not with " point "
-// ("Students at Stanford point out"): see the decision in tests/unit/widget-patterns-cases.test.ts.
+// ("Students at Stanford point out"). Spanish and Italian as French: "juan arroba ejemplo punto es", "mario chiocciola
+// esempio punto it"; English "at" not with " punto " ("lunch at the Punto Bar") nor a one-letter word before it ("arroba
+// y punto de …"): see the decision in tests/unit/widget-patterns-cases.test.ts.
 // At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
 const SPELLED =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez)\s*[)\]}>]\s*|\s+(?:at|ät|arobase|chez)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point)\s*[)\]}>]\s*|\s+(?:dot|punkt|point)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
-const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point)\s*[)\]}>]\s*|\s+(?:dot|punkt|point)\s+|\.)/i;
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
+const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)/i;
 const PROSE =
   /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
 // A bare "at" before a real dotted name that is code, not an address: a file name for a domain ("Error at app.js"),
@@ -118,7 +120,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /@|%40|[([{<]\s*(?:[aä]t|arobase|chez)\s*[)\]}>]|\s(?:[aä]t|arobase|chez)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point)|\s+(?:dot|punkt)\s)|\s(?:ät|arobase|chez)\s+\S+\s+point\s|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /@|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt)\s)|\s(?:ät|arobase|chez|arroba|chiocciola)\s+\S+\s+(?:point|punto)\s|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
@@ -129,8 +131,8 @@ const cache = new Map<string, { out: string; pieces: string[] }>();
 /** Masks the patterns above in `text`; `onMasked` is called once per match. */
 export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
-  // something with an @ or digits; "at" (ät, arobase, chez) for the spelled-out addresses.
-  if (text.length < 32 && !(text.length < 13 ? /@|%40|[aä]t\W|chez/i : /[@%\d]|[aä]t\W|arobase|chez/i).test(text))
+  // something with an @ or digits; "at" (ät, arobase, chez, arroba, chiocciola) for the spelled-out addresses.
+  if (text.length < 32 && !(text.length < 13 ? /@|%40|[aä]t\W|chez/i : /[@%\d]|[aä]t\W|ar?rob|chez|chioc/i).test(text))
     return text;
   const cacheable = !skipEmail && text.length <= CACHE_TEXT;
   const known = cacheable ? cache.get(text) : undefined;
@@ -172,7 +174,9 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
           (bare &&
             (PROSE.test(local) ||
               (spelledDot
-                ? (tld.length > 4 && !/[([{<]/.test(domain)) || (/^\s+at/i.test(at) && /\spoint\s/i.test(domain))
+                ? (tld.length > 4 && !/[([{<]/.test(domain)) ||
+                  /(?:^|\s)\p{L}\s+punto\s/iu.test(domain) ||
+                  (/^\s+at/i.test(at) && /\sp(?:oint|unto)\s/i.test(domain))
                 : /\n|chez/i.test(at) ||
                   FILE_TLD.test(tld) ||
                   CODE_AFTER.test(all.slice(offset + m.length, offset + m.length + 80)))))

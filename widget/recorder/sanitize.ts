@@ -13,10 +13,11 @@
  *   across the text nodes of a block's inline run (runs.ts), and in identifier attributes (id, class, for...) where
  *   only the match changes, so selectors on the other tokens still apply.
  * - what replay loads keeps its bytes but for emails in its URL and what names the person in an avatar URL (Gravatar,
- *   Libravatar: an email's hash; GitHub's user id; a Google account's photo id): zeros, which serve a default picture.
+ *   Libravatar: an email's hash; GitHub's user id; a Google account's photo id): zeros, which serve a default picture;
+ *   the same in data-* values (data-src, data-srcset of lazy loaders), content and links to an avatar image.
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
-import { EMAIL } from "../capture/patterns.js";
+import { DOT, EMAIL } from "../capture/patterns.js";
 import { REDACTED, scrubUrl } from "../capture/scrub.js";
 import {
   BLOCK,
@@ -107,26 +108,31 @@ function scrubAttributeUrl(value: string): string {
 // domain runs its own) or gravatar.com/<hash>, in Gravatar's old avatar.php?gravatar_id= and email_hash/emailHash
 // parameters; GitHub's numeric user id (avatars.githubusercontent.com/u/<id>); a Google account's photo id
 // (lh3.googleusercontent.com/a/<id>, /a-/<id>; the =s96-c size stays). Not /avatars/<hash>: that is how asset
-// pipelines name files by their content.
+// pipelines name files by their content. GitHub also serves a user's avatar at github.com/<user>.png: the name is
+// masked as text is (o••••••.png, its length kept); a profile link (github.com/<user>) is not an avatar and stays.
 const AVATAR =
-  /(\/avatar\/|gravatar\.com\/|[?&;](?:gravatar_id|email_?hash)=)([0-9a-f]{64}|[0-9a-f]{32})(?![0-9a-f])|(avatars\d*\.githubusercontent\.com\/u\/|lh\d\.googleusercontent\.com\/a-?\/)([\w-]+)/gi;
+  /(\/avatar\/|gravatar\.com\/|[?&;](?:gravatar_id|email_?hash)=)([0-9a-f]{64}|[0-9a-f]{32})(?![0-9a-f])|(avatars\d*\.githubusercontent\.com\/u\/|lh\d\.googleusercontent\.com\/a-?\/)([\w-]+)|(\/\/(?:www\.)?github\.com\/)([a-z\d][a-z\d-]{0,38})(?=\.png)/gi;
 // The query of a URL that names an avatar (avatar.php?hash=, /avatar?md5=, ?s=): an email's hash in any parameter.
 const AVATAR_QUERY = /avatar[^?#\s"'()]*\?[^#\s"'()]+/gi;
 const zeros = (hash: string) => "0".repeat(hash.length);
 
-/** A URL replay loads (img src, srcset, a background in a style): emails and avatar ids out, the rest as is. */
-function maskLoaded(value: string, patterns: TextMasker): string {
-  return /@|%40|avatar|email_?hash|usercontent/i.test(value)
+/** What names the person in an avatar URL, wherever the URL is: what replay loads, a link, a lazy loader's data-src. */
+function maskAvatar(value: string): string {
+  return /avatar|email_?hash|usercontent|github\.com/i.test(value)
     ? value
-        .replace(
-          AVATAR,
-          (_, path?: string, hash?: string, host?: string, id?: string) => (path ?? host) + zeros(hash ?? id ?? ""),
+        .replace(AVATAR, (_, path?: string, hash?: string, host?: string, id?: string, gh?: string, user?: string) =>
+          user ? gh + user[0] + DOT.repeat(user.length - 1) : (path ?? host) + zeros(hash ?? id ?? ""),
         )
         .replace(AVATAR_QUERY, (query) =>
           query.replace(/=([0-9a-f]{64}|[0-9a-f]{32})(?![^&;])/gi, (_, hash) => `=${zeros(hash)}`),
         )
-        .replace(EMAIL, patterns)
     : value;
+}
+
+/** A URL replay loads (img src, srcset, a background in a style): emails and avatar ids out, the rest as is. */
+function maskLoaded(value: string, patterns: TextMasker): string {
+  const out = maskAvatar(value);
+  return /@|%40/.test(out) ? out.replace(EMAIL, patterns) : out;
 }
 
 /** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
@@ -138,12 +144,15 @@ function cleanAttributes(
   patterns?: TextMasker,
 ): void {
   delete attributes.srcdoc;
+  // Avatar URLs also where replay or the page may load them later: data-* (a lazy loader's data-src), links.
+  const avatars = patterns ? maskAvatar : asIs;
   for (const name in attributes) {
     const value = attributes[name];
     if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
     // data-* values are not shown but are recorded: apps keep the user's email or ids there for their scripts.
     else if (typeof value === "string") {
-      if (name.startsWith("data-") || name === "content" || name === "download") attributes[name] = mask(value);
+      if (name.startsWith("data-") || name === "content" || name === "download")
+        attributes[name] = avatars(mask(value));
       // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs: not looked at.
       else if (patterns && ID_ATTRIBUTES.includes(name)) {
         if (/[@%\d]/.test(value)) attributes[name] = patterns(value);
@@ -162,7 +171,7 @@ function cleanAttributes(
     attributes[name] = isScriptUrl(value)
       ? "#"
       : LINK_ATTRIBUTES.has(name) && tagName !== "link"
-        ? mask(scrubAttributeUrl(value))
+        ? avatars(mask(scrubAttributeUrl(value)))
         : patterns
           ? maskLoaded(scrubAttributeUrl(value), patterns)
           : scrubAttributeUrl(value);
