@@ -113,7 +113,7 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     await close();
   });
 
-  test("a lead picks a day and sees the tickets of that day in their own time zone", async () => {
+  test("a lead picks a day and sees the tickets of that day in their own time zone; their link reads it there too", async () => {
     const db = server.database.db;
     const ws = server.bootstrap.workspace.id;
     const [ana] = await db.select({ id: agents.id }).from(agents).where(eq(agents.name, "Ana"));
@@ -139,8 +139,9 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
       await page.getByText(`Tickets created ${day} – ${day}`).waitFor();
       const rate = await page.getByRole("link", { name: /Escalation rate/ }).textContent();
       expect(errors).toEqual([]);
+      const link = page.url();
       await close();
-      return { rate, zone: new URL(requests.at(-1)!).searchParams.get("tz") };
+      return { rate, zone: new URL(requests.at(-1)!).searchParams.get("tz"), link };
     };
     const local = await pickDay("Africa/Johannesburg", "2024-04-09");
     expect(local.zone).toBe("Africa/Johannesburg");
@@ -149,6 +150,22 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     const utc = await pickDay("UTC", "2024-04-08");
     expect(utc.zone).toBe("UTC");
     expect(utc.rate).toContain("1 of 1 tickets");
+
+    // The Johannesburg lead's link, opened in UTC: the same day of Johannesburg, and the header says whose days.
+    expect(new URL(local.link).searchParams.get("tz")).toBe("Africa/Johannesburg");
+    const { page, errors, close } = await newPage(browser, { timezoneId: "UTC" });
+    await logIn(page, server, new URL(local.link).pathname + new URL(local.link).search);
+    await page.getByText("Tickets created 2024-04-09 – 2024-04-09 (days in Africa/Johannesburg)").waitFor();
+    await expect
+      .poll(() => page.getByRole("link", { name: /Escalation rate/ }).textContent())
+      .toContain("1 of 1 tickets");
+    // Its own days stay unmarked: the UTC lead's link names UTC, and says nothing more to a UTC viewer.
+    expect(new URL(utc.link).searchParams.get("tz")).toBe("UTC");
+    await page.goto(utc.link);
+    await page.getByText("Tickets created 2024-04-08 – 2024-04-08").waitFor();
+    expect(await page.getByText("days in").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
   });
 
   test("a lead narrows the dashboard with the category and agent pickers", async () => {

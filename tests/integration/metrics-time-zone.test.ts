@@ -95,6 +95,34 @@ describe.each(DATABASE_KINDS)("metrics in the viewer's time zone on %s", (kind) 
     expect(week.body.overall.tickets).toBe(weeksOf(2).find((w) => w.week === "2025-04-14")!.tickets);
   });
 
+  it("reads the insights' last 7 days as the viewer's days, equal to a count of the escalations", async () => {
+    const review = async (query: string) => {
+      const res = await t.request(`/api/v1/metrics/insights?${query}`, { headers: { Cookie: cookie } });
+      return (await res.json()) as { to: string; weeklyReview: { category: string; escalated: number }[] };
+    };
+    const escalatedIn = (from: string, to: string) =>
+      created.filter((c) => c.escalated && c.at >= new Date(from) && c.at < new Date(to)).length;
+    // UTC's 7th to 13th, all 7 days (the rollup path counted the 7th in the week before).
+    const utc = await review("to=2025-04-13");
+    const local = await review(`to=2025-04-13&tz=${ZONE}`);
+    expect(utc.to).toBe("2025-04-14T00:00:00.000Z");
+    expect(utc.weeklyReview).toEqual([
+      expect.objectContaining({
+        category: "billing",
+        escalated: escalatedIn("2025-04-07T00:00Z", "2025-04-14T00:00Z"),
+      }),
+    ]);
+    // Johannesburg's 7th to 13th: SUNDAY_LATE (its Monday the 14th) is out, the 6th 22:00-24:00 UTC is in.
+    expect(local.to).toBe("2025-04-13T22:00:00.000Z");
+    expect(local.weeklyReview).toEqual([
+      expect.objectContaining({
+        category: "billing",
+        escalated: escalatedIn("2025-04-06T22:00Z", "2025-04-13T22:00Z"),
+      }),
+    ]);
+    expect(local.weeklyReview[0]!.escalated).not.toBe(utc.weeklyReview[0]!.escalated);
+  });
+
   it("refuses a zone that is not one", async () => {
     for (const query of ["from=2025-04-08", "from=2025-04-01&to=2025-04-08", ""]) {
       const bad = await get(`${query}&tz=Mars/Olympus_Mons`);

@@ -16,9 +16,12 @@ export type MetricsParams = Record<string, string | undefined>;
 /** The viewer's zone: the API counts its days and weeks (UTC otherwise), so a picked day is midnight to midnight here. */
 export const viewerTimeZone = localTimeZone();
 
+/** The zone the view's days are in: the URL's (a link shared from another zone), else the viewer's. */
+export const zoneOf = (params: MetricsParams) => params.tz || viewerTimeZone;
+
 const search = (params: MetricsParams) => {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries({ tz: viewerTimeZone, ...params })) if (v) p.set(k, v);
+  for (const [k, v] of Object.entries({ ...params, tz: zoneOf(params) })) if (v) p.set(k, v);
   return p.size ? `?${p}` : "";
 };
 

@@ -2,7 +2,7 @@ import { useEffect } from "preact/hooks";
 import { metricGroupBys, type EscalationMetrics } from "../../../shared/index.js";
 import { agentsDirectory, loadAgents } from "../agents-directory.js";
 import { href, navigate } from "../router.js";
-import type { MetricsParams } from "./metrics-api.js";
+import { zoneOf, type MetricsParams } from "./metrics-api.js";
 
 /** Period, grouping and filters; applying them changes the URL, so a view can be bookmarked and shared. */
 export function MetricsFilters({
@@ -20,6 +20,8 @@ export function MetricsFilters({
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const next: Record<string, string | undefined> = {};
     for (const [key, value] of data) if (typeof value === "string" && value.trim()) next[key] = value.trim();
+    // Picked days are days of the zone they were read in: the link says which, for whoever it is shared with.
+    if (next.from || next.to || next.week) next.tz = zoneOf(params);
     navigate(href("metrics", next));
   };
   // The current value stays selectable even before the lists load (or when it is not in them any more).

@@ -3,8 +3,11 @@ import type { EscalationMetrics, Insights } from "../../../shared/index.js";
 import { type ApiError, trackLoad } from "../api.js";
 import { metricsApi, type MetricsParams } from "./metrics-api.js";
 
-/** The filters the dashboard reads from its URL (so a view can be shared); the API applies the defaults. */
-export const FILTER_KEYS = ["from", "to", "groupBy", "queue", "agent", "plan", "week"] as const;
+/**
+ * The filters the dashboard reads from its URL (so a view can be shared); the API applies the defaults. `tz`: the zone
+ * the period and week are days of, set when the viewer picks them (so a shared link is read in the sharer's days).
+ */
+export const FILTER_KEYS = ["from", "to", "groupBy", "queue", "agent", "plan", "week", "tz"] as const;
 
 export function paramsFrom(query: URLSearchParams): MetricsParams {
   return Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) || undefined]));

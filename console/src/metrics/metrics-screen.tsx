@@ -6,7 +6,7 @@ import { ScreenHeading } from "../ui/screen-heading.js";
 import { useDocumentTitle } from "../ui/use-title.js";
 import { BarList, WeeklyChart } from "./charts.js";
 import { MetricCards } from "./metric-cards.js";
-import { metricsApi, viewerTimeZone, type MetricsParams } from "./metrics-api.js";
+import { metricsApi, viewerTimeZone, zoneOf, type MetricsParams } from "./metrics-api.js";
 import { MetricsFilters } from "./metrics-filters.js";
 import { drillHref, duration, groupFilter, percent } from "./metric-links.js";
 import { createMetricsModel, paramsFrom } from "./metrics-model.js";
@@ -20,6 +20,7 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
   useDocumentTitle("Escalation metrics");
   const m = model.metrics.value;
   const insights = model.insights.value;
+  const zone = zoneOf(params);
 
   return (
     <section class="screen metrics" aria-labelledby="screen-title">
@@ -27,8 +28,8 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
         <ScreenHeading id="screen-title">Escalation metrics</ScreenHeading>
         {m && (
           <span class="muted">
-            Tickets created {dateIn(viewerTimeZone, new Date(m.from))} –{" "}
-            {dateIn(viewerTimeZone, new Date(m.to).getTime() - 1)}
+            Tickets created {dateIn(zone, new Date(m.from))} – {dateIn(zone, new Date(m.to).getTime() - 1)}
+            {zone !== viewerTimeZone && ` (days in ${zone})`}
           </span>
         )}
       </header>

@@ -6,12 +6,11 @@ import { metricsEscalationDaily, ticketFacts as f } from "../../db/schema-metric
 import { rowsOf } from "../../lib/rows-of.js";
 import { utcDay } from "./metrics-rollups.js";
 import { weekRange, type Insights, type MetricsFilter } from "../../../shared/metrics.js";
+import { addDays, dateIn, startOfDate } from "../../../shared/time-zone.js";
 import { factsWhere } from "./metrics-filters.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
 import { topSignalValues, type SignalPeriod } from "./top-signal-values.js";
 
-const DAY = 86_400_000;
-const WEEK = 7 * DAY;
 const TRAILING_WEEKS = 8;
 /** A spike: z >= 3 against the trailing 8 weeks. */
 export const SPIKE_Z = 3;
@@ -21,8 +20,8 @@ const MIN_STDDEV = 1;
 const MIN_SPIKE_COUNT = 3;
 
 /**
- * Anomalies and the weekly review use the 7 days before `to` (default now) and the escalations that happened in them
- * (first escalation time); the failing-endpoint and error groups use the tickets created in the period.
+ * Anomalies and the weekly review use the 7 days (of the viewer's zone, `tz`, default UTC) before `to` (default now)
+ * and the escalations that happened in them (first escalation time); the failing-endpoint and error groups use the tickets created in the period.
  */
 export async function getEscalationInsights(
   db: Db,
@@ -30,15 +29,8 @@ export async function getEscalationInsights(
 ): Promise<Insights> {
   await refreshTicketFacts(db, { workspaceId: input.actor.workspaceId });
   const period = factsWhere(input.actor.workspaceId, input.query, input.now);
-  // Whole UTC days from the escalation rollup: the 9 weeks ending at `to` (rounded up to midnight), 9 x 7 rows per category.
-  const to = new Date(Math.ceil(period.to.getTime() / DAY) * DAY);
-  const since = new Date(to.getTime() - (TRAILING_WEEKS + 1) * WEEK);
-  const counts = rowsOf<{ category: string; weeksAgo: number; n: number }>(
-    await db.execute(sql`select category, floor((${utcDay(to)}::date - day::date) / 7.0)::int as "weeksAgo", sum(escalated)::int as n
-      from ${metricsEscalationDaily} where workspace_id = ${input.actor.workspaceId}::uuid and day >= ${utcDay(since)} and day < ${utcDay(to)}
-      group by 1, 2`),
-  );
-
+  const tz = input.query.tz ?? "UTC";
+  const { to, weekStart, counts } = await weeklyEscalations(db, input.actor.workspaceId, tz, period.to);
   const perCategory = new Map<string, number[]>();
   for (const row of counts) {
     const key = row.category || "none";
@@ -56,7 +48,7 @@ export async function getEscalationInsights(
     if (current >= MIN_SPIKE_COUNT && zScore >= SPIKE_Z) {
       anomalies.push({
         category,
-        weekStart: new Date(to.getTime() - WEEK).toISOString(),
+        weekStart: weekStart.toISOString(),
         escalations: current,
         trailingMean: mean,
         trailingStdDev: stdDev,
@@ -79,7 +71,7 @@ export async function getEscalationInsights(
         .where(
           and(
             eq(f.workspaceId, input.actor.workspaceId),
-            gte(f.firstEscalatedAt, new Date(to.getTime() - WEEK)),
+            gte(f.firstEscalatedAt, weekStart),
             lt(f.firstEscalatedAt, to),
             category === "none" ? sql`${f.category} is null` : eq(f.category, category),
           ),
@@ -98,6 +90,45 @@ export async function getEscalationInsights(
     failingEndpoints: await topSignalValues(db, "endpoint", signalPeriod),
     errorFingerprints: await topSignalValues(db, "fingerprint", signalPeriod),
   };
+}
+
+/**
+ * Escalations per category in the 7 days before `to` (rounded up to the viewer's next midnight) and in each of the 8
+ * weeks before (weeksAgo 0..8). In UTC, whole days of the escalation rollup; in another zone its days do not start at
+ * UTC midnight, so the escalations are counted from ticket_facts (by first escalation time, an indexed range).
+ */
+async function weeklyEscalations(
+  db: Db,
+  workspaceId: string,
+  tz: string,
+  end: Date,
+): Promise<{ to: Date; weekStart: Date; counts: { category: string; weeksAgo: number; n: number }[] }> {
+  const endDate = dateIn(tz, end);
+  const lastDate = startOfDate(tz, endDate).getTime() === end.getTime() ? endDate : addDays(endDate, 1);
+  // bounds[k]: the start of the week k weeks before the current one ends (bounds[0] = to).
+  const bounds = Array.from({ length: TRAILING_WEEKS + 2 }, (_, k) => startOfDate(tz, addDays(lastDate, -7 * k)));
+  const to = bounds[0]!;
+  const since = bounds[TRAILING_WEEKS + 1]!;
+  if (tz === "UTC") {
+    const counts = rowsOf<{ category: string; weeksAgo: number; n: number }>(
+      await db.execute(sql`select category, floor((${utcDay(to)}::date - day::date - 1) / 7.0)::int as "weeksAgo", sum(escalated)::int as n
+        from ${metricsEscalationDaily} where workspace_id = ${workspaceId}::uuid and day >= ${utcDay(since)} and day < ${utcDay(to)}
+        group by 1, 2`),
+    );
+    return { to, weekStart: bounds[1]!, counts };
+  }
+  const ascending = `{${[...bounds]
+    .reverse()
+    .map((b) => b.toISOString())
+    .join(",")}}`;
+  const counts = rowsOf<{ category: string; weeksAgo: number; n: number }>(
+    await db.execute(sql`select coalesce(category, '') as category,
+        (${TRAILING_WEEKS + 1} - width_bucket(first_escalated_at, ${ascending}::timestamptz[]))::int as "weeksAgo", count(*)::int as n
+      from ${f} where workspace_id = ${workspaceId}::uuid and first_escalated_at >= ${since.toISOString()}::timestamptz
+        and first_escalated_at < ${to.toISOString()}::timestamptz
+      group by 1, 2`),
+  );
+  return { to, weekStart: bounds[1]!, counts };
 }
 
 /** The creation period and the category / plan filters of factsWhere, for the signal rollups. */
