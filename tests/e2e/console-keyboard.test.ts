@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
@@ -31,7 +31,9 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
   const sentAt = Date.now() - 60_000;
   let target: { id: string; reference: string };
 
-  beforeAll(async () => {
+  // Per attempt (the file has one test): CI's retry then starts from a fresh server and the same two tickets, not from
+  // the first try's reply, assignment and escalation.
+  beforeEach(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     const { db } = server.database;
     const workspaceId = server.bootstrap.workspace.id;
@@ -45,7 +47,7 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       recordingEvents(sentAt),
     );
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
     await server?.close();
   });
