@@ -136,6 +136,16 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       await page.keyboard.type("Same 500 from the export endpoint");
       await tabTo(/^textarea:What the customer wants to achieve/);
       await page.keyboard.type("Export the report before the board meeting");
+      // The escalation's own reload of the handoffs is held: the live update of the same escalation reloads them
+      // meanwhile (and cancels the held one). Focus must still land on the new handoff, not on the Escalate button.
+      let held = false;
+      await page.route(/\/escalations$/, async (route) => {
+        if (route.request().method() === "GET" && !held) {
+          held = true;
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+        }
+        await route.continue().catch(() => {});
+      });
       await tabTo(/^button:Escalate$/);
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: /^Handoff: tier 1 .*→ tier 2/ }).waitFor();

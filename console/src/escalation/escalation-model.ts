@@ -24,7 +24,20 @@ export function createEscalationModel(ticketId: string, onChanged: () => void) {
   const submitError = signal<ApiError | null>(null);
   let controller = new AbortController();
 
-  async function load(): Promise<void> {
+  /** The newest load: a live update's reload aborts an action's own, and the action waits for the newer one. */
+  let newest: Promise<void> = Promise.resolve();
+  function load(): Promise<void> {
+    newest = read();
+    return newest;
+  }
+  async function loaded(): Promise<void> {
+    for (let seen = newest; ; seen = newest) {
+      await seen;
+      if (seen === newest) return;
+    }
+  }
+
+  async function read(): Promise<void> {
     controller.abort();
     controller = new AbortController();
     const { signal: abort } = controller;
@@ -51,7 +64,9 @@ export function createEscalationModel(ticketId: string, onChanged: () => void) {
     submitError.value = null;
     try {
       await json(path, schema, { method: "POST", body });
-      await load();
+      void load();
+      // The new handoff is shown when this returns (focus goes to it), even if a live update's reload replaced ours.
+      await loaded();
       onChanged();
       return true;
     } catch (caught) {
