@@ -41,22 +41,17 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: addresses spelled out in German a
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("masked in the snapshot and in later changes; the prose and other images stay as written", async () => {
-    const { page, errors, close } = await widgetPage(browser);
-    await page.route(/gravatar\.com|usercontent\.com|cdn\.example/, (route) =>
-      route.fulfill({ contentType: "image/gif", body: "" }),
-    );
-    await hostPage(page, server, "", PAGE);
-    await waitForRecorder(page);
-    await page.evaluate(() => {
-      document.getElementById("later")!.textContent = "Neu: theo.weber (ät) kunden-mail (punkt) de";
-      (document.getElementById("avatar-2") as HTMLImageElement).src =
-        "https://avatars.githubusercontent.com/u/4471204?s=80";
+    const { json, errors, close } = await recordedAfterChange(browser, server, {
+      images: /gravatar\.com|usercontent\.com|cdn\.example/,
+      html: PAGE,
+      change: () => {
+        document.getElementById("later")!.textContent = "Neu: theo.weber (ät) kunden-mail (punkt) de";
+        (document.getElementById("avatar-2") as HTMLImageElement).src =
+          "https://avatars.githubusercontent.com/u/4471204?s=80";
+      },
+      changed: "Neu:",
+      subject: "Spelled-out addresses and avatars",
     });
-    await page.getByText("Neu:").waitFor();
-    await openWidget(page);
-    const { id } = await sendTicket(page, "Spelled-out addresses and avatars");
-    await page.getByText("Recording attached.").waitFor();
-    const json = JSON.stringify(await storedRecording(server, id));
 
     for (const secret of SECRETS) expect(json, `recording: ${secret}`).not.toContain(secret);
     for (const visible of [
@@ -95,21 +90,16 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: Spanish and Italian addresses, av
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("masked in the snapshot and in later changes; the prose and a profile link stay as written", async () => {
-    const { page, errors, close } = await widgetPage(browser);
-    await page.route(/github\.com|usercontent\.com|blank\.gif/, (route) =>
-      route.fulfill({ contentType: "image/gif", body: "" }),
-    );
-    await hostPage(page, server, "", PAGE_2);
-    await waitForRecorder(page);
-    await page.evaluate(() => {
-      document.getElementById("later")!.textContent = "Nuevo: sofia.ruiz arroba correo-es punto es";
-      document.getElementById("lazy")!.setAttribute("data-src", "https://avatars.githubusercontent.com/u/4471204");
+    const { json, errors, close } = await recordedAfterChange(browser, server, {
+      images: /github\.com|usercontent\.com|blank\.gif/,
+      html: PAGE_2,
+      change: () => {
+        document.getElementById("later")!.textContent = "Nuevo: sofia.ruiz arroba correo-es punto es";
+        document.getElementById("lazy")!.setAttribute("data-src", "https://avatars.githubusercontent.com/u/4471204");
+      },
+      changed: "Nuevo:",
+      subject: "Spanish and Italian addresses, lazy avatars",
     });
-    await page.getByText("Nuevo:").waitFor();
-    await openWidget(page);
-    const { id } = await sendTicket(page, "Spanish and Italian addresses, lazy avatars");
-    await page.getByText("Recording attached.").waitFor();
-    const json = JSON.stringify(await storedRecording(server, id));
 
     for (const secret of [...SECRETS_2, "sofia.ruiz", "4471204", "octocat.png"])
       expect(json, `recording: ${secret}`).not.toContain(secret);
@@ -131,3 +121,24 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: Spanish and Italian addresses, av
     await close();
   }, 60_000);
 });
+
+/**
+ * The stored recording of a ticket sent from `html` (its images answered empty) after `change` ran on the page and
+ * `changed` text showed: what the snapshot and a later change let out.
+ */
+async function recordedAfterChange(
+  browser: Browser,
+  server: TestServer,
+  options: { images: RegExp; html: string; change: () => void; changed: string; subject: string },
+): Promise<{ json: string; errors: string[]; close(): Promise<void> }> {
+  const { page, errors, close } = await widgetPage(browser);
+  await page.route(options.images, (route) => route.fulfill({ contentType: "image/gif", body: "" }));
+  await hostPage(page, server, "", options.html);
+  await waitForRecorder(page);
+  await page.evaluate(options.change);
+  await page.getByText(options.changed).waitFor();
+  await openWidget(page);
+  const { id } = await sendTicket(page, options.subject);
+  await page.getByText("Recording attached.").waitFor();
+  return { json: JSON.stringify(await storedRecording(server, id)), errors, close };
+}
