@@ -36,6 +36,7 @@ Handoff is running on ${running.dbKind === "pglite" ? `the embedded database (${
 ${config.demo ? `  Demo app (with the widget):  ${running.url}/demo/   -> click "Help" at the bottom right\n` : ""}  Agent console:               ${running.url}/console/
   Log in with:                 ${login}
   Script tag for your app:     <script src="${running.url}/widget.js" data-site-key="${bootstrap.workspace.siteKey}" async></script>
+                               (then allow your app's origin in Admin > Widget settings, which lists the pages refused so far, or set HANDOFF_ALLOWED_ORIGINS)
 ${config.demo && !bootstrap.demoSharesWorkspaceKey ? `                               (the demo app uses its own key, ${config.demoSiteKey}, whose identity signatures are good on it only)\n` : ""}`);
 
 if (bootstrap.demoSharesWorkspaceKey)

@@ -95,10 +95,23 @@ export const siteKeyInfoSchema = z.object({
 });
 export type SiteKeyInfo = z.infer<typeof siteKeyInfoSchema>;
 
+/** A page that ran the widget from an origin nobody allowed, so its customers' tickets were refused. */
+export const refusedOriginSchema = z.object({
+  /** As the browser sent it: "null" for a page opened from a file or a sandboxed frame (it cannot be allowed). */
+  origin: z.string(),
+  /** Requests refused (written by each server process at most every 10 s, so the last few may not be counted yet). */
+  refusals: z.number().int(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+});
+export type RefusedOrigin = z.infer<typeof refusedOriginSchema>;
+
 export const workspaceSettingsSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   allowedOrigins: z.array(z.string()),
+  /** Refused in the last 30 days and still not allowed, most recent first. */
+  refusedOrigins: z.array(refusedOriginSchema),
   siteKeys: z.array(siteKeyInfoSchema),
   /** For the host app's backend to compute identify()'s userHash = HMAC-SHA256(secret, user id). */
   identitySecret: z.string(),

@@ -4,6 +4,7 @@ import { siteKeys, workspaces } from "../db/schema.js";
 import { ServiceError } from "../services/service-error.js";
 import { cachedSiteKey } from "./site-key-cache.js";
 import { logger } from "../observability/logger.js";
+import { recordRefusedOrigin } from "../services/workspace/record-refused-origin.js";
 
 export type Workspace = typeof workspaces.$inferSelect;
 
@@ -18,38 +19,32 @@ export async function findWidgetWorkspace(
   if (!input.siteKey) throw new ServiceError("unauthorized", "Missing site key (X-Handoff-Key header or ?key=)");
   const workspace = await cachedSiteKey(db, input.siteKey, () => workspaceBySiteKey(db, input.siteKey!));
   if (!workspace) throw new ServiceError("unauthorized", "Unknown or revoked site key");
-  assertOriginAllowed(workspace, input.origin, input.ownOrigin);
+  await assertOriginAllowed(db, workspace, input.origin, input.ownOrigin);
   return workspace;
 }
 
-export function assertOriginAllowed(workspace: Workspace, origin: string | undefined, ownOrigin: string) {
+/**
+ * Refuses a page whose origin nobody allowed. The refusal is recorded for the workspace's admins (Admin > Widget
+ * settings lists it with "Allow") and logged as often as it is recorded: a developer who pasted the script tag on a
+ * new origin learns why no ticket arrives, from the console or the log.
+ */
+export async function assertOriginAllowed(db: Db, workspace: Workspace, origin: string | undefined, ownOrigin: string) {
   if (!origin) throw new ServiceError("forbidden", "Requests from the widget must carry an Origin header");
   const normalized = origin.replace(/\/$/, "");
-  if (normalized !== ownOrigin && !workspace.allowedOrigins.includes(normalized)) {
-    warnRefusedOrigin(workspace.id, normalized);
-    throw new ServiceError(
-      "forbidden",
-      `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`,
+  if (normalized === ownOrigin || workspace.allowedOrigins.includes(normalized)) return;
+  const recorded = await recordRefusedOrigin(db, { workspaceId: workspace.id, origin: normalized }).catch((error) => {
+    logger.error({ err: error, workspaceId: workspace.id }, "a refused origin could not be recorded");
+    return false;
+  });
+  if (recorded) {
+    logger.warn(
+      { workspaceId: workspace.id, origin: normalized },
+      "the widget was refused on a page whose origin is not allowed: add it in Admin > Widget settings > Allowed origins if it is yours",
     );
   }
-}
-
-const warned = new Map<string, number>();
-const WARN_EVERY_MS = 10 * 60_000;
-
-/**
- * A page with the script tag on an origin nobody allowed: its customers' tickets are refused, so the operator hears of
- * it in the log (once per workspace and origin every 10 minutes; the map is bounded, any page can send any Origin).
- */
-function warnRefusedOrigin(workspaceId: string, origin: string) {
-  const key = `${workspaceId} ${origin}`;
-  const now = Date.now();
-  if ((warned.get(key) ?? 0) > now - WARN_EVERY_MS) return;
-  if (warned.size >= 1000) warned.clear();
-  warned.set(key, now);
-  logger.warn(
-    { workspaceId, origin },
-    "the widget was refused on a page whose origin is not allowed: add it in Admin > Allowed origins if it is yours",
+  throw new ServiceError(
+    "forbidden",
+    `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`,
   );
 }
 

@@ -75,7 +75,7 @@ export async function authenticateTicketHolder(
   if (input.purpose === "recording" && age > RECORDING_UPLOAD_TTL_MS) {
     throw new ServiceError("unauthorized", "This ticket's upload token has expired");
   }
-  assertOriginAllowed(row.workspace, input.origin, input.ownOrigin);
+  await assertOriginAllowed(db, row.workspace, input.origin, input.ownOrigin);
   return {
     kind: "ticket_holder",
     ticketId: row.id,

@@ -29,7 +29,7 @@ export async function widgetTicketAccess(
     if (!safeEqual(uploadTokenFor(row.workspace, row.id), input.caller.uploadToken)) {
       throw new ServiceError("unauthorized", "Invalid upload token for this ticket");
     }
-    assertOriginAllowed(row.workspace, input.origin, input.ownOrigin);
+    await assertOriginAllowed(db, row.workspace, input.origin, input.ownOrigin);
     return { workspaceId: row.workspace.id, ticketId: row.id };
   }
   const workspace = await findWidgetWorkspace(db, {

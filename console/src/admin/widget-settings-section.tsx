@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { Section } from "../ui/section.js";
 import type { AdminModel } from "./admin-model.js";
+import { InstallSnippet, RefusedOrigins } from "./widget-install.js";
 
 /** Where the widget may run (allowed origins), its site keys, and the secret that verifies identify(). */
 export function WidgetSettingsSection({ model }: { model: AdminModel }) {
@@ -9,10 +10,17 @@ export function WidgetSettingsSection({ model }: { model: AdminModel }) {
   const [label, setLabel] = useState("");
   const [showSecret, setShowSecret] = useState(false);
   useEffect(() => setOrigins(workspace?.allowedOrigins.join("\n") ?? ""), [workspace?.allowedOrigins.join("\n")]);
+  // Reached from the empty queue's "Review refused origins" (…/admin#widget-settings): shown once it has loaded.
+  const loaded = workspace !== null;
+  useEffect(() => {
+    if (loaded && location.hash === "#widget-settings") document.getElementById("widget-settings")?.scrollIntoView();
+  }, [loaded]);
   if (!workspace) return null;
 
   return (
     <Section id="widget-settings" title="Widget settings">
+      <InstallSnippet siteKey={workspace.siteKeys.find((k) => k.primary)?.key ?? workspace.siteKeys[0]!.key} />
+      <RefusedOrigins model={model} refused={workspace.refusedOrigins} />
       <form
         class="admin-form admin-form--stacked"
         onSubmit={(event) => {

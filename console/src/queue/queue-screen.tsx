@@ -9,6 +9,7 @@ import { filtersKey, readFilters } from "./queue-filters.js";
 import { TicketTable } from "./ticket-table.js";
 import { useQueueKeys } from "./queue-keys.js";
 import { BulkBar } from "./bulk-bar.js";
+import { WidgetSetupHint } from "./widget-setup-hint.js";
 
 export function QueueScreen({ query }: { query: URLSearchParams }) {
   const filters = readFilters(query);
@@ -55,6 +56,7 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
                 : "No tickets yet"}
           </p>
           <p class="muted">Tickets your customers send from the widget show up here, highest priority first.</p>
+          {Object.keys(filters).length === 0 && <WidgetSetupHint />}
         </div>
       )}
       {tickets.length > 0 && (
