@@ -47,6 +47,24 @@ describe.skipIf(!HAS_BROWSER)("console: logging in and out", () => {
     await close();
   });
 
+  test("the change-password form names the account, so a password manager saves the new password for it", async () => {
+    const { page, errors, close } = await newPage(browser);
+    // Chromium says so in the console of a form with a password field and no username field.
+    const warnings: string[] = [];
+    page.on("console", (m) => m.text().includes("Password forms should have") && warnings.push(m.text()));
+    await logIn(page, server);
+    await page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    await page.getByRole("link", { name: "Account" }).click();
+    const form = page.getByRole("form", { name: "Change password" });
+    await form.getByLabel("New password").waitFor();
+    expect(await form.locator('input[autocomplete="username"]').inputValue()).toBe(server.admin.email);
+    await page.reload();
+    await form.getByLabel("New password").waitFor();
+    expect(warnings).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("a deep link to a ticket opens that ticket after logging in", async () => {
     const { page, close } = await newPage(browser);
     await logIn(page, server, `/console/tickets/${ticket.id}`);

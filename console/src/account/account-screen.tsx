@@ -38,7 +38,7 @@ export function AccountScreen({ agent }: { agent: Agent }) {
             labels={{ currentPassword: "Current password", password: "New password" }}
           />
         )}
-        <PasswordFields model={model} idPrefix="" currentLabel="Current password" />
+        <PasswordFields model={model} idPrefix="" username={agent.email} currentLabel="Current password" />
         <button type="submit" class="button button--primary" disabled={model.saving.value}>
           {model.saving.value ? "Saving…" : "Change password"}
         </button>

@@ -41,7 +41,7 @@ export function FirstPasswordScreen({ agent }: { agent: Agent }) {
             labels={{ currentPassword: "Temporary password", password: "New password" }}
           />
         )}
-        <PasswordFields model={model} idPrefix="first-" currentLabel="Temporary password" />
+        <PasswordFields model={model} idPrefix="first-" username={agent.email} currentLabel="Temporary password" />
         <button type="submit" class="button button--primary button--block" disabled={model.saving.value}>
           {model.saving.value ? "Saving…" : "Set password and continue"}
         </button>

@@ -5,13 +5,17 @@ export function PasswordFields({
   model,
   idPrefix,
   currentLabel,
+  username,
 }: {
   model: Pick<ReturnType<typeof createAccountModel>, "current" | "next">;
   idPrefix: string;
   currentLabel: string;
+  /** The agent's email: a password manager saves the new password for this account only if the form names it. */
+  username: string;
 }) {
   return (
     <>
+      <input type="email" name="username" autoComplete="username" value={username} readOnly hidden />
       <div class="field">
         <label for={`${idPrefix}current-password`}>{currentLabel}</label>
         <input
