@@ -203,8 +203,15 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation at its edges", () => {
       .click();
     await form(page).getByRole("alert").getByText("Diese Unterhaltung ist geschlossen.", { exact: false }).waitFor();
     expect(await form(page).getByLabel("Ihre Antwort").count()).toBe(0);
+    // The thread's files, in German too (they load with the thread, after its messages).
+    await form(page).getByLabel("Screenshot oder Datei anhängen").waitFor();
+    expect(await form(page).getByRole("region", { name: "Dateien" }).count()).toBe(1);
     await form(page).getByRole("button", { name: "Neue Nachricht" }).last().click();
     await form(page).getByLabel("Betreff").waitFor();
+    await form(page).getByLabel("Screenshots oder Dateien anhängen").waitFor();
+    const text = await form(page).innerText();
+    expect(text).toContain("Dateien hierher ziehen");
+    expect(text).not.toMatch(/Attach|Drop files|Uploading|Not attached/);
     await page.close();
     expect(errors).toEqual([]);
   });

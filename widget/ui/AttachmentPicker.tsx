@@ -1,6 +1,9 @@
 import { Component } from "preact";
 import { ATTACHMENT_TYPES } from "../../shared/attachment-limits.js";
 import { addDraftFiles, draftFiles, onDraftChange, removeDraftFile } from "../attachments/draft.js";
+import type { FormStrings } from "./strings-form.js";
+
+type Texts = Pick<FormStrings, "attachLabel" | "attachHint" | "attachedFiles" | "removeFile" | "notAttached">;
 
 export const attachmentCss = `.at{border:1px dashed #888;border-radius:6px;padding:8px;font-size:13px;color:#333}
 .at--over{border-color:var(--a);background:#f3f4f6}
@@ -20,7 +23,7 @@ interface State {
  * Screenshots and files for the ticket: choose, drop on the dialog, or paste an image; images are previewed.
  * Listens on the whole dialog (drop, paste) once mounted; returns every listener it added when unmounted.
  */
-export class AttachmentPicker extends Component<Record<string, never>, State> {
+export class AttachmentPicker extends Component<{ t: Texts }, State> {
   override state: State = { over: false, refused: "" };
   previews = new Map<File, string>();
   teardown: (() => void)[] = [];
@@ -59,7 +62,7 @@ export class AttachmentPicker extends Component<Record<string, never>, State> {
 
   add(files: File[]) {
     const refused = addDraftFiles(files);
-    this.setState({ refused: refused.length ? `Not attached (type or size, max 10 MB): ${refused.join(", ")}` : "" });
+    this.setState({ refused: refused.length ? this.props.t.notAttached(refused.join(", ")) : "" });
   }
 
   preview(file: File): string | null {
@@ -74,9 +77,10 @@ export class AttachmentPicker extends Component<Record<string, never>, State> {
 
   render() {
     const files = draftFiles();
+    const { t } = this.props;
     return (
       <div class={`f at${this.state.over ? " at--over" : ""}`}>
-        <label for="ho-files">Attach screenshots or files</label>
+        <label for="ho-files">{t.attachLabel}</label>
         <input
           id="ho-files"
           type="file"
@@ -88,21 +92,21 @@ export class AttachmentPicker extends Component<Record<string, never>, State> {
             input.value = "";
           }}
         />
-        <div class="h">Drop files here or paste a screenshot. Images, PDF, text, zip; up to 10 MB each.</div>
+        <div class="h">{t.attachHint}</div>
         {this.state.refused && (
           <div class="e" role="alert">
             {this.state.refused}
           </div>
         )}
         {files.length > 0 && (
-          <ul aria-label="Attached files">
+          <ul aria-label={t.attachedFiles}>
             {files.map((file) => {
               const url = this.preview(file);
               return (
                 <li key={file.name + file.size} data-file={file.name}>
                   {url && <img src={url} alt="" />}
                   <span>{file.name}</span>
-                  <button type="button" aria-label={`Remove ${file.name}`} onClick={() => removeDraftFile(file)}>
+                  <button type="button" aria-label={t.removeFile(file.name)} onClick={() => removeDraftFile(file)}>
                     ×
                   </button>
                 </li>

@@ -255,7 +255,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
             </li>,
           ])}
         </ol>
-        {store && <LazyThreadAttachments key={id} caller={store.caller} ticketId={id} />}
+        {store && <LazyThreadAttachments key={id} caller={store.caller} ticketId={id} t={t} />}
         {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}
         {isClosed ? (
           <div>

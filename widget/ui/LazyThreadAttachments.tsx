@@ -1,10 +1,5 @@
 import { Component, type ComponentType } from "preact";
-import type { Caller } from "../conversation/client.js";
-
-interface Props {
-  caller: Caller;
-  ticketId: string;
-}
+import type { ThreadAttachmentsProps as Props } from "./ThreadAttachments.js";
 type Loaded = ComponentType<Props>;
 
 let loaded: Promise<Loaded> | undefined;

@@ -7,11 +7,14 @@ import {
   threadAttachmentBlob,
 } from "../conversation/attachments.js";
 import type { Caller } from "../conversation/client.js";
+import type { ConversationStrings } from "./strings-conversation.js";
 
-interface Props {
+export interface ThreadAttachmentsProps {
   caller: Caller;
   ticketId: string;
+  t: Pick<ConversationStrings, "files" | "filesInConversation" | "attachFile" | "uploadingFile" | "notAttached">;
 }
+type Props = ThreadAttachmentsProps;
 
 interface State {
   files: ThreadAttachment[];
@@ -65,7 +68,7 @@ export class ThreadAttachments extends Component<Props, State> {
     this.setState({ error: "", busy: true });
     for (const file of picked) {
       if (!isAllowedAttachmentType(file.type) || file.size > ATTACHMENT_LIMITS.maxBytes) {
-        this.setState({ error: `Not attached (type or size, max 10 MB): ${file.name}` });
+        this.setState({ error: this.props.t.notAttached(file.name) });
         continue;
       }
       try {
@@ -85,10 +88,11 @@ export class ThreadAttachments extends Component<Props, State> {
 
   override render(_: Props, { files, urls, error, busy }: State) {
     const { attach, download } = this;
+    const { t } = this.props;
     return (
       <section
         class="f at"
-        aria-label="Files"
+        aria-label={t.files}
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
@@ -100,7 +104,7 @@ export class ThreadAttachments extends Component<Props, State> {
         }}
       >
         {files.length > 0 && (
-          <ul aria-label="Files in this conversation">
+          <ul aria-label={t.filesInConversation}>
             {files.map((file) => (
               <li key={file.id} data-file={file.filename}>
                 {urls[file.id] && <img src={urls[file.id]} alt={file.filename} />}
@@ -111,7 +115,7 @@ export class ThreadAttachments extends Component<Props, State> {
             ))}
           </ul>
         )}
-        <label for="ho-thread-files">{busy ? "Uploading…" : "Attach a screenshot or file"}</label>
+        <label for="ho-thread-files">{busy ? t.uploadingFile : t.attachFile}</label>
         <input
           id="ho-thread-files"
           type="file"

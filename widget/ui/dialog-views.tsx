@@ -98,7 +98,7 @@ export function FormView(props: FormProps) {
       <Field {...props} name="email" />
       <Field {...props} name="subject" />
       <Field {...props} name="description" multiline />
-      <AttachmentPicker />
+      <AttachmentPicker t={t} />
       <div class="f">
         <label class="c" for="ho-recording">
           <input

@@ -36,6 +36,11 @@ const en = {
   no: "No",
   feedbackSend: "Send feedback",
   feedbackThanks: "Thanks for your feedback!",
+  files: "Files",
+  filesInConversation: "Files in this conversation",
+  attachFile: "Attach a screenshot or file",
+  uploadingFile: "Uploading…",
+  notAttached: (name: string) => `Not attached (type or size, max 10 MB): ${name}`,
 };
 
 export type ConversationStrings = typeof en;

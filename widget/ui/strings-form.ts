@@ -46,6 +46,11 @@ const en = {
   queuedBody:
     "We couldn't reach support right now. Your message is saved on this device and will be sent automatically — next time you open this page or when you're back online.",
   uploadQueued: "The recording is saved and will be attached automatically.",
+  attachLabel: "Attach screenshots or files",
+  attachHint: "Drop files here or paste a screenshot. Images, PDF, text, zip; up to 10 MB each.",
+  attachedFiles: "Attached files",
+  removeFile: (name: string) => `Remove ${name}`,
+  notAttached: (names: string) => `Not attached (type or size, max 10 MB): ${names}`,
 };
 
 export type FormStrings = typeof en;

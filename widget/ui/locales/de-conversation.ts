@@ -32,5 +32,10 @@ const de: ConversationStrings = {
   no: "Nein",
   feedbackSend: "Feedback senden",
   feedbackThanks: "Danke für Ihr Feedback!",
+  files: "Dateien",
+  filesInConversation: "Dateien in dieser Unterhaltung",
+  attachFile: "Screenshot oder Datei anhängen",
+  uploadingFile: "Wird hochgeladen…",
+  notAttached: (name) => `Nicht angehängt (Dateityp oder Größe, höchstens 10 MB): ${name}`,
 };
 export default de;

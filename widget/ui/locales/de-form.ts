@@ -46,5 +46,10 @@ const de: FormStrings = {
   queuedBody:
     "Der Support ist gerade nicht erreichbar. Ihre Nachricht ist auf diesem Gerät gespeichert und wird automatisch gesendet – beim nächsten Öffnen dieser Seite oder sobald Sie wieder online sind.",
   uploadQueued: "Die Aufzeichnung ist gespeichert und wird automatisch angehängt.",
+  attachLabel: "Screenshots oder Dateien anhängen",
+  attachHint: "Dateien hierher ziehen oder einen Screenshot einfügen. Bilder, PDF, Text, ZIP; je höchstens 10 MB.",
+  attachedFiles: "Angehängte Dateien",
+  removeFile: (name) => `${name} entfernen`,
+  notAttached: (names) => `Nicht angehängt (Dateityp oder Größe, höchstens 10 MB): ${names}`,
 };
 export default de;

@@ -33,5 +33,10 @@ const fr: ConversationStrings = {
   no: "Non",
   feedbackSend: "Envoyer l'avis",
   feedbackThanks: "Merci pour votre avis !",
+  files: "Fichiers",
+  filesInConversation: "Fichiers de cette conversation",
+  attachFile: "Joindre une capture d'écran ou un fichier",
+  uploadingFile: "Envoi en cours…",
+  notAttached: (name) => `Non joint (type ou taille, 10 Mo maximum) : ${name}`,
 };
 export default fr;

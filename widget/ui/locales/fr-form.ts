@@ -44,5 +44,10 @@ const fr: FormStrings = {
   queuedBody:
     "Le support est injoignable pour le moment. Votre message est enregistré sur cet appareil et sera envoyé automatiquement — à la prochaine ouverture de cette page ou dès votre retour en ligne.",
   uploadQueued: "L'enregistrement est conservé et sera joint automatiquement.",
+  attachLabel: "Joindre des captures d'écran ou des fichiers",
+  attachHint: "Déposez des fichiers ici ou collez une capture d'écran. Images, PDF, texte, zip ; 10 Mo maximum chacun.",
+  attachedFiles: "Fichiers joints",
+  removeFile: (name) => `Retirer ${name}`,
+  notAttached: (names) => `Non joint (type ou taille, 10 Mo maximum) : ${names}`,
 };
 export default fr;
