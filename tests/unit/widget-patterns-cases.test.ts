@@ -164,3 +164,52 @@ describe("obfuscated email addresses: a decision", () => {
     "Dinner at Fiat Punto dot com", // "at" after a prose word
   ])("readable: %s", (text) => expect(maskPatterns(text)).toBe(text));
 });
+
+describe("spelled-out addresses in mixed languages, with long top-level domains, before prose: a decision", () => {
+  // English "at" with the French, Italian or Spanish word for the dot counts before a country code or com/net/org;
+  // with " point " not before a country code English also writes after "point" (to, in, it, up...), so "mario at
+  // esempio point it" stays readable with "People at Google point it out". In words only, a top-level domain of 5+
+  // letters counts too (acme dot online), but not after "chez" (French prose: "chez moi point barre"). The address
+  // ends before a spelled dot and a small word ("punto por punto", "point par point", "Punkt für Punkt", "punto y
+  // aparte") and at the last label that can end it ("… dot com dot 2"). Prose after "at" (at the …, at noon) starts
+  // no domain. Known cost: "Kids at polka dot parties" is masked (a word before " dot " and a long last word).
+  test.each([
+    ["mario at esempio punto it", "m•••• at e•••••• punto it"],
+    ["Scrivi a mario at esempio punto it per info", "Scrivi a m•••• at e•••••• punto it per info"],
+    ["jane at example point fr", "j••• at e•••••• point fr"],
+    ["jane at example point com", "j••• at e•••••• point com"],
+    ["juan at ejemplo punto com punto mx", "j••• at e•••••• punto c•• punto mx"],
+    ["mario ät esempio punto it", "m•••• ät e•••••• punto it"],
+    ["jean arobase exemple punto fr", "j••• arobase e•••••• punto fr"],
+    ["mario chiocciola esempio dot com", "m•••• chiocciola e•••••• dot com"],
+    ["juan arroba ejemplo punkt de", "j••• arroba e•••••• punkt de"],
+    ["juan arroba ejemplo punto es punto por punto", "j••• arroba e•••••• punto es punto por punto"],
+    [
+      "jean arobase exemple point fr point par point et voilà",
+      "j••• arobase e•••••• point fr point par point et voilà",
+    ],
+    ["max ät firma punkt de Punkt für Punkt", "m•• ät f•••• punkt de Punkt für Punkt"],
+    ["mario at esempio punto it, punto per punto", "m•••• at e•••••• punto it, punto per punto"],
+    ["juan arroba ejemplo punto com punto y aparte", "j••• arroba e•••••• punto com punto y aparte"],
+    ["Email jane at example dot com dot 2 more", "Email j••• at e•••••• dot com dot 2 more"],
+    ["jane at acme dot online", "j••• at a••• dot online"],
+    ["max at firma punkt digital", "m•• at f•••• punkt digital"],
+    ["support at shop dot store", "s•••••• at s••• dot store"],
+    ["jane arobase exemple point online", "j••• arobase e•••••• point online"],
+    ["Write to hello at studio dot photography today", "Write to h•••• at s••••• dot photography today"],
+  ])("masked: %s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
+
+  test.each([
+    "Researchers at Stanford point to the risk",
+    "People at Google point it out",
+    "mario at esempio point it", // see above: "point it" is English
+    "meet at the office, point taken",
+    "look at page 2, point 3",
+    "Lunch at Fiat Punto Bar",
+    "We met at the dot com party",
+    "we met at noon dot com bubble",
+    "Click at the dot above",
+    "Shares fell at the dot com crash",
+    "Jane chez example point online", // "chez" in words only: a top-level domain of 2-4 letters
+  ])("readable: %s", (text) => expect(maskPatterns(text)).toBe(text));
+});
