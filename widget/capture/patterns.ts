@@ -114,15 +114,17 @@ function ibanValid(raw: string): boolean {
 
 /**
  * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
- * a prefix: shpat_…, key-…), or mixes digits, lower and upper case without reading as words (a path such as
- * /src/components/PaymentStep2/Index, a camelCase name: 70%+ of it in runs of 3+ lower-case letters; a random
- * 32-character base64 key reads that way about once in 5,000, a 40-character one once in 14,000).
+ * a prefix: shpat_…, key-…), or mixes lower and upper case, and digits or a change of case every third character or
+ * more, without reading as words (a path such as /src/components/PaymentStep2/Index, a camelCase name: 70%+ of it in
+ * runs of 3+ lower-case letters; a random 32-character base64 key reads that way about once in 5,000, a
+ * 40-character one once in 14,000). Names with acronyms (getHTMLElementByIDForXMLHttpRequest) change case less often
+ * than a key of letters only, which most of the time (19 in 20 at 32 characters) changes it every other one.
  */
 const looksRandom = (run: string) =>
   (run.match(/[0-9a-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
-  (/\d/.test(run) &&
-    /[a-z]/.test(run) &&
+  (/[a-z]/.test(run) &&
     /[A-Z]/.test(run) &&
+    (/\d/.test(run) || (run.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) ?? []).length * 3 >= run.length) &&
     (run.match(/[A-Z]?[a-z]{3,}/g) ?? []).join("").length < run.length * 0.7);
 
 /**
@@ -143,7 +145,10 @@ const cache = new Map<string, { out: string; pieces: string[] }>();
 export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
   // something with an @ or digits; "at" (ät, arobase, chez, arroba, chiocciola) for the spelled-out addresses.
-  if (text.length < 32 && !(text.length < 13 ? /@|%40|[aä]t\W|chez/i : /[@%\d]|[aä]t\W|ar?rob|chez|chioc/i).test(text))
+  if (
+    text.length < 32 &&
+    !(text.length < 13 ? /@|%40|[aä]t\W|chez/i : /[@%\d]|[aä]t\W|ar?rob|chez|chioc|k_|h._|xox|glpat/i).test(text)
+  )
     return text;
   const cacheable = !skipEmail && text.length <= CACHE_TEXT;
   const known = cacheable ? cache.get(text) : undefined;
