@@ -40,6 +40,10 @@ describe("email addresses: only the first letter of each part and the top-level 
     ["/users/jane%2Bbilling%40example.com/edit", "/users/j•••••••••••••%40e••••••.com/edit"],
     ["Sent to jürgen@münchen.de", "Sent to j•••••@m••••••.de"],
     ["📧 jane@example.com 🎉", "📧 j•••@e••••••.com 🎉"],
+    // The full-width @ of Chinese and Japanese pages; a zero-width space or word joiner that keeps it from being a link.
+    ["お問い合わせ：info＠example.co.jp まで", "お問い合わせ：i•••＠e••••••.c•.jp まで"],
+    ["jane.doe@\u200bexample.com", "j•••.•••@\u200be••••••.com"],
+    ["jane\u2060@\u2060example.com", "j•••\u2060@\u2060e••••••.com"],
   ])("%s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
 });
 
@@ -104,6 +108,8 @@ describe("obfuscated email addresses: a decision", () => {
     ["JANE AT EXAMPLE.CO.UK, thanks", "J••• AT E••••••.C•.UK, thanks"],
     ["Contact: ops-team at acme.io (24/7)", "Contact: o••-•••• at a•••.io (24/7)"],
     ["jane at example [dot] com", "j••• at e•••••• [dot] com"],
+    ["jane @ example.com", "j••• @ e••••••.com"], // a bare @ with spaces: as a bare "at"
+    ["jane @ example dot com", "j••• @ e•••••• dot com"],
     // German and French: (ät), [punkt], "arobase", "chez", "point".
     ["jane (ät) example (punkt) de", "j••• (ät) e•••••• (punkt) de"],
     ["Schreiben Sie an jane.doe [ÄT] firma [PUNKT] de", "Schreiben Sie an j•••.••• [ÄT] f•••• [PUNKT] de"],
@@ -138,6 +144,8 @@ describe("obfuscated email addresses: a decision", () => {
     "Look at index.html",
     "We are based at acme.co.uk now",
     "Error at app.js:12",
+    "Follow us @ twitter.com",
+    "Lunch @ 12.30, logo @ 2x.png",
     "Failed at main.ts line 4",
     "at Object.<anonymous> (main.js:1:2)",
     "TypeError: boom\n    at Object.run (main.js:1:2)",

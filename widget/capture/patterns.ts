@@ -13,24 +13,26 @@ export type OnMasked = (masked: string) => void;
 
 // Tried only from the start of a run of address characters (the character before is captured and given back), so a
 // long run without an @ costs one pass, not one per character. Letters of any script. "%40": an address
-// percent-encoded in a URL (URLSearchParams writes @ that way). Not "logo@2x.png" (image density suffixes) nor
-// "pkg@1.2.3": the top-level domain starts with a letter.
+// percent-encoded in a URL (URLSearchParams writes @ that way); "＠", the full-width @ of Chinese and Japanese pages
+// ("info＠example.co.jp", also written to get past scrapers); a zero-width space or word joiner next to the @ (put
+// there so the address is not made a link, or may wrap). Not "logo@2x.png" (image density suffixes) nor "pkg@1.2.3":
+// the top-level domain starts with a letter.
 export const EMAIL =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(@|%40)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)([\u200b\u2060]?(?:[@＠]|%40)[\u200b\u2060]?)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
 // Written around spam filters: "jane(at)example.com", "jane [at] example [dot] com", "jane at example dot com", in
 // German ("jane (ät) example (punkt) de"), French ("jane arobase example point fr", "jane chez example point com"),
 // Spanish and Italian ("juan arroba ejemplo punto es", "mario chiocciola esempio punto it"), and mixed ("mario at
-// esempio punto it"). A bracketed at always counts; a bare one not after a word prose puts before "at" ("meet at …",
-// "find us at …") nor before one prose puts after it ("at the …", "at noon dot com"); with real dots only outside code
-// (CODE_AT) and not "chez" ("commandé chez amazon.fr"). The address ends before a spelled dot and a small word ("…
-// punto es punto por punto", "point par point", "punto y aparte"), and at the last label that can end it. In words
-// only, a top-level domain of 5+ letters counts ("acme dot online") but not after "chez" ("chez moi point barre");
-// English "at" takes " point " / " punto " only before a country code or com/net/org ("lunch at the Punto Bar"), and "
-// point " not before one English also writes ("Students at Stanford point out", "… point to"). See the decisions in
-// tests/unit/widget-patterns-cases.test.ts.
+// esempio punto it"). A bracketed at always counts; a bare one (an "@" between spaces too: "jane @ example.com") not
+// after a word prose puts before "at" ("meet at …", "find us at …") nor before one prose puts after it ("at the …", "at
+// noon dot com"); with real dots only outside code (CODE_AT) and not "chez" ("commandé chez amazon.fr"). The address
+// ends before a spelled dot and a small word ("… punto es punto por punto", "point par point", "punto y aparte"), and
+// at the last label that can end it. In words only, a top-level domain of 5+ letters counts ("acme dot online") but not
+// after "chez" ("chez moi point barre"); English "at" takes " point " / " punto " only before a country code or
+// com/net/org ("lunch at the Punto Bar"), and " point " not before one English also writes ("Students at Stanford point
+// out", "… point to"). See the decisions in tests/unit/widget-patterns-cases.test.ts.
 // At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
 const SPELLED =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|@|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
 const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)/i;
 const PROSE =
   /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|met|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
@@ -133,7 +135,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /@|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
@@ -147,7 +149,7 @@ export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (ema
   // something with an @ or digits; "at" (ät, arobase, chez, arroba, chiocciola) for the spelled-out addresses.
   if (
     text.length < 32 &&
-    !(text.length < 13 ? /@|%40|[aä]t\W|chez/i : /[@%\d]|[aä]t\W|ar?rob|chez|chioc|k_|h._|xox|glpat/i).test(text)
+    !(text.length < 13 ? /[@＠]|%40|[aä]t\W|chez/i : /[@＠%\d]|[aä]t\W|ar?rob|chez|chioc|k_|h._|xox|glpat/i).test(text)
   )
     return text;
   const cacheable = !skipEmail && text.length <= CACHE_TEXT;
