@@ -1,11 +1,13 @@
 /**
  * Third pass on what a recording lets out (issue #12): addresses spelled out in German, French, Spanish and Italian,
  * and avatar URLs that name the person (an email's hash in a query parameter, GitHub user ids, Google profile photos,
- * github.com/<user>.png), also in a lazy loader's data-src and in links. Each sits next to text or an image that must
- * still reach the server as the page wrote it.
+ * github.com/<user>.png), also in a lazy loader's data-src and in links; addresses spelled out in mixed languages or
+ * with a long top-level domain, and keys without digits in classes and data-* values. Each sits next to text, an image
+ * or a class name that must still reach the server as the page wrote it.
  */
 import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
+import { KEYS } from "../helpers/mask-cases.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { hostPage, openWidget, sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
 
@@ -122,20 +124,77 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: Spanish and Italian addresses, av
   }, 60_000);
 });
 
+const PAGE_3 = `<meta charset="utf-8">
+  <p>Scrivete a mario.rossi at posta-it punto it, punto per punto.</p>
+  <p>Write to hello at acme-shop dot online or to jonas ät bau-firma punkt digital.</p>
+  <p>Students at Stanford point out the risk. We met at noon dot com bubble.</p>
+  <div id="key" class="key-box ${KEYS.letters}" data-api-key="${KEYS.stripeLetters}">Keys</div>
+  <nav class="header__nav-item--active c-product-card__image-wrapper--is-active">Menu</nav>
+  <p id="later"></p>`;
+const SECRETS_3 = ["mario.rossi", "posta-it", "acme-shop", "jonas", "bau-firma", "theo.weber", "kunden-mail"];
+const KEYS_3 = [KEYS.letters, KEYS.stripeLetters, KEYS.githubLetters].map((key) => key.slice(-16));
+
+describe.skipIf(!HAS_BROWSER)("widget privacy: mixed-language addresses, long domains, keys without digits", () => {
+  let server: TestServer;
+  let browser: Browser;
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+  test("masked in the snapshot and in later changes; prose and ordinary class names stay as written", async () => {
+    const { json, errors, close } = await recordedAfterChange(browser, server, {
+      images: /\.none$/,
+      html: PAGE_3,
+      // A key set later, as an attribute change: passed in, the page's script cannot see this file.
+      change: (key) => {
+        document.getElementById("later")!.textContent = "Neu: theo.weber at kunden-mail punkt de";
+        document.getElementById("key")!.setAttribute("data-token", key);
+      },
+      changed: "Neu:",
+      subject: "Mixed-language addresses and keys",
+      arg: KEYS.githubLetters,
+    });
+
+    for (const secret of [...SECRETS_3, ...KEYS_3]) expect(json, `recording: ${secret}`).not.toContain(secret);
+    for (const visible of [
+      "Scrivete a m",
+      " at p",
+      " punto it, punto per punto.",
+      "Write to h",
+      " dot online or to j",
+      " punkt digital.",
+      "Students at Stanford point out the risk. We met at noon dot com bubble.",
+      "header__nav-item--active c-product-card__image-wrapper--is-active",
+      "key-box ",
+      "sk_live_•",
+      "ghp_•",
+      "Neu: t",
+    ])
+      expect(json, visible).toContain(visible);
+    expect(errors).toEqual([]);
+    await close();
+  }, 60_000);
+});
+
 /**
- * The stored recording of a ticket sent from `html` (its images answered empty) after `change` ran on the page and
- * `changed` text showed: what the snapshot and a later change let out.
+ * The stored recording of a ticket sent from `html` (its images answered empty) after `change` ran on the page (given
+ * `arg`) and `changed` text showed: what the snapshot and a later change let out.
  */
 async function recordedAfterChange(
   browser: Browser,
   server: TestServer,
-  options: { images: RegExp; html: string; change: () => void; changed: string; subject: string },
+  options: {
+    images: RegExp;
+    html: string;
+    change: (arg: string) => void;
+    arg?: string;
+    changed: string;
+    subject: string;
+  },
 ): Promise<{ json: string; errors: string[]; close(): Promise<void> }> {
   const { page, errors, close } = await widgetPage(browser);
   await page.route(options.images, (route) => route.fulfill({ contentType: "image/gif", body: "" }));
   await hostPage(page, server, "", options.html);
   await waitForRecorder(page);
-  await page.evaluate(options.change);
+  await page.evaluate(options.change, options.arg ?? "");
   await page.getByText(options.changed).waitFor();
   await openWidget(page);
   const { id } = await sendTicket(page, options.subject);

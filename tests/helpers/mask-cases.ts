@@ -32,6 +32,12 @@ export const KEYS = {
   twilioSid: j("AC", "e4df2db10d34791a6a695ff774667e82"),
   hex32: "e4df2db10d34791a6a695ff774667e82",
   shopify: j("shpat_", "e4df2db10d34791a6a695ff774667e82"),
+  // Without a digit: about 1 in 270 random 32-character keys of letters and digits, and every key of letters only.
+  letters: j("GkDtCNAcmmIJHCLUB", "ieBbHytAudRGvGKelDBaHgs"),
+  stripeLetters: j("sk_", "live_", "JCOhGgFnqFyDAVCkpDrGwDYx"),
+  githubLetters: j("ghp_", "vCBiXADbcrLACCNeGhujVpRUexyopHJNKxQp"),
+  gitlabLetters: j("glpat-", "KBphDoNhptrahjowCpWU"),
+  slackLetters: j("xoxb-", "CkbZifJMCiEnrQtnKFsV"),
 };
 
 /**
@@ -101,6 +107,11 @@ export const SECRETS: [string, string, number][] = [
   ["sha-256", "sha ⟦9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08⟧", 0],
   ["base64 secret", "secret ⟦dGhpcyBpcyBhIHNlY3JldCB2YWx1ZSBmb3IgdGVzdGluZw==⟧", 0],
   ["32 hex without dashes", "id ⟦550e8400e29b41d4a716446655440000⟧", 0],
+  ["key of letters only", `api_key: ⟦${KEYS.letters}⟧`, 0],
+  ["stripe, no digit", `⟦${KEYS.stripeLetters}⟧`, 8],
+  ["github, no digit", `⟦${KEYS.githubLetters}⟧`, 4],
+  ["gitlab, no digit, short", `token ⟦${KEYS.gitlabLetters}⟧`, 6],
+  ["slack, no digit, short", `⟦${KEYS.slackLetters}⟧`, 5],
 ];
 
 /** Must stay readable, byte for byte, wherever they appear (page text, attributes, URLs, metadata). */
@@ -137,6 +148,13 @@ export const READABLE = [
   "/src/components/CheckoutForm/PaymentStep2/Index.tsx",
   "/api/v2/Organizations/42/Members/Invitations/Pending",
   "useEffectCallbackHandlerForWindowResize2Events",
+  // Long names without digits: words, acronyms (they change case less often than a key of letters), BEM.
+  "getHTMLElementByIDForXMLHttpRequestHandler",
+  "isUSBDeviceConnectedViaHIDOrWebUSBApi",
+  "ReactQueryDevtoolsPanel__QueryRowIsStale",
+  "MuiButtonBase-root-MuiIconButton-root",
+  "c-product-card__image-wrapper--is-active",
+  "header__nav-item--active",
   "@mention",
   "Thanks @jane!",
   "@media (max-width: 600px)",

@@ -40,6 +40,10 @@ describe("email addresses: only the first letter of each part and the top-level 
     ["/users/jane%2Bbilling%40example.com/edit", "/users/j•••••••••••••%40e••••••.com/edit"],
     ["Sent to jürgen@münchen.de", "Sent to j•••••@m••••••.de"],
     ["📧 jane@example.com 🎉", "📧 j•••@e••••••.com 🎉"],
+    // The full-width @ of Chinese and Japanese pages; a zero-width space or word joiner that keeps it from being a link.
+    ["お問い合わせ：info＠example.co.jp まで", "お問い合わせ：i•••＠e••••••.c•.jp まで"],
+    ["jane.doe@\u200bexample.com", "j•••.•••@\u200be••••••.com"],
+    ["jane\u2060@\u2060example.com", "j•••\u2060@\u2060e••••••.com"],
   ])("%s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
 });
 
@@ -104,6 +108,8 @@ describe("obfuscated email addresses: a decision", () => {
     ["JANE AT EXAMPLE.CO.UK, thanks", "J••• AT E••••••.C•.UK, thanks"],
     ["Contact: ops-team at acme.io (24/7)", "Contact: o••-•••• at a•••.io (24/7)"],
     ["jane at example [dot] com", "j••• at e•••••• [dot] com"],
+    ["jane @ example.com", "j••• @ e••••••.com"], // a bare @ with spaces: as a bare "at"
+    ["jane @ example dot com", "j••• @ e•••••• dot com"],
     // German and French: (ät), [punkt], "arobase", "chez", "point".
     ["jane (ät) example (punkt) de", "j••• (ät) e•••••• (punkt) de"],
     ["Schreiben Sie an jane.doe [ÄT] firma [PUNKT] de", "Schreiben Sie an j•••.••• [ÄT] f•••• [PUNKT] de"],
@@ -138,6 +144,8 @@ describe("obfuscated email addresses: a decision", () => {
     "Look at index.html",
     "We are based at acme.co.uk now",
     "Error at app.js:12",
+    "Follow us @ twitter.com",
+    "Lunch @ 12.30, logo @ 2x.png",
     "Failed at main.ts line 4",
     "at Object.<anonymous> (main.js:1:2)",
     "TypeError: boom\n    at Object.run (main.js:1:2)",
@@ -162,5 +170,54 @@ describe("obfuscated email addresses: a decision", () => {
     "La chiocciola è lenta, punto e basta",
     "We had lunch at the Punto Bar", // " punto " is Spanish and Italian: not with English "at"
     "Dinner at Fiat Punto dot com", // "at" after a prose word
+  ])("readable: %s", (text) => expect(maskPatterns(text)).toBe(text));
+});
+
+describe("spelled-out addresses in mixed languages, with long top-level domains, before prose: a decision", () => {
+  // English "at" with the French, Italian or Spanish word for the dot counts before a country code or com/net/org;
+  // with " point " not before a country code English also writes after "point" (to, in, it, up...), so "mario at
+  // esempio point it" stays readable with "People at Google point it out". In words only, a top-level domain of 5+
+  // letters counts too (acme dot online), but not after "chez" (French prose: "chez moi point barre"). The address
+  // ends before a spelled dot and a small word ("punto por punto", "point par point", "Punkt für Punkt", "punto y
+  // aparte") and at the last label that can end it ("… dot com dot 2"). Prose after "at" (at the …, at noon) starts
+  // no domain. Known cost: "Kids at polka dot parties" is masked (a word before " dot " and a long last word).
+  test.each([
+    ["mario at esempio punto it", "m•••• at e•••••• punto it"],
+    ["Scrivi a mario at esempio punto it per info", "Scrivi a m•••• at e•••••• punto it per info"],
+    ["jane at example point fr", "j••• at e•••••• point fr"],
+    ["jane at example point com", "j••• at e•••••• point com"],
+    ["juan at ejemplo punto com punto mx", "j••• at e•••••• punto c•• punto mx"],
+    ["mario ät esempio punto it", "m•••• ät e•••••• punto it"],
+    ["jean arobase exemple punto fr", "j••• arobase e•••••• punto fr"],
+    ["mario chiocciola esempio dot com", "m•••• chiocciola e•••••• dot com"],
+    ["juan arroba ejemplo punkt de", "j••• arroba e•••••• punkt de"],
+    ["juan arroba ejemplo punto es punto por punto", "j••• arroba e•••••• punto es punto por punto"],
+    [
+      "jean arobase exemple point fr point par point et voilà",
+      "j••• arobase e•••••• point fr point par point et voilà",
+    ],
+    ["max ät firma punkt de Punkt für Punkt", "m•• ät f•••• punkt de Punkt für Punkt"],
+    ["mario at esempio punto it, punto per punto", "m•••• at e•••••• punto it, punto per punto"],
+    ["juan arroba ejemplo punto com punto y aparte", "j••• arroba e•••••• punto com punto y aparte"],
+    ["Email jane at example dot com dot 2 more", "Email j••• at e•••••• dot com dot 2 more"],
+    ["jane at acme dot online", "j••• at a••• dot online"],
+    ["max at firma punkt digital", "m•• at f•••• punkt digital"],
+    ["support at shop dot store", "s•••••• at s••• dot store"],
+    ["jane arobase exemple point online", "j••• arobase e•••••• point online"],
+    ["Write to hello at studio dot photography today", "Write to h•••• at s••••• dot photography today"],
+  ])("masked: %s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
+
+  test.each([
+    "Researchers at Stanford point to the risk",
+    "People at Google point it out",
+    "mario at esempio point it", // see above: "point it" is English
+    "meet at the office, point taken",
+    "look at page 2, point 3",
+    "Lunch at Fiat Punto Bar",
+    "We met at the dot com party",
+    "we met at noon dot com bubble",
+    "Click at the dot above",
+    "Shares fell at the dot com crash",
+    "Jane chez example point online", // "chez" in words only: a top-level domain of 2-4 letters
   ])("readable: %s", (text) => expect(maskPatterns(text)).toBe(text));
 });

@@ -245,6 +245,7 @@ describe("cost grows with the text's size, not faster", () => {
     ["spelled-out at and dot", (n) => "us at example dot ".repeat(n / 18)],
     ["French, chez and point", (n) => "nous chez moi point ".repeat(n / 20)],
     ["Spanish, arroba and punto", (n) => "yo arroba casa punto ".repeat(n / 21)],
+    ["English at, punto, punto por punto", (n) => "yo at casa punto es punto por punto ".repeat(n / 36)],
     ["bracketed at, no domain", (n) => `${"a (at) ".repeat(n / 7)}b`],
     ["one spelled domain", (n) => `jane [at] ${"x [dot] ".repeat(n / 8)}`],
     ["bare at before real dots", (n) => "jane at x.y.z.a.b.c.d.e.f ".repeat(n / 26)],

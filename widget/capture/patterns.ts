@@ -13,24 +13,37 @@ export type OnMasked = (masked: string) => void;
 
 // Tried only from the start of a run of address characters (the character before is captured and given back), so a
 // long run without an @ costs one pass, not one per character. Letters of any script. "%40": an address
-// percent-encoded in a URL (URLSearchParams writes @ that way). Not "logo@2x.png" (image density suffixes) nor
-// "pkg@1.2.3": the top-level domain starts with a letter.
+// percent-encoded in a URL (URLSearchParams writes @ that way); "＠", the full-width @ of Chinese and Japanese pages
+// ("info＠example.co.jp", also written to get past scrapers); a zero-width space or word joiner next to the @ (put
+// there so the address is not made a link, or may wrap). Not "logo@2x.png" (image density suffixes) nor "pkg@1.2.3":
+// the top-level domain starts with a letter.
 export const EMAIL =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(@|%40)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)([\u200b\u2060]?(?:[@＠]|%40)[\u200b\u2060]?)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
 // Written around spam filters: "jane(at)example.com", "jane [at] example [dot] com", "jane at example dot com", in
-// German ("jane (ät) example (punkt) de") and French ("jane arobase example point fr", "jane chez example point com").
-// A bracketed at always counts; a bare one not after a word prose puts before "at" ("meet at example dot com", "find
-// us at …"); with real dots only outside code (CODE_AT) and not "chez" ("commandé chez amazon.fr"); in words only
-// ("… dot com") with a top-level domain of 2-4 letters ("chez moi point barre"), and English "at" not with " point "
-// ("Students at Stanford point out"). Spanish and Italian as French: "juan arroba ejemplo punto es", "mario chiocciola
-// esempio punto it"; English "at" not with " punto " ("lunch at the Punto Bar") nor a one-letter word before it ("arroba
-// y punto de …"): see the decision in tests/unit/widget-patterns-cases.test.ts.
+// German ("jane (ät) example (punkt) de"), French ("jane arobase example point fr", "jane chez example point com"),
+// Spanish and Italian ("juan arroba ejemplo punto es", "mario chiocciola esempio punto it"), and mixed ("mario at
+// esempio punto it"). A bracketed at always counts; a bare one (an "@" between spaces too: "jane @ example.com") not
+// after a word prose puts before "at" ("meet at …", "find us at …") nor before one prose puts after it ("at the …", "at
+// noon dot com"); with real dots only outside code (CODE_AT) and not "chez" ("commandé chez amazon.fr"). The address
+// ends before a spelled dot and a small word ("… punto es punto por punto", "point par point", "punto y aparte"), and
+// at the last label that can end it. In words only, a top-level domain of 5+ letters counts ("acme dot online") but not
+// after "chez" ("chez moi point barre"); English "at" takes " point " / " punto " only before a country code or
+// com/net/org ("lunch at the Punto Bar"), and " point " not before one English also writes ("Students at Stanford point
+// out", "… point to"). See the decisions in tests/unit/widget-patterns-cases.test.ts.
 // At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
 const SPELLED =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|@|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
 const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)/i;
 const PROSE =
-  /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
+  /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|met|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
+// What English prose puts after "at" (at the …, at noon): no domain starts there.
+const AFTER_AT =
+  /^(?:the|an?|this|that|my|your|our|his|her|their|its|some|any|each|every|one|noon|night|home|work|school|once|least|last|first|all|times|most|best)$/i;
+// A small word after a spelled dot ("punto por punto", "point par point", "Punkt für Punkt", "punto y aparte").
+const SMALL = /^(?:[yeoaà]|et|und|and|or|ou|par|por|per|für|by|to)$/i;
+const WORD_DOT = /^(?:dot|punkt|point|punto)$/i;
+// What English writes after "point" (point to, point it out) that is also a country code.
+const ENGLISH_TWO = /^(?:to|in|at|it|is|me|us|up|on|of|as|by)$/i;
 // A bare "at" before a real dotted name that is code, not an address: a file name for a domain ("Error at app.js"),
 // a stack frame (on its own line: "\n    at Object.run"), a name followed by a line number or "(file:line".
 const FILE_TLD =
@@ -103,15 +116,17 @@ function ibanValid(raw: string): boolean {
 
 /**
  * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
- * a prefix: shpat_…, key-…), or mixes digits, lower and upper case without reading as words (a path such as
- * /src/components/PaymentStep2/Index, a camelCase name: 70%+ of it in runs of 3+ lower-case letters; a random
- * 32-character base64 key reads that way about once in 5,000, a 40-character one once in 14,000).
+ * a prefix: shpat_…, key-…), or mixes lower and upper case, and digits or a change of case every third character or
+ * more, without reading as words (a path such as /src/components/PaymentStep2/Index, a camelCase name: 70%+ of it in
+ * runs of 3+ lower-case letters; a random 32-character base64 key reads that way about once in 5,000, a
+ * 40-character one once in 14,000). Names with acronyms (getHTMLElementByIDForXMLHttpRequest) change case less often
+ * than a key of letters only, which most of the time (19 in 20 at 32 characters) changes it every other one.
  */
 const looksRandom = (run: string) =>
   (run.match(/[0-9a-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
-  (/\d/.test(run) &&
-    /[a-z]/.test(run) &&
+  (/[a-z]/.test(run) &&
     /[A-Z]/.test(run) &&
+    (/\d/.test(run) || (run.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) ?? []).length * 3 >= run.length) &&
     (run.match(/[A-Z]?[a-z]{3,}/g) ?? []).join("").length < run.length * 0.7);
 
 /**
@@ -120,7 +135,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /@|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt)\s)|\s(?:ät|arobase|chez|arroba|chiocciola)\s+\S+\s+(?:point|punto)\s|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
@@ -132,7 +147,10 @@ const cache = new Map<string, { out: string; pieces: string[] }>();
 export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
   // something with an @ or digits; "at" (ät, arobase, chez, arroba, chiocciola) for the spelled-out addresses.
-  if (text.length < 32 && !(text.length < 13 ? /@|%40|[aä]t\W|chez/i : /[@%\d]|[aä]t\W|ar?rob|chez|chioc/i).test(text))
+  if (
+    text.length < 32 &&
+    !(text.length < 13 ? /[@＠]|%40|[aä]t\W|chez/i : /[@＠%\d]|[aä]t\W|ar?rob|chez|chioc|k_|h._|xox|glpat/i).test(text)
+  )
     return text;
   const cacheable = !skipEmail && text.length <= CACHE_TEXT;
   const known = cacheable ? cache.get(text) : undefined;
@@ -166,27 +184,38 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
       })
       .replace(SPELLED, (m, before: string, local: string, at: string, domain: string, offset: number, all: string) => {
         const parts = domain.split(SPELLED_DOT); // label, separator, label, ..., top-level domain
-        const tld = parts[parts.length - 1];
+        const next = all.slice(offset + m.length, offset + m.length + 80);
         const bare = !/[([{<]/.test(at);
-        const spelledDot = parts.some((p, i) => i % 2 && p !== ".");
-        if (
-          !/^\p{L}{2,}$/u.test(tld) ||
-          (bare &&
-            (PROSE.test(local) ||
-              (spelledDot
-                ? (tld.length > 4 && !/[([{<]/.test(domain)) ||
-                  /(?:^|\s)\p{L}\s+punto\s/iu.test(domain) ||
-                  (/^\s+at/i.test(at) && /\sp(?:oint|unto)\s/i.test(domain))
-                : /\n|chez/i.test(at) ||
-                  FILE_TLD.test(tld) ||
-                  CODE_AFTER.test(all.slice(offset + m.length, offset + m.length + 80)))))
-        )
-          return m;
+        if (bare && (PROSE.test(local) || SMALL.test(parts[0]) || AFTER_AT.test(parts[0]))) return m;
+        // Where the address ends: before a spelled dot and a small word (not a last label, but for "punto por punto").
+        for (let i = 2; i < parts.length; i += 2)
+          if (
+            parts[i - 1] !== "." &&
+            SMALL.test(parts[i]) &&
+            (i < parts.length - 1 || /^\s+(?:dot|punkt|point|punto)\b/i.test(next))
+          )
+            parts.length = i - 1;
+        // Then at the last label that can end it; labels after a spelled dot are dropped until one does.
+        const fits = (tld: string) => {
+          if (!/^\p{L}{2,}$/u.test(tld)) return false;
+          if (!bare) return true;
+          const dots = parts.filter((p, i) => i % 2 && p !== ".");
+          if (!dots.length) return !(/\n|chez/i.test(at) || FILE_TLD.test(tld) || CODE_AFTER.test(next));
+          if (WORD_DOT.test(tld) || (tld.length > 4 && /chez/i.test(at) && !/[([{<]/.test(domain))) return false;
+          const mixed = /^\s+at/i.test(at) && dots.find((p) => /p(?:oint|unto)/i.test(p));
+          return (
+            !mixed || (/^(?:\p{L}\p{L}|com|net|org)$/iu.test(tld) && !(/point/i.test(mixed) && ENGLISH_TWO.test(tld)))
+          );
+        };
+        while (parts.length > 1 && !fits(parts[parts.length - 1]) && parts[parts.length - 2] !== ".") parts.length -= 2;
+        if (parts.length < 3 || !fits(parts[parts.length - 1])) return m;
+        const address = parts.join("");
         return (
           before +
           hit(
             keepFirst(local) + at + parts.map((p, i) => (i % 2 || i === parts.length - 1 ? p : keepFirst(p))).join(""),
-          )
+          ) +
+          domain.slice(address.length)
         );
       })
       .replace(JWT, (m) => hit(dotsFrom(m, 3)))

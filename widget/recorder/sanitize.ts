@@ -153,9 +153,10 @@ function cleanAttributes(
     else if (typeof value === "string") {
       if (name.startsWith("data-") || name === "content" || name === "download")
         attributes[name] = avatars(mask(value));
-      // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs: not looked at.
+      // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs, nor the 20+ characters in
+      // a row of a key without digits: not looked at.
       else if (patterns && ID_ATTRIBUTES.includes(name)) {
-        if (/[@%\d]/.test(value)) attributes[name] = patterns(value);
+        if (/[@%\d]|[\w-]{20}/.test(value)) attributes[name] = patterns(value);
       } else if (patterns && (name === "srcset" || name === "style")) attributes[name] = maskLoaded(value, patterns);
     } else if (patterns && name === "style" && value && typeof value === "object") {
       // A style change arrives as a diff of properties.
