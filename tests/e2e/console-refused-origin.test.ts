@@ -20,9 +20,7 @@ describe.skipIf(!HAS_BROWSER)("console: a refused widget origin, found and allow
       await openWidget(customer.page);
       await fillForm(customer.page, "Export button greyed out", "The CSV export on the orders page does nothing.");
       await form(customer.page).getByRole("button", { name: "Send" }).click();
-      await expect
-        .poll(() => form(customer.page).getByRole("alert").textContent())
-        .toContain("not set up correctly");
+      await expect.poll(() => form(customer.page).getByRole("alert").textContent()).toContain("not set up correctly");
 
       const admin = await newPage(browser);
       await logIn(admin.page, server);

@@ -209,7 +209,7 @@ describe.skipIf(!HAS_BROWSER)("widget: the conversation at its edges", () => {
     await form(page).getByRole("button", { name: "Neue Nachricht" }).last().click();
     await form(page).getByLabel("Betreff").waitFor();
     await form(page).getByLabel("Screenshots oder Dateien anhängen").waitFor();
-    const text = await form(page).innerText();
+    const text = (await form(page).textContent()) ?? "";
     expect(text).toContain("Dateien hierher ziehen");
     expect(text).not.toMatch(/Attach|Drop files|Uploading|Not attached/);
     await page.close();
