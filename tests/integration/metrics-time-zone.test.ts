@@ -64,6 +64,28 @@ describe.each(DATABASE_KINDS)("metrics in the viewer's time zone on %s", (kind) 
     expect(await drill(`from=2025-04-08&to=2025-04-08&tz=${ZONE}`)).not.toContain(LATE.toISOString());
   });
 
+  it("names the zone it counted in, so a drill-down in it lists the tickets counted around midnight", async () => {
+    const drill = async (query: string) => {
+      const res = await t.request(`/api/v1/metrics/escalations/tickets?${query}`, { headers: { Cookie: cookie } });
+      return (await res.json()).tickets.map((x: { createdAt: string }) => x.createdAt) as string[];
+    };
+    for (const zone of [undefined, ZONE]) {
+      const period = `from=2025-04-09&to=2025-04-09${zone ? `&tz=${zone}` : ""}`;
+      const figures = await get(period);
+      expect(figures.body.tz).toBe(zone ?? "UTC");
+      const insights = await (
+        await t.request(`/api/v1/metrics/insights?${period}`, { headers: { Cookie: cookie } })
+      ).json();
+      expect(insights.tz).toBe(zone ?? "UTC");
+      const named = `from=2025-04-09&to=2025-04-09&tz=${figures.body.tz}`;
+      const escalated = await drill(`metric=escalated&${named}`);
+      expect(escalated).toHaveLength(figures.body.overall.escalated);
+      expect(await drill(`metric=tickets&${named}`)).toHaveLength(figures.body.overall.tickets);
+      // LATE (23:30 UTC on the 8th) is the 9th's only in Johannesburg.
+      expect(escalated.includes(LATE.toISOString())).toBe(zone === ZONE);
+    }
+  });
+
   it("buckets weeks by the viewer's Mondays, equal to a count of the tickets", async () => {
     const weeksOf = (offsetHours: number) => {
       const counts = new Map<string, { tickets: number; escalated: number }>();
