@@ -26,6 +26,8 @@ export type MetricGroupBy = (typeof metricGroupBys)[number];
 export const drilldownMetrics = [
   "tickets",
   "escalated",
+  /** Tickets whose first escalation (not creation) falls in the period, as the insights' anomalies count them. */
+  "first_escalated",
   "resolved",
   "reopened",
   "first_contact_resolved",

@@ -24,11 +24,11 @@ describe.skipIf(!HAS_BROWSER)("console: metrics links read in the days they were
     const db = server.database.db;
     const ws = server.bootstrap.workspace.id;
     const [ana, cara] = [await addAgent(db, ws, "Ana"), await addAgent(db, ws, "Cara", 2)];
-    const escalated = async (createdAt: Date, queue: string, subject: string) => {
+    const escalated = async (createdAt: Date, queue: string, subject: string, after = hours(0.1)) => {
       const ticket = await addTicket(db, { workspaceId: ws, createdAt, queue, subject });
       const h = timeline(db, ws, ticket.id, createdAt);
       await h.assign(0, ana);
-      await h.escalate(hours(0.1), ana, cara);
+      await h.escalate(after, ana, cara);
     };
     // Three weeks ago, a Monday of New York: one ticket half an hour before it starts (Monday 03:30 or 04:30 UTC),
     // one an hour after.
@@ -37,8 +37,8 @@ describe.skipIf(!HAS_BROWSER)("console: metrics links read in the days they were
     earlyMonday = new Date(startOfDate(NEW_YORK, monday).getTime() + hours(1));
     await escalated(lateSunday, "night-shift", "Sunday 23:30 in New York");
     await escalated(earlyMonday, "night-shift", "Monday 01:00 in New York");
-    // Berlin's week of March 25th-31st 2025 (March 30th has 23 hours): four sso escalations, none in the 8 weeks before
-    // but one at 23:30 on the 24th, the hour a 7 x 24 h week reached into.
+    // Berlin's week of March 25th-31st 2025 (March 30th has 23 hours): five sso escalations (one of a ticket filed the
+    // day before), none in the 8 weeks before but one at 23:30 on the 24th, the hour a 7 x 24 h week reached into.
     for (const [i, at] of [
       "2025-03-25T08:00:00Z",
       "2025-03-27T08:00:00Z",
@@ -47,6 +47,7 @@ describe.skipIf(!HAS_BROWSER)("console: metrics links read in the days they were
     ].entries())
       await escalated(new Date(at), "sso", `SSO spike ${i + 1}`);
     await escalated(new Date("2025-03-24T22:30:00Z"), "sso", "SSO before the week");
+    await escalated(new Date("2025-03-24T20:00:00Z"), "sso", "SSO filed before, escalated in the week", hours(5));
   });
   afterAll(async () => {
     await browser?.close();
@@ -84,10 +85,16 @@ describe.skipIf(!HAS_BROWSER)("console: metrics links read in the days they were
     const { page, errors, close } = await newPage(browser, { timezoneId: BERLIN });
     await logIn(page, server, "/console/metrics?from=2025-01-01&to=2025-03-31&tz=Europe%2FBerlin");
     const spike = page.getByRole("alert").filter({ hasText: "Escalation spike in sso" });
-    const count = spike.getByRole("link", { name: "4 tickets" });
+    const count = spike.getByRole("link", { name: "5 tickets" });
     await count.click();
-    await page.getByRole("heading", { level: 1, name: "Escalated tickets" }).waitFor();
-    expect(await subjects(page)).toEqual(["SSO spike 4", "SSO spike 3", "SSO spike 2", "SSO spike 1"]);
+    await page.getByRole("heading", { level: 1, name: "Tickets first escalated in the period" }).waitFor();
+    expect(await subjects(page)).toEqual([
+      "SSO spike 4",
+      "SSO spike 3",
+      "SSO spike 2",
+      "SSO spike 1",
+      "SSO filed before, escalated in the week",
+    ]);
     const link = new URL(page.url()).searchParams;
     expect([link.get("from"), link.get("to"), link.get("tz")]).toEqual(["2025-03-25", "2025-03-31", BERLIN]);
     expect(errors).toEqual([]);

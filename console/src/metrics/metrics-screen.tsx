@@ -94,11 +94,11 @@ function Anomalies({ insights }: { insights: Insights }) {
         <div key={a.category} class="notice notice--error" role="alert">
           <p class="notice__title">Escalation spike in {a.category}</p>
           <p>
-            <Link href={drillHref(lastWeek(a.weekStart), "escalated", { queue: a.category })}>
+            <Link href={drillHref(lastWeek(a.weekStart), "first_escalated", { queue: a.category })}>
               {a.escalations} tickets
             </Link>{" "}
-            created in the last 7 days escalated, against {a.trailingMean.toFixed(1)} a week over the previous 8 weeks
-            (z = {a.zScore.toFixed(1)}).
+            escalated for the first time in the last 7 days, against {a.trailingMean.toFixed(1)} a week over the
+            previous 8 weeks (z = {a.zScore.toFixed(1)}).
           </p>
         </div>
       ))}
