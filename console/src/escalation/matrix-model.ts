@@ -54,7 +54,21 @@ export function createMatrixModel() {
       await load();
       return true;
     } catch (caught) {
-      error.value = asError(caught);
+      const failed = asError(caught);
+      error.value = failed;
+      if (failed.status === 409) {
+        // Another admin saved meanwhile: show their version as the base and keep these edits, so saving again is
+        // this admin's decision (before, every later save hit the same 409 and only a reload, losing the edits, helped).
+        await load();
+        const now = matrix.value;
+        if (now)
+          error.value = new ApiError(
+            409,
+            "conflict",
+            `${now.createdBy?.name ?? "Someone"} saved version ${now.version} while you were editing. Your changes are still here: saving again replaces version ${now.version} with them; Discard starts from it.`,
+            failed.requestId,
+          );
+      }
       return false;
     } finally {
       saving.value = false;
