@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { adminCookie, logIn, newPage } from "./console-fixtures.js";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
 
-// Two admins edit the matrix at once: the second to save is told, keeps their edits, and can still save them.
-describe.skipIf(!HAS_BROWSER)("console: saving the matrix after another admin saved it", () => {
+// Edits to the matrix survive what happens around them: another admin saving first, other rules moved or deleted.
+describe.skipIf(!HAS_BROWSER)("console: editing the matrix keeps what the admin typed", () => {
   let server: TestServer;
   let browser: Browser;
 
@@ -48,6 +48,36 @@ describe.skipIf(!HAS_BROWSER)("console: saving the matrix after another admin sa
     const saved = await (await fetch(matrixUrl, { headers })).json();
     expect(saved.version).toBe(3);
     expect(saved.rules.map((r: { id: string }) => r.id)).not.toContain("question");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("a rule being edited stays open with what was typed while other rules are moved and deleted", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/matrix");
+    const billing = "Billing words go to billing";
+    await page.getByRole("listitem", { name: billing }).getByRole("button", { name: "Edit" }).click();
+    const form = page.getByRole("form", { name: `Edit rule ${billing}` });
+    await form.getByLabel("Rule name").fill("Billing and invoice words go to billing");
+    await page.getByRole("button", { name: "Move Service down or data loss is critical down" }).click();
+    await page
+      .getByRole("listitem", { name: "Degraded with a workaround is medium" })
+      .getByRole("button", { name: "Delete" })
+      .click();
+    expect(await form.getByLabel("Rule name").inputValue()).toBe("Billing and invoice words go to billing");
+    await form.getByRole("button", { name: "Update rule" }).click();
+    await page.getByRole("listitem", { name: "Billing and invoice words go to billing" }).waitFor();
+    await page.getByRole("button", { name: "Save as a new version" }).click();
+    await page.getByText("Version 4 by Admin").waitFor();
+    const headers = { Cookie: await adminCookie(server) };
+    const saved = await (await fetch(`${server.url}/api/v1/matrix`, { headers })).json();
+    const names = saved.rules.map((r: { name: string }) => r.name);
+    expect(names).toContain("Billing and invoice words go to billing");
+    expect(names).not.toContain(billing);
+    expect(names).not.toContain("Degraded with a workaround is medium");
+    expect(names.indexOf("Service down or data loss is critical")).toBe(
+      names.indexOf("Blocked core workflow is high") + 1,
+    );
     expect(errors).toEqual([]);
     await close();
   });
