@@ -52,6 +52,28 @@ describe.skipIf(!HAS_BROWSER)("console: editing the matrix keeps what the admin 
     await close();
   });
 
+  test("unsaved edits are still there after visiting another screen, until discarded", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/matrix");
+    const rule = page.getByRole("listitem", { name: "Enterprise + critical goes straight to tier 2" });
+    await rule.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("status").getByText("Unsaved changes.").waitFor();
+    await page.getByRole("link", { name: "Tickets" }).click();
+    await page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+    await page.getByRole("link", { name: "Escalation matrix" }).click();
+    await page.getByRole("heading", { level: 1, name: "Escalation matrix" }).waitFor();
+    await page.getByRole("listitem", { name: "Billing words go to billing" }).waitFor();
+    expect(await page.getByRole("status").getByText("Unsaved changes.").count()).toBe(1);
+    expect(await rule.count()).toBe(0);
+    await page.getByRole("button", { name: "Discard" }).click();
+    await rule.waitFor();
+    await page.reload();
+    await rule.waitFor();
+    expect(await page.getByText("Unsaved changes.").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("a rule being edited stays open with what was typed while other rules are moved and deleted", async () => {
     const { page, errors, close } = await newPage(browser);
     await logIn(page, server, "/console/matrix");
