@@ -26,6 +26,8 @@ export type MetricGroupBy = (typeof metricGroupBys)[number];
 export const drilldownMetrics = [
   "tickets",
   "escalated",
+  /** Tickets whose first escalation (not creation) falls in the period, as the insights' anomalies count them. */
+  "first_escalated",
   "resolved",
   "reopened",
   "first_contact_resolved",
@@ -152,6 +154,8 @@ export type FeedbackSummary = z.infer<typeof feedbackSummarySchema>;
 export const escalationMetricsSchema = z.object({
   from: z.string(),
   to: z.string(),
+  /** The zone the figures' days and weeks were counted in (the query's tz, else UTC): a drill-down needs it to list the same tickets. */
+  tz: z.string(),
   groupBy: z.enum(metricGroupBys).nullable(),
   overall: metricSetSchema,
   /** With groupBy: one entry per queue / first agent / plan / week; key "none" for tickets without one. */
@@ -200,6 +204,8 @@ const signalGroupSchema = z.object({
 
 export const insightsSchema = z.object({
   to: z.string(),
+  /** The zone whose days the 7 days before `to` are (the query's tz, else UTC). */
+  tz: z.string(),
   /** Categories whose escalations in the 7 days before `to` are >= 3 standard deviations above the 8 weeks before. */
   anomalies: z.array(anomalySchema),
   /** The five most-escalated categories of the 7 days before `to`, with example tickets. */

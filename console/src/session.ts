@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import type { Agent } from "../../shared/index.js";
 import { api, ApiError, setUnauthorizedListener } from "./api.js";
+import { forgetTabDrafts } from "./ui/tab-drafts.js";
 import { forgetDrafts } from "./ticket/reply-drafts.js";
 
 /** Who is signed in. "checking" until GET /auth/me answers; any later 401 drops back to "signed-out". */
@@ -49,5 +50,6 @@ export async function logOut(): Promise<void> {
     // Even if the call failed, forget the agent locally; the cookie is HttpOnly and the server owns it.
   }
   forgetDrafts();
+  forgetTabDrafts();
   session.value = { kind: "signed-out", reason: "logged-out" };
 }

@@ -101,6 +101,27 @@ describe.each(DATABASE_KINDS)("escalation workflow wired into ticket actions on 
     expect((await detail(id)).flags.pingPong).toBe(true);
   });
 
+  it("clears the ping-pong flag when the ticket is resolved, and flags a reopened ticket again only when it bounces around again", async () => {
+    const { id } = await fileTicket(t, {}, { [CUSTOMER_HEADERS.customerToken]: BROWSER });
+    await agent.ann!.client.patch(`/api/v1/tickets/${id}`, { assigneeId: agent.ann!.id });
+    await agent.ben!.client.post(`/api/v1/tickets/${id}/messages`, { body: "Seen this before", internal: true });
+    await agent.cat!.client.post(`/api/v1/tickets/${id}/messages`, { body: "Over to me", internal: true });
+    expect((await detail(id)).flags.pingPong).toBe(true);
+    const resolved = await agent.cat!.client.patch(`/api/v1/tickets/${id}`, { status: "resolved" });
+    expect(resolved.body.flags.pingPong).toBe(false);
+    // Reopened by the customer, handled by one agent: not changing hands.
+    expect((await customerReply(id, "It is back")).status).toBe(201);
+    await agent.cat!.client.post(`/api/v1/tickets/${id}/messages`, { body: "Checking again", internal: false });
+    expect((await detail(id)).flags.pingPong).toBe(false);
+    const queue = await admin.get(`/api/v1/tickets?status=open`);
+    expect(queue.body.tickets.find((row: { id: string }) => row.id === id).flags.pingPong).toBe(false);
+    // Passed around again in this cycle: flagged, and recorded again (the lead is told again).
+    await agent.ann!.client.post(`/api/v1/tickets/${id}/messages`, { body: "Mine now", internal: true });
+    await agent.ben!.client.post(`/api/v1/tickets/${id}/messages`, { body: "No, mine", internal: true });
+    expect((await detail(id)).flags.pingPong).toBe(true);
+    expect(await eventsOf(id, "ping_pong")).toHaveLength(2);
+  });
+
   it("suggests escalating when the customer replies 3 times through the widget, and the reply rule fires once", async () => {
     const { id } = await fileTicket(t, {}, { [CUSTOMER_HEADERS.customerToken]: BROWSER });
     const before = await detail(id);

@@ -64,6 +64,28 @@ describe.each(DATABASE_KINDS)("metrics in the viewer's time zone on %s", (kind) 
     expect(await drill(`from=2025-04-08&to=2025-04-08&tz=${ZONE}`)).not.toContain(LATE.toISOString());
   });
 
+  it("names the zone it counted in, so a drill-down in it lists the tickets counted around midnight", async () => {
+    const drill = async (query: string) => {
+      const res = await t.request(`/api/v1/metrics/escalations/tickets?${query}`, { headers: { Cookie: cookie } });
+      return (await res.json()).tickets.map((x: { createdAt: string }) => x.createdAt) as string[];
+    };
+    for (const zone of [undefined, ZONE]) {
+      const period = `from=2025-04-09&to=2025-04-09${zone ? `&tz=${zone}` : ""}`;
+      const figures = await get(period);
+      expect(figures.body.tz).toBe(zone ?? "UTC");
+      const insights = await (
+        await t.request(`/api/v1/metrics/insights?${period}`, { headers: { Cookie: cookie } })
+      ).json();
+      expect(insights.tz).toBe(zone ?? "UTC");
+      const named = `from=2025-04-09&to=2025-04-09&tz=${figures.body.tz}`;
+      const escalated = await drill(`metric=escalated&${named}`);
+      expect(escalated).toHaveLength(figures.body.overall.escalated);
+      expect(await drill(`metric=tickets&${named}`)).toHaveLength(figures.body.overall.tickets);
+      // LATE (23:30 UTC on the 8th) is the 9th's only in Johannesburg.
+      expect(escalated.includes(LATE.toISOString())).toBe(zone === ZONE);
+    }
+  });
+
   it("buckets weeks by the viewer's Mondays, equal to a count of the tickets", async () => {
     const weeksOf = (offsetHours: number) => {
       const counts = new Map<string, { tickets: number; escalated: number }>();
@@ -121,6 +143,41 @@ describe.each(DATABASE_KINDS)("metrics in the viewer's time zone on %s", (kind) 
       }),
     ]);
     expect(local.weeklyReview[0]!.escalated).not.toBe(utc.weeklyReview[0]!.escalated);
+  });
+
+  it("lists the tickets an anomaly counted: first escalated in the zone's 7 days, across New York's 25-hour November 2nd", async () => {
+    const ws = t.workspace.id;
+    const [ana, cara] = [await addAgent(database.db, ws, "Ana 2"), await addAgent(database.db, ws, "Cara 2", 2)];
+    const escalated = async (at: string, after = hours(0.1)) => {
+      const ticket = await addTicket(database.db, { workspaceId: ws, createdAt: new Date(at), queue: "dst" });
+      const h = timeline(database.db, ws, ticket.id, new Date(at));
+      await h.assign(0, ana);
+      await h.escalate(after, ana, cara);
+      return new Date(at).toISOString();
+    };
+    // New York's October 28th to November 3rd: 00:30 on the 28th (04:30 UTC, before 7 x 24 h before the end), three
+    // more, and a ticket filed the evening before and escalated at 02:00 on the 28th; one escalated the evening before.
+    const counted = [
+      await escalated("2025-10-28T04:30:00Z"),
+      await escalated("2025-10-30T12:00:00Z"),
+      await escalated("2025-11-02T06:30:00Z"),
+      await escalated("2025-11-04T04:30:00Z"),
+      await escalated("2025-10-28T00:00:00Z", hours(6)),
+    ];
+    await escalated("2025-10-28T03:00:00Z");
+    const query = `to=2025-11-03&tz=${encodeURIComponent("America/New_York")}`;
+    const insights = await (
+      await t.request(`/api/v1/metrics/insights?${query}`, { headers: { Cookie: cookie } })
+    ).json();
+    expect(insights.anomalies).toEqual([
+      expect.objectContaining({ category: "dst", weekStart: "2025-10-28T04:00:00.000Z", escalations: 5 }),
+    ]);
+    const res = await t.request(
+      `/api/v1/metrics/escalations/tickets?metric=first_escalated&queue=dst&from=2025-10-28&${query}`,
+      { headers: { Cookie: cookie } },
+    );
+    const listed = (await res.json()).tickets.map((x: { createdAt: string }) => x.createdAt);
+    expect([...listed].sort()).toEqual([...counted].sort());
   });
 
   it("refuses a zone that is not one", async () => {

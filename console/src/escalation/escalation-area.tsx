@@ -8,6 +8,7 @@ import { DeEscalationForm } from "./de-escalation-form.js";
 import { createEscalationModel } from "./escalation-model.js";
 import { EscalationForm } from "./escalation-form.js";
 import { HandoffCard } from "./handoff-card.js";
+import { readHandoffDraft } from "./handoff-drafts.js";
 import { SimilarTickets, TriagePanel } from "./triage-panel.js";
 
 /**
@@ -113,7 +114,7 @@ export function EscalationArea({
             aria-keyshortcuts="e"
             onClick={() => open("escalate")}
           >
-            Escalate…
+            {readHandoffDraft(ticket.id) ? "Escalate… (unsent note)" : "Escalate…"}
           </button>{" "}
           {ticket.tier > 1 && (
             <button type="button" class="button" onClick={() => open("de-escalate")}>

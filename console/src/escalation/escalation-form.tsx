@@ -4,6 +4,7 @@ import { ErrorNotice } from "../ui/error-notice.js";
 import { describedBy, Field } from "../ui/field.js";
 import type { EscalationModel } from "./escalation-model.js";
 import { AttemptedSteps, MomentPicker, type PickedMoment, type Step } from "./escalation-form-parts.js";
+import { type HandoffDraft, readHandoffDraft, saveHandoffDraft } from "./handoff-drafts.js";
 import { loadQueues, queueNames, workspaceQueues } from "./workspace-queues.js";
 
 /**
@@ -21,14 +22,31 @@ export function EscalationForm({
   onDone: (escalated: boolean) => void;
 }) {
   useEffect(() => void loadQueues(), []);
-  const draft = useMemo(() => draftHandoff(ticket), [ticket.id]);
-  const [toTier, setToTier] = useState(Math.min(3, ticket.tier + 1));
-  const [toQueue, setToQueue] = useState(ticket.queue ?? "triage");
-  const [summary, setSummary] = useState(draft.summary);
-  const [steps, setSteps] = useState<Step[]>([{ action: "", result: "" }]);
-  const [reason, setReason] = useState(defaultReason(ticket));
-  const [customerGoal, setCustomerGoal] = useState("");
-  const [moments, setMoments] = useState<PickedMoment[]>(draft.replayMoments.map((m) => ({ ...m, include: true })));
+  // The form as drafted from the ticket, and the agent's unsent note over it (kept across Esc and an expired session).
+  const prefilled = useMemo((): HandoffDraft => {
+    const draft = draftHandoff(ticket);
+    return {
+      toTier: Math.min(3, ticket.tier + 1),
+      toQueue: ticket.queue ?? "triage",
+      summary: draft.summary,
+      steps: [{ action: "", result: "" }],
+      reason: defaultReason(ticket),
+      customerGoal: "",
+      moments: draft.replayMoments.map((m) => ({ ...m, include: true })),
+    };
+  }, [ticket.id]);
+  const start = useMemo(() => readHandoffDraft(ticket.id) ?? prefilled, [ticket.id]);
+  const [toTier, setToTier] = useState(start.toTier);
+  const [toQueue, setToQueue] = useState(start.toQueue);
+  const [summary, setSummary] = useState(start.summary);
+  const [steps, setSteps] = useState<Step[]>(start.steps);
+  const [reason, setReason] = useState(start.reason);
+  const [customerGoal, setCustomerGoal] = useState(start.customerGoal);
+  const [moments, setMoments] = useState<PickedMoment[]>(start.moments);
+  useEffect(() => {
+    const note = { toTier, toQueue, summary, steps, reason, customerGoal, moments };
+    saveHandoffDraft(ticket.id, JSON.stringify(note) === JSON.stringify(prefilled) ? null : note);
+  }, [toTier, toQueue, summary, steps, reason, customerGoal, moments]);
   const [seen] = useSeen(ticket, model);
   const first = useRef<HTMLSelectElement>(null);
   // Opened from a button or the `e` shortcut: the keyboard lands in the form, not back at the top of the page.
@@ -50,7 +68,10 @@ export function EscalationForm({
       replayMoments: moments.filter((m) => m.include).map(({ atMs, note }) => ({ atMs, note })),
       seen,
     });
-    if (ok) onDone(true);
+    if (ok) {
+      saveHandoffDraft(ticket.id, null);
+      onDone(true);
+    }
   }
 
   const text = (id: string, label: string, path: string, value: string, onInput: (value: string) => void) => (
@@ -72,6 +93,7 @@ export function EscalationForm({
       onSubmit={submit}
       onKeyDown={(e) => {
         if (e.key !== "Escape") return;
+        // Closes the form; the note stays as a draft (Cancel is the way to throw it away).
         e.preventDefault();
         onDone(false);
       }}
@@ -117,7 +139,14 @@ export function EscalationForm({
       <button type="submit" class="button button--primary" disabled={model.submitting.value}>
         {model.submitting.value ? "Escalating…" : "Escalate"}
       </button>{" "}
-      <button type="button" class="button button--ghost" onClick={() => onDone(false)}>
+      <button
+        type="button"
+        class="button button--ghost"
+        onClick={() => {
+          saveHandoffDraft(ticket.id, null);
+          onDone(false);
+        }}
+      >
         Cancel
       </button>
     </form>

@@ -1,4 +1,4 @@
-import { signal } from "@preact/signals";
+import { effect, signal } from "@preact/signals";
 import {
   ESCALATION_PATHS,
   escalationSettingsSchema,
@@ -9,7 +9,9 @@ import {
   type MatrixRule,
 } from "../../../shared/index.js";
 import { ApiError, isAbort, json } from "../api.js";
+import { readTabDraft, saveTabDraft } from "../ui/tab-drafts.js";
 
+const DRAFT_KEY = "matrix-rules";
 type History = ReturnType<typeof matrixHistorySchema.parse>["versions"];
 const asError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught)));
 
@@ -17,8 +19,11 @@ const asError = (caught: unknown) => (caught instanceof ApiError ? caught : new 
 export function createMatrixModel() {
   const matrix = signal<Matrix | null>(null);
   const history = signal<History>([]);
-  /** The edited rule list; null while it equals the saved version. */
-  const draft = signal<MatrixRule[] | null>(null);
+  /**
+   * The edited rule list; null while it equals the saved version. Kept for the tab, so leaving the screen (or an
+   * expired session) does not throw the edits away; saving it over a newer version meets the conflict handling below.
+   */
+  const draft = signal<MatrixRule[] | null>(readTabDraft<MatrixRule[]>(DRAFT_KEY, Array.isArray));
   const settings = signal<EscalationSettings | null>(null);
   const error = signal<ApiError | null>(null);
   const settingsError = signal<ApiError | null>(null);
@@ -41,6 +46,7 @@ export function createMatrixModel() {
 
   const rules = () => draft.value ?? matrix.value?.rules ?? [];
   const edit = (next: MatrixRule[]) => (draft.value = next);
+  effect(() => saveTabDraft(DRAFT_KEY, draft.value));
 
   async function save(next: unknown): Promise<boolean> {
     saving.value = true;
@@ -54,7 +60,21 @@ export function createMatrixModel() {
       await load();
       return true;
     } catch (caught) {
-      error.value = asError(caught);
+      const failed = asError(caught);
+      error.value = failed;
+      if (failed.status === 409) {
+        // Another admin saved meanwhile: show their version as the base and keep these edits, so saving again is
+        // this admin's decision (before, every later save hit the same 409 and only a reload, losing the edits, helped).
+        await load();
+        const now = matrix.value;
+        if (now)
+          error.value = new ApiError(
+            409,
+            "conflict",
+            `${now.createdBy?.name ?? "Someone"} saved version ${now.version} while you were editing. Your changes are still here: saving again replaces version ${now.version} with them; Discard starts from it.`,
+            failed.requestId,
+          );
+      }
       return false;
     } finally {
       saving.value = false;

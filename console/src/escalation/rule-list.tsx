@@ -10,7 +10,10 @@ import { describeActions, describeConditions } from "./rule-text.js";
  */
 export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: boolean }) {
   const rules = model.rules();
-  const [editing, setEditing] = useState<number | "new" | null>(null);
+  // The rule being edited, by id (unique in a matrix): moving or deleting another rule meanwhile shifts the indexes,
+  // and must not swap the open form for another rule's, dropping what was typed.
+  const [editing, setEditing] = useState<{ id: string } | "new" | null>(null);
+  const isEditing = (rule: MatrixRule) => editing !== null && editing !== "new" && editing.id === rule.id;
   const move = (index: number, by: -1 | 1) => {
     const next = [...rules];
     const [rule] = next.splice(index, 1);
@@ -19,7 +22,7 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
   };
   const save = (rule: MatrixRule) => {
     if (editing === "new") model.edit([...rules, uniqueId(rule, rules)]);
-    else if (editing !== null) model.edit(rules.map((r, i) => (i === editing ? rule : r)));
+    else if (editing !== null) model.edit(rules.map((r) => (r.id === editing.id ? rule : r)));
     setEditing(null);
   };
 
@@ -27,12 +30,8 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
     <>
       <ol class="rule-list">
         {rules.map((rule, index) => (
-          <li
-            key={`${rule.id}-${index}`}
-            class={`card rule${rule.enabled ? "" : " rule--disabled"}`}
-            aria-label={rule.name}
-          >
-            {editing === index ? (
+          <li key={rule.id} class={`card rule${rule.enabled ? "" : " rule--disabled"}`} aria-label={rule.name}>
+            {isEditing(rule) ? (
               <RuleForm rule={rule} onSave={save} onCancel={() => setEditing(null)} />
             ) : (
               <>
@@ -66,7 +65,7 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
                     >
                       ↓
                     </button>{" "}
-                    <button type="button" class="button button--small" onClick={() => setEditing(index)}>
+                    <button type="button" class="button button--small" onClick={() => setEditing({ id: rule.id })}>
                       Edit
                     </button>{" "}
                     <button

@@ -14,6 +14,7 @@ import { FILTER_KEYS, paramsFrom } from "./metrics-model.js";
 const TITLES: Record<DrilldownMetric, string> = {
   tickets: "All tickets",
   escalated: "Escalated tickets",
+  first_escalated: "Tickets first escalated in the period",
   resolved: "Resolved tickets",
   reopened: "Reopened tickets",
   first_contact_resolved: "Resolved at first contact",

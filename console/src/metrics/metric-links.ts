@@ -1,11 +1,14 @@
 import type { DrilldownMetric } from "../../../shared/index.js";
 import { href } from "../router.js";
-import type { MetricsParams } from "./metrics-api.js";
+import { zoneOf, type MetricsParams } from "./metrics-api.js";
 
-/** The console URL of the tickets behind a number: same period and filters, plus the metric (and group). */
+/**
+ * The console URL of the tickets behind a number: same period and filters, plus the metric (and group), and always
+ * the zone the number was counted in: without it the list's dates would be read in whoever opens the link's zone.
+ */
 export function drillHref(params: MetricsParams, metric: DrilldownMetric, extra: MetricsParams = {}): string {
   const { groupBy: _groupBy, ...filters } = params;
-  return href("metrics/tickets", { ...filters, metric, ...extra });
+  return href("metrics/tickets", { ...filters, tz: zoneOf(params), metric, ...extra });
 }
 
 /** The filter a group row adds when drilling down from it. */

@@ -46,7 +46,7 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
           Loading metrics…
         </p>
       )}
-      {insights && <Anomalies insights={insights} params={params} />}
+      {insights && <Anomalies insights={insights} />}
       {m && (
         <>
           <MetricCards m={m.overall} params={params} />
@@ -79,19 +79,26 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
   );
 }
 
-function Anomalies({ insights, params }: { insights: Insights; params: MetricsParams }) {
-  const lastWeek = { from: new Date(new Date(insights.to).getTime() - 7 * 86_400_000).toISOString(), to: insights.to };
+function Anomalies({ insights }: { insights: Insights }) {
+  // The 7 days the anomalies counted, as the insights' own days (one of them may be 23 or 25 hours long); only the
+  // category narrows it, as the count ignores the dashboard's other filters.
+  const { tz } = insights;
+  const lastWeek = (weekStart: string) => ({
+    from: dateIn(tz, new Date(weekStart)),
+    to: dateIn(tz, new Date(insights.to).getTime() - 1),
+    tz,
+  });
   return (
     <>
       {insights.anomalies.map((a) => (
         <div key={a.category} class="notice notice--error" role="alert">
           <p class="notice__title">Escalation spike in {a.category}</p>
           <p>
-            <Link href={drillHref({ ...params, ...lastWeek }, "escalated", { queue: a.category })}>
+            <Link href={drillHref(lastWeek(a.weekStart), "first_escalated", { queue: a.category })}>
               {a.escalations} tickets
             </Link>{" "}
-            created in the last 7 days escalated, against {a.trailingMean.toFixed(1)} a week over the previous 8 weeks
-            (z = {a.zScore.toFixed(1)}).
+            escalated for the first time in the last 7 days, against {a.trailingMean.toFixed(1)} a week over the
+            previous 8 weeks (z = {a.zScore.toFixed(1)}).
           </p>
         </div>
       ))}

@@ -85,6 +85,7 @@ export async function getEscalationInsights(
   const signalPeriod = signalPeriodOf(input.actor.workspaceId, input.query, period);
   return {
     to: to.toISOString(),
+    tz,
     anomalies,
     weeklyReview,
     failingEndpoints: await topSignalValues(db, "endpoint", signalPeriod),

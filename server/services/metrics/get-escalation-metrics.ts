@@ -116,6 +116,7 @@ export async function getEscalationMetrics(
   return {
     from: cohort.from.toISOString(),
     to: cohort.to.toISOString(),
+    tz: input.query.tz ?? "UTC",
     groupBy,
     overall: toMetricSet(overall!, overallPercentiles, percentiles.sampleSize),
     groups: groupBy === "agent" ? await labelAgents(db, input.actor.workspaceId, groups) : groups,

@@ -17,7 +17,12 @@ export async function listMetricTickets(
   const { query } = input;
   await refreshTicketFacts(db, { workspaceId: input.actor.workspaceId });
   const where: (SQL | undefined)[] = [
-    factsWhere(input.actor.workspaceId, query, input.now).where,
+    factsWhere(
+      input.actor.workspaceId,
+      query,
+      input.now,
+      query.metric === "first_escalated" ? f.firstEscalatedAt : f.createdAt,
+    ).where,
     ...metricCondition(query),
   ];
   if (query.cursor) {
@@ -50,6 +55,8 @@ function metricCondition(q: DrilldownQuery): (SQL | undefined)[] {
       return [firstAgentCondition(q.agent)];
     case "escalated":
       return [firstAgentCondition(q.agent), sql`${f.escalations} > 0`];
+    case "first_escalated":
+      return [firstAgentCondition(q.agent)];
     case "resolved":
       return [firstAgentCondition(q.agent), isNotNull(f.resolvedAt)];
     case "reopened":

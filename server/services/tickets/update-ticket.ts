@@ -57,7 +57,12 @@ export async function updateTicket(
     if (changes.status !== undefined && changes.status !== ticket.status) {
       await event("status_changed", { from: ticket.status, to: changes.status });
       set.status = changes.status;
-      if (ENDED.has(changes.status) && !ENDED.has(ticket.status)) set.resolvedAt = sql`now()` as never;
+      if (ENDED.has(changes.status) && !ENDED.has(ticket.status)) {
+        set.resolvedAt = sql`now()` as never;
+        // Ping-pong counts since the last resolution: settled, the flag goes (its event stays, for the metrics), so a
+        // reopened ticket is flagged again only if it bounces around again.
+        set.pingPong = false;
+      }
       if (!ENDED.has(changes.status)) set.resolvedAt = null;
     }
     const fields: Record<string, { from: unknown; to: unknown }> = {};
