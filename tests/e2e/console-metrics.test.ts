@@ -49,6 +49,10 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     expect(await page.getByRole("link", { name: /First-contact resolution/ }).textContent()).toContain("100%");
     // The weekly review lists the most escalated category with its example tickets.
     expect(await page.locator("#weekly-review + ol").textContent()).toMatch(/exports · 2 escalated/);
+    // The weekly chart says which bar is which: the pale one is every ticket of the week, not escalations.
+    expect(await page.locator(".chart-figure figcaption").textContent()).toMatch(
+      /escalated\s+all tickets created that week/,
+    );
 
     await rate.click();
     await page.getByRole("heading", { level: 1, name: "Escalated tickets" }).waitFor();

@@ -54,6 +54,11 @@ export function WeeklyChart({
           </Link>
         ))}
       </svg>
+      {/* Without it the pale bar of a week without escalations reads as a week full of them. */}
+      <figcaption class="chart-legend muted small">
+        <span class="chart-legend__swatch chart__part-swatch" aria-hidden="true" /> escalated{" "}
+        <span class="chart-legend__swatch chart__total-swatch" aria-hidden="true" /> all tickets created that week
+      </figcaption>
     </figure>
   );
 }
