@@ -3,8 +3,8 @@
  * recorder never takes are cut, and DOM mutations are processed in batches. The patch is a plain unified diff against
  * the installed dist/record.js, applied strictly (every context line must match): a missing patch for the installed
  * version, or a hunk that does not apply, fails the build. `npx tsx scripts/rrweb-patch.ts` ports it on upgrade.
- * Mechanical, version-independent rewrites follow (dropImageOptions, plainEnums, inlineEnums, plainFields); they too
- * fail loudly.
+ * Mechanical, version-independent rewrites follow (dropImageOptions, plainEnums, inlineEnums, plainFields,
+ * domNodeTypes); they too fail loudly.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -80,7 +80,7 @@ export function patchRrwebRecord(code: string, version = installedRrwebVersion()
   const fail = (message: string) => {
     throw new Error(message);
   };
-  return plainFields(inlineEnums(plainEnums(dropImageOptions(patched, fail)), fail), fail);
+  return domNodeTypes(plainFields(inlineEnums(plainEnums(dropImageOptions(patched, fail)), fail), fail));
 }
 
 /**
@@ -116,6 +116,24 @@ export function inlineEnums(code: string, warn: (message: string) => void = () =
     }
     return `${value} /* ${name}.${key} */`;
   });
+}
+
+/** The DOM's node type constants (fixed by the DOM standard) read as `node.ELEMENT_NODE` become their numbers. */
+const NODE_TYPES: Record<string, number> = {
+  ELEMENT_NODE: 1,
+  TEXT_NODE: 3,
+  CDATA_SECTION_NODE: 4,
+  COMMENT_NODE: 8,
+  DOCUMENT_NODE: 9,
+  DOCUMENT_TYPE_NODE: 10,
+  DOCUMENT_FRAGMENT_NODE: 11,
+};
+
+export function domNodeTypes(code: string): string {
+  return code.replace(
+    /(?<![\w$.])[\w$]+\.(ELEMENT_NODE|TEXT_NODE|CDATA_SECTION_NODE|COMMENT_NODE|DOCUMENT_NODE|DOCUMENT_TYPE_NODE|DOCUMENT_FRAGMENT_NODE)\b(?!\s*=[^=])/g,
+    (whole, name: string) => `${NODE_TYPES[name]} /* ${whole} */`,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import {
+  domNodeTypes,
   dropImageOptions,
   inlineEnums,
   patchRrwebRecord,
@@ -60,6 +61,10 @@ describe("build-time rrweb trimming", () => {
     const { code } = slim(source);
     expect(code).not.toMatch(/(?<!\/\* )\b(EventType|IncrementalSource|NodeType)\.\w/);
     expect(code).not.toContain("__publicField(this");
+    expect(code).not.toMatch(/\.(ELEMENT|TEXT|DOCUMENT)_NODE\b(?! \*\/)/);
+    expect(domNodeTypes("a.nodeType === a.TEXT_NODE; Node.ELEMENT_NODE = 2;")).toBe(
+      "a.nodeType === 3 /* a.TEXT_NODE */; Node.ELEMENT_NODE = 2;",
+    );
     expect(code).toContain("this.idNodeMap = (");
     const warnings: string[] = [];
     const unknownMember = 'const E = {"A":0};\nf(E.A, E.B);';
