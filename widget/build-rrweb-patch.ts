@@ -3,7 +3,8 @@
  * recorder never takes are cut, and DOM mutations are processed in batches. The patch is a plain unified diff against
  * the installed dist/record.js, applied strictly (every context line must match): a missing patch for the installed
  * version, or a hunk that does not apply, fails the build. `npx tsx scripts/rrweb-patch.ts` ports it on upgrade.
- * Two mechanical, version-independent rewrites follow (plainEnums, dropImageOptions); they too fail loudly.
+ * Mechanical, version-independent rewrites follow (dropImageOptions, plainEnums, inlineEnums, plainFields,
+ * domNodeTypes); they too fail loudly.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -76,11 +77,10 @@ export function patchRrwebRecord(code: string, version = installedRrwebVersion()
   } catch (error) {
     throw new Error(`${path} does not apply to the installed @rrweb/record ${version}: ${(error as Error).message}`);
   }
-  return plainEnums(
-    dropImageOptions(patched, (message) => {
-      throw new Error(message);
-    }),
-  );
+  const fail = (message: string) => {
+    throw new Error(message);
+  };
+  return domNodeTypes(plainFields(inlineEnums(plainEnums(dropImageOptions(patched, fail)), fail), fail));
 }
 
 /**
@@ -96,6 +96,73 @@ export function plainEnums(code: string): string {
     if (members.some((m) => !m)) return whole; // not the shape we know: keep it
     return `const ${name} = {${members.map((m) => `${JSON.stringify(m![1])}:${m![2]}`).join(",")}};`;
   });
+}
+
+/**
+ * The minifier keeps `EventType.IncrementalSnapshot` as a property read of the enum object; every `Enum.Member` of a
+ * plain enum becomes its number (`3`), and the object is dropped when nothing else reads it (MouseInteractions is
+ * also indexed by name, so its object stays). A member the enum lacks is reported, never guessed.
+ */
+export function inlineEnums(code: string, warn: (message: string) => void = () => undefined): string {
+  const enums = new Map<string, Record<string, number>>();
+  for (const m of code.matchAll(/^const (\w+) = (\{(?:"[^"]+":\d+,?)+\});$/gm)) enums.set(m[1], JSON.parse(m[2]));
+  if (!enums.size) return code;
+  const member = new RegExp(`(?<![\\w$.])(${[...enums.keys()].join("|")})\\.(\\w+)\\b(?!\\s*=[^=])`, "g");
+  return code.replace(member, (whole, name: string, key: string) => {
+    const value = enums.get(name)?.[key];
+    if (value === undefined) {
+      warn(`rrweb enum ${name} has no member ${key} (rrweb changed?)`);
+      return whole;
+    }
+    return `${value} /* ${name}.${key} */`;
+  });
+}
+
+/** The DOM's node type constants (fixed by the DOM standard) read as `node.ELEMENT_NODE` become their numbers. */
+const NODE_TYPES: Record<string, number> = {
+  ELEMENT_NODE: 1,
+  TEXT_NODE: 3,
+  CDATA_SECTION_NODE: 4,
+  COMMENT_NODE: 8,
+  DOCUMENT_NODE: 9,
+  DOCUMENT_TYPE_NODE: 10,
+  DOCUMENT_FRAGMENT_NODE: 11,
+};
+
+export function domNodeTypes(code: string): string {
+  return code.replace(
+    /(?<![\w$.])[\w$]+\.(ELEMENT_NODE|TEXT_NODE|CDATA_SECTION_NODE|COMMENT_NODE|DOCUMENT_NODE|DOCUMENT_TYPE_NODE|DOCUMENT_FRAGMENT_NODE)\b(?!\s*=[^=])/g,
+    (whole, name: string) => `${NODE_TYPES[name]} /* ${whole} */`,
+  );
+}
+
+/**
+ * rrweb's classes declare fields through an esbuild helper, `__publicField(this, "name", value)`: a call per field
+ * that minifies to `o(this,\`name\`,value)`. An assignment does the same for rrweb's classes (none has a setter or
+ * getter of a field's name: checked, the rewrite is refused otherwise) and minifies to `this.name=value`.
+ */
+const PUBLIC_FIELD = /^(\s+)__publicField\(this, "(\w+)"(\);\n|, )/gm;
+
+export function plainFields(code: string, warn: (message: string) => void = () => undefined): string {
+  const fields = new Set([...code.matchAll(PUBLIC_FIELD)].map((m) => m[2]));
+  const accessor = [...code.matchAll(/^\s+(?:get|set) (\w+)\(/gm)].find((m) => fields.has(m[1]));
+  if (accessor) {
+    warn(`rrweb field ${accessor[1]} also has an accessor: __publicField kept (rrweb changed?)`);
+    return code;
+  }
+  // `__publicField(this, "a", v);` becomes `this.a = (v);` (the call's own parenthesis closes it), even over lines.
+  // A field with no value is left out: it reads undefined until set all the same, and rrweb never asks which
+  // properties an instance has (no `in`, Object.keys or hasOwnProperty on them). In a subclass it would reset what
+  // the parent's constructor set, so with any subclass it stays (as `= void 0`).
+  const subclass = /\bclass\s+\w*\s*extends\b/.test(code);
+  const out = code.replace(PUBLIC_FIELD, (_whole, indent: string, name: string, rest: string) =>
+    rest === ", " ? `${indent}this.${name} = (` : subclass ? `${indent}this.${name} = void 0;\n` : "",
+  );
+  if (/__publicField\(this/.test(out)) {
+    warn("rrweb __publicField calls of an unknown shape are left (rrweb changed?)");
+    return code;
+  }
+  return out;
 }
 
 /**

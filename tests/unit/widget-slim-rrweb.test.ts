@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import {
+  domNodeTypes,
   dropImageOptions,
+  inlineEnums,
   patchRrwebRecord,
   plainEnums,
+  plainFields,
   patchedRrwebRecord as slimRrwebRecord,
 } from "../../widget/build-rrweb-patch.js";
 
@@ -52,6 +55,27 @@ describe("build-time rrweb trimming", () => {
     expect(code).not.toMatch(/IncrementalSource2\[/);
     const odd = 'var X = /* @__PURE__ */ ((X2) => {\n  X2["A"] = "a";\n  return X2;\n})(X || {});';
     expect(plainEnums(odd)).toBe(odd);
+  });
+
+  test("enum members become their numbers and class fields plain assignments; anything unexpected is reported", () => {
+    const { code } = slim(source);
+    expect(code).not.toMatch(/(?<!\/\* )\b(EventType|IncrementalSource|NodeType)\.\w/);
+    expect(code).not.toContain("__publicField(this");
+    expect(code).not.toMatch(/\.(ELEMENT|TEXT|DOCUMENT)_NODE\b(?! \*\/)/);
+    expect(domNodeTypes("a.nodeType === a.TEXT_NODE; Node.ELEMENT_NODE = 2;")).toBe(
+      "a.nodeType === 3 /* a.TEXT_NODE */; Node.ELEMENT_NODE = 2;",
+    );
+    expect(code).toContain("this.idNodeMap = (");
+    const warnings: string[] = [];
+    const unknownMember = 'const E = {"A":0};\nf(E.A, E.B);';
+    expect(inlineEnums(unknownMember, (m) => warnings.push(m))).toBe('const E = {"A":0};\nf(0 /* E.A */, E.B);');
+    const withSetter = 'class C {\n  constructor() {\n    __publicField(this, "x", 1);\n  }\n  set x(v) {}\n}';
+    expect(plainFields(withSetter, (m) => warnings.push(m))).toBe(withSetter);
+    expect(warnings).toHaveLength(2);
+    const fields =
+      '  constructor() {\n    __publicField(this, "a");\n    __publicField(this, "b", [\n      1\n    ]);\n';
+    expect(plainFields(fields)).toBe("  constructor() {\n    this.b = ([\n      1\n    ]);\n");
+    expect(plainFields(`class B extends A {\n${fields}`)).toContain("    this.a = void 0;\n    this.b = ([");
   });
 
   test("the image options are dropped only when no other use is left (an rrweb upgrade keeps the code working)", () => {
@@ -118,7 +142,7 @@ describe("batched mutations (build-time patch)", () => {
 
   test("the patches apply to the installed rrweb", () => {
     expect(code).toContain("record.flushMutations = flushMutations;");
-    expect(code).toContain('__publicField(this, "processMutations", (mutations) => queueMutations(this, mutations));');
+    expect(code).toContain("this.processMutations = ((mutations) => queueMutations(this, mutations));");
   });
 
   test("a cell whose text is rewritten three times in a batch becomes one text change of the node replay already has", () => {

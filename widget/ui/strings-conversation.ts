@@ -48,6 +48,10 @@ export type ConversationStrings = typeof en;
 const LOCALES: Record<string, () => Promise<{ default: ConversationStrings }>> = {
   de: () => import("./locales/de-conversation.js"),
   fr: () => import("./locales/fr-conversation.js"),
+  es: () => import("./locales/es-conversation.js"),
+  it: () => import("./locales/it-conversation.js"),
+  pt: () => import("./locales/pt-conversation.js"),
+  nl: () => import("./locales/nl-conversation.js"),
 };
 
 /** For a locale picked by localeFor() (strings.ts), with the site's overrides of plain-text entries. */

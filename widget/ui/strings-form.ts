@@ -58,6 +58,10 @@ export type FormStrings = typeof en;
 const LOCALES: Record<string, () => Promise<{ default: FormStrings }>> = {
   de: () => import("./locales/de-form.js"),
   fr: () => import("./locales/fr-form.js"),
+  es: () => import("./locales/es-form.js"),
+  it: () => import("./locales/it-form.js"),
+  pt: () => import("./locales/pt-form.js"),
+  nl: () => import("./locales/nl-form.js"),
 };
 
 /** For a locale picked by localeFor() (strings.ts), with the site's overrides of plain-text entries. */

@@ -21,6 +21,10 @@ export type Strings = LauncherStrings & FormStrings;
 const LAUNCHER: Record<string, LauncherStrings> = {
   de: { launcher: "Hilfe und Support", launcherText: "Hilfe" },
   fr: { launcher: "Aide et support", launcherText: "Aide" },
+  es: { launcher: "Ayuda y soporte", launcherText: "Ayuda" },
+  it: { launcher: "Aiuto e assistenza", launcherText: "Aiuto" },
+  pt: { launcher: "Ajuda e suporte", launcherText: "Ajuda" },
+  nl: { launcher: "Hulp en support", launcherText: "Hulp" },
 };
 
 /** Exact match, then language ("de-AT" -> "de"), then the browser's languages, then English. */

@@ -1,0 +1,41 @@
+import type { ConversationStrings } from "../strings-conversation.js";
+
+/** Loaded only by pages in this language that show the conversation view (see loadConversationStrings). */
+const es: ConversationStrings = {
+  unread: (n) => (n === 1 ? "1 respuesta sin leer" : `${n} respuestas sin leer`),
+  newMessage: "Nuevo mensaje",
+  conversations: "Sus conversaciones",
+  noConversations: "Todavía no hay conversaciones.",
+  loading: "Cargando…",
+  back: "Atrás",
+  earlier: "Mostrar mensajes anteriores",
+  viewConversation: "Ver conversación",
+  you: "Usted",
+  support: "Soporte",
+  status: {
+    open: "Abierta",
+    pending: "Esperando su respuesta",
+    escalated: "Con un especialista",
+    resolved: "Resuelta",
+    closed: "Cerrada",
+  },
+  reply: "Su respuesta",
+  tooLong: "Su respuesta es demasiado larga: como máximo 10.000 caracteres. Acórtela o envíela en varias partes.",
+  offlineReply: "Está sin conexión. Su respuesta se enviará en cuanto vuelva la conexión.",
+  sendReply: "Enviar respuesta",
+  closedConversation: "Esta conversación está cerrada. Inicie una nueva para volver a contactarnos.",
+  feedbackTitle: "Antes de irse: ¿cómo le fue?",
+  feedbackRepeated: "¿Tuvo que repetirse?",
+  feedbackPeople: "¿Con cuántas personas habló?",
+  feedbackInTime: "¿Se resolvió en un tiempo razonable?",
+  yes: "Sí",
+  no: "No",
+  feedbackSend: "Enviar opinión",
+  feedbackThanks: "¡Gracias por su opinión!",
+  files: "Archivos",
+  filesInConversation: "Archivos de esta conversación",
+  attachFile: "Adjuntar una captura o un archivo",
+  uploadingFile: "Subiendo…",
+  notAttached: (name) => `No adjuntado (tipo o tamaño, máx. 10 MB): ${name}`,
+};
+export default es;

@@ -1,0 +1,41 @@
+import type { ConversationStrings } from "../strings-conversation.js";
+
+/** Loaded only by pages in this language that show the conversation view (see loadConversationStrings). */
+const it: ConversationStrings = {
+  unread: (n) => (n === 1 ? "1 risposta non letta" : `${n} risposte non lette`),
+  newMessage: "Nuovo messaggio",
+  conversations: "Le Sue conversazioni",
+  noConversations: "Ancora nessuna conversazione.",
+  loading: "Caricamento…",
+  back: "Indietro",
+  earlier: "Mostra i messaggi precedenti",
+  viewConversation: "Vedi la conversazione",
+  you: "Lei",
+  support: "Assistenza",
+  status: {
+    open: "Aperta",
+    pending: "In attesa della Sua risposta",
+    escalated: "Presso uno specialista",
+    resolved: "Risolta",
+    closed: "Chiusa",
+  },
+  reply: "La Sua risposta",
+  tooLong: "La Sua risposta è troppo lunga: al massimo 10.000 caratteri. La accorci o la invii in più parti.",
+  offlineReply: "È offline. La Sua risposta verrà inviata appena la connessione torna.",
+  sendReply: "Invia risposta",
+  closedConversation: "Questa conversazione è chiusa. Ne inizi una nuova per contattarci di nuovo.",
+  feedbackTitle: "Prima di andare: com'è andata?",
+  feedbackRepeated: "Ha dovuto ripetersi?",
+  feedbackPeople: "Con quante persone ha parlato?",
+  feedbackInTime: "È stato risolto in tempi ragionevoli?",
+  yes: "Sì",
+  no: "No",
+  feedbackSend: "Invia feedback",
+  feedbackThanks: "Grazie per il Suo feedback!",
+  files: "File",
+  filesInConversation: "File in questa conversazione",
+  attachFile: "Allega uno screenshot o un file",
+  uploadingFile: "Caricamento…",
+  notAttached: (name) => `Non allegato (tipo o dimensione, max 10 MB): ${name}`,
+};
+export default it;

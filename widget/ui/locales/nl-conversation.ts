@@ -1,0 +1,41 @@
+import type { ConversationStrings } from "../strings-conversation.js";
+
+/** Loaded only by pages in this language that show the conversation view (see loadConversationStrings). */
+const nl: ConversationStrings = {
+  unread: (n) => (n === 1 ? "1 ongelezen antwoord" : `${n} ongelezen antwoorden`),
+  newMessage: "Nieuw bericht",
+  conversations: "Uw gesprekken",
+  noConversations: "Nog geen gesprekken.",
+  loading: "Laden…",
+  back: "Terug",
+  earlier: "Eerdere berichten tonen",
+  viewConversation: "Gesprek bekijken",
+  you: "U",
+  support: "Support",
+  status: {
+    open: "Open",
+    pending: "Wacht op uw antwoord",
+    escalated: "Bij een specialist",
+    resolved: "Opgelost",
+    closed: "Gesloten",
+  },
+  reply: "Uw antwoord",
+  tooLong: "Uw antwoord is te lang: maximaal 10.000 tekens. Maak het korter of stuur het in delen.",
+  offlineReply: "U bent offline. Uw antwoord wordt verstuurd zodra de verbinding terug is.",
+  sendReply: "Antwoord versturen",
+  closedConversation: "Dit gesprek is gesloten. Begin een nieuw gesprek om ons weer te bereiken.",
+  feedbackTitle: "Nog even: hoe ging het?",
+  feedbackRepeated: "Moest u zichzelf herhalen?",
+  feedbackPeople: "Met hoeveel mensen heeft u gesproken?",
+  feedbackInTime: "Is het binnen een redelijke tijd opgelost?",
+  yes: "Ja",
+  no: "Nee",
+  feedbackSend: "Feedback versturen",
+  feedbackThanks: "Bedankt voor uw feedback!",
+  files: "Bestanden",
+  filesInConversation: "Bestanden in dit gesprek",
+  attachFile: "Een screenshot of bestand toevoegen",
+  uploadingFile: "Wordt geüpload…",
+  notAttached: (name) => `Niet toegevoegd (type of grootte, max. 10 MB): ${name}`,
+};
+export default nl;

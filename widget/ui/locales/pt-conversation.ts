@@ -1,0 +1,41 @@
+import type { ConversationStrings } from "../strings-conversation.js";
+
+/** Loaded only by pages in this language that show the conversation view (see loadConversationStrings). */
+const pt: ConversationStrings = {
+  unread: (n) => (n === 1 ? "1 resposta não lida" : `${n} respostas não lidas`),
+  newMessage: "Nova mensagem",
+  conversations: "Suas conversas",
+  noConversations: "Nenhuma conversa ainda.",
+  loading: "Carregando…",
+  back: "Voltar",
+  earlier: "Mostrar mensagens anteriores",
+  viewConversation: "Ver conversa",
+  you: "Você",
+  support: "Suporte",
+  status: {
+    open: "Aberta",
+    pending: "Aguardando sua resposta",
+    escalated: "Com um especialista",
+    resolved: "Resolvida",
+    closed: "Fechada",
+  },
+  reply: "Sua resposta",
+  tooLong: "Sua resposta é longa demais: no máximo 10.000 caracteres. Encurte-a ou envie-a em partes.",
+  offlineReply: "Você está off-line. Sua resposta será enviada assim que a conexão voltar.",
+  sendReply: "Enviar resposta",
+  closedConversation: "Esta conversa está encerrada. Inicie uma nova para falar conosco de novo.",
+  feedbackTitle: "Antes de ir: como foi?",
+  feedbackRepeated: "Você precisou se repetir?",
+  feedbackPeople: "Com quantas pessoas você falou?",
+  feedbackInTime: "Foi resolvido em um tempo razoável?",
+  yes: "Sim",
+  no: "Não",
+  feedbackSend: "Enviar avaliação",
+  feedbackThanks: "Obrigado pela sua avaliação!",
+  files: "Arquivos",
+  filesInConversation: "Arquivos nesta conversa",
+  attachFile: "Anexar uma captura de tela ou arquivo",
+  uploadingFile: "Enviando…",
+  notAttached: (name) => `Não anexado (tipo ou tamanho, máx. 10 MB): ${name}`,
+};
+export default pt;
