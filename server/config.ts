@@ -4,6 +4,7 @@ import { type StorageConfig, storageConfigFromEnv } from "./storage/open-blob-st
 import { loadNotificationConfig, type NotificationConfig } from "./services/notifications/notification-config.js";
 import { originSchema } from "../shared/admin-api.js";
 import { parseDatabaseUrl } from "./db/client.js";
+import { LOG_LEVELS } from "./observability/logger.js";
 
 export interface Config {
   port: number;
@@ -116,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (env.LOG_LEVEL && !(LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
   const adminPassword = env.HANDOFF_ADMIN_PASSWORD || undefined;
   // The same floor as passwords set in the console (shared/admin-api.ts).
   if (adminPassword !== undefined && adminPassword.length < 10)
