@@ -70,6 +70,15 @@ function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, m
   return value;
 }
 
+/** On or off (1/0, true/false, on/off, yes/no), or undefined when unset. */
+function switchSetting(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (/^(1|true|on|yes)$/i.test(raw)) return true;
+  if (/^(0|false|off|no)$/i.test(raw)) return false;
+  throw new Error(`${name} must be on or off (1/0, true/false, on/off, yes/no), got "${raw}"`);
+}
+
 /** HANDOFF_ALLOWED_ORIGINS: exact origins, as the admin page takes them (shared/admin-api.ts). */
 function originsOf(env: NodeJS.ProcessEnv): string[] {
   return csv(env.HANDOFF_ALLOWED_ORIGINS).map((origin) => {
@@ -143,9 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     dbPoolSize: Math.floor(numberSetting(env, "HANDOFF_DB_POOL_SIZE", 10, 1)),
     dbPrepare: !/^(0|false|off|no)$/i.test(env.HANDOFF_DB_PREPARE ?? ""),
     shutdownGraceMs: numberSetting(env, "HANDOFF_SHUTDOWN_GRACE_SECONDS", 10, 0) * 1000,
-    uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
+    uploadConcurrency: Math.floor(numberSetting(env, "HANDOFF_UPLOAD_CONCURRENCY", 2, 1)),
     trustProxy: parseTrustProxy(env.HANDOFF_TRUST_PROXY),
-    demo: env.HANDOFF_DEMO ? /^(1|true|on|yes)$/i.test(env.HANDOFF_DEMO) : !env.DATABASE_URL,
+    demo: switchSetting(env, "HANDOFF_DEMO") ?? !env.DATABASE_URL,
     notifications: loadNotificationConfig(env),
   };
 }
