@@ -69,4 +69,27 @@ describe.skipIf(!HAS_BROWSER)("embedding the widget in an app on another origin"
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a jwt-identified user with no conversations: the next page neither downloads the conversation view nor polls", async () => {
+    const { workspace } = server.bootstrap;
+    const jwt = signHs256({ sub: "u-7", exp: Math.floor(Date.now() / 1000) + 600 }, workspace.identitySecret);
+    page = html(`<script src="${server.url}/widget.js" data-site-key="${workspace.siteKey}" async></script>
+      <script>addEventListener("load", () => Handoff.identify({ id: "u-7", jwt: ${JSON.stringify(jwt)} }));</script>`);
+    const { page: tab, errors, close } = await widgetPage(browser);
+    const paths: string[] = [];
+    tab.on("request", (r) => paths.push(new URL(r.url()).pathname));
+    const asked = () => paths.filter((p) => p === "/api/v1/widget/conversations").length;
+    // First visit: a verified user may have filed elsewhere, so the widget asks once (and learns: none).
+    await tab.goto(`${appOrigin}/orders`);
+    await expect.poll(asked, { timeout: 15_000 }).toBe(1);
+    await tab.getByRole("button", { name: /Help/ }).waitFor();
+    await tab.waitForLoadState("networkidle");
+    paths.length = 0;
+    await tab.reload();
+    await tab.getByRole("button", { name: /Help/ }).waitFor();
+    await tab.waitForLoadState("networkidle");
+    expect(paths.filter((p) => /\/widget\/conversation-/.test(p) || p.startsWith("/api/v1/widget/"))).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
