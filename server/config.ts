@@ -4,6 +4,7 @@ import { type StorageConfig, storageConfigFromEnv } from "./storage/open-blob-st
 import { loadNotificationConfig, type NotificationConfig } from "./services/notifications/notification-config.js";
 import { originSchema } from "../shared/admin-api.js";
 import { parseDatabaseUrl } from "./db/client.js";
+import { LOG_LEVELS } from "./observability/logger.js";
 
 export interface Config {
   port: number;
@@ -69,6 +70,15 @@ function numberSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, m
   return value;
 }
 
+/** On or off (1/0, true/false, on/off, yes/no), or undefined when unset. */
+function switchSetting(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (/^(1|true|on|yes)$/i.test(raw)) return true;
+  if (/^(0|false|off|no)$/i.test(raw)) return false;
+  throw new Error(`${name} must be on or off (1/0, true/false, on/off, yes/no), got "${raw}"`);
+}
+
 /** HANDOFF_ALLOWED_ORIGINS: exact origins, as the admin page takes them (shared/admin-api.ts). */
 function originsOf(env: NodeJS.ProcessEnv): string[] {
   return csv(env.HANDOFF_ALLOWED_ORIGINS).map((origin) => {
@@ -116,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (env.LOG_LEVEL && !(LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
   const adminPassword = env.HANDOFF_ADMIN_PASSWORD || undefined;
   // The same floor as passwords set in the console (shared/admin-api.ts).
   if (adminPassword !== undefined && adminPassword.length < 10)
@@ -140,9 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     dbPoolSize: Math.floor(numberSetting(env, "HANDOFF_DB_POOL_SIZE", 10, 1)),
     dbPrepare: !/^(0|false|off|no)$/i.test(env.HANDOFF_DB_PREPARE ?? ""),
     shutdownGraceMs: numberSetting(env, "HANDOFF_SHUTDOWN_GRACE_SECONDS", 10, 0) * 1000,
-    uploadConcurrency: Math.max(1, Number(env.HANDOFF_UPLOAD_CONCURRENCY) || 2),
+    uploadConcurrency: Math.floor(numberSetting(env, "HANDOFF_UPLOAD_CONCURRENCY", 2, 1)),
     trustProxy: parseTrustProxy(env.HANDOFF_TRUST_PROXY),
-    demo: env.HANDOFF_DEMO ? /^(1|true|on|yes)$/i.test(env.HANDOFF_DEMO) : !env.DATABASE_URL,
+    demo: switchSetting(env, "HANDOFF_DEMO") ?? !env.DATABASE_URL,
     notifications: loadNotificationConfig(env),
   };
 }

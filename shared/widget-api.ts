@@ -34,6 +34,11 @@ export const ticketCreatedSchema = z.object({
   reference: z.string(),
   /** Authorises the recording upload for this ticket only. */
   uploadToken: z.string(),
+  /**
+   * Only when identify() sent a jwt or userHash that did not verify: why, for the developer (the widget prints it in
+   * the page's console). The ticket is stored all the same, its customer unverified.
+   */
+  identityWarning: z.string().optional(),
 });
 export type TicketCreated = z.infer<typeof ticketCreatedSchema>;
 

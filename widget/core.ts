@@ -171,7 +171,7 @@ function createController(
       if (open) {
         s.openedAt = Date.now();
         // A verified user may have filed elsewhere (the "none" note may be stale): opening the widget checks.
-        if (hasConversations() || s.identity.userHash) follow();
+        if (hasConversations() || s.identity.userHash || s.identity.jwt) follow();
       }
       emit(open ? "open" : "close", undefined);
     },

@@ -1,8 +1,8 @@
 /**
- * For single-page apps that bundle the widget instead of pasting the script tag:
- *   import { init } from "handoff/widget";
- *   const handoff = init({ siteKey: "pk_...", apiOrigin: "https://support.example.com" });
- *   handoff.identify({ id: user.id, email: user.email, userHash });
+ * For single-page apps that start the widget from code instead of pasting the script tag:
+ *   import { init } from "https://support.example.com/widget/esm/esm.js";
+ *   const handoff = init({ siteKey: "pk_..." });
+ *   handoff.identify({ id: user.id, email: user.email, jwt });
  * The recorder still loads lazily, once the page is idle.
  */
 import type { HandoffApi } from "./api.js";
@@ -18,7 +18,9 @@ let current: HandoffApi | undefined;
 export function init(options: WidgetOptions): HandoffApi {
   if (!options?.siteKey) throw new Error("Handoff: siteKey is required");
   current?.shutdown();
-  const api = createHandoff(normalizeConfig(options, location.origin));
+  // Like the script tag: the server is where this module came from (the Handoff host when imported from it), not the
+  // page's origin, which is the host app's.
+  const api = createHandoff(normalizeConfig(options, new URL(import.meta.url).origin));
   const shutdown = api.shutdown;
   current = {
     ...api,

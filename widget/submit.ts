@@ -121,6 +121,8 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
     recording: recording ?? Promise.resolve(undefined),
     onProgress: input.onProgress,
     onCreated: (ticket) => {
+      // For the developer: the customer got their ticket either way, but support sees them unverified.
+      if (ticket.identityWarning) console.warn(`[Handoff] ${ticket.identityWarning}`);
       rememberTicket(config.siteKey, ticket);
       isCreated = true;
       // The files picked in the form (in memory only: a queued ticket sent on a later visit has none).

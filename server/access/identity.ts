@@ -1,6 +1,6 @@
 import type { Identity } from "../../shared/context.js";
 import { hmacHex, safeEqual } from "../lib/crypto.js";
-import { verifyHs256 } from "../lib/jwt.js";
+import { checkHs256 } from "../lib/jwt.js";
 import type { Workspace } from "./find-widget-workspace.js";
 
 /** The identity fields a signature can cover. */
@@ -15,6 +15,8 @@ export interface CheckedIdentity {
   values: IdentityValues;
   /** The fields a valid signature covers: only these are shown as verified or drive routing. */
   verifiedFields: IdentityField[];
+  /** A signature was sent but did not verify: why, for the developer (the widget prints it in the page's console). */
+  problem?: string;
 }
 
 /**
@@ -31,9 +33,14 @@ export function checkIdentity(
 ): CheckedIdentity {
   const claimed: IdentityValues = {};
   for (const field of IDENTITY_FIELDS) if (identity?.[field]) claimed[field] = identity[field];
+  let problem: string | undefined;
   if (identity?.jwt) {
-    const claims = verifyHs256(identity.jwt, workspace.identitySecret, now);
+    const result = checkHs256(identity.jwt, workspace.identitySecret, now);
+    const claims = "claims" in result ? result.claims : undefined;
     const sub = claims?.sub;
+    if ("problem" in result) problem = `the jwt ${result.problem}`;
+    else if (typeof sub !== "string" || sub.length === 0 || sub.length > 200)
+      problem = "the jwt has no sub claim (the user's id, up to 200 characters)";
     if (claims && typeof sub === "string" && sub.length > 0 && sub.length <= 200) {
       const signed: IdentityValues = { id: sub };
       for (const field of ["email", "name", "company", "plan"] as const) {
@@ -55,7 +62,11 @@ export function checkIdentity(
   ) {
     return { userId: identity.id, values: claimed, verifiedFields: ["id"] };
   }
-  return { userId: null, values: claimed, verifiedFields: [] };
+  if (!problem && identity?.userHash)
+    problem = identity.id
+      ? "the userHash is not HMAC-SHA256(identity secret, id) in hex"
+      : "a userHash was given without the id it signs";
+  return { userId: null, values: claimed, verifiedFields: [], problem };
 }
 
 /** A stored identity's field, only if a signature covered it (e.g. the plan the routing matrix may trust). */

@@ -10,6 +10,7 @@ import * as storageSchema from "./schema-storage.js";
 import * as hardeningSchema from "./schema-hardening.js";
 import { preparedStatements } from "./prepared-statements.js";
 import { lockDataDir } from "./data-dir-lock.js";
+import { DatabaseUnreachableError } from "./database-unreachable.js";
 
 const schema = { ...coreSchema, ...metricsSchema, ...storageSchema, ...hardeningSchema };
 
@@ -89,6 +90,10 @@ async function openPostgres(databaseUrl: string, poolSize: number | undefined, p
     await lock`select pg_advisory_lock(727274)`;
     await migrate(db, { migrationsFolder: MIGRATIONS });
     await lock`select pg_advisory_unlock(727274)`;
+  } catch (error) {
+    await pool.end({ timeout: 0 });
+    const { host, port, database } = connectionOptions(databaseUrl);
+    throw DatabaseUnreachableError.from(`${host}:${port}/${database}`, error);
   } finally {
     await lock.end();
   }

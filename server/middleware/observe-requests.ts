@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "../env.js";
+import { lifecycle } from "../observability/lifecycle.js";
 import { logger } from "../observability/logger.js";
 import { httpDuration, httpInFlight, httpRequests, ingestBytes } from "../observability/metrics.js";
 
@@ -16,6 +17,7 @@ const INGEST_KIND: Record<string, string> = {
 export function observeRequests(): MiddlewareHandler<AppEnv> {
   return async function observeRequestsMiddleware(c, next) {
     const start = performance.now();
+    const notReadyByDesign = lifecycle.starting || lifecycle.draining;
     httpInFlight.inc();
     try {
       await next();
@@ -37,7 +39,9 @@ export function observeRequests(): MiddlewareHandler<AppEnv> {
         ms: Math.round(seconds * 10_000) / 10,
         workspaceId: c.get("actor")?.workspaceId ?? c.get("workspaceId"),
       };
-      if (status >= 500) logger.error(line, "request failed");
+      // A probe told "not ready" while the process starts or drains is the lifecycle working, not a failure: every
+      // deploy would otherwise log errors (and page whoever alerts on them).
+      if (status >= 500 && !(route === "/readyz" && notReadyByDesign)) logger.error(line, "request failed");
       else logger.info(line, "request");
     }
   };

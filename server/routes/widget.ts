@@ -79,7 +79,8 @@ export function widgetRoutes() {
     )?.slice(0, 200);
     const result = await createTicket(db, { workspace, body, rawBody, idempotencyKey, customerToken });
     if (!result.created) c.header("Idempotent-Replayed", "true");
-    return c.json({ id: result.id, reference: result.reference, uploadToken: result.uploadToken }, 201);
+    const { id, reference, uploadToken, identityWarning } = result;
+    return c.json({ id, reference, uploadToken, ...(identityWarning && { identityWarning }) }, 201);
   });
 
   app.put("/tickets/:id/recording", async (c) => {

@@ -103,4 +103,25 @@ describe.each(DATABASE_KINDS)("signed identity on %s", (kind) => {
     expect(conversations.status).toBe(200);
     expect((await conversations.json()).conversations).toHaveLength(1);
   });
+
+  it("tells the developer why a signature did not verify, and stores the ticket all the same", async () => {
+    const warningFor = async (identity: Identity) => {
+      const res = await t.createTicket(ticketBody({ subject: "Export fails", description: "Nothing.", identity }));
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { identityWarning?: string }).identityWarning;
+    };
+    const expiredAt = Math.floor(Date.now() / 1000) - 60;
+    expect(await warningFor({ jwt: sign({ exp: expiredAt }) })).toContain(
+      `the jwt expired at ${new Date(expiredAt * 1000).toISOString()}`,
+    );
+    expect(await warningFor({ jwt: signHs256({ ...claims, exp: inAnHour() }, "not-the-secret") })).toContain(
+      "is not signed with this site key's identity secret",
+    );
+    expect(await warningFor({ jwt: signHs256({ ...claims }, t.workspace.identitySecret) })).toContain("no exp claim");
+    expect(await warningFor({ jwt: "not-a-token" })).toContain("is not a JWT");
+    expect(await warningFor({ id: "u-82", userHash: "00ff" })).toContain("the userHash is not HMAC-SHA256");
+    // Verified, or nothing to verify: no warning.
+    expect(await warningFor({ jwt: sign() })).toBeUndefined();
+    expect(await warningFor({ id: "u-83", email: "x@y.example" })).toBeUndefined();
+  });
 });

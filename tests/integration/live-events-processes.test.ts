@@ -123,6 +123,29 @@ describe.skipIf(!TEST_DATABASE_URL)("two server processes on one PostgreSQL", ()
   }, 120_000);
 });
 
+describe.skipIf(!TEST_DATABASE_URL)("a graceful stop with streams open (SIGTERM)", () => {
+  it("gives their slots back before the pool closes: none keeps counting toward the caps", async () => {
+    const name = `handoff_t_${randomBytes(6).toString("hex")}`;
+    const admin = postgres(connectionOptions(TEST_DATABASE_URL!, 1));
+    await admin.unsafe(`create database "${name}"`);
+    cleanups.push(async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    });
+    const url = new URL(TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const server = await start({ databaseUrl: url.toString() });
+    const cookie = await login(server);
+    const streams = [await stream(server, cookie), await stream(server, cookie), await stream(server, cookie)];
+    const db = postgres(connectionOptions(url.toString(), 1));
+    cleanups.push(() => db.end());
+    expect((await db`select sum(count)::int as n from live_connection_counts`)[0]!.n).toBe(6);
+    await server.close();
+    for (const s of streams) await s.close();
+    expect(await db`select holder, key, count from live_connection_counts`).toEqual([]);
+  });
+});
+
 describe("a server restart (PGlite on disk)", () => {
   it("resumes from Last-Event-ID with everything written since, nothing twice", async () => {
     const dir = mkdtempSync(join(tmpdir(), "handoff-live-"));

@@ -45,4 +45,13 @@ describe("settings from the environment", () => {
     expect(load({ DATABASE_URL: "mysql://app:secret@db/handoff" })).toThrow(/DATABASE_URL must be a PostgreSQL URL/);
     expect(load({ DATABASE_URL: "mysql://app:secret@db/handoff" })).not.toThrow(/secret/);
   });
+
+  it("refuses switches, SMTP and ports that would otherwise be read as off, or fail later", () => {
+    expect(load({ HANDOFF_UPLOAD_CONCURRENCY: "four" })).toThrow(/HANDOFF_UPLOAD_CONCURRENCY must be a number/);
+    expect(load({ HANDOFF_DEMO: "enabled" })).toThrow(/HANDOFF_DEMO must be on or off/);
+    expect(loadConfig({ HANDOFF_DEMO: "off" }).demo).toBe(false);
+    expect(load({ HANDOFF_SMTP_URL: "mail.example.com:587" })).toThrow(/HANDOFF_SMTP_URL must look like smtp:\/\//);
+    expect(load({ HANDOFF_SMTP_URL: "smtp://app:secret@mail.example.com:587" })).not.toThrow();
+    expect(load({ HANDOFF_INBOUND_SMTP_PORT: "twenty-five" })).toThrow(/HANDOFF_INBOUND_SMTP_PORT must be a port/);
+  });
 });

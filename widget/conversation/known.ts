@@ -1,7 +1,7 @@
 /**
  * Whether this visitor has conversations to follow, from what the browser already knows (no network call): a
  * customer token (created when this browser first sends a ticket, also by beacon or from the outbox, so it is there
- * even when the response never arrived), or a verified identity (identify() with userHash) that the server has not
+ * even when the response never arrived), or a verified identity (identify() with jwt or userHash) that the server has not
  * recently reported as having none. Only then does the page download the conversation
  * chunk and poll, so a first-time visitor's page stays small and quiet. On the launcher path: keep it tiny.
  */
@@ -19,6 +19,6 @@ export function hasConversationsLocally(siteKey: string, identity: Identity, now
     const none = JSON.parse(localStorage.getItem(noneKey(siteKey)) || "{}");
     return !(none.id === identity.id && now - none.at < NONE_TTL_MS);
   } catch {
-    return !!identity.userHash; // storage blocked: a verified user may still have conversations
+    return !!(identity.userHash || identity.jwt); // storage blocked: a verified user may still have conversations
   }
 }

@@ -151,8 +151,8 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
     }
     loaded = true;
     // A verified user with nothing to follow: the next pages need not download and poll (until it expires).
-    const { id, userHash } = caller.identity();
-    rememberNoConversations(caller.siteKey, userHash ? id : undefined, !conversations.length);
+    const { id, userHash, jwt } = caller.identity();
+    rememberNoConversations(caller.siteKey, userHash || jwt ? id : undefined, !conversations.length);
     sort();
     if (conversations.length && !stopLive) {
       stopLive = startLive(caller, {

@@ -85,7 +85,8 @@ export async function createTicket(db: Db, input: CreateTicketInput): Promise<Cr
         console.error(`[routing] ticket ${row.id} was triaged but not assigned:`, error),
       );
     }
-    return { ...row, uploadToken: uploadTokenFor(workspace, row.id), created: true };
+    const identityWarning = checked.problem && `identify(): ${checked.problem}; this ticket's customer is unverified`;
+    return { ...row, uploadToken: uploadTokenFor(workspace, row.id), created: true, identityWarning };
   } catch (error) {
     // Two retries raced: the other one stored it; answer as it did.
     if (idempotencyKey && isUniqueViolation(error)) {

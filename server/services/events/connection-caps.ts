@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../lib/rows-of.js";
+import { background } from "../../lib/background.js";
 import { logger } from "../../observability/logger.js";
 import { PROCESS_ID, takeLease } from "../ops/take-lease.js";
 import { ServiceError } from "../service-error.js";
@@ -77,9 +78,12 @@ export class ConnectionCaps {
         else this.open.set(key, n);
       }
       if (this.total === 0) this.stopRenewing();
-      this.settling = this.settling
+      const releasing = this.settling
         .then(() => this.releaseRows(db, keys))
         .catch((error) => logger.warn({ err: error }, "could not release stream slots"));
+      this.settling = releasing;
+      // Streams end as shutdown starts: it waits for this (background.settled()) before the pool closes.
+      background.defer("release stream slots", () => releasing);
     };
   }
 

@@ -14,13 +14,31 @@ export interface NotificationConfig {
 
 const DEFAULT_RETRIES = [5, 300, 1800, 7200, 18000, 36000];
 
+/** A mistyped setting stops the start naming it (as server/config.ts does), instead of mail that fails for hours. */
+function smtpUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.HANDOFF_SMTP_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^smtps?:\/\/[^/?#\s]+/i.test(raw))
+    throw new Error("HANDOFF_SMTP_URL must look like smtp://user:password@host:587 (or smtps:// for implicit TLS)");
+  return raw;
+}
+
+function inboundPortOf(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.HANDOFF_INBOUND_SMTP_PORT?.trim();
+  if (!raw) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`HANDOFF_INBOUND_SMTP_PORT must be a port number, got "${raw}"`);
+  return port;
+}
+
 export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConfig {
   const retries = env.HANDOFF_WEBHOOK_RETRY_SECONDS?.split(",").map(Number);
   return {
-    smtpUrl: env.HANDOFF_SMTP_URL || undefined,
+    smtpUrl: smtpUrlOf(env),
     mailFrom: env.HANDOFF_MAIL_FROM || "Handoff <support@localhost>",
     inboundEmailDomain: env.HANDOFF_INBOUND_EMAIL_DOMAIN || undefined,
-    inboundSmtpPort: env.HANDOFF_INBOUND_SMTP_PORT ? Number(env.HANDOFF_INBOUND_SMTP_PORT) : undefined,
+    inboundSmtpPort: inboundPortOf(env),
     webhookRetrySeconds: retries?.every((n) => Number.isFinite(n) && n >= 0) ? retries : DEFAULT_RETRIES,
     webhookTimeoutMs: Number(env.HANDOFF_WEBHOOK_TIMEOUT_MS ?? 10_000),
   };

@@ -1,0 +1,95 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { signHs256 } from "../../server/lib/jwt.js";
+import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { fillForm, form, openWidget, widgetPage } from "./widget-fixtures.js";
+
+/**
+ * The developer's side of embedding, as the README tells it: their app on its own origin (a little HTTP server here)
+ * with the workspace's own site key, allowed through HANDOFF_ALLOWED_ORIGINS.
+ */
+describe.skipIf(!HAS_BROWSER)("embedding the widget in an app on another origin", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let app: Server;
+  let appOrigin: string;
+  let page = "";
+  beforeAll(async () => {
+    app = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(page));
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    appOrigin = `http://localhost:${(app.address() as AddressInfo).port}`;
+    [server, browser] = await Promise.all([startTestServer({ allowedOrigins: [appOrigin] }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await new Promise((resolve) => app?.close(resolve));
+  });
+
+  const html = (script: string) =>
+    `<!doctype html><html lang="en"><head><title>Acme</title></head><body><h1>Orders</h1>${script}</body></html>`;
+
+  test("an identify() jwt that does not verify: the ticket is sent, and the page's console says why", async () => {
+    const { workspace } = server.bootstrap;
+    const exp = Math.floor(Date.now() / 1000) - 60;
+    const jwt = signHs256({ sub: "u-42", email: "jane@acme.example", exp }, workspace.identitySecret);
+    page = html(`<script src="${server.url}/widget.js" data-site-key="${workspace.siteKey}" async></script>
+      <script>addEventListener("load", () => Handoff.identify({ id: "u-42", jwt: ${JSON.stringify(jwt)} }));</script>`);
+    const { page: tab, close } = await widgetPage(browser);
+    const warnings: string[] = [];
+    tab.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
+    await tab.goto(`${appOrigin}/orders`);
+    await openWidget(tab);
+    await fillForm(tab, "Export fails");
+    await form(tab).getByRole("button", { name: "Send" }).click();
+    await form(tab)
+      .getByText(/Ticket HO-\d+ created/)
+      .waitFor();
+    await expect
+      .poll(() => warnings.join("\n"))
+      .toContain(`[Handoff] identify(): the jwt expired at ${new Date(exp * 1000).toISOString()}`);
+    await close();
+  });
+
+  test("the ESM entry imported from the Handoff server sends tickets there, without apiOrigin", async () => {
+    page = html(`<script type="module">
+      import { init } from "${server.url}/widget/esm/esm.js";
+      init({ siteKey: "${server.bootstrap.workspace.siteKey}" });
+    </script>`);
+    const { page: tab, errors, close } = await widgetPage(browser);
+    await tab.goto(`${appOrigin}/orders`);
+    await openWidget(tab);
+    await fillForm(tab, "From the SPA");
+    await form(tab).getByRole("button", { name: "Send" }).click();
+    await form(tab)
+      .getByText(/Ticket HO-\d+ created/)
+      .waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("a jwt-identified user with no conversations: the next page neither downloads the conversation view nor polls", async () => {
+    const { workspace } = server.bootstrap;
+    const jwt = signHs256({ sub: "u-7", exp: Math.floor(Date.now() / 1000) + 600 }, workspace.identitySecret);
+    page = html(`<script src="${server.url}/widget.js" data-site-key="${workspace.siteKey}" async></script>
+      <script>addEventListener("load", () => Handoff.identify({ id: "u-7", jwt: ${JSON.stringify(jwt)} }));</script>`);
+    const { page: tab, errors, close } = await widgetPage(browser);
+    const paths: string[] = [];
+    tab.on("request", (r) => paths.push(new URL(r.url()).pathname));
+    const asked = () => paths.filter((p) => p === "/api/v1/widget/conversations").length;
+    // First visit: a verified user may have filed elsewhere, so the widget asks once (and learns: none).
+    await tab.goto(`${appOrigin}/orders`);
+    await expect.poll(asked, { timeout: 15_000 }).toBe(1);
+    await tab.getByRole("button", { name: /Help/ }).waitFor();
+    await tab.waitForLoadState("networkidle");
+    paths.length = 0;
+    await tab.reload();
+    await tab.getByRole("button", { name: /Help/ }).waitFor();
+    await tab.waitForLoadState("networkidle");
+    expect(paths.filter((p) => /\/widget\/conversation-/.test(p) || p.startsWith("/api/v1/widget/"))).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,91 @@
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/paths.js";
+import { freePort, waitFor } from "../helpers/server-processes.js";
+import { CUSTOMER_ORIGIN, ticketBody } from "../helpers/test-app.js";
+
+const ADMIN = { email: "admin@example.com", password: "production password 1" };
+const SITE_KEY = "pk_production_build";
+
+/**
+ * README "Deploy": `npm run build` then `npm run start:prod` runs the compiled server (dist/server), which must find
+ * at run time every file the sources read next to them, with nothing of the source tree around it (the Dockerfile
+ * copies dist/ only).
+ */
+describe("the compiled server (npm run build:server, start:prod)", () => {
+  it("triages a new ticket, and stops cleanly on SIGTERM", { timeout: 180_000 }, async () => {
+    execFileSync("npm", ["run", "-s", "build:server"], { cwd: ROOT, stdio: "ignore" });
+    const dataDir = mkdtempSync(join(tmpdir(), "handoff-prod-"));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, ["dist/server/server/main.js"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        HANDOFF_DATA_DIR: dataDir,
+        HANDOFF_DEMO: "0",
+        HANDOFF_SITE_KEY: SITE_KEY,
+        HANDOFF_ADMIN_PASSWORD: ADMIN.password,
+        HANDOFF_ALLOWED_ORIGINS: CUSTOMER_ORIGIN,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    try {
+      await waitFor(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
+          return fetch(`${url}/readyz`).then(
+            (r) => r.ok,
+            () => false,
+          );
+        },
+        90_000,
+        "/readyz",
+      );
+
+      const created = await fetch(`${url}/api/v1/widget/tickets`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: CUSTOMER_ORIGIN, "X-Handoff-Key": SITE_KEY },
+        body: JSON.stringify(
+          ticketBody({
+            subject: "Charged twice",
+            description: "My card was charged twice for the same invoice this month.",
+            // No failed requests or console errors: the queue is the classifier's (the shipped prior), not a rule's.
+            context: { clicks: [], navigation: [], console: [], network: [], metadata: {} },
+          }),
+        ),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: url },
+        body: JSON.stringify(ADMIN),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+      const ticket = await (await fetch(`${url}/api/v1/tickets/${id}`, { headers: { Cookie: cookie } })).json();
+      expect(ticket.triage, JSON.stringify(ticket)).not.toBeNull();
+      expect(ticket.queue).toBe("billing");
+      expect(output).not.toContain("could not be triaged");
+
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

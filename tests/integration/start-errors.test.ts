@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/paths.js";
+import { freePort } from "../helpers/server-processes.js";
+
+/** `npm start` (server/main.ts) with these settings: its exit code and everything it printed. */
+function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  return new Promise((resolve) =>
+    child.once("exit", (code) => {
+      clearTimeout(killer);
+      resolve({ code, output });
+    }),
+  );
+}
+
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+// The operator who mistyped a setting reads one line naming it, and the process exits 1: no stack trace.
+describe("a start with a wrong setting", () => {
+  it("LOG_LEVEL that pino does not know", async () => {
+    const { code, output } = await start({ LOG_LEVEL: "verbose", HANDOFF_DATA_DIR: "/nonexistent/never-created" });
+    expect(code).toBe(1);
+    expect(output).toContain(
+      'Handoff did not start: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+    );
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it("DATABASE_URL where no PostgreSQL listens", async () => {
+    const port = await freePort();
+    const { code, output } = await start({ DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${port}/handoff` });
+    expect(code).toBe(1);
+    expect(output).toContain(
+      `Handoff did not start: cannot use the PostgreSQL database at 127.0.0.1:${port}/handoff (DATABASE_URL): connect ECONNREFUSED`,
+    );
+    expect(output).not.toContain("s3cret");
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  it.skipIf(!TEST_DATABASE_URL)("DATABASE_URL naming a database that does not exist", async () => {
+    const url = new URL(TEST_DATABASE_URL!);
+    url.pathname = "/handoff_no_such_database";
+    const { code, output } = await start({ DATABASE_URL: url.toString() });
+    expect(code).toBe(1);
+    expect(output).toContain("Handoff did not start: cannot use the PostgreSQL database at");
+    expect(output).toContain('database "handoff_no_such_database" does not exist');
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+});
