@@ -32,14 +32,31 @@ function inboundPortOf(env: NodeJS.ProcessEnv): number | undefined {
   return port;
 }
 
+function retriesOf(env: NodeJS.ProcessEnv): number[] {
+  const raw = env.HANDOFF_WEBHOOK_RETRY_SECONDS?.trim();
+  if (!raw) return DEFAULT_RETRIES;
+  const retries = raw.split(",").map((part) => Number(part.trim()));
+  if (!retries.every((n) => Number.isFinite(n) && n >= 0))
+    throw new Error(`HANDOFF_WEBHOOK_RETRY_SECONDS must be seconds separated by commas, like 5,300,1800, got "${raw}"`);
+  return retries;
+}
+
+function timeoutOf(env: NodeJS.ProcessEnv): number {
+  const raw = env.HANDOFF_WEBHOOK_TIMEOUT_MS?.trim();
+  if (!raw) return 10_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100)
+    throw new Error(`HANDOFF_WEBHOOK_TIMEOUT_MS must be milliseconds, at least 100, got "${raw}"`);
+  return ms;
+}
+
 export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConfig {
-  const retries = env.HANDOFF_WEBHOOK_RETRY_SECONDS?.split(",").map(Number);
   return {
     smtpUrl: smtpUrlOf(env),
     mailFrom: env.HANDOFF_MAIL_FROM || "Handoff <support@localhost>",
     inboundEmailDomain: env.HANDOFF_INBOUND_EMAIL_DOMAIN || undefined,
     inboundSmtpPort: inboundPortOf(env),
-    webhookRetrySeconds: retries?.every((n) => Number.isFinite(n) && n >= 0) ? retries : DEFAULT_RETRIES,
-    webhookTimeoutMs: Number(env.HANDOFF_WEBHOOK_TIMEOUT_MS ?? 10_000),
+    webhookRetrySeconds: retriesOf(env),
+    webhookTimeoutMs: timeoutOf(env),
   };
 }
