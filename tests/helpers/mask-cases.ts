@@ -78,6 +78,8 @@ export const SECRETS: [string, string, number][] = [
   ["iban BE", "⟦BE68 5390 0754 7034⟧ transferred", 2],
   ["iban CH", "IBAN:⟦CH9300762011623852957⟧", 2],
   ["iban then words", "⟦DE89 3704 0044 0532 0130 00⟧ EUR transfer", 2],
+  ["iban DE dashed", "IBAN ⟦DE89-3704-0044-0532-0130-00⟧", 2],
+  ["iban GB dashed, lower case", "to ⟦gb82-west-1234-5698-7654-32⟧ today", 2],
   // Tokens and keys of common services; the service's prefix may stay.
   ["jwt", `token=⟦${JWT}⟧;`, 3],
   ["stripe secret", `key: ⟦${KEYS.stripe}⟧`, 8],
@@ -131,6 +133,7 @@ export const READABLE = [
   "1.2.3-beta.4+build.5",
   "550e8400-e29b-41d4-a716-446655440000",
   "550E8400-E29B-41D4-A716-446655440000",
+  "ab12cdef-e29b-41d4-a716-446655440000", // a dashed UUID that starts like an IBAN
   "$1,234.56",
   "€ 1.234,56",
   "12.5%",

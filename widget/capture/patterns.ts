@@ -52,7 +52,8 @@ const CODE_AFTER = /^(?::\d|\s*\([^()\s]*:\d)/;
 // Runs of digit groups that could hold a card (groups of 3+ digits, the last may be shorter); which of them form a
 // card is decided in maskCards.
 const DIGIT_GROUPS = /\b\d{3,}(?:[ .\u00a0\u2009\u202f-]\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
-const IBAN = /\b[a-z]{2}\d{2}(?:[ \u00a0]?[a-z0-9]){11,30}\b/gi;
+// Grouped by spaces or run together, or dashed in groups of four (a dashed UUID's first group has eight: not one).
+const IBAN = /\b[a-z]{2}\d{2}(?:(?:[ \u00a0]?[a-z0-9]){11,30}|(?:-[a-z0-9]{4}){2,7}(?:-[a-z0-9]{1,4})?)\b/gi;
 const JWT = /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g;
 const KEY =
   /\b(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|sk_[A-Za-z0-9]{20,}|(?:gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_)[\w-]{16,}|A[KS]IA[A-Z0-9]{16}\b|AIza[\w-]{35}|SG\.[\w-]{16,}\.[\w-]{16,})/g;
@@ -103,7 +104,7 @@ function maskCards(run: string, hit: (masked: string) => string): string {
 }
 
 function ibanValid(raw: string): boolean {
-  const s = raw.replace(/\s/g, "").toUpperCase();
+  const s = raw.replace(/[\s-]/g, "").toUpperCase();
   // Every country's account part is mostly digits: a code, two digits and words ("FY24 plan will ship soon") is not.
   if (s.length < 15 || s.length > 34 || s.replace(/\D/g, "").length < 10) return false;
   let rest = 0;
@@ -224,7 +225,7 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
       .replace(BEARER, (m) => hit(dotsFrom(m, m.search(/\S+$/))))
       .replace(IBAN, (m) => {
         // The match may run on into the next words ("… 0130 00 EUR"): drop trailing groups until the check passes.
-        for (let s = m; s.length >= 15; s = s.replace(/\s?[a-z0-9]+$/i, ""))
+        for (let s = m; s.length >= 15; s = s.replace(/[\s-]?[a-z0-9]+$/i, ""))
           if (ibanValid(s)) return hit(dotsFrom(s, 2)) + m.slice(s.length);
         return m;
       })
