@@ -128,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   if (env.LOG_LEVEL && !(LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL))
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
+  // Read where the API-token limit is applied (middleware/token-auth.ts); checked here so a typo stops the start.
+  numberSetting(env, "HANDOFF_TOKEN_RATE_LIMIT", 600, 1);
   const adminPassword = env.HANDOFF_ADMIN_PASSWORD || undefined;
   // The same floor as passwords set in the console (shared/admin-api.ts).
   if (adminPassword !== undefined && adminPassword.length < 10)

@@ -55,11 +55,14 @@ describe("settings from the environment", () => {
     expect(load({ HANDOFF_INBOUND_SMTP_PORT: "twenty-five" })).toThrow(/HANDOFF_INBOUND_SMTP_PORT must be a port/);
   });
 
-  it("refuses webhook retry delays and timeouts that would otherwise silently become the defaults or NaN", () => {
+  it("refuses webhook retry delays, timeouts and the API-token limit that would otherwise silently become the defaults or NaN", () => {
     expect(load({ HANDOFF_WEBHOOK_RETRY_SECONDS: "5s,5m" })).toThrow(/HANDOFF_WEBHOOK_RETRY_SECONDS must be seconds/);
     expect(loadConfig({ HANDOFF_WEBHOOK_RETRY_SECONDS: "5, 60" }).notifications.webhookRetrySeconds).toEqual([5, 60]);
     expect(load({ HANDOFF_WEBHOOK_TIMEOUT_MS: "10s" })).toThrow(/HANDOFF_WEBHOOK_TIMEOUT_MS must be milliseconds/);
     expect(loadConfig({ HANDOFF_WEBHOOK_TIMEOUT_MS: "2500" }).notifications.webhookTimeoutMs).toBe(2500);
     expect(loadConfig({}).notifications.webhookTimeoutMs).toBe(10_000);
+    expect(load({ HANDOFF_TOKEN_RATE_LIMIT: "lots" })).toThrow(
+      /HANDOFF_TOKEN_RATE_LIMIT must be a number of at least 1/,
+    );
   });
 });
