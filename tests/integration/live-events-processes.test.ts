@@ -78,17 +78,23 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
 });
 
+/** A database of its own next to TEST_DATABASE_URL, dropped after the file. */
+async function scratchDatabase(): Promise<URL> {
+  const name = `handoff_t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(connectionOptions(TEST_DATABASE_URL!, 1));
+  await admin.unsafe(`create database "${name}"`);
+  cleanups.push(async () => {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  });
+  const url = new URL(TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url;
+}
+
 describe.skipIf(!TEST_DATABASE_URL)("two server processes on one PostgreSQL", () => {
   it("a reply written on one reaches an SSE client of the other, and stream caps count both", async () => {
-    const name = `handoff_t_${randomBytes(6).toString("hex")}`;
-    const admin = postgres(connectionOptions(TEST_DATABASE_URL!, 1));
-    await admin.unsafe(`create database "${name}"`);
-    cleanups.push(async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    });
-    const url = new URL(TEST_DATABASE_URL!);
-    url.pathname = `/${name}`;
+    const url = await scratchDatabase();
     const a = await start({ databaseUrl: url.toString() });
     cleanups.push(() => a.close());
     const b = await start({ databaseUrl: url.toString() });
@@ -125,15 +131,7 @@ describe.skipIf(!TEST_DATABASE_URL)("two server processes on one PostgreSQL", ()
 
 describe.skipIf(!TEST_DATABASE_URL)("a graceful stop with streams open (SIGTERM)", () => {
   it("gives their slots back before the pool closes: none keeps counting toward the caps", async () => {
-    const name = `handoff_t_${randomBytes(6).toString("hex")}`;
-    const admin = postgres(connectionOptions(TEST_DATABASE_URL!, 1));
-    await admin.unsafe(`create database "${name}"`);
-    cleanups.push(async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    });
-    const url = new URL(TEST_DATABASE_URL!);
-    url.pathname = `/${name}`;
+    const url = await scratchDatabase();
     const server = await start({ databaseUrl: url.toString() });
     const cookie = await login(server);
     const streams = [await stream(server, cookie), await stream(server, cookie), await stream(server, cookie)];
