@@ -1,21 +1,14 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ticketBody } from "../helpers/test-app.js";
 import { fileTicket, logIn, newPage } from "./console-fixtures.js";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
 // The handoff note is the longest thing an agent writes: Esc or an expired session must not take it.
 describe.skipIf(!HAS_BROWSER)("console: an unsent handoff note is kept", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("Esc closes the form and an expired session asks to log in again; the note comes back both times and goes once sent", async () => {
     const ticket = await fileTicket(server, ticketBody({ subject: "Invoices blank", recording: { included: false } }));

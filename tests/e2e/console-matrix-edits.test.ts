@@ -1,20 +1,13 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { adminCookie, logIn, newPage } from "./console-fixtures.js";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
 // Edits to the matrix survive what happens around them: another admin saving first, other rules moved or deleted.
 describe.skipIf(!HAS_BROWSER)("console: editing the matrix keeps what the admin typed", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   test("the edits survive the conflict and a second save stores them on top of the other admin's version", async () => {
     const { page, errors, close } = await newPage(browser);

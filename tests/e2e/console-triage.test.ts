@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { adminCookie, fileTicket, logIn, newPage, richTicket } from "./console-fixtures.js";
 
 /** What the routing decided, read by the agent on the ticket: the security flag they can overrule, the suggestions. */
 describe.skipIf(!HAS_BROWSER)("console: the triage card", () => {
   let server: TestServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   const plainTicket = (subject: string, description: string) => {
     const base = richTicket(Date.now(), { subject, description, pageUrl: "https://app.northwind.example/home" });
