@@ -2,7 +2,7 @@
  * What pattern masking (widget/capture/patterns.ts) costs in the page: long texts of near-misses (a 100 KB text node,
  * console message or click label; best of 5), and the per-text cost on a busy page's cells (unique short texts, so
  * the cache does not answer), against the version at a git ref. Node, not a browser: V8's regex engine is the same,
- * the figures are indicative. The unit test (tests/unit/widget-patterns-places.test.ts) only checks the scaling.
+ * the figures are indicative. The unit test (tests/unit/widget-patterns-cost.test.ts) only checks the scaling.
  *   npx tsx bench/mask-patterns.ts [ref=main]
  */
 import { execFileSync } from "node:child_process";

@@ -34,7 +34,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const dataDir = mkdtempSync(join(tmpdir(), "handoff-e2e-"));
   const config: Config = {
     ...loadConfig({}, ROOT),
-    port: 0,
+    // A helper sharing the machine may be given ports of its own: HANDOFF_TEST_PORT (else any free one).
+    port: Number(process.env.HANDOFF_TEST_PORT) || 0,
     dataDir,
     distDir: TEST_DIST,
     adminEmail: ADMIN.email,

@@ -36,7 +36,9 @@ export async function startHostSite(widgetOrigin: string, attributes = ""): Prom
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     res.end(html);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(Number(process.env.HANDOFF_TEST_PORT) + 1 || 0, "127.0.0.1", resolve),
+  );
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://localhost:${port}`,

@@ -4,7 +4,7 @@
  * dots), IBANs (mod-97 valid, any case) and secrets (JWTs, keys of common services by their prefix, the credential of
  * an Authorization header, runs of 32+ hex or base64 characters). Only the match is replaced, keeping its length and
  * shape (j•••••@e••••••.com), so replay stays readable. Dashed UUIDs are ids and stay. Every pattern costs time in
- * proportion to the text (tests/unit/widget-patterns-places.test.ts). Pure; no DOM.
+ * proportion to the text (tests/unit/widget-patterns-cost.test.ts). Pure; no DOM.
  */
 export const DOT = "•";
 
