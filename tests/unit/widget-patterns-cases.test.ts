@@ -175,9 +175,10 @@ describe("obfuscated email addresses: a decision", () => {
 
 describe("spelled-out addresses in mixed languages, with long top-level domains, before prose: a decision", () => {
   // English "at" with the French, Italian or Spanish word for the dot counts before a country code or com/net/org;
-  // with " point " not before a country code English also writes after "point" (to, in, it, up...), so "mario at
-  // esempio point it" stays readable with "People at Google point it out". In words only, a top-level domain of 5+
-  // letters counts too (acme dot online), but not after "chez" (French prose: "chez moi point barre"). The address
+  // with " point " not before a country code English also writes after "point" (to, in, it, up...) when a lower-case
+  // word goes on after it: "People at Google point it out" stays, "mario at esempio point it" (its end, or a comma,
+  // or "o" and another address) is masked. In words only, a top-level domain of 5+ letters counts too (acme dot
+  // online, jane chez example point online), but not French prose after "point" ("chez moi point barre"). The address
   // ends before a spelled dot and a small word ("punto por punto", "point par point", "Punkt für Punkt", "punto y
   // aparte") and at the last label that can end it ("… dot com dot 2"). Prose after "at" (at the …, at noon) starts
   // no domain. Known cost: "Kids at polka dot parties" is masked (a word before " dot " and a long last word).
@@ -205,12 +206,18 @@ describe("spelled-out addresses in mixed languages, with long top-level domains,
     ["support at shop dot store", "s•••••• at s••• dot store"],
     ["jane arobase exemple point online", "j••• arobase e•••••• point online"],
     ["Write to hello at studio dot photography today", "Write to h•••• at s••••• dot photography today"],
+    ["mario at esempio point it", "m•••• at e•••••• point it"],
+    ["Scrivi a mario at esempio point it, grazie", "Scrivi a m•••• at e•••••• point it, grazie"],
+    ["mario at esempio point it o luca at posta point it", "m•••• at e•••••• point it o l••• at p•••• point it"],
+    ["Jane chez example point online", "J••• chez e•••••• point online"],
   ])("masked: %s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
 
   test.each([
     "Researchers at Stanford point to the risk",
     "People at Google point it out",
-    "mario at esempio point it", // see above: "point it" is English
+    "Ask people at Google point it out to you",
+    "Chez moi point barre",
+    "On se voit chez Paul point final",
     "meet at the office, point taken",
     "look at page 2, point 3",
     "Lunch at Fiat Punto Bar",
@@ -218,6 +225,5 @@ describe("spelled-out addresses in mixed languages, with long top-level domains,
     "we met at noon dot com bubble",
     "Click at the dot above",
     "Shares fell at the dot com crash",
-    "Jane chez example point online", // "chez" in words only: a top-level domain of 2-4 letters
   ])("readable: %s", (text) => expect(maskPatterns(text)).toBe(text));
 });

@@ -16,9 +16,14 @@ export type OnMasked = (masked: string) => void;
 // percent-encoded in a URL (URLSearchParams writes @ that way); "＠", the full-width @ of Chinese and Japanese pages
 // ("info＠example.co.jp", also written to get past scrapers); a zero-width space or word joiner next to the @ (put
 // there so the address is not made a link, or may wrap). Not "logo@2x.png" (image density suffixes) nor "pkg@1.2.3":
-// the top-level domain starts with a letter.
+// the top-level domain starts with a letter. A quoted local part ("john smith"@example.com) and a domain
+// percent-encoded in a link (mailto:hans@b%C3%BCcher.de, an IDN as the browser writes it) too.
 export const EMAIL =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)([\u200b\u2060]?(?:[@＠]|%40)[\u200b\u2060]?)(?!\dx\.)([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
+  /(^|[^\p{L}\p{N}_.+%'-])("[^"\n]{1,64}"|[\p{L}\p{N}_.+%'-]+)([\u200b\u2060]?(?:[@＠]|%40)[\u200b\u2060]?)(?!\dx\.)((?:[\p{L}\p{N}_-]|%[\da-f]{2})+(?:\.(?:[\p{L}\p{N}_-]|%[\da-f]{2})+)*\.\p{L}[\p{L}\p{N}_-]+)/giu;
+// An address still being written at the end of a text (a chat answer streamed in, a name typed into a page): its
+// top-level domain is not there yet. Not a package's dist-tag or version (react@latest, pkg@1.2), nor user@localhost.
+const EMAIL_TAIL =
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)([@＠])(?!(?:latest|next|beta|alpha|canary|rc|localhost)$|\d)([\p{L}\p{N}_.-]*)$/u;
 // Written around spam filters: "jane(at)example.com", "jane [at] example [dot] com", "jane at example dot com", in
 // German ("jane (ät) example (punkt) de"), French ("jane arobase example point fr", "jane chez example point com"),
 // Spanish and Italian ("juan arroba ejemplo punto es", "mario chiocciola esempio punto it"), and mixed ("mario at
@@ -26,10 +31,11 @@ export const EMAIL =
 // after a word prose puts before "at" ("meet at …", "find us at …") nor before one prose puts after it ("at the …", "at
 // noon dot com"); with real dots only outside code (CODE_AT) and not "chez" ("commandé chez amazon.fr"). The address
 // ends before a spelled dot and a small word ("… punto es punto por punto", "point par point", "punto y aparte"), and
-// at the last label that can end it. In words only, a top-level domain of 5+ letters counts ("acme dot online") but not
-// after "chez" ("chez moi point barre"); English "at" takes " point " / " punto " only before a country code or
-// com/net/org ("lunch at the Punto Bar"), and " point " not before one English also writes ("Students at Stanford point
-// out", "… point to"). See the decisions in tests/unit/widget-patterns-cases.test.ts.
+// at the last label that can end it. In words only, a top-level domain of 5+ letters counts ("acme dot online", "jane
+// chez example point online") but not French prose after "point" ("chez moi point barre"); English "at" takes " point "
+// / " punto " only before a country code or com/net/org ("lunch at the Punto Bar"), and " point " not before one
+// English also writes when English goes on ("People at Google point it out", "… point to the risk"). See the
+// decisions in tests/unit/widget-patterns-cases.test.ts.
 // At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
 const SPELLED =
   /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|@|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
@@ -42,8 +48,13 @@ const AFTER_AT =
 // A small word after a spelled dot ("punto por punto", "point par point", "Punkt für Punkt", "punto y aparte").
 const SMALL = /^(?:[yeoaà]|et|und|and|or|ou|par|por|per|für|by|to)$/i;
 const WORD_DOT = /^(?:dot|punkt|point|punto)$/i;
-// What English writes after "point" (point to, point it out) that is also a country code.
+// What English writes after "point" (point to, point it out) that is also a country code, and a lower-case word
+// going on after it (not "or", "o", "e", "y", "et", "ou", "und": another address may follow).
 const ENGLISH_TWO = /^(?:to|in|at|it|is|me|us|up|on|of|as|by)$/i;
+const PROSE_ON = /^\s+(?!(?:or|and|o|e|y|et|ou|oder|und)\s)\p{Ll}/u;
+// French words after "point" ("chez moi point barre", "point final", "point commun"): no top-level domain.
+const CHEZ_PROSE =
+  /^(?:barre|finale?|commun|culminant|faible|fort|mort|noir|virgule|central|chaud|presse|sensible|crucial)$/i;
 // A bare "at" before a real dotted name that is code, not an address: a file name for a domain ("Error at app.js"),
 // a stack frame (on its own line: "\n    at Object.run"), a name followed by a line number or "(file:line".
 const FILE_TLD =
@@ -53,7 +64,10 @@ const CODE_AFTER = /^(?::\d|\s*\([^()\s]*:\d)/;
 // card is decided in maskCards.
 const DIGIT_GROUPS = /\b\d{3,}(?:[ .\u00a0\u2009\u202f-]\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
 // Grouped by spaces or run together, or dashed in groups of four (a dashed UUID's first group has eight: not one).
-const IBAN = /\b[a-z]{2}\d{2}(?:(?:[ \u00a0]?[a-z0-9]){11,30}|(?:-[a-z0-9]{4}){2,7}(?:-[a-z0-9]{1,4})?)\b/gi;
+// Not an RF creditor reference (ISO 11649: mod 97 too, but an invoice's reference, no account). A Polish account
+// number as Poles print it: the IBAN without its "PL" (NRB, 26 digits: 2, then six groups of four).
+const IBAN =
+  /\b\d\d(?: \d{4}){6}\b|\b(?!rf)[a-z]{2}\d{2}(?:(?:[ \u00a0]?[a-z0-9]){11,30}|(?:-[a-z0-9]{4}){2,7}(?:-[a-z0-9]{1,4})?)\b/gi;
 const JWT = /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g;
 const KEY =
   /\b(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|sk_[A-Za-z0-9]{20,}|(?:gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_)[\w-]{16,}|A[KS]IA[A-Z0-9]{16}\b|AIza[\w-]{35}|SG\.[\w-]{16,}\.[\w-]{16,})/g;
@@ -89,10 +103,25 @@ function maskCards(run: string, hit: (masked: string) => string): string {
     let digits = "";
     let end = -1;
     for (let j = i; j < parts.length && digits.length < 19; j += 2) {
-      if (j > i && (parts[j - 1] !== parts[i + 1] || parts[j - 2].length < 3)) break;
+      // Printed cards group by 4 to 6 digits; 3-7-7 is an Amazon order number.
+      if (
+        j > i &&
+        (parts[j - 1] !== parts[i + 1] || parts[j - 2].length < 3 || parts[j].length > 6 || parts[i].length > 6)
+      )
+        break;
       digits += parts[j];
       if (digits.length >= 13 && digits.length <= 19 && luhn(digits)) end = j;
     }
+    // Groups of four (the last may be shorter) with another group of four before or after: a longer number (a parcel's
+    // tracking number), not a card.
+    const sep = parts[i + 1];
+    if (
+      end > i &&
+      parts.slice(i, end).every((p, k) => k % 2 || p.length === 4) &&
+      ((i && parts[i - 1] === sep && parts[i - 2].length === 4) ||
+        (parts[end + 1] === sep && parts[end + 2]?.length === 4))
+    )
+      end = -1;
     if (end < 0) out += parts[i] + (parts[i + 1] ?? "");
     else {
       const card = parts.slice(i, end + 1).join("");
@@ -124,6 +153,7 @@ function ibanValid(raw: string): boolean {
  * than a key of letters only, which most of the time (19 in 20 at 32 characters) changes it every other one.
  */
 const looksRandom = (run: string) =>
+  (run.match(/[a-z\d]{32,}|[A-Z\d]{32,}/g) ?? []).some((one) => /\d.*\d/.test(one)) ||
   (run.match(/[0-9a-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
   (/[a-z]/.test(run) &&
     /[A-Z]/.test(run) &&
@@ -183,6 +213,9 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
         const tld = labels.pop();
         return before + hit(`${keepFirst(local)}${sign}${labels.map(keepFirst).join(".")}.${tld}`);
       })
+      .replace(EMAIL_TAIL, (m, before: string, local: string, at: string, domain: string) =>
+        skipEmail?.(`${local}@${domain}`) ? m : before + hit(keepFirst(local) + at + (domain && keepFirst(domain))),
+      )
       .replace(SPELLED, (m, before: string, local: string, at: string, domain: string, offset: number, all: string) => {
         const parts = domain.split(SPELLED_DOT); // label, separator, label, ..., top-level domain
         const next = all.slice(offset + m.length, offset + m.length + 80);
@@ -202,11 +235,11 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
           if (!bare) return true;
           const dots = parts.filter((p, i) => i % 2 && p !== ".");
           if (!dots.length) return !(/\n|chez/i.test(at) || FILE_TLD.test(tld) || CODE_AFTER.test(next));
-          if (WORD_DOT.test(tld) || (tld.length > 4 && /chez/i.test(at) && !/[([{<]/.test(domain))) return false;
+          if (WORD_DOT.test(tld) || (CHEZ_PROSE.test(tld) && /chez/i.test(at) && !/[([{<]/.test(domain))) return false;
           const mixed = /^\s+at/i.test(at) && dots.find((p) => /p(?:oint|unto)/i.test(p));
-          return (
-            !mixed || (/^(?:\p{L}\p{L}|com|net|org)$/iu.test(tld) && !(/point/i.test(mixed) && ENGLISH_TWO.test(tld)))
-          );
+          // "point it" is English when English goes on after it ("People at Google point it out").
+          const english = () => ENGLISH_TWO.test(tld) && PROSE_ON.test(domain.slice(parts.join("").length) + next);
+          return !mixed || (/^(?:\p{L}\p{L}|com|net|org)$/iu.test(tld) && !(/point/i.test(mixed) && english()));
         };
         while (parts.length > 1 && !fits(parts[parts.length - 1]) && parts[parts.length - 2] !== ".") parts.length -= 2;
         if (parts.length < 3 || !fits(parts[parts.length - 1])) return m;
@@ -224,6 +257,7 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
       .replace(KEY, (m) => hit(dotsFrom(m, /^(?:A[KS]IA|AIza|(?:[a-z]+_)*[a-z]+[_.-])/i.exec(m)?.[0].length ?? 0)))
       .replace(BEARER, (m) => hit(dotsFrom(m, m.search(/\S+$/))))
       .replace(IBAN, (m) => {
+        if (m < "A") return ibanValid(`PL${m}`) ? hit(dotsFrom(m, 0)) : m;
         // The match may run on into the next words ("… 0130 00 EUR"): drop trailing groups until the check passes.
         for (let s = m; s.length >= 15; s = s.replace(/[\s-]?[a-z0-9]+$/i, ""))
           if (ibanValid(s)) return hit(dotsFrom(s, 2)) + m.slice(s.length);

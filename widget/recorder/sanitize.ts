@@ -80,7 +80,8 @@ const ID_ATTRIBUTES = [
   "aria-activedescendant",
   "itemid",
 ];
-const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "poster", "data", "cite", "xlink:href"];
+// rr_src: what rrweb keeps of an iframe's src.
+const URL_ATTRIBUTES = ["href", "src", "rr_src", "action", "formaction", "poster", "data", "cite", "xlink:href"];
 const LINK_ATTRIBUTES = new Set(["href", "action", "formaction", "cite", "xlink:href"]);
 // Browsers ignore leading spaces and control characters, and tabs/newlines inside the scheme.
 function isScriptUrl(value: string): boolean {
@@ -96,11 +97,16 @@ const asIs: TextMasker = (text) => text;
 
 const maskText = (value: string) => value.replace(/\S/g, "*");
 
-/** Only URLs that could carry a secret go through the (costlier) URL parser; others are kept byte for byte. */
+/**
+ * Only URLs that could carry a secret go through the (costlier) URL parser; others are kept byte for byte. Relative
+ * ones too (a form's action="/login?session=…"): resolved against a stand-in origin, given back without it. Not
+ * "//host/…": an avatar's hash there turns to zeros (maskAvatar), which still load a default picture.
+ */
 function scrubAttributeUrl(value: string): string {
-  if (!/^https?:/i.test(value) || !/[?#]/.test(value)) return value;
-  const scrubbed = scrubUrl(value);
-  return scrubbed.includes(REDACTED) ? scrubbed : value;
+  const relative = !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(value);
+  if (!/[?#]/.test(value) || !(relative || /^https?:/i.test(value))) return value;
+  const scrubbed = scrubUrl(value, "http://h");
+  return !scrubbed.includes(REDACTED) ? value : relative ? scrubbed.slice(8) : scrubbed;
 }
 
 // What names the person in an avatar URL, replaced by zeros of the same length (which serve a default picture): an
@@ -129,9 +135,12 @@ function maskAvatar(value: string): string {
     : value;
 }
 
-/** A URL replay loads (img src, srcset, a background in a style): emails and avatar ids out, the rest as is. */
+/**
+ * A URL replay loads (img src, srcset, a background in a style or stylesheet): emails, avatar ids and secret
+ * parameters (a signed URL's X-Amz-Signature, ?access_token=) out, the rest as is.
+ */
 function maskLoaded(value: string, patterns: TextMasker): string {
-  const out = maskAvatar(value);
+  const out = maskAvatar(/[?#]/.test(value) ? value.replace(/https?:\/\/[^\s'"()]+/gi, scrubAttributeUrl) : value);
   return /@|%40/.test(out) ? out.replace(EMAIL, patterns) : out;
 }
 
@@ -157,7 +166,9 @@ function cleanAttributes(
       // a row of a key without digits: not looked at.
       else if (patterns && ID_ATTRIBUTES.includes(name)) {
         if (/[@%\d]|[\w-]{20}/.test(value)) attributes[name] = patterns(value);
-      } else if (patterns && (name === "srcset" || name === "style")) attributes[name] = maskLoaded(value, patterns);
+        // A stylesheet (rrweb's _cssText), like a style, keeps its bytes but for addresses (content: "jane@…").
+      } else if (patterns && (name === "srcset" || name === "style" || name === "_cssText"))
+        attributes[name] = maskLoaded(value, patterns);
     } else if (patterns && name === "style" && value && typeof value === "object") {
       // A style change arrives as a diff of properties.
       const diff = value as Record<string, string | false>;
@@ -227,13 +238,15 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
     if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
     cleanAttributes(node.attributes, masked, mask, node.tagName, patterns);
     if (patterns && !INLINE.test(node.tagName ?? "")) maskRun(node, patterns);
-  } else if (node.type === TEXT_NODE && node.textContent && !node.isStyle) node.textContent = mask(node.textContent);
+  } else if (node.type === TEXT_NODE && node.textContent)
+    node.textContent = !node.isStyle ? mask(node.textContent) : styleText(node.textContent, patterns);
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
   for (const child of node.childNodes ?? [])
     walk(child, child.type === 0 || child.type === 11 ? no : masked, mask, options);
 }
 
 const no = () => false;
+const styleText = (css: string, patterns?: TextMasker) => (patterns ? maskLoaded(css, patterns) : css);
 
 export interface EmittedEvent {
   type: number;
@@ -273,8 +286,9 @@ export function sanitizeEvent(
       walk(add.node, () => isMaskedNode(add.parentId), mask, options);
   for (const change of data.attributes ?? [])
     cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask, undefined, options.patterns);
-  // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact.
-  for (const text of data.texts ?? []) if (text.value && !isStyleText(text.id)) text.value = mask(text.value);
+  // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact; addresses go.
+  for (const text of data.texts ?? [])
+    if (text.value) text.value = isStyleText(text.id) ? styleText(text.value, options.patterns) : mask(text.value);
 }
 
 /** For nodes already on the page: whether they sit inside a masked element (same rule as rrweb's text masking). */
