@@ -20,6 +20,8 @@ describe("found on new pages: masked", () => {
     // An answer streamed in: the address's top-level domain has not arrived yet.
     ["Reach stream.person@stream-m", "Reach s•••••.••••••@s•••••-•"],
     ["Reach stream.person@", "Reach s•••••.••••••@"],
+    // A card printed one group per element, the source's line breaks between them: the page shows single spaces.
+    ["Card 4000 0566\n  5566 5556.", "Card •••• ••••\n  •••• ••••."],
     // A Polish account number as Poles print it: the IBAN without "PL".
     ["Nr rachunku: 61 1090 1014 0000 0712 1981 2874", "Nr rachunku: •• •••• •••• •••• •••• •••• ••••"],
   ])("%s", (text, masked) => expect(maskPatterns(text)).toBe(masked));

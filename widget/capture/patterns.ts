@@ -62,7 +62,8 @@ const FILE_TLD =
 const CODE_AFTER = /^(?::\d|\s*\([^()\s]*:\d)/;
 // Runs of digit groups that could hold a card (groups of 3+ digits, the last may be shorter); which of them form a
 // card is decided in maskCards.
-const DIGIT_GROUPS = /\b\d{3,}(?:[ .\u00a0\u2009\u202f-]\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
+// A line break with its indent separates like a space: the page shows it as one (<span>4242</span>⏎  <span>4242</span>).
+const DIGIT_GROUPS = /\b\d{3,}(?:(?:[ .\u00a0\u2009\u202f-]|\s*\n\s*)\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
 // Grouped by spaces or run together, or dashed in groups of four (a dashed UUID's first group has eight: not one).
 // Not an RF creditor reference (ISO 11649: mod 97 too, but an invoice's reference, no account). A Polish account
 // number as Poles print it: the IBAN without its "PL" (NRB, 26 digits: 2, then six groups of four).
@@ -97,7 +98,8 @@ function luhn(digits: string): boolean {
  */
 function maskCards(run: string, hit: (masked: string) => string): string {
   if (run.length < 13) return run;
-  const parts = run.split(/(\D)/); // digits, separator, digits, ...
+  const parts = run.split(/(\D+)/); // digits, separator, digits, ...
+  const sepOf = (k: number) => parts[k]?.replace(/^\s+$/, " ");
   let out = "";
   for (let i = 0; i < parts.length; i += 2) {
     let digits = "";
@@ -106,7 +108,7 @@ function maskCards(run: string, hit: (masked: string) => string): string {
       // Printed cards group by 4 to 6 digits; 3-7-7 is an Amazon order number.
       if (
         j > i &&
-        (parts[j - 1] !== parts[i + 1] || parts[j - 2].length < 3 || parts[j].length > 6 || parts[i].length > 6)
+        (sepOf(j - 1) !== sepOf(i + 1) || parts[j - 2].length < 3 || parts[j].length > 6 || parts[i].length > 6)
       )
         break;
       digits += parts[j];
@@ -114,12 +116,12 @@ function maskCards(run: string, hit: (masked: string) => string): string {
     }
     // Groups of four (the last may be shorter) with another group of four before or after: a longer number (a parcel's
     // tracking number), not a card.
-    const sep = parts[i + 1];
+    const sep = sepOf(i + 1);
     if (
       end > i &&
       parts.slice(i, end).every((p, k) => k % 2 || p.length === 4) &&
-      ((i && parts[i - 1] === sep && parts[i - 2].length === 4) ||
-        (parts[end + 1] === sep && parts[end + 2]?.length === 4))
+      ((i && sepOf(i - 1) === sep && parts[i - 2].length === 4) ||
+        (sepOf(end + 1) === sep && parts[end + 2]?.length === 4))
     )
       end = -1;
     if (end < 0) out += parts[i] + (parts[i + 1] ?? "");
@@ -166,7 +168,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[ .\u00a0\u2009\u202f-]?\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[.-]?\s*\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
