@@ -22,6 +22,10 @@ describe("found on new pages: masked", () => {
     ["Reach stream.person@", "Reach s•••••.••••••@"],
     // A card printed one group per element, the source's line breaks between them: the page shows single spaces.
     ["Card 4000 0566\n  5566 5556.", "Card •••• ••••\n  •••• ••••."],
+    // The full-width at and dots of Japanese pages.
+    ["info＠example．co．jp まで", "i•••＠e••••••．c•．jp まで"],
+    // An unsecured token ("alg":"none", no signature): its payload names the person.
+    [j("eyJhbGciOiJub25lIn0", ".eyJlbWFpbCI6ImphbmVAYWNtZS5jb20ifQ", "."), j("eyJ", "•".repeat(52))],
     // A Polish account number as Poles print it: the IBAN without "PL".
     ["Nr rachunku: 61 1090 1014 0000 0712 1981 2874", "Nr rachunku: •• •••• •••• •••• •••• •••• ••••"],
   ])("%s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
@@ -38,6 +42,8 @@ describe("found on new pages: readable", () => {
     // An Amazon order number (3-7-7 digits) that passes Luhn: printed cards group by 4 to 6 digits.
     "Amazon order 114-3941689-8772237",
     "Not a key: pneumonoultramicroscopicsilicovolcanoconiosis",
+    // A failed request's path with short ids: no 32-character key in any of its segments.
+    "https://api.example/v1/customers/cus_9f8e7d6c5b/cards/card_1Mz8Xq?expand=customer",
   ])("%s", (text) => expect(maskPatterns(text)).toBe(text));
 
   test("a card next to other numbers is still one", () => {
