@@ -41,6 +41,8 @@ describe("found on new pages: readable", () => {
     "ssh root@localhost",
     // An Amazon order number (3-7-7 digits) that passes Luhn: printed cards group by 4 to 6 digits.
     "Amazon order 114-3941689-8772237",
+    // A French company's SIRET (14 digits, Luhn-valid by design) printed 3-3-3-5.
+    "SIRET 732 829 320 00074",
     "Not a key: pneumonoultramicroscopicsilicovolcanoconiosis",
     // A failed request's path with short ids: no 32-character key in any of its segments.
     "https://api.example/v1/customers/cus_9f8e7d6c5b/cards/card_1Mz8Xq?expand=customer",

@@ -38,10 +38,11 @@ function maskCards(run: string, hit: (masked: string) => string): string {
     let digits = "";
     let end = -1;
     for (let j = i; j < parts.length && digits.length < 19; j += 2) {
-      // Printed cards group by 4 to 6 digits; 3-7-7 is an Amazon order number.
+      // Printed cards start with a group of four and group by 4 to 6 digits: 3-7-7 is an Amazon order number, 3-3-3-5
+      // a French company's SIRET.
       if (
         j > i &&
-        (sepOf(j - 1) !== sepOf(i + 1) || parts[j - 2].length < 3 || parts[j].length > 6 || parts[i].length > 6)
+        (sepOf(j - 1) !== sepOf(i + 1) || parts[j - 2].length < 3 || parts[j].length > 6 || parts[i].length !== 4)
       )
         break;
       digits += parts[j];
