@@ -5,8 +5,8 @@
 import { DOT, dotsFrom } from "./dots.js";
 
 // Runs of digit groups that could hold a card (groups of 3+ digits, the last may be shorter); which of them form a
-// card is decided in maskCards.
-// A line break with its indent separates like a space: the page shows it as one (<span>4242</span>⏎  <span>4242</span>).
+// card is decided in maskCards. A line break with its indent separates like a space: the page shows it as one
+// (<span>4242</span>⏎  <span>4242</span>).
 const DIGIT_GROUPS = /\b\d{3,}(?:(?:[ .\u00a0\u2009\u202f-]|\s*\n\s*)\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
 // Grouped by spaces or run together, or dashed in groups of four (a dashed UUID's first group has eight: not one).
 // Not an RF creditor reference (ISO 11649: mod 97 too, but an invoice's reference, no account). A Polish account

@@ -1,10 +1,10 @@
 /**
  * Personal data found by pattern in text the page shows (and in console text, failed-request URLs, metadata, titles):
  * email addresses (also %40-encoded), payment card numbers (Luhn-valid, 13–19 digits, grouped by spaces, dashes or
- * dots), IBANs (mod-97 valid, any case; both in numbers.ts) and secrets (JWTs, keys of common services by their prefix, the credential of
- * an Authorization header, runs of 32+ hex or base64 characters). Only the match is replaced, keeping its length and
- * shape (j•••••@e••••••.com), so replay stays readable. Dashed UUIDs are ids and stay. Every pattern costs time in
- * proportion to the text (tests/unit/widget-patterns-cost.test.ts). Pure; no DOM.
+ * dots) and IBANs (mod-97 valid, any case), both in numbers.ts, and secrets (JWTs, keys of common services by their
+ * prefix, the credential of an Authorization header, runs of 32+ hex or base64 characters). Only the match is
+ * replaced, keeping its length and shape (j•••••@e••••••.com), so replay stays readable. Dashed UUIDs are ids and
+ * stay. Every pattern costs time in proportion to the text (tests/unit/widget-patterns-cost.test.ts). Pure; no DOM.
  */
 import { DOT, dotsFrom, keepFirst } from "./dots.js";
 import { maskNumbers } from "./numbers.js";
@@ -75,8 +75,9 @@ const LONG_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
 
 /**
  * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
- * a prefix: shpat_…, key-…), or mixes lower and upper case, and digits or a change of case every third character or
- * more, without reading as words (a path such as /src/components/PaymentStep2/Index, a camelCase name: 70%+ of it in
+ * a prefix: shpat_…, key-…) or 32+ letters of one case and digits, two digits or more (Mailgun's key-3ax6…, a base32
+ * authenticator secret JBSW…; a long word has none), or mixes lower and upper case, and digits or a change of case
+ * every third character or more, without reading as words (a path such as /src/components/PaymentStep2/Index, a camelCase name: 70%+ of it in
  * runs of 3+ lower-case letters; a random 32-character base64 key reads that way about once in 5,000, a
  * 40-character one once in 14,000). Names with acronyms (getHTMLElementByIDForXMLHttpRequest) change case less often
  * than a key of letters only, which most of the time (19 in 20 at 32 characters) changes it every other one.

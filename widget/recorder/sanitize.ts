@@ -166,7 +166,6 @@ function cleanAttributes(
       // a row of a key without digits: not looked at.
       else if (patterns && ID_ATTRIBUTES.includes(name)) {
         if (/[@%\d]|[\w-]{20}/.test(value)) attributes[name] = patterns(value);
-        // A stylesheet (rrweb's _cssText), like a style, keeps its bytes but for addresses (content: "jane@…").
       } else if (patterns && (name === "srcset" || name === "style" || name === "_cssText"))
         attributes[name] = maskLoaded(value, patterns);
     } else if (patterns && name === "style" && value && typeof value === "object") {
