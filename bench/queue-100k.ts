@@ -83,6 +83,8 @@ try {
     ["q=zanzibar (rare, in subjects)", { q: "zanzibar" }],
     ["q=quokka (rare, in messages)", { q: "quokka" }],
     ["q=HO-4242 (reference)", { q: "HO-4242" }],
+    ["q=user4242@customer.example (a customer)", { q: "user4242@customer.example" }],
+    ["q=company 42 (a customer's company)", { q: "company 42" }],
   ];
   const time = async (query: TicketListQuery) => {
     const samples: number[] = [];

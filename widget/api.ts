@@ -10,6 +10,8 @@ export interface HandoffEvents {
   "ticket:created": TicketCreatedEvent;
   open: undefined;
   close: undefined;
+  /** Unread support replies, whenever the count changes: for a page's own help button (data-launcher="false"). */
+  unread: number;
 }
 
 export interface HandoffApi {

@@ -23,6 +23,8 @@ export interface WidgetOptions {
   maskText?: "all" | ((text: string) => string);
   /** false: no pattern masking of page text (inputs and marked elements are still masked). */
   maskPatterns?: boolean;
+  /** false: no floating help button; your own button calls Handoff.open() (and may show the "unread" event's count). */
+  launcher?: boolean;
 }
 
 export interface WidgetConfig {
@@ -36,6 +38,7 @@ export interface WidgetConfig {
   maxRecordingBytes: number;
   texts: Record<string, string>;
   textMasking: TextMasking;
+  launcher: boolean;
 }
 
 export const DEFAULT_MAX_RECORDING_BYTES = 16 * 1024 * 1024;
@@ -83,13 +86,14 @@ export function normalizeConfig(options: WidgetOptions, defaultOrigin: string): 
       patterns: bool(options.maskPatterns, true),
       custom: typeof options.maskText === "function" ? options.maskText : undefined,
     },
+    launcher: bool(options.launcher, true),
   };
 }
 
 /**
  * data-site-key, data-api-origin, data-window-seconds, data-mask-inputs, data-locale, data-color, data-position,
  * data-texts, data-buffer-mb (the recording's in-memory cap in megabytes, default 16), data-mask-text="all",
- * data-mask-patterns="false"
+ * data-mask-patterns="false", data-launcher="false"
  */
 export function optionsFromDataset(data: Record<string, string | undefined>): WidgetOptions {
   return {
@@ -104,6 +108,7 @@ export function optionsFromDataset(data: Record<string, string | undefined>): Wi
     maxRecordingBytes: megabytes(data.bufferMb),
     maskText: data.maskText === "all" ? "all" : undefined,
     maskPatterns: data.maskPatterns === undefined ? undefined : bool(data.maskPatterns, true),
+    launcher: data.launcher === undefined ? undefined : bool(data.launcher, true),
   };
 }
 

@@ -221,12 +221,16 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       .then(async ({ followConversations }) => {
         if (s.stopped) return;
         const caller = { apiOrigin: config.apiOrigin, siteKey: config.siteKey, identity: () => s.identity };
-        const view = await followConversations(caller, locale, config.texts, () =>
-          s.ui?.setUnread(s.conversations?.store.unread() ?? 0),
-        );
+        let count = 0;
+        const unread = () => {
+          const next = s.conversations?.store.unread() ?? 0;
+          s.ui?.setUnread(next);
+          if (next !== count) emit("unread", (count = next));
+        };
+        const view = await followConversations(caller, locale, config.texts, unread);
         if (s.stopped) return view.store.stop();
         s.conversations = view;
-        s.ui?.setUnread(view.store.unread()); // repaints: the dialog gets its tabs and threads
+        unread(); // repaints: the dialog gets its tabs and threads
       })
       .catch(() => {
         following = undefined;
@@ -239,7 +243,11 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
     void stringsReady.then((strings) => {
       if (s.stopped || s.ui || !document.body) return;
       ctrl.strings = strings;
-      s.ui = mountUi(ctrl, { color: config.color || "#4f46e5", left: config.position === "bottom-left" });
+      s.ui = mountUi(ctrl, {
+        color: config.color || "#4f46e5",
+        left: config.position === "bottom-left",
+        launcher: config.launcher,
+      });
       if (openWhenMounted) s.ui.setOpen(true);
       s.afterLauncher();
       // The form chunk is fetched on intent (hover or focus of the launcher, or opening it), not here.

@@ -128,6 +128,12 @@ describe.skipIf(!HAS_BROWSER)("console: the queue and a ticket", () => {
     expect(await stack.isVisible()).toBe(true);
 
     expect(await page.getByRole("region", { name: /^Navigation/ }).textContent()).toContain("Route change");
+
+    // The customer's other tickets are one click away: the queue, searched for their address.
+    await page.getByRole("link", { name: "All tickets from jamie@northwind.example" }).click();
+    await row(tickets.replay.reference).waitFor();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("jamie@northwind.example");
+    expect(await page.getByRole("searchbox", { name: "Search tickets" }).inputValue()).toBe("jamie@northwind.example");
     expect(errors).toEqual([]);
   });
 

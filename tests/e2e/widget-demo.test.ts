@@ -68,6 +68,15 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
     await page.getByRole("cell", { name: "Quarterly revenue" }).waitFor();
     await page.getByRole("button", { name: "Export" }).click();
     await page.getByText("Export failed. Please try again.").waitFor();
+    // A route whose title the app sets only once its data arrived, as SPAs do.
+    await page.evaluate(() => {
+      history.pushState({}, "", "/demo/reports/q3");
+      setTimeout(() => {
+        document.title = "Q3 report · Acme Analytics";
+      }, 250);
+    });
+    await page.waitForFunction(() => document.title.startsWith("Q3"));
+    await page.waitForTimeout(600);
 
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByLabel("Password").fill("hunter2-correct-horse");
@@ -102,13 +111,13 @@ describe.skipIf(!HAS_BROWSER)("widget on the demo app: filing a ticket with cont
     expect(body.recording).toMatchObject({ included: true });
     const context = body.context!;
     expect(context.metadata).toMatchObject({ workspace: "northwind" });
-    expect(context.navigation!.map((n) => [n.kind, new URL(n.url).pathname])).toEqual(
-      expect.arrayContaining([
-        ["load", "/demo/"],
-        ["pushState", "/demo/reports"],
-        ["pushState", "/demo/settings"],
-      ]),
-    );
+    // Each route change carries the title of the page it led to (the demo sets it after pushState), not the one before.
+    expect(context.navigation!.map((n) => [n.kind, new URL(n.url).pathname, n.title])).toEqual([
+      ["load", "/demo/", "Dashboard · Acme Analytics"],
+      ["pushState", "/demo/reports", "Reports · Acme Analytics"],
+      ["pushState", "/demo/reports/q3", "Q3 report · Acme Analytics"],
+      ["pushState", "/demo/settings", "Settings · Acme Analytics"],
+    ]);
     const exportClick = context.clicks!.find((c) => c.text === "Export");
     expect(exportClick).toMatchObject({ tag: "button", role: "button", selector: expect.stringContaining("#export") });
     // clicks on the widget itself are never captured

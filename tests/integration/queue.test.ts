@@ -35,15 +35,23 @@ describe.each(DATABASE_KINDS)("the queue: filters, search, order and counts on %
       plan: string,
       priority: number,
       tier: number,
+      customer: { email?: string; name?: string; company?: string } = {},
     ) => {
-      ids[key] = (await fileTicket(t, { subject, description, identity: { plan, company: "Northwind" } })).id;
+      const { email, name, company = "Northwind" } = customer;
+      ids[key] = (
+        await fileTicket(t, { subject, description, name, identity: { plan, company }, ...(email && { email }) })
+      ).id;
       // Start from a known state: no triage queue or routing assignment, the test sets those itself.
       await database.db
         .update(tickets)
         .set({ priority, tier, queue: null, assigneeId: null })
         .where(eq(tickets.id, ids[key]!));
     };
-    await file("invoice", "Invoice address wrong", "Please change the billing address on invoices", "starter", 10, 1);
+    await file("invoice", "Invoice address wrong", "Please change the billing address on invoices", "starter", 10, 1, {
+      email: "priya.raman@fjord-logistics.example",
+      name: "Priya Raman",
+      company: "Fjordline Freight",
+    });
     await file("crash", "Dashboard crashes", "White screen after login", "enterprise", 90, 2);
     await file("export", "Export button broken", "CSV export does nothing", "enterprise", 50, 1);
     await file("sso", "SSO login loop", "Okta redirects forever", "pro", 50, 3);
@@ -95,6 +103,17 @@ describe.each(DATABASE_KINDS)("the queue: filters, search, order and counts on %
     expect(keys(await list("?q=nothing-matches-this"))).toEqual([]);
     const crash = (await admin.get(`/api/v1/tickets/${ids.crash}`)).body;
     expect(keys(await list(`?q=${crash.reference}`))).toEqual(["crash"]);
+  });
+
+  it("finds a customer's tickets by their email, its domain, their name or their company", async () => {
+    expect(keys(await list("?q=priya.raman@fjord-logistics.example"))).toEqual(["invoice"]);
+    expect(keys(await list("?q=fjord-logistics"))).toEqual(["invoice"]);
+    expect(keys(await list("?q=raman"))).toEqual(["invoice"]);
+    expect(keys(await list("?q=fjordline freight"))).toEqual(["invoice"]);
+    expect(keys(await list("?q=northwind.example"))).toEqual(["crash", "export", "sso"]);
+    // A whole address finds that customer, not every address it begins ("ram@…" is not "raman@…").
+    expect(keys(await list("?q=raman@fjord-logistics.example"))).toEqual(["invoice"]);
+    expect(keys(await list("?q=ram@fjord-logistics.example"))).toEqual([]);
   });
 
   it("counts tickets per status under the other filters", async () => {

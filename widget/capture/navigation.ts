@@ -8,6 +8,10 @@ type Kind = Navigation["kind"];
 /** Route changes: the initial load, history.pushState/replaceState, popstate and hashchange. */
 export function startNavigation(ring: Ring<Navigation>, onChange: (t: number) => void): () => void {
   let lastUrl = "";
+  let stopped = false;
+  const titleOf = (entry: Navigation) => {
+    if (!stopped && ring.last() === entry && document.title) entry.title = maskPatterns(document.title.slice(0, 300));
+  };
   const record = (kind: Kind) => {
     const url = scrubUrl(location.href);
     // replaceState is often called with the same URL (scroll restoration, state stashing), and a hash
@@ -16,8 +20,11 @@ export function startNavigation(ring: Ring<Navigation>, onChange: (t: number) =>
     lastUrl = url;
     const t = Date.now();
     const entry: Navigation = { t, url, kind };
-    if (document.title) entry.title = maskPatterns(document.title.slice(0, 300));
     ring.push(entry);
+    titleOf(entry);
+    // Apps set the new route's title after pushState (in a render effect, or once its data loaded): the entry takes
+    // the title the page shows shortly after, unless the route changed again since.
+    for (const ms of [0, 400, 2000]) setTimeout(() => titleOf(entry), ms);
     onChange(t);
   };
 
@@ -48,6 +55,7 @@ export function startNavigation(ring: Ring<Navigation>, onChange: (t: number) =>
   record("load");
 
   return () => {
+    stopped = true;
     removeEventListener("popstate", onPop);
     removeEventListener("hashchange", onHash);
     // Only unwrap if nobody wrapped on top of us since; otherwise we would drop their patch.

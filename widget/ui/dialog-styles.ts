@@ -2,6 +2,7 @@
 export function dialogCss(_color: string, left: boolean): string {
   const side = left ? "left" : "right";
   return `.d{bottom:76px;width:min(380px,calc(100vw - 40px));max-height:calc(100vh - 100px);overflow:auto;background:#fff;color:#1a1a1a;border-radius:12px;padding:18px;box-shadow:0 12px 40px rgba(0,0,0,.3)}
+.nl .d{bottom:20px}
 h2{margin:0 0 6px;font-size:17px;font-weight:700}
 p{margin:0 0 12px;color:#444}
 .f{margin-bottom:12px}

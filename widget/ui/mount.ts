@@ -24,7 +24,7 @@ const blank = (email: string): FormValues => ({ email, subject: "", description:
  * Renders the launcher (and, once opened, the lazily loaded dialog) into an open shadow root on a host element
  * appended to <body>. The host carries rr-block / data-handoff-block so no recorder (ours or the site's) captures it.
  */
-export function mountUi(ctrl: UiController, options: { color: string; left: boolean }): MountedUi {
+export function mountUi(ctrl: UiController, options: { color: string; left: boolean; launcher: boolean }): MountedUi {
   const host = document.createElement("div");
   host.id = "handoff-widget";
   host.className = "rr-block";
@@ -42,6 +42,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   const root = document.createElement("div");
   // The widget's languages (en, de, fr) read left to right, on a right-to-left page too (direction inherits).
   root.dir = "ltr";
+  if (!options.launcher) root.className = "nl";
   shadow.appendChild(root);
   // The top layer: above the page's own fixed and sticky layers, whatever their z-index or place in the DOM.
   host.popover = "manual";
@@ -65,6 +66,8 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   let dialog: DialogModule | undefined;
   let t: Strings | undefined;
   let loading: Promise<void> | undefined;
+  // Without our launcher, focus goes back to what opened the dialog (the page's own help button).
+  let opener: Element | null = null;
 
   const preload = () =>
     (loading ||= Promise.all([import("./Dialog.js"), ctrl.formStrings()]).then(
@@ -85,20 +88,22 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
       sent = false;
       values = blank(ctrl.defaultEmail());
     }
-    shadow.querySelector<HTMLElement>(".l")?.focus();
+    ((shadow.querySelector(".l") ?? opener) as HTMLElement | null)?.focus?.();
   };
 
   function paint() {
     if (removed) return;
     const unreadText = (unread && ctrl.conversations()?.t.unread(unread)) || "";
-    const launcher = h(Launcher, {
-      t: ctrl.strings,
-      open,
-      unread,
-      unreadText,
-      onClick: () => (open ? close() : setOpen(true)),
-      onIntent: () => void preload(),
-    });
+    const launcher =
+      options.launcher &&
+      h(Launcher, {
+        t: ctrl.strings,
+        open,
+        unread,
+        unreadText,
+        onClick: () => (open ? close() : setOpen(true)),
+        onIntent: () => void preload(),
+      });
     const form =
       open && dialog && t
         ? h(dialog.Dialog, {
@@ -122,6 +127,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
     if (next === open || removed) return;
     open = next;
     if (open) {
+      opener = document.activeElement;
       if (!values.email) values = { ...values, email: ctrl.defaultEmail() };
       preload();
     }

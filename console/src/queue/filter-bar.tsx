@@ -38,7 +38,7 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
           type="search"
           maxLength={LIMITS.searchQuery}
           aria-label="Search tickets"
-          placeholder="Search subject, description, messages or HO-123"
+          placeholder="Search tickets, messages, customers or HO-123"
           value={text}
           onInput={(e) => setText(e.currentTarget.value)}
         />

@@ -3,7 +3,9 @@ import type { Environment, Metadata, TicketDetail } from "../../../shared/index.
 import { SeverityBadge, StatusBadge, VerifiedBadge } from "../ui/badges.js";
 import { ExternalUrl } from "../ui/external-url.js";
 import { formatDateTime } from "../ui/format.js";
+import { Link } from "../ui/link.js";
 import { Facts, Section } from "../ui/section.js";
+import { href } from "../router.js";
 
 export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
   const { customer } = ticket;
@@ -41,6 +43,9 @@ export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
           ["User ID", customer.id && fact("id", <code>{customer.id}</code>)],
         ]}
       />
+      <p class="small">
+        <Link href={href("", { q: customer.email })}>All tickets from {customer.email}</Link>
+      </p>
     </Section>
   );
 }

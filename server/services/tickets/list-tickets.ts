@@ -1,7 +1,7 @@
 import type { WorkspaceActor } from "../../access/actor.js";
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { messages, tickets } from "../../db/schema.js";
+import { messages, ticketSearchText, tickets } from "../../db/schema.js";
 import { ticketStatuses, type TicketList, type TicketListQuery, type TicketStatus } from "../../../shared/agent-api.js";
 import { ServiceError } from "../service-error.js";
 import { summaryColumns, toSummary } from "./ticket-view.js";
@@ -59,7 +59,7 @@ function filtersOf({ actor, query }: ListTicketsInput): SQL[] {
 }
 
 /**
- * Full text over subject + description and over every message, with the exact expressions of the GIN indexes
+ * Full text over subject + description + who the customer is (`ticketSearchText`) and over every message, with the exact expressions of the GIN indexes
  * (tickets_search_idx, messages_search_idx) so both are used. Words match as prefixes ("expo" finds "export").
  * A reference like "HO-12" finds that ticket.
  */
@@ -67,11 +67,13 @@ function searchFilter(workspaceId: string, q: string): SQL | undefined {
   const reference = /^[a-z]+-(\d{1,9})$/i.exec(q);
   const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
   if (words.length === 0) return undefined;
-  const tsquery = words.map((w) => `${w}:*`).join(" & ");
+  // An address is typed whole: its words match exactly but the last ("jamie@acme.co" is not jamie2@acme.com).
+  const address = q.includes("@") || q.includes("＠");
+  const tsquery = words.map((w, i) => (address && i < words.length - 1 ? w : `${w}:*`)).join(" & ");
   // One id list from both GIN indexes (a UNION), joined to the queue: an OR across the two tables would make
   // PostgreSQL compute to_tsvector for every ticket instead.
   const matches = sql`select ${tickets.id} from ${tickets} where ${tickets.workspaceId} = ${workspaceId}
-      and to_tsvector('simple', ${tickets.subject} || ' ' || ${tickets.description}) @@ to_tsquery('simple', ${tsquery})
+      and to_tsvector('simple', ${ticketSearchText(tickets)}) @@ to_tsquery('simple', ${tsquery})
     union select ${messages.ticketId} from ${messages} where to_tsvector('simple', ${messages.body}) @@ to_tsquery('simple', ${tsquery})`;
   const byText = sql`${tickets.id} in (${matches})`;
   return reference ? or(byText, eq(tickets.number, Number(reference[1]))) : byText;

@@ -1,0 +1,2 @@
+DROP INDEX "tickets_search_idx";--> statement-breakpoint
+CREATE INDEX "tickets_search_idx" ON "tickets" USING gin (to_tsvector('simple', translate("subject" || ' ' || "description" || ' ' || "customer_email" || ' ' || coalesce("customer_name", '') || ' ' || coalesce("customer_id", '') || ' ' || coalesce("identity"->>'company', ''), '@.', '  ')));
