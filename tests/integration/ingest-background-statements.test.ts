@@ -3,6 +3,9 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../server/db/client.js";
 import { rowsOf } from "../../server/lib/rows-of.js";
 import { outboxFlushStatement } from "../../server/services/notifications/flush-notification-outbox.js";
+import { refreshTicketFacts } from "../../server/services/metrics/refresh-ticket-facts.js";
+import { upsertTicketFacts } from "../../server/services/metrics/upsert-ticket-facts.js";
+import type { TicketFacts } from "../../server/services/metrics/fold-ticket-facts.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js";
 
@@ -44,5 +47,66 @@ describe.each(DATABASE_KINDS)("the work a new ticket leaves, on %s", (kind) => {
       await database.db.execute(sql`select count(*)::int as n from notification_outbox`),
     );
     expect(left!.n).toBe(0);
+  });
+
+  it("stores folded facts whole, and replaces them when a ticket is folded again", async () => {
+    await refreshTicketFacts(database.db, { workspaceId: t.workspace.id });
+    const res = await t.createTicket(ticketBody({ subject: "facts round trip" }));
+    const { id } = (await res.json()) as { id: string };
+    const [agent] = rowsOf<{ id: string }>(await database.db.execute(sql`select id from agents limit 1`));
+    const agentId = agent!.id;
+    const facts = {
+      ticketId: id,
+      workspaceId: t.workspace.id,
+      createdAt: new Date("2026-01-02T03:04:05.678Z"),
+      category: "billing",
+      plan: null,
+      firstAgentId: agentId,
+      resolverId: null,
+      resolvedAt: null,
+      firstEscalatedAt: new Date("2026-01-03T00:00:00.000Z"),
+      msToFirstEscalation: 123_456_789_012,
+      msResolutionAfterEscalation: null,
+      msToResolution: null,
+      escalations: 2,
+      bounces: 1,
+      reopens: 0,
+      pingPong: true,
+      firstContactResolved: false,
+      agentsTouched: 1,
+      escalatedBy: [agentId, agentId],
+      path: [{ tier: 1, agentId: null, enteredAt: "2026-01-02T03:04:05.678Z", ms: 5, via: "created" }],
+      failingEndpoint: "POST /api/export 500",
+      errorFingerprint: `Export failed: 'n' "quoted"`,
+      sample: 7,
+      lastEventId: 42,
+    } satisfies TicketFacts & { lastEventId: number };
+    await upsertTicketFacts(database.db, [facts]);
+    await upsertTicketFacts(database.db, [{ ...facts, bounces: 4, resolverId: agentId }]);
+    const [stored] = rowsOf<Record<string, unknown>>(
+      await database.db.execute(sql`
+        select to_json(created_at)::text as created_at, category, plan, first_agent_id, resolver_id, resolved_at,
+          ms_to_first_escalation::text, escalations, bounces, ping_pong, escalated_by::text[] as escalated_by, path,
+          failing_endpoint, error_fingerprint, last_event_id::int, sample
+        from ticket_facts where ticket_id = ${id}`),
+    );
+    expect(stored).toEqual({
+      created_at: '"2026-01-02T03:04:05.678+00:00"',
+      category: "billing",
+      plan: null,
+      first_agent_id: agentId,
+      resolver_id: agentId,
+      resolved_at: null,
+      ms_to_first_escalation: "123456789012",
+      escalations: 2,
+      bounces: 4,
+      ping_pong: true,
+      escalated_by: [agentId, agentId],
+      path: facts.path,
+      failing_endpoint: "POST /api/export 500",
+      error_fingerprint: `Export failed: 'n' "quoted"`,
+      last_event_id: 42,
+      sample: 7,
+    });
   });
 });
