@@ -157,6 +157,23 @@ describe.each(DATABASE_KINDS)("group commit of new tickets on %s", (kind) => {
     expect(calls).toEqual(["single 0", "batch 2,3,4", "single 2", "single 3", "single 4"]);
   });
 
+  it("sends the callers that arrive while a statement runs together in the next one, by default", async () => {
+    const calls: string[] = [];
+    const double = coalesce<number, number>({
+      single: async (_db, n) => {
+        calls.push(`single ${n}`);
+        return n * 2;
+      },
+      batch: async (_db, items) => {
+        calls.push(`batch ${items.join(",")}`);
+        return items.map((n) => n * 2);
+      },
+    });
+    expect(await Promise.all([0, 1, 2, 3, 4].map((n) => double(database.db, n)))).toEqual([0, 2, 4, 6, 8]);
+    // One statement at a time: a second one alone beside the first (two commits for five) no longer goes.
+    expect(calls).toEqual(["single 0", "batch 1,2,3,4"]);
+  });
+
   it("counts rate limit hits that share a statement exactly as one by one: each count handed out once", async () => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
