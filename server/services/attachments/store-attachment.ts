@@ -4,7 +4,8 @@ import type { Db } from "../../db/client.js";
 import { attachments } from "../../db/schema-storage.js";
 import { ATTACHMENT_LIMITS, type Attachment, isAllowedAttachmentType } from "../../../shared/attachments.js";
 import { attachmentKey, type BlobStore } from "../../storage/blob-store.js";
-import { ServiceError } from "../service-error.js";
+import { notFound, ServiceError } from "../service-error.js";
+import { ticketTakesFiles } from "../privacy/ticket-takes-files.js";
 import { toAttachment } from "./attachment-view.js";
 
 export interface StoreAttachmentInput {
@@ -63,21 +64,35 @@ export async function storeAttachment(db: Db, blobs: BlobStore, input: StoreAtta
     await blobs.delete(key);
     throw new ServiceError("bad_request", "The file is empty");
   }
-  const [row] = await db
-    .insert(attachments)
-    .values({
-      id,
-      workspaceId: input.workspaceId,
-      ticketId: input.ticketId,
-      authorType: input.author.type,
-      agentId: input.author.type === "agent" ? input.author.agentId : null,
-      filename,
-      contentType,
-      size,
-      blobKey: key,
+  // The row only while the ticket still takes files; otherwise (deleted or erased meanwhile) the bytes go too.
+  const row = await db
+    .transaction(async (tx) => {
+      if (!(await ticketTakesFiles(tx, input.ticketId))) return undefined;
+      const [inserted] = await tx
+        .insert(attachments)
+        .values({
+          id,
+          workspaceId: input.workspaceId,
+          ticketId: input.ticketId,
+          authorType: input.author.type,
+          agentId: input.author.type === "agent" ? input.author.agentId : null,
+          filename,
+          contentType,
+          size,
+          blobKey: key,
+        })
+        .returning();
+      return inserted;
     })
-    .returning();
-  return toAttachment(row!);
+    .catch(async (error: unknown) => {
+      await blobs.delete(key).catch(() => {});
+      throw error;
+    });
+  if (!row) {
+    await blobs.delete(key).catch(() => {});
+    throw notFound("Ticket");
+  }
+  return toAttachment(row);
 }
 
 function cleanFilename(name: string | undefined): string {
