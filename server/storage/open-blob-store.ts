@@ -4,6 +4,7 @@ import type { BlobStore } from "./blob-store.js";
 import { fsBlobStore } from "./fs-store.js";
 import { postgresBlobStore } from "./postgres-store.js";
 import { s3BlobStore, type S3Settings } from "./s3-store.js";
+import { reportingOutages } from "./storage-outage.js";
 
 export interface StorageConfig {
   /** HANDOFF_BLOB_STORE: forces one kind; otherwise S3 when configured, else the data directory (embedded) or PostgreSQL. */
@@ -40,7 +41,7 @@ export function openBlobStore(
   deps: { db: Db; dataDir: string | undefined; sharedDatabase: boolean },
 ): BlobStore {
   const kind = storage.kind ?? (storage.s3 ? "s3" : deps.dataDir && !deps.sharedDatabase ? "fs" : "postgres");
-  if (kind === "s3" && storage.s3) return s3BlobStore(storage.s3);
-  if (kind === "fs" && deps.dataDir) return fsBlobStore(join(deps.dataDir, "blobs"));
+  if (kind === "s3" && storage.s3) return reportingOutages(s3BlobStore(storage.s3));
+  if (kind === "fs" && deps.dataDir) return reportingOutages(fsBlobStore(join(deps.dataDir, "blobs")));
   return postgresBlobStore(deps.db);
 }

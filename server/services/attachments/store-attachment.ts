@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.js";
 import { attachments } from "../../db/schema-storage.js";
 import { ATTACHMENT_LIMITS, type Attachment, isAllowedAttachmentType } from "../../../shared/attachments.js";
 import { attachmentKey, type BlobStore } from "../../storage/blob-store.js";
+import { StorageUnavailableError } from "../../storage/storage-outage.js";
 import { notFound, ServiceError } from "../service-error.js";
 import { ticketTakesFiles } from "../privacy/ticket-takes-files.js";
 import { toAttachment } from "./attachment-view.js";
@@ -58,7 +59,9 @@ export async function storeAttachment(db: Db, blobs: BlobStore, input: StoreAtta
     await blobs.put(key, input.body.pipe(guard), contentType);
   } catch (error) {
     await blobs.delete(key).catch(() => {});
-    throw error instanceof ServiceError ? error : ((guard.errored as Error | null) ?? error);
+    // The store's own outage stays what it is (503); otherwise the guard's refusal is the reason, if it refused.
+    if (error instanceof ServiceError || error instanceof StorageUnavailableError) throw error;
+    throw (guard.errored as Error | null) ?? error;
   }
   if (size === 0) {
     await blobs.delete(key);
