@@ -3,6 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorIssue } from "../../shared/errors.js";
 import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
+import { loggableError } from "../observability/loggable-error.js";
 import { logger } from "../observability/logger.js";
 import { StorageUnavailableError } from "../storage/storage-outage.js";
 
@@ -40,7 +41,8 @@ export function handleError(err: Error, c: Context<AppEnv>) {
       "File storage cannot be reached right now. Nothing already sent is lost; try again in a minute.",
     );
   }
-  console.error(`[${c.get("requestId")}] ${c.req.method} ${c.req.path}:`, err);
+  // One JSON line with what a developer needs, never the failed query's values (loggableError).
+  logger.error({ requestId: c.get("requestId"), method: c.req.method, error: loggableError(err) }, "unhandled error");
   return errorResponse(
     c,
     "internal",
