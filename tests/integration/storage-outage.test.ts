@@ -1,3 +1,4 @@
+import { createServer, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
@@ -19,6 +20,10 @@ describe.each(DATABASE_KINDS)("blob storage unreachable on %s", (kind) => {
   const stores: BlobStore[] = [];
   let down: TestApp;
   let up: TestApp;
+  let hung: TestApp;
+  // Accepts connections and never answers: an overloaded store, or one behind half a network partition.
+  const silent: Socket[] = [];
+  const blackhole = createServer((socket) => void silent.push(socket.on("data", () => undefined)));
 
   beforeAll(async () => {
     [database, s3] = await Promise.all([freshDatabase(kind), startS3()]);
@@ -33,9 +38,19 @@ describe.each(DATABASE_KINDS)("blob storage unreachable on %s", (kind) => {
     // Nothing listens on this port: the store is as unreachable as a stopped S3 server.
     down = await createTestApp(database, {}, open(`http://127.0.0.1:${await freePort()}`));
     up = await createTestApp(database, {}, open(s3.settings.endpoint!));
+    await new Promise<void>((resolve) => blackhole.listen(0, "127.0.0.1", resolve));
+    const { port } = blackhole.address() as { port: number };
+    const quiet = openBlobStore(
+      { s3: { ...s3.settings, endpoint: `http://127.0.0.1:${port}`, idleTimeoutMs: 300 } },
+      { db: database.db, dataDir: undefined, sharedDatabase: true },
+    );
+    stores.push(quiet);
+    hung = await createTestApp(database, {}, quiet);
   });
   afterAll(async () => {
     for (const store of stores) await store.close();
+    for (const socket of silent) socket.destroy();
+    blackhole.close();
     await Promise.all([database?.close(), s3?.close()]);
   });
 
@@ -79,4 +94,22 @@ describe.each(DATABASE_KINDS)("blob storage unreachable on %s", (kind) => {
     const replay = await down.request(`/api/v1/tickets/${ticket.id}/recording`, { headers: agent });
     expect(replay.status).toBe(503);
   });
+
+  it("answers 503 when the store takes the connection but never answers, instead of waiting forever", async () => {
+    const ticket = (await (await hung.createTicket(ticketBody())).json()) as { id: string; uploadToken: string };
+    const auth = { Origin: CUSTOMER_ORIGIN, Authorization: `Bearer ${ticket.uploadToken}` };
+    const recording = gzipSync(JSON.stringify(sampleEvents()));
+    const put = await hung.request(`/api/v1/widget/tickets/${ticket.id}/recording`, {
+      method: "PUT",
+      headers: { ...auth, "Content-Length": String(recording.byteLength) },
+      body: recording as unknown as BodyInit,
+    });
+    expect(put.status).toBe(503);
+    const file = await hung.request(`/api/v1/widget/tickets/${ticket.id}/attachments?filename=notes.txt`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "text/plain" },
+      body: "what I clicked",
+    });
+    expect(file.status).toBe(503);
+  }, 30_000);
 });
