@@ -39,7 +39,14 @@ export interface SendInput {
 
 /** Sent: the ticket exists (`upload` settles once the recording is attached, queued or failed; null when none). */
 export type SendResult =
-  | { kind: "sent"; id: string; reference: string; upload: Promise<UploadOutcome> | null }
+  | {
+      kind: "sent";
+      id: string;
+      reference: string;
+      upload: Promise<UploadOutcome> | null;
+      /** The names of the form's files that could not be attached (empty when all were, or there were none). */
+      filesNotAttached: Promise<string[]>;
+    }
   | { kind: "queued" };
 
 export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "config">): TicketCreateInput {
@@ -115,6 +122,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
   });
   let error: unknown;
   let isCreated = false;
+  let filesNotAttached: Promise<string[]> = Promise.resolve([]);
   let created: (value: TicketCreated) => void = () => undefined;
   const creation = new Promise<TicketCreated>((resolve) => (created = resolve));
   const delivery = deliverItem(item, {
@@ -126,7 +134,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
       rememberTicket(config.siteKey, ticket);
       isCreated = true;
       // The files picked in the form (in memory only: a queued ticket sent on a later visit has none).
-      void uploadDraftAttachments(config.apiOrigin, ticket);
+      filesNotAttached = uploadDraftAttachments(config.apiOrigin, ticket);
       input.onCreated(ticket);
       created(ticket);
     },
@@ -146,7 +154,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
     if (d === "delivered") return gzip ? "ok" : "none";
     return saved && d === "later" ? "queued" : "failed";
   });
-  return { kind: "sent", id: first.id, reference: first.reference, upload: gzip ? upload : null };
+  return { kind: "sent", id: first.id, reference: first.reference, upload: gzip ? upload : null, filesNotAttached };
 }
 
 /** Retries what this site's widget left in the outbox (the same delivery, without progress). */

@@ -15,6 +15,12 @@ import { assertOriginAllowed, type Workspace } from "./find-widget-workspace.js"
  */
 export const RECORDING_UPLOAD_TTL_MS = 7 * 24 * 3600_000;
 
+/**
+ * An erased (anonymised) ticket is gone for whoever filed it: its token opens no upload and no survey, so a recording
+ * the widget's outbox sends days later never reattaches personal data to it.
+ */
+export const ticketErased = sql<boolean>`exists (select 1 from anonymised_tickets a where a.ticket_id = ${tickets.id})`;
+
 /** Derived, not stored: a retried create can hand back the same token. */
 export const uploadTokenFor = (workspace: Pick<Workspace, "uploadSecret">, ticketId: string) =>
   hmacHex(workspace.uploadSecret, `upload:${ticketId}`);
@@ -60,6 +66,7 @@ export async function authenticateTicketHolder(
       workspace: workspaces,
       hasRecording: sql<boolean>`${recordings.ticketId} is not null`,
       storedSha256: recordingUploads.sha256,
+      erased: ticketErased,
     })
     .from(tickets)
     .innerJoin(workspaces, eq(workspaces.id, tickets.workspaceId))
@@ -67,7 +74,7 @@ export async function authenticateTicketHolder(
     .leftJoin(recordingUploads, eq(recordingUploads.ticketId, recordings.ticketId))
     .where(eq(tickets.id, input.ticketId))
     .limit(1);
-  if (!row) throw notFound("Ticket");
+  if (!row || row.erased) throw notFound("Ticket");
   if (!input.token || !safeEqual(uploadTokenFor(row.workspace, row.id), input.token)) {
     throw new ServiceError("unauthorized", "Invalid upload token for this ticket");
   }

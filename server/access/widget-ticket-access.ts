@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { tickets, workspaces } from "../db/schema.js";
 import { safeEqual } from "../lib/crypto.js";
-import { uploadTokenFor } from "./upload-token.js";
+import { ticketErased, uploadTokenFor } from "./upload-token.js";
 import { notFound, ServiceError } from "../services/service-error.js";
 import { resolveCustomerScope, scopeCondition } from "./customer-scope.js";
 import { assertOriginAllowed, findWidgetWorkspace } from "./find-widget-workspace.js";
@@ -20,12 +20,12 @@ export async function widgetTicketAccess(
 ): Promise<{ workspaceId: string; ticketId: string }> {
   if (input.caller.kind === "upload") {
     const [row] = await db
-      .select({ id: tickets.id, workspace: workspaces })
+      .select({ id: tickets.id, workspace: workspaces, erased: ticketErased })
       .from(tickets)
       .innerJoin(workspaces, eq(workspaces.id, tickets.workspaceId))
       .where(eq(tickets.id, input.ticketId))
       .limit(1);
-    if (!row) throw notFound("Ticket");
+    if (!row || row.erased) throw notFound("Ticket");
     if (!safeEqual(uploadTokenFor(row.workspace, row.id), input.caller.uploadToken)) {
       throw new ServiceError("unauthorized", "Invalid upload token for this ticket");
     }

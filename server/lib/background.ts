@@ -1,3 +1,5 @@
+import { loggableError } from "../observability/loggable-error.js";
+import { logger } from "../observability/logger.js";
 /**
  * Work that follows a response instead of delaying it (triage after a ticket is stored). Bounded: a few tasks run at
  * once so they never take the pool from requests, and past maxQueued a task is dropped, to be picked up by its
@@ -23,7 +25,7 @@ export function createBackgroundQueue(options: { concurrency?: number; maxQueued
       active++;
       next
         .task()
-        .catch((error) => console.error(`[background] ${next.label} failed:`, error))
+        .catch((error) => logger.error({ task: next.label, error: loggableError(error) }, "background task failed"))
         .finally(() => {
           active--;
           next.done();

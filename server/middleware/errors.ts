@@ -3,6 +3,11 @@ import { HTTPException } from "hono/http-exception";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorIssue } from "../../shared/errors.js";
 import { ServiceError } from "../services/service-error.js";
 import type { AppEnv } from "../env.js";
+import { loggableError } from "../observability/loggable-error.js";
+import { logger } from "../observability/logger.js";
+import { StorageUnavailableError } from "../storage/storage-outage.js";
+
+const STORAGE_RETRY_SECONDS = 30;
 
 export function errorResponse(c: Context<AppEnv>, code: ErrorCode, message: string, issues?: ErrorIssue[]) {
   const body: ErrorBody = {
@@ -26,7 +31,18 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const code = codeByStatus[err.status] ?? (err.status >= 500 ? "internal" : "bad_request");
     return errorResponse(c, code, err.message || code.replace(/_/g, " "));
   }
-  console.error(`[${c.get("requestId")}] ${c.req.method} ${c.req.path}:`, err);
+  if (err instanceof StorageUnavailableError) {
+    // An outage of the bucket (or disk), not a bug: the client is told to come back; what it sent before is kept.
+    logger.error({ requestId: c.get("requestId"), reason: err.reason }, "blob storage unreachable");
+    c.header("Retry-After", String(STORAGE_RETRY_SECONDS));
+    return errorResponse(
+      c,
+      "unavailable",
+      "File storage cannot be reached right now. Nothing already sent is lost; try again in a minute.",
+    );
+  }
+  // One JSON line with what a developer needs, never the failed query's values (loggableError).
+  logger.error({ requestId: c.get("requestId"), method: c.req.method, error: loggableError(err) }, "unhandled error");
   return errorResponse(
     c,
     "internal",

@@ -8,6 +8,7 @@ import { httpDuration, httpInFlight, httpRequests, ingestBytes } from "../observ
 const INGEST_KIND: Record<string, string> = {
   "/api/v1/widget/tickets": "ticket",
   "/api/v1/widget/tickets/:id/recording": "recording",
+  "/api/v1/widget/tickets/:id/attachments": "attachment",
 };
 
 /**

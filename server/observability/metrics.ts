@@ -22,7 +22,7 @@ export const httpDuration = new Histogram({
 
 export const ingestBytes = new Counter({
   name: "handoff_ingest_bytes_total",
-  help: "Bytes received from widgets, by kind (ticket, recording)",
+  help: "Bytes received from widgets, by kind (ticket, recording, attachment)",
   labelNames: ["kind"] as const,
   registers: [registry],
 });

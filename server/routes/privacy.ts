@@ -28,7 +28,8 @@ export function privacyRoutes() {
   // The sweep runs hourly on its own; this runs it now (after a settings change, or from a test).
   app.post("/retention/run", async (c) => {
     assertAdmin(c.get("actor"));
-    return c.json(await runRetentionSweep(c.get("db"), c.get("blobs")));
+    const { workspaceId, id: actorId } = c.get("actor");
+    return c.json(await runRetentionSweep(c.get("db"), c.get("blobs"), { requestedBy: { workspaceId, actorId } }));
   });
 
   app.post("/erase", async (c) => {

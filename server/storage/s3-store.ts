@@ -18,6 +18,8 @@ export interface S3Settings {
   accessKeyId?: string;
   secretAccessKey?: string;
   forcePathStyle: boolean;
+  /** How long a request to the store may go without a byte either way before it fails (default 30 s). */
+  idleTimeoutMs?: number;
 }
 
 /** S3-compatible object storage (AWS S3, MinIO, R2…). The bucket stays private: the server streams every read. */
@@ -30,6 +32,9 @@ export function s3BlobStore(settings: S3Settings): BlobStore {
       settings.accessKeyId && settings.secretAccessKey
         ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
         : undefined,
+    // Without these a store that accepts connections but never answers (overloaded, half a network partition) holds
+    // every upload and replay forever, and the upload slots with them; a timeout is an outage (503, retried later).
+    requestHandler: { connectionTimeout: 5_000, socketTimeout: settings.idleTimeoutMs ?? 30_000 },
     // Only checksums the service asks for: S3-compatible stores (s3rver, older MinIO) reject the newer defaults.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",

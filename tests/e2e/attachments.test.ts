@@ -78,4 +78,38 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
     expect(customer.errors).toEqual([]);
     await customer.close();
   });
+
+  test("files the storage cannot take now are tried again, and the customer is told which were not attached", async () => {
+    const customer = await widgetPage(browser);
+    const { page } = customer;
+    // The bucket is down: every attempt at notes.txt is 503 (Retry-After 0 keeps the retries quick); shot.png goes.
+    const attempts: string[] = [];
+    await page.route(/\/attachments\?filename=notes\.txt$/, (route) => {
+      attempts.push(route.request().url());
+      return route.fulfill({
+        status: 503,
+        headers: { "Retry-After": "0", "Access-Control-Allow-Origin": "*", "Content-Type": "application/json" },
+        body: JSON.stringify({
+          error: { code: "unavailable", message: "File storage cannot be reached", requestId: "x" },
+        }),
+      });
+    });
+    await page.goto(`${server.url}/demo/`);
+    await openWidget(page);
+    await fillForm(page, "Report is empty", "Notes attached");
+    await form(page)
+      .getByLabel("Attach screenshots or files")
+      .setInputFiles([
+        { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("what I clicked") },
+        { name: "steps.txt", mimeType: "text/plain", buffer: Buffer.from("the steps") },
+      ]);
+    await form(page).getByRole("button", { name: "Send" }).click();
+    const alert = form(page).getByRole("alert").filter({ hasText: "notes.txt" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Could not be attached now: notes.txt.");
+    expect(await alert.textContent()).not.toContain("steps.txt");
+    expect(attempts.length).toBeGreaterThan(1);
+    expect(customer.errors).toEqual([]);
+    await customer.close();
+  });
 });

@@ -229,6 +229,13 @@ describe.each(DATABASE_KINDS)("erasure, export, deletion and retention on %s wit
     expect(scan).toContain("old seal ticket");
     const again = await (await json("POST", "/api/v1/privacy/retention/run")).json();
     expect(again).toMatchObject({ recordingsDeleted: 0, ticketsAnonymised: 0 });
+    // Run from Admin ("Apply retention now"): the audit names the admin, not "automatic".
+    const audit = (await (await json("GET", "/api/v1/privacy/audit")).json()) as {
+      entries: { action: string; actorName: string | null }[];
+    };
+    const swept = audit.entries.filter((e) => e.action === "recordings_expired" || e.action === "tickets_anonymised");
+    expect(swept.map((e) => e.action).sort()).toEqual(["recordings_expired", "tickets_anonymised"]);
+    expect(swept.every((e) => e.actorName !== null)).toBe(true);
   });
 
   it("only admins reach the privacy routes", async () => {

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/paths.js";
 import { freePort, waitFor } from "../helpers/server-processes.js";
 import { CUSTOMER_ORIGIN, ticketBody } from "../helpers/test-app.js";
@@ -16,8 +16,11 @@ const SITE_KEY = "pk_production_build";
  * copies dist/ only).
  */
 describe("the compiled server (npm run build:server, start:prod)", () => {
-  it("triages a new ticket, and stops cleanly on SIGTERM", { timeout: 180_000 }, async () => {
+  beforeAll(() => {
     execFileSync("npm", ["run", "-s", "build:server"], { cwd: ROOT, stdio: "ignore" });
+  }, 180_000);
+
+  it("triages a new ticket, and stops cleanly on SIGTERM", { timeout: 180_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "handoff-prod-"));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -85,6 +88,79 @@ describe("the compiled server (npm run build:server, start:prod)", () => {
       expect(await exited).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  // The README's one-shot move of bytea recordings, as an operator of the Docker image (dist/ only) runs it.
+  it("runs migrate:blobs:prod from the compiled output", { timeout: 120_000 }, () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "handoff-prod-migrate-"));
+    try {
+      const output = execFileSync("npm", ["run", "-s", "migrate:blobs:prod"], {
+        cwd: ROOT,
+        env: { ...process.env, LOG_LEVEL: "warn", HANDOFF_DATA_DIR: dataDir },
+        encoding: "utf8",
+      });
+      expect(output).toMatch(/Moved 0 recordings \(0\.0 MB\) to fs/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  // What a supervisor (systemd, a process manager) stops is `npm run start:prod` itself: node must get the signal.
+  it("drains and exits when SIGTERM reaches npm run start:prod", { timeout: 120_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "handoff-prod-npm-"));
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const npm = spawn("npm", ["run", "-s", "start:prod"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LOG_LEVEL: "info",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        HANDOFF_DATA_DIR: dataDir,
+        HANDOFF_DEMO: "0",
+        HANDOFF_ADMIN_PASSWORD: ADMIN.password,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    npm.stdout.on("data", (chunk) => (output += chunk));
+    npm.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => npm.once("exit", resolve));
+    const serverPid = () => Number(output.match(/"pid":(\d+),"url"/)?.[1]);
+    try {
+      await waitFor(
+        async () => {
+          if (npm.exitCode !== null) throw new Error(`npm exited: ${output}`);
+          return fetch(`${url}/readyz`).then(
+            (r) => r.ok,
+            () => false,
+          );
+        },
+        90_000,
+        "/readyz",
+      );
+      npm.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(output).toContain('"msg":"stopped"');
+      // Nothing left answering on the port (an orphaned server would keep it, and the next start would fail).
+      expect(
+        await fetch(`${url}/healthz`).then(
+          () => "answered",
+          () => "closed",
+        ),
+      ).toBe("closed");
+    } finally {
+      if (npm.exitCode === null) npm.kill("SIGKILL");
+      if (serverPid()) {
+        try {
+          process.kill(serverPid(), "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -33,4 +33,24 @@ describe("which blob store a deployment gets", () => {
     expect(() => storageConfigFromEnv({ HANDOFF_BLOB_STORE: "ftp" })).toThrow(/must be s3, fs or postgres/);
     expect(() => storageConfigFromEnv({ HANDOFF_BLOB_STORE: "s3" })).toThrow(/needs HANDOFF_S3_BUCKET/);
   });
+
+  it("stops the start on HANDOFF_S3_* settings that would be ignored or misread, naming the setting", () => {
+    // An operator who set everything but the bucket (or mistyped its name) would get uploads in PostgreSQL.
+    expect(() =>
+      storageConfigFromEnv({ HANDOFF_S3_ENDPOINT: "http://minio:9000", HANDOFF_S3_BUCKT: "handoff" }),
+    ).toThrow(/HANDOFF_S3_ENDPOINT is set but HANDOFF_S3_BUCKET is not/);
+    const s3 = { HANDOFF_S3_BUCKET: "handoff", HANDOFF_S3_ACCESS_KEY_ID: "id", HANDOFF_S3_SECRET_ACCESS_KEY: "secret" };
+    expect(() => storageConfigFromEnv({ ...s3, HANDOFF_S3_FORCE_PATH_STYLE: "ture" })).toThrow(
+      /HANDOFF_S3_FORCE_PATH_STYLE must be true or false, got "ture"/,
+    );
+    expect(() => storageConfigFromEnv({ ...s3, HANDOFF_S3_ENDPOINT: "minio:9000" })).toThrow(
+      /HANDOFF_S3_ENDPOINT must be a URL/,
+    );
+    expect(() => storageConfigFromEnv({ HANDOFF_S3_BUCKET: "handoff", HANDOFF_S3_ACCESS_KEY_ID: "id" })).toThrow(
+      /HANDOFF_S3_ACCESS_KEY_ID is set without HANDOFF_S3_SECRET_ACCESS_KEY/,
+    );
+    // What the README shows still starts; an explicit other store may keep S3 settings around.
+    expect(storageConfigFromEnv({ ...s3, HANDOFF_S3_FORCE_PATH_STYLE: "false" }).s3?.forcePathStyle).toBe(false);
+    expect(storageConfigFromEnv({ HANDOFF_BLOB_STORE: "postgres", HANDOFF_S3_REGION: "eu-west-1" }).s3).toBeUndefined();
+  });
 });

@@ -171,9 +171,16 @@ export class Dialog extends Component<Props, State> {
       // Saved in the outbox: the draft is done with, the customer need not keep the tab open.
       if (sent.kind === "queued") return this.setState({ status: { step: "queued" } });
       const upload = sent.upload ? "running" : "none";
-      this.setState({ status: { step: "done", id: sent.id, reference: sent.reference, upload, progress } });
+      this.setState({
+        status: { step: "done", id: sent.id, reference: sent.reference, upload, progress, filesNotAttached: [] },
+      });
       sent.upload?.then((outcome) =>
         this.setState((st) => (st.status.step === "done" ? { status: { ...st.status, upload: outcome } } : null)),
+      );
+      void sent.filesNotAttached.then((names) =>
+        this.setState((st) =>
+          st.status.step === "done" && names.length ? { status: { ...st.status, filesNotAttached: names } } : null,
+        ),
       );
     } catch (error) {
       const failure = describeFailure(error, t);

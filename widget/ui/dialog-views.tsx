@@ -7,7 +7,14 @@ export type Status =
   | { step: "form" }
   | { step: "sending" }
   | { step: "queued" }
-  | { step: "done"; id: string; reference: string; upload: UploadOutcome | "running"; progress: number };
+  | {
+      step: "done";
+      id: string;
+      reference: string;
+      upload: UploadOutcome | "running";
+      progress: number;
+      filesNotAttached: string[];
+    };
 
 export function QueuedView({ t, onClose }: { t: Strings; onClose(): void }) {
   return (
@@ -49,6 +56,9 @@ export function DoneView({ t, status, conv, onClose, onThread }: DoneProps) {
       {status.upload === "ok" && <p role="status">{t.uploaded}</p>}
       {status.upload === "queued" && <p role="status">{t.uploadQueued}</p>}
       {status.upload === "failed" && <p role="alert">{t.uploadFailed}</p>}
+      {status.filesNotAttached.length > 0 && (
+        <p role="alert">{t.filesNotAttached(status.filesNotAttached.join(", "))}</p>
+      )}
       <div class="b">
         <button type="button" class={conv ? "g" : "s"} onClick={onClose}>
           {t.close}

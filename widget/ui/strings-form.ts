@@ -50,6 +50,8 @@ const en = {
   attachHint: "Drop files here or paste a screenshot. Images, PDF, text, zip; up to 10 MB each.",
   attachedFiles: "Attached files",
   removeFile: (name: string) => `Remove ${name}`,
+  filesNotAttached: (names: string) =>
+    `Could not be attached now: ${names}. Your ticket was created; attach them again in the conversation.`,
   notAttached: (names: string) => `Not attached (type or size, max 10 MB): ${names}`,
 };
 

@@ -31,7 +31,14 @@ export type UploadOutcome = "ok" | "queued" | "failed" | "none";
  * sent). queued: saved, it goes out automatically later. A refused ticket rejects the promise with a Problem.
  */
 export type SubmitResult =
-  | { kind: "sent"; id: string; reference: string; upload: Promise<UploadOutcome> | null }
+  | {
+      kind: "sent";
+      id: string;
+      reference: string;
+      upload: Promise<UploadOutcome> | null;
+      /** Names of the form's files that could not be attached, once their uploads settled. */
+      filesNotAttached: Promise<string[]>;
+    }
   | { kind: "queued" };
 
 /** Why a request failed, as plain data: status 0 when the server could not be reached. */

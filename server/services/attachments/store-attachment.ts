@@ -4,7 +4,9 @@ import type { Db } from "../../db/client.js";
 import { attachments } from "../../db/schema-storage.js";
 import { ATTACHMENT_LIMITS, type Attachment, isAllowedAttachmentType } from "../../../shared/attachments.js";
 import { attachmentKey, type BlobStore } from "../../storage/blob-store.js";
-import { ServiceError } from "../service-error.js";
+import { StorageUnavailableError } from "../../storage/storage-outage.js";
+import { notFound, ServiceError } from "../service-error.js";
+import { ticketTakesFiles } from "../privacy/ticket-takes-files.js";
 import { toAttachment } from "./attachment-view.js";
 
 export interface StoreAttachmentInput {
@@ -57,27 +59,43 @@ export async function storeAttachment(db: Db, blobs: BlobStore, input: StoreAtta
     await blobs.put(key, input.body.pipe(guard), contentType);
   } catch (error) {
     await blobs.delete(key).catch(() => {});
-    throw error instanceof ServiceError ? error : ((guard.errored as Error | null) ?? error);
+    // The store's own outage stays what it is (503); otherwise the guard's refusal is the reason, if it refused.
+    if (error instanceof ServiceError || error instanceof StorageUnavailableError) throw error;
+    throw (guard.errored as Error | null) ?? error;
   }
   if (size === 0) {
     await blobs.delete(key);
     throw new ServiceError("bad_request", "The file is empty");
   }
-  const [row] = await db
-    .insert(attachments)
-    .values({
-      id,
-      workspaceId: input.workspaceId,
-      ticketId: input.ticketId,
-      authorType: input.author.type,
-      agentId: input.author.type === "agent" ? input.author.agentId : null,
-      filename,
-      contentType,
-      size,
-      blobKey: key,
+  // The row only while the ticket still takes files; otherwise (deleted or erased meanwhile) the bytes go too.
+  const row = await db
+    .transaction(async (tx) => {
+      if (!(await ticketTakesFiles(tx, input.ticketId))) return undefined;
+      const [inserted] = await tx
+        .insert(attachments)
+        .values({
+          id,
+          workspaceId: input.workspaceId,
+          ticketId: input.ticketId,
+          authorType: input.author.type,
+          agentId: input.author.type === "agent" ? input.author.agentId : null,
+          filename,
+          contentType,
+          size,
+          blobKey: key,
+        })
+        .returning();
+      return inserted;
     })
-    .returning();
-  return toAttachment(row!);
+    .catch(async (error: unknown) => {
+      await blobs.delete(key).catch(() => {});
+      throw error;
+    });
+  if (!row) {
+    await blobs.delete(key).catch(() => {});
+    throw notFound("Ticket");
+  }
+  return toAttachment(row);
 }
 
 function cleanFilename(name: string | undefined): string {

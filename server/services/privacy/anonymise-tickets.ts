@@ -7,6 +7,7 @@ import { customerEmailUnsubscribes } from "../../db/schema-notifications.js";
 import { anonymisedTickets, attachments } from "../../db/schema-storage.js";
 import { type BlobStore, deletePrefix, ticketPrefix } from "../../storage/blob-store.js";
 import { inboundEmailReplies } from "../../db/schema-notifications.js";
+import { removeTicketFiles } from "./ticket-takes-files.js";
 
 export const ERASED = "[erased]";
 
@@ -40,6 +41,8 @@ export async function anonymiseTickets(
   const emails = [...new Set([...owned.map((t) => t.email.toLowerCase()), ...(input.customerEmails ?? [])])];
 
   await db.transaction(async (tx) => {
+    // Uploads finishing now wait for this (ticketTakesFiles): their rows are either deleted below or never written.
+    await tx.select({ id: tickets.id }).from(tickets).where(inArray(tickets.id, ids)).for("update");
     counts.recordings = (await tx.delete(recordings).where(inArray(recordings.ticketId, ids)).returning()).length;
     counts.attachments = (await tx.delete(attachments).where(inArray(attachments.ticketId, ids)).returning()).length;
     counts.messages = (
@@ -121,5 +124,7 @@ export async function anonymiseTickets(
       .values(ids.map((ticketId) => ({ ticketId })))
       .onConflictDoNothing();
   });
+  // The bytes of uploads whose rows were written before the lock above (and deleted with the others).
+  for (const id of ids) await removeTicketFiles(blobs, input.workspaceId, id);
   return counts;
 }

@@ -17,7 +17,12 @@ const SWEEP_LOCK = 727_416;
 export async function runRetentionSweep(
   db: Db,
   blobs: BlobStore,
-  options: { batchSize?: number; now?: Date } = {},
+  options: {
+    batchSize?: number;
+    now?: Date;
+    /** An admin's "Apply retention now": their workspace's audit lines name them instead of "automatic". */
+    requestedBy?: { workspaceId: string; actorId: string };
+  } = {},
 ): Promise<RetentionSweepResult> {
   const batchSize = options.batchSize ?? 100;
   const now = (options.now ?? new Date()).toISOString();
@@ -72,11 +77,12 @@ export async function runRetentionSweep(
     });
   }
   for (const [workspaceId, done] of perWorkspace) {
+    const actorId = options.requestedBy?.workspaceId === workspaceId ? options.requestedBy.actorId : null;
     if (done.recordings) {
       await recordPrivacyAudit(db, {
         workspaceId,
         action: "recordings_expired",
-        actorId: null,
+        actorId,
         details: { recordings: done.recordings },
       });
     }
@@ -84,7 +90,7 @@ export async function runRetentionSweep(
       await recordPrivacyAudit(db, {
         workspaceId,
         action: "tickets_anonymised",
-        actorId: null,
+        actorId,
         details: { tickets: done.tickets },
       });
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { recordings, tickets } from "../../db/schema.js";
@@ -29,12 +30,19 @@ export async function moveLegacyRecordings(
     if (batch.length === 0) return { moved, bytes };
     for (const row of batch) {
       const gzip = Buffer.from(row.base64, "base64");
-      const key = recordingKey(row.workspaceId, row.ticketId);
+      // Its own key per run: a concurrent run that loses the row below deletes its copy, never the winner's.
+      const key = recordingKey(row.workspaceId, row.ticketId, randomBytes(8).toString("hex"));
       await blobs.put(key, gzip, "application/gzip");
-      await db
+      const updated = await db
         .update(recordings)
         .set({ blobKey: key, gzip: null })
-        .where(and(eq(recordings.ticketId, row.ticketId), isNull(recordings.blobKey)));
+        .where(and(eq(recordings.ticketId, row.ticketId), isNull(recordings.blobKey)))
+        .returning({ ticketId: recordings.ticketId });
+      // Moved by another run, or deleted, erased or expired while it was copied: no object stays without its row.
+      if (updated.length === 0) {
+        await blobs.delete(key);
+        continue;
+      }
       moved++;
       bytes += gzip.byteLength;
     }

@@ -7,7 +7,8 @@ import { rowsOf } from "../../lib/rows-of.js";
 import { recordingUploads } from "../../db/schema-hardening.js";
 import { LIMITS } from "../../../shared/limits.js";
 import type { TicketHolder } from "../../access/upload-token.js";
-import { ServiceError } from "../service-error.js";
+import { notFound, ServiceError } from "../service-error.js";
+import { ticketTakesFiles } from "../privacy/ticket-takes-files.js";
 import { hashUpload, type ReadUpload, readUpload } from "./read-upload.js";
 import { type BlobStore, recordingKey } from "../../storage/blob-store.js";
 
@@ -45,9 +46,14 @@ export async function storeRecording(db: Db, input: StoreRecordingInput): Promis
   // Written before the row (outside its statement: the PostgreSQL blob store may share PGlite's one connection), so
   // a stored row always points at bytes.
   const upload = await streamIntoStore(input, limits, blobKey);
-  if (await claimRecording(db, ticketId, blobKey, upload)) return { replayed: false };
-  // Two uploads raced: the other one stored it.
+  const claim = await claimRecording(db, ticketId, blobKey, upload).catch(async (error: unknown) => {
+    await input.blobs.delete(blobKey).catch(() => undefined);
+    throw error;
+  });
+  if (claim === "claimed") return { replayed: false };
+  // Two uploads raced (the other one stored it), or the ticket was deleted or erased while this one streamed.
   await input.blobs.delete(blobKey).catch(() => undefined);
+  if (claim === "ticket_gone") throw notFound("Ticket");
   if ((await storedHash(db, ticketId)) === upload.sha256) return { replayed: true };
   throw alreadyStored();
 }
@@ -92,11 +98,18 @@ async function streamIntoStore(
 }
 
 /**
- * The upload's claim, its row and the ticket's status in one statement (one round trip, atomic without BEGIN/COMMIT).
- * False when another upload claimed the ticket first.
+ * The upload's claim, its row and the ticket's status in one statement, in a transaction that first checks the ticket
+ * still takes files (ticketTakesFiles). "taken" when another upload claimed the ticket first.
  */
-async function claimRecording(db: Db, ticketId: string, blobKey: string, upload: ReadUpload): Promise<boolean> {
-  const result = await db.execute(sql`
+async function claimRecording(
+  db: Db,
+  ticketId: string,
+  blobKey: string,
+  upload: ReadUpload,
+): Promise<"claimed" | "taken" | "ticket_gone"> {
+  return db.transaction(async (tx) => {
+    if (!(await ticketTakesFiles(tx, ticketId))) return "ticket_gone";
+    const result = await tx.execute(sql`
     with claimed as (
       insert into recording_uploads (ticket_id, sha256) values (${ticketId}::uuid, ${upload.sha256})
       on conflict do nothing
@@ -113,7 +126,8 @@ async function claimRecording(db: Db, ticketId: string, blobKey: string, upload:
       update tickets set recording_status = 'stored', updated_at = now() where id in (select ticket_id from claimed)
     )
     select count(*)::int as claimed from claimed`);
-  return Number(rowsOf<{ claimed: number }>(result)[0]?.claimed) > 0;
+    return Number(rowsOf<{ claimed: number }>(result)[0]?.claimed) > 0 ? "claimed" : "taken";
+  });
 }
 
 const lengthMismatch = () => new ServiceError("bad_request", "The body's length differs from its Content-Length");

@@ -50,6 +50,8 @@ const de: FormStrings = {
   attachHint: "Dateien hierher ziehen oder einen Screenshot einfügen. Bilder, PDF, Text, ZIP; je höchstens 10 MB.",
   attachedFiles: "Angehängte Dateien",
   removeFile: (name) => `${name} entfernen`,
+  filesNotAttached: (names) =>
+    `Konnte gerade nicht angehängt werden: ${names}. Ihr Ticket wurde erstellt; hängen Sie die Dateien im Gespräch erneut an.`,
   notAttached: (names) => `Nicht angehängt (Dateityp oder Größe, höchstens 10 MB): ${names}`,
 };
 export default de;

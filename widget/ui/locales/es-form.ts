@@ -49,6 +49,8 @@ const es: FormStrings = {
   attachHint: "Arrastre archivos aquí o pegue una captura. Imágenes, PDF, texto, zip; hasta 10 MB cada uno.",
   attachedFiles: "Archivos adjuntos",
   removeFile: (name) => `Quitar ${name}`,
+  filesNotAttached: (names) =>
+    `No se pudo adjuntar ahora: ${names}. Su ticket se ha creado; adjúntelos de nuevo en la conversación.`,
   notAttached: (names) => `No adjuntado (tipo o tamaño, máx. 10 MB): ${names}`,
 };
 export default es;

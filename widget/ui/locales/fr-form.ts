@@ -48,6 +48,8 @@ const fr: FormStrings = {
   attachHint: "Déposez des fichiers ici ou collez une capture d'écran. Images, PDF, texte, zip ; 10 Mo maximum chacun.",
   attachedFiles: "Fichiers joints",
   removeFile: (name) => `Retirer ${name}`,
+  filesNotAttached: (names) =>
+    `Impossible de joindre pour l'instant : ${names}. Votre ticket a été créé ; joignez-les à nouveau dans la conversation.`,
   notAttached: (names) => `Non joint (type ou taille, 10 Mo maximum) : ${names}`,
 };
 export default fr;

@@ -49,6 +49,8 @@ const it: FormStrings = {
   attachHint: "Trascini qui i file o incolli uno screenshot. Immagini, PDF, testo, zip; fino a 10 MB ciascuno.",
   attachedFiles: "File allegati",
   removeFile: (name) => `Rimuovi ${name}`,
+  filesNotAttached: (names) =>
+    `Non è stato possibile allegare ora: ${names}. Il Suo ticket è stato creato; li alleghi di nuovo nella conversazione.`,
   notAttached: (names) => `Non allegato (tipo o dimensione, max 10 MB): ${names}`,
 };
 export default it;

@@ -49,6 +49,8 @@ const nl: FormStrings = {
   attachHint: "Sleep bestanden hierheen of plak een screenshot. Afbeeldingen, PDF, tekst, zip; elk maximaal 10 MB.",
   attachedFiles: "Toegevoegde bestanden",
   removeFile: (name) => `${name} verwijderen`,
+  filesNotAttached: (names) =>
+    `Kon nu niet worden toegevoegd: ${names}. Uw ticket is aangemaakt; voeg de bestanden opnieuw toe in het gesprek.`,
   notAttached: (names) => `Niet toegevoegd (type of grootte, max. 10 MB): ${names}`,
 };
 export default nl;

@@ -46,6 +46,8 @@ const pt: FormStrings = {
   attachHint: "Arraste arquivos para cá ou cole uma captura de tela. Imagens, PDF, texto, zip; até 10 MB cada.",
   attachedFiles: "Arquivos anexados",
   removeFile: (name) => `Remover ${name}`,
+  filesNotAttached: (names) =>
+    `Não foi possível anexar agora: ${names}. Seu ticket foi criado; anexe-os novamente na conversa.`,
   notAttached: (names) => `Não anexado (tipo ou tamanho, máx. 10 MB): ${names}`,
 };
 export default pt;

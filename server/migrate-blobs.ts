@@ -1,11 +1,12 @@
 /**
  * One-shot: moves recordings stored in the database (bytea, before blob storage) to the configured blob store
- * (HANDOFF_S3_*, or the data directory). Safe to run again; safe while the server runs.
+ * (HANDOFF_S3_*, or the data directory). Safe to run again; safe while the server runs. Next to main.ts so that the
+ * production build (and the Docker image, which has dist/ only) has it: `npm run migrate:blobs:prod`.
  */
-import { loadConfig } from "../server/config.js";
-import { openDatabase } from "../server/db/client.js";
-import { openBlobStore } from "../server/storage/open-blob-store.js";
-import { moveLegacyRecordings } from "../server/services/recordings/move-legacy-recordings.js";
+import { loadConfig } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { openBlobStore } from "./storage/open-blob-store.js";
+import { moveLegacyRecordings } from "./services/recordings/move-legacy-recordings.js";
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
