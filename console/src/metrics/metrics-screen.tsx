@@ -131,7 +131,11 @@ function Anomalies({ insights }: { insights: Insights }) {
 function AgentTable({ m, params }: { m: EscalationMetrics; params: MetricsParams }) {
   return (
     <section class="card">
-      <h2 class="card__title">Escalations sent and tickets resolved, per agent</h2>
+      <h2 class="card__title">Tickets escalated and resolved, per agent</h2>
+      <p class="muted small">
+        A ticket counts once per agent, however often they escalated it (re-escalations after a send-back are in the
+        bounce-back rate).
+      </p>
       {m.perAgent.length === 0 ? (
         <p class="muted">No agent activity in this period.</p>
       ) : (
@@ -139,7 +143,7 @@ function AgentTable({ m, params }: { m: EscalationMetrics; params: MetricsParams
           <thead>
             <tr>
               <th scope="col">Agent</th>
-              <th scope="col">Escalations sent</th>
+              <th scope="col">Tickets escalated</th>
               <th scope="col">Tickets resolved</th>
             </tr>
           </thead>
