@@ -4,7 +4,7 @@ import { ErrorNotice } from "../ui/error-notice.js";
 import { describedBy, Field } from "../ui/field.js";
 import type { EscalationModel } from "./escalation-model.js";
 import { AttemptedSteps, MomentPicker, type PickedMoment, type Step } from "./escalation-form-parts.js";
-import { type HandoffDraft, readHandoffDraft, saveHandoffDraft } from "./handoff-drafts.js";
+import { type HandoffDraft, readHandoffDraft, restoreHandoffDraft, saveHandoffDraft } from "./handoff-drafts.js";
 import { loadQueues, queueNames, workspaceQueues } from "./workspace-queues.js";
 
 /**
@@ -26,6 +26,7 @@ export function EscalationForm({
   const prefilled = useMemo((): HandoffDraft => {
     const draft = draftHandoff(ticket);
     return {
+      fromTier: ticket.tier,
       toTier: Math.min(3, ticket.tier + 1),
       toQueue: ticket.queue ?? "triage",
       summary: draft.summary,
@@ -35,7 +36,11 @@ export function EscalationForm({
       moments: draft.replayMoments.map((m) => ({ ...m, include: true })),
     };
   }, [ticket.id]);
-  const start = useMemo(() => readHandoffDraft(ticket.id) ?? prefilled, [ticket.id]);
+  const restored = useMemo(() => {
+    const kept = readHandoffDraft(ticket.id);
+    return kept ? restoreHandoffDraft(kept, ticket) : { draft: prefilled, notice: null };
+  }, [ticket.id]);
+  const start = restored.draft;
   const [toTier, setToTier] = useState(start.toTier);
   const [toQueue, setToQueue] = useState(start.toQueue);
   const [summary, setSummary] = useState(start.summary);
@@ -44,7 +49,7 @@ export function EscalationForm({
   const [customerGoal, setCustomerGoal] = useState(start.customerGoal);
   const [moments, setMoments] = useState<PickedMoment[]>(start.moments);
   useEffect(() => {
-    const note = { toTier, toQueue, summary, steps, reason, customerGoal, moments };
+    const note = { fromTier: ticket.tier, toTier, toQueue, summary, steps, reason, customerGoal, moments };
     saveHandoffDraft(ticket.id, JSON.stringify(note) === JSON.stringify(prefilled) ? null : note);
   }, [toTier, toQueue, summary, steps, reason, customerGoal, moments]);
   const [seen] = useSeen(ticket, model);
@@ -102,6 +107,11 @@ export function EscalationForm({
       <h2 class="card__title" id="escalate-title">
         Escalate {ticket.reference}
       </h2>
+      {restored.notice && (
+        <p class="notice notice--warn" role="note">
+          {restored.notice}
+        </p>
+      )}
       <div class="escalation-form__row">
         <Field id="esc-tier" label="To tier" error={issue("toTier")}>
           <select
