@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { draftHandoff, type TicketDetail } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
-import { describedBy, Field } from "../ui/field.js";
+import { describedBy, Field, focusFirstInvalid } from "../ui/field.js";
 import type { EscalationModel } from "./escalation-model.js";
 import { AttemptedSteps, MomentPicker, type PickedMoment, type Step } from "./escalation-form-parts.js";
 import { type HandoffDraft, readHandoffDraft, restoreHandoffDraft, saveHandoffDraft } from "./handoff-drafts.js";
@@ -54,6 +54,7 @@ export function EscalationForm({
   }, [toTier, toQueue, summary, steps, reason, customerGoal, moments]);
   const [seen] = useSeen(ticket, model);
   const first = useRef<HTMLSelectElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   // Opened from a button or the `e` shortcut: the keyboard lands in the form, not back at the top of the page.
   useEffect(() => first.current?.focus(), []);
   const error = model.submitError.value;
@@ -76,7 +77,7 @@ export function EscalationForm({
     if (ok) {
       saveHandoffDraft(ticket.id, null);
       onDone(true);
-    }
+    } else requestAnimationFrame(() => focusFirstInvalid(formRef.current));
   }
 
   const text = (id: string, label: string, path: string, value: string, onInput: (value: string) => void) => (
@@ -93,6 +94,7 @@ export function EscalationForm({
 
   return (
     <form
+      ref={formRef}
       class="card escalation-form"
       aria-labelledby="escalate-title"
       onSubmit={submit}
@@ -145,7 +147,7 @@ export function EscalationForm({
       {text("esc-reason", "Why it needs to move", "reason", reason, setReason)}
       {text("esc-goal", "What the customer wants to achieve", "customerGoal", customerGoal, setCustomerGoal)}
       <MomentPicker moments={moments} onChange={setMoments} error={issue("replayMoments")} />
-      {error && <ErrorNotice error={error} title="Couldn't escalate" />}
+      {error && <ErrorNotice error={error} title="Couldn't escalate" labels={HANDOFF_LABELS} />}
       <button type="submit" class="button button--primary" disabled={model.submitting.value}>
         {model.submitting.value ? "Escalating…" : "Escalate"}
       </button>{" "}
@@ -176,6 +178,18 @@ export function useSeen(ticket: TicketDetail, model: EscalationModel) {
   }, [conflict, ticket.tier, ticket.queue, ticket.status]);
   return [seen, setSeen] as const;
 }
+
+/** The form's words for the fields the server names in a refusal. */
+const HANDOFF_LABELS = {
+  toTier: "To tier",
+  toQueue: "To queue",
+  summary: "Summary",
+  attempted: "What you already tried",
+  reason: "Why it needs to move",
+  customerGoal: "What the customer wants to achieve",
+  replayMoments: "Replay moments",
+  seen: "The ticket",
+};
 
 /** The matrix rules that fired name the criterion; the agent can reword it. */
 function defaultReason(ticket: TicketDetail): string {
