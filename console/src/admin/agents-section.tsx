@@ -3,11 +3,19 @@ import { agentRoles, type AgentListItem, type AgentRole } from "../../../shared/
 import { session } from "../session.js";
 import { Section } from "../ui/section.js";
 import type { AdminModel } from "./admin-model.js";
+import { AgentEditForm } from "./agent-edit-form.js";
 
-/** The workspace's agents: role, tier, skills and status, and a form to add one. */
+/** The workspace's agents: role, tier, skills and status (each editable), and a form to add one. */
 export function AgentsSection({ model }: { model: AdminModel }) {
   const me = session.value.kind === "signed-in" ? session.value.agent.id : null;
   const [done, setDone] = useState("");
+  const [editing, setEditing] = useState<string | null>(null);
+  const finishEdit = (id: string, saved: string | null) => {
+    setEditing(null);
+    if (saved) setDone(`Saved. ${saved}`);
+    // Back to the button that opened the form, for the keyboard.
+    requestAnimationFrame(() => document.getElementById(`edit-agent-${id}`)?.focus());
+  };
   const toggle = async (agent: AgentListItem) => {
     setDone("");
     const open = agent.openTickets;
@@ -49,7 +57,7 @@ export function AgentsSection({ model }: { model: AdminModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.agents.value.map((agent) => (
+            {model.agents.value.map((agent) => [
               <tr key={agent.id} class={agent.active ? undefined : "muted"}>
                 <td>{agent.name}</td>
                 <td>{agent.email}</td>
@@ -58,8 +66,17 @@ export function AgentsSection({ model }: { model: AdminModel }) {
                 <td>{agent.skills.join(", ") || <span class="muted">—</span>}</td>
                 <td>{agent.openTickets}</td>
                 <td>
+                  <button
+                    type="button"
+                    id={`edit-agent-${agent.id}`}
+                    class="button button--link"
+                    aria-expanded={editing === agent.id}
+                    onClick={() => setEditing(editing === agent.id ? null : agent.id)}
+                  >
+                    Edit {agent.name}
+                  </button>{" "}
                   {agent.id === me ? (
-                    "You"
+                    "(you)"
                   ) : (
                     <button
                       type="button"
@@ -71,8 +88,15 @@ export function AgentsSection({ model }: { model: AdminModel }) {
                     </button>
                   )}
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              editing === agent.id && (
+                <tr key={`${agent.id}-edit`}>
+                  <td colSpan={7}>
+                    <AgentEditForm agent={agent} model={model} onDone={(saved) => finishEdit(agent.id, saved)} />
+                  </td>
+                </tr>
+              ),
+            ])}
           </tbody>
         </table>
       </div>
