@@ -7,7 +7,7 @@ import { useDocumentTitle } from "../ui/use-title.js";
 import { BarList, WeeklyChart } from "./charts.js";
 import { MetricCards } from "./metric-cards.js";
 import { metricsApi, viewerTimeZone, zoneOf, type MetricsParams } from "./metrics-api.js";
-import { MetricsFilters } from "./metrics-filters.js";
+import { METRICS_FILTER_LABELS, MetricsFilters } from "./metrics-filters.js";
 import { drillHref, duration, groupFilter, percent } from "./metric-links.js";
 import { createMetricsModel, paramsFrom } from "./metrics-model.js";
 import { href } from "../router.js";
@@ -39,7 +39,13 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
         dimensions={m?.dimensions ?? null}
       />
       {model.error.value && (
-        <ErrorNotice error={model.error.value} title="Couldn't load the metrics" onRetry={() => void model.reload()} />
+        <ErrorNotice
+          error={model.error.value}
+          title="Couldn't load the metrics"
+          labels={METRICS_FILTER_LABELS}
+          // A refused filter fails the same way again: the filters above are the way out.
+          onRetry={model.error.value.status === 422 ? undefined : () => void model.reload()}
+        />
       )}
       {!m && model.loading.value && (
         <p class="placeholder" role="status">
