@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { draftHandoff, type TicketDetail } from "../../../shared/index.js";
+import { draftHandoff, type Escalation, type TicketDetail } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { describedBy, Field, focusFirstInvalid } from "../ui/field.js";
 import type { EscalationModel } from "./escalation-model.js";
@@ -23,8 +23,22 @@ export function EscalationForm({
 }) {
   useEffect(() => void loadQueues(), []);
   // The form as drafted from the ticket, and the agent's unsent note over it (kept across Esc and an expired session).
+  const sentBack = useMemo(() => sentBackHere(model.escalations.value, ticket.tier), [ticket.id]);
   const prefilled = useMemo((): HandoffDraft => {
     const draft = draftHandoff(ticket);
+    const moments = draft.replayMoments.map((m) => ({ ...m, include: true }));
+    // Sent back for something missing: start from the note that was returned, so the next handoff is whole.
+    if (sentBack)
+      return {
+        fromTier: ticket.tier,
+        toTier: sentBack.toTier,
+        toQueue: sentBack.toQueue ?? ticket.queue ?? "triage",
+        summary: sentBack.summary,
+        steps: [...sentBack.attempted, { action: "", result: "" }],
+        reason: sentBack.reason,
+        customerGoal: sentBack.customerGoal,
+        moments,
+      };
     return {
       fromTier: ticket.tier,
       toTier: Math.min(3, ticket.tier + 1),
@@ -33,7 +47,7 @@ export function EscalationForm({
       steps: [{ action: "", result: "" }],
       reason: defaultReason(ticket),
       customerGoal: "",
-      moments: draft.replayMoments.map((m) => ({ ...m, include: true })),
+      moments,
     };
   }, [ticket.id]);
   const restored = useMemo(() => {
@@ -109,6 +123,12 @@ export function EscalationForm({
       <h2 class="card__title" id="escalate-title">
         Escalate {ticket.reference}
       </h2>
+      {sentBack?.bounce && (
+        <p class="notice notice--warn" role="note">
+          Sent back by {sentBack.bounce.by?.name ?? "someone"}: “{sentBack.bounce.reason}”. The note they returned is
+          below with what was tried; add what answers them.
+        </p>
+      )}
       {restored.notice && (
         <p class="notice notice--warn" role="note">
           {restored.notice}
@@ -177,6 +197,12 @@ export function useSeen(ticket: TicketDetail, model: EscalationModel) {
     if (conflict) setSeen(now);
   }, [conflict, ticket.tier, ticket.queue, ticket.status]);
   return [seen, setSeen] as const;
+}
+
+/** The latest handoff when it was sent back and the ticket is again at the tier it left from. */
+function sentBackHere(escalations: Escalation[] | null, tier: number): Escalation | null {
+  const latest = escalations?.[0];
+  return latest?.bounce && latest.fromTier === tier ? latest : null;
 }
 
 /** The form's words for the fields the server names in a refusal. */
