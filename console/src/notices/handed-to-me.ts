@@ -23,7 +23,9 @@ export function describeHanding(event: AgentLiveEvent, me: string): { verb: stri
   const d = event.details;
   if (event.type === "escalated" && d.toAgentId === me) return { verb: "escalated", strong: true };
   if (event.type === "bounced" && d.toAgentId === me) return { verb: "sent back", strong: true };
-  if (event.type === "assigned" && d.agentId === me) return { verb: "assigned", strong: false };
+  // Routing a new ticket is the queue's everyday work, not someone handing it over: the queue shows those.
+  if (event.type === "assigned" && d.agentId === me && event.actorType === "agent")
+    return { verb: "assigned", strong: false };
   return null;
 }
 
@@ -50,6 +52,8 @@ export function followHandedToMe(me: string): () => void {
       .getTicket(ticketId)
       .then((ticket) => {
         const subject = ticket.subject || "(no subject)";
+        // The assignment that comes with an escalation may answer after it: the escalation's words stay.
+        if (!handing.strong && handedToMe.value.some((n) => n.ticketId === ticketId && n.strong)) return;
         const text = `${who} ${handing.verb} ${ticket.reference} to you: ${subject}`;
         const others = handedToMe.value.filter((n) => n.ticketId !== ticketId);
         handedToMe.value = [{ ticketId, text, strong: handing.strong }, ...others].slice(0, MAX_SHOWN);
