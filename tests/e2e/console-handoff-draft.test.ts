@@ -93,4 +93,25 @@ describe.skipIf(!HAS_BROWSER)("console: an unsent handoff note is kept", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("words typed and Esc pressed in the same moment are kept (the form closes before it renders again)", async () => {
+    const ticket = await fileTicket(server, ticketBody({ subject: "Seats wrong", recording: { included: false } }));
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`);
+    await page.getByRole("heading", { level: 1, name: "Seats wrong" }).waitFor();
+    await page.getByRole("button", { name: "Escalate…" }).click();
+    const form = page.getByRole("form", { name: `Escalate ${ticket.reference}` });
+    await form.waitFor();
+    await page.evaluate(() => {
+      const goal = document.getElementById("esc-goal") as HTMLTextAreaElement;
+      goal.value = "Add 5 seats before Monday";
+      goal.dispatchEvent(new Event("input", { bubbles: true }));
+      goal.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    });
+    await form.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Escalate… (unsent note)" }).click();
+    expect(await form.getByLabel("What the customer wants to achieve").inputValue()).toBe("Add 5 seats before Monday");
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

@@ -55,17 +55,26 @@ export function EscalationForm({
     return kept ? restoreHandoffDraft(kept, ticket) : { draft: prefilled, notice: null };
   }, [ticket.id]);
   const start = restored.draft;
-  const [toTier, setToTier] = useState(start.toTier);
-  const [toQueue, setToQueue] = useState(start.toQueue);
-  const [summary, setSummary] = useState(start.summary);
-  const [steps, setSteps] = useState<Step[]>(start.steps);
-  const [reason, setReason] = useState(start.reason);
-  const [customerGoal, setCustomerGoal] = useState(start.customerGoal);
-  const [moments, setMoments] = useState<PickedMoment[]>(start.moments);
-  useEffect(() => {
-    const note = { fromTier: ticket.tier, toTier, toQueue, summary, steps, reason, customerGoal, moments };
-    saveHandoffDraft(ticket.id, JSON.stringify(note) === JSON.stringify(prefilled) ? null : note);
-  }, [toTier, toQueue, summary, steps, reason, customerGoal, moments]);
+  // Each change is kept at once, not after the next render: Esc right after typing closed the form before an effect
+  // ran, and took the last field's words with it.
+  const note = useRef<HandoffDraft>(start);
+  const keep =
+    <K extends keyof HandoffDraft>(key: K, set: (value: HandoffDraft[K]) => void) =>
+    (value: HandoffDraft[K]) => {
+      note.current = { ...note.current, fromTier: ticket.tier, [key]: value };
+      const unchanged = JSON.stringify(note.current) === JSON.stringify(prefilled);
+      saveHandoffDraft(ticket.id, unchanged ? null : note.current);
+      set(value);
+    };
+  const [toTier, setToTier] = useKept(start.toTier, (set) => keep("toTier", set));
+  const [toQueue, setToQueue] = useKept(start.toQueue, (set) => keep("toQueue", set));
+  const [summary, setSummary] = useKept(start.summary, (set) => keep("summary", set));
+  const [steps, setSteps] = useKept<Step[]>(start.steps, (set) => keep("steps", set));
+  const [reason, setReason] = useKept(start.reason, (set) => keep("reason", set));
+  const [customerGoal, setCustomerGoal] = useKept(start.customerGoal, (set) => keep("customerGoal", set));
+  const [moments, setMoments] = useKept<PickedMoment[]>(start.moments, (set) => keep("moments", set));
+  // A restored note that was re-aimed (restoreHandoffDraft) is kept as shown.
+  useEffect(() => keep("fromTier", () => {})(ticket.tier), []);
   const [seen] = useSeen(ticket, model);
   const first = useRef<HTMLSelectElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -197,6 +206,14 @@ export function useSeen(ticket: TicketDetail, model: EscalationModel) {
     if (conflict) setSeen(now);
   }, [conflict, ticket.tier, ticket.queue, ticket.status]);
   return [seen, setSeen] as const;
+}
+
+/** useState whose setter is wrapped once (by `wrap`), for the form's fields that are kept as they change. */
+function useKept<T>(initial: T, wrap: (set: (value: T) => void) => (value: T) => void) {
+  const [value, set] = useState<T>(initial);
+  const setter = useRef<(value: T) => void>();
+  setter.current ??= wrap(set);
+  return [value, setter.current] as const;
 }
 
 /** The latest handoff when it was sent back and the ticket is again at the tier it left from. */
