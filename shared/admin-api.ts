@@ -55,7 +55,12 @@ export const agentUpdateSchema = z
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
 export type AgentUpdate = z.infer<typeof agentUpdateSchema>;
 
-export const agentListItemSchema = agentSchema.extend({ active: z.boolean(), available: z.boolean() });
+export const agentListItemSchema = agentSchema.extend({
+  active: z.boolean(),
+  available: z.boolean(),
+  /** Tickets assigned to them that are open, pending or escalated (deactivating them sends these back to routing). */
+  openTickets: z.number().int(),
+});
 export type AgentListItem = z.infer<typeof agentListItemSchema>;
 export const agentListSchema = z.object({ agents: z.array(agentListItemSchema) });
 

@@ -6,7 +6,7 @@ export const escalationSettingsSchema = z.object({
   tier1MinutesWithoutProgress: z.number().int().min(1).max(10_080).default(45),
   /** ...and so is one with this many customer replies since the last agent reply. */
   customerRepliesBeforeSuggest: z.number().int().min(1).max(100).default(3),
-  /** Ping-pong: this many distinct agents touched the ticket... */
+  /** Ping-pong: this many distinct agents touched the ticket (were assigned it or worked on it; assigning is not touching)... */
   pingPongAgents: z.number().int().min(2).max(50).default(3),
   /** ...or it was escalated this many times without being resolved. */
   pingPongEscalations: z.number().int().min(2).max(50).default(2),

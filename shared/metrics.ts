@@ -169,7 +169,10 @@ export const escalationMetricsSchema = z.object({
     }),
   ),
   byCategory: z.array(z.object({ category: z.string(), tickets: z.number().int(), escalated: z.number().int() })),
-  /** Escalations an agent sent next to the tickets they resolved. */
+  /**
+   * Per agent: `escalations` = tickets of the cohort they escalated at least once (a ticket they escalated twice counts
+   * once, as its drill-down `agent_escalations` lists it once), next to the tickets they resolved.
+   */
   perAgent: z.array(
     z.object({ agentId: z.string(), name: z.string(), escalations: z.number().int(), resolved: z.number().int() }),
   ),

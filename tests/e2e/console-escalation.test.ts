@@ -87,6 +87,14 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     expect(await form.locator(".field--invalid").allTextContents()).toEqual([
       expect.stringContaining("What the customer wants to achieve"),
     ]);
+    // The summary names the fields as the form does (not "attempted", "customerGoal"), and the keyboard is at the first.
+    const refusal = form.getByRole("alert");
+    await refusal.waitFor();
+    expect(await refusal.locator("li").allTextContents()).toEqual([
+      "What you already tried: list at least one step you tried",
+      "What the customer wants to achieve: required",
+    ]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("esc-action-0");
 
     await form.getByLabel("Step 1: action").fill("Asked Jamie to retry in another browser");
     await form.getByLabel("Step 1: result").fill("Same 500 from the export endpoint");
@@ -110,6 +118,13 @@ describe.skipIf(!HAS_BROWSER)("console: escalating with a pre-filled handoff and
     expect(await receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:00");
     await card.getByRole("button", { name: /POST \/v2\/reports\/export returned 500/ }).click();
     await expect.poll(() => receiver.page.locator(".rr-timeline__time").first().textContent()).toBe("00:20");
+
+    // Sending it back needs to say what is missing; the refusal names the field as the form does.
+    await card.getByRole("button", { name: "Send back…" }).click();
+    await card.getByRole("button", { name: "Send back to Tara Tier1" }).click();
+    await card.getByRole("alert").waitFor();
+    expect(await card.getByRole("alert").locator("li").allTextContents()).toEqual(["What is missing?: required"]);
+    await card.getByRole("button", { name: "Cancel" }).click();
 
     // Once tier 2 has done its part, it sends the ticket back down to Tara with a reason.
     await receiver.page.getByRole("button", { name: "Move down a tier…" }).click();

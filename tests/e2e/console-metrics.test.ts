@@ -193,4 +193,15 @@ describe.skipIf(!HAS_BROWSER)("console: escalation metrics dashboard", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a period that ends before it starts is refused in the filters' words, without a retry that cannot help", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/metrics?from=2025-03-10&to=2025-03-01");
+    const refusal = page.getByRole("alert").filter({ hasText: "Couldn't load the metrics" });
+    await refusal.waitFor();
+    expect(await refusal.locator("li").allTextContents()).toEqual(["To: must be after from"]);
+    expect(await refusal.getByRole("button", { name: "Try again" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

@@ -36,4 +36,13 @@ describe.skipIf(!HAS_BROWSER)("console: the queue from an unusual URL", () => {
     await search.fill("x".repeat(5000));
     expect((await search.inputValue()).length).toBe(200);
   });
+
+  test("a search that matches nothing offers to clear the filters, keeping the status tab", async () => {
+    await page.goto(`${server.url}/console/?status=open&q=nothing-like-this`);
+    await page.getByText("No tickets match these filters").waitFor();
+    expect(await page.getByText("Tickets your customers send from the widget").count()).toBe(0);
+    await page.getByRole("link", { name: "Clear the filters" }).click();
+    await page.locator("tbody tr", { hasText: "Invoice blank" }).waitFor();
+    expect(new URL(page.url()).search).toBe("?status=open");
+  });
 });

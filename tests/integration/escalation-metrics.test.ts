@@ -136,7 +136,8 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
       { category: "billing", tickets: 4, escalated: 1 },
     ]);
     expect(m.perAgent).toEqual([
-      { agentId: agent.A, name: "Ana", escalations: 4, resolved: 1 },
+      // Tickets Ana escalated (T3, T4 twice, T7): the number her drill-down lists.
+      { agentId: agent.A, name: "Ana", escalations: 3, resolved: 1 },
       { agentId: agent.B, name: "Ben", escalations: 1, resolved: 2 },
       { agentId: agent.C, name: "Cara", escalations: 0, resolved: 1 },
       { agentId: agent.D, name: "Dev", escalations: 0, resolved: 1 },
@@ -177,6 +178,11 @@ describe.each(DATABASE_KINDS)("escalation metrics on %s", (kind) => {
     expect(await drill("metric=ping_pong")).toEqual(refs("T4"));
     expect(await drill("metric=bounced")).toEqual(refs("T4"));
     expect(await drill(`metric=agent_escalations&agent=${agent.A}`)).toEqual(refs("T7", "T4", "T3"));
+    // Each agent's number is the length of their drill-down.
+    for (const row of (await metrics()).perAgent) {
+      expect(await drill(`metric=agent_escalations&agent=${row.agentId}`)).toHaveLength(row.escalations);
+      expect(await drill(`metric=agent_resolved&agent=${row.agentId}`)).toHaveLength(row.resolved);
+    }
     expect(await drill(`metric=agent_resolved&agent=${agent.B}`)).toEqual(refs("T5", "T2"));
     expect(await drill("metric=escalated&plan=pro")).toEqual(refs("T6", "T4", "T3"));
     const first = await (await get(`/api/v1/metrics/escalations/tickets?${PERIOD}&metric=tickets&limit=4`)).json();

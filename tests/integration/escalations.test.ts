@@ -252,4 +252,18 @@ describe.each(DATABASE_KINDS)("escalating, bouncing and ping-pong on %s", (kind)
     const flagged = (await events(id)).find((e) => e.type === "ping_pong")!;
     expect(flagged.details.reason).toMatch(/3 agents have touched it/);
   });
+
+  it("a lead handing a ticket to someone else once is not ping-pong: who assigns is not a hand it passed through", async () => {
+    const id = await technicalTicket();
+    const lead = await t.login();
+    const res = await send("PATCH", `/api/v1/tickets/${id}`, lead, { assigneeId: ids.second });
+    expect(res.status).toBe(200);
+    expect(await getTicket(id)).toMatchObject({ assigneeId: ids.second, flags: { pingPong: false } });
+    expect((await events(id)).filter((e) => e.type === "ping_pong")).toEqual([]);
+    // The lead working on it (a note) does make them one of its hands: first, second and the lead.
+    expect(
+      (await send("POST", `/api/v1/tickets/${id}/messages`, lead, { body: "Taking a look", internal: true })).status,
+    ).toBe(201);
+    expect((await getTicket(id)).flags.pingPong).toBe(true);
+  });
 });

@@ -27,7 +27,9 @@ export function AdminScreen() {
       {model.loadError.value && (
         <ErrorNotice error={model.loadError.value} title="Couldn't load settings" onRetry={() => void model.load()} />
       )}
-      {model.actionError.value && <ErrorNotice error={model.actionError.value} title="Not saved" />}
+      {model.actionError.value && (
+        <ErrorNotice error={model.actionError.value} title="Not saved" labels={ADMIN_LABELS} />
+      )}
       {isAdmin && (
         <>
           <AgentsSection model={model} />
@@ -42,3 +44,15 @@ export function AdminScreen() {
     </section>
   );
 }
+
+/** Admin > Agents and Widget settings' words for the fields the server names in a refusal. */
+const ADMIN_LABELS = {
+  name: "Name",
+  email: "Email",
+  password: "Password",
+  role: "Role",
+  tier: "Tier",
+  skills: "Skills",
+  allowedOrigins: "Allowed origins",
+  label: "Site key label",
+};

@@ -1,14 +1,48 @@
 import { useState } from "preact/hooks";
-import { agentRoles, type AgentRole } from "../../../shared/index.js";
+import { agentRoles, type AgentListItem, type AgentRole } from "../../../shared/index.js";
 import { session } from "../session.js";
 import { Section } from "../ui/section.js";
 import type { AdminModel } from "./admin-model.js";
+import { AgentEditForm } from "./agent-edit-form.js";
 
-/** The workspace's agents: role, tier, skills and status, and a form to add one. */
+/** The workspace's agents: role, tier, skills and status (each editable), and a form to add one. */
 export function AgentsSection({ model }: { model: AdminModel }) {
   const me = session.value.kind === "signed-in" ? session.value.agent.id : null;
+  const [done, setDone] = useState("");
+  const [editing, setEditing] = useState<string | null>(null);
+  const finishEdit = (id: string, saved: string | null) => {
+    setEditing(null);
+    if (saved) setDone(`Saved. ${saved}`);
+    // Back to the button that opened the form, for the keyboard.
+    requestAnimationFrame(() => document.getElementById(`edit-agent-${id}`)?.focus());
+  };
+  const toggle = async (agent: AgentListItem) => {
+    setDone("");
+    const open = agent.openTickets;
+    const tickets = `${open} open ticket${open === 1 ? "" : "s"}`;
+    // Their tickets move as soon as the change is saved: say so before, not after.
+    if (
+      agent.active &&
+      open > 0 &&
+      !window.confirm(
+        `Deactivate ${agent.name}? Their ${tickets} ${open === 1 ? "goes" : "go"} back to routing: to another agent with the skill at the ticket's tier, or unassigned in its queue.`,
+      )
+    )
+      return;
+    if (await model.updateAgent(agent.id, { active: !agent.active }))
+      setDone(
+        agent.active
+          ? `${agent.name} is deactivated${open > 0 ? "; their open tickets went back to routing" : ""}.`
+          : `${agent.name} is active again.`,
+      );
+  };
   return (
     <Section id="agents" title="Agents" count={model.agents.value.length}>
+      {done && (
+        <p class="notice" role="status">
+          {done}
+        </p>
+      )}
       <div class="table-wrap">
         <table class="table table--compact">
           <thead>
@@ -18,33 +52,51 @@ export function AgentsSection({ model }: { model: AdminModel }) {
               <th scope="col">Role</th>
               <th scope="col">Tier</th>
               <th scope="col">Skills</th>
+              <th scope="col">Open tickets</th>
               <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
-            {model.agents.value.map((agent) => (
+            {model.agents.value.map((agent) => [
               <tr key={agent.id} class={agent.active ? undefined : "muted"}>
                 <td>{agent.name}</td>
                 <td>{agent.email}</td>
                 <td>{agent.role}</td>
                 <td>{agent.tier}</td>
                 <td>{agent.skills.join(", ") || <span class="muted">—</span>}</td>
+                <td>{agent.openTickets}</td>
                 <td>
+                  <button
+                    type="button"
+                    id={`edit-agent-${agent.id}`}
+                    class="button button--link"
+                    aria-expanded={editing === agent.id}
+                    onClick={() => setEditing(editing === agent.id ? null : agent.id)}
+                  >
+                    Edit {agent.name}
+                  </button>{" "}
                   {agent.id === me ? (
-                    "You"
+                    "(you)"
                   ) : (
                     <button
                       type="button"
                       class="button button--link"
                       disabled={model.busy.value}
-                      onClick={() => void model.updateAgent(agent.id, { active: !agent.active })}
+                      onClick={() => void toggle(agent)}
                     >
                       {agent.active ? `Deactivate ${agent.name}` : `Reactivate ${agent.name}`}
                     </button>
                   )}
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              editing === agent.id && (
+                <tr key={`${agent.id}-edit`}>
+                  <td colSpan={7}>
+                    <AgentEditForm agent={agent} model={model} onDone={(saved) => finishEdit(agent.id, saved)} />
+                  </td>
+                </tr>
+              ),
+            ])}
           </tbody>
         </table>
       </div>

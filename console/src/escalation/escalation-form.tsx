@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { draftHandoff, type TicketDetail } from "../../../shared/index.js";
+import { draftHandoff, type Escalation, type TicketDetail } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
-import { describedBy, Field } from "../ui/field.js";
+import { describedBy, Field, focusFirstInvalid } from "../ui/field.js";
 import type { EscalationModel } from "./escalation-model.js";
 import { AttemptedSteps, MomentPicker, type PickedMoment, type Step } from "./escalation-form-parts.js";
-import { type HandoffDraft, readHandoffDraft, saveHandoffDraft } from "./handoff-drafts.js";
+import { type HandoffDraft, readHandoffDraft, restoreHandoffDraft, saveHandoffDraft } from "./handoff-drafts.js";
 import { loadQueues, queueNames, workspaceQueues } from "./workspace-queues.js";
 
 /**
@@ -23,32 +23,61 @@ export function EscalationForm({
 }) {
   useEffect(() => void loadQueues(), []);
   // The form as drafted from the ticket, and the agent's unsent note over it (kept across Esc and an expired session).
+  const sentBack = useMemo(() => sentBackHere(model.escalations.value, ticket.tier), [ticket.id]);
   const prefilled = useMemo((): HandoffDraft => {
     const draft = draftHandoff(ticket);
+    const moments = draft.replayMoments.map((m) => ({ ...m, include: true }));
+    // Sent back for something missing: start from the note that was returned, so the next handoff is whole.
+    if (sentBack)
+      return {
+        fromTier: ticket.tier,
+        toTier: sentBack.toTier,
+        toQueue: sentBack.toQueue ?? ticket.queue ?? "triage",
+        summary: sentBack.summary,
+        steps: [...sentBack.attempted, { action: "", result: "" }],
+        reason: sentBack.reason,
+        customerGoal: sentBack.customerGoal,
+        moments,
+      };
     return {
+      fromTier: ticket.tier,
       toTier: Math.min(3, ticket.tier + 1),
       toQueue: ticket.queue ?? "triage",
       summary: draft.summary,
       steps: [{ action: "", result: "" }],
       reason: defaultReason(ticket),
       customerGoal: "",
-      moments: draft.replayMoments.map((m) => ({ ...m, include: true })),
+      moments,
     };
   }, [ticket.id]);
-  const start = useMemo(() => readHandoffDraft(ticket.id) ?? prefilled, [ticket.id]);
-  const [toTier, setToTier] = useState(start.toTier);
-  const [toQueue, setToQueue] = useState(start.toQueue);
-  const [summary, setSummary] = useState(start.summary);
-  const [steps, setSteps] = useState<Step[]>(start.steps);
-  const [reason, setReason] = useState(start.reason);
-  const [customerGoal, setCustomerGoal] = useState(start.customerGoal);
-  const [moments, setMoments] = useState<PickedMoment[]>(start.moments);
-  useEffect(() => {
-    const note = { toTier, toQueue, summary, steps, reason, customerGoal, moments };
-    saveHandoffDraft(ticket.id, JSON.stringify(note) === JSON.stringify(prefilled) ? null : note);
-  }, [toTier, toQueue, summary, steps, reason, customerGoal, moments]);
+  const restored = useMemo(() => {
+    const kept = readHandoffDraft(ticket.id);
+    return kept ? restoreHandoffDraft(kept, ticket) : { draft: prefilled, notice: null };
+  }, [ticket.id]);
+  const start = restored.draft;
+  // Each change is kept at once, not after the next render: Esc right after typing closed the form before an effect
+  // ran, and took the last field's words with it.
+  const note = useRef<HandoffDraft>(start);
+  const keep =
+    <K extends keyof HandoffDraft>(key: K, set: (value: HandoffDraft[K]) => void) =>
+    (value: HandoffDraft[K]) => {
+      note.current = { ...note.current, fromTier: ticket.tier, [key]: value };
+      const unchanged = JSON.stringify(note.current) === JSON.stringify(prefilled);
+      saveHandoffDraft(ticket.id, unchanged ? null : note.current);
+      set(value);
+    };
+  const [toTier, setToTier] = useKept(start.toTier, (set) => keep("toTier", set));
+  const [toQueue, setToQueue] = useKept(start.toQueue, (set) => keep("toQueue", set));
+  const [summary, setSummary] = useKept(start.summary, (set) => keep("summary", set));
+  const [steps, setSteps] = useKept<Step[]>(start.steps, (set) => keep("steps", set));
+  const [reason, setReason] = useKept(start.reason, (set) => keep("reason", set));
+  const [customerGoal, setCustomerGoal] = useKept(start.customerGoal, (set) => keep("customerGoal", set));
+  const [moments, setMoments] = useKept<PickedMoment[]>(start.moments, (set) => keep("moments", set));
+  // A restored note that was re-aimed (restoreHandoffDraft) is kept as shown.
+  useEffect(() => keep("fromTier", () => {})(ticket.tier), []);
   const [seen] = useSeen(ticket, model);
   const first = useRef<HTMLSelectElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   // Opened from a button or the `e` shortcut: the keyboard lands in the form, not back at the top of the page.
   useEffect(() => first.current?.focus(), []);
   const error = model.submitError.value;
@@ -71,7 +100,7 @@ export function EscalationForm({
     if (ok) {
       saveHandoffDraft(ticket.id, null);
       onDone(true);
-    }
+    } else requestAnimationFrame(() => focusFirstInvalid(formRef.current));
   }
 
   const text = (id: string, label: string, path: string, value: string, onInput: (value: string) => void) => (
@@ -88,6 +117,7 @@ export function EscalationForm({
 
   return (
     <form
+      ref={formRef}
       class="card escalation-form"
       aria-labelledby="escalate-title"
       onSubmit={submit}
@@ -102,6 +132,17 @@ export function EscalationForm({
       <h2 class="card__title" id="escalate-title">
         Escalate {ticket.reference}
       </h2>
+      {sentBack?.bounce && (
+        <p class="notice notice--warn" role="note">
+          Sent back by {sentBack.bounce.by?.name ?? "someone"}: “{sentBack.bounce.reason}”. The note they returned is
+          below with what was tried; add what answers them.
+        </p>
+      )}
+      {restored.notice && (
+        <p class="notice notice--warn" role="note">
+          {restored.notice}
+        </p>
+      )}
       <div class="escalation-form__row">
         <Field id="esc-tier" label="To tier" error={issue("toTier")}>
           <select
@@ -135,7 +176,7 @@ export function EscalationForm({
       {text("esc-reason", "Why it needs to move", "reason", reason, setReason)}
       {text("esc-goal", "What the customer wants to achieve", "customerGoal", customerGoal, setCustomerGoal)}
       <MomentPicker moments={moments} onChange={setMoments} error={issue("replayMoments")} />
-      {error && <ErrorNotice error={error} title="Couldn't escalate" />}
+      {error && <ErrorNotice error={error} title="Couldn't escalate" labels={HANDOFF_LABELS} />}
       <button type="submit" class="button button--primary" disabled={model.submitting.value}>
         {model.submitting.value ? "Escalating…" : "Escalate"}
       </button>{" "}
@@ -166,6 +207,32 @@ export function useSeen(ticket: TicketDetail, model: EscalationModel) {
   }, [conflict, ticket.tier, ticket.queue, ticket.status]);
   return [seen, setSeen] as const;
 }
+
+/** useState whose setter is wrapped once (by `wrap`), for the form's fields that are kept as they change. */
+function useKept<T>(initial: T, wrap: (set: (value: T) => void) => (value: T) => void) {
+  const [value, set] = useState<T>(initial);
+  const setter = useRef<(value: T) => void>();
+  setter.current ??= wrap(set);
+  return [value, setter.current] as const;
+}
+
+/** The latest handoff when it was sent back and the ticket is again at the tier it left from. */
+function sentBackHere(escalations: Escalation[] | null, tier: number): Escalation | null {
+  const latest = escalations?.[0];
+  return latest?.bounce && latest.fromTier === tier ? latest : null;
+}
+
+/** The form's words for the fields the server names in a refusal. */
+const HANDOFF_LABELS = {
+  toTier: "To tier",
+  toQueue: "To queue",
+  summary: "Summary",
+  attempted: "What you already tried",
+  reason: "Why it needs to move",
+  customerGoal: "What the customer wants to achieve",
+  replayMoments: "Replay moments",
+  seen: "The ticket",
+};
 
 /** The matrix rules that fired name the criterion; the agent can reword it. */
 function defaultReason(ticket: TicketDetail): string {

@@ -102,7 +102,13 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
               onInput={(e) => setReason(e.currentTarget.value)}
             />
           </div>
-          {model.submitError.value && <ErrorNotice error={model.submitError.value} title="Couldn't send it back" />}
+          {model.submitError.value && (
+            <ErrorNotice
+              error={model.submitError.value}
+              title="Couldn't send it back"
+              labels={{ reason: "What is missing?" }}
+            />
+          )}
           <button type="submit" class="button button--primary" disabled={model.submitting.value}>
             Send back to {from}
           </button>{" "}

@@ -5,6 +5,7 @@ import { ApiError, isAbort } from "../api.js";
 import { TicketTable } from "../queue/ticket-table.js";
 import { href } from "../router.js";
 import { ErrorNotice } from "../ui/error-notice.js";
+import { METRICS_FILTER_LABELS } from "./metrics-filters.js";
 import { Link } from "../ui/link.js";
 import { ScreenHeading } from "../ui/screen-heading.js";
 import { useDocumentTitle } from "../ui/use-title.js";
@@ -76,7 +77,12 @@ export function MetricTicketsScreen({ query }: { query: URLSearchParams }) {
       </header>
       {filters.length > 0 && <p class="muted">{filters.join(" · ")}</p>}
       {model.error.value && (
-        <ErrorNotice error={model.error.value} title="Couldn't load the tickets" onRetry={() => void model.load()} />
+        <ErrorNotice
+          error={model.error.value}
+          title="Couldn't load the tickets"
+          labels={METRICS_FILTER_LABELS}
+          onRetry={model.error.value.status === 422 ? undefined : () => void model.load()}
+        />
       )}
       {model.loaded.value && model.tickets.value.length === 0 && <p class="empty">No tickets.</p>}
       {model.tickets.value.length > 0 && <TicketTable tickets={model.tickets.value} />}

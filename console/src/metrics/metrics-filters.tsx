@@ -94,3 +94,15 @@ export function MetricsFilters({
     </form>
   );
 }
+
+/** The filter form's words for the fields the server names when it refuses a query. */
+export const METRICS_FILTER_LABELS = {
+  from: "From",
+  to: "To",
+  groupBy: "Group by",
+  queue: "Category",
+  agent: "First agent",
+  plan: "Plan",
+  week: "Week",
+  tz: "Time zone",
+};

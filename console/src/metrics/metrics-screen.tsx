@@ -7,7 +7,7 @@ import { useDocumentTitle } from "../ui/use-title.js";
 import { BarList, WeeklyChart } from "./charts.js";
 import { MetricCards } from "./metric-cards.js";
 import { metricsApi, viewerTimeZone, zoneOf, type MetricsParams } from "./metrics-api.js";
-import { MetricsFilters } from "./metrics-filters.js";
+import { METRICS_FILTER_LABELS, MetricsFilters } from "./metrics-filters.js";
 import { drillHref, duration, groupFilter, percent } from "./metric-links.js";
 import { createMetricsModel, paramsFrom } from "./metrics-model.js";
 import { href } from "../router.js";
@@ -39,7 +39,13 @@ export function MetricsScreen({ query }: { query: URLSearchParams }) {
         dimensions={m?.dimensions ?? null}
       />
       {model.error.value && (
-        <ErrorNotice error={model.error.value} title="Couldn't load the metrics" onRetry={() => void model.reload()} />
+        <ErrorNotice
+          error={model.error.value}
+          title="Couldn't load the metrics"
+          labels={METRICS_FILTER_LABELS}
+          // A refused filter fails the same way again: the filters above are the way out.
+          onRetry={model.error.value.status === 422 ? undefined : () => void model.reload()}
+        />
       )}
       {!m && model.loading.value && (
         <p class="placeholder" role="status">
@@ -131,7 +137,11 @@ function Anomalies({ insights }: { insights: Insights }) {
 function AgentTable({ m, params }: { m: EscalationMetrics; params: MetricsParams }) {
   return (
     <section class="card">
-      <h2 class="card__title">Escalations sent and tickets resolved, per agent</h2>
+      <h2 class="card__title">Tickets escalated and resolved, per agent</h2>
+      <p class="muted small">
+        A ticket counts once per agent, however often they escalated it (re-escalations after a send-back are in the
+        bounce-back rate).
+      </p>
       {m.perAgent.length === 0 ? (
         <p class="muted">No agent activity in this period.</p>
       ) : (
@@ -139,7 +149,7 @@ function AgentTable({ m, params }: { m: EscalationMetrics; params: MetricsParams
           <thead>
             <tr>
               <th scope="col">Agent</th>
-              <th scope="col">Escalations sent</th>
+              <th scope="col">Tickets escalated</th>
               <th scope="col">Tickets resolved</th>
             </tr>
           </thead>

@@ -1,5 +1,7 @@
 import { useEffect, useMemo } from "preact/hooks";
+import { href } from "../router.js";
 import { ErrorNotice } from "../ui/error-notice.js";
+import { Link } from "../ui/link.js";
 import { ScreenHeading } from "../ui/screen-heading.js";
 import { useDocumentTitle } from "../ui/use-title.js";
 import { createQueueModel } from "./queue-model.js";
@@ -15,6 +17,7 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
   const filters = readFilters(query);
   const key = filtersKey(filters);
   const status = filters.status;
+  const filtered = Object.keys(filters).length > (status ? 1 : 0);
   const model = useMemo(() => createQueueModel(filters), [key]);
   useEffect(() => model.start(), [model]);
   useDocumentTitle(status ? `Tickets: ${status}` : "Tickets");
@@ -49,13 +52,17 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
       {model.loaded.value && tickets.length === 0 && (
         <div class="empty">
           <p class="empty__title">
-            {Object.keys(filters).length > (status ? 1 : 0)
-              ? "No tickets match these filters"
-              : status
-                ? `No ${status} tickets`
-                : "No tickets yet"}
+            {filtered ? "No tickets match these filters" : status ? `No ${status} tickets` : "No tickets yet"}
           </p>
-          <p class="muted">Tickets your customers send from the widget show up here, highest priority first.</p>
+          {filtered ? (
+            // The way out of an empty view is the filters, not the widget.
+            <p>
+              <Link href={href("", { status })}>Clear the filters</Link>
+              {status ? ` (keeps ${status})` : ""}
+            </p>
+          ) : (
+            <p class="muted">Tickets your customers send from the widget show up here, highest priority first.</p>
+          )}
           {Object.keys(filters).length === 0 && <WidgetSetupHint />}
         </div>
       )}

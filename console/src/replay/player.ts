@@ -44,7 +44,9 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[], options:
   };
   const player = new rrwebPlayer({
     target,
-    props: { events, ...size(), autoPlay: false, showController: true, skipInactive: true },
+    // triggerFocus off: rrweb would replay the customer's focus with element.focus(), pulling the agent's keyboard
+    // into the frame, where the console's shortcuts (Space, e, Esc) no longer reach.
+    props: { events, ...size(), autoPlay: false, showController: true, skipInactive: true, triggerFocus: false },
   }) as rrwebPlayer & SvelteLifecycle;
 
   // Synchronously, before rrweb's first rebuild (a timer away): nothing of the recording is in the document yet.

@@ -42,8 +42,8 @@ export function AssigneePicker({
       Assignee
       <select value={ticket.assigneeId ?? ""} disabled={disabled} onChange={(e) => onChange(e.currentTarget)}>
         <option value="">Unassigned</option>
-        {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId) && (
-          <option value={ticket.assigneeId}>Unknown agent</option>
+        {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId && a.active) && (
+          <option value={ticket.assigneeId}>{absentName(agents, ticket.assigneeId)}</option>
         )}
         {others.length === 0 ? (
           fit.map(option)
@@ -63,10 +63,18 @@ export function rankAgents(agents: AgentListItem[], ticket: Pick<TicketDetail, "
   const fit: Candidate[] = [];
   const others: Candidate[] = [];
   for (const agent of agents) {
+    // A deactivated agent cannot log in: nobody may hand them a ticket.
+    if (!agent.active) continue;
     const gaps = gapLabels(assignmentGaps(agent, ticket));
     (gaps.length ? others : fit).push({ agent, gaps });
   }
   return { fit, others };
+}
+
+/** The current assignee when they are no longer offered: deactivated, or not in the directory at all. */
+function absentName(agents: AgentListItem[], id: string): string {
+  const agent = agents.find((a) => a.id === id);
+  return agent ? `${agent.name} (deactivated)` : "Unknown agent";
 }
 
 const fitLabel = (ticket: Pick<TicketDetail, "queue" | "tier">) =>

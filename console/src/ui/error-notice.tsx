@@ -19,8 +19,8 @@ export function ErrorNotice({ error, title, onRetry, labels }: ErrorNoticeProps)
         <ul class="notice__issues">
           {error.issues.map((issue) => (
             <li key={issue.path}>
-              {issue.path && labels?.[issue.path] ? (
-                <strong>{labels[issue.path]}:</strong>
+              {issue.path && labelOf(labels, issue.path) ? (
+                <strong>{labelOf(labels, issue.path)}:</strong>
               ) : (
                 issue.path && <code>{issue.path}</code>
               )}{" "}
@@ -41,4 +41,9 @@ export function ErrorNotice({ error, title, onRetry, labels }: ErrorNoticeProps)
       )}
     </div>
   );
+}
+
+/** The form's label for a path the server names, or for the list it is in ("attempted.0.action" -> "attempted"). */
+function labelOf(labels: Readonly<Record<string, string>> | undefined, path: string): string | undefined {
+  return labels?.[path] ?? labels?.[path.split(".")[0]!];
 }

@@ -75,3 +75,21 @@ export function CheckboxList<T extends string>({
     </fieldset>
   );
 }
+
+/**
+ * After a refused submit: the keyboard goes to the first field the server named (a list's message: its first
+ * control), or to the error notice, instead of staying on a submit button that was disabled meanwhile.
+ */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  if (!form) return;
+  const first = form.querySelector<HTMLElement>('[aria-invalid="true"], .field__error, [role="alert"]');
+  if (!first) return;
+  const control =
+    first.getAttribute("aria-invalid") === "true"
+      ? first
+      : first.classList.contains("field__error")
+        ? first.closest("fieldset, .field")?.querySelector<HTMLElement>("input, textarea, select")
+        : null;
+  if (!control) first.setAttribute("tabindex", "-1");
+  (control ?? first).focus();
+}

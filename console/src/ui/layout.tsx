@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { Agent } from "../../../shared/index.js";
 import { Announcer } from "../keyboard/announcer.js";
+import { HandedNotices } from "../notices/handed-notices.js";
 import { shortcutsOpen } from "../keyboard/shortcuts.js";
 import { ShortcutsDialog } from "../keyboard/shortcuts-dialog.js";
 import { href, route } from "../router.js";
@@ -106,6 +107,7 @@ export function Layout({ agent, children }: { agent: Agent; children: ComponentC
           </div>
         </header>
         <main id="main" class="main">
+          <HandedNotices me={agent.id} />
           {children}
         </main>
       </div>

@@ -4,14 +4,16 @@ import type { Db } from "../../db/client.js";
 import { agents, sessions } from "../../db/schema.js";
 import type { AgentListItem, AgentUpdate } from "../../../shared/admin-api.js";
 import { hashPassword, sha256, verifyPassword } from "../../lib/crypto.js";
-import { toAgentListItem } from "./list-agents.js";
+import { countOpenTickets, toAgentListItem } from "./list-agents.js";
+import { releaseAgentTickets } from "./release-agent-tickets.js";
 import { notFound, ServiceError } from "../service-error.js";
 
 const SELF_FIELDS = new Set(["name", "password", "currentPassword", "available"]);
 
 /**
  * Admins change any agent of their workspace; agents change their own name, availability and password (proving
- * the current one). A new password ends every other session of that agent; deactivation ends all of them. An agent
+ * the current one). A new password ends every other session of that agent; deactivation ends all of them and sends
+ * the tickets waiting on them back to routing. An agent
  * whose password is temporary may change nothing else until they have chosen their own.
  */
 export async function updateAgent(
@@ -73,12 +75,14 @@ export async function updateAgent(
 
     if (changes.active === false) {
       await tx.delete(sessions).where(eq(sessions.agentId, agentId));
+      await releaseAgentTickets(tx, { workspaceId: actor.workspaceId, agentId, actorId: actor.id });
     } else if (changes.password !== undefined) {
       // Keep the session that made the change (the agent stays signed in here), end the others.
       const keep = self && input.currentSessionToken ? sha256(input.currentSessionToken) : "";
       await tx.delete(sessions).where(and(eq(sessions.agentId, agentId), ne(sessions.tokenHash, keep)));
     }
-    return toAgentListItem(row!);
+    const open = await countOpenTickets(tx, actor.workspaceId, [agentId]);
+    return toAgentListItem(row!, open.get(agentId) ?? 0);
   });
 }
 

@@ -6,7 +6,7 @@ import { recordEvent } from "../tickets/record-event.js";
 
 /**
  * Ping-pong: since the ticket was last resolved (or created), N or more distinct agents touched it (were assigned
- * or acted on it), or it was escalated M or more times. Flags the ticket once and records why.
+ * it, or acted on it other than by assigning it), or it was escalated M or more times. Flags the ticket once and records why.
  * Returns whether the ticket is flagged now.
  */
 export async function detectPingPong(
@@ -56,8 +56,12 @@ export async function detectPingPong(
       escalations = 0;
       continue;
     }
+    // Whoever assigns (a lead dispatching, the escalating agent routing) hands the ticket on: only the assignee gets it.
+    if (event.type === "assigned") {
+      if (typeof event.details.agentId === "string") agents.add(event.details.agentId);
+      continue;
+    }
     if (event.actorType === "agent" && event.actorId) agents.add(event.actorId);
-    if (event.type === "assigned" && typeof event.details.agentId === "string") agents.add(event.details.agentId);
     if (event.type === "escalated") escalations += 1;
   }
   const reasons: string[] = [];

@@ -78,7 +78,9 @@ export function foldTicketFacts(ticket: FoldTicket, events: FoldEvent[]) {
         firstEscalatedAt ??= e.at;
         category ??= str(d.fromQueue);
         const from = str(d.fromAgentId) ?? (e.actorType === "agent" ? e.actorId : null);
-        if (from) escalatedBy.push(from);
+        // Once per ticket: the per-agent number and its drill-down both count tickets (a re-escalation after a
+        // send-back is the same ticket; escalations and bounces count the events).
+        if (from && !escalatedBy.includes(from)) escalatedBy.push(from);
         // An escalation after a resolution reopens the ticket: that resolution no longer holds.
         if (resolvedAt) {
           reopens++;

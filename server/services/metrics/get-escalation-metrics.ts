@@ -161,7 +161,7 @@ async function labelAgents(db: Db, workspaceId: string, groups: EscalationMetric
   return groups.map((g) => ({ ...g, label: nameOf.get(g.key) ?? g.label }));
 }
 
-/** Escalations each agent sent next to the tickets each resolved, over the cohort. */
+/** Tickets each agent escalated (once per ticket) next to the tickets each resolved, over the cohort. */
 async function agentTable(db: Db, workspaceId: string, cohort: Cohort) {
   const rows = rowsOf<{ agent_id: string; sent: number; resolved: number }>(
     await db.execute(sql`select agent_id, sum(escalations_sent)::int as sent, sum(resolved)::int as resolved

@@ -135,7 +135,7 @@ export function cohortRows(c: Cohort, grouped: RollupDim[] = [], byWeek = false)
     from ticket_facts f where ${edgeFactsWhere(c, byWeek)})`;
 }
 
-/** Escalations sent and tickets resolved per agent, shaped like metrics_agent_daily. */
+/** Tickets escalated (escalated_by lists an agent once) and resolved per agent, shaped like metrics_agent_daily. */
 export function cohortAgentRows(c: Cohort): SQL {
   return sql`(select r.agent_id, r.escalations_sent, r.resolved from metrics_agent_daily r where ${rollupWhere(c, [])}
     union all

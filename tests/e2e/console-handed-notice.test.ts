@@ -1,0 +1,70 @@
+import type { Browser } from "playwright-core";
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { agents } from "../../server/db/schema.js";
+import { ESCALATION_PATHS } from "../../shared/index.js";
+import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
+import { fileTicket, newPage, richTicket } from "./console-fixtures.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
+
+// Tier 2 works on something else when tier 1 escalates to them: the console tells them, wherever they are, and
+// which ticket it is, instead of leaving them to notice a new row in the queue.
+describe.skipIf(!HAS_BROWSER)("console: a ticket handed to me is announced", () => {
+  let server: TestServer;
+  let browser: Browser;
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+  async function cookieOf(email: string): Promise<string> {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: new URL(server.url).origin },
+      body: JSON.stringify({ email, password: AGENT_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    return login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+  }
+
+  test("tier 1 escalates: tier 2, on another screen, sees who handed which ticket over and opens it from there", async () => {
+    const { db } = server.database;
+    const workspaceId = server.bootstrap.workspace.id;
+    await db.update(agents).set({ available: false }).where(eq(agents.workspaceId, workspaceId));
+    await createAgent(db, { workspaceId, email: "tara@example.com", name: "Tara Tier1", skills: ["technical"] });
+    await createAgent(db, { workspaceId, email: "sol@example.com", name: "Sol Tier2", tier: 2, skills: ["technical"] });
+    const ticket = await fileTicket(server, richTicket(Date.now() - 60_000));
+
+    const { page, errors, close } = await newPage(browser);
+    await page.goto(`${server.url}/console/metrics`);
+    await page.getByLabel("Email").fill("sol@example.com");
+    await page.getByLabel("Password").fill(AGENT_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Escalation metrics" }).waitFor();
+    const handed = page.getByRole("list", { name: "Handed to you" });
+    expect(await handed.count()).toBe(0);
+
+    const res = await fetch(`${server.url}${ESCALATION_PATHS.escalations(ticket.id)}`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Origin: new URL(server.url).origin,
+        Cookie: await cookieOf("tara@example.com"),
+      },
+      body: JSON.stringify({
+        summary: "Export fails with a 500",
+        attempted: [{ action: "Retried", result: "Same 500" }],
+        reason: "Server error",
+        customerGoal: "Export the report",
+      }),
+    });
+    expect(res.status).toBe(201);
+    const text = `Tara Tier1 escalated ${ticket.reference} to you: Export to CSV does nothing`;
+    await handed.getByRole("link", { name: text }).click();
+    await page.getByRole("heading", { level: 1, name: "Export to CSV does nothing" }).waitFor();
+    // Read: the notice goes once the ticket is open.
+    await handed.waitFor({ state: "detached" });
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
