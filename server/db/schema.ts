@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  type AnyPgColumn,
   bigint,
   boolean,
   customType,
@@ -15,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { CaptureContext, Identity } from "../../shared/context.js";
+import { ticketSearchText } from "./ticket-search.js";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -22,21 +22,6 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 
 /** What a ticket keeps of identify(): the fields as shown, and which of them a signature covered. */
 export type StoredIdentity = Omit<Identity, "userHash" | "jwt"> & { verifiedFields?: string[] };
-
-/**
- * What the queue's search reads of a ticket: subject, description and who the customer is (email, name, the host
- * app's user id, company). "@" and "." become spaces, so the words an agent types ("northwind", a whole address)
- * match as the search splits them. One expression for the index and the query, so the query uses the index.
- */
-export const ticketSearchText = (t: {
-  subject: AnyPgColumn;
-  description: AnyPgColumn;
-  customerEmail: AnyPgColumn;
-  customerName: AnyPgColumn;
-  customerId: AnyPgColumn;
-  identity: AnyPgColumn;
-}) =>
-  sql`translate(${t.subject} || ' ' || ${t.description} || ' ' || ${t.customerEmail} || ' ' || coalesce(${t.customerName}, '') || ' ' || coalesce(${t.customerId}, '') || ' ' || coalesce(${t.identity}->>'company', ''), '@.', '  ')`;
 
 export const workspaces = pgTable("workspaces", {
   id: uuid("id").primaryKey().defaultRandom(),

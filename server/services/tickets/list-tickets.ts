@@ -1,7 +1,8 @@
 import type { WorkspaceActor } from "../../access/actor.js";
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { messages, ticketSearchText, tickets } from "../../db/schema.js";
+import { messages, tickets } from "../../db/schema.js";
+import { ticketSearchText } from "../../db/ticket-search.js";
 import { ticketStatuses, type TicketList, type TicketListQuery, type TicketStatus } from "../../../shared/agent-api.js";
 import { ServiceError } from "../service-error.js";
 import { summaryColumns, toSummary } from "./ticket-view.js";
