@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { rowsOf } from "../../server/lib/rows-of.js";
 import { refreshTicketFacts } from "../../server/services/metrics/refresh-ticket-facts.js";
+import { runRetentionSweep } from "../../server/services/privacy/run-retention-sweep.js";
 import { type BlobStore, readAll } from "../../server/storage/blob-store.js";
 import { s3BlobStore } from "../../server/storage/s3-store.js";
+import { otherWorkspace } from "../helpers/agent-client.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { startS3, type TestS3 } from "../helpers/s3.js";
 import { createTestApp, CUSTOMER_ORIGIN, ORIGIN, sampleEvents, ticketBody, type TestApp } from "../helpers/test-app.js";
@@ -236,6 +238,27 @@ describe.each(DATABASE_KINDS)("erasure, export, deletion and retention on %s wit
     const swept = audit.entries.filter((e) => e.action === "recordings_expired" || e.action === "tickets_anonymised");
     expect(swept.map((e) => e.action).sort()).toEqual(["recordings_expired", "tickets_anonymised"]);
     expect(swept.every((e) => e.actorName !== null)).toBe(true);
+  });
+
+  it("an admin's Apply retention now sweeps their own workspace only; the hourly sweep does every workspace", async () => {
+    const aged = await fileTicket(
+      { email: "aged@example.com", subject: "Aged MOOSE ticket" },
+      "MOOSE-rec",
+      "aged-browser-token-0123456789",
+    );
+    await database.db.execute(
+      sql`update recordings set created_at = now() - interval '400 days' where ticket_id = ${aged.id}`,
+    );
+    const neighbour = await otherWorkspace(t, "neighbour");
+    const run = await t.request("/api/v1/privacy/retention/run", {
+      method: "POST",
+      headers: { Cookie: neighbour.cookie, Origin: ORIGIN },
+    });
+    expect(await run.json()).toMatchObject({ recordingsDeleted: 0, ticketsAnonymised: 0 });
+    expect((await json("GET", `/api/v1/tickets/${aged.id}/recording`)).status).toBe(200);
+
+    expect(await runRetentionSweep(database.db, blobs)).toMatchObject({ recordingsDeleted: 1 });
+    expect((await json("GET", `/api/v1/tickets/${aged.id}/recording`)).status).toBe(404);
   });
 
   it("only admins reach the privacy routes", async () => {

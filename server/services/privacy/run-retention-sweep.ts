@@ -20,11 +20,13 @@ export async function runRetentionSweep(
   options: {
     batchSize?: number;
     now?: Date;
-    /** An admin's "Apply retention now": their workspace's audit lines name them instead of "automatic". */
+    /** An admin's "Apply retention now": only their workspace, and its audit lines name them instead of "automatic". */
     requestedBy?: { workspaceId: string; actorId: string };
   } = {},
 ): Promise<RetentionSweepResult> {
   const batchSize = options.batchSize ?? 100;
+  // An admin's run sweeps their own workspace only: its counts must not tell them about other tenants' data.
+  const scope = options.requestedBy ? sql`and t.workspace_id = ${options.requestedBy.workspaceId}` : sql``;
   const now = (options.now ?? new Date()).toISOString();
   const result: RetentionSweepResult = { recordingsDeleted: 0, ticketsAnonymised: 0, ran: true };
   const perWorkspace = new Map<string, { recordings: number; tickets: number }>();
@@ -48,7 +50,7 @@ export async function runRetentionSweep(
           join tickets t on t.id = r.ticket_id
           left join retention_settings s on s.workspace_id = t.workspace_id
           where r.created_at < ${now}::timestamptz
-            - make_interval(days => coalesce(s.recording_days, ${DEFAULT_RETENTION.recordingDays}))
+            - make_interval(days => coalesce(s.recording_days, ${DEFAULT_RETENTION.recordingDays})) ${scope}
           order by r.created_at limit ${batchSize} for update of r skip locked`),
       );
       for (const row of expired) {
@@ -64,7 +66,7 @@ export async function runRetentionSweep(
           join retention_settings s on s.workspace_id = t.workspace_id and s.anonymise_closed_after_days is not null
           where t.status in ('resolved', 'closed')
             and coalesce(t.resolved_at, t.updated_at) < ${now}::timestamptz - make_interval(days => s.anonymise_closed_after_days)
-            and not exists (select 1 from anonymised_tickets a where a.ticket_id = t.id)
+            and not exists (select 1 from anonymised_tickets a where a.ticket_id = t.id) ${scope}
           order by t.updated_at limit ${batchSize} for update of t skip locked`),
       );
       for (const workspaceId of new Set(stale.map((t) => t.workspace_id))) {
