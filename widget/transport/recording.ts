@@ -55,6 +55,10 @@ export async function uploadRecording(
   retry?: RetryOptions,
 ): Promise<void> {
   const url = apiOrigin + WIDGET_PATHS.recording(ticketId);
-  await withRetry(() => put(url, uploadToken, body, onProgress), retry);
+  // A refused attempt sent every byte (100 %) for nothing: back to 0 while the retry waits, not "100 %" for seconds.
+  await withRetry(
+    () => put(url, uploadToken, body, onProgress).then((result) => (result.ok || onProgress?.(0), result)),
+    retry,
+  );
   onProgress?.(1);
 }
