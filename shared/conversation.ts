@@ -17,6 +17,12 @@ export const agentMessageCreateSchema = z.object({
   body: messageBodySchema,
   /** An internal note: agents only, never sent to the customer. */
   internal: z.boolean().default(false),
+  /**
+   * For a public reply: the newest message the sender has seen (null: none yet). A colleague's public reply stored
+   * after it refuses the reply (409 reply_conflict, nothing stored); resend with the newer id to send anyway.
+   * Left out, no check (API clients as before). Ignored for internal notes.
+   */
+  lastSeenMessageId: z.uuid().nullable().optional(),
 });
 export type AgentMessageCreate = z.infer<typeof agentMessageCreateSchema>;
 

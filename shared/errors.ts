@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   password_change_required: 403,
   not_found: 404,
   conflict: 409,
+  /** A colleague replied to the customer after the newest message the sender had seen (agent collision). */
+  reply_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

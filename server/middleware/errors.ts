@@ -16,10 +16,12 @@ export function errorResponse(c: Context<AppEnv>, code: ErrorCode, message: stri
   return c.json(body, ERROR_STATUS[code]);
 }
 
-const codeByStatus = Object.fromEntries(Object.entries(ERROR_STATUS).map(([code, status]) => [status, code])) as Record<
-  number,
-  ErrorCode
->;
+// The first code listed for a status is its generic one (409 is conflict, not reply_conflict).
+const codeByStatus = Object.fromEntries(
+  Object.entries(ERROR_STATUS)
+    .reverse()
+    .map(([code, status]) => [status, code]),
+) as Record<number, ErrorCode>;
 
 /** app.onError: the one place a thrown error becomes the shared error body. Never a stack trace to the client. */
 export function handleError(err: Error, c: Context<AppEnv>) {

@@ -116,7 +116,7 @@ export const AGENT_OPERATIONS: Operation[] = [
     response: messageSchema,
     errors: [409],
     description:
-      "Send an `Idempotency-Key` header (one per composed message, the same on every retry): the message sent again answers with the original and `Idempotent-Replayed: true`; the key reused for another message is 409.",
+      "Send an `Idempotency-Key` header (one per composed message, the same on every retry): the message sent again answers with the original and `Idempotent-Replayed: true`; the key reused for another message is 409. Send `lastSeenMessageId` with a public reply (the newest message you have seen, null for none): if a colleague replied to the customer after it, the reply is refused with 409 `reply_conflict` naming who and when, and nothing is stored; send again with the newer id to send anyway. Left out, there is no such check.",
   },
   {
     method: "get",

@@ -22,6 +22,8 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
   const internal = signal(false);
   const sending = signal(false);
   const sendError = signal<ApiError | null>(null);
+  /** A colleague's public reply that crossed the agent's (409 reply_conflict): the draft is held until they decide. */
+  const collision = signal<Collision | null>(null);
   /** The message last sent and its Idempotency-Key: the same words sent again (after a lost answer) reuse it. */
   let attempt: { body: string; internal: boolean; key: string } | undefined;
   let controller = new AbortController();
@@ -76,15 +78,29 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
     const same = attempt && attempt.body === body && attempt.internal === internal.value;
     const key = same && attempt ? attempt.key : randomKey();
     attempt = { body, internal: internal.value, key };
+    // The newest message on screen: a colleague's reply after it holds this one (null: the thread looked empty).
+    const seen = messages.value.at(-1)?.id ?? null;
     try {
-      const message = await api.postMessage(ticketId, { body, internal: internal.value }, key);
+      const lastSeenMessageId = internal.value ? undefined : seen;
+      const message = await api.postMessage(ticketId, { body, internal: internal.value, lastSeenMessageId }, key);
       attempt = undefined;
+      collision.value = null;
       messages.value = [...messages.value.filter((m) => m.id !== message.id), message];
       draft.value = "";
       announce(message.internal ? "Internal note added" : "Reply sent to the customer");
       onSent?.();
     } catch (caught) {
       // The draft stays, so nothing the agent typed is lost.
+      if (caught instanceof ApiError && caught.code === "reply_conflict") {
+        await load(); // Shows the colleague's reply; sending again now counts it as seen ("Send anyway").
+        collision.value = colleagueReplyAfter(messages.value, seen) ?? { name: null, at: null, text: caught.message };
+        announce(
+          collision.value.name
+            ? `${collision.value.name} replied to the customer. Your reply was not sent`
+            : caught.message,
+        );
+        return;
+      }
       sendError.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
     } finally {
       sending.value = false;
@@ -99,6 +115,7 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
     internal,
     sending,
     sendError,
+    collision,
     send,
     load,
     olderCursor,
@@ -125,6 +142,24 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
   };
 }
 export type ConversationModel = ReturnType<typeof createConversationModel>;
+
+/** Who answered the customer while the agent was writing; text is the server's words when the thread can't tell. */
+export interface Collision {
+  name: string | null;
+  at: string | null;
+  text?: string;
+}
+
+/** The newest colleague's public reply after the message the agent had seen (null: the whole thread). */
+function colleagueReplyAfter(list: Message[], seen: string | null): Collision | undefined {
+  const from = seen === null ? 0 : list.findIndex((m) => m.id === seen) + 1;
+  if (seen !== null && from === 0) return undefined;
+  const reply = list
+    .slice(from)
+    .filter((m) => m.authorType === "agent" && !m.internal)
+    .at(-1);
+  return reply && { name: reply.authorName, at: reply.createdAt };
+}
 
 /** A random key; crypto.randomUUID needs a secure context, and a console may be served over plain http inside a LAN. */
 function randomKey(): string {

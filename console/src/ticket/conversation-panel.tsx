@@ -111,10 +111,39 @@ function Composer({ model }: { model: ConversationModel }) {
           }
         }}
       />
+      {model.collision.value && !internal && <CollisionNotice model={model} />}
       {model.sendError.value && <ErrorNotice error={model.sendError.value} title="Not sent" />}
       <button type="submit" class="button button--primary" disabled={model.sending.value || !model.draft.value.trim()}>
         {model.sending.value ? "Sending…" : internal ? "Add note" : "Send reply"}
       </button>
     </form>
+  );
+}
+
+/** A colleague answered the customer while this agent was writing: their reply is now in the thread above, the draft is kept. */
+function CollisionNotice({ model }: { model: ConversationModel }) {
+  const collision = model.collision.value!;
+  return (
+    <div class="notice notice--warn" role="alert">
+      <p class="notice__title">Not sent yet</p>
+      <p class="notice__message">
+        {collision.name && collision.at ? (
+          <>
+            <strong>{collision.name}</strong> replied <RelativeTime value={collision.at} />. Review their reply; send
+            yours anyway?
+          </>
+        ) : (
+          collision.text
+        )}
+      </p>
+      <button
+        type="button"
+        class="button button--small"
+        disabled={model.sending.value}
+        onClick={() => void model.send()}
+      >
+        Send anyway
+      </button>
+    </div>
   );
 }

@@ -8,10 +8,12 @@ import { toMessage } from "./message-view.js";
 import { recordEvent } from "./record-event.js";
 import { lockTicket } from "./workspace-ticket.js";
 import { findRepeatedMessage } from "./find-repeated-message.js";
+import { assertNoColleagueReply } from "./assert-no-colleague-reply.js";
 
 /**
  * A public reply (reaches the customer's widget) or an internal note (agents only), with its timeline event. With an
  * idempotency key, one sent again (Send pressed twice, a retry after a lost answer) is stored once: created false.
+ * A public reply with `lastSeenMessageId` is refused if a colleague replied since (assert-no-colleague-reply.ts).
  */
 export async function addAgentMessage(
   db: Db,
@@ -25,6 +27,8 @@ export async function addAgentMessage(
     const key = input.idempotencyKey;
     const repeated = await findRepeatedMessage(tx, { ticketId, key, message: values });
     if (repeated) return { message: toMessage({ ...repeated, agentName: actor.name }, customerName), created: false };
+    if (!message.internal)
+      await assertNoColleagueReply(tx, { ticketId, agentId: actor.id, lastSeenMessageId: message.lastSeenMessageId });
     const [row] = await tx
       .insert(messages)
       .values({ ticketId, ...values, idempotencyKey: key ?? null })
