@@ -75,7 +75,7 @@ describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost", () => {
       uploads++;
       return route.fulfill({ status: 503, headers: { "Retry-After": "0" }, body: "" });
     });
-    const subject = "Outbox: upload fails";
+    const subject = `Outbox: upload fails ${Date.now()}`; // unique: a retry of this test must not see the first try's ticket
     await fillForm(page, subject);
     await form(page).getByRole("button", { name: "Send" }).click();
     await form(page)

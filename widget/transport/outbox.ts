@@ -89,36 +89,51 @@ export async function saveToOutbox(item: OutboxItem): Promise<boolean> {
     if (!db) return false;
     await run("readwrite", (s) => void s.put(item));
     setOutboxHint(true);
-    const others = (await listOutbox()).filter((i) => i.key !== item.key);
-    const now = Date.now();
-    const keep: OutboxItem[] = [];
-    for (const other of others) {
-      if (now - other.savedAt > OUTBOX_LIMITS.maxAgeMs) await removeFromOutbox(other.key);
-      else keep.push(other);
-    }
-    let bytes = sizeOf(item) + keep.reduce((sum, i) => sum + sizeOf(i), 0);
-    for (const other of keep) {
-      if (bytes <= OUTBOX_LIMITS.bytes) break;
-      if (!other.recording) continue;
-      bytes -= other.recording.size;
-      await run("readwrite", (s) => void s.put({ ...other, recording: undefined }));
-    }
-    while (keep.length + 1 > OUTBOX_LIMITS.items || (bytes > OUTBOX_LIMITS.bytes && keep.length)) {
-      const oldest = keep.shift()!;
-      bytes -= sizeOf(oldest);
-      await removeFromOutbox(oldest.key);
-    }
+    await enforceBounds(item);
     return true;
   } catch {
     return false; // quota exceeded or storage error: the caller still sends it now
   }
 }
 
+async function enforceBounds(item: OutboxItem): Promise<void> {
+  const others = (await listOutbox()).filter((i) => i.key !== item.key);
+  const now = Date.now();
+  const keep: OutboxItem[] = [];
+  for (const other of others) {
+    if (now - other.savedAt > OUTBOX_LIMITS.maxAgeMs) await removeFromOutbox(other.key);
+    else keep.push(other);
+  }
+  let bytes = sizeOf(item) + keep.reduce((sum, i) => sum + sizeOf(i), 0);
+  for (const other of keep) {
+    if (bytes <= OUTBOX_LIMITS.bytes) break;
+    if (!other.recording) continue;
+    bytes -= other.recording.size;
+    await patch(other.key, { recording: undefined });
+  }
+  while (keep.length + 1 > OUTBOX_LIMITS.items || (bytes > OUTBOX_LIMITS.bytes && keep.length)) {
+    const oldest = keep.shift()!;
+    bytes -= sizeOf(oldest);
+    await removeFromOutbox(oldest.key);
+  }
+}
+
+/**
+ * Read and write in one transaction: the recording (saved when compression ends) and the created ticket (saved when
+ * the server answers) arrive concurrently, and two separate read-then-writes would let one erase the other.
+ */
+const patch = (key: string, change: Partial<OutboxItem>) =>
+  run<OutboxItem | undefined>("readwrite", (s) => {
+    const request = s.get(key);
+    request.onsuccess = () => request.result && s.put({ ...request.result, ...change });
+    return request;
+  }).then((current) => current && { ...current, ...change });
+
 /** Updates an item if it is still there (another tab may have delivered it meanwhile). */
 export async function updateOutboxItem(key: string, change: Partial<OutboxItem>): Promise<void> {
   try {
-    const current = await getOutboxItem(key);
-    if (current) await saveToOutbox({ ...current, ...change });
+    const updated = await patch(key, change);
+    if (updated && change.recording) await enforceBounds(updated);
   } catch {
     /* best effort: the worst case is one more (idempotent) attempt */
   }
