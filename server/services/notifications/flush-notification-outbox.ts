@@ -90,9 +90,12 @@ export function flushNotificationOutboxSoon(db: Db): void {
 
 /** The database was closed under the flush (shutdown, a test's teardown): its rows wait for the next flush anywhere. */
 function poolClosed(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause ?? (error as { code?: string });
+  const cause =
+    (error as { cause?: { code?: string; message?: string } })?.cause ?? (error as { code?: string; message?: string });
   return (
-    ["CONNECTION_ENDED", "CONNECTION_DESTROYED"].includes(cause?.code ?? "") || /PGlite is closed/.test(String(error))
+    ["CONNECTION_ENDED", "CONNECTION_DESTROYED"].includes(cause?.code ?? "") ||
+    // drizzle wraps it ("Failed query: …"); the driver's own words are in the cause.
+    /PGlite is closed/.test(`${error} ${cause?.message}`)
   );
 }
 
