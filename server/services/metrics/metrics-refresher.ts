@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { workspaces } from "../../db/schema.js";
+import { every } from "../../lib/every.js";
 import { refreshTicketFacts } from "./refresh-ticket-facts.js";
 import { takeLease } from "../ops/take-lease.js";
 
@@ -9,23 +10,11 @@ import { takeLease } from "../ops/take-lease.js";
  * one; the per-workspace lock in refreshTicketFacts makes a read racing it safe. Returns the teardown.
  */
 export function startMetricsRefresher(db: Db, options: { intervalMs?: number } = {}): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
   const intervalMs = options.intervalMs ?? 5_000;
-  const pass = async () => {
+  return every(intervalMs, "metrics-refresher", async () => {
     // One process refreshes at a time; the others' dashboards still refresh on read.
     if (!(await takeLease(db, { name: "metrics-refresher", ttlMs: intervalMs * 3 }))) return;
     for (const { id } of await db.select({ id: workspaces.id }).from(workspaces))
       await refreshTicketFacts(db, { workspaceId: id });
-  };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = pass()
-      .catch((error) => console.error("[metrics-refresher] pass failed:", error))
-      .finally(() => (running = null));
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  });
 }

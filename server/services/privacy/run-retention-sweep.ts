@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { every } from "../../lib/every.js";
 import { rowsOf } from "../../lib/rows-of.js";
 import type { RetentionSweepResult } from "../../../shared/privacy-api.js";
 import type { BlobStore } from "../../storage/blob-store.js";
@@ -102,16 +103,5 @@ export async function runRetentionSweep(
 
 /** Sweeps every intervalMs (hourly by default); a pass never overlaps the previous one. Returns the teardown. */
 export function startRetentionScheduler(db: Db, blobs: BlobStore, options: { intervalMs?: number } = {}) {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runRetentionSweep(db, blobs)
-      .catch((error) => console.error("[retention] sweep failed:", error))
-      .finally(() => (running = null));
-  }, options.intervalMs ?? 3600_000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return every(options.intervalMs ?? 3600_000, "retention", () => runRetentionSweep(db, blobs));
 }

@@ -1,6 +1,7 @@
 import { and, asc, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { tickets } from "../../db/schema.js";
+import { every } from "../../lib/every.js";
 import { triageNewTicket } from "./triage-new-ticket.js";
 
 /**
@@ -9,8 +10,7 @@ import { triageNewTicket } from "./triage-new-ticket.js";
  */
 export function startTriageSweeper(db: Db, options: { intervalMs?: number; graceMs?: number } = {}) {
   const graceMs = options.graceMs ?? 10_000;
-  let running: Promise<unknown> | null = null;
-  const pass = async () => {
+  return every(options.intervalMs ?? 5_000, "triage-sweeper", async () => {
     const due = await db
       .select({ id: tickets.id, workspaceId: tickets.workspaceId })
       .from(tickets)
@@ -24,16 +24,5 @@ export function startTriageSweeper(db: Db, options: { intervalMs?: number; grace
       .orderBy(asc(tickets.createdAt))
       .limit(100);
     for (const ticket of due) await triageNewTicket(db, { workspaceId: ticket.workspaceId, ticketId: ticket.id });
-  };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = pass()
-      .catch((error) => console.error("[triage-sweeper] pass failed:", error))
-      .finally(() => (running = null));
-  }, options.intervalMs ?? 5_000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  });
 }
