@@ -35,7 +35,42 @@ export function clientAddress(c: Context<AppEnv>): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   const socket = incoming?.socket?.remoteAddress ?? "local";
   const trust = c.get("config")?.trustProxy;
-  return perBlock(trust ? forwardedClient(socket, c.req.header("x-forwarded-for"), trust) : socket);
+  const forwarded = c.req.header("x-forwarded-for");
+  if (!trust && forwarded && !warnedUntrustedProxy && isPrivate(socket)) warnUntrustedProxy(socket);
+  return perBlock(trust ? forwardedClient(socket, forwarded, trust) : socket);
+}
+
+let warnedUntrustedProxy = false;
+
+/**
+ * A proxy on the private network forwards requests, but nobody said to trust it: every agent's login and every
+ * customer's ticket then count against the proxy's one address (10 logins in 15 minutes for the whole team). Said
+ * once per process, to the operator, with the fix.
+ */
+function warnUntrustedProxy(socket: string) {
+  warnedUntrustedProxy = true;
+  console.warn(
+    `[rate-limit] requests arrive from ${unmapped(socket)} with X-Forwarded-For, but HANDOFF_TRUST_PROXY is not set: ` +
+      "every client counts as that one address for rate limits (logins, widget). Set HANDOFF_TRUST_PROXY=1 behind " +
+      "one reverse proxy (or the proxies' CIDRs).",
+  );
+}
+
+const PRIVATE = new BlockList();
+for (const [net, prefix] of [
+  ["10.0.0.0", 8],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+  ["127.0.0.0", 8],
+] as const)
+  PRIVATE.addSubnet(net, prefix, "ipv4");
+PRIVATE.addSubnet("fc00::", 7, "ipv6");
+PRIVATE.addAddress("::1", "ipv6");
+
+function isPrivate(socket: string): boolean {
+  const address = unmapped(socket);
+  if (isIPv4(address)) return PRIVATE.check(address, "ipv4");
+  return isIPv6(address) && PRIVATE.check(address, "ipv6");
 }
 
 function forwardedClient(socket: string, header: string | undefined, trust: NonNullable<TrustProxy>): string {
