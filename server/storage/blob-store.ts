@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import type { Db } from "../db/client.js";
 
 /** Where a blob's bytes come from: a buffer already in memory, or a stream written through without buffering. */
 export type BlobBody = Uint8Array | Readable;
@@ -16,6 +17,11 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Keys under the prefix, in key order. */
   list(prefix: string): Promise<string[]>;
+  /**
+   * The same store for work inside a transaction of the app's database (the PostgreSQL store: on PGlite's one
+   * connection its own queries would wait for that transaction forever). Absent for stores outside the database.
+   */
+  inTransaction?(tx: Db): BlobStore;
   /** Throws when the store cannot be reached (for /readyz). */
   check(): Promise<void>;
   close(): Promise<void>;
@@ -34,6 +40,9 @@ export const recordingKey = (workspaceId: string, ticketId: string, version?: st
   `${ticketPrefix(workspaceId, ticketId)}recording${version ? `-${version.slice(0, 16)}` : ""}.json.gz`;
 export const attachmentKey = (workspaceId: string, ticketId: string, attachmentId: string) =>
   `${ticketPrefix(workspaceId, ticketId)}attachments/${attachmentId}`;
+
+/** The store to use inside the transaction `tx`. */
+export const storeWithin = (store: BlobStore, tx: Db): BlobStore => store.inTransaction?.(tx) ?? store;
 
 /** Deletes every blob under a prefix; returns how many there were. */
 export async function deletePrefix(store: BlobStore, prefix: string): Promise<number> {

@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 export function postgresBlobStore(db: Db): BlobStore {
   return {
     kind: "postgres",
+    inTransaction: (tx) => postgresBlobStore(tx),
     async put(key, body) {
       assertKey(key);
       const bytes = body instanceof Readable ? await readAll(body) : Buffer.from(body);

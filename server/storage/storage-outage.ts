@@ -55,6 +55,7 @@ export function reportingOutages(store: BlobStore): BlobStore {
     get: (key) => typed(store.get(key)),
     delete: (key) => typed(store.delete(key)),
     list: (prefix) => typed(store.list(prefix)),
+    ...(store.inTransaction && { inTransaction: (tx) => reportingOutages(store.inTransaction!(tx)) }),
     check: () => store.check(),
     close: () => store.close(),
   };

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 import { every } from "../../lib/every.js";
 import { rowsOf } from "../../lib/rows-of.js";
 import type { RetentionSweepResult } from "../../../shared/privacy-api.js";
-import type { BlobStore } from "../../storage/blob-store.js";
+import { type BlobStore, deletePrefix, storeWithin, ticketPrefix } from "../../storage/blob-store.js";
 import { anonymiseTickets } from "./anonymise-tickets.js";
 import { recordPrivacyAudit } from "./record-privacy-audit.js";
 import { DEFAULT_RETENTION } from "./retention-settings.js";
@@ -46,6 +46,7 @@ export async function runRetentionSweep(
         result.ran = false;
         return false;
       }
+      const store = storeWithin(blobs, tx);
       const expired = rowsOf<{ ticket_id: string; workspace_id: string; blob_key: string | null }>(
         await tx.execute(sql`select r.ticket_id, t.workspace_id, r.blob_key from recordings r
           join tickets t on t.id = r.ticket_id
@@ -55,12 +56,28 @@ export async function runRetentionSweep(
           order by r.created_at limit ${batchSize} for update of r skip locked`),
       );
       for (const row of expired) {
-        if (row.blob_key) await blobs.delete(row.blob_key);
+        if (row.blob_key) await store.delete(row.blob_key);
+        await deleteRecordingObjects(store, row.workspace_id, row.ticket_id);
         await tx.execute(sql`delete from recordings where ticket_id = ${row.ticket_id}`);
         await tx.execute(sql`update tickets set recording_status = 'none' where id = ${row.ticket_id}`);
         tally(row.workspace_id).recordings++;
       }
       result.recordingsDeleted += expired.length;
+
+      // A recording that never got its row (the process stopped between the object's write and the row's, or the
+      // delete of a losing upload's copy failed) still holds the customer's screen: gone with the others' retention.
+      const abandoned = rowsOf<{ id: string; workspace_id: string }>(
+        await tx.execute(sql`select t.id, t.workspace_id from tickets t
+          left join retention_settings s on s.workspace_id = t.workspace_id
+          where t.recording_status = 'pending' and t.created_at < ${now}::timestamptz
+            - make_interval(days => coalesce(s.recording_days, ${DEFAULT_RETENTION.recordingDays})) ${scope}
+            and not exists (select 1 from recordings r where r.ticket_id = t.id)
+          order by t.created_at limit ${batchSize} for update of t skip locked`),
+      );
+      for (const ticket of abandoned) {
+        await deleteRecordingObjects(store, ticket.workspace_id, ticket.id);
+        await tx.execute(sql`update tickets set recording_status = 'none' where id = ${ticket.id}`);
+      }
 
       const stale = rowsOf<{ id: string; workspace_id: string }>(
         await tx.execute(sql`select t.id, t.workspace_id from tickets t
@@ -72,11 +89,11 @@ export async function runRetentionSweep(
       );
       for (const workspaceId of new Set(stale.map((t) => t.workspace_id))) {
         const ticketIds = stale.filter((t) => t.workspace_id === workspaceId).map((t) => t.id);
-        const counts = await anonymiseTickets(tx, blobs, { workspaceId, ticketIds });
+        const counts = await anonymiseTickets(tx, store, { workspaceId, ticketIds });
         tally(workspaceId).tickets += counts.tickets;
         result.ticketsAnonymised += counts.tickets;
       }
-      return expired.length === batchSize || stale.length === batchSize;
+      return expired.length === batchSize || stale.length === batchSize || abandoned.length === batchSize;
     });
   }
   for (const [workspaceId, done] of perWorkspace) {
@@ -100,6 +117,10 @@ export async function runRetentionSweep(
   }
   return result;
 }
+
+/** Every recording object under the ticket's prefix: the row's, and copies an interrupted upload left behind. */
+const deleteRecordingObjects = (blobs: BlobStore, workspaceId: string, ticketId: string) =>
+  deletePrefix(blobs, `${ticketPrefix(workspaceId, ticketId)}recording`);
 
 /** Sweeps every intervalMs (hourly by default); a pass never overlaps the previous one. Returns the teardown. */
 export function startRetentionScheduler(db: Db, blobs: BlobStore, options: { intervalMs?: number } = {}) {
