@@ -7,7 +7,7 @@ import { customerEmailUnsubscribes } from "../../db/schema-notifications.js";
 import { anonymisedTickets, attachments } from "../../db/schema-storage.js";
 import { type BlobStore, deletePrefix, ticketPrefix } from "../../storage/blob-store.js";
 import { inboundEmailReplies } from "../../db/schema-notifications.js";
-import { removeTicketFiles } from "./ticket-takes-files.js";
+import { erasedCustomerEmail, removeTicketFiles } from "./ticket-takes-files.js";
 
 export const ERASED = "[erased]";
 
@@ -55,7 +55,7 @@ export async function anonymiseTickets(
       .set({
         subject: ERASED,
         description: ERASED,
-        customerEmail: sql`'erased-' || ${tickets.id}::text || '@erased.invalid'`,
+        customerEmail: erasedCustomerEmail(tickets.id),
         customerName: null,
         customerId: null,
         browserTokenHash: null,

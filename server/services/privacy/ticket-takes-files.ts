@@ -1,21 +1,32 @@
-import { sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../lib/rows-of.js";
 import { type BlobStore, deletePrefix, ticketPrefix } from "../../storage/blob-store.js";
 
 /**
- * Called in the transaction that writes a stored file's row (recording, attachment), after its bytes are in the blob
- * store: false when the ticket was deleted or erased meanwhile, and the caller then deletes those bytes. The row lock
- * waits for an erasure or deletion in progress (they lock the ticket row), so one that began before this row is
- * written also removes it (removeTicketFiles). Not a share lock: two uploads that both held one would deadlock on
- * the recording claim's update of the ticket.
+ * The address an erased ticket's customer email becomes (anonymiseTickets), in the same transaction that records the
+ * erasure: the ticket row itself then says it is erased, which a statement that waited for its lock re-reads (below).
  */
+export const erasedCustomerEmail = (ticketId: SQLWrapper) => sql`'erased-' || ${ticketId}::text || '@erased.invalid'`;
+
+/**
+ * The ticket's row, locked, while it still takes files; no row when it was deleted or erased. For a CTE of the
+ * statement that writes a stored file's row, after its bytes are in the blob store: the caller deletes those bytes
+ * when there is no row. The lock waits for an erasure or deletion in progress (they lock the ticket row), so one that
+ * began before the file's row is written also removes it (removeTicketFiles). Once the lock is granted PostgreSQL
+ * re-reads the newest version of the row and checks it again (READ COMMITTED): a deleted row is gone, an erased one
+ * has the erased address. The anonymised_tickets test covers erasures committed before the statement began. Not a
+ * share lock: two uploads that both held one would deadlock on the recording claim's update of the ticket.
+ */
+export const lockTicketTakingFiles = (ticketId: string) => sql`
+  select t.id from tickets t
+  where t.id = ${ticketId}::uuid and t.customer_email <> ${erasedCustomerEmail(sql`t.id`)}
+    and not exists (select 1 from anonymised_tickets a where a.ticket_id = t.id)
+  for no key update of t`;
+
+/** lockTicketTakingFiles as a statement of its own, in the transaction that then writes the file's row. */
 export async function ticketTakesFiles(tx: Db, ticketId: string): Promise<boolean> {
-  const locked = rowsOf(await tx.execute(sql`select id from tickets where id = ${ticketId}::uuid for no key update`));
-  if (locked.length === 0) return false;
-  // A statement of its own: under READ COMMITTED it sees an erasure that committed while the lock was awaited.
-  const erased = rowsOf(await tx.execute(sql`select 1 from anonymised_tickets where ticket_id = ${ticketId}::uuid`));
-  return erased.length === 0;
+  return rowsOf(await tx.execute(lockTicketTakingFiles(ticketId))).length > 0;
 }
 
 /**

@@ -8,7 +8,7 @@ import { recordingUploads } from "../../db/schema-hardening.js";
 import { LIMITS } from "../../../shared/limits.js";
 import type { TicketHolder } from "../../access/upload-token.js";
 import { notFound, ServiceError } from "../service-error.js";
-import { ticketTakesFiles } from "../privacy/ticket-takes-files.js";
+import { lockTicketTakingFiles } from "../privacy/ticket-takes-files.js";
 import { hashUpload, type ReadUpload, readUpload } from "./read-upload.js";
 import { type BlobStore, recordingKey } from "../../storage/blob-store.js";
 
@@ -98,8 +98,9 @@ async function streamIntoStore(
 }
 
 /**
- * The upload's claim, its row and the ticket's status in one statement, in a transaction that first checks the ticket
- * still takes files (ticketTakesFiles). "taken" when another upload claimed the ticket first.
+ * The upload's claim, its row and the ticket's status in one statement (one round trip, atomic without BEGIN/COMMIT),
+ * written only while the ticket, locked first, still takes files (lockTicketTakingFiles). "taken" when another upload
+ * claimed the ticket first, "ticket_gone" when it was deleted or erased.
  */
 async function claimRecording(
   db: Db,
@@ -107,11 +108,10 @@ async function claimRecording(
   blobKey: string,
   upload: ReadUpload,
 ): Promise<"claimed" | "taken" | "ticket_gone"> {
-  return db.transaction(async (tx) => {
-    if (!(await ticketTakesFiles(tx, ticketId))) return "ticket_gone";
-    const result = await tx.execute(sql`
-    with claimed as (
-      insert into recording_uploads (ticket_id, sha256) values (${ticketId}::uuid, ${upload.sha256})
+  const result = await db.execute(sql`
+    with ticket as (${lockTicketTakingFiles(ticketId)}),
+    claimed as (
+      insert into recording_uploads (ticket_id, sha256) select id, ${upload.sha256} from ticket
       on conflict do nothing
       returning ticket_id
     ),
@@ -122,12 +122,13 @@ async function claimRecording(
       from claimed
       on conflict do nothing
     ),
-    ticket as (
+    stored as (
       update tickets set recording_status = 'stored', updated_at = now() where id in (select ticket_id from claimed)
     )
-    select count(*)::int as claimed from claimed`);
-    return Number(rowsOf<{ claimed: number }>(result)[0]?.claimed) > 0 ? "claimed" : "taken";
-  });
+    select (select count(*) from ticket)::int as takes, (select count(*) from claimed)::int as claimed`);
+  const [row] = rowsOf<{ takes: number; claimed: number }>(result);
+  if (!Number(row?.takes)) return "ticket_gone";
+  return Number(row?.claimed) > 0 ? "claimed" : "taken";
 }
 
 const lengthMismatch = () => new ServiceError("bad_request", "The body's length differs from its Content-Length");
