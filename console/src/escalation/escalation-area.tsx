@@ -52,13 +52,15 @@ export function EscalationArea({
   });
   // Closing a form (done or cancelled) puts focus back on the button that opened it, or on the new handoff.
   const escalateButton = useRef<HTMLButtonElement>(null);
+  const moveDownButton = useRef<HTMLButtonElement>(null);
   const close = (escalated: boolean) => {
+    const opener = form === "de-escalate" ? moveDownButton : escalateButton;
     setForm(null);
     if (escalated) announce("Escalated. The handoff note is on the ticket.");
     requestAnimationFrame(() => {
       const card = document.querySelector<HTMLElement>(".ticket-layout__main > section.handoff");
       card?.setAttribute("tabindex", "-1");
-      (escalated && card ? card : escalateButton.current)?.focus();
+      (escalated && card ? card : (opener.current ?? escalateButton.current))?.focus();
     });
   };
 
@@ -117,7 +119,7 @@ export function EscalationArea({
             {readHandoffDraft(ticket.id) ? "Escalate… (unsent note)" : "Escalate…"}
           </button>{" "}
           {ticket.tier > 1 && (
-            <button type="button" class="button" onClick={() => open("de-escalate")}>
+            <button ref={moveDownButton} type="button" class="button" onClick={() => open("de-escalate")}>
               Move down a tier…
             </button>
           )}
