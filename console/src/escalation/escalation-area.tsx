@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { TicketDetail } from "../../../shared/index.js";
 import type { ReplayModel } from "../replay/replay-model.js";
+import { mayBounce } from "../../../shared/escalation-api.js";
 import { announce } from "../keyboard/announcer.js";
+import { session } from "../session.js";
 import { useShortcuts } from "../keyboard/shortcuts.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { DeEscalationForm } from "./de-escalation-form.js";
@@ -40,6 +42,8 @@ export function EscalationArea({
     setForm(which);
   };
   const escalations = model.escalations.value ?? [];
+  // Only the receiving side may send it back (the server says 403 to anyone else): no button that can only fail.
+  const me = session.value.kind === "signed-in" ? session.value.agent : null;
   const [latest, ...earlier] = escalations;
   const closed = ticket.status === "resolved" || ticket.status === "closed";
   useShortcuts({
@@ -89,7 +93,12 @@ export function EscalationArea({
           model={model}
           replay={replay}
           recordingStart={ticket.recording.startedAt}
-          canBounce={!latest.bounce && !closed}
+          canBounce={
+            !latest.bounce &&
+            !closed &&
+            !!me &&
+            mayBounce(me, ticket, { ...latest, toAgentId: latest.toAgent?.id ?? null })
+          }
         />
       )}
       {earlier.length > 0 && (
