@@ -43,7 +43,29 @@ export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
   const seen = new Map<string, string>();
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".");
-    if (!seen.has(path)) seen.set(path, issue.message);
+    if (!seen.has(path)) seen.set(path, readableMessage(issue));
   }
   return [...seen].map(([path, message]) => ({ path, message }));
+}
+
+const UNITS: Record<string, string> = { string: "characters", array: "items", set: "items", file: "bytes" };
+
+/**
+ * Zod's own size messages ("Too big: expected string to have <=200 characters") are shown to agents as they are;
+ * say the limit in words instead. A schema's own message ("required") is kept.
+ */
+function readableMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "too_big" && issue.code !== "too_small") return issue.message;
+  if (!/^Too (big|small):/.test(issue.message)) return issue.message;
+  const big = issue.code === "too_big";
+  const limit = Number(big ? issue.maximum : issue.minimum);
+  const unit = UNITS[issue.origin] ?? "";
+  if (!big && limit <= 1 && unit === "characters") return "required";
+  const exclusive = issue.inclusive === false;
+  const bound = exclusive
+    ? big
+      ? `less than ${limit}`
+      : `more than ${limit}`
+    : `${big ? "at most" : "at least"} ${limit}`;
+  return `${bound}${unit ? ` ${unit}` : ""}`;
 }

@@ -83,6 +83,23 @@ export const queueListSchema = z.object({
 });
 export type QueueList = z.infer<typeof queueListSchema>;
 
+/**
+ * Who may send a handoff back: the receiving side (the ticket's assignee, the handoff's addressee, anyone at its tier
+ * or above) or an admin. The server enforces it; the console offers "Send back…" only to them.
+ */
+export function mayBounce(
+  agent: { id: string; tier: number; role: string },
+  ticket: { assigneeId: string | null },
+  escalation: { toTier: number; toAgentId: string | null },
+): boolean {
+  return (
+    agent.id === ticket.assigneeId ||
+    agent.id === escalation.toAgentId ||
+    agent.tier >= escalation.toTier ||
+    agent.role === "admin"
+  );
+}
+
 const agentRef = z.object({ id: z.string(), name: z.string() }).nullable();
 
 export const escalationSchema = z.object({

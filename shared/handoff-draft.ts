@@ -77,16 +77,24 @@ function candidateMoments(source: DraftSource): ReplayMoment[] {
     .map((m) => ({ atMs: m.t - startedAt, note: m.note }));
 }
 
-/** The element clicked most often (rage-clicked ones first). */
+/** The element clicked most often (rage-clicked ones first; on a tie the latest, nearest to what went wrong). */
 function topClick(context: CaptureContext): { label: string; count: number } | null {
-  const counts = new Map<string, { label: string; count: number; rage: boolean }>();
+  const counts = new Map<string, { label: string; count: number; rage: boolean; last: number }>();
   for (const click of context.clicks) {
-    const entry = counts.get(click.selector) ?? { label: click.text?.trim() || click.selector, count: 0, rage: false };
+    const entry = counts.get(click.selector) ?? {
+      label: click.text?.trim() || click.selector,
+      count: 0,
+      rage: false,
+      last: click.t,
+    };
     entry.count += 1;
     entry.rage ||= !!click.rage;
+    entry.last = Math.max(entry.last, click.t);
     counts.set(click.selector, entry);
   }
-  const sorted = [...counts.values()].sort((a, b) => Number(b.rage) - Number(a.rage) || b.count - a.count);
+  const sorted = [...counts.values()].sort(
+    (a, b) => Number(b.rage) - Number(a.rage) || b.count - a.count || b.last - a.last,
+  );
   return sorted[0] ?? null;
 }
 

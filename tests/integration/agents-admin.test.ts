@@ -64,6 +64,18 @@ describe.each(DATABASE_KINDS)("agents and workspace administration on %s", (kind
       "skills.0",
       "tier",
     ]);
+    // Limits are said in words, not in zod's own terms ("Too big: expected string to have <=200 characters").
+    const long = await admin.post("/api/v1/agents", {
+      email: "long@example.com",
+      name: "N".repeat(300),
+      password: "long enough pw",
+      skills: Array.from({ length: 60 }, (_, i) => `skill${i}`),
+    });
+    expect(long.status).toBe(422);
+    expect(long.body.error.issues).toEqual(
+      expect.arrayContaining([{ path: "name", message: "at most 200 characters" }]),
+    );
+    expect(JSON.stringify(long.body.error.issues)).not.toMatch(/Too big|expected/);
     const dup = await admin.post("/api/v1/agents", {
       email: "admin@example.com",
       name: "Again",

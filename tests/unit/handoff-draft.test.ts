@@ -47,6 +47,18 @@ describe("draftHandoff", () => {
     expect(escalationCreateSchema.shape.summary.safeParse(draft.summary).success).toBe(true);
   });
 
+  it("among elements clicked as often, names the latest one (the click that led to the failure, not the menu link)", () => {
+    const draft = draftHandoff(
+      source({
+        clicks: [{ t: T - 20_000, selector: "a.nav", tag: "a", text: "Reports", x: 0, y: 0 }, click(T - 12_000)],
+        network: [
+          { t: T - 11_900, method: "POST", url: "https://app.example/api/export", status: 500, durationMs: 90 },
+        ],
+      }),
+    );
+    expect(draft.summary).toBe("On /reports the customer clicked Export once; POST /api/export returned 500 once");
+  });
+
   it("offers failed requests, errors and rage clicks inside the recording as replay moments, in time order", () => {
     const draft = draftHandoff(
       source({

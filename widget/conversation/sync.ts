@@ -217,8 +217,16 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
   addEventListener("storage", onStorage);
   void poll();
 
-  const unreadIn = (c: Conversation, read: Record<string, string>) =>
-    c.messages.filter((m) => m.authorType === "agent" && m.createdAt > (read[c.id] || "")).length;
+  // A reply the customer answered (here, on another device or by email) has been read, whatever this browser kept.
+  const unreadIn = (c: Conversation, read: Record<string, string>) => {
+    let n = 0;
+    for (let i = c.messages.length; i--; ) {
+      const m = c.messages[i];
+      if (m.authorType === "customer" || m.createdAt <= (read[c.id] || "")) break;
+      n++;
+    }
+    return n;
+  };
 
   return {
     list: () => conversations,

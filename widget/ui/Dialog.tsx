@@ -7,6 +7,15 @@ import { validate } from "./validate.js";
 import type { Strings } from "./strings.js";
 import type { DialogView as View, FieldName, FormValues, UiController } from "./types.js";
 
+/** The unsent subject and description, per tab: a reload or a plain site's next page keeps them until sent. */
+const DRAFT = "handoff-draft";
+const keep = (draft: Partial<FormValues> | null) => {
+  try {
+    if (draft) sessionStorage.setItem(DRAFT, JSON.stringify(draft));
+    else sessionStorage.removeItem(DRAFT);
+  } catch {} // storage off (sandboxed frame, privacy mode): the draft lives as long as the page
+};
+
 const FOCUSABLE =
   "button:not([disabled]),input:not([disabled]),textarea:not([disabled]),a[href],[tabindex]:not([tabindex='-1'])";
 
@@ -47,6 +56,13 @@ export class Dialog extends Component<Props, State> {
   }
 
   override componentDidMount() {
+    const { values, setValues } = this.props;
+    if (!values.subject && !values.description) {
+      try {
+        const { subject = "", description = "" } = JSON.parse(sessionStorage.getItem(DRAFT) || "{}");
+        if (subject || description) setValues({ ...values, subject, description });
+      } catch {}
+    }
     // Refresh the preview (recording length, click count) while the dialog is open.
     this.timer = setInterval(() => this.forceUpdate(), 1000);
     this.focusStep();
@@ -141,7 +157,9 @@ export class Dialog extends Component<Props, State> {
 
   onInput = (field: keyof FormValues) => (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
-    this.props.setValues({ ...this.props.values, [field]: field === "includeRecording" ? input.checked : input.value });
+    const values = { ...this.props.values, [field]: field === "includeRecording" ? input.checked : input.value };
+    this.props.setValues(values);
+    keep({ subject: values.subject, description: values.description });
     if (field in this.state.errors) this.setState({ errors: { ...this.state.errors, [field]: undefined } });
   };
 
@@ -168,6 +186,7 @@ export class Dialog extends Component<Props, State> {
         this.setState((st) => (st.status.step === "done" ? { status: { ...st.status, progress } } : null));
       });
       onSent();
+      keep(null);
       // Saved in the outbox: the draft is done with, the customer need not keep the tab open.
       if (sent.kind === "queued") return this.setState({ status: { step: "queued" } });
       const upload = sent.upload ? "running" : "none";

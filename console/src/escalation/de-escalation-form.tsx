@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { TicketDetail } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import type { EscalationModel } from "./escalation-model.js";
@@ -19,6 +19,8 @@ export function DeEscalationForm({
   const [seen] = useSeen(ticket, model);
   const error = model.submitError.value;
   const issue = (path: string) => error?.issues.find((i) => i.path === path)?.message;
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -32,7 +34,12 @@ export function DeEscalationForm({
       </h2>
       <div class={`field${issue("toTier") ? " field--invalid" : ""}`}>
         <label for="deesc-tier">To tier</label>
-        <select id="deesc-tier" value={String(toTier)} onChange={(e) => setToTier(Number(e.currentTarget.value))}>
+        <select
+          ref={first}
+          id="deesc-tier"
+          value={String(toTier)}
+          onChange={(e) => setToTier(Number(e.currentTarget.value))}
+        >
           {[1, 2]
             .filter((tier) => tier < ticket.tier)
             .map((tier) => (

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { TicketDetail } from "../../../shared/index.js";
 import type { ReplayModel } from "../replay/replay-model.js";
+import { mayBounce } from "../../../shared/escalation-api.js";
 import { announce } from "../keyboard/announcer.js";
+import { session } from "../session.js";
 import { useShortcuts } from "../keyboard/shortcuts.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { DeEscalationForm } from "./de-escalation-form.js";
@@ -40,6 +42,8 @@ export function EscalationArea({
     setForm(which);
   };
   const escalations = model.escalations.value ?? [];
+  // Only the receiving side may send it back (the server says 403 to anyone else): no button that can only fail.
+  const me = session.value.kind === "signed-in" ? session.value.agent : null;
   const [latest, ...earlier] = escalations;
   const closed = ticket.status === "resolved" || ticket.status === "closed";
   useShortcuts({
@@ -52,13 +56,15 @@ export function EscalationArea({
   });
   // Closing a form (done or cancelled) puts focus back on the button that opened it, or on the new handoff.
   const escalateButton = useRef<HTMLButtonElement>(null);
+  const moveDownButton = useRef<HTMLButtonElement>(null);
   const close = (escalated: boolean) => {
+    const opener = form === "de-escalate" ? moveDownButton : escalateButton;
     setForm(null);
     if (escalated) announce("Escalated. The handoff note is on the ticket.");
     requestAnimationFrame(() => {
       const card = document.querySelector<HTMLElement>(".ticket-layout__main > section.handoff");
       card?.setAttribute("tabindex", "-1");
-      (escalated && card ? card : escalateButton.current)?.focus();
+      (escalated && card ? card : (opener.current ?? escalateButton.current))?.focus();
     });
   };
 
@@ -87,7 +93,12 @@ export function EscalationArea({
           model={model}
           replay={replay}
           recordingStart={ticket.recording.startedAt}
-          canBounce={!latest.bounce && !closed}
+          canBounce={
+            !latest.bounce &&
+            !closed &&
+            !!me &&
+            mayBounce(me, ticket, { ...latest, toAgentId: latest.toAgent?.id ?? null })
+          }
         />
       )}
       {earlier.length > 0 && (
@@ -117,7 +128,7 @@ export function EscalationArea({
             {readHandoffDraft(ticket.id) ? "Escalate… (unsent note)" : "Escalate…"}
           </button>{" "}
           {ticket.tier > 1 && (
-            <button type="button" class="button" onClick={() => open("de-escalate")}>
+            <button ref={moveDownButton} type="button" class="button" onClick={() => open("de-escalate")}>
               Move down a tier…
             </button>
           )}

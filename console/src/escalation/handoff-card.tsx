@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Escalation } from "../../../shared/index.js";
 import type { ReplayModel } from "../replay/replay-model.js";
 import { ErrorNotice } from "../ui/error-notice.js";
@@ -19,6 +19,15 @@ interface HandoffCardProps {
 export function HandoffCard({ escalation, model, replay, recordingStart, canBounce }: HandoffCardProps) {
   const [bouncing, setBouncing] = useState(false);
   const [reason, setReason] = useState("");
+  // Opening the form puts the keyboard in its field; Cancel gives it back to "Send back…".
+  const field = useRef<HTMLTextAreaElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (bouncing) field.current?.focus();
+    else if (opened.current) opener.current?.focus();
+    opened.current = bouncing;
+  }, [bouncing]);
   const from = escalation.fromAgent?.name ?? "someone";
   const to = escalation.toAgent?.name ?? "unassigned";
   const seek = (atMs: number) => {
@@ -81,7 +90,7 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
         </p>
       )}
       {canBounce && !bouncing && (
-        <button type="button" class="button button--small" onClick={() => setBouncing(true)}>
+        <button ref={opener} type="button" class="button button--small" onClick={() => setBouncing(true)}>
           Send back…
         </button>
       )}
@@ -96,6 +105,7 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
           <div class="field">
             <label for={`bounce-${escalation.id}`}>What is missing?</label>
             <textarea
+              ref={field}
               id={`bounce-${escalation.id}`}
               rows={2}
               value={reason}

@@ -2,6 +2,10 @@ import { signal } from "@preact/signals";
 import type { TicketDetail, TicketSeen, TicketUpdate } from "../../../shared/index.js";
 import { api, ApiError, trackLoad } from "../api.js";
 import { followLive } from "../live.js";
+import { href, navigate } from "../router.js";
+
+/** "HO-12": what agents call a ticket, typed or pasted into the address bar instead of its id. */
+const REFERENCE = /^[a-z]+-\d+$/i;
 
 /** One ticket, loaded by id. */
 export function createTicketModel(id: string) {
@@ -16,6 +20,12 @@ export function createTicketModel(id: string) {
     controller.abort();
     controller = new AbortController();
     await trackLoad({ loading, error }, controller.signal, async () => {
+      if (REFERENCE.test(id)) {
+        const found = await api.listTickets({ q: id }, controller.signal);
+        const match = found.tickets.find((t) => t.reference.toLowerCase() === id.toLowerCase());
+        // Its own address, so the URL a colleague copies next is the lasting one; an unknown reference stays not found.
+        if (match) return navigate(href(`tickets/${match.id}`), { replace: true });
+      }
       ticket.value = await api.getTicket(id, controller.signal);
     });
   }

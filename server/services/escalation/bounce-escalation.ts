@@ -2,7 +2,7 @@ import type { AgentActor } from "../../access/actor.js";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { agents, escalations, tickets } from "../../db/schema.js";
-import type { Escalation } from "../../../shared/escalation-api.js";
+import { type Escalation, mayBounce } from "../../../shared/escalation-api.js";
 import { lockRouting } from "../tickets/assign-ticket.js";
 import { detectPingPong } from "./detect-ping-pong.js";
 import { getEscalation } from "./list-escalations.js";
@@ -40,12 +40,8 @@ export async function bounceEscalation(
     if (latest?.id !== target.id) throw new ServiceError("conflict", "Only the latest escalation can be bounced");
     if (ticket.status === "resolved" || ticket.status === "closed")
       throw new ServiceError("conflict", `This ticket is ${ticket.status}`);
-    const receiving =
-      agent.id === ticket.assigneeId ||
-      agent.id === target.toAgentId ||
-      agent.tier >= target.toTier ||
-      agent.role === "admin";
-    if (!receiving) throw new ServiceError("forbidden", "Only the receiving side of an escalation can bounce it");
+    if (!mayBounce(agent, ticket, target))
+      throw new ServiceError("forbidden", "Only the receiving side of an escalation can bounce it");
 
     const at = input.now ?? new Date();
     // Back to the sender if they can still take it; otherwise unassigned in the original queue.
