@@ -118,6 +118,7 @@ function NewAgentForm({ model }: { model: AdminModel }) {
       aria-label="Add an agent"
       onSubmit={async (event) => {
         event.preventDefault();
+        const sent = form;
         const ok = await model.createAgent({
           email: form.email.trim(),
           name: form.name.trim(),
@@ -131,7 +132,8 @@ function NewAgentForm({ model }: { model: AdminModel }) {
             .map((s) => s.trim())
             .filter(Boolean),
         });
-        if (ok) setForm(empty);
+        // Only what was sent is cleared: the admin may have started typing the next agent while it saved.
+        if (ok) setForm((current) => (current === sent ? empty : current));
       }}
     >
       <h3 class="admin-form__title">Add an agent</h3>

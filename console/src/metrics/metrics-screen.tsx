@@ -282,7 +282,7 @@ function ProductSignals({ insights, params }: { insights: Insights; params: Metr
         label={title}
         items={rows.map((r) => ({
           key: r.value,
-          label: `${r.value} · ${r.customersEstimated ? "≈ " : ""}${r.customers.toLocaleString()} customers`,
+          label: `${r.value} · ${r.customersEstimated ? "≈ " : ""}${r.customers.toLocaleString()} customer${r.customers === 1 ? "" : "s"}`,
           value: r.tickets,
           href: drillHref(params, metric, { value: r.value }),
         }))}

@@ -51,7 +51,8 @@ function TicketRow({ ticket }: { ticket: TicketSummary }) {
       <td class="mono nowrap">{ticket.reference}</td>
       <td class="ticket-table__subject">
         <Link href={ticketHref(ticket.id)} onFocus={() => (selectedTicket.value = ticket.id)}>
-          {ticket.subject || "(no subject)"}
+          {/* A right-to-left subject must not reorder the "· Tier 1 · queue" after it. */}
+          <bdi>{ticket.subject || "(no subject)"}</bdi>
         </Link>
         <span class="muted small">
           {" "}
