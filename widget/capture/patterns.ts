@@ -67,11 +67,11 @@ const CODE_AFTER = /^(?::\d|\s*\([^()\s]*:\d)/;
 // The signature may be short or empty (an unsecured token, "alg":"none"): the payload is what names the person.
 const JWT = /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g;
 const KEY =
-  /\b(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|sk_[A-Za-z0-9]{20,}|(?:gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_)[\w-]{16,}|A[KS]IA[A-Z0-9]{16}\b|AIza[\w-]{35}|SG\.[\w-]{16,}\.[\w-]{16,})/g;
+  /\b(?:[srp]k_(?:live|test)_[A-Za-z0-9]{10,}|sk_[A-Za-z0-9]{20,}|(?:gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_)[\w-]{16,}|A[KS]IA[A-Z0-9]{16}\b|AIza[\w-]{35}|SG\.[\w-]{16,}\.[\w-]{16,})/g;
 // "Authorization: Bearer …", "Basic …": the credential after the scheme, whatever its length, when it has a digit or
 // 16+ characters (not "bearer authentication" in prose).
 const BEARER = /\b(?:bearer|authorization:[ \t]*\w+)[ \t]+(?=[\w.~+/-]*\d|[\w.~+/-]{16})[\w.~+/-]{8,}=*/gi;
-const LONG_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
+const LONG_RUN = /[\w+/-]{32,}={0,2}/g;
 
 /**
  * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
@@ -84,7 +84,7 @@ const LONG_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
  */
 const looksRandom = (run: string) =>
   (run.match(/[a-z\d]{32,}|[A-Z\d]{32,}/g) ?? []).some((one) => /\d.*\d/.test(one)) ||
-  (run.match(/[0-9a-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
+  (run.match(/[\da-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
   (/[a-z]/.test(run) &&
     /[A-Z]/.test(run) &&
     (/\d/.test(run) || (run.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) ?? []).length * 3 >= run.length) &&
@@ -96,7 +96,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[.-]?\s*\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[.-]?\s*\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[\w+/-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
