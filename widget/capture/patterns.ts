@@ -39,11 +39,12 @@ const EMAIL_TAIL =
 // chez example point online") but not French prose after "point" ("chez moi point barre"); English "at" takes " point "
 // / " punto " only before a country code or com/net/org ("lunch at the Punto Bar"), and " point " not before one
 // English also writes when English goes on ("People at Google point it out", "… point to the risk"). See the
-// decisions in tests/unit/widget-patterns-cases.test.ts.
+// decisions in tests/unit/widget-patterns-cases.test.ts. A dot with spaces around it ("jane @ example . com") is a
+// spelled one ("Lisa at Acme. Then" is prose: no space before the full stop).
 // At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
 const SPELLED =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|@|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
-const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)/i;
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|@|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto|\.)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
+const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto|\.)\s+|\.)/i;
 const PROSE =
   /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|met|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
 // What English prose puts after "at" (at the …, at noon): no domain starts there.
@@ -96,7 +97,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[.-]?\s*\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[\w+/-]{32}/i;
+  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto|\.)\s)|\d(?:[.-]?\s*\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[\w+/-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
