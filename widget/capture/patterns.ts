@@ -73,6 +73,14 @@ const KEY =
 // 16+ characters (not "bearer authentication" in prose).
 const BEARER = /\b(?:bearer|authorization:[ \t]*\w+)[ \t]+(?=[\w.~+/-]*\d|[\w.~+/-]{16})[\w.~+/-]{8,}=*/gi;
 const LONG_RUN = /[\w+/-]{32,}={0,2}/g;
+const prefixOf = (key: string) => /^(?:A[KS]IA|AIza|eyJ|(?:[a-z]+_)*[a-z]+[_.-])/i.exec(key)?.[0].length ?? 0;
+// The end of a text still being written (a chat answer streamed in token by token, every state recorded): what may
+// yet become a card (a group of 4 digits and 3 more, not after another group: a phone number; a run without spaces is
+// an order number as often), an IBAN (in capitals: a group after the check digits, then a digit), a key or a token
+// (by its prefix, or 12+ key characters that look random or mix 3+ letters and 3+ digits) is masked before it is
+// whole, as it will be once it is. The last 80 characters are looked at.
+const TAIL =
+  /\b(?:([1-9]\d{3}[ -]\d{3}[\d -]*)|[A-Z]{2}\d\d[ -]?[A-Z\d]{4}[ -]?\d[A-Z\d ]*|(?:eyJ|[srp]k_|gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_|A[KS]IA|AIza|SG\.)[\w.-]*|([\w+/-]{12,}))$/;
 
 /**
  * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
@@ -186,7 +194,7 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
     })
     .replace(JWT, (m) => hit(dotsFrom(m, 3)))
     // The service's prefix stays (sk_live_, ghp_, SG., AKIA): it tells what kind of key was there.
-    .replace(KEY, (m) => hit(dotsFrom(m, /^(?:A[KS]IA|AIza|(?:[a-z]+_)*[a-z]+[_.-])/i.exec(m)?.[0].length ?? 0)))
+    .replace(KEY, (m) => hit(dotsFrom(m, prefixOf(m))))
     .replace(BEARER, (m) => hit(dotsFrom(m, m.search(/\S+$/))));
   // Account and card numbers before the long runs: an IBAN run together is one too.
   // A run with "/" and "_" or "-" is no one base64 key but a path (/customers/cus_9f8e/cards/card_1Mz8Xq): its
@@ -195,6 +203,21 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
     (/[_-]/.test(m) ? m.split("/") : [m])
       .map((p) => (p.length > 31 && looksRandom(p) ? hit(dotsFrom(p, 0)) : p))
       .join("/"),
+  );
+}
+
+/** Masks what may be the start of a card, an account number, a key or a token at the end of `text` (see TAIL). */
+export function maskTail(text: string): string {
+  const at = Math.max(0, text.length - 80);
+  const m = TAIL.exec(text.slice(at));
+  if (
+    !m ||
+    /[\d+][ -]?$/.test(text.slice(0, at + m.index)) ||
+    (m[2] && !looksRandom(m[2]) && !/^(?=(?:\D*\d){3})(?=(?:\d*[a-z]){3})[a-z\d]+$/i.test(m[2]))
+  )
+    return text;
+  return (
+    text.slice(0, at + m.index) + (m[1] ? m[1].replace(/\d/g, DOT) : dotsFrom(m[0], m[2] ? 0 : prefixOf(m[0]) || 2))
   );
 }
 
