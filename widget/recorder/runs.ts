@@ -224,7 +224,11 @@ export function maskRunsOf(
       const whole = (out ?? run.texts).join("");
       const tail = maskTail(whole);
       let at = 0;
-      if (tail !== whole) out = run.texts.map((t) => tail.slice(at, (at += t.length)));
+      if (tail !== whole)
+        out = run.texts.map((t) => {
+          at += t.length;
+          return tail.slice(at - t.length, at);
+        });
     }
     if (out)
       for (const [i, n] of run.ids.entries())
