@@ -1,6 +1,6 @@
 /** Builds the ticket body and keeps it under the size the server (and sendBeacon) accept. */
 import type { CaptureContext } from "../shared/context.js";
-import { LIMITS } from "../shared/limits.js";
+import { WIDGET_LIMITS } from "../shared/limits.js";
 import type { TicketCreateInput } from "../shared/widget-api.js";
 
 const size = (value: unknown) => JSON.stringify(value).length;
@@ -9,7 +9,7 @@ const size = (value: unknown) => JSON.stringify(value).length;
  * Drops stacks first, then the oldest entries of the longest lists, until the body fits `maxBytes`.
  * The customer's own words (subject, description) are never cut here.
  */
-export function fitBody(body: TicketCreateInput, maxBytes: number = LIMITS.beaconBytes): TicketCreateInput {
+export function fitBody(body: TicketCreateInput, maxBytes: number = WIDGET_LIMITS.beaconBytes): TicketCreateInput {
   if (size(body) <= maxBytes) return body;
   const context = { ...(body.context as CaptureContext) };
   const fitted = { ...body, context };

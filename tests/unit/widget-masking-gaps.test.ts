@@ -55,8 +55,10 @@ describe("personal data split across text nodes", () => {
         el("div", {}, [el("p", {}, [text("4242 4242")]), el("p", {}, [text("4242 4242")])]),
       ),
     );
-    for (const kept of ['"Order"', '" 12345 shipped to "', '"Jane"', '"jane"', '"4242 4242"'])
-      expect(json).toContain(kept);
+    for (const kept of ['"Order"', '" 12345 shipped to "', '"Jane"', '"4242 4242"']) expect(json).toContain(kept);
+    // An @ at the edge is the exception (widget-masking-streams.test.ts): "jane" before "@example.com" is masked as
+    // one address across a line break as across blocks.
+    expect(json).not.toContain('"jane"');
   });
 
   test("long blocks (over 256 characters or 32 text nodes): what crosses a boundary is masked, the prose stays", () => {

@@ -110,6 +110,10 @@ describe("obfuscated email addresses: a decision", () => {
     ["jane at example [dot] com", "j••• at e•••••• [dot] com"],
     ["jane @ example.com", "j••• @ e••••••.com"], // a bare @ with spaces: as a bare "at"
     ["jane @ example dot com", "j••• @ e•••••• dot com"],
+    // Spaced dots ("rita.costa @ crm-mail . pt"): a dot with spaces around it is a spelled one; a full stop is not.
+    ["rita.costa @ crm-mail . pt", "r•••.••••• @ c••-•••• . pt"],
+    ["jane @ example . co . uk", "j••• @ e•••••• . c• . uk"],
+    ["Write to jane at example . com.", "Write to j••• at e•••••• . com."],
     // German and French: (ät), [punkt], "arobase", "chez", "point".
     ["jane (ät) example (punkt) de", "j••• (ät) e•••••• (punkt) de"],
     ["Schreiben Sie an jane.doe [ÄT] firma [PUNKT] de", "Schreiben Sie an j•••.••• [ÄT] f•••• [PUNKT] de"],
@@ -135,6 +139,7 @@ describe("obfuscated email addresses: a decision", () => {
   ])("masked: %s", (text, masked) => expect(maskPatterns(text)).toBe(masked));
 
   test.each([
+    "Lisa at Acme. Then we left.",
     "meet at example dot com",
     "Find us at example dot com",
     "Read more at example dot com",

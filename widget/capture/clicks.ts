@@ -1,5 +1,5 @@
 import type { Click } from "../../shared/context.js";
-import { LIMITS } from "../../shared/limits.js";
+import { WIDGET_LIMITS } from "../../shared/limits.js";
 import type { Ring } from "./ring.js";
 import { buildSelector } from "./selector.js";
 import { scrubUrl, shortText } from "./scrub.js";
@@ -49,12 +49,12 @@ function textOf(el: Element): string | undefined {
   if (tag === "input") {
     const input = el as HTMLInputElement;
     // Never a typed value: only the visible label of button-like inputs.
-    return /^(button|submit|reset)$/.test(input.type) ? shortText(input.value, LIMITS.clickText) : undefined;
+    return /^(button|submit|reset)$/.test(input.type) ? shortText(input.value, WIDGET_LIMITS.clickText) : undefined;
   }
   if (tag === "textarea" || tag === "select") return undefined;
   const text = (el as HTMLElement).textContent ?? el.textContent ?? "";
   const label = text.trim() ? text : el.getAttribute("aria-label") || el.getAttribute("title") || "";
-  return label ? shortText(label, LIMITS.clickText) || undefined : undefined;
+  return label ? shortText(label, WIDGET_LIMITS.clickText) || undefined : undefined;
 }
 
 /** Records the last clicks with rage (3+ on one target within 1 s) and dead (no DOM change or navigation within 1 s) flags. */

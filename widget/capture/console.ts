@@ -1,5 +1,5 @@
 import type { ConsoleEntry } from "../../shared/context.js";
-import { LIMITS } from "../../shared/limits.js";
+import { WIDGET_LIMITS } from "../../shared/limits.js";
 import type { Ring } from "./ring.js";
 import { scrubStart } from "./scrub.js";
 
@@ -12,7 +12,7 @@ function describe(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   if (value === undefined || typeof value === "function" || typeof value === "symbol") return String(value);
   try {
-    return JSON.stringify(value)?.slice(0, LIMITS.consoleMessage) ?? String(value);
+    return JSON.stringify(value)?.slice(0, WIDGET_LIMITS.consoleMessage) ?? String(value);
   } catch {
     return Object.prototype.toString.call(value);
   }
@@ -28,9 +28,9 @@ function entry(
     t: Date.now(),
     level,
     kind,
-    message: cap(scrubStart(message, LIMITS.consoleMessage), LIMITS.consoleMessage),
+    message: cap(scrubStart(message, WIDGET_LIMITS.consoleMessage), WIDGET_LIMITS.consoleMessage),
   };
-  if (stack) e.stack = cap(scrubStart(stack, LIMITS.stack), LIMITS.stack);
+  if (stack) e.stack = cap(scrubStart(stack, WIDGET_LIMITS.stack), WIDGET_LIMITS.stack);
   return e;
 }
 

@@ -1,6 +1,6 @@
 /** Everything captured besides the recording: clicks, navigation, console, failed requests, environment. */
 import type { CaptureContext, Click, ConsoleEntry, Navigation, NetworkFailure } from "../../shared/context.js";
-import { LIMITS } from "../../shared/limits.js";
+import { WIDGET_LIMITS } from "../../shared/limits.js";
 import { startClicks } from "./clicks.js";
 import { startConsole } from "./console.js";
 import { readEnvironment } from "./environment.js";
@@ -24,10 +24,10 @@ export interface Capture {
 }
 
 export function startCapture(options: CaptureOptions): Capture {
-  const clicks = new Ring<Click>(LIMITS.clicks);
-  const navigation = new Ring<Navigation>(LIMITS.navigation);
-  const consoleEntries = new Ring<ConsoleEntry>(LIMITS.consoleEntries);
-  const network = new Ring<NetworkFailure>(LIMITS.networkFailures);
+  const clicks = new Ring<Click>(WIDGET_LIMITS.clicks);
+  const navigation = new Ring<Navigation>(WIDGET_LIMITS.navigation);
+  const consoleEntries = new Ring<ConsoleEntry>(WIDGET_LIMITS.consoleEntries);
+  const network = new Ring<NetworkFailure>(WIDGET_LIMITS.networkFailures);
   let lastNavigation = 0;
   const teardowns: (() => void)[] = [];
   const safely = (start: () => () => void) => {

@@ -39,11 +39,12 @@ const EMAIL_TAIL =
 // chez example point online") but not French prose after "point" ("chez moi point barre"); English "at" takes " point "
 // / " punto " only before a country code or com/net/org ("lunch at the Punto Bar"), and " point " not before one
 // English also writes when English goes on ("People at Google point it out", "… point to the risk"). See the
-// decisions in tests/unit/widget-patterns-cases.test.ts.
+// decisions in tests/unit/widget-patterns-cases.test.ts. A dot with spaces around it ("jane @ example . com") is a
+// spelled one ("Lisa at Acme. Then" is prose: no space before the full stop).
 // At most 7 labels, so a page of "x [dot] x [dot] …" costs one short match at a time.
 const SPELLED =
-  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|@|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
-const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto)\s+|\.)/i;
+  /(^|[^\p{L}\p{N}_.+%'-])([\p{L}\p{N}_.+%'-]+)(\s*[([{<]\s*(?:at|ät|@|arobase|chez|arroba|chiocciola)\s*[)\]}>]\s*|\s+(?:at|ät|@|arobase|chez|arroba|chiocciola)\s+)([\p{L}\p{N}-]+(?:(?:\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto|\.)\s+|\.)[\p{L}\p{N}-]+){1,6})/giu;
+const SPELLED_DOT = /(\s*[([{<]\s*(?:dot|punkt|point|punto)\s*[)\]}>]\s*|\s+(?:dot|punkt|point|punto|\.)\s+|\.)/i;
 const PROSE =
   /^(?:me|us|him|her|them|it|you|we|is|are|was|be|meet|met|look|find|found|visit|more|up|in|out|online|available|here|there|now|live|stay|home|work|based|hosted|shop|buy|only|also|and|or|but|not|just|all|today)$/i;
 // What English prose puts after "at" (at the …, at noon): no domain starts there.
@@ -67,11 +68,19 @@ const CODE_AFTER = /^(?::\d|\s*\([^()\s]*:\d)/;
 // The signature may be short or empty (an unsecured token, "alg":"none"): the payload is what names the person.
 const JWT = /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g;
 const KEY =
-  /\b(?:(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{10,}|sk_[A-Za-z0-9]{20,}|(?:gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_)[\w-]{16,}|A[KS]IA[A-Z0-9]{16}\b|AIza[\w-]{35}|SG\.[\w-]{16,}\.[\w-]{16,})/g;
+  /\b(?:[srp]k_(?:live|test)_[A-Za-z0-9]{10,}|sk_[A-Za-z0-9]{20,}|(?:gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_)[\w-]{16,}|A[KS]IA[A-Z0-9]{16}\b|AIza[\w-]{35}|SG\.[\w-]{16,}\.[\w-]{16,})/g;
 // "Authorization: Bearer …", "Basic …": the credential after the scheme, whatever its length, when it has a digit or
 // 16+ characters (not "bearer authentication" in prose).
 const BEARER = /\b(?:bearer|authorization:[ \t]*\w+)[ \t]+(?=[\w.~+/-]*\d|[\w.~+/-]{16})[\w.~+/-]{8,}=*/gi;
-const LONG_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
+const LONG_RUN = /[\w+/-]{32,}={0,2}/g;
+const prefixOf = (key: string) => /^(?:A[KS]IA|AIza|eyJ|(?:[a-z]+_)*[a-z]+[_.-])/i.exec(key)?.[0].length ?? 0;
+// The end of a text still being written (a chat answer streamed in token by token, every state recorded): what may
+// yet become a card (a group of 4 digits and 3 more, not after another group: a phone number; a run without spaces is
+// an order number as often), an IBAN (in capitals: a group after the check digits, then a digit), a key or a token
+// (by its prefix, or 12+ key characters that look random or mix 3+ letters and 3+ digits) is masked before it is
+// whole, as it will be once it is. The last 80 characters are looked at.
+const TAIL =
+  /\b(?:([1-9]\d{3}[ -]\d{3}[\d -]*)|[A-Z]{2}\d\d[ -]?[A-Z\d]{4}[ -]?\d[A-Z\d ]*|(?:eyJ|[srp]k_|gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_|A[KS]IA|AIza|SG\.)[\w.-]*|([\w+/-]{12,}))$/;
 
 /**
  * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
@@ -84,7 +93,7 @@ const LONG_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
  */
 const looksRandom = (run: string) =>
   (run.match(/[a-z\d]{32,}|[A-Z\d]{32,}/g) ?? []).some((one) => /\d.*\d/.test(one)) ||
-  (run.match(/[0-9a-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
+  (run.match(/[\da-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
   (/[a-z]/.test(run) &&
     /[A-Z]/.test(run) &&
     (/\d/.test(run) || (run.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) ?? []).length * 3 >= run.length) &&
@@ -96,7 +105,7 @@ const looksRandom = (run: string) =>
  * eight, and most text has none of them.
  */
 const ANY =
-  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto)\s)|\d(?:[.-]?\s*\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[a-z0-9+/_-]{32}/i;
+  /[@＠]|%40|[([{<]\s*(?:[aä]t|arobase|chez|arroba|chiocciola)\s*[)\]}>]|\s(?:[aä]t|arobase|chez|arroba|chiocciola)\s+[^\s.]+(?:\.[a-z]|\s*[([{<]\s*(?:dot|punkt|point|punto)|\s+(?:dot|punkt|point|punto|\.)\s)|\d(?:[.-]?\s*\d){12}|[a-z]{2}\d\d|eyJ|[sprk]k_|gh[pousr]_|github_pat|xox|glpat|whsec|AKIA|ASIA|AIza|SG\.|bearer|authorization|[\w+/-]{32}/i;
 
 // Pages show the same strings again and again (table cells, every checkout's full snapshot): the result of each
 // text worth a look is kept, with the pieces it masked, up to CACHE_ENTRIES texts of at most CACHE_TEXT characters.
@@ -185,7 +194,7 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
     })
     .replace(JWT, (m) => hit(dotsFrom(m, 3)))
     // The service's prefix stays (sk_live_, ghp_, SG., AKIA): it tells what kind of key was there.
-    .replace(KEY, (m) => hit(dotsFrom(m, /^(?:A[KS]IA|AIza|(?:[a-z]+_)*[a-z]+[_.-])/i.exec(m)?.[0].length ?? 0)))
+    .replace(KEY, (m) => hit(dotsFrom(m, prefixOf(m))))
     .replace(BEARER, (m) => hit(dotsFrom(m, m.search(/\S+$/))));
   // Account and card numbers before the long runs: an IBAN run together is one too.
   // A run with "/" and "_" or "-" is no one base64 key but a path (/customers/cus_9f8e/cards/card_1Mz8Xq): its
@@ -194,6 +203,21 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
     (/[_-]/.test(m) ? m.split("/") : [m])
       .map((p) => (p.length > 31 && looksRandom(p) ? hit(dotsFrom(p, 0)) : p))
       .join("/"),
+  );
+}
+
+/** Masks what may be the start of a card, an account number, a key or a token at the end of `text` (see TAIL). */
+export function maskTail(text: string): string {
+  const at = Math.max(0, text.length - 80);
+  const m = TAIL.exec(text.slice(at));
+  if (
+    !m ||
+    /[\d+][ -]?$/.test(text.slice(0, at + m.index)) ||
+    (m[2] && !looksRandom(m[2]) && !/^(?=(?:\D*\d){3})(?=(?:\d*[a-z]){3})[a-z\d]+$/i.test(m[2]))
+  )
+    return text;
+  return (
+    text.slice(0, at + m.index) + (m[1] ? m[1].replace(/\d/g, DOT) : dotsFrom(m[0], m[2] ? 0 : prefixOf(m[0]) || 2))
   );
 }
 

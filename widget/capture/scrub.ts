@@ -1,5 +1,5 @@
 /** Privacy scrubbing for everything the widget captures (URLs, click text, console text). Pure; no DOM. */
-import { LIMITS } from "../../shared/limits.js";
+import { WIDGET_LIMITS } from "../../shared/limits.js";
 import { DOT, EMAIL, maskPatterns } from "./patterns.js";
 
 export const REDACTED = "[redacted]";
@@ -78,7 +78,7 @@ export function scrubUrl(raw: string, base?: string): string {
   try {
     url = new URL(raw, base);
   } catch {
-    return scrubText(raw).slice(0, LIMITS.url);
+    return scrubText(raw).slice(0, WIDGET_LIMITS.url);
   }
   if (url.username || url.password) {
     url.username = "";
@@ -95,7 +95,7 @@ export function scrubUrl(raw: string, base?: string): string {
   }
   // Emails, card numbers and tokens in the path (/users/jane@x.com, /reset/eyJ…) too.
   out = maskPatterns(out);
-  return out.length > LIMITS.url ? out.slice(0, LIMITS.url) : out;
+  return out.length > WIDGET_LIMITS.url ? out.slice(0, WIDGET_LIMITS.url) : out;
 }
 
 // 13–19 digits, optionally grouped by spaces or dashes: card numbers; also long IBAN-like runs

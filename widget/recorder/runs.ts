@@ -6,7 +6,7 @@
  * two pieces, so the cost stays in proportion to the text. Pure; works on serialized nodes (snapshots) and on the
  * page's own nodes (mutations).
  */
-import { DOT } from "../capture/patterns.js";
+import { DOT, maskTail } from "../capture/patterns.js";
 
 export const INLINE =
   /^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr|br)$/i;
@@ -169,6 +169,34 @@ export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: st
 }
 
 /**
+ * Text still being written (a chat answer streamed in, token by token): whether the text under `key` (a text node's
+ * id, its parent's, a block) extends what was recorded there last. Holds the last text of a few hundred keys: what
+ * the page shows anyway.
+ */
+export function makeGrowth(): (key: unknown, text: string) => boolean {
+  const last = new Map<unknown, string>();
+  return (key, text) => {
+    const before = last.get(key);
+    if (last.size > 500) last.clear();
+    last.set(key, text);
+    return !!before && text.length > before.length && text.startsWith(before);
+  };
+}
+
+/**
+ * Two texts on either side of a block's edge with an @ at it (<div>jane.doe</div><div>@example.com</div>): masked as
+ * one text, without the whitespace at the edge. A space ends the joined text: what it shows is no address still being
+ * written (EMAIL_TAIL), so "Follow us" before "@handoff" stays.
+ */
+export function maskAtEdge(a: string, b: string, mask: (text: string) => string): [string, string] | undefined {
+  if (!/[@＠]\s*$/.test(a) && !/^\s*[@＠]/.test(b)) return;
+  const x = a.trimEnd();
+  const y = b.trimStart();
+  const out = maskAcross([x, y, " "], mask);
+  return out && [out[0] + a.slice(x.length), b.slice(0, b.length - y.length) + out[1]];
+}
+
+/**
  * A mutation's new or changed text nodes, masked with the rest of their run as it is on the page now; pieces of the
  * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes.
  */
@@ -179,6 +207,7 @@ export function maskRunsOf(
   },
   patterns: (text: string) => string,
   around: (id: number) => RunNodes | undefined,
+  growing?: (key: unknown, text: string) => boolean,
 ): void {
   const ids = new Set<number>();
   for (const add of data.adds ?? []) if (add.node.type === 3 /* text */ && add.node.id) ids.add(add.node.id);
@@ -189,7 +218,18 @@ export function maskRunsOf(
     const run = around(id);
     if (!run || seen.has(run.key)) continue;
     seen.add(run.key);
-    const out = maskAcross(run.texts, patterns, (i) => ids.has(run.ids[i]));
+    let out = maskAcross(run.texts, patterns, (i) => ids.has(run.ids[i]));
+    // A block growing by a text node per token: the end of the whole run is what is being written.
+    if (growing?.(run.key, run.texts.join(""))) {
+      const whole = (out ?? run.texts).join("");
+      const tail = maskTail(whole);
+      let at = 0;
+      if (tail !== whole)
+        out = run.texts.map((t) => {
+          at += t.length;
+          return tail.slice(at - t.length, at);
+        });
+    }
     if (out)
       for (const [i, n] of run.ids.entries())
         if (n > 0 && out[i] !== run.texts[i]) changed.set(n, [run.texts[i], out[i]]);

@@ -17,7 +17,7 @@
  *   the same in data-* values (data-src, data-srcset of lazy loaders), content and links to an avatar image.
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
-import { DOT, EMAIL } from "../capture/patterns.js";
+import { DOT, EMAIL, maskTail } from "../capture/patterns.js";
 import { REDACTED, scrubUrl } from "../capture/scrub.js";
 import {
   BLOCK,
@@ -28,6 +28,7 @@ import {
   INTO,
   type Kind,
   maskAcross,
+  maskAtEdge,
   maskRunsOf,
   type RunNodes,
   SKIP,
@@ -230,6 +231,9 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
   if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
 }
 
+// In a full snapshot, the last text with more than whitespace, in the page's order: an address split over blocks.
+let edge: { last?: SerializedNode; raw: string } | undefined;
+
 function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
   let masked = maskedAbove;
   const { patterns } = options;
@@ -237,8 +241,16 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
     if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
     cleanAttributes(node.attributes, masked, mask, node.tagName, patterns);
     if (patterns && !INLINE.test(node.tagName ?? "")) maskRun(node, patterns);
-  } else if (node.type === TEXT_NODE && node.textContent)
+  } else if (node.type === TEXT_NODE && node.textContent) {
+    // The text before is masked already: joined as it was on the page, it is masked again with the site's rules.
+    if (edge && patterns && !node.isStyle && /\S/.test(node.textContent)) {
+      const out = edge.last && maskAtEdge(edge.raw, node.textContent, patterns);
+      edge.raw = node.textContent;
+      if (out && edge.last) [edge.last.textContent, node.textContent] = [mask(out[0]), out[1]];
+      edge.last = node;
+    }
     node.textContent = !node.isStyle ? mask(node.textContent) : styleText(node.textContent, patterns);
+  }
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
   for (const child of node.childNodes ?? [])
     walk(child, child.type === 0 || child.type === 11 ? no : masked, mask, options);
@@ -257,6 +269,8 @@ export interface SanitizeOptions {
   patterns?: TextMasker;
   /** For mutations: the inline run around a recorded text node, as on the page now. */
   around?: (id: number) => RunNodes | undefined;
+  /** For mutations: whether the text under a key grew at its end since it was last recorded (runs.ts, makeGrowth). */
+  growing?: (key: unknown, text: string) => boolean;
 }
 
 export function sanitizeEvent(
@@ -267,7 +281,9 @@ export function sanitizeEvent(
   options: SanitizeOptions = {},
 ): void {
   if (event.type === EVENT_FULL_SNAPSHOT) {
+    edge = { raw: "" };
     walk((event.data as { node: SerializedNode }).node, no, mask, options);
+    edge = undefined;
     return;
   }
   if (event.type !== EVENT_INCREMENTAL) return;
@@ -278,16 +294,23 @@ export function sanitizeEvent(
     texts?: { id: number; value: string | null }[];
   };
   if (data.source !== SOURCE_MUTATION) return;
-  if (options.patterns && options.around) maskRunsOf(data, options.patterns, options.around);
+  const { patterns, growing } = options;
+  // Text still being written (a text node's value, or the one text of its parent, extended): its end is masked too.
+  const tail = (key: number, text: string) => (patterns && growing?.(key, text) ? maskTail : asIs);
+  if (patterns && options.around) maskRunsOf(data, patterns, options.around, growing);
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
   for (const add of data.adds ?? [])
-    if (add.node.type === ELEMENT_NODE || add.node.type === TEXT_NODE || add.node.childNodes)
+    if (add.node.type === ELEMENT_NODE || add.node.type === TEXT_NODE || add.node.childNodes) {
+      const end = add.node.type === TEXT_NODE ? tail(add.parentId, add.node.textContent ?? "") : asIs;
       walk(add.node, () => isMaskedNode(add.parentId), mask, options);
+      if (add.node.textContent) add.node.textContent = end(add.node.textContent);
+    }
   for (const change of data.attributes ?? [])
     cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask, undefined, options.patterns);
   // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact; addresses go.
   for (const text of data.texts ?? [])
-    if (text.value) text.value = isStyleText(text.id) ? styleText(text.value, options.patterns) : mask(text.value);
+    if (text.value)
+      text.value = isStyleText(text.id) ? styleText(text.value, patterns) : tail(text.id, text.value)(mask(text.value));
 }
 
 /** For nodes already on the page: whether they sit inside a masked element (same rule as rrweb's text masking). */

@@ -1,5 +1,5 @@
 import { Component } from "preact";
-import { LIMITS } from "../../shared/limits.js";
+import { WIDGET_LIMITS } from "../../shared/limits.js";
 import type { ConversationStore } from "../conversation/sync.js";
 import { describeFailure, isProblem } from "./errors.js";
 import { Feedback } from "./Feedback.js";
@@ -168,7 +168,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     if (sending || !store) return;
     if (!draft.trim()) return this.setState({ error: t.required });
     // No maxLength on the box: a paste beyond it would be cut silently; say so and keep every word instead.
-    if (draft.trim().length > LIMITS.messageBody) return this.setState({ error: t.tooLong });
+    if (draft.trim().length > WIDGET_LIMITS.messageBody) return this.setState({ error: t.tooLong });
     this.setState({ sending: true, error: "" });
     const sent = draft.trim();
     try {

@@ -1,4 +1,4 @@
-import { LIMITS } from "../../shared/limits.js";
+import { WIDGET_LIMITS } from "../../shared/limits.js";
 import type { Strings } from "./strings.js";
 import type { FieldName, FormValues } from "./types.js";
 
@@ -9,8 +9,8 @@ export function validate(values: FormValues, t: Strings): Partial<Record<FieldNa
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors.email = t.invalidEmail;
   // Counted as the server counts (trimmed, UTF-16 units); the fields have no maxLength, which cuts a paste silently.
   for (const [field, max] of [
-    ["subject", LIMITS.subject],
-    ["description", LIMITS.description],
+    ["subject", WIDGET_LIMITS.subject],
+    ["description", WIDGET_LIMITS.description],
   ] as const) {
     const length = values[field].trim().length;
     if (!length) errors[field] = t.required;
