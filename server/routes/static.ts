@@ -5,8 +5,8 @@ import { errorResponse } from "../middleware/errors.js";
 import { isFresh, readUnder, type StaticFile } from "./static-files.js";
 
 /**
- * Sends a built file: compressed as the client accepts (Vary says so), with an ETag; 304 when the client's copy is
- * current. Extra headers (CORS, caching) go on both.
+ * Sends a built file: compressed as the client accepts (Vary says so), with an ETag unless immutable; 304 when the
+ * client's copy is current. Extra headers (CORS, caching) go on both.
  */
 async function serve(c: Context<AppEnv>, dir: string, rel: string, headers: Record<string, string> = {}) {
   const file = await readUnder(dir, rel, c.req.header("Accept-Encoding"));
@@ -17,10 +17,13 @@ async function serve(c: Context<AppEnv>, dir: string, rel: string, headers: Reco
 function send(c: Context<AppEnv>, file: StaticFile, headers: Record<string, string>) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
   c.header("Vary", "Accept-Encoding");
-  c.header("ETag", file.etag);
-  // Every byte of a widget response counts on the customer's page; a request id is of no use for a static file.
+  // Every byte of a widget response counts on the customer's page; a request id is of no use for a static file, nor
+  // an ETag for an immutable one (never revalidated: its name changes with its content).
   c.header("X-Request-Id", undefined);
-  if (isFresh(c.req.header("If-None-Match"), file.etag)) return c.body(null, 304);
+  if (!headers["Cache-Control"]?.includes("immutable")) {
+    c.header("ETag", file.etag);
+    if (isFresh(c.req.header("If-None-Match"), file.etag)) return c.body(null, 304);
+  }
   c.header("Content-Type", file.type);
   if (file.encoding) c.header("Content-Encoding", file.encoding);
   return c.body(file.body);
