@@ -15,6 +15,8 @@ export type Route =
 const current = signal(readLocation());
 
 function readLocation(): { path: string; search: string } {
+  // Models that link to routes are also loaded outside a page (their unit tests): no location there.
+  if (typeof window === "undefined") return { path: "", search: "" };
   return { path: window.location.pathname, search: window.location.search };
 }
 
