@@ -17,8 +17,8 @@
  *   the same in data-* values (data-src, data-srcset of lazy loaders), content and links to an avatar image.
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
-import { DOT, EMAIL, maskTail } from "../capture/patterns.js";
-import { REDACTED, scrubUrl } from "../capture/scrub.js";
+import { maskTail } from "../capture/patterns.js";
+import { type Attributes, asIs, cleanAttributes, maskLoaded, type TextMasker } from "./attributes.js";
 import {
   BLOCK,
   BREAK,
@@ -35,9 +35,8 @@ import {
   TEXT,
 } from "./runs.js";
 
-export type { RunNodes };
+export type { RunNodes, TextMasker };
 
-type Attributes = Record<string, string | number | boolean | null>;
 interface SerializedNode {
   type: number;
   id?: number;
@@ -54,153 +53,6 @@ const EVENT_FULL_SNAPSHOT = 2;
 const EVENT_INCREMENTAL = 3;
 const SOURCE_MUTATION = 0;
 export const MASK_ATTRIBUTE = "data-handoff-mask";
-const TEXT_ATTRIBUTES = [
-  "title",
-  "alt",
-  "aria-label",
-  "aria-description",
-  "aria-valuetext",
-  "placeholder",
-  "label",
-  "value",
-];
-// Ids, classes and the attributes that point at ids: replay and the page's CSS use them, so only the pattern's match
-// changes (the same everywhere: a label's `for` still names its input's masked id), and not by the site's text rule.
-const ID_ATTRIBUTES = [
-  "id",
-  "class",
-  "name",
-  "for",
-  "headers",
-  "form",
-  "list",
-  "aria-labelledby",
-  "aria-describedby",
-  "aria-controls",
-  "aria-owns",
-  "aria-activedescendant",
-  "itemid",
-];
-// rr_src: what rrweb keeps of an iframe's src.
-const URL_ATTRIBUTES = ["href", "src", "rr_src", "action", "formaction", "poster", "data", "cite", "xlink:href"];
-const LINK_ATTRIBUTES = new Set(["href", "action", "formaction", "cite", "xlink:href"]);
-// Browsers ignore leading spaces and control characters, and tabs/newlines inside the scheme.
-function isScriptUrl(value: string): boolean {
-  let start = 0;
-  while (start < value.length && value.charCodeAt(start) <= 32) start++;
-  return /^(java|vb)script:/i.test(value.slice(start, start + 40).replace(/[\t\n\r]/g, ""));
-}
-// Where `value` is the customer's typing (the input rules mask it); an <option>'s value is the page's, like its text.
-const INPUT_TAGS = new Set(["input", "textarea", "select"]);
-
-export type TextMasker = (text: string) => string;
-const asIs: TextMasker = (text) => text;
-
-const maskText = (value: string) => value.replace(/\S/g, "*");
-
-/**
- * Only URLs that could carry a secret go through the (costlier) URL parser; others are kept byte for byte. Relative
- * ones too (a form's action="/login?session=…"): resolved against a stand-in origin, given back without it. Not
- * "//host/…": an avatar's hash there turns to zeros (maskAvatar), which still load a default picture.
- */
-function scrubAttributeUrl(value: string): string {
-  const relative = !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(value);
-  if (!/[?#]/.test(value) || !(relative || /^https?:/i.test(value))) return value;
-  const scrubbed = scrubUrl(value, "http://h");
-  return !scrubbed.includes(REDACTED) ? value : relative ? scrubbed.slice(8) : scrubbed;
-}
-
-// What names the person in an avatar URL, replaced by zeros of the same length (which serve a default picture): an
-// email's MD5/SHA-256 in the Gravatar/Libravatar path /avatar/<hash> on any host (Libravatar servers are federated: a
-// domain runs its own) or gravatar.com/<hash>, in Gravatar's old avatar.php?gravatar_id= and email_hash/emailHash
-// parameters; GitHub's numeric user id (avatars.githubusercontent.com/u/<id>); a Google account's photo id
-// (lh3.googleusercontent.com/a/<id>, /a-/<id>; the =s96-c size stays). Not /avatars/<hash>: that is how asset
-// pipelines name files by their content. GitHub also serves a user's avatar at github.com/<user>.png: the name is
-// masked as text is (o••••••.png, its length kept); a profile link (github.com/<user>) is not an avatar and stays.
-const AVATAR =
-  /(\/avatar\/|gravatar\.com\/|[?&;](?:gravatar_id|email_?hash)=)([0-9a-f]{64}|[0-9a-f]{32})(?![0-9a-f])|(avatars\d*\.githubusercontent\.com\/u\/|lh\d\.googleusercontent\.com\/a-?\/)([\w-]+)|(\/\/(?:www\.)?github\.com\/)([a-z\d][a-z\d-]{0,38})(?=\.png)/gi;
-// The query of a URL that names an avatar (avatar.php?hash=, /avatar?md5=, ?s=): an email's hash in any parameter.
-const AVATAR_QUERY = /avatar[^?#\s"'()]*\?[^#\s"'()]+/gi;
-const zeros = (hash: string) => "0".repeat(hash.length);
-
-/** What names the person in an avatar URL, wherever the URL is: what replay loads, a link, a lazy loader's data-src. */
-function maskAvatar(value: string): string {
-  return /avatar|email_?hash|usercontent|github\.com/i.test(value)
-    ? value
-        .replace(AVATAR, (_, path?: string, hash?: string, host?: string, id?: string, gh?: string, user?: string) =>
-          user ? gh + user[0] + DOT.repeat(user.length - 1) : (path ?? host) + zeros(hash ?? id ?? ""),
-        )
-        .replace(AVATAR_QUERY, (query) =>
-          query.replace(/=([0-9a-f]{64}|[0-9a-f]{32})(?![^&;])/gi, (_, hash) => `=${zeros(hash)}`),
-        )
-    : value;
-}
-
-/**
- * A URL replay loads (img src, srcset, a background in a style or stylesheet): emails, avatar ids and secret
- * parameters (a signed URL's X-Amz-Signature, ?access_token=) out, the rest as is.
- */
-function maskLoaded(value: string, patterns: TextMasker): string {
-  const out = maskAvatar(/[?#]/.test(value) ? value.replace(/https?:\/\/[^\s'"()]+/gi, scrubAttributeUrl) : value);
-  return /@|%40/.test(out) ? out.replace(EMAIL, patterns) : out;
-}
-
-/** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
-function cleanAttributes(
-  attributes: Attributes,
-  masked: () => boolean,
-  mask: TextMasker,
-  tagName?: string,
-  patterns?: TextMasker,
-): void {
-  delete attributes.srcdoc;
-  // Avatar URLs also where replay or the page may load them later: data-* (a lazy loader's data-src), links.
-  const avatars = patterns ? maskAvatar : asIs;
-  for (const name in attributes) {
-    const value = attributes[name];
-    if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
-    // data-* values are not shown but are recorded: apps keep the user's email or ids there for their scripts.
-    else if (typeof value === "string") {
-      if (name.startsWith("data-") || name === "content" || name === "download")
-        attributes[name] = avatars(mask(value));
-      // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs, nor the 20+ characters in
-      // a row of a key without digits: not looked at.
-      else if (patterns && ID_ATTRIBUTES.includes(name)) {
-        if (/[@%\d]|[\w-]{20}/.test(value)) attributes[name] = patterns(value);
-      } else if (patterns && (name === "srcset" || name === "style" || name === "_cssText"))
-        attributes[name] = maskLoaded(value, patterns);
-    } else if (patterns && name === "style" && value && typeof value === "object") {
-      // A style change arrives as a diff of properties.
-      const diff = value as Record<string, string | false>;
-      for (const prop in diff) if (typeof diff[prop] === "string") diff[prop] = maskLoaded(diff[prop], patterns);
-    }
-  }
-  for (const name of URL_ATTRIBUTES) {
-    const value = attributes[name];
-    if (typeof value !== "string") continue;
-    // Links are never followed in replay: masked by pattern like text (mailto:jane@…, /customers/jane@…/, ?card=…).
-    // What replay loads (img src, a stylesheet's href) keeps its bytes, only secret parameters go.
-    attributes[name] = isScriptUrl(value)
-      ? "#"
-      : LINK_ATTRIBUTES.has(name) && tagName !== "link"
-        ? avatars(mask(scrubAttributeUrl(value)))
-        : patterns
-          ? maskLoaded(scrubAttributeUrl(value), patterns)
-          : scrubAttributeUrl(value);
-  }
-  // The DOM lookup behind masked() runs only for the few changes that carry readable text (busy pages mostly change
-  // style and class).
-  if (!TEXT_ATTRIBUTES.some((name) => typeof attributes[name] === "string")) return;
-  const all = masked();
-  for (const name of TEXT_ATTRIBUTES) {
-    const value = attributes[name];
-    if (typeof value !== "string") continue;
-    if (all) attributes[name] = maskText(value);
-    // An input's value is the customer's typing: masked (or not) by the input rules, not rewritten here.
-    else if (name !== "value" || (tagName !== undefined && !INPUT_TAGS.has(tagName))) attributes[name] = mask(value);
-  }
-}
-
 const serializedKind = (n: SerializedNode): Kind =>
   n.type === TEXT_NODE
     ? TEXT
