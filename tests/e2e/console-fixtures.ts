@@ -136,10 +136,16 @@ export function recordingEvents(sentAt: number): unknown[] {
   ];
 }
 
-export async function logIn(page: Page, server: TestServer, path = "/console/"): Promise<void> {
+/** Logs in through the console's form, as the admin unless another agent's credentials are given. */
+export async function logIn(
+  page: Page,
+  server: TestServer,
+  path = "/console/",
+  as: { email: string; password: string } = server.admin,
+): Promise<void> {
   await page.goto(`${server.url}${path}`);
-  await page.getByLabel("Email").fill(server.admin.email);
-  await page.getByLabel("Password").fill(server.admin.password);
+  await page.getByLabel("Email").fill(as.email);
+  await page.getByLabel("Password").fill(as.password);
   await page.getByRole("button", { name: "Log in" }).click();
 }
 
@@ -155,13 +161,16 @@ export async function newPage(
   return { page, errors, close: () => context.close() };
 }
 
-/** The session cookie of the admin, logged in over the API (for tests that call the agent API as the console does). */
-export async function adminCookie(server: TestServer): Promise<string> {
+/** The session cookie of an agent (the admin by default), logged in over the API as the console does. */
+export async function agentCookie(
+  server: TestServer,
+  as: { email: string; password: string } = server.admin,
+): Promise<string> {
   const origin = new URL(server.url).origin;
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: origin },
-    body: JSON.stringify({ email: server.admin.email, password: server.admin.password }),
+    body: JSON.stringify({ email: as.email, password: as.password }),
   });
   if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   return login.headers
@@ -169,3 +178,22 @@ export async function adminCookie(server: TestServer): Promise<string> {
     .map((c) => c.split(";")[0])
     .join("; ");
 }
+
+export const adminCookie = (server: TestServer): Promise<string> => agentCookie(server);
+
+/** A POST to the agent API with a session cookie, as the console sends it. */
+export function postAsAgent(server: TestServer, cookie: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: new URL(server.url).origin, Cookie: cookie },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The handoff note of richTicket's failing export, as tier 1 writes it. */
+export const EXPORT_HANDOFF = {
+  summary: "Export fails with a 500 for Northwind",
+  attempted: [{ action: "Retried in another browser", result: "Same 500" }],
+  reason: "Server error in the export service",
+  customerGoal: "Export the report before the board meeting",
+};

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { agents } from "../../server/db/schema.js";
 import { ESCALATION_PATHS } from "../../shared/index.js";
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
-import { fileTicket, newPage, richTicket } from "./console-fixtures.js";
+import { agentCookie, EXPORT_HANDOFF, fileTicket, newPage, postAsAgent, richTicket } from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
 // Tier 2 works on something else when tier 1 escalates to them: the console tells them, wherever they are, and
@@ -13,19 +13,6 @@ describe.skipIf(!HAS_BROWSER)("console: a ticket handed to me is announced", () 
   let server: TestServer;
   let browser: Browser;
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
-
-  async function cookieOf(email: string): Promise<string> {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: new URL(server.url).origin },
-      body: JSON.stringify({ email, password: AGENT_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    return login.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  }
 
   test("tier 1 escalates: tier 2, on another screen, sees who handed which ticket over and opens it from there", async () => {
     const { db } = server.database;
@@ -44,20 +31,8 @@ describe.skipIf(!HAS_BROWSER)("console: a ticket handed to me is announced", () 
     const handed = page.getByRole("list", { name: "Handed to you" });
     expect(await handed.count()).toBe(0);
 
-    const res = await fetch(`${server.url}${ESCALATION_PATHS.escalations(ticket.id)}`, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        Origin: new URL(server.url).origin,
-        Cookie: await cookieOf("tara@example.com"),
-      },
-      body: JSON.stringify({
-        summary: "Export fails with a 500",
-        attempted: [{ action: "Retried", result: "Same 500" }],
-        reason: "Server error",
-        customerGoal: "Export the report",
-      }),
-    });
+    const cookie = await agentCookie(server, { email: "tara@example.com", password: AGENT_PASSWORD });
+    const res = await postAsAgent(server, cookie, ESCALATION_PATHS.escalations(ticket.id), EXPORT_HANDOFF);
     expect(res.status).toBe(201);
     const text = `Tara Tier1 escalated ${ticket.reference} to you: Export to CSV does nothing`;
     await handed.getByRole("link", { name: text }).click();

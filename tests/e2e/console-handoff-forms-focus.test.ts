@@ -1,7 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { ESCALATION_PATHS } from "../../shared/index.js";
-import { adminCookie, fileTicket, logIn, newPage, richTicket } from "./console-fixtures.js";
+import {
+  adminCookie,
+  EXPORT_HANDOFF,
+  fileTicket,
+  logIn,
+  newPage,
+  postAsAgent,
+  richTicket,
+} from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
 // Tier 2 works at the keyboard too: "Send back…" and "Move down a tier…" open a form whose field takes focus (as the
@@ -19,17 +27,8 @@ describe.skipIf(!HAS_BROWSER)("console: the send-back and move-down forms take f
 
   test("opening focuses the form's field; Cancel gives focus back to the opener", async () => {
     const ticket = await fileTicket(server, richTicket(Date.now() - 60_000));
-    const origin = new URL(server.url).origin;
-    const res = await fetch(`${server.url}${ESCALATION_PATHS.escalations(ticket.id)}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: origin, Cookie: await adminCookie(server) },
-      body: JSON.stringify({
-        summary: "Export fails with a 500 for Northwind",
-        attempted: [{ action: "Retried in another browser", result: "Same 500" }],
-        reason: "Server error in the export service",
-        customerGoal: "Export the report before the board meeting",
-      }),
-    });
+    const cookie = await adminCookie(server);
+    const res = await postAsAgent(server, cookie, ESCALATION_PATHS.escalations(ticket.id), EXPORT_HANDOFF);
     expect(res.status, await res.clone().text()).toBe(201);
 
     const { page, errors, close } = await newPage(browser);

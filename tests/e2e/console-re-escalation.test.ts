@@ -4,7 +4,15 @@ import { describe, expect, test } from "vitest";
 import { agents } from "../../server/db/schema.js";
 import { ESCALATION_PATHS } from "../../shared/index.js";
 import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
-import { fileTicket, newPage, richTicket } from "./console-fixtures.js";
+import {
+  agentCookie,
+  EXPORT_HANDOFF,
+  fileTicket,
+  logIn,
+  newPage,
+  postAsAgent,
+  richTicket,
+} from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
 // Tier 2 sent the handoff back ("which account?"): the second handoff should be the first one completed, not a new
@@ -15,21 +23,7 @@ describe.skipIf(!HAS_BROWSER)("console: escalating again after a send-back", () 
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
   async function as(email: string, path: string, body: unknown) {
-    const origin = new URL(server.url).origin;
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: origin },
-      body: JSON.stringify({ email, password: AGENT_PASSWORD }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const res = await fetch(`${server.url}${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: origin, Cookie: cookie },
-      body: JSON.stringify(body),
-    });
+    const res = await postAsAgent(server, await agentCookie(server, { email, password: AGENT_PASSWORD }), path, body);
     expect(res.status, await res.clone().text()).toBeLessThan(300);
     return (await res.json()) as { id: string };
   }
@@ -41,21 +35,13 @@ describe.skipIf(!HAS_BROWSER)("console: escalating again after a send-back", () 
     await createAgent(db, { workspaceId, email: "tara@example.com", name: "Tara Tier1", skills: ["technical"] });
     await createAgent(db, { workspaceId, email: "sol@example.com", name: "Sol Tier2", tier: 2, skills: ["technical"] });
     const ticket = await fileTicket(server, richTicket(Date.now() - 60_000));
-    const first = await as("tara@example.com", ESCALATION_PATHS.escalations(ticket.id), {
-      summary: "Export fails with a 500 for Northwind",
-      attempted: [{ action: "Retried in another browser", result: "Same 500" }],
-      reason: "Server error in the export service",
-      customerGoal: "Export the report before the board meeting",
-    });
+    const first = await as("tara@example.com", ESCALATION_PATHS.escalations(ticket.id), EXPORT_HANDOFF);
     await as("sol@example.com", ESCALATION_PATHS.bounce(ticket.id, first.id), {
       reason: "Which account id? I need it to find the export job",
     });
 
     const { page, errors, close } = await newPage(browser);
-    await page.goto(`${server.url}/console/tickets/${ticket.id}`);
-    await page.getByLabel("Email").fill("tara@example.com");
-    await page.getByLabel("Password").fill(AGENT_PASSWORD);
-    await page.getByRole("button", { name: "Log in" }).click();
+    await logIn(page, server, `/console/tickets/${ticket.id}`, { email: "tara@example.com", password: AGENT_PASSWORD });
     await page.getByText("Sent back by Sol Tier2 ").first().waitFor();
     await page.getByRole("button", { name: "Escalate…" }).click();
     const form = page.getByRole("form", { name: `Escalate ${ticket.reference}` });
