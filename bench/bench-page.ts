@@ -45,8 +45,18 @@ const BUSY_BODY = `<h1>Live orders</h1><table id="t"><tbody></tbody></table>
 </script>`;
 
 /** Serves the busy page at <server>/bench/busy with no recorder, rrweb with default options, or the Handoff widget. */
-export async function openBusyPage(page: Page, server: TestServer, variant: Variant): Promise<void> {
-  const url = `${server.url}/bench/busy`;
+export function openBusyPage(page: Page, server: TestServer, variant: Variant): Promise<void> {
+  return openBenchPage(page, server, variant, { path: "/bench/busy", title: "Busy", body: BUSY_BODY });
+}
+
+/** Serves `body` at <server><path> with no recorder, rrweb with default options, or the Handoff widget, and opens it. */
+export async function openBenchPage(
+  page: Page,
+  server: TestServer,
+  variant: Variant,
+  html: { path: string; title: string; body: string },
+): Promise<void> {
+  const url = `${server.url}${html.path}`;
   const rrweb = readFileSync(`${ROOT}node_modules/@rrweb/record/dist/record.js`, "utf8");
   await page.route(`${server.url}/bench/rrweb.js`, (route) =>
     route.fulfill({ contentType: "text/javascript", body: rrweb }),
@@ -60,7 +70,7 @@ export async function openBusyPage(page: Page, server: TestServer, variant: Vari
   await page.route(url, (route) =>
     route.fulfill({
       contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><title>Busy</title></head><body>${BUSY_BODY}${tail}</body></html>`,
+      body: `<!doctype html><html lang="en"><head><title>${html.title}</title></head><body>${html.body}${tail}</body></html>`,
     }),
   );
   await page.goto(url);

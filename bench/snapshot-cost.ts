@@ -8,17 +8,12 @@
  * ratio of the added script time (Handoff / rrweb).
  *   npx tsx bench/snapshot-cost.ts [rounds=5] [rows=2000]
  */
-import { readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
-import { ROOT } from "../tests/helpers/paths.js";
-import { median, startBench, type Variant } from "./bench-page.js";
+import { median, openBenchPage, startBench, type Variant } from "./bench-page.js";
 
 const rounds = Number(process.argv[2] ?? 5);
 const rows = Number(process.argv[3] ?? 2000);
 const VARIANTS: Variant[] = ["none", "rrweb-defaults", "handoff"];
 const bench = await startBench();
-const url = `${bench.server.url}/bench/large`;
-const rrweb = readFileSync(`${ROOT}node_modules/@rrweb/record/dist/record.js`, "utf8");
 
 const LARGE_BODY = `<script>
   window.longest = 0;
@@ -46,32 +41,13 @@ const LARGE_BODY = `<script>
   document.getElementById("notes").innerHTML = text;
 </script>`;
 
-async function open(page: Page, variant: Variant): Promise<void> {
-  await page.route(`${bench.server.url}/bench/rrweb.js`, (route) =>
-    route.fulfill({ contentType: "text/javascript", body: rrweb }),
-  );
-  const tail =
-    variant === "rrweb-defaults"
-      ? `<script type="module">import { record } from "/bench/rrweb.js"; window.events = []; record({ emit: (e) => window.events.push(e) });</script>`
-      : variant === "handoff"
-        ? `<script src="/widget.js" data-site-key="pk_demo" async></script>`
-        : "";
-  await page.route(url, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><title>Contacts</title></head><body>${LARGE_BODY}${tail}</body></html>`,
-    }),
-  );
-  await page.goto(url);
-}
-
 async function measure(variant: Variant): Promise<{ script: number; longest: number; layout: number; style: number }> {
   const context = await bench.browser.newContext({ viewport: { width: 1200, height: 800 } });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
-    await open(page, variant);
+    await openBenchPage(page, bench.server, variant, { path: "/bench/large", title: "Contacts", body: LARGE_BODY });
     // The widget loads its recorder once the page is idle; 5 s covers that and the snapshot on this box.
     await page.waitForTimeout(5000);
     const metrics = Object.fromEntries(

@@ -3,37 +3,10 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import { type RunningServer, startServer } from "../../server/start.js";
+import { prng, WEIRD } from "../helpers/fuzz.js";
 import { CUSTOMER_ORIGIN, sampleEvents, ticketBody } from "../helpers/test-app.js";
 
 const REQUESTS = 2400;
-
-/** Small deterministic PRNG (mulberry32): a failure names its seed and replays exactly. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const WEIRD: unknown[] = [
-  null,
-  true,
-  -1,
-  1e308,
-  Number.MAX_SAFE_INTEGER,
-  "",
-  "\u0000",
-  "\ud800",
-  "a".repeat(70_000),
-  [],
-  {},
-  { __proto__: { polluted: true } },
-  { constructor: { prototype: { x: 1 } } },
-  [[[[[[[[[[]]]]]]]]]],
-  "2026-13-45T99:99:99Z",
-];
 
 /** A valid body with one field (at any depth) replaced by something odd, or broken text. */
 function mutate(value: unknown, rand: () => number): unknown {
