@@ -44,6 +44,18 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     await close();
   });
 
+  test("a cross-origin isolated page (COEP require-corp): the widget, its chunks and the recorder load; ticket and recording sent", async () => {
+    const { page, errors, close } = await site.open("/isolated", {
+      headers: { "Cross-Origin-Embedder-Policy": "require-corp", "Cross-Origin-Opener-Policy": "same-origin" },
+    });
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expectStyledLauncher(page);
+    const { events } = await sendWithRecording(site, page, "Isolated page");
+    expect(events[1].type).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("page CSS that matches every div (transform, div:empty, all: unset), rtl and zoom: the launcher stays on screen", async () => {
     const { page, errors, close } = await site.open("/css", {
       head: `<style>* { all: unset } html { zoom: 1.25 } div { transform: translateZ(0) } div:empty { display: none }

@@ -79,15 +79,19 @@ export class Dialog extends Component<Props, State> {
   }
 
   /**
-   * On a phone the dialog fills the visible part of the screen: with the keyboard open that is the visual viewport
-   * (smaller than the layout viewport, and scrolled), which the phone CSS (dialog-styles.ts) reads as --vh and --vt.
+   * On a phone (600px wide or less on screen) the dialog fills the visible part of the screen: with the keyboard
+   * open that is the visual viewport (smaller than the layout viewport, and scrolled), which the phone CSS
+   * (dialog-styles.ts) reads as --vh and --vt. A page shown scaled down (no <meta name=viewport>: scale < 1) has the
+   * widget zoomed back up by 1/scale (mount.ts), so these lengths are in the zoomed widget's pixels.
    */
   fit = () => {
     const v = visualViewport;
-    const style = this.ref.current?.style;
-    if (!v || !style) return;
-    style.setProperty("--vh", `${v.height}px`);
-    style.setProperty("--vt", `${v.offsetTop}px`);
+    const d = this.ref.current;
+    if (!v || !d) return;
+    const s = Math.min(v.scale, 1);
+    d.classList.toggle("m", innerWidth * s <= 600);
+    d.style.setProperty("--vh", `${v.height * s}px`);
+    d.style.setProperty("--vt", `${v.offsetTop * s}px`);
   };
 
   override componentDidUpdate(_prev: Props, before: State) {
