@@ -3,6 +3,7 @@ import { attachmentCss } from "./AttachmentPicker.js";
 import { dialogCss } from "./dialog-styles.js";
 import { DoneView, FormView, QueuedView, type Status } from "./dialog-views.js";
 import { describeFailure } from "./errors.js";
+import { joinPageModal } from "./page-modal.js";
 import { validate } from "./validate.js";
 import type { Strings } from "./strings.js";
 import type { DialogView as View, FieldName, FormValues, UiController } from "./types.js";
@@ -55,7 +56,12 @@ export class Dialog extends Component<Props, State> {
     };
   }
 
+  leaveModal = () => {};
+
   override componentDidMount() {
+    // Before the focus moves in: inside an inert page it could not.
+    const host = (this.ref.current?.getRootNode() as ShadowRoot | undefined)?.host;
+    if (host instanceof HTMLElement) this.leaveModal = joinPageModal(host);
     const { values, setValues } = this.props;
     if (!values.subject && !values.description) {
       try {
@@ -73,6 +79,7 @@ export class Dialog extends Component<Props, State> {
   }
 
   override componentWillUnmount() {
+    this.leaveModal();
     clearInterval(this.timer);
     visualViewport?.removeEventListener("resize", this.fit);
     visualViewport?.removeEventListener("scroll", this.fit);
@@ -141,6 +148,8 @@ export class Dialog extends Component<Props, State> {
   /** Escape closes; Tab stays inside the dialog. */
   onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
+      // Not the page's too: an open modal <dialog> we sit in (page-modal.ts) would close with ours.
+      event.preventDefault();
       event.stopPropagation();
       this.props.onClose();
     } else if (event.key === "Tab") {
