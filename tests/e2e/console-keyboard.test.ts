@@ -274,6 +274,14 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       await page.getByText("No tickets match these filters").waitFor();
       await page.keyboard.press("j");
       expect(await search.inputValue()).toBe("nothing like thisj");
+
+      // Clear filters (Tab to it, Enter) goes away with the filters: focus lands in the emptied search box.
+      for (let i = 0; i < 12 && (await focused(page)) !== "button:Clear filters"; i++) await page.keyboard.press("Tab");
+      expect(await focused(page)).toBe("button:Clear filters");
+      await page.keyboard.press("Enter");
+      await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor();
+      expect(await focused(page)).toBe("input:Search tickets");
+      expect(await search.inputValue()).toBe("");
       expect(errors).toEqual([]);
     } finally {
       await close();

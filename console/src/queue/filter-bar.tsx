@@ -94,7 +94,11 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
           <button
             type="button"
             class="button button--link"
-            onClick={() => navigate(href("", { status: filters.status }))}
+            onClick={() => {
+              navigate(href("", { status: filters.status }));
+              // This button goes away with the filters: focus would fall to the page's start.
+              document.getElementById("ticket-search")?.focus();
+            }}
           >
             Clear filters
           </button>
