@@ -3,7 +3,7 @@ import { attachmentCss } from "./AttachmentPicker.js";
 import { dialogCss } from "./dialog-styles.js";
 import { DoneView, FormView, QueuedView, type Status } from "./dialog-views.js";
 import { describeFailure } from "./errors.js";
-import { joinPageModal } from "./page-modal.js";
+import { overPage } from "./over-page.js";
 import { validate } from "./validate.js";
 import type { Strings } from "./strings.js";
 import type { DialogView as View, FieldName, FormValues, UiController } from "./types.js";
@@ -59,9 +59,9 @@ export class Dialog extends Component<Props, State> {
   leaveModal = () => {};
 
   override componentDidMount() {
-    // Before the focus moves in: inside an inert page it could not.
+    // First: focus then moves into a form that is on top of the page and not inert.
     const host = (this.ref.current?.getRootNode() as ShadowRoot | undefined)?.host;
-    if (host instanceof HTMLElement) this.leaveModal = joinPageModal(host);
+    if (host instanceof HTMLElement) this.leaveModal = overPage(host);
     const { values, setValues } = this.props;
     if (!values.subject && !values.description) {
       try {
@@ -148,7 +148,7 @@ export class Dialog extends Component<Props, State> {
   /** Escape closes; Tab stays inside the dialog. */
   onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
-      // Not the page's too: an open modal <dialog> we sit in (page-modal.ts) would close with ours.
+      // Not the page's too: an open modal <dialog> we sit in (over-page.ts) would close with ours.
       event.preventDefault();
       event.stopPropagation();
       this.props.onClose();
