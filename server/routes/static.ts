@@ -37,12 +37,14 @@ export function staticRoutes() {
   const app = new Hono<AppEnv>();
   const widgetHeaders = (immutable: boolean) => ({
     "Access-Control-Allow-Origin": "*",
-    "Cross-Origin-Resource-Policy": "cross-origin",
     "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=300",
   });
 
   app.get("/widget.js", async (c) => {
-    const response = await serve(c, `${c.get("config").distDir}/widget`, "widget.js", widgetHeaders(false));
+    // A classic <script> is a no-cors request: a page with Cross-Origin-Embedder-Policy: require-corp needs CORP to
+    // run it. The chunks are module imports (CORS requests, which CORP does not apply to): 47 B less each on the wire.
+    const headers = { ...widgetHeaders(false), "Cross-Origin-Resource-Policy": "cross-origin" };
+    const response = await serve(c, `${c.get("config").distDir}/widget`, "widget.js", headers);
     return response ?? missingBuild(c, "The widget");
   });
   app.get("/widget/*", async (c) => {

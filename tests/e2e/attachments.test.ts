@@ -112,4 +112,34 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
     expect(customer.errors).toEqual([]);
     await customer.close();
   });
+
+  test("in a conversation, a screenshot pasted into the reply box is attached to it", async () => {
+    const customer = await widgetPage(browser);
+    const { page } = customer;
+    await page.goto(`${server.url}/demo/`);
+    await openWidget(page);
+    await fillForm(page, "Totals are wrong", "The totals row is off");
+    await form(page).getByRole("button", { name: "Send" }).click();
+    await form(page).getByRole("button", { name: "View conversation" }).click();
+    const reply = form(page).getByLabel("Your reply");
+    await reply.waitFor();
+    await reply.fill("Here is what I see now");
+    await reply.evaluate(async (textarea) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 64;
+      canvas.height = 48;
+      canvas.getContext("2d")!.fillRect(0, 0, 64, 48);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], "totals.png", { type: "image/png" }));
+      textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, composed: true }));
+    });
+    const files = form(page).getByRole("list", { name: "Files in this conversation" });
+    const shot = files.getByRole("img", { name: "totals.png" });
+    await shot.waitFor();
+    await expect.poll(() => shot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
+    expect(await reply.inputValue()).toBe("Here is what I see now");
+    expect(customer.errors).toEqual([]);
+    await customer.close();
+  });
 });

@@ -239,4 +239,52 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       await close();
     }
   }, 120_000);
+
+  test("search from the keyboard: Enter moves focus to the first result, so j/k move through results instead of typing", async () => {
+    const { page, errors, close } = await newPage(browser);
+    try {
+      await page.goto(`${server.url}/console/`);
+      await page.getByLabel("Email").fill(server.admin.email);
+      await page.getByLabel("Password").fill(server.admin.password);
+      await page.keyboard.press("Enter");
+      await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor();
+      const search = page.getByRole("searchbox", { name: "Search tickets" });
+
+      await page.keyboard.press("/");
+      await page.keyboard.type("invoice");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => focused(page)).toBe("a:Invoice address fails");
+      await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor({ state: "detached" });
+      await page.keyboard.press("j");
+      await page.keyboard.press("k");
+      expect(await search.inputValue()).toBe("invoice");
+      expect(await focused(page)).toBe("a:Invoice address fails");
+      expect(await page.locator("tr.is-selected a").textContent()).toBe("Invoice address fails");
+
+      // The same search again: nothing to load, focus goes back to its first result.
+      await page.keyboard.press("/");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => focused(page)).toBe("a:Invoice address fails");
+
+      // A search that finds nothing keeps focus in the box, to change it.
+      await page.keyboard.press("/");
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("nothing like this");
+      await page.keyboard.press("Enter");
+      await page.getByText("No tickets match these filters").waitFor();
+      await page.keyboard.press("j");
+      expect(await search.inputValue()).toBe("nothing like thisj");
+
+      // Clear filters (Tab to it, Enter) goes away with the filters: focus lands in the emptied search box.
+      for (let i = 0; i < 12 && (await focused(page)) !== "button:Clear filters"; i++) await page.keyboard.press("Tab");
+      expect(await focused(page)).toBe("button:Clear filters");
+      await page.keyboard.press("Enter");
+      await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor();
+      expect(await focused(page)).toBe("input:Search tickets");
+      expect(await search.inputValue()).toBe("");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 60_000);
 });

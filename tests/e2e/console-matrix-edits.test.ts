@@ -96,4 +96,31 @@ describe.skipIf(!HAS_BROWSER)("console: editing the matrix keeps what the admin 
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("reordering rules from the keyboard: focus stays on the moved rule's arrow, the other one at either end", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/matrix");
+    await page.getByRole("heading", { level: 1, name: "Escalation matrix" }).waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+    const second = "Service down or data loss is critical";
+    const order = () => page.locator(".rule-list > li").evaluateAll((items) => items.map((li) => li.ariaLabel));
+    const start = (await order()).indexOf(second);
+    await page.getByRole("button", { name: `Move ${second} down` }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(focused).toBe(`Move ${second} down`);
+    await page.keyboard.press("Enter"); // again, with the same key
+    await expect.poll(focused).toBe(`Move ${second} down`);
+    await expect.poll(async () => (await order()).indexOf(second)).toBe(start + 2);
+    // Up to the top: its "up" arrow is then disabled, focus goes to "down".
+    await page.getByRole("button", { name: `Move ${second} up` }).focus();
+    for (let i = 0; i < start + 2; i++) {
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await order()).indexOf(second)).toBe(start + 1 - i);
+    }
+    await expect.poll(focused).toBe(`Move ${second} down`);
+    expect(await page.locator(".rule-list > li").first().getAttribute("aria-label")).toBe(second);
+    await page.getByRole("button", { name: "Discard" }).click();
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

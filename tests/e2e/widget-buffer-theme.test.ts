@@ -103,6 +103,32 @@ describe.skipIf(!HAS_BROWSER)("widget recording buffer, theming and the ESM entr
     await close();
   });
 
+  test("a dark-themed page (color-scheme dark): the dialog's native controls stay light; a thread's time reads at its line's size", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    const dark = `<meta name="color-scheme" content="dark"><style>:root{color-scheme:dark;background:#111;color:#eee}</style>`;
+    await hostPage(page, server, "", `${dark}<h1>Night mode dashboard</h1>`);
+    await openWidget(page);
+    // The file button on the white dialog: light grey, not the dark scheme's grey with white text.
+    const lightness = await form(page)
+      .getByLabel("Attach screenshots or files")
+      .evaluate((input) => {
+        const rgb = getComputedStyle(input, "::file-selector-button").backgroundColor.match(/\d+/g)!.map(Number);
+        return Math.min(...rgb.slice(0, 3));
+      });
+    expect(lightness).toBeGreaterThan(200);
+
+    await sendTicket(page, "Dark page");
+    await form(page).getByRole("button", { name: "View conversation" }).click();
+    const meta = form(page).locator(".ms li .cm").first();
+    await meta.waitFor();
+    const sizes = await meta.evaluate((line) =>
+      [line, line.querySelector("time")!].map((e) => getComputedStyle(e).fontSize),
+    );
+    expect(sizes[1]).toBe(sizes[0]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("the ESM entry: init() in a module script starts the widget, identify() pre-fills, shutdown() removes it", async () => {
     const { page, errors, close } = await widgetPage(browser);
     await page.route(

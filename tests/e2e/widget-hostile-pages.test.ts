@@ -44,6 +44,38 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     await close();
   });
 
+  test("a cross-origin isolated page (COEP require-corp): the widget, its chunks and the recorder load; ticket and recording sent", async () => {
+    const { page, errors, close } = await site.open("/isolated", {
+      headers: { "Cross-Origin-Embedder-Policy": "require-corp", "Cross-Origin-Opener-Policy": "same-origin" },
+    });
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expectStyledLauncher(page);
+    const { events } = await sendWithRecording(site, page, "Isolated page");
+    expect(events[1].type).toBe(2);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("the page's own popover (a cookie banner) shown after the widget loaded: the opened form is on top of it", async () => {
+    const { page, errors, close } = await site.open("/popover", {
+      head: `<style>#cookies{position:fixed;inset:auto 0 0 0;margin:0;width:100%;height:50vh;border:0;background:#ffd}</style>`,
+      body: `<h1>Orders</h1><div id="cookies" popover="manual">We use cookies.</div>`,
+    });
+    await expectStyledLauncher(page);
+    await page.evaluate(() => document.getElementById("cookies")!.showPopover());
+    await page.evaluate(() => (window as unknown as { Handoff: { open(): void } }).Handoff.open());
+    await form(page).waitFor();
+    // Real clicks (Playwright checks what is under the pointer): the banner covered the lower half, Send included.
+    await form(page).getByLabel("Email", { exact: true }).click({ timeout: 5000 });
+    await page.keyboard.type("cookie@northwind.example");
+    await form(page).getByLabel("Subject").fill("Under the cookie banner");
+    await form(page).getByLabel("Description").fill("Send was under it");
+    await form(page).getByRole("button", { name: "Send" }).click({ timeout: 5000 });
+    await page.getByRole("heading", { name: /Ticket HO-\d+ created/ }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("page CSS that matches every div (transform, div:empty, all: unset), rtl and zoom: the launcher stays on screen", async () => {
     const { page, errors, close } = await site.open("/css", {
       head: `<style>* { all: unset } html { zoom: 1.25 } div { transform: translateZ(0) } div:empty { display: none }

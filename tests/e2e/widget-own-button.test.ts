@@ -56,4 +56,46 @@ describe.skipIf(!HAS_BROWSER)("the page's own help button (data-launcher=false)"
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a Contact support button in the page's own modal <dialog>: the form opens usable on top, Esc closes only it", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    await hostPage(
+      page,
+      server,
+      "",
+      `<button id="pay" type="button">Pay</button>
+      <dialog id="failed"><p>Payment failed.</p><button id="support" type="button">Contact support</button>
+        <button id="dismiss" type="button">Dismiss</button></dialog>
+      <script>
+        pay.onclick = () => failed.showModal();
+        support.onclick = () => Handoff.open();
+        dismiss.onclick = () => failed.close();
+      </script>`,
+    );
+    const launcher = page.getByRole("button", { name: /Help/ });
+    // Not form(page): the page's own dialog is a dialog too.
+    const widget = page.getByRole("dialog", { name: "Contact support" });
+    await launcher.waitFor();
+    await page.getByRole("button", { name: "Pay" }).click();
+    await page.getByRole("button", { name: "Contact support" }).click();
+    await widget.waitFor();
+    // Focus went into the form, and a click on a field reaches it (not the page's inert backdrop).
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById("handoff-widget")!.shadowRoot!.activeElement?.id))
+      .toMatch(/^ho-/);
+    await widget.getByLabel("Subject").click({ timeout: 5000 });
+    await page.keyboard.type("Payment failed twice");
+    expect(await widget.getByLabel("Subject").inputValue()).toBe("Payment failed twice");
+
+    await page.keyboard.press("Escape");
+    await widget.waitFor({ state: "hidden" });
+    expect(await page.evaluate(() => (document.getElementById("failed") as HTMLDialogElement).open)).toBe(true);
+    await page.getByRole("button", { name: "Dismiss" }).click();
+    // The page's dialog is gone; the launcher is back, clickable, and the draft is still there.
+    await launcher.click({ timeout: 5000 });
+    await widget.waitFor();
+    expect(await widget.getByLabel("Subject").inputValue()).toBe("Payment failed twice");
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
-import { form, ticketRequest, ticketsWithSubject } from "./widget-fixtures.js";
+import { fillForm, form, hostPage, ticketRequest, ticketsWithSubject } from "./widget-fixtures.js";
 
 /** A phone: 390x844 CSS pixels, touch, mobile meta-viewport handling (as Playwright's iPhone-like descriptors). */
 async function phonePage(browser: Browser) {
@@ -56,6 +56,24 @@ function dialogBox(page: Page) {
       minFont: Math.min(...sizes),
     };
   });
+}
+
+/** A box as the phone's screen shows it (CSS pixels of a 390px-wide screen): the page's scale applied. */
+function onScreen(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const el = document.getElementById("handoff-widget")!.shadowRoot!.querySelector<HTMLElement>(sel)!;
+    const r = el.getBoundingClientRect();
+    const v = visualViewport!;
+    const at = (n: number) => Math.round(n * v.scale);
+    return {
+      left: at(r.left - v.offsetLeft),
+      top: at(r.top - v.offsetTop),
+      width: at(r.width),
+      height: at(r.height),
+      screen: { width: at(v.width), height: at(v.height) },
+      scaled: v.scale < 0.9,
+    };
+  }, selector);
 }
 
 describe.skipIf(!HAS_BROWSER)("widget on a phone (390x844, touch)", () => {
@@ -151,6 +169,42 @@ describe.skipIf(!HAS_BROWSER)("widget on a phone (390x844, touch)", () => {
 
     const stored = await ticketsWithSubject(server, "Phone: cannot export");
     expect(stored).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("a page without <meta name=viewport> (laid out 980px wide, shown scaled down): the launcher keeps a finger's size, the dialog fills the screen, a ticket is sent", async () => {
+    const { page, errors, close } = await phonePage(browser);
+    await hostPage(
+      page,
+      server,
+      "",
+      "<h1>Legacy billing</h1><p>A desktop page that never asked for a phone layout.</p>",
+    );
+    await page.getByRole("button", { name: /Help/ }).waitFor();
+    const launcher = await onScreen(page, ".l");
+    expect(launcher.scaled).toBe(true); // the page really is shown scaled down
+    expect(launcher.height).toBeGreaterThanOrEqual(40);
+    expect(launcher.left + launcher.width).toBeLessThanOrEqual(launcher.screen.width);
+    expect(launcher.top + launcher.height).toBeLessThanOrEqual(launcher.screen.height);
+    expect(await hitAtLauncherCentre(page)).toMatchObject({ ready: true, hostOnTop: true, launcherOnTop: true });
+
+    await page.getByRole("button", { name: /Help/ }).tap();
+    await form(page).waitFor();
+    await expect.poll(async () => (await onScreen(page, ".d")).top).toBe(0);
+    const dialog = await onScreen(page, ".d");
+    expect(dialog).toMatchObject({ left: 0, top: 0, width: 390 });
+    expect(Math.abs(dialog.height - dialog.screen.height)).toBeLessThanOrEqual(1);
+    // Its text reads at the phone's size, not at 40 % of it.
+    expect((await onScreen(page, "h2")).height).toBeGreaterThanOrEqual(20);
+
+    await fillForm(page, "Scaled page: cannot pay", "Tapped Pay on my phone and nothing happened.");
+    const send = form(page).getByRole("button", { name: "Send" });
+    await send.scrollIntoViewIfNeeded();
+    const [request] = await Promise.all([ticketRequest(page), send.tap()]);
+    await page.getByRole("heading", { name: /Ticket HO-\d+ created/ }).waitFor();
+    expect((await request.response())?.status()).toBe(201);
+    expect(await ticketsWithSubject(server, "Scaled page: cannot pay")).toHaveLength(1);
     expect(errors).toEqual([]);
     await close();
   });

@@ -3,6 +3,7 @@ import { attachmentCss } from "./AttachmentPicker.js";
 import { dialogCss } from "./dialog-styles.js";
 import { DoneView, FormView, QueuedView, type Status } from "./dialog-views.js";
 import { describeFailure } from "./errors.js";
+import { overPage } from "./over-page.js";
 import { validate } from "./validate.js";
 import type { Strings } from "./strings.js";
 import type { DialogView as View, FieldName, FormValues, UiController } from "./types.js";
@@ -55,7 +56,12 @@ export class Dialog extends Component<Props, State> {
     };
   }
 
+  leaveModal = () => {};
+
   override componentDidMount() {
+    // First: focus then moves into a form that is on top of the page and not inert.
+    const host = (this.ref.current?.getRootNode() as ShadowRoot | undefined)?.host;
+    if (host instanceof HTMLElement) this.leaveModal = overPage(host);
     const { values, setValues } = this.props;
     if (!values.subject && !values.description) {
       try {
@@ -73,21 +79,26 @@ export class Dialog extends Component<Props, State> {
   }
 
   override componentWillUnmount() {
+    this.leaveModal();
     clearInterval(this.timer);
     visualViewport?.removeEventListener("resize", this.fit);
     visualViewport?.removeEventListener("scroll", this.fit);
   }
 
   /**
-   * On a phone the dialog fills the visible part of the screen: with the keyboard open that is the visual viewport
-   * (smaller than the layout viewport, and scrolled), which the phone CSS (dialog-styles.ts) reads as --vh and --vt.
+   * On a phone (600px wide or less on screen) the dialog fills the visible part of the screen: with the keyboard
+   * open that is the visual viewport (smaller than the layout viewport, and scrolled), which the phone CSS
+   * (dialog-styles.ts) reads as --vh and --vt. A page shown scaled down (no <meta name=viewport>: scale < 1) has the
+   * widget zoomed back up by 1/scale (mount.ts), so these lengths are in the zoomed widget's pixels.
    */
   fit = () => {
     const v = visualViewport;
-    const style = this.ref.current?.style;
-    if (!v || !style) return;
-    style.setProperty("--vh", `${v.height}px`);
-    style.setProperty("--vt", `${v.offsetTop}px`);
+    const d = this.ref.current;
+    if (!v || !d) return;
+    const s = Math.min(v.scale, 1);
+    d.classList.toggle("m", innerWidth * s <= 600);
+    d.style.setProperty("--vh", `${v.height * s}px`);
+    d.style.setProperty("--vt", `${v.offsetTop * s}px`);
   };
 
   override componentDidUpdate(_prev: Props, before: State) {
@@ -137,6 +148,8 @@ export class Dialog extends Component<Props, State> {
   /** Escape closes; Tab stays inside the dialog. */
   onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
+      // Not the page's too: an open modal <dialog> we sit in (over-page.ts) would close with ours.
+      event.preventDefault();
       event.stopPropagation();
       this.props.onClose();
     } else if (event.key === "Tab") {

@@ -25,14 +25,20 @@ interface State {
 }
 
 /**
- * A conversation's files, both sides' (images previewed), and attaching more: choose, drop or paste an image.
+ * A conversation's files, both sides' (images previewed), and attaching more: choose, drop, or paste an image
+ * anywhere in the thread (the reply box above all).
  * Styles: attachmentCss (AttachmentPicker.tsx), already in the dialog's stylesheet.
  */
 export class ThreadAttachments extends Component<Props, State> {
   override state: State = { files: [], urls: {}, error: "", busy: false };
   live = true;
 
+  /** The dialog, listened on for pastes: a screenshot is pasted where the customer types, the reply box. */
+  dialog: Element | null | undefined;
+
   override componentDidMount() {
+    this.dialog = (this.base as HTMLElement | undefined)?.closest(".d");
+    this.dialog?.addEventListener("paste", this.paste);
     listThreadAttachments(this.props.caller, this.props.ticketId).then(
       (files) => this.live && this.show(files),
       () => {
@@ -42,6 +48,7 @@ export class ThreadAttachments extends Component<Props, State> {
   }
 
   override componentWillUnmount() {
+    this.dialog?.removeEventListener("paste", this.paste);
     this.live = false;
     for (const url of Object.values(this.state.urls)) URL.revokeObjectURL(url);
   }
@@ -80,6 +87,13 @@ export class ThreadAttachments extends Component<Props, State> {
     this.setState({ busy: false });
   };
 
+  paste = (event: Event) => {
+    const pasted = [...((event as ClipboardEvent).clipboardData?.files ?? [])];
+    if (!pasted.length) return;
+    event.preventDefault();
+    void this.attach(pasted);
+  };
+
   download = async (file: ThreadAttachment) => {
     const url = URL.createObjectURL(await threadAttachmentBlob(this.props.caller, this.props.ticketId, file.id));
     Object.assign(document.createElement("a"), { href: url, download: file.filename }).click();
@@ -97,10 +111,6 @@ export class ThreadAttachments extends Component<Props, State> {
         onDrop={(e) => {
           e.preventDefault();
           void attach([...(e.dataTransfer?.files ?? [])]);
-        }}
-        onPaste={(e) => {
-          const pasted = [...(e.clipboardData?.files ?? [])];
-          if (pasted.length) void attach(pasted);
         }}
       >
         {files.length > 0 && (

@@ -6,7 +6,7 @@ export const conversationCss = `.t{display:flex;gap:4px;margin:0 28px 12px 0}
 .cl button{display:block;width:100%;text-align:left;border:1px solid #ddd;border-radius:8px;background:#fff;padding:8px 10px;margin-bottom:6px;cursor:pointer;color:#1a1a1a}
 .cl strong,.cm,.cp,.mb{display:block}
 h2,.cl strong{overflow-wrap:anywhere}
-.cm{font-size:12px;color:#555}
+.cm,.cm time{font-size:12px;color:#555}
 .cp{color:#444;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .u{color:#c8102e}
 .ms li{border-radius:8px;padding:6px 10px;margin-bottom:6px;max-width:88%}

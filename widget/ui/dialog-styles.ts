@@ -1,7 +1,13 @@
-/** The dialog's stylesheet, loaded with the dialog chunk; the accent (--a, --t) comes from the launcher's :host. */
+/**
+ * The dialog's stylesheet, loaded with the dialog chunk; the accent (--a, --t) comes from the launcher's :host.
+ * `.m` is the phone layout (full screen, 16px fields so iOS does not zoom on focus), set by Dialog.fit from the
+ * screen's width: a media query would miss a phone page without <meta name=viewport>, laid out 980px wide.
+ * `color-scheme:light`: a dark page (its meta color-scheme or :root) would draw the native controls (file button,
+ * checkbox, scrollbar) dark on the white dialog.
+ */
 export function dialogCss(_color: string, left: boolean): string {
   const side = left ? "left" : "right";
-  return `.d{bottom:76px;width:min(380px,calc(100vw - 40px));max-height:calc(100vh - 100px);overflow:auto;background:#fff;color:#1a1a1a;border-radius:12px;padding:18px;box-shadow:0 12px 40px rgba(0,0,0,.3)}
+  return `.d{color-scheme:light;bottom:76px;width:min(380px,calc(100vw - 40px));max-height:calc(100vh - 100px);overflow:auto;background:#fff;color:#1a1a1a;border-radius:12px;padding:18px;box-shadow:0 12px 40px rgba(0,0,0,.3)}
 .nl .d{bottom:20px}
 h2{margin:0 0 6px;font-size:17px;font-weight:700}
 p{margin:0 0 12px;color:#444}
@@ -23,7 +29,7 @@ button.g{background:#fff;color:#222;border-color:#888}
 button:disabled{opacity:.6;cursor:progress}
 .x{position:absolute;top:10px;${side}:10px;border:0;background:none;font-size:20px;cursor:pointer;color:#444;line-height:1;padding:4px 8px}
 progress{width:100%;height:8px}
-@media (max-width:600px){.d{left:0;right:0;top:var(--vt,0);bottom:auto;width:100%;height:var(--vh,100dvh);max-height:none;border-radius:0;overscroll-behavior:contain}
-input[type=email],input[type=text],input[type=number],textarea{font-size:16px}}
+.d.m{left:0;right:0;top:var(--vt,0);bottom:auto;width:100%;height:var(--vh,100dvh);max-height:none;border-radius:0;overscroll-behavior:contain}
+.m input,.m textarea{font-size:16px}
 @media (prefers-reduced-motion:no-preference){.d{animation:i .15s ease-out}@keyframes i{from{opacity:0;transform:translateY(8px)}}}`;
 }

@@ -44,6 +44,12 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   root.dir = "ltr";
   if (!options.launcher) root.className = "nl";
   shadow.appendChild(root);
+  // A phone page without <meta name=viewport> is laid out ~980px wide and shown scaled down (scale < 1): zoom the
+  // widget back up so it keeps its size on the screen (a tappable launcher, a dialog that fills the phone).
+  const v = visualViewport;
+  const zoom = () => (root.style.zoom = `${Math.max(1, 1 / v!.scale)}`);
+  v?.addEventListener("resize", zoom);
+  if (v) zoom();
   // The top layer: above the page's own fixed and sticky layers, whatever their z-index or place in the DOM.
   host.popover = "manual";
   const attach = () => {
@@ -148,6 +154,7 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
     unmount: () => {
       removed = true;
       keep.disconnect();
+      v?.removeEventListener("resize", zoom);
       render(null, root);
       host.remove();
     },

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useLayoutEffect, useState } from "preact/hooks";
 import type { MatrixRule } from "../../../shared/index.js";
 import type { MatrixModel } from "./matrix-model.js";
 import { RuleForm } from "./rule-form.js";
@@ -14,11 +14,26 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
   // and must not swap the open form for another rule's, dropping what was typed.
   const [editing, setEditing] = useState<{ id: string } | "new" | null>(null);
   const isEditing = (rule: MatrixRule) => editing !== null && editing !== "new" && editing.id === rule.id;
+  // The rule just moved: the keyed re-order moves its <li>, which takes focus off its button (keyboard users were
+  // dropped at the page's start). Focus follows it: the same arrow, or the other one once it reaches an end.
+  const [moved, setMoved] = useState<{ id: string; by: -1 | 1 } | null>(null);
+  // Layout effect: right after the re-order, before a next key press could land on the page's start.
+  useLayoutEffect(() => {
+    if (!moved) return;
+    setMoved(null);
+    const item = [...document.querySelectorAll<HTMLElement>(".rule-list > li")].find(
+      (li) => li.dataset.ruleId === moved.id,
+    );
+    const [up, down] = [...(item?.querySelectorAll<HTMLButtonElement>("button[data-move]") ?? [])];
+    const same = moved.by < 0 ? up : down;
+    (same && !same.disabled ? same : moved.by < 0 ? down : up)?.focus();
+  }, [moved]);
   const move = (index: number, by: -1 | 1) => {
     const next = [...rules];
     const [rule] = next.splice(index, 1);
     next.splice(index + by, 0, rule!);
     model.edit(next);
+    setMoved({ id: rule!.id, by });
   };
   const save = (rule: MatrixRule) => {
     if (editing === "new") model.edit([...rules, uniqueId(rule, rules)]);
@@ -30,7 +45,12 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
     <>
       <ol class="rule-list">
         {rules.map((rule, index) => (
-          <li key={rule.id} class={`card rule${rule.enabled ? "" : " rule--disabled"}`} aria-label={rule.name}>
+          <li
+            key={rule.id}
+            data-rule-id={rule.id}
+            class={`card rule${rule.enabled ? "" : " rule--disabled"}`}
+            aria-label={rule.name}
+          >
             {isEditing(rule) ? (
               <RuleForm rule={rule} onSave={save} onCancel={() => setEditing(null)} />
             ) : (
@@ -51,6 +71,7 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
                       type="button"
                       class="button button--small"
                       disabled={index === 0}
+                      data-move="up"
                       onClick={() => move(index, -1)}
                       aria-label={`Move ${rule.name} up`}
                     >
@@ -60,6 +81,7 @@ export function RuleList({ model, isAdmin }: { model: MatrixModel; isAdmin: bool
                       type="button"
                       class="button button--small"
                       disabled={index === rules.length - 1}
+                      data-move="down"
                       onClick={() => move(index, 1)}
                       aria-label={`Move ${rule.name} down`}
                     >

@@ -4,6 +4,7 @@ import { agentsDirectory, loadAgents } from "../agents-directory.js";
 import { href, navigate } from "../router.js";
 import { capitalize } from "../ui/format.js";
 import { filterParams, type QueueFilters } from "./queue-filters.js";
+import { focusResults } from "./queue-keys.js";
 
 const KNOWN_QUEUES = ["billing", "technical", "account"];
 
@@ -28,7 +29,9 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
         class="filter-bar"
         onSubmit={(event) => {
           event.preventDefault();
-          go({ q: text.trim() || undefined });
+          const q = text.trim() || undefined;
+          focusResults(q === filters.q);
+          go({ q });
         }}
       >
         <input
@@ -91,7 +94,11 @@ export function FilterBar({ filters }: { filters: QueueFilters }) {
           <button
             type="button"
             class="button button--link"
-            onClick={() => navigate(href("", { status: filters.status }))}
+            onClick={() => {
+              navigate(href("", { status: filters.status }));
+              // This button goes away with the filters: focus would fall to the page's start.
+              document.getElementById("ticket-search")?.focus();
+            }}
           >
             Clear filters
           </button>

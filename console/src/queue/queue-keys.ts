@@ -20,6 +20,21 @@ export function toggleBulk(id: string): void {
 }
 /** Set when leaving a ticket for the queue, so the queue puts focus back on that ticket's row once it has loaded. */
 let returning = false;
+/** Set by a search (Enter in the search box): once its results are in, focus goes to the first, so j/k go on from there. */
+let searching = false;
+
+/** Enter in the search box: the results get focus, as in Gmail or Linear (a j typed into the box is text). */
+export function focusResults(sameSearch: boolean): void {
+  // The same search again loads nothing new: its rows are already there.
+  if (!sameSearch) searching = true;
+  else selectRow(document.querySelector<HTMLElement>("tr[data-ticket-id]")?.dataset.ticketId);
+}
+
+function selectRow(id: string | undefined): void {
+  if (!id) return;
+  selectedTicket.value = id;
+  focusRow(id);
+}
 
 export function returnToQueue(ticketId: string): void {
   selectedTicket.value = ticketId;
@@ -39,13 +54,18 @@ export function focusRow(id: string): void {
  * j/k move the selection (and focus the row's link, so Enter opens it and a screen reader reads it), x picks the row
  * for a bulk action, / searches.
  */
-export function useQueueKeys(tickets: TicketSummary[]): void {
+export function useQueueKeys(tickets: TicketSummary[], loaded: boolean): void {
   const ids = tickets.map((t) => t.id);
   useEffect(() => {
+    // A search that found nothing leaves focus in the search box, to change it.
+    if (loaded && searching) {
+      searching = false;
+      if (ids.length) return selectRow(ids[0]);
+    }
     if (!ids.length) return;
     if (returning && selectedTicket.value && ids.includes(selectedTicket.value)) focusRow(selectedTicket.value);
     returning = false;
-  }, [ids.join(",")]);
+  }, [ids.join(","), loaded]);
 
   const move = (step: number) => {
     if (!ids.length) return;

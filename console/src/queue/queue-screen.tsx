@@ -25,7 +25,7 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
   const tickets = model.tickets.value;
   const error = model.error.value;
   const loading = model.loading.value;
-  useQueueKeys(tickets);
+  useQueueKeys(tickets, model.loaded.value);
 
   return (
     <section class="screen" aria-labelledby="screen-title">
