@@ -57,7 +57,10 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
           {filtered ? (
             // The way out of an empty view is the filters, not the widget.
             <p>
-              <Link href={href("", { status })}>Clear the filters</Link>
+              {/* The link goes away with the empty view: focus would fall to the page's start. */}
+              <Link href={href("", { status })} onRouted={() => document.getElementById("ticket-search")?.focus()}>
+                Clear the filters
+              </Link>
               {status ? ` (keeps ${status})` : ""}
             </p>
           ) : (
