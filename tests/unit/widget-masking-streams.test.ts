@@ -35,6 +35,16 @@ describe("the end of a text still being written", () => {
     }
   });
 
+  test.each([
+    ["a card's first six digits", "Your card 4111 1111 1111 1111 was declined.", "4111 11"],
+    ["a card without spaces", "Paid with 4111111111111111 today.", "411111"],
+    ["a lower-case IBAN", "iban de89 3704 0044 0532 0130 00 ok", "0044"],
+    ["8 characters of a key without a prefix", `Secret ${KEYS.awsSecret} ok`, KEYS.awsSecret.slice(0, 8)],
+    ["8 characters of a hex key", `Key ${KEYS.hex32} ok`, KEYS.hex32.slice(0, 8)],
+  ])("written one character at a time, %s never show", (_, whole, secret) => {
+    for (const state of states(whole, 1)) expect(maskTail(maskPatterns(state)), state).not.toContain(secret);
+  });
+
   test("what is not the start of one stays, and only the end is looked at", () => {
     // Not at the end: the text went on past them.
     for (const readable of READABLE) expect(maskTail(`${readable} ok`)).toBe(`${readable} ok`);
