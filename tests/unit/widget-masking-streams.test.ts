@@ -128,10 +128,13 @@ describe("an address split over blocks or written with spaces", () => {
       el("div", [text("@handoff")]),
       el("div", [text("Jane Doe")]),
       el("div", [text("react@18.2.0")]),
+      el("p", [text("Follow us")]),
+      el("p", [text("@handoff.io")]),
     );
     sanitizeEvent(event, () => false, mask, undefined, { patterns });
     const json = JSON.stringify(event);
-    for (const kept of ["Follow us", "@handoff", "Jane Doe", "react@18.2.0"]) expect(json).toContain(kept);
+    for (const kept of ["Follow us", "@handoff", "Jane Doe", "react@18.2.0", "@handoff.io"])
+      expect(json).toContain(kept);
   });
 
   test.each([

@@ -76,10 +76,10 @@ const LONG_RUN = /[\w+/-]{32,}={0,2}/g;
 const prefixOf = (key: string) => /^(?:A[KS]IA|AIza|eyJ|(?:[a-z]+_)*[a-z]+[_.-])/i.exec(key)?.[0].length ?? 0;
 // The end of a text still being written (a chat answer streamed in token by token, every state recorded): what may
 // yet become a card (a group of 4 digits and one more, not after another group: a phone number; 6+ digits in a row
-// starting as a card does, 2 to 6), an IBAN (any case: a group after the check digits, then a digit; a group after a space starts with one), a key or a
-// token (by its prefix, or 8+ key characters that look random or mix 3+ letters and 3+ digits) is masked before it is
-// whole, as it will be once it is: at most 5 digits of a card, 7 characters of a key show. The last 80 characters are
-// looked at.
+// starting as a card does, 2 to 6), an IBAN (any case: a group after the check digits, then a digit; a group after a
+// space starts with one), a key or a token (by its prefix, or 8+ key characters that look random or mix 3+ letters
+// and 3+ digits) is masked before it is whole, as it will be once it is: at most 5 digits of a card, 7 characters of
+// a key show. The last 80 characters are looked at.
 const TAIL =
   /\b(?:([1-9]\d{3}[ -]\d[\d -]*|[2-6]\d{5,})|[A-Z]{2}\d\d[ -]?[A-Z\d]{4}[ -]?\d(?:[A-Z\d]|[ -]\d)*[ -]?|(?:eyJ|[srp]k_|gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_|A[KS]IA|AIza|SG\.)[\w.-]*|([\w+/-]{8,}))$/i;
 
