@@ -7,7 +7,7 @@ import { makeTextMasker, maskPatterns, type TextMasking } from "../capture/patte
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
 import { makeMaskInput } from "./privacy.js";
-import { makeGrowth, runOnPage } from "./runs.js";
+import { besideOnPage, makeGrowth, runOnPage } from "./runs.js";
 import { makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
 
 export interface RecorderOptions {
@@ -93,6 +93,8 @@ export function startRecorder(options: RecorderOptions): Recorder {
         patterns: (text) => maskPatterns(text, onMasked),
         around: (id) => runOnPage(record.mirror.getNode(id), (n) => record.mirror.getId(n), unmasked),
         growing: makeGrowth(),
+        beside: (id, after) => besideOnPage(record.mirror.getNode(id), after, (n) => record.mirror.getId(n), unmasked),
+        recorded: () => buffer.events(),
       }
     : {};
   const maskedFields = new WeakSet<object>();
