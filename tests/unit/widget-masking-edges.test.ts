@@ -4,6 +4,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
+import { joinAtEdges } from "../../widget/recorder/edges.js";
+import { maskAtEdge } from "../../widget/recorder/runs.js";
 import { type EmittedEvent, sanitizeEvent } from "../../widget/recorder/sanitize.js";
 
 const mask = makeTextMasker({ all: false, patterns: true });
@@ -17,29 +19,36 @@ const el = (id: number, tagName: string, childNodes: object[] = []) => ({
   childNodes,
 });
 type Page = Record<number, [number | undefined, number | undefined]>;
-/** The recorded texts in the page's order: id -> [text before, text after]. */
+/** The recorded texts in the page's order: id -> [text before, text after]. The event is recorded after `recorded`. */
 const sanitized = (data: object, page: Page, texts: Record<number, string>, recorded: EmittedEvent[] = []) => {
   const event = { type: 3, data: { source: 0, ...data } };
   const beside = (id: number, after: boolean): [number, string] | undefined => {
     const other = page[id]?.[after ? 1 : 0];
     return other === undefined ? undefined : [other, texts[other]];
   };
-  sanitizeEvent(event, () => false, mask, undefined, { patterns, beside, recorded: () => recorded });
+  const found: [number, string][] = [];
+  sanitizeEvent(event, () => false, mask, undefined, { patterns, atEdge: (id, raw) => found.push([id, raw]) });
+  joinAtEdges(found, beside, [...recorded, event], (a, b) => maskAtEdge(a, b, patterns), mask);
   return event.data as { adds?: { node: object }[]; texts?: { id: number; value: string }[] };
 };
 
 describe("an address split over blocks, arriving after load", () => {
   const texts = { 10: "jane.doe", 11: "@example.com", 12: "Follow us", 13: "@handoff.io", 14: "ops@", 15: "acme.org" };
 
-  test("the domain's block added after the local part's: both masked, the local part sent again", () => {
+  test("the domain's block added after the local part's: both masked, also where the local part was recorded", () => {
+    const earlier = {
+      type: 3,
+      data: { source: 0, adds: [{ parentId: 5, node: el(7, "div", [text(10, "jane.doe")]) }] },
+    };
     const out = sanitized(
       { adds: [{ parentId: 5, node: el(6, "div", [text(11, "@example.com")]) }] },
       { 11: [10, undefined] },
       texts,
+      [earlier],
     );
-    const json = JSON.stringify(out);
-    expect(json).not.toContain("example");
-    expect(out.texts).toEqual([{ id: 10, value: "j•••.•••" }]);
+    const json = JSON.stringify([earlier, out]);
+    for (const secret of ["jane", "example"]) expect(json).not.toContain(secret);
+    expect(json).toContain("j•••.•••");
   });
 
   test("both blocks in one added subtree: masked in place", () => {

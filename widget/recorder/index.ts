@@ -7,7 +7,7 @@ import { makeTextMasker, maskPatterns, type TextMasking } from "../capture/patte
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
 import { makeMaskInput } from "./privacy.js";
-import { besideOnPage, makeGrowth, runOnPage } from "./runs.js";
+import { makeGrowth, maskAtEdge, runOnPage } from "./runs.js";
 import { makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
 
 export interface RecorderOptions {
@@ -88,13 +88,25 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const maskTextSelector = options.maskInputs ? `${maskedSelector}, ${EDITABLE_SELECTOR}` : maskedSelector;
   // Text rrweb already masked whole is not looked at again as a run.
   const unmasked = `${maskTextSelector}, .rr-mask`;
+  const edges: [number, string][] = [];
   const runs: SanitizeOptions = textMasking.patterns
     ? {
         patterns: (text) => maskPatterns(text, onMasked),
         around: (id) => runOnPage(record.mirror.getNode(id), (n) => record.mirror.getId(n), unmasked),
         growing: makeGrowth(),
-        beside: (id, after) => besideOnPage(record.mirror.getNode(id), after, (n) => record.mirror.getId(n), unmasked),
-        recorded: () => buffer.events(),
+        // Rare (an address split over blocks, written after load): the code that joins it loads then.
+        atEdge: (id, raw) => {
+          if (edges.push([id, raw]) > 1) return;
+          import("./edges.js").then(({ besideOnPage, joinAtEdges }) =>
+            joinAtEdges(
+              edges.splice(0),
+              (at, after) => besideOnPage(record.mirror.getNode(at), after, (n) => record.mirror.getId(n), unmasked),
+              buffer.events(),
+              (a, b) => maskAtEdge(a, b, (text) => maskPatterns(text, onMasked)),
+              maskText,
+            ),
+          );
+        },
       }
     : {};
   const maskedFields = new WeakSet<object>();

@@ -169,29 +169,6 @@ export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: st
 }
 
 /**
- * For a mutation: the recorded text with more than whitespace before (or after) a text node in the page's order, a
- * few nodes away at most, and what it says; none inside `skip` (masked whole) or a <style>/<script>.
- */
-export function besideOnPage(
-  node: Node | null,
-  after: boolean,
-  idOf: (n: Node) => number,
-  skip: string,
-): [number, string] | undefined {
-  if (!node) return;
-  const walker = (node.ownerDocument ?? document).createTreeWalker(node.getRootNode(), 4 /* text */);
-  walker.currentNode = node;
-  for (let i = 0; i < 8; i++) {
-    const next = after ? walker.nextNode() : walker.previousNode();
-    if (!next) return;
-    if (/\S/.test(next.nodeValue ?? ""))
-      return idOf(next) > 0 && !next.parentElement?.closest(`${skip}, style, script`)
-        ? [idOf(next), next.nodeValue as string]
-        : undefined;
-  }
-}
-
-/**
  * Text still being written (a chat answer streamed in, token by token): whether the text under `key` (a text node's
  * id, its parent's, a block) extends what was recorded there last. Holds the last text of a few hundred keys: what
  * the page shows anyway.

@@ -85,9 +85,8 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
 
 // In a full snapshot, the last text with more than whitespace, in the page's order: an address split over blocks.
 let edge: { last?: SerializedNode; raw: string } | undefined;
-// In a mutation, the texts it adds with an @ at an edge, as the page wrote them: joined with the page's text next to
-// them once the event is masked.
-let atEdge: [number, string, (value: string) => void][] | undefined;
+// In a mutation, told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge).
+let atEdge: ((id: number, raw: string) => void) | undefined;
 const AT_EDGE = /^\s*[@＠]|[@＠]\s*$/;
 
 function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
@@ -105,8 +104,7 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
       if (out && edge.last) [edge.last.textContent, node.textContent] = [mask(out[0]), out[1]];
       edge.last = node;
     }
-    if (atEdge && AT_EDGE.test(node.textContent))
-      atEdge.push([node.id ?? 0, node.textContent, (v) => (node.textContent = v)]);
+    if (atEdge && AT_EDGE.test(node.textContent)) atEdge(node.id ?? 0, node.textContent);
     node.textContent = !node.isStyle ? mask(node.textContent) : styleText(node.textContent, patterns);
   }
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
@@ -129,11 +127,9 @@ export interface SanitizeOptions {
   around?: (id: number) => RunNodes | undefined;
   /** For mutations: whether the text under a key grew at its end since it was last recorded (runs.ts, makeGrowth). */
   growing?: (key: unknown, text: string) => boolean;
-  /** For mutations: the recorded text before (or after) a node on the page, as the page shows it (runs.ts). */
-  beside?: (id: number, after: boolean) => [number, string] | undefined;
-  /** For mutations: the events recorded so far, where a text recorded before it was known to be part of an address
-   * is masked too (rewriteText). */
-  recorded?: () => EmittedEvent[];
+  /** For mutations: told each text with an @ at an edge (an address split over blocks may end or start there), as the
+   * page wrote it, with its node's id (edges.ts joins it with the page's text next to it). */
+  atEdge?: (id: number, raw: string) => void;
 }
 
 export function sanitizeEvent(
@@ -157,11 +153,11 @@ export function sanitizeEvent(
     texts?: { id: number; value: string | null }[];
   };
   if (data.source !== SOURCE_MUTATION) return;
-  const { patterns, growing, beside } = options;
+  const { patterns, growing } = options;
   // Text still being written (a text node's value, or the one text of its parent, extended): its end is masked too.
   const tail = (key: number, text: string) => (patterns && growing?.(key, text) ? maskTail : asIs);
   if (patterns && options.around) maskRunsOf(data, patterns, options.around, growing);
-  atEdge = patterns && beside && [];
+  atEdge = patterns && options.atEdge;
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
   for (const add of data.adds ?? [])
     if (add.node.type === ELEMENT_NODE || add.node.type === TEXT_NODE || add.node.childNodes) {
@@ -174,76 +170,10 @@ export function sanitizeEvent(
   // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact; addresses go.
   for (const text of data.texts ?? [])
     if (text.value) {
-      if (atEdge && AT_EDGE.test(text.value)) atEdge.push([text.id, text.value, (v) => (text.value = v)]);
+      if (atEdge && AT_EDGE.test(text.value)) atEdge(text.id, text.value);
       text.value = isStyleText(text.id) ? styleText(text.value, patterns) : tail(text.id, text.value)(mask(text.value));
     }
-  const found = atEdge;
   atEdge = undefined;
-  if (found?.length && patterns && beside) joinAtEdges(data, found, patterns, mask, beside, options.recorded);
-}
-
-/**
- * An address split over blocks or a line break that arrives after load (<div>jane.doe</div><div>@example.com</div>
- * added, or "@example.com" written into the block after "jane.doe"): each text with an @ at an edge is joined with the
- * page's text on that side, as in a full snapshot; that text is sent again, masked, if this event does not carry it.
- */
-function joinAtEdges(
-  data: { adds?: { node: SerializedNode }[]; texts?: { id: number; value: string | null }[] },
-  found: [number, string, (value: string) => void][],
-  patterns: TextMasker,
-  mask: TextMasker,
-  beside: (id: number, after: boolean) => [number, string] | undefined,
-  recorded?: () => EmittedEvent[],
-): void {
-  const texts = data.texts ?? [];
-  data.texts = texts;
-  const added = (nodes: SerializedNode[] = []): SerializedNode | undefined => {
-    for (const n of nodes) {
-      const hit = n.id === id ? n : added(n.childNodes);
-      if (hit) return hit;
-    }
-  };
-  let id = 0;
-  // A text this event adds is changed in place (also when it came without an @); any other is sent again, and
-  // masked where it was recorded before ("jane.doe" alone was no address).
-  const set = (to: number, value: string, raw: string) => {
-    const known = found.find((f) => f[0] === to);
-    id = to;
-    const node = !known && added(data.adds?.map((add) => add.node));
-    if (known) known[2](value);
-    else if (node) node.textContent = value;
-    else {
-      texts.push({ id: to, value });
-      if (recorded) rewriteText(recorded(), to, mask(raw), value);
-    }
-  };
-  for (const [at, raw] of found)
-    for (const after of [false, true]) {
-      const other = (after ? /[@＠]\s*$/ : /^\s*[@＠]/).test(raw) && beside(at, after);
-      const out = other && (after ? maskAtEdge(raw, other[1], patterns) : maskAtEdge(other[1], raw, patterns));
-      if (other && out) {
-        set(at, mask(out[after ? 0 : 1]), raw);
-        set(other[0], mask(out[after ? 1 : 0]), other[1]);
-      }
-    }
-}
-
-/** Where events recorded earlier carry `from` as the text of node `id` (a snapshot, an add, a text change): `to`. */
-export function rewriteText(events: EmittedEvent[], id: number, from: string, to: string): void {
-  const visit = (n: SerializedNode) => {
-    if (n.id === id && n.textContent === from) n.textContent = to;
-    n.childNodes?.forEach(visit);
-  };
-  for (const { type, data } of events) {
-    const d = data as {
-      node?: SerializedNode;
-      adds?: { node: SerializedNode }[];
-      texts?: { id: number; value: string | null }[];
-    };
-    if (type === EVENT_FULL_SNAPSHOT) visit(d.node as SerializedNode);
-    for (const add of d.adds ?? []) visit(add.node);
-    for (const text of d.texts ?? []) if (text.id === id && text.value === from) text.value = to;
-  }
 }
 
 /** For nodes already on the page: whether they sit inside a masked element (same rule as rrweb's text masking). */
