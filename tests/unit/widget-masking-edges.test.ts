@@ -5,7 +5,6 @@
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
 import { joinAtEdges } from "../../widget/recorder/edges.js";
-import { maskAtEdge } from "../../widget/recorder/runs.js";
 import { type EmittedEvent, sanitizeEvent } from "../../widget/recorder/sanitize.js";
 
 const mask = makeTextMasker({ all: false, patterns: true });
@@ -28,7 +27,7 @@ const sanitized = (data: object, page: Page, texts: Record<number, string>, reco
   };
   const found: [number, string][] = [];
   sanitizeEvent(event, () => false, mask, undefined, { patterns, atEdge: (id, raw) => found.push([id, raw]) });
-  joinAtEdges(found, beside, [...recorded, event], (a, b) => maskAtEdge(a, b, patterns), mask);
+  joinAtEdges(found, beside, [...recorded, event], patterns, mask);
   return event.data as { adds?: { node: object }[]; texts?: { id: number; value: string }[] };
 };
 

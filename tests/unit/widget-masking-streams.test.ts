@@ -7,6 +7,7 @@ import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns, maskTail } from "../../widget/capture/patterns.js";
 import { makeGrowth, type RunNodes } from "../../widget/recorder/runs.js";
 import { sanitizeEvent } from "../../widget/recorder/sanitize.js";
+import { sanitizeOnPage } from "../helpers/mask-edges.js";
 import { JWT, KEYS, READABLE } from "../helpers/mask-cases.js";
 
 const mask = makeTextMasker({ all: false, patterns: true });
@@ -115,7 +116,7 @@ describe("an address split over blocks or written with spaces", () => {
       el("td", [el("p", [text("\n  li.wei\n")]), text("\n"), el("p", [text("\n  @split-two.cn ")])]),
       el("td", [el("div", [text("ops@")]), el("div", [text("split-three.org")])]),
     );
-    sanitizeEvent(event, () => false, mask, undefined, { patterns });
+    sanitizeOnPage(event, { patterns }, mask);
     const json = JSON.stringify(event);
     for (const secret of ["jane.doe", "split-one", "li.wei", "split-two", "ops@", "split-three"])
       expect(json).not.toContain(secret);
@@ -131,7 +132,7 @@ describe("an address split over blocks or written with spaces", () => {
       el("p", [text("Follow us")]),
       el("p", [text("@handoff.io")]),
     );
-    sanitizeEvent(event, () => false, mask, undefined, { patterns });
+    sanitizeOnPage(event, { patterns }, mask);
     const json = JSON.stringify(event);
     for (const kept of ["Follow us", "@handoff", "Jane Doe", "react@18.2.0", "@handoff.io"])
       expect(json).toContain(kept);

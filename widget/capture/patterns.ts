@@ -81,7 +81,7 @@ const prefixOf = (key: string) => /^(?:A[KS]IA|AIza|eyJ|(?:[a-z]+_)*[a-z]+[_.-])
 // and 3+ digits) is masked before it is whole, as it will be once it is: at most 5 digits of a card, 7 characters of
 // a key show. The last 80 characters are looked at.
 const TAIL =
-  /\b(?:([1-9]\d{3}[ -]\d[\d -]*|[2-6]\d{5,})|[A-Z]{2}\d\d[ -]?[A-Z\d]{4}[ -]?\d(?:[A-Z\d]|[ -]\d)*[ -]?|(?:eyJ|[srp]k_|gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_|A[KS]IA|AIza|SG\.)[\w.-]*|([\w+/-]{8,}))$/i;
+  /\b(?:([1-9]\d{3}[ -]\d[\d -]*|[2-6]\d{5,})|[A-Z]{2}\d\d[ -]?[A-Z\d]{4}[ -]?\d(?:[ -]?\d|[A-Z])*[ -]?|(?:eyJ|[srp]k_|gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_|A[KS]IA|AIza|SG\.)[\w.-]*|([\w+/-]{8,}))$/i;
 
 /**
  * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
@@ -92,8 +92,8 @@ const TAIL =
  * 40-character one once in 14,000). Names with acronyms (getHTMLElementByIDForXMLHttpRequest) change case less often
  * than a key of letters only, which most of the time (19 in 20 at 32 characters) changes it every other one. A key
  * with long runs of one case instead is told by its clusters of three consonants of one case (one per 6.4 characters;
- * words have vowels, acronyms are short) while under 80% of it reads as words: 1 in 84 random 32-letter keys stays
- * readable (was 1 in 24), 1 of 1,525 real identifiers of 32+ letters is masked, as before (bench/mask-key-rule.ts).
+ * words have vowels, acronyms are short): 1 in 63 random 32-letter keys stays readable (was 1 in 24), 1 of 1,525 real
+ * identifiers of 32+ letters is masked, as before (bench/mask-key-rule.ts).
  */
 const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
 const looksRandom = (run: string) => {
@@ -103,8 +103,10 @@ const looksRandom = (run: string) => {
     (run.match(/[\da-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
     (/[a-z]/.test(run) &&
       /[A-Z]/.test(run) &&
-      (((/\d/.test(run) || count(run, /[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) * 3 >= run.length) && words < 0.7) ||
-        (count(run, /(?=[B-DF-HJ-NP-TV-XZ]{3}|[b-df-hj-np-tv-xz]{3})/g) * 6.4 >= run.length && words < 0.8)))
+      (/\d/.test(run) ||
+        count(run, /[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) * 3 >= run.length ||
+        count(run, /(?=[B-DF-HJ-NP-TV-XZ]{3}|[b-df-hj-np-tv-xz]{3})/g) * 6.4 >= run.length) &&
+      words < 0.7)
   );
 };
 

@@ -7,7 +7,7 @@ import { makeTextMasker, maskPatterns, type TextMasking } from "../capture/patte
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
 import { makeMaskInput } from "./privacy.js";
-import { makeGrowth, maskAtEdge, runOnPage } from "./runs.js";
+import { makeGrowth, runOnPage } from "./runs.js";
 import { makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
 
 export interface RecorderOptions {
@@ -89,23 +89,18 @@ export function startRecorder(options: RecorderOptions): Recorder {
   // Text rrweb already masked whole is not looked at again as a run.
   const unmasked = `${maskTextSelector}, .rr-mask`;
   const edges: [number, string][] = [];
+  const patterns = (text: string) => maskPatterns(text, onMasked);
   const runs: SanitizeOptions = textMasking.patterns
     ? {
-        patterns: (text) => maskPatterns(text, onMasked),
+        patterns,
         around: (id) => runOnPage(record.mirror.getNode(id), (n) => record.mirror.getId(n), unmasked),
         growing: makeGrowth(),
-        // Rare (an address split over blocks, written after load): the code that joins it loads then.
+        // Rare (an address split over blocks or a line break): the code that joins it loads then.
         atEdge: (id, raw) => {
-          if (edges.push([id, raw]) > 1) return;
-          import("./edges.js").then(({ besideOnPage, joinAtEdges }) =>
-            joinAtEdges(
-              edges.splice(0),
-              (at, after) => besideOnPage(record.mirror.getNode(at), after, (n) => record.mirror.getId(n), unmasked),
-              buffer.events(),
-              (a, b) => maskAtEdge(a, b, (text) => maskPatterns(text, onMasked)),
-              maskText,
-            ),
-          );
+          if (edges.push([id, raw]) < 2)
+            import("./edges.js").then((m) =>
+              m.join(edges.splice(0), record.mirror, unmasked, buffer.events(), patterns, maskText),
+            );
         },
       }
     : {};

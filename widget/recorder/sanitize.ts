@@ -28,7 +28,6 @@ import {
   INTO,
   type Kind,
   maskAcross,
-  maskAtEdge,
   maskRunsOf,
   type RunNodes,
   SKIP,
@@ -83,9 +82,7 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
   if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
 }
 
-// In a full snapshot, the last text with more than whitespace, in the page's order: an address split over blocks.
-let edge: { last?: SerializedNode; raw: string } | undefined;
-// In a mutation, told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge).
+// Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations.
 let atEdge: ((id: number, raw: string) => void) | undefined;
 const AT_EDGE = /^\s*[@＠]|[@＠]\s*$/;
 
@@ -97,14 +94,7 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
     cleanAttributes(node.attributes, masked, mask, node.tagName, patterns);
     if (patterns && !INLINE.test(node.tagName ?? "")) maskRun(node, patterns);
   } else if (node.type === TEXT_NODE && node.textContent) {
-    // The text before is masked already: joined as it was on the page, it is masked again with the site's rules.
-    if (edge && patterns && !node.isStyle && /\S/.test(node.textContent)) {
-      const out = edge.last && maskAtEdge(edge.raw, node.textContent, patterns);
-      edge.raw = node.textContent;
-      if (out && edge.last) [edge.last.textContent, node.textContent] = [mask(out[0]), out[1]];
-      edge.last = node;
-    }
-    if (atEdge && AT_EDGE.test(node.textContent)) atEdge(node.id ?? 0, node.textContent);
+    if (atEdge && !node.isStyle && AT_EDGE.test(node.textContent)) atEdge(node.id as number, node.textContent);
     node.textContent = !node.isStyle ? mask(node.textContent) : styleText(node.textContent, patterns);
   }
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
@@ -139,10 +129,10 @@ export function sanitizeEvent(
   isStyleText: (id: number) => boolean = no,
   options: SanitizeOptions = {},
 ): void {
+  // Only walk() reads it, only below: it need not be reset.
+  atEdge = options.patterns && options.atEdge;
   if (event.type === EVENT_FULL_SNAPSHOT) {
-    edge = { raw: "" };
     walk((event.data as { node: SerializedNode }).node, no, mask, options);
-    edge = undefined;
     return;
   }
   if (event.type !== EVENT_INCREMENTAL) return;
@@ -157,7 +147,6 @@ export function sanitizeEvent(
   // Text still being written (a text node's value, or the one text of its parent, extended): its end is masked too.
   const tail = (key: number, text: string) => (patterns && growing?.(key, text) ? maskTail : asIs);
   if (patterns && options.around) maskRunsOf(data, patterns, options.around, growing);
-  atEdge = patterns && options.atEdge;
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
   for (const add of data.adds ?? [])
     if (add.node.type === ELEMENT_NODE || add.node.type === TEXT_NODE || add.node.childNodes) {
@@ -170,10 +159,9 @@ export function sanitizeEvent(
   // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact; addresses go.
   for (const text of data.texts ?? [])
     if (text.value) {
-      if (atEdge && AT_EDGE.test(text.value)) atEdge(text.id, text.value);
+      if (atEdge && AT_EDGE.test(text.value) && !isStyleText(text.id)) atEdge(text.id, text.value);
       text.value = isStyleText(text.id) ? styleText(text.value, patterns) : tail(text.id, text.value)(mask(text.value));
     }
-  atEdge = undefined;
 }
 
 /** For nodes already on the page: whether they sit inside a masked element (same rule as rrweb's text masking). */
