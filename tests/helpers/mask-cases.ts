@@ -34,6 +34,12 @@ export const KEYS = {
   shopify: j("shpat_", "e4df2db10d34791a6a695ff774667e82"),
   // Without a digit: about 1 in 270 random 32-character keys of letters and digits, and every key of letters only.
   letters: j("GkDtCNAcmmIJHCLUB", "ieBbHytAudRGvGKelDBaHgs"),
+  // Letters only with few changes of case (long runs of one case): 1 in 24 random keys of 32 letters looks like that.
+  lettersLongRuns: [
+    j("HmsXLQwSkLocevMM", "RIQBZCXUHYKHVKGP"),
+    j("vWLVXNFZWXIlPKIQ", "aizuWFsUBYtzkJPS"),
+    j("BhDCYNDHAKUqpBhk", "fgtuyNvHzugpHJKM"),
+  ],
   stripeLetters: j("sk_", "live_", "JCOhGgFnqFyDAVCkpDrGwDYx"),
   githubLetters: j("ghp_", "vCBiXADbcrLACCNeGhujVpRUexyopHJNKxQp"),
   gitlabLetters: j("glpat-", "KBphDoNhptrahjowCpWU"),

@@ -7,6 +7,7 @@
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
 import { type RunNodes, sanitizeEvent } from "../../widget/recorder/sanitize.js";
+import { sanitizeOnPage } from "../helpers/mask-edges.js";
 
 const mask = makeTextMasker({ all: false, patterns: true });
 const patterns = (text: string) => maskPatterns(text);
@@ -19,7 +20,7 @@ const el = (tagName: string, attributes: Record<string, string>, childNodes: obj
 });
 const snapshot = (...childNodes: object[]) => ({ type: 2, data: { node: { type: 0, childNodes } } });
 const sanitized = <T extends { type: number }>(event: T) => {
-  sanitizeEvent(event, () => false, mask, undefined, { patterns });
+  sanitizeOnPage(event, { patterns }, mask);
   return JSON.stringify(event);
 };
 

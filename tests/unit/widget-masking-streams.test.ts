@@ -7,6 +7,7 @@ import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns, maskTail } from "../../widget/capture/patterns.js";
 import { makeGrowth, type RunNodes } from "../../widget/recorder/runs.js";
 import { sanitizeEvent } from "../../widget/recorder/sanitize.js";
+import { sanitizeOnPage } from "../helpers/mask-edges.js";
 import { JWT, KEYS, READABLE } from "../helpers/mask-cases.js";
 
 const mask = makeTextMasker({ all: false, patterns: true });
@@ -33,6 +34,16 @@ describe("the end of a text still being written", () => {
       for (const secret of secrets) expect(out, state).not.toContain(secret);
       expect(out.length).toBe(state.length);
     }
+  });
+
+  test.each([
+    ["a card's first six digits", "Your card 4111 1111 1111 1111 was declined.", "4111 11"],
+    ["a card without spaces", "Paid with 4111111111111111 today.", "411111"],
+    ["a lower-case IBAN", "iban de89 3704 0044 0532 0130 00 ok", "0044"],
+    ["8 characters of a key without a prefix", `Secret ${KEYS.awsSecret} ok`, KEYS.awsSecret.slice(0, 8)],
+    ["8 characters of a hex key", `Key ${KEYS.hex32} ok`, KEYS.hex32.slice(0, 8)],
+  ])("written one character at a time, %s never show", (_, whole, secret) => {
+    for (const state of states(whole, 1)) expect(maskTail(maskPatterns(state)), state).not.toContain(secret);
   });
 
   test("what is not the start of one stays, and only the end is looked at", () => {
@@ -105,7 +116,7 @@ describe("an address split over blocks or written with spaces", () => {
       el("td", [el("p", [text("\n  li.wei\n")]), text("\n"), el("p", [text("\n  @split-two.cn ")])]),
       el("td", [el("div", [text("ops@")]), el("div", [text("split-three.org")])]),
     );
-    sanitizeEvent(event, () => false, mask, undefined, { patterns });
+    sanitizeOnPage(event, { patterns }, mask);
     const json = JSON.stringify(event);
     for (const secret of ["jane.doe", "split-one", "li.wei", "split-two", "ops@", "split-three"])
       expect(json).not.toContain(secret);
@@ -118,10 +129,13 @@ describe("an address split over blocks or written with spaces", () => {
       el("div", [text("@handoff")]),
       el("div", [text("Jane Doe")]),
       el("div", [text("react@18.2.0")]),
+      el("p", [text("Follow us")]),
+      el("p", [text("@handoff.io")]),
     );
-    sanitizeEvent(event, () => false, mask, undefined, { patterns });
+    sanitizeOnPage(event, { patterns }, mask);
     const json = JSON.stringify(event);
-    for (const kept of ["Follow us", "@handoff", "Jane Doe", "react@18.2.0"]) expect(json).toContain(kept);
+    for (const kept of ["Follow us", "@handoff", "Jane Doe", "react@18.2.0", "@handoff.io"])
+      expect(json).toContain(kept);
   });
 
   test.each([

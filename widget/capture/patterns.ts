@@ -75,12 +75,13 @@ const BEARER = /\b(?:bearer|authorization:[ \t]*\w+)[ \t]+(?=[\w.~+/-]*\d|[\w.~+
 const LONG_RUN = /[\w+/-]{32,}={0,2}/g;
 const prefixOf = (key: string) => /^(?:A[KS]IA|AIza|eyJ|(?:[a-z]+_)*[a-z]+[_.-])/i.exec(key)?.[0].length ?? 0;
 // The end of a text still being written (a chat answer streamed in token by token, every state recorded): what may
-// yet become a card (a group of 4 digits and 3 more, not after another group: a phone number; a run without spaces is
-// an order number as often), an IBAN (in capitals: a group after the check digits, then a digit), a key or a token
-// (by its prefix, or 12+ key characters that look random or mix 3+ letters and 3+ digits) is masked before it is
-// whole, as it will be once it is. The last 80 characters are looked at.
+// yet become a card (a group of 4 digits and one more, not after another group: a phone number; 6+ digits in a row
+// starting as a card does, 2 to 6), an IBAN (any case: a group after the check digits, then a digit; a group after a
+// space starts with one), a key or a token (by its prefix, or 8+ key characters that look random or mix 3+ letters
+// and 3+ digits) is masked before it is whole, as it will be once it is: at most 5 digits of a card, 7 characters of
+// a key show. The last 80 characters are looked at.
 const TAIL =
-  /\b(?:([1-9]\d{3}[ -]\d{3}[\d -]*)|[A-Z]{2}\d\d[ -]?[A-Z\d]{4}[ -]?\d[A-Z\d ]*|(?:eyJ|[srp]k_|gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_|A[KS]IA|AIza|SG\.)[\w.-]*|([\w+/-]{12,}))$/;
+  /\b(?:([1-9]\d{3}[ -]\d[\d -]*|[2-6]\d{5,})|[A-Z]{2}\d\d[ -]?[A-Z\d]{4}[ -]?\d(?:[ -]?\d|[A-Z])*[ -]?|(?:eyJ|[srp]k_|gh[pousr]_|github_pat_|xox[abpre]-|glpat-|whsec_|A[KS]IA|AIza|SG\.)[\w.-]*|([\w+/-]{8,}))$/i;
 
 /**
  * A run of 32+ key-like characters is a secret when it holds 32+ hex characters with a digit among them (also behind
@@ -89,15 +90,25 @@ const TAIL =
  * every third character or more, without reading as words (a path such as /src/components/PaymentStep2/Index, a camelCase name: 70%+ of it in
  * runs of 3+ lower-case letters; a random 32-character base64 key reads that way about once in 5,000, a
  * 40-character one once in 14,000). Names with acronyms (getHTMLElementByIDForXMLHttpRequest) change case less often
- * than a key of letters only, which most of the time (19 in 20 at 32 characters) changes it every other one.
+ * than a key of letters only, which most of the time (19 in 20 at 32 characters) changes it every other one. A key
+ * with long runs of one case instead is told by its clusters of three consonants of one case (one per 6.4 characters;
+ * words have vowels, acronyms are short): 1 in 63 random 32-letter keys stays readable (was 1 in 24), 1 of 1,525 real
+ * identifiers of 32+ letters is masked, as before (bench/mask-key-rule.ts).
  */
-const looksRandom = (run: string) =>
-  (run.match(/[a-z\d]{32,}|[A-Z\d]{32,}/g) ?? []).some((one) => /\d.*\d/.test(one)) ||
-  (run.match(/[\da-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
-  (/[a-z]/.test(run) &&
-    /[A-Z]/.test(run) &&
-    (/\d/.test(run) || (run.match(/[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) ?? []).length * 3 >= run.length) &&
-    (run.match(/[A-Z]?[a-z]{3,}/g) ?? []).join("").length < run.length * 0.7);
+const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+const looksRandom = (run: string) => {
+  const words = (run.match(/[A-Z]?[a-z]{3,}/g) ?? []).join("").length / run.length;
+  return (
+    (run.match(/[a-z\d]{32,}|[A-Z\d]{32,}/g) ?? []).some((one) => /\d.*\d/.test(one)) ||
+    (run.match(/[\da-f]{32,}/gi) ?? []).some((hex) => /\d/.test(hex)) ||
+    (/[a-z]/.test(run) &&
+      /[A-Z]/.test(run) &&
+      (/\d/.test(run) ||
+        count(run, /[a-z](?=[A-Z])|[A-Z](?=[a-z])/g) * 3 >= run.length ||
+        count(run, /(?=[B-DF-HJ-NP-TV-XZ]{3}|[b-df-hj-np-tv-xz]{3})/g) * 6.4 >= run.length) &&
+      words < 0.7)
+  );
+};
 
 /**
  * What every pattern above needs somewhere in the text: an @ (or %40), 13 digits in a row (separators between), a

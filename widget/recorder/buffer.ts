@@ -71,14 +71,6 @@ export class RollingBuffer<E extends BufferedEvent = BufferedEvent> {
     return last.events[last.events.length - 1].timestamp - first.start;
   }
 
-  get bytes(): number {
-    return this.totalBytes;
-  }
-
-  get segmentCount(): number {
-    return this.segments.length;
-  }
-
   clear(): void {
     this.segments = [];
     this.totalBytes = 0;

@@ -88,11 +88,20 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const maskTextSelector = options.maskInputs ? `${maskedSelector}, ${EDITABLE_SELECTOR}` : maskedSelector;
   // Text rrweb already masked whole is not looked at again as a run.
   const unmasked = `${maskTextSelector}, .rr-mask`;
+  const edges: [number, string][] = [];
+  const patterns = (text: string) => maskPatterns(text, onMasked);
   const runs: SanitizeOptions = textMasking.patterns
     ? {
-        patterns: (text) => maskPatterns(text, onMasked),
+        patterns,
         around: (id) => runOnPage(record.mirror.getNode(id), (n) => record.mirror.getId(n), unmasked),
         growing: makeGrowth(),
+        // Rare (an address split over blocks or a line break): the code that joins it loads then.
+        atEdge: (id, raw) => {
+          if (edges.push([id, raw]) < 2)
+            import("./edges.js").then((m) =>
+              m.join(edges.splice(0), record.mirror, unmasked, buffer.events(), patterns, maskText),
+            );
+        },
       }
     : {};
   const maskedFields = new WeakSet<object>();

@@ -184,19 +184,6 @@ export function makeGrowth(): (key: unknown, text: string) => boolean {
 }
 
 /**
- * Two texts on either side of a block's edge with an @ at it (<div>jane.doe</div><div>@example.com</div>): masked as
- * one text, without the whitespace at the edge. A space ends the joined text: what it shows is no address still being
- * written (EMAIL_TAIL), so "Follow us" before "@handoff" stays.
- */
-export function maskAtEdge(a: string, b: string, mask: (text: string) => string): [string, string] | undefined {
-  if (!/[@＠]\s*$/.test(a) && !/^\s*[@＠]/.test(b)) return;
-  const x = a.trimEnd();
-  const y = b.trimStart();
-  const out = maskAcross([x, y, " "], mask);
-  return out && [out[0] + a.slice(x.length), b.slice(0, b.length - y.length) + out[1]];
-}
-
-/**
  * A mutation's new or changed text nodes, masked with the rest of their run as it is on the page now; pieces of the
  * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes.
  */

@@ -28,7 +28,6 @@ import {
   INTO,
   type Kind,
   maskAcross,
-  maskAtEdge,
   maskRunsOf,
   type RunNodes,
   SKIP,
@@ -83,8 +82,9 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
   if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
 }
 
-// In a full snapshot, the last text with more than whitespace, in the page's order: an address split over blocks.
-let edge: { last?: SerializedNode; raw: string } | undefined;
+// Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations.
+let atEdge: ((id: number, raw: string) => void) | undefined;
+const AT_EDGE = /^\s*[@＠]|[@＠]\s*$/;
 
 function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
   let masked = maskedAbove;
@@ -94,13 +94,7 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
     cleanAttributes(node.attributes, masked, mask, node.tagName, patterns);
     if (patterns && !INLINE.test(node.tagName ?? "")) maskRun(node, patterns);
   } else if (node.type === TEXT_NODE && node.textContent) {
-    // The text before is masked already: joined as it was on the page, it is masked again with the site's rules.
-    if (edge && patterns && !node.isStyle && /\S/.test(node.textContent)) {
-      const out = edge.last && maskAtEdge(edge.raw, node.textContent, patterns);
-      edge.raw = node.textContent;
-      if (out && edge.last) [edge.last.textContent, node.textContent] = [mask(out[0]), out[1]];
-      edge.last = node;
-    }
+    if (atEdge && !node.isStyle && AT_EDGE.test(node.textContent)) atEdge(node.id as number, node.textContent);
     node.textContent = !node.isStyle ? mask(node.textContent) : styleText(node.textContent, patterns);
   }
   // An iframe's or shadow root's document starts a new scope, as for rrweb's own text masking (closest()).
@@ -123,6 +117,9 @@ export interface SanitizeOptions {
   around?: (id: number) => RunNodes | undefined;
   /** For mutations: whether the text under a key grew at its end since it was last recorded (runs.ts, makeGrowth). */
   growing?: (key: unknown, text: string) => boolean;
+  /** For mutations: told each text with an @ at an edge (an address split over blocks may end or start there), as the
+   * page wrote it, with its node's id (edges.ts joins it with the page's text next to it). */
+  atEdge?: (id: number, raw: string) => void;
 }
 
 export function sanitizeEvent(
@@ -132,10 +129,10 @@ export function sanitizeEvent(
   isStyleText: (id: number) => boolean = no,
   options: SanitizeOptions = {},
 ): void {
+  // Only walk() reads it, only below: it need not be reset.
+  atEdge = options.patterns && options.atEdge;
   if (event.type === EVENT_FULL_SNAPSHOT) {
-    edge = { raw: "" };
     walk((event.data as { node: SerializedNode }).node, no, mask, options);
-    edge = undefined;
     return;
   }
   if (event.type !== EVENT_INCREMENTAL) return;
@@ -161,8 +158,10 @@ export function sanitizeEvent(
     cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask, undefined, options.patterns);
   // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact; addresses go.
   for (const text of data.texts ?? [])
-    if (text.value)
+    if (text.value) {
+      if (atEdge && AT_EDGE.test(text.value) && !isStyleText(text.id)) atEdge(text.id, text.value);
       text.value = isStyleText(text.id) ? styleText(text.value, patterns) : tail(text.id, text.value)(mask(text.value));
+    }
 }
 
 /** For nodes already on the page: whether they sit inside a masked element (same rule as rrweb's text masking). */

@@ -1,0 +1,43 @@
+/**
+ * For unit tests of the recording's masking: an event sanitized as the recorder does it, including the join of texts
+ * with an @ at an edge (widget/recorder/edges.ts, which the recorder loads when one shows up). The page is the
+ * event's own tree: text nodes in tree order, those without an id given one.
+ */
+import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
+import { joinAtEdges } from "../../widget/recorder/edges.js";
+import { type EmittedEvent, type SanitizeOptions, sanitizeEvent } from "../../widget/recorder/sanitize.js";
+
+interface TreeNode {
+  type: number;
+  id?: number;
+  textContent?: string;
+  isStyle?: boolean;
+  childNodes?: TreeNode[];
+}
+
+export function sanitizeOnPage(
+  event: EmittedEvent,
+  options: SanitizeOptions = { patterns: (text) => maskPatterns(text) },
+  mask = makeTextMasker({ all: false, patterns: true }),
+): void {
+  const texts: [number, string][] = [];
+  let next = 1_000_000;
+  const visit = (n: TreeNode) => {
+    if (n.type === 3) {
+      n.id ??= next++;
+      if (!n.isStyle && n.textContent) texts.push([n.id, n.textContent]);
+    }
+    n.childNodes?.forEach(visit);
+  };
+  const data = event.data as { node?: TreeNode; adds?: { node: TreeNode }[] };
+  if (data.node) visit(data.node);
+  for (const add of data.adds ?? []) visit(add.node);
+  const found: [number, string][] = [];
+  sanitizeEvent(event, () => false, mask, undefined, { ...options, atEdge: (id, raw) => found.push([id, raw]) });
+  const beside = (id: number, after: boolean) => {
+    const at = texts.findIndex(([n]) => n === id);
+    for (let i = after ? at + 1 : at - 1; at >= 0 && i >= 0 && i < texts.length; i += after ? 1 : -1)
+      if (/\S/.test(texts[i][1])) return texts[i];
+  };
+  if (options.patterns) joinAtEdges(found, beside, [event], options.patterns, mask);
+}
