@@ -48,6 +48,8 @@ export type DrilldownMetric = (typeof drilldownMetrics)[number];
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 const DAY = 86_400_000;
+/** The longest period metrics cover: ten years of weekly buckets. */
+export const MAX_PERIOD_DAYS = 3660;
 
 /** Filters shared by the metrics and the drill-down; "none" selects tickets without a queue / agent / plan. */
 export const metricsFilterSchema = z
@@ -70,7 +72,20 @@ export const metricsFilterSchema = z
   .refine((q) => !q.from || !q.to || !isTimeZone(q.tz ?? "UTC") || resolvePeriod(q).from < resolvePeriod(q).to, {
     path: ["to"],
     message: "must be after from",
-  });
+  })
+  // Each week of the period is a bucket (and a date range in SQL): a period of centuries ran the server out of memory.
+  .refine(
+    (q) => {
+      if (!isTimeZone(q.tz ?? "UTC")) return true;
+      const { from, to } = resolvePeriod(q);
+      return (
+        Number.isNaN(from.getTime()) ||
+        Number.isNaN(to.getTime()) ||
+        to.getTime() - from.getTime() <= MAX_PERIOD_DAYS * DAY
+      );
+    },
+    { path: ["from"], message: `the period can be at most ${MAX_PERIOD_DAYS / 366} years` },
+  );
 export type MetricsFilter = z.infer<typeof metricsFilterSchema>;
 
 export const metricsQuerySchema = metricsFilterSchema.and(z.object({ groupBy: z.enum(metricGroupBys).optional() }));
