@@ -6,7 +6,7 @@ import { errorBodySchema } from "../../shared/errors.js";
 import { agentClient, fileTicket, otherWorkspace, type AgentClient } from "../helpers/agent-client.js";
 import { EXAMPLES, type FuzzIds } from "../helpers/deep-fuzz-examples.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { pick, prng, WEIRD } from "../helpers/fuzz.js";
+import { prng, WEIRD } from "../helpers/fuzz.js";
 import { createTestApp, ORIGIN, type TestApp } from "../helpers/test-app.js";
 
 // The shallow fuzz (agent-api-fuzz.test.ts) sends bodies the schema refuses, so handlers rarely run. Here every
@@ -25,9 +25,26 @@ const DEEP_OPERATIONS = OPERATIONS.filter(
     (op.requestType ?? "application/json") === "application/json",
 );
 
+interface Mutation {
+  part?: "body" | "query";
+  path?: (string | number)[];
+  value?: unknown;
+  /** A real id in the path and what replaces it. */
+  swap?: [string, string];
+}
+
+function shuffled<T>(rand: () => number, values: T[]): T[] {
+  return values
+    .map((v) => [rand(), v] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, v]) => v);
+}
+
+const foreignIds = (ids: FuzzIds) => [ids.otherWorkspaceTicketId, ids.otherWorkspaceAgentId, ids.deletedTicketId, GONE];
+
 /** Odd values for a field, by the type of its valid value, plus ids that exist elsewhere or no more. */
 function oddValues(valid: unknown, ids: FuzzIds): unknown[] {
-  const foreign = [ids.otherWorkspaceTicketId, ids.otherWorkspaceAgentId, ids.deletedTicketId, GONE];
+  const foreign = foreignIds(ids);
   const common = [...WEIRD, ...foreign];
   if (typeof valid === "string")
     return [
@@ -37,6 +54,11 @@ function oddValues(valid: unknown, ids: FuzzIds): unknown[] {
       "😀".repeat(60),
       "Zoë ß 中文 \u200b",
       "bogus-enum",
+      // Search syntax and references a search box gets: tsquery operators, LIKE wildcards, a reference past bigint.
+      "a & b | !c :* (",
+      "100%_\\'",
+      "HO-99999999999999999999",
+      "HO-0",
       "2026-02-30",
       "1900-01-01T00:00:00Z",
       "9999-12-31T23:59:59Z",
@@ -47,13 +69,15 @@ function oddValues(valid: unknown, ids: FuzzIds): unknown[] {
   if (typeof valid === "boolean") return [...common, !valid, "true", 0];
   if (Array.isArray(valid))
     return [...common, [], [...valid, ...valid], Array(150).fill(valid[0]), [valid[0], null], valid.slice().reverse()];
-  return [...common, {}];
+  // `seen`: what the agent saw, now out of date or naming another workspace's agent.
+  return [...common, {}, { tier: 3 }, { status: "resolved", queue: null }, { assigneeId: ids.otherWorkspaceAgentId }];
 }
 
 /** Every field of a valid value, as a path (objects and the first item of arrays, with the arrays themselves). */
 function fieldPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value))
     return [prefix, ...(value.length && typeof value[0] === "object" ? fieldPaths(value[0], [...prefix, 0]) : [])];
+  if (value && typeof value === "object" && Object.keys(value).length === 0) return [prefix];
   if (value && typeof value === "object")
     return Object.entries(value).flatMap(([k, v]) => fieldPaths(v, [...prefix, k]));
   return [prefix];
@@ -159,27 +183,33 @@ describe.each(DATABASE_KINDS)("deep fuzzing the agent and admin API on %s", (kin
     for (const op of DEEP_OPERATIONS) {
       const example = EXAMPLES[key(op)];
       if (!example) continue;
+      // Built again from a fresh example at each call (the matrix's baseVersion moves as mutations are accepted).
       const valid = { body: example.body?.(ids), query: example.query?.(ids) };
-      const mutations: { body?: unknown; query?: Record<string, unknown> }[] = [valid];
+      const mutations: Mutation[] = [{}];
       for (const part of ["body", "query"] as const) {
         const base = valid[part];
         if (!base) continue;
         for (const path of fieldPaths(base)) {
           const current = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], base);
           const values = oddValues(current, ids);
-          for (let i = 0; i < PER_FIELD; i++) {
-            const value = pick(rand, values);
-            mutations.push({ ...valid, [part]: withValue(base, path, value) });
-          }
-          if (part === "body" && path.length === 1)
-            mutations.push({ ...valid, body: withValue(base, [], { ...base, [path[0]!]: undefined }) });
+          for (const value of values.length > PER_FIELD ? shuffled(rand, values).slice(0, PER_FIELD) : values)
+            mutations.push({ part, path, value });
+          if (path.length === 1) mutations.push({ part, path, value: undefined });
         }
       }
+      // The object in the path: another workspace's, deleted, or never existing, with an otherwise valid request.
+      const realPath = example.path(ids);
+      for (const id of Object.values(ids))
+        if (typeof id === "string" && realPath.includes(id))
+          for (const other of foreignIds(ids)) mutations.push({ swap: [id, other] });
       for (const mutation of mutations) {
         if (key(op) === "PUT /api/v1/matrix") ids.matrixVersion = (await admin.get("/api/v1/matrix")).body.version;
         const fresh = { body: example.body?.(ids), query: example.query?.(ids) };
-        const body = mutation === valid ? fresh.body : mutation.body;
-        const url = `${example.path(ids)}${toQuery((mutation.query ?? {}) as Record<string, unknown>)}`;
+        if (mutation.part)
+          fresh[mutation.part] = withValue(fresh[mutation.part], mutation.path!, mutation.value) as never;
+        const body = fresh.body;
+        const pathname = mutation.swap ? example.path(ids).replace(...mutation.swap) : example.path(ids);
+        const url = `${pathname}${toQuery((fresh.query ?? {}) as Record<string, unknown>)}`;
         const payload = body === undefined ? undefined : JSON.stringify(body);
         if (process.env.DEEP_FUZZ_LOG)
           appendFileSync(process.env.DEEP_FUZZ_LOG, `${op.method} ${url.slice(0, 300)} ${payload?.slice(0, 300)}\n`);
