@@ -55,6 +55,7 @@ export const EXAMPLES: Record<string, Example> = {
       assignee: ids.agentId,
       q: "export",
       limit: "10",
+      cursor: "",
     }),
     read: () => "/api/v1/tickets",
   },

@@ -25,6 +25,17 @@ const DEEP_OPERATIONS = OPERATIONS.filter(
     (op.requestType ?? "application/json") === "application/json",
 );
 
+/** Cursors of the API's shape (base64url of "priority|time|id" or "time|id") whose parts the database refuses. */
+const b64 = (s: string) => Buffer.from(s).toString("base64url");
+const FORGED_CURSORS = [
+  b64(`1|2026-13-45T99:99:99.000000Z|${GONE}`),
+  b64(`99999999999999999999|2026-01-01T00:00:00.000000Z|${GONE}`),
+  b64(`1|2026-01-01T00:00:00.000000Z|${"-".repeat(36)}`),
+  b64(`2026-13-45T99:99:99.000000Z|${GONE}`),
+  b64(`2026-01-01T00:00:00.000000Z|${"-".repeat(36)}`),
+  b64(`275760-09-13T00:00:00.000Z|${GONE}`),
+];
+
 interface Mutation {
   part?: "body" | "query";
   path?: (string | number)[];
@@ -195,6 +206,8 @@ describe.each(DATABASE_KINDS)("deep fuzzing the agent and admin API on %s", (kin
           for (const value of values.length > PER_FIELD ? shuffled(rand, values).slice(0, PER_FIELD) : values)
             mutations.push({ part, path, value });
           if (path.length === 1) mutations.push({ part, path, value: undefined });
+          if (/^(cursor|before)$/.test(String(path.at(-1))))
+            for (const value of FORGED_CURSORS) mutations.push({ part, path, value });
         }
       }
       // The object in the path: another workspace's, deleted, or never existing, with an otherwise valid request.
