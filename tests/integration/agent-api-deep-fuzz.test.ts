@@ -36,6 +36,9 @@ const FORGED_CURSORS = [
   b64(`275760-09-13T00:00:00.000Z|${GONE}`),
 ];
 
+/** Dates at the ends of what ISO allows: a day or a zone's offset past them is no date the database reads. */
+const EDGE_DATES = ["0001-01-01", "9999-12-31", "9999-12-27", "0001-01-01T00:00:00Z", "2026-02-29", "1969-12-29"];
+
 interface Mutation {
   part?: "body" | "query";
   path?: (string | number)[];
@@ -206,6 +209,8 @@ describe.each(DATABASE_KINDS)("deep fuzzing the agent and admin API on %s", (kin
           for (const value of values.length > PER_FIELD ? shuffled(rand, values).slice(0, PER_FIELD) : values)
             mutations.push({ part, path, value });
           if (path.length === 1) mutations.push({ part, path, value: undefined });
+          if (typeof current === "string" && /^\d{4}-\d\d-\d\d/.test(current))
+            for (const value of EDGE_DATES) mutations.push({ part, path, value });
           if (/^(cursor|before)$/.test(String(path.at(-1))))
             for (const value of FORGED_CURSORS) mutations.push({ part, path, value });
         }
