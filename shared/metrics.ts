@@ -46,8 +46,13 @@ export const drilldownMetrics = [
 ] as const;
 export type DrilldownMetric = (typeof drilldownMetrics)[number];
 
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+// Years 0001 and 9999 pass as ISO dates, but a day or a zone's offset beyond them is no date the database reads (a 500).
+const inYears = (v: string) => Number(v.slice(0, 4)) >= 1970 && Number(v.slice(0, 4)) <= 2999;
+const yearsMessage = "a date between 1970 and 2999";
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).refine(inYears, yearsMessage);
 const DAY = 86_400_000;
+/** The longest period metrics cover: ten years of weekly buckets. */
+export const MAX_PERIOD_DAYS = 3660;
 
 /** Filters shared by the metrics and the drill-down; "none" selects tickets without a queue / agent / plan. */
 export const metricsFilterSchema = z
@@ -58,7 +63,7 @@ export const metricsFilterSchema = z
     agent: z.union([z.uuid(), z.literal("none")]).optional(),
     plan: z.string().max(64).optional(),
     /** A week start (Monday, ISO date) from a weekly group. */
-    week: z.iso.date().optional(),
+    week: z.iso.date().refine(inYears, yearsMessage).optional(),
     /**
      * The viewer's IANA time zone (default UTC): date-only `from` / `to` / `week` are its calendar days and weeks,
      * and the weekly series is bucketed by its Mondays. Timestamps with an offset mean exactly that instant.
@@ -70,7 +75,20 @@ export const metricsFilterSchema = z
   .refine((q) => !q.from || !q.to || !isTimeZone(q.tz ?? "UTC") || resolvePeriod(q).from < resolvePeriod(q).to, {
     path: ["to"],
     message: "must be after from",
-  });
+  })
+  // Each week of the period is a bucket (and a date range in SQL): a period of centuries ran the server out of memory.
+  .refine(
+    (q) => {
+      if (!isTimeZone(q.tz ?? "UTC")) return true;
+      const { from, to } = resolvePeriod(q);
+      return (
+        Number.isNaN(from.getTime()) ||
+        Number.isNaN(to.getTime()) ||
+        to.getTime() - from.getTime() <= MAX_PERIOD_DAYS * DAY
+      );
+    },
+    { path: ["from"], message: `the period can be at most ${MAX_PERIOD_DAYS / 366} years` },
+  );
 export type MetricsFilter = z.infer<typeof metricsFilterSchema>;
 
 export const metricsQuerySchema = metricsFilterSchema.and(z.object({ groupBy: z.enum(metricGroupBys).optional() }));

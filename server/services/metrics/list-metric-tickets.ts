@@ -1,3 +1,4 @@
+import { isCursorId } from "../../lib/cursor-parts.js";
 import type { WorkspaceActor } from "../../access/actor.js";
 import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
@@ -106,7 +107,12 @@ const encodeCursor = (createdAt: Date, id: string) =>
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(iso ?? "");
-  if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? "")) {
+  if (
+    Number.isNaN(createdAt.getTime()) ||
+    createdAt.getUTCFullYear() < 1 ||
+    createdAt.getUTCFullYear() > 9999 ||
+    !isCursorId(id)
+  ) {
     throw new ServiceError("validation_failed", "Invalid cursor", [
       { path: "cursor", message: "not a cursor from this API" },
     ]);

@@ -1,3 +1,4 @@
+import { isCursorId, isCursorInt, isCursorTime } from "../../lib/cursor-parts.js";
 import type { WorkspaceActor } from "../../access/actor.js";
 import { and, asc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
@@ -98,11 +99,7 @@ const encodeCursor = (priority: number, createdAt: string, id: string) =>
 function afterCursor(cursor: string): SQL {
   const [p, iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const priority = Number(p);
-  if (
-    !Number.isInteger(priority) ||
-    !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(iso ?? "") ||
-    !/^[0-9a-f-]{36}$/.test(id ?? "")
-  ) {
+  if (!isCursorInt(priority) || !isCursorTime(iso) || !isCursorId(id)) {
     throw new ServiceError("validation_failed", "Invalid cursor", [
       { path: "cursor", message: "not a cursor from this API" },
     ]);

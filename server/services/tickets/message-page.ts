@@ -1,3 +1,4 @@
+import { isCursorId, isCursorTime } from "../../lib/cursor-parts.js";
 import { type SQL, sql } from "drizzle-orm";
 import { messages } from "../../db/schema.js";
 import { ServiceError } from "../service-error.js";
@@ -8,7 +9,7 @@ export const messageCursorAt = sql<string>`to_char(${messages.createdAt} at time
 /** Messages older than the cursor, in (created_at, id) order. */
 export function olderThan(cursor: string): SQL {
   const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(iso ?? "") || !/^[0-9a-f-]{36}$/.test(id ?? "")) {
+  if (!isCursorTime(iso) || !isCursorId(id)) {
     throw new ServiceError("validation_failed", "Invalid cursor", [
       { path: "before", message: "not a cursor from this API" },
     ]);
