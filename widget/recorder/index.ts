@@ -6,6 +6,7 @@ import { record } from "@rrweb/record";
 import { makeTextMasker, maskPatterns, type TextMasking } from "../capture/patterns.js";
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
+import { pacedCheckout } from "./checkouts.js";
 import { makeMaskInput } from "./privacy.js";
 import { makeGrowth, runOnPage } from "./runs.js";
 import { makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
@@ -49,25 +50,13 @@ const INTERACTIONS = ["pointerdown", "keydown", "input"];
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"])';
 
 export function startRecorder(options: RecorderOptions): Recorder {
-  let lastOverflowCheckout = 0;
   const buffer = new RollingBuffer({
     windowMs: options.windowSeconds * 1000,
     maxBytes: options.maxBytes,
-    onOverflow: () => {
-      // One huge segment: start a fresh one so the old one can go (at most every 5 s).
-      const now = Date.now();
-      if (now - lastOverflowCheckout < 5000) return;
-      lastOverflowCheckout = now;
-      setTimeout(() => record.takeFullSnapshot?.(true));
-    },
+    // One huge segment: start a fresh one so the old one can go (at most every 5 s, and as paced).
+    onOverflow: () => setTimeout(() => checkout(5000)),
   });
   const sizeOf = makeSizeEstimator();
-  const checkoutMs = Math.max(5000, (options.windowSeconds * 1000) / 2);
-  // Checkouts (fresh full snapshots, so old segments can go) run when the main thread is idle, not on rrweb's timer
-  // in the middle of whatever the page is doing; the timeout keeps the window bounded on pages that are never idle.
-  const idle = (fn: () => void) =>
-    typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
-  const checkouts = setInterval(() => idle(() => record.takeFullSnapshot?.(true)), checkoutMs);
   batching.mutationBatch?.(CALM_BATCH_MS);
   let calm: ReturnType<typeof setTimeout> | undefined;
   const onInteraction = () => {
@@ -107,6 +96,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const maskedFields = new WeakSet<object>();
   let fields = 0;
   const maskInput = makeMaskInput(options.maskInputs);
+  const started = Date.now();
   const stop = record({
     emit: (event) => {
       // The Meta event carries the page URL: strip tokens from it as from every other captured URL.
@@ -137,6 +127,15 @@ export function startRecorder(options: RecorderOptions): Recorder {
     collectFonts: false,
     errorHandler: () => true,
   });
+  // Checkouts (fresh full snapshots, so old segments can go) run when the main thread is idle, not on rrweb's timer
+  // in the middle of whatever the page is doing; the timeout keeps the window bounded on pages that are never idle.
+  // What record()'s own snapshot took paces them (checkouts.ts).
+  const checkout = pacedCheckout(() => record.takeFullSnapshot?.(true), started);
+  const checkoutMs = Math.max(5000, (options.windowSeconds * 1000) / 2);
+  const idle = (fn: () => void) =>
+    typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
+  // Half the period: a checkout delayed by idle time does not make the next one skip.
+  const checkouts = setInterval(() => idle(() => checkout(checkoutMs / 2)), checkoutMs);
   return {
     getEvents: () => {
       batching.flushMutations?.();
