@@ -90,6 +90,8 @@ describe.skipIf(!HAS_BROWSER)("the page's own help button (data-launcher=false)"
     await page.keyboard.press("Escape");
     await widget.waitFor({ state: "hidden" });
     expect(await page.evaluate(() => (document.getElementById("failed") as HTMLDialogElement).open)).toBe(true);
+    // The launcher is inert behind the page's dialog: focus goes back to the button that opened the form.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("support");
     await page.getByRole("button", { name: "Dismiss" }).click();
     // The page's dialog is gone; the launcher is back, clickable, and the draft is still there.
     await launcher.click({ timeout: 5000 });

@@ -94,7 +94,10 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
       sent = false;
       values = blank(ctrl.defaultEmail());
     }
-    ((shadow.querySelector(".l") ?? opener) as HTMLElement | null)?.focus?.();
+    // Our launcher first; when it cannot take focus (inert behind the page's open modal dialog), what opened the form.
+    const launcher = shadow.querySelector<HTMLElement>(".l");
+    launcher?.focus();
+    if (!launcher || shadow.activeElement !== launcher) (opener as HTMLElement | null)?.focus?.();
   };
 
   function paint() {
