@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { RollingBuffer } from "../../widget/recorder/buffer.js";
 
 type E = { type: number; timestamp: number; data?: string };
@@ -71,27 +71,47 @@ describe("rolling recording buffer", () => {
 });
 
 describe("size estimate for the memory cap", () => {
-  test("measures snapshots always and incremental events by sampling, close to their real size", async () => {
-    const { makeSizeEstimator, estimateBytes } = await import("../../widget/recorder/buffer.js");
-    let measured = 0;
-    const estimate = makeSizeEstimator((e) => {
-      measured++;
-      return estimateBytes(e);
-    });
-    const mutation = (i: number) => ({
-      type: 3,
-      timestamp: i,
-      data: { source: 0, texts: [{ id: i, value: "x".repeat(100) }] },
-    });
-    let estimated = 0;
-    let real = 0;
-    for (let i = 0; i < 800; i++) {
-      estimated += estimate(mutation(i));
-      real += estimateBytes(mutation(i));
+  test("every event's estimate is close to its JSON length: mutations, mouse moves, input", async () => {
+    const { estimateBytes } = await import("../../widget/recorder/buffer.js");
+    const events = [
+      { type: 3, timestamp: 1_700_000_000_123, data: { source: 0, texts: [{ id: 812, value: "x".repeat(100) }] } },
+      {
+        type: 3,
+        timestamp: 1_700_000_000_456,
+        data: { source: 1, positions: [{ x: 412, y: 230, id: 96, timeOffset: -48 }] },
+      },
+      { type: 3, timestamp: 1_700_000_000_789, data: { source: 5, text: "••••••", isChecked: false, id: 1204 } },
+    ];
+    for (const event of events) {
+      const ratio = estimateBytes(event) / JSON.stringify(event).length;
+      expect(ratio).toBeGreaterThan(0.9);
+      expect(ratio).toBeLessThan(1.3);
     }
-    expect(measured).toBeLessThanOrEqual(101); // about one in eight
-    expect(Math.abs(estimated - real) / real).toBeLessThan(0.05);
-    const full = { type: 2, timestamp: 1, data: { node: { id: 1, childNodes: [] } } };
-    expect(estimate(full)).toBe(estimateBytes(full));
+  });
+
+  test("a snapshot's estimate is at most 15% over its JSON length, without serialising it", async () => {
+    const { estimateBytes } = await import("../../widget/recorder/buffer.js");
+    const row = (i: number) => ({
+      type: 2,
+      tagName: "tr",
+      attributes: { class: "row", "data-id": String(i), hidden: true },
+      childNodes: [
+        { type: 3, textContent: `Ana "Silva" ${i}\n`, id: i * 3 + 1 },
+        { type: 2, tagName: "td", attributes: {}, childNodes: [], id: i * 3 + 2, isSVG: false },
+      ],
+      id: i * 3,
+    });
+    const snapshot = {
+      type: 2,
+      timestamp: 1_700_000_000_000,
+      data: { node: { type: 0, childNodes: Array.from({ length: 500 }, (_, i) => row(i)), id: 1 }, initialOffset: {} },
+    };
+    const real = JSON.stringify(snapshot).length;
+    const stringify = vi.spyOn(JSON, "stringify");
+    const estimate = estimateBytes(snapshot);
+    expect(stringify).not.toHaveBeenCalled();
+    stringify.mockRestore();
+    expect(estimate / real).toBeGreaterThanOrEqual(1);
+    expect(estimate / real).toBeLessThan(1.15);
   });
 });

@@ -5,7 +5,7 @@
 import { record } from "@rrweb/record";
 import { makeTextMasker, maskPatterns, type TextMasking } from "../capture/patterns.js";
 import { scrubUrl } from "../capture/scrub.js";
-import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
+import { EVENT_META, RollingBuffer } from "./buffer.js";
 import { pacedCheckout } from "./checkouts.js";
 import { makeMaskInput } from "./privacy.js";
 import { makeGrowth, runOnPage } from "./runs.js";
@@ -56,7 +56,6 @@ export function startRecorder(options: RecorderOptions): Recorder {
     // One huge segment: start a fresh one so the old one can go (at most every 5 s, and as paced).
     onOverflow: () => setTimeout(() => checkout(5000)),
   });
-  const sizeOf = makeSizeEstimator();
   batching.mutationBatch?.(CALM_BATCH_MS);
   let calm: ReturnType<typeof setTimeout> | undefined;
   const onInteraction = () => {
@@ -103,7 +102,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
       if (event.type === EVENT_META)
         (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
       sanitizeEvent(event, isMasked, maskText, isStyleText, runs);
-      buffer.push(event, sizeOf(event as never));
+      buffer.push(event);
     },
     blockClass: "rr-block",
     blockSelector: "[data-handoff-block]",

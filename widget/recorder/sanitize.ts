@@ -65,19 +65,16 @@ const serializedKind = (n: SerializedNode): Kind =>
           ? BREAK
           : INTO;
 
+const childrenOf = (n: SerializedNode) => n.childNodes;
+const textOf = (n: SerializedNode) => n.textContent ?? "";
+
 /** A block's inline run, masked across its text nodes (before each is masked on its own). */
 function maskRun(node: SerializedNode, patterns: TextMasker): void {
+  const kids = node.childNodes;
+  // Most blocks of a large page (a table's cells) hold one text or nothing: no run to look at.
+  if (!kids || (kids.length < 2 && kids[0]?.type !== ELEMENT_NODE)) return;
   const run: Collected<SerializedNode> = { nodes: [], texts: [], size: 0 };
-  if (
-    !collectRun(
-      node,
-      (n) => n.childNodes,
-      serializedKind,
-      (n) => n.textContent ?? "",
-      run,
-    )
-  )
-    return;
+  if (!collectRun(node, childrenOf, serializedKind, textOf, run)) return;
   const out = maskAcross(run.texts, patterns);
   if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
 }
