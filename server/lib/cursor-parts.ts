@@ -2,10 +2,11 @@
  * Checks of the parts of a paging cursor (base64url of "…|time|id") before they reach SQL: a cursor is opaque to
  * clients, but a forged or corrupted one must be a 422, not a database error (a 500) on its ::timestamptz or ::uuid.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isUuid } from "./uuid.js";
+
 const MICRO_ISO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.\d{6}Z$/;
 
-export const isCursorId = (id: string | undefined): id is string => UUID.test(id ?? "");
+export const isCursorId = isUuid;
 
 /** A UTC time with microseconds (as the database prints it) that names a real instant: no month 13 or hour 99. */
 export function isCursorTime(iso: string | undefined): iso is string {

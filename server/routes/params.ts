@@ -1,12 +1,11 @@
 import type { Context } from "hono";
+import { isUuid } from "../lib/uuid.js";
 import { notFound } from "../services/service-error.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A path id that is not a uuid cannot name anything: 404, not a database error. */
 export function uuidParam(c: Context, name: string, what: string): string {
   const value = c.req.param(name);
-  if (!value || !UUID.test(value)) throw notFound(what);
+  if (!isUuid(value)) throw notFound(what);
   return value.toLowerCase();
 }
 

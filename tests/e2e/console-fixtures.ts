@@ -149,6 +149,25 @@ export async function logIn(
   await page.getByRole("button", { name: "Log in" }).click();
 }
 
+/** The login form sent with Enter, for flows that never click. */
+export async function logInByKeyboard(page: Page, server: TestServer): Promise<void> {
+  await page.goto(`${server.url}/console/`);
+  await page.getByLabel("Email").fill(server.admin.email);
+  await page.getByLabel("Password").fill(server.admin.password);
+  await page.keyboard.press("Enter");
+}
+
+/** What has focus, as a short description: the tag, its accessible label or text. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return "";
+    const label =
+      el.getAttribute("aria-label") ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : "");
+    return `${el.tagName.toLowerCase()}:${(label || el.textContent || "").trim()}`;
+  });
+}
+
 /** A fresh browser context (own cookies) with page errors collected so tests can assert there were none. */
 export async function newPage(
   browser: Browser,

@@ -1,22 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
-import { fileTicket, newPage, recordingEvents, richTicket } from "./console-fixtures.js";
+import { fileTicket, focused, logInByKeyboard, newPage, recordingEvents, richTicket } from "./console-fixtures.js";
 import { createAgent } from "../helpers/agents.js";
 import { agents } from "../../server/db/schema.js";
 import { SHORTCUTS } from "../../console/src/keyboard/shortcuts.js";
-
-/** What has focus, as a short description: the tag, its accessible label or text. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return "";
-    const label =
-      el.getAttribute("aria-label") ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : "");
-    return `${el.tagName.toLowerCase()}:${(label || el.textContent || "").trim()}`;
-  });
-}
 
 const announced = (page: Page) => page.getByTestId("announcer").textContent();
 
@@ -31,10 +20,16 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
   const sentAt = Date.now() - 60_000;
   let target: { id: string; reference: string };
 
-  // Per attempt (the file has one test): CI's retry then starts from a fresh server and the same two tickets, not from
-  // the first try's reply, assignment and escalation.
+  // One browser for the file (each test opens its own context). A server per attempt: CI's retry then starts from a
+  // fresh server and the same two tickets, not from the first try's reply, assignment and escalation.
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
   beforeEach(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    server = await startTestServer();
     const { db } = server.database;
     const workspaceId = server.bootstrap.workspace.id;
     await db.update(agents).set({ available: false }).where(eq(agents.workspaceId, workspaceId));
@@ -48,22 +43,13 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
     );
   });
   afterEach(async () => {
-    await browser?.close();
     await server?.close();
   });
-
-  /** The login form sent with Enter, as the rest of this file works: no click. */
-  async function logInByKeyboard(page: Page): Promise<void> {
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel("Email").fill(server.admin.email);
-    await page.getByLabel("Password").fill(server.admin.password);
-    await page.keyboard.press("Enter");
-  }
 
   test("queue -> ticket -> reply -> assign -> escalate -> status -> back, keys only", async () => {
     const { page, errors, close } = await newPage(browser);
     try {
-      await logInByKeyboard(page);
+      await logInByKeyboard(page, server);
       await page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
       await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor();
 
@@ -248,7 +234,7 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
   test("search from the keyboard: Enter moves focus to the first result, so j/k move through results instead of typing", async () => {
     const { page, errors, close } = await newPage(browser);
     try {
-      await logInByKeyboard(page);
+      await logInByKeyboard(page, server);
       await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor();
       const search = page.getByRole("searchbox", { name: "Search tickets" });
 

@@ -4,10 +4,12 @@ import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js"
 import {
   fillForm,
   form,
+  hostPage,
   openWidget,
   outboxCount,
   previewText,
   storedRecording,
+  ticketRequest,
   ticketsWithSubject,
   widgetPage,
 } from "./widget-fixtures.js";
@@ -15,7 +17,10 @@ import {
 const TICKETS = "**/api/v1/widget/tickets";
 const RECORDING = "**/api/v1/widget/tickets/*/recording";
 
-describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost", () => {
+// Customers reload pages that misbehave, and on a site of plain pages every link is a page load: neither loses a
+// ticket, nor a message typed into the form and not sent yet (it is still there when the widget is opened again in
+// that tab, and gone once it is sent).
+describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost, nor an unsent message", () => {
   let server: TestServer;
   let browser: Browser;
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
@@ -120,6 +125,29 @@ describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost", () => {
     expect(posts).toBe(1);
     expect(await outboxCount(page)).toBe(0);
     expect(await form(page).getByLabel("Subject").inputValue()).toBe("Outbox: rejected"); // nothing typed is lost
+    await close();
+  });
+
+  test("typed, reloaded, still there; sent, reloaded, empty", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    await hostPage(page, server, "", "<h1>Billing</h1>");
+    await openWidget(page);
+    await fillForm(page, "Invoice PDF is blank", "I typed this for five minutes — عربي too");
+
+    await page.reload();
+    await openWidget(page);
+    expect(await form(page).getByLabel("Subject").inputValue()).toBe("Invoice PDF is blank");
+    expect(await form(page).getByLabel("Description").inputValue()).toBe("I typed this for five minutes — عربي too");
+
+    await fillForm(page, "Invoice PDF is blank", "I typed this for five minutes — عربي too");
+    await Promise.all([ticketRequest(page), form(page).getByRole("button", { name: "Send" }).click()]);
+    await page.getByRole("heading", { name: /Ticket HO-\d+ created/ }).waitFor();
+    await page.reload();
+    await openWidget(page);
+    await form(page).getByRole("button", { name: "New message" }).click();
+    expect(await form(page).getByLabel("Subject").inputValue()).toBe("");
+    expect(await form(page).getByLabel("Description").inputValue()).toBe("");
+    expect(errors).toEqual([]);
     await close();
   });
 });

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startInboundSmtp } from "../../server/services/notifications/start-inbound-smtp.js";
 import { postgresBlobStore } from "../../server/storage/postgres-store.js";
 import { agentClient, fileTicket } from "../helpers/agent-client.js";
@@ -12,24 +12,23 @@ const CUSTOMER = "jamie@northwind.example";
 
 /** Real clients' replies, sent to the built-in SMTP listener as an MX would hand them over. */
 describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (kind) => {
+  // One app, mail sink and SMTP listener per database (started once, as a server runs); each test answers a ticket
+  // of its own.
   const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function setup() {
+  async function startApp() {
     const { t, sink, database } = await startMailTestApp(kind, cleanups, {
       mailFrom: "Acme Support <support@acme.example>",
       inboundEmailDomain: "reply.acme.example",
     });
     const admin = agentClient(t, await t.login());
-    const ticket = await fileTicket(t);
-    const received = await waitFor(() => sink.mails.find((m) => m.envelopeTo.includes(CUSTOMER)), "the received mail");
-    const answering: client.Answering = {
-      replyTo: received.parsed.replyTo!.value[0]!.address!,
-      messageId: received.parsed.messageId!,
-      customer: CUSTOMER,
-    };
     const listener = await startInboundSmtp(database.db, {
       port: 0,
       host: "127.0.0.1",
@@ -37,6 +36,24 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
     });
     cleanups.push(listener.close);
     const smtp = nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true });
+    const settings = (await admin.get("/api/v1/notifications/settings")).body as { inboundEmailSecret: string };
+    const post = (raw: string) =>
+      t.request(`/api/v1/inbound/email/${settings.inboundEmailSecret}`, { method: "POST", body: raw });
+    return { t, sink, database, admin, smtp, post };
+  }
+
+  async function setup() {
+    const { t, sink, database, admin, smtp, post } = app;
+    const ticket = await fileTicket(t);
+    const received = await waitFor(
+      () => sink.mails.find((m) => m.envelopeTo.includes(CUSTOMER) && m.parsed.subject?.includes(ticket.reference)),
+      "the received mail",
+    );
+    const answering: client.Answering = {
+      replyTo: received.parsed.replyTo!.value[0]!.address!,
+      messageId: received.parsed.messageId!,
+      customer: CUSTOMER,
+    };
     const send = (raw: string | Buffer, envelope: { from?: string; to?: string } = {}) =>
       smtp.sendMail({ envelope: { from: envelope.from ?? CUSTOMER, to: [envelope.to ?? answering.replyTo] }, raw });
     const thread = async () =>
@@ -44,9 +61,6 @@ describe.each(DATABASE_KINDS)("emailed replies from real mail clients on %s", (k
         (m) => m.body,
       );
     const status = async () => (await admin.get(`/api/v1/tickets/${ticket.id}`)).body.status as string;
-    const settings = (await admin.get("/api/v1/notifications/settings")).body as { inboundEmailSecret: string };
-    const post = (raw: string) =>
-      t.request(`/api/v1/inbound/email/${settings.inboundEmailSecret}`, { method: "POST", body: raw });
     return { admin, ticket, answering, send, post, thread, status, sink, database };
   }
 

@@ -1,15 +1,18 @@
 import type { Browser, Page, Route } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { ticketBody } from "../helpers/test-app.js";
-import { adminCookie, fileTicket, logIn, newPage } from "./console-fixtures.js";
-import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
+import { adminCookie, fileTicket, logIn, newPage, richTicket } from "./console-fixtures.js";
+import { HAS_BROWSER, loseFirstAnswer, type TestServer, useServerAndBrowser } from "./harness.js";
 import { agentGet } from "./widget-fixtures.js";
 
 const TARA = { email: "tara@example.com", password: "tara's long password", name: "Tara Quinn" };
 const SAM = { email: "sam@example.com", password: "sam's long password", name: "Sam Okafor" };
 
-/** Agent collision: two agents answer one customer at once; the second is shown the first's reply before sending. */
-describe.skipIf(!HAS_BROWSER)("console: a reply crossing a colleague's", () => {
+/**
+ * A reply reaches the customer once: one whose answer was lost and is sent again from the composer is stored once;
+ * agent collision, two agents answer one customer at once, and the second is shown the first's reply before sending.
+ */
+describe.skipIf(!HAS_BROWSER)("console: a reply sent again, or crossing a colleague's", () => {
   let server: TestServer;
   let browser: Browser;
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
@@ -34,6 +37,29 @@ describe.skipIf(!HAS_BROWSER)("console: a reply crossing a colleague's", () => {
       return route.fulfill({ response: first });
     });
   }
+
+  test("the answer to Send reply is lost; the agent sends again: one reply, the draft emptied", async () => {
+    const ticket = await fileTicket(server, richTicket(Date.now(), { recording: { included: false } }));
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`);
+    const keys = await loseFirstAnswer(page, `**/api/v1/tickets/${ticket.id}/messages`);
+    const text = "We found it: the export worker ran out of memory. A fix ships today.";
+    await page.getByLabel("Reply to the customer").fill(text);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await page.getByRole("alert").getByText("Not sent").waitFor();
+    expect(await page.getByLabel("Reply to the customer").inputValue()).toBe(text);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await page.locator(".message--reply", { hasText: "export worker ran out of memory" }).waitFor();
+    expect(await page.getByLabel("Reply to the customer").inputValue()).toBe("");
+
+    const stored = await agentGet<{ messages: { body: string }[] }>(server, `/api/v1/tickets/${ticket.id}/messages`);
+    expect(stored.messages.map((m) => m.body)).toEqual([text]);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await page.locator(".message--reply").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
 
   test("the second reply is held with the colleague's shown and the draft kept; Send anyway sends it once", async () => {
     const cookie = await adminCookie(server);

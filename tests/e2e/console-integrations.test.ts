@@ -5,7 +5,8 @@ import { startWebhookReceiver } from "../helpers/webhook-receiver.js";
 import { logIn, newPage } from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
-describe.skipIf(!HAS_BROWSER)("console: an admin sets up a webhook", () => {
+// What an admin connects to Handoff from Admin: a script with an API token, a service with a webhook.
+describe.skipIf(!HAS_BROWSER)("console: an admin sets up API tokens and webhooks", () => {
   let server: TestServer;
   let browser: Browser;
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
@@ -14,6 +15,26 @@ describe.skipIf(!HAS_BROWSER)("console: an admin sets up a webhook", () => {
     receiver = await startWebhookReceiver();
   });
   afterAll(() => receiver?.close());
+
+  test("an admin creates a token, sees it once, a script uses it, and revoking it locks the script out", async () => {
+    const { page, close } = await newPage(browser);
+    await logIn(page, server, "/console/admin");
+    const section = page.locator("#api-tokens");
+    await section.getByLabel("Token name").fill("Nightly sync");
+    await section.getByRole("button", { name: "Create token" }).click();
+    const token = (await section.locator("code.mono").textContent())!.trim();
+    expect(token).toMatch(/^hot_/);
+    const call = () => fetch(`${server.url}/api/v1/tickets`, { headers: { Authorization: `Bearer ${token}` } });
+    expect((await call()).status).toBe(200);
+
+    await section.getByRole("button", { name: "Done" }).click();
+    await expect.poll(() => section.locator("code.mono").count()).toBe(0);
+    expect(await section.textContent()).not.toContain(token);
+    await section.getByRole("button", { name: "Revoke Nightly sync" }).click();
+    await section.getByText("revoked").waitFor();
+    expect((await call()).status).toBe(401);
+    await close();
+  });
 
   test("adds an endpoint, sends a test event, sees it in the delivery log and redelivers it", async () => {
     const admin = await newPage(browser);

@@ -1,11 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ticketBody } from "../helpers/test-app.js";
-import { fileTicket, logIn, newPage } from "./console-fixtures.js";
+import { fileTicket, logIn, newPage, richTicket } from "./console-fixtures.js";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
 
-// Queue links pasted from chat or bookmarks carry whatever was in them: a bad filter or a huge search.
-describe.skipIf(!HAS_BROWSER)("console: the queue from an unusual URL", () => {
+// Links pasted from chat or bookmarks: queue links carry whatever was in them (a bad filter, a huge search), and
+// agents name tickets by reference ("can you look at HO-1?"): /console/tickets/HO-1, typed or pasted, opens it.
+describe.skipIf(!HAS_BROWSER)("console: the queue and tickets from the addresses agents paste", () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -44,5 +45,19 @@ describe.skipIf(!HAS_BROWSER)("console: the queue from an unusual URL", () => {
     await page.getByRole("link", { name: "Clear the filters" }).click();
     await page.locator("tbody tr", { hasText: "Invoice blank" }).waitFor();
     expect(new URL(page.url()).search).toBe("?status=open");
+  });
+
+  test("/console/tickets/<reference> opens the ticket at its own address; an unknown one says not found", async () => {
+    const ticket = await fileTicket(server, richTicket(Date.now() - 60_000, { subject: "Invoice total is wrong" }));
+    await fileTicket(server, richTicket(Date.now() - 30_000, { subject: "Another one" }));
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.reference.toLowerCase()}`);
+    await page.getByRole("heading", { level: 1, name: "Invoice total is wrong" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/console/tickets/${ticket.id}`);
+
+    await page.goto(`${server.url}/console/tickets/HO-999`);
+    await page.getByRole("heading", { level: 1, name: "Ticket not found" }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
-import { fileTicket, logIn, richTicket } from "./console-fixtures.js";
+import { fileTicket, logIn, newPage, recordingEvents, richTicket } from "./console-fixtures.js";
 
 const CUSTOMER = "https://app.customer.example";
 const EVIL = "http://evil.attacker.example";
@@ -83,7 +83,7 @@ function hostileRecording(sentAt: number): unknown[] {
   ];
 }
 
-describe.skipIf(!HAS_BROWSER)("console: replaying a hostile recording", () => {
+describe.skipIf(!HAS_BROWSER)("console: replaying a hostile recording, and one with a recorded focus", () => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -141,5 +141,37 @@ describe.skipIf(!HAS_BROWSER)("console: replaying a hostile recording", () => {
     expect(await notice.textContent()).toContain(INTRANET);
     // The replay frame was never navigated away (meta refresh) and still shows the recording.
     expect(await frame.getByText("Hostile page second").count()).toBe(1);
+  });
+
+  // The customer focused a button in their page: rrweb replays that focus, which pulled the agent's keyboard into the
+  // replay frame, and every console shortcut (Space to pause, e, Esc) stopped working until they clicked somewhere.
+  test("past a recorded focus, Space still pauses and e still opens the handoff form", async () => {
+    const sentAt = Date.now() - 60_000;
+    const start = sentAt - 30_000;
+    const events = recordingEvents(sentAt);
+    // MouseInteraction (source 2) of type Focus (5) on the Export button (node 8), one second in.
+    events.splice(2, 0, { type: 3, timestamp: start + 1_000, data: { source: 2, type: 5, id: 8 } });
+    const ticket = await fileTicket(
+      server,
+      richTicket(sentAt, { recording: { included: true, durationMs: 30_000, eventCount: events.length } }),
+      events,
+    );
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`);
+    await page.getByRole("heading", { level: 1, name: "Export to CSV does nothing" }).waitFor();
+    await page.locator(".rr-player").waitFor();
+    const play = page.locator(".rr-controller__btns > button").first();
+    const clock = page.locator(".rr-timeline__time").first();
+
+    await page.keyboard.press(" ");
+    await expect.poll(() => play.getAttribute("aria-label")).toBe("Pause");
+    await expect.poll(async () => (await clock.textContent())?.trim(), { timeout: 15_000 }).not.toMatch(/^00:0[01]$/);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("IFRAME");
+    await page.keyboard.press(" ");
+    await expect.poll(() => play.getAttribute("aria-label")).toBe("Play");
+    await page.keyboard.press("e");
+    await page.getByRole("form", { name: `Escalate ${ticket.reference}` }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
   });
 });
