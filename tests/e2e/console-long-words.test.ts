@@ -27,6 +27,22 @@ describe.skipIf(!HAS_BROWSER)("console: long unbroken words (pasted URLs)", () =
     await server?.close();
   });
 
+  test("a URL as one ticket's subject: the queue still shows every column of every ticket without scrolling sideways", async () => {
+    await fileTicket(server, richTicket(Date.now() - 60_000, { subject: `Queue ${URL_WORD}` }));
+    await fileTicket(server, richTicket(Date.now() - 60_000, { subject: "Invoice total is wrong" }));
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server);
+    const row = page.locator("tbody tr", { hasText: "Invoice total is wrong" });
+    await row.waitFor();
+    const viewport = page.viewportSize()?.width ?? 0;
+    for (const header of ["Status", "Assignee", "Created"]) {
+      const box = await page.getByRole("columnheader", { name: header }).boundingBox();
+      expect(box && box.x + box.width <= viewport, `${header} is on screen`).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("a URL as the subject and in the handoff note: the ticket page does not scroll sideways and the note reads whole", async () => {
     const ticket = await fileTicket(server, richTicket(Date.now() - 60_000, { subject: URL_WORD }));
     const handoff = {
