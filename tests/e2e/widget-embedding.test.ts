@@ -1,10 +1,11 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { signHs256 } from "../../server/lib/jwt.js";
 import { HAS_BROWSER, launchBrowser, startTestServer, type TestServer } from "./harness.js";
-import { fillForm, form, openWidget, widgetPage } from "./widget-fixtures.js";
+import { agentGet, fillForm, form, openWidget, widgetPage } from "./widget-fixtures.js";
 
 /**
  * The developer's side of embedding, as the README tells it: their app on its own origin (a little HTTP server here)
@@ -50,6 +51,37 @@ describe.skipIf(!HAS_BROWSER)("embedding the widget in an app on another origin"
     await expect
       .poll(() => warnings.join("\n"))
       .toContain(`[Handoff] identify(): the jwt expired at ${new Date(exp * 1000).toISOString()}`);
+    await close();
+  });
+
+  test("the README's queueing line before the async tag: the app's own early calls (setMetadata, on) neither throw nor get lost", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const stub = readme.split("\n").find((line) => line.startsWith("<script>") && line.includes("h.q.push"));
+    expect(stub, "the README shows the line to paste before calling Handoff early").toBeDefined();
+    page = html(`${stub}
+      <script>
+        Handoff.setMetadata({ plan: "pro" });
+        Handoff.on("ticket:created", (ticket) => (window.filed = ticket.reference));
+      </script>
+      <script src="${server.url}/widget.js" data-site-key="${server.bootstrap.workspace.siteKey}" async></script>`);
+    const { page: tab, errors, close } = await widgetPage(browser);
+    await tab.goto(`${appOrigin}/orders`);
+    await openWidget(tab);
+    await fillForm(tab, "Early calls");
+    await form(tab).getByRole("button", { name: "Send" }).click();
+    const created = await form(tab)
+      .getByText(/Ticket HO-\d+ created/)
+      .textContent();
+    const reference = created?.match(/HO-\d+/)?.[0];
+    await expect.poll(() => tab.evaluate(() => (window as unknown as { filed?: string }).filed)).toBe(reference);
+    const list = await agentGet<{ tickets: { id: string; subject: string }[] }>(server, "/api/v1/tickets?limit=200");
+    const ticket = list.tickets.find((t) => t.subject === "Early calls");
+    const detail = await agentGet<{ context: { metadata: Record<string, unknown> } }>(
+      server,
+      `/api/v1/tickets/${ticket?.id}`,
+    );
+    expect(detail.context.metadata).toMatchObject({ plan: "pro" });
+    expect(errors).toEqual([]);
     await close();
   });
 

@@ -90,6 +90,26 @@ describe.skipIf(!HAS_BROWSER)("the widget on hostile third-party pages", () => {
     await close();
   });
 
+  test("a page scaled up with CSS zoom (html { zoom: 1.5 }): the open form fits the window, title and close button on screen", async () => {
+    const { page, errors, close } = await site.open("/zoomed", {
+      head: "<style>html { zoom: 1.5 }</style>",
+      body: `<h1>Orders</h1><div style="height: 3000px"></div>`,
+    });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openWidget(page);
+    const box = await form(page).boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 720).toBe(true);
+    // The customer can read the title and reach the close button with the mouse.
+    const title = await form(page).getByRole("heading", { name: "Contact support" }).boundingBox();
+    expect(title && title.y >= 0).toBe(true);
+    const closeButton = await form(page).getByRole("button", { name: "Close" }).boundingBox();
+    expect(closeButton && closeButton.y >= 0).toBe(true);
+    await page.mouse.click(closeButton!.x + closeButton!.width / 2, closeButton!.y + closeButton!.height / 2);
+    await form(page).waitFor({ state: "detached" });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("a right-to-left page: the widget's left-to-right languages still read left to right", async () => {
     const { page, errors, close } = await site.open("/rtl", {
       head: `<script>document.documentElement.dir = "rtl";</script>`,

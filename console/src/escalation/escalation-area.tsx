@@ -117,7 +117,7 @@ export function EscalationArea({
         </details>
       )}
       {!form && !closed && (
-        <p>
+        <p class="escalation-actions">
           <button
             ref={escalateButton}
             type="button"

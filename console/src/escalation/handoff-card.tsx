@@ -90,7 +90,12 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
         </p>
       )}
       {canBounce && !bouncing && (
-        <button ref={opener} type="button" class="button button--small" onClick={() => setBouncing(true)}>
+        <button
+          ref={opener}
+          type="button"
+          class="button button--small handoff__send-back"
+          onClick={() => setBouncing(true)}
+        >
           Send back…
         </button>
       )}
