@@ -15,8 +15,12 @@ import {
 // No hyphen, the one place Chromium would break a URL on its own.
 const URL_WORD = `https://app.northwind.example/reports/export?session=${"A1b2C3d4E5f6".repeat(10)}`;
 
-/** Customers paste URLs as subjects, agents paste them into handoff notes: one long word must not break the page. */
-describe.skipIf(!HAS_BROWSER)("console: long unbroken words (pasted URLs)", () => {
+/**
+ * The ticket as it reads outside the console's usual screen: customers paste URLs as subjects and agents paste them
+ * into handoff notes (one long word must not break the page), and agents print tickets (for the record, or for a
+ * colleague without the console).
+ */
+describe.skipIf(!HAS_BROWSER)("console: a ticket with long unbroken words, and printed", () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -74,6 +78,36 @@ describe.skipIf(!HAS_BROWSER)("console: long unbroken words (pasted URLs)", () =
       return out;
     });
     expect(clipped).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("in the dark theme: the ticket prints dark on white, without the console's navigation, actions or reply box", async () => {
+    const ticket = await fileTicket(server, richTicket(Date.now() - 60_000, { subject: "Print me" }));
+    const { page, errors, close } = await newPage(browser, { colorScheme: "dark" });
+    await logIn(page, server, `/console/tickets/${ticket.id}`);
+    await page.getByRole("heading", { level: 1, name: "Print me" }).waitFor();
+    const description = page.getByRole("region", { name: "Description" });
+    await description.waitFor();
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+
+    for (const control of [
+      page.getByRole("navigation", { name: "Console" }),
+      page.getByRole("button", { name: "Log out" }),
+      page.getByRole("button", { name: "Claim" }),
+      page.getByRole("button", { name: /Escalate/ }),
+      page.getByRole("button", { name: "Send reply" }),
+    ])
+      await expect.poll(() => control.isVisible()).toBe(false);
+    expect(await description.isVisible()).toBe(true);
+    expect(await page.getByRole("region", { name: "Conversation" }).isVisible()).toBe(true);
+
+    // Paper is white: the text must be dark (the dark theme's light grey would print nearly invisible).
+    const luminance = await description.evaluate((el) => {
+      const [r, g, b] = (getComputedStyle(el).color.match(/\d+/g) ?? []).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    });
+    expect(luminance).toBeLessThan(0.3);
     expect(errors).toEqual([]);
     await close();
   });
