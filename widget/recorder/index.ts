@@ -9,7 +9,7 @@ import { EVENT_META, makeSizeEstimator, RollingBuffer } from "./buffer.js";
 import { pacedCheckout } from "./checkouts.js";
 import { makeMaskInput } from "./privacy.js";
 import { makeGrowth, runOnPage } from "./runs.js";
-import { makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
+import { type EmittedEvent, makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
 
 export interface RecorderOptions {
   windowSeconds: number;
@@ -27,8 +27,11 @@ export interface MaskedCounts {
 }
 
 export interface Recorder {
-  /** A copy of the buffered events: starts with a full snapshot, covers at least the last windowSeconds. */
-  getEvents(): { type: number; timestamp: number }[];
+  /**
+   * A copy of the buffered events: starts with a full snapshot, covers at least the last windowSeconds. `joining`:
+   * while the code joining an address split over blocks is still on its way, what to wait for before sending them.
+   */
+  getEvents(): { type: number; timestamp: number }[] & { joining?: Promise<void> };
   durationMs(): number;
   masked(): MaskedCounts;
   stop(): void;
@@ -78,6 +81,9 @@ export function startRecorder(options: RecorderOptions): Recorder {
   // Text rrweb already masked whole is not looked at again as a run.
   const unmasked = `${maskTextSelector}, .rr-mask`;
   const edges: [number, string][] = [];
+  // Once edges.ts is loaded: told each event as it is recorded (in the same task, so a send flushes nothing unjoined).
+  let joined: ((event?: EmittedEvent) => void) | undefined;
+  let joining: Promise<void> | undefined;
   const patterns = (text: string) => maskPatterns(text, onMasked);
   const runs: SanitizeOptions = textMasking.patterns
     ? {
@@ -86,10 +92,11 @@ export function startRecorder(options: RecorderOptions): Recorder {
         growing: makeGrowth(),
         // Rare (an address split over blocks or a line break): the code that joins it loads then.
         atEdge: (id, raw) => {
-          if (edges.push([id, raw]) < 2)
-            import("./edges.js").then((m) =>
-              m.join(edges.splice(0), record.mirror, unmasked, buffer.events(), patterns, maskText),
-            );
+          edges.push([id, raw]);
+          joining ??= import("./edges.js").then((m) => {
+            joined = m.join(edges, record.mirror, unmasked, () => buffer.events(), patterns, maskText);
+            joined();
+          });
         },
       }
     : {};
@@ -104,6 +111,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
         (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
       sanitizeEvent(event, isMasked, maskText, isStyleText, runs);
       buffer.push(event, sizeOf(event as never));
+      joined?.(event);
     },
     blockClass: "rr-block",
     blockSelector: "[data-handoff-block]",
@@ -139,7 +147,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
   return {
     getEvents: () => {
       batching.flushMutations?.();
-      return buffer.events();
+      return Object.assign(buffer.events(), { joining });
     },
     durationMs: () => buffer.durationMs(),
     masked: () => ({ fields, texts: maskedTexts.size }),
