@@ -154,6 +154,22 @@ describe("an address split over blocks, gone from the page before the joining co
     expect(found).toEqual([]);
   });
 
+  test("a CSS rule inserted through the CSSOM among the events (an add of a rule, no node) does not stop the join", () => {
+    const rule = { type: 3, data: { source: 8, id: 9, adds: [{ rule: ".a{color:red}", index: 0 }] } };
+    const added = {
+      type: 3,
+      data: { source: 0, adds: [add(5, null, el(6, "div", [text(10, "jane.doe"), text(11, "@example.com")]))] },
+    };
+    for (const events of [
+      [rule, added],
+      [added, rule],
+    ]) {
+      const copy = structuredClone(events);
+      join([[11, "@example.com"]], gone, "", () => copy, patterns, mask)();
+      expect(JSON.stringify(copy)).not.toContain("jane");
+    }
+  });
+
   test("in a full snapshot too; a neighbour in another subtree is none", () => {
     const snapshot = {
       type: 2,

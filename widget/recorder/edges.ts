@@ -31,6 +31,9 @@ interface MutationData {
   texts?: { id: number; value: string | null }[];
 }
 
+// A mutation's added nodes (a CSS rule inserted through the CSSOM is an "add" too, of a rule: none of them).
+const addsOf = (data: unknown) => ((data as MutationData | undefined)?.adds ?? []).filter((add) => add.node);
+
 type Mirror = { getNode(id: number): Node | null; getId(n: Node): number };
 type Beside = (id: number, after: boolean) => [number, string] | undefined;
 
@@ -65,7 +68,7 @@ export function rewriteText(events: EmittedEvent[], id: number, from: string, to
   for (const { data } of events) {
     const d = data as MutationData;
     if (d?.node) visit(d.node);
-    for (const add of d?.adds ?? []) visit(add.node);
+    for (const add of addsOf(d)) visit(add.node);
     for (const text of d?.texts ?? []) if (text.id === id && text.value === from) text.value = to;
   }
 }
@@ -127,8 +130,8 @@ function recordedRuns(events: EmittedEvent[]): SerializedText[][] {
   for (const { data } of events) {
     const d = data as MutationData;
     const added = new Map<number, Added[]>();
-    for (const add of d?.adds ?? []) added.set(add.parentId, [...(added.get(add.parentId) ?? []), add]);
-    const ids = new Set((d?.adds ?? []).map((add) => add.node.id));
+    for (const add of addsOf(d)) added.set(add.parentId, [...(added.get(add.parentId) ?? []), add]);
+    const ids = new Set(addsOf(d).map((add) => add.node.id));
     const run: SerializedText[] = [];
     const visit = (n: SerializedText) => {
       if (n.type === 3 && !n.isStyle) run.push(n);
@@ -168,6 +171,25 @@ function besideRecorded(events: EmittedEvent[]): Beside {
 }
 
 const asIs: TextMasker = (text) => text;
+const HIDDEN = /[\xad\u200b\u2060\ufeff]/;
+
+/**
+ * Text with invisible characters in it (a soft hyphen, a zero-width space: jane&shy;doe@exam&shy;ple.com) or
+ * full-width digits (４２４２ ４２４２ …): masked as the page shows it, without them, and only what the patterns
+ * changed is changed (the invisible characters stay where they were).
+ */
+export function unhide(text: string, patterns: TextMasker): string {
+  if (!/[\xad\u200b\u2060\ufeff０-９]/.test(text)) return text;
+  const bare = text
+    .replace(new RegExp(HIDDEN, "g"), "")
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const out = patterns(bare);
+  if (out === bare) return text;
+  // A masked character outside the Basic Plane (𝒶) became one dot: nothing lines up, the masked text goes as it is.
+  if (out.length !== bare.length) return out;
+  let j = 0;
+  return text.replace(/[\s\S]/g, (c) => (HIDDEN.test(c) ? c : out[j] === bare[j++] ? c : out[j - 1]));
+}
 
 /**
  * What the recorder calls with each event once this chunk is loaded (and once, without one, when it arrives): joins
@@ -202,12 +224,14 @@ export function join(
     const all = events();
     let recorded: Beside | undefined;
     for (const [id, raw] of found.splice(0)) {
+      const shown = unhide(raw, patterns);
+      if (shown !== raw) rewriteText(all, id, mask(raw), mask(shown));
       // Removed before this chunk arrived (a toast, a list rendered again): joined as the events recorded it.
       if (!mirror.getNode(id)) {
         recorded ??= besideRecorded(all);
-        joinAtEdges([[id, mask(raw)]], recorded, all, patterns, asIs);
+        joinAtEdges([[id, mask(shown)]], recorded, all, patterns, asIs);
       } else {
-        joinAtEdges([[id, raw]], onPage, all, patterns, mask);
+        joinAtEdges([[id, shown]], onPage, all, patterns, mask);
         watched.set(id, raw);
         if (watched.size > 100) watched.delete(watched.keys().next().value as number);
       }

@@ -71,8 +71,10 @@ export function startRecorder(options: RecorderOptions): Recorder {
   for (const type of INTERACTIONS) window.addEventListener(type, onInteraction, { capture: true, passive: true });
   const textMasking = options.maskText ?? { all: false, patterns: true };
   const maskedSelector = textMasking.all ? "*" : MASK_SELECTOR;
-  const isMasked = makeMaskedLookup((id) => record.mirror.getNode(id), maskedSelector);
-  const isStyleText = (id: number) => record.mirror.getNode(id)?.parentElement?.tagName === "STYLE";
+  const { mirror } = record;
+  const node = (id: number) => mirror.getNode(id);
+  const isMasked = makeMaskedLookup(node, maskedSelector);
+  const isStyleText = (id: number) => node(id)?.parentElement?.tagName === "STYLE";
   // Counted by their masked form (never the original), bounded.
   const maskedTexts = new Set<string>();
   const onMasked = (m: string) => maskedTexts.size < 10_000 && maskedTexts.add(m);
@@ -88,13 +90,13 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const runs: SanitizeOptions = textMasking.patterns
     ? {
         patterns,
-        around: (id) => runOnPage(record.mirror.getNode(id), (n) => record.mirror.getId(n), unmasked),
+        around: (id) => runOnPage(node(id), (n) => mirror.getId(n), unmasked),
         growing: makeGrowth(),
         // Rare (an address split over blocks or a line break): the code that joins it loads then.
         atEdge: (id, raw) => {
           edges.push([id, raw]);
           joining ??= import("./edges.js").then((m) => {
-            joined = m.join(edges, record.mirror, unmasked, () => buffer.events(), patterns, maskText);
+            joined = m.join(edges, mirror, unmasked, () => buffer.events(), patterns, maskText);
             joined();
           });
         },
@@ -140,8 +142,8 @@ export function startRecorder(options: RecorderOptions): Recorder {
   // What record()'s own snapshot took paces them (checkouts.ts).
   const checkout = pacedCheckout(() => record.takeFullSnapshot?.(true), started);
   const checkoutMs = Math.max(5000, (options.windowSeconds * 1000) / 2);
-  const idle = (fn: () => void) =>
-    typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
+  // Without requestIdleCallback (Safari), setTimeout takes the options as a delay of 0.
+  const idle = (fn: () => void) => (window.requestIdleCallback || setTimeout)(fn, { timeout: 2000 } as never);
   // Half the period: a checkout delayed by idle time does not make the next one skip.
   const checkouts = setInterval(() => idle(() => checkout(checkoutMs / 2)), checkoutMs);
   return {
