@@ -115,10 +115,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
   const saved = await putInOutbox(item);
   // Compressing runs while the ticket is on its way; the result joins the outbox item as soon as it is ready.
   // Packed first (shared/recording-pack.ts): gzip then gets about twice as far as on the plain JSON.
-  // An address split over blocks is joined by code the recorder loads when one shows up: packed once it has.
-  const { events } = input;
-  const joined = Promise.resolve((events as { joining?: Promise<void> }).joining).catch(() => undefined);
-  const gzip = events.length ? joined.then(() => gzipJson(packEvents(events))) : undefined;
+  const gzip = input.events.length ? gzipJson(packEvents(input.events)) : undefined;
   const recording = gzip?.then(async (blob) => {
     if (saved) await updateOutboxItem(item.key, { recording: blob });
     return blob;

@@ -5,7 +5,7 @@
  * they were recorded (the half that came first was no address then). Such a text stays watched: a local part written
  * before it later (or rewritten there), a domain after "ops@", is masked in the mutation that records it. Loaded on
  * the first such text only (few pages have one), so the recording's chunk stays small; until then the events sit in
- * memory, not sent (the form waits for the join, see Recorder.getEvents), and a text the page has removed meanwhile is
+ * memory, not sent (Recorder.getEvents gives none until then), and a text the page has removed meanwhile is
  * joined with its neighbour as the events recorded them.
  */
 import type { TextMasker } from "./attributes.js";

@@ -28,10 +28,10 @@ export interface MaskedCounts {
 
 export interface Recorder {
   /**
-   * A copy of the buffered events: starts with a full snapshot, covers at least the last windowSeconds. `joining`:
-   * while the code joining an address split over blocks is still on its way, what to wait for before sending them.
+   * A copy of the buffered events: starts with a full snapshot, covers at least the last windowSeconds. None while the
+   * code joining an address split over blocks (edges.ts) is still on its way.
    */
-  getEvents(): { type: number; timestamp: number }[] & { joining?: Promise<void> };
+  getEvents(): { type: number; timestamp: number }[];
   durationMs(): number;
   masked(): MaskedCounts;
   stop(): void;
@@ -85,7 +85,6 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const edges: [number, string][] = [];
   // Once edges.ts is loaded: told each event as it is recorded (in the same task, so a send flushes nothing unjoined).
   let joined: ((event?: EmittedEvent) => void) | undefined;
-  let joining: Promise<void> | undefined;
   const patterns = (text: string) => maskPatterns(text, onMasked);
   const runs: SanitizeOptions = textMasking.patterns
     ? {
@@ -94,11 +93,11 @@ export function startRecorder(options: RecorderOptions): Recorder {
         growing: makeGrowth(),
         // Rare (an address split over blocks or a line break): the code that joins it loads then.
         atEdge: (id, raw) => {
-          edges.push([id, raw]);
-          joining ??= import("./edges.js").then((m) => {
-            joined = m.join(edges, mirror, unmasked, () => buffer.events(), patterns, maskText);
-            joined();
-          });
+          if (edges.push([id, raw]) < 2 && !joined)
+            import("./edges.js").then((m) => {
+              joined = m.join(edges, mirror, unmasked, () => buffer.events(), patterns, maskText);
+              joined();
+            });
         },
       }
     : {};
@@ -149,7 +148,8 @@ export function startRecorder(options: RecorderOptions): Recorder {
   return {
     getEvents: () => {
       batching.flushMutations?.();
-      return Object.assign(buffer.events(), { joining });
+      // Until edges.ts has joined what it was loaded for, nothing is sent (a split address could be in it).
+      return edges.length ? [] : buffer.events();
     },
     durationMs: () => buffer.durationMs(),
     masked: () => ({ fields, texts: maskedTexts.size }),
