@@ -19,12 +19,9 @@ const ID_ATTRIBUTES =
 // The first five are links (never followed in replay), the others what replay loads; rr_src: what rrweb keeps of an
 // iframe's src.
 const URL_ATTRIBUTES = "href action formaction cite xlink:href src rr_src poster data".split(" ");
-// Browsers ignore leading spaces and control characters, and tabs/newlines inside the scheme.
-function isScriptUrl(value: string): boolean {
-  let start = 0;
-  while (start < value.length && value.charCodeAt(start) <= 32) start++;
-  return /^(java|vb)script:/i.test(value.slice(start, start + 40).replace(/[\t\n\r]/g, ""));
-}
+// Browsers ignore leading spaces and control characters ([^!-\uffff]: below "!"), and tabs/newlines inside the scheme.
+const isScriptUrl = (value: string) =>
+  /^[^!-\uffff]*(java|vb)script:/i.test(value.slice(0, 99).replace(/[\t\n\r]/g, ""));
 // Where `value` is the customer's typing (the input rules mask it); an <option>'s value is the page's, like its text.
 const INPUT_TAGS = new Set(["input", "textarea", "select"]);
 

@@ -49,7 +49,7 @@ const CALM_BATCH_MS = 500;
 const ACTIVE_BATCH_MS = 50;
 const ACTIVE_FOR_MS = 300;
 // Flushed before rrweb sees these, so the nodes they target are already serialized (known ids in replay).
-const INTERACTIONS = ["pointerdown", "keydown", "input"];
+const INTERACTIONS = "pointerdown keydown input".split(" ");
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"])';
 
 export function startRecorder(options: RecorderOptions): Recorder {
