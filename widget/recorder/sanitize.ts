@@ -173,7 +173,6 @@ export function sanitizeEvent(
 export function makeMaskedLookup(getNode: (id: number) => Node | null, selector: string): (id: number) => boolean {
   return (id) => {
     const node = getNode(id);
-    const element = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-    return !!element?.closest(selector);
+    return !!(node?.nodeType === 1 ? (node as Element) : node?.parentElement)?.closest(selector);
   };
 }
