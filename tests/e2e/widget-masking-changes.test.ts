@@ -35,6 +35,8 @@ const SPLIT_PAGE = `<meta charset="utf-8">
   <section id="card"><h2>Contact</h2></section>
   <p id="note">Reply to <span id="who">maria.lopez</span></p>
   <div id="social"></div>`;
+// A heading of several words before the card: no local part of an address (maskAtEdge).
+const LATE = `<meta charset="utf-8"><h2>Contact us today</h2><section id="card"></section><p>Reply soon please</p>`;
 
 describe.skipIf(!HAS_BROWSER)("widget masking of what the page changes after load", () => {
   let server: TestServer;
@@ -99,6 +101,87 @@ describe.skipIf(!HAS_BROWSER)("widget masking of what the page changes after loa
       expect(json, secret).not.toContain(secret);
     for (const visible of ["Contact", "Reply to ", "Follow us", "@handoff.io", "j•••.•••", "@s••••-•••.com"])
       expect(json, visible).toContain(visible);
+    expect(errors).toEqual([]);
+    await close();
+  }, 60_000);
+
+  test("the domain written first, the local part beside it later (or changed): masked in the mutation that adds it", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    await hostPage(page, server, "", LATE);
+    await waitForRecorder(page);
+    await page.evaluate(async () => {
+      const pause = () => new Promise((done) => setTimeout(done, 700)); // past a mutation batch
+      const card = document.getElementById("card")!;
+      card.insertAdjacentHTML("beforeend", '<div id="domain">@reverse-one.com</div>');
+      await pause();
+      document.getElementById("domain")!.insertAdjacentHTML("beforebegin", "<div>rev.first</div>");
+      card.insertAdjacentHTML("beforeend", '<div id="local">ops.desk@</div>');
+      await pause();
+      document.getElementById("local")!.insertAdjacentHTML("afterend", "<div>reverse-two.org</div>");
+      await pause();
+      // The local part rewritten in place (a text change, no @ in it).
+      (document.getElementById("domain")!.previousElementSibling!.firstChild as Text).data = "rev.second";
+      await pause();
+      card.insertAdjacentHTML("beforeend", "<p>Done</p>");
+    });
+    await page.getByText("Done").waitFor();
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Reversed split addresses");
+    await page.getByText("Recording attached.").waitFor();
+    const json = JSON.stringify(await storedRecording(server, id));
+    for (const secret of ["rev.first", "reverse-one", "reverse-two", "rev.second", "ops.desk"])
+      expect(json, secret).not.toContain(secret);
+    for (const visible of ["Contact us today", "Reply soon please", "r••.•••••", "@r••••••-•••.com"])
+      expect(json, visible).toContain(visible);
+    expect(errors).toEqual([]);
+    await close();
+  }, 60_000);
+
+  /** A page whose lazily loaded edges chunk arrives only when `release` is called (a slow network). */
+  async function slowEdges() {
+    const opened = await widgetPage(browser);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((done) => (release = done));
+    await opened.page.route(/\/widget\/edges-[\w-]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await hostPage(opened.page, server, "", SPLIT_PAGE);
+    await waitForRecorder(opened.page);
+    await opened.page.evaluate(async () => {
+      const pause = () => new Promise((done) => setTimeout(done, 700)); // past a mutation batch
+      const card = document.getElementById("card")!;
+      card.insertAdjacentHTML("beforeend", '<div id="toast"><div>li.gone</div><div>@gone-away.org</div></div>');
+      card.insertAdjacentHTML("beforeend", '<div id="list"><div>ann.swap</div><div>@swapped.net</div></div>');
+      await pause();
+      document.getElementById("toast")!.remove();
+      document.getElementById("list")!.innerHTML = "<div>nobody</div>";
+      await pause();
+    });
+    return { ...opened, release };
+  }
+
+  test("written while the joining code is on its way, gone from the page before it comes: masked", async () => {
+    const { page, errors, close, release } = await slowEdges();
+    const loaded = page.waitForResponse(/\/widget\/edges-[\w-]+\.js$/);
+    release();
+    await loaded;
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Split addresses after the chunk");
+    await page.getByText("Recording attached.").waitFor();
+    const json = JSON.stringify(await storedRecording(server, id));
+    for (const secret of ["li.gone", "gone-away", "ann.swap", "swapped"]) expect(json, secret).not.toContain(secret);
+    for (const visible of ["Contact", "nobody"]) expect(json, visible).toContain(visible);
+    expect(errors).toEqual([]);
+    await close();
+  }, 60_000);
+
+  test("sent before the joining code has come: no recording goes", async () => {
+    const { page, errors, close, release } = await slowEdges();
+    await openWidget(page);
+    const { body } = await sendTicket(page, "Split addresses before the chunk");
+    expect(body.recording).toEqual({ included: false });
+    release();
     expect(errors).toEqual([]);
     await close();
   }, 60_000);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
-import { joinAtEdges } from "../../widget/recorder/edges.js";
+import { join, joinAtEdges } from "../../widget/recorder/edges.js";
 import { type EmittedEvent, sanitizeEvent } from "../../widget/recorder/sanitize.js";
 
 const mask = makeTextMasker({ all: false, patterns: true });
@@ -116,5 +116,81 @@ describe("an address split over blocks, arriving after load", () => {
     const json = JSON.stringify([snapshot, earlier]);
     expect(json.match(/jane\.doe/g)).toHaveLength(1); // node 16 is another text
     expect(json.match(/j•••\.•••/g)).toHaveLength(2);
+  });
+});
+
+describe("an address split over blocks, gone from the page before the joining code came", () => {
+  // As rrweb records an added subtree: each node on its own, with its parent and next sibling (null: the last).
+  const add = (parentId: number, nextId: number | null, node: object) => ({ parentId, nextId, node });
+  const gone = { getNode: () => null, getId: () => -1 };
+
+  test("joined with its neighbour as the mutation recorded it, in the page's order", () => {
+    const added = {
+      type: 3,
+      data: {
+        source: 0,
+        adds: [
+          add(11, null, el(16, "div")),
+          add(11, 16, el(17, "div")),
+          add(17, null, el(18, "div")),
+          add(17, 18, el(19, "div")),
+          add(19, null, text(20, "li.gone")),
+          add(18, null, text(21, "@gone-away.org")),
+          add(16, null, el(22, "div")),
+          add(16, 22, el(23, "div")),
+          add(23, null, text(24, "Write to")),
+          add(22, null, text(25, "@handoff.io")),
+        ],
+      },
+    };
+    const found: [number, string][] = [
+      [21, "@gone-away.org"],
+      [25, "@handoff.io"],
+    ];
+    join(found, gone, "", () => [added], patterns, mask)();
+    const json = JSON.stringify(added);
+    for (const secret of ["li.gone", "gone-away"]) expect(json).not.toContain(secret);
+    for (const kept of ['"Write to"', '"@handoff.io"']) expect(json).toContain(kept);
+    expect(found).toEqual([]);
+  });
+
+  test("a CSS rule inserted through the CSSOM among the events (an add of a rule, no node) does not stop the join", () => {
+    const rule = { type: 3, data: { source: 8, id: 9, adds: [{ rule: ".a{color:red}", index: 0 }] } };
+    const added = {
+      type: 3,
+      data: { source: 0, adds: [add(5, null, el(6, "div", [text(10, "jane.doe"), text(11, "@example.com")]))] },
+    };
+    for (const events of [
+      [rule, added],
+      [added, rule],
+    ]) {
+      const copy = structuredClone(events);
+      join([[11, "@example.com"]], gone, "", () => copy, patterns, mask)();
+      expect(JSON.stringify(copy)).not.toContain("jane");
+    }
+  });
+
+  test("in a full snapshot too; a neighbour in another subtree is none", () => {
+    const snapshot = {
+      type: 2,
+      data: {
+        node: { type: 0, childNodes: [el(7, "div", [text(10, "jane.doe")]), el(8, "div", [text(11, "@example.com")])] },
+      },
+    };
+    const other = { type: 3, data: { source: 0, adds: [add(5, null, text(30, "ops.desk@"))] } };
+    join(
+      [
+        [11, "@example.com"],
+        [30, "ops.desk@"],
+      ],
+      gone,
+      "",
+      () => [snapshot, other],
+      patterns,
+      mask,
+    )();
+    const json = JSON.stringify(snapshot);
+    for (const secret of ["jane", "example"]) expect(json).not.toContain(secret);
+    expect(JSON.stringify(other)).toContain('"ops.desk@"');
   });
 });

@@ -47,9 +47,13 @@ export class RollingBuffer<E extends BufferedEvent = BufferedEvent> {
 
   private trim(now: number): void {
     const windowStart = now - this.options.windowMs;
-    // The oldest segment is redundant once the next one alone already covers the whole window.
-    while (this.segments.length > 1 && this.segments[1].start <= windowStart) this.dropOldest();
-    while (this.segments.length > 1 && this.totalBytes > this.options.maxBytes) this.dropOldest();
+    // The oldest segment is redundant once the next one alone already covers the whole window; then over the cap, the
+    // oldest go too.
+    while (
+      this.segments.length > 1 &&
+      (this.segments[1].start <= windowStart || this.totalBytes > this.options.maxBytes)
+    )
+      this.dropOldest();
     if (this.segments.length === 1 && this.totalBytes > this.options.maxBytes) this.options.onOverflow?.();
   }
 
@@ -65,10 +69,9 @@ export class RollingBuffer<E extends BufferedEvent = BufferedEvent> {
 
   /** Time covered, first to last event. */
   durationMs(): number {
-    const first = this.segments[0];
-    if (!first) return 0;
-    const last = this.segments[this.segments.length - 1];
-    return last.events[last.events.length - 1].timestamp - first.start;
+    // A segment starts at its Meta event's time.
+    const all = this.events();
+    return all.length && all[all.length - 1].timestamp - all[0].timestamp;
   }
 
   clear(): void {

@@ -2,17 +2,40 @@
  * An address split over blocks or a line break, also one that arrives after load through DOM mutations
  * (<div>jane.doe</div><div>@example.com</div> added, or "@example.com" written after "jane<br>"), and one in a full
  * snapshot: each text with an @ at an edge is joined with the page's text on that side, and both are masked where
- * they were recorded (the half that came first was no address then). Loaded on the first such text only (few pages
- * have one), so the recording's chunk stays small; until then the events sit in memory, not sent.
+ * they were recorded (the half that came first was no address then). Such a text stays watched: a local part written
+ * before it later (or rewritten there), a domain after "ops@", is masked in the mutation that records it. Loaded on
+ * the first such text only (few pages have one), so the recording's chunk stays small; until then the events sit in
+ * memory, not sent (Recorder.getEvents gives none until then), and a text the page has removed meanwhile is
+ * joined with its neighbour as the events recorded them.
  */
 import type { TextMasker } from "./attributes.js";
 import type { EmittedEvent } from "./sanitize.js";
 
 interface SerializedText {
+  type?: number;
   id?: number;
   textContent?: string;
+  isStyle?: boolean;
   childNodes?: SerializedText[];
 }
+
+interface Added {
+  parentId: number;
+  nextId?: number | null;
+  node: SerializedText;
+}
+
+interface MutationData {
+  node?: SerializedText;
+  adds?: Added[];
+  texts?: { id: number; value: string | null }[];
+}
+
+// A mutation's added nodes (a CSS rule inserted through the CSSOM is an "add" too, of a rule: none of them).
+const addsOf = (data: unknown) => ((data as MutationData | undefined)?.adds ?? []).filter((add) => add.node);
+
+type Mirror = { getNode(id: number): Node | null; getId(n: Node): number };
+type Beside = (id: number, after: boolean) => [number, string] | undefined;
 
 /**
  * On the page recorded by `mirror` (rrweb's): the recorded text with more than whitespace before (or after) a text
@@ -20,8 +43,8 @@ interface SerializedText {
  * <style>/<script>.
  */
 export const besideOnPage =
-  (mirror: { getNode(id: number): Node | null; getId(n: Node): number }, skip: string) =>
-  (id: number, after: boolean): [number, string] | undefined => {
+  (mirror: Mirror, skip: string): Beside =>
+  (id, after) => {
     const node = mirror.getNode(id);
     if (!node) return;
     const walker = (node.ownerDocument ?? document).createTreeWalker(node.getRootNode(), 4 /* text */);
@@ -43,13 +66,9 @@ export function rewriteText(events: EmittedEvent[], id: number, from: string, to
     n.childNodes?.forEach(visit);
   };
   for (const { data } of events) {
-    const d = data as {
-      node?: SerializedText;
-      adds?: { node: SerializedText }[];
-      texts?: { id: number; value: string | null }[];
-    };
+    const d = data as MutationData;
     if (d?.node) visit(d.node);
-    for (const add of d?.adds ?? []) visit(add.node);
+    for (const add of addsOf(d)) visit(add.node);
     for (const text of d?.texts ?? []) if (text.id === id && text.value === from) text.value = to;
   }
 }
@@ -72,21 +91,29 @@ export function maskAtEdge(a: string, b: string, mask: TextMasker): [string, str
   return [out.slice(0, x.length) + a.slice(x.length), b.slice(0, b.length - y.length) + out.slice(x.length, -1)];
 }
 
+const EDGE_BEFORE = /^\s*[@＠]/;
+const EDGE_AFTER = /[@＠]\s*$/;
+
 /**
  * Joins each [id, text as the page wrote it] with the text beside it on the page, and masks both in `events`
- * (`patterns` alone for the join, then `mask`, the site's rules, as every text).
+ * (`patterns` alone for the join, then `mask`, the site's rules, as every text). `only`: for a text watched since it
+ * was recorded, the join is made only when the text beside it is one of these (just recorded).
  */
 export function joinAtEdges(
   found: [number, string][],
-  beside: (id: number, after: boolean) => [number, string] | undefined,
+  beside: Beside,
   events: EmittedEvent[],
   patterns: TextMasker,
   mask: TextMasker,
+  only?: Set<number>,
 ): void {
   for (const [id, raw] of found)
     for (const after of [false, true]) {
-      const other = (after ? /[@＠]\s*$/ : /^\s*[@＠]/).test(raw) && beside(id, after);
-      const out = other && (after ? maskAtEdge(raw, other[1], patterns) : maskAtEdge(other[1], raw, patterns));
+      const other = (after ? EDGE_AFTER : EDGE_BEFORE).test(raw) && beside(id, after);
+      const out =
+        other &&
+        (!only || only.has(other[0])) &&
+        (after ? maskAtEdge(raw, other[1], patterns) : maskAtEdge(other[1], raw, patterns));
       if (other && out) {
         rewriteText(events, id, mask(raw), mask(out[after ? 0 : 1]));
         rewriteText(events, other[0], mask(other[1]), mask(out[after ? 1 : 0]));
@@ -94,12 +121,120 @@ export function joinAtEdges(
     }
 }
 
-/** What the recorder calls, with rrweb's mirror and the selector of what is masked whole (one short name to import). */
-export const join = (
+/**
+ * The recorded texts of `events` in the page's order, one list per subtree: a full snapshot's tree, and in a mutation
+ * the nodes added under each parent (rrweb lists each added node on its own, with its parent and next sibling).
+ */
+function recordedRuns(events: EmittedEvent[]): SerializedText[][] {
+  const runs: SerializedText[][] = [];
+  for (const { data } of events) {
+    const d = data as MutationData;
+    const added = new Map<number, Added[]>();
+    for (const add of addsOf(d)) added.set(add.parentId, [...(added.get(add.parentId) ?? []), add]);
+    const ids = new Set(addsOf(d).map((add) => add.node.id));
+    const run: SerializedText[] = [];
+    const visit = (n: SerializedText) => {
+      if (n.type === 3 && !n.isStyle) run.push(n);
+      n.childNodes?.forEach(visit);
+      // Siblings in order: each added node names its next sibling (the last: an existing one, or none).
+      const kids = (n.id !== undefined && added.get(n.id)) || [];
+      const before = new Map(kids.map((k) => [k.nextId, k]));
+      const kidIds = new Set(kids.map((k) => k.node.id));
+      for (const last of kids.filter((k) => !kidIds.has(k.nextId ?? undefined))) {
+        const chain: Added[] = [];
+        for (let k: Added | undefined = last; k && chain.length < kids.length; k = before.get(k.node.id))
+          chain.unshift(k);
+        for (const k of chain) visit(k.node);
+      }
+    };
+    if (d?.node) visit(d.node);
+    for (const parent of added.keys())
+      if (!ids.has(parent)) {
+        visit({ id: parent });
+        runs.push(run.splice(0));
+      }
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** For a text no longer on the page: the recorded text beside it, as the event that recorded it has it. */
+function besideRecorded(events: EmittedEvent[]): Beside {
+  const runs = recordedRuns(events);
+  return (id, after) => {
+    for (const run of runs) {
+      const at = run.findIndex((n) => n.id === id);
+      for (let i = at + (after ? 1 : -1), n = 0; at >= 0 && run[i] && n < 8; i += after ? 1 : -1, n++)
+        if (/\S/.test(run[i].textContent ?? "")) return [run[i].id as number, run[i].textContent as string];
+    }
+  };
+}
+
+const asIs: TextMasker = (text) => text;
+const HIDDEN = /[\xad\u200b\u2060\ufeff]/;
+
+/**
+ * Text with invisible characters in it (a soft hyphen, a zero-width space: jane&shy;doe@exam&shy;ple.com) or
+ * full-width digits (４２４２ ４２４２ …): masked as the page shows it, without them, and only what the patterns
+ * changed is changed (the invisible characters stay where they were).
+ */
+export function unhide(text: string, patterns: TextMasker): string {
+  if (!/[\xad\u200b\u2060\ufeff０-９]/.test(text)) return text;
+  const bare = text
+    .replace(new RegExp(HIDDEN, "g"), "")
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const out = patterns(bare);
+  if (out === bare) return text;
+  // A masked character outside the Basic Plane (𝒶) became one dot: nothing lines up, the masked text goes as it is.
+  if (out.length !== bare.length) return out;
+  let j = 0;
+  return text.replace(/[\s\S]/g, (c) => (HIDDEN.test(c) ? c : out[j] === bare[j++] ? c : out[j - 1]));
+}
+
+/**
+ * What the recorder calls with each event once this chunk is loaded (and once, without one, when it arrives): joins
+ * the texts found since (`found`, emptied; one the page has removed meanwhile as the events recorded it), and
+ * watches them: what is written beside one later is joined in the mutation that records it.
+ */
+export function join(
   found: [number, string][],
-  mirror: Parameters<typeof besideOnPage>[0],
+  mirror: Mirror,
   skip: string,
-  events: EmittedEvent[],
+  events: () => EmittedEvent[],
   patterns: TextMasker,
   mask: TextMasker,
-) => joinAtEdges(found, besideOnPage(mirror, skip), events, patterns, mask);
+): (event?: EmittedEvent) => void {
+  const onPage = besideOnPage(mirror, skip);
+  const watched = new Map<number, string>();
+  return (event) => {
+    const d = event?.data as (MutationData & { source?: number }) | undefined;
+    if (watched.size && d?.source === 0 && (d.adds?.length || d.texts?.length)) {
+      // The texts this mutation recorded: a watched text's neighbour among them was no address's part before.
+      const recorded = new Set<number>();
+      for (const add of d.adds ?? []) if (add.node.type === 3) recorded.add(add.node.id as number);
+      for (const text of d.texts ?? []) recorded.add(text.id);
+      const hits: [number, string][] = [];
+      for (const [id, raw] of watched)
+        if (mirror.getNode(id)?.nodeValue !== raw) watched.delete(id);
+        else if (!recorded.has(id) && [false, true].some((after) => recorded.has(onPage(id, after)?.[0] as number)))
+          hits.push([id, raw]);
+      if (hits.length) joinAtEdges(hits, onPage, events(), patterns, mask, recorded);
+    }
+    if (!found.length) return;
+    const all = events();
+    let recorded: Beside | undefined;
+    for (const [id, raw] of found.splice(0)) {
+      const shown = unhide(raw, patterns);
+      if (shown !== raw) rewriteText(all, id, mask(raw), mask(shown));
+      // Removed before this chunk arrived (a toast, a list rendered again): joined as the events recorded it.
+      if (!mirror.getNode(id)) {
+        recorded ??= besideRecorded(all);
+        joinAtEdges([[id, mask(shown)]], recorded, all, patterns, asIs);
+      } else {
+        joinAtEdges([[id, shown]], onPage, all, patterns, mask);
+        watched.set(id, raw);
+        if (watched.size > 100) watched.delete(watched.keys().next().value as number);
+      }
+    }
+  };
+}

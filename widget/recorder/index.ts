@@ -9,7 +9,7 @@ import { EVENT_META, RollingBuffer } from "./buffer.js";
 import { pacedCheckout } from "./checkouts.js";
 import { makeMaskInput } from "./privacy.js";
 import { makeGrowth, runOnPage } from "./runs.js";
-import { makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
+import { type EmittedEvent, makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
 
 export interface RecorderOptions {
   windowSeconds: number;
@@ -27,7 +27,10 @@ export interface MaskedCounts {
 }
 
 export interface Recorder {
-  /** A copy of the buffered events: starts with a full snapshot, covers at least the last windowSeconds. */
+  /**
+   * A copy of the buffered events: starts with a full snapshot, covers at least the last windowSeconds. None while the
+   * code joining an address split over blocks (edges.ts) is still on its way.
+   */
   getEvents(): { type: number; timestamp: number }[];
   durationMs(): number;
   masked(): MaskedCounts;
@@ -46,7 +49,7 @@ const CALM_BATCH_MS = 500;
 const ACTIVE_BATCH_MS = 50;
 const ACTIVE_FOR_MS = 300;
 // Flushed before rrweb sees these, so the nodes they target are already serialized (known ids in replay).
-const INTERACTIONS = ["pointerdown", "keydown", "input"];
+const INTERACTIONS = "pointerdown keydown input".split(" ");
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"])';
 
 export function startRecorder(options: RecorderOptions): Recorder {
@@ -67,8 +70,10 @@ export function startRecorder(options: RecorderOptions): Recorder {
   for (const type of INTERACTIONS) window.addEventListener(type, onInteraction, { capture: true, passive: true });
   const textMasking = options.maskText ?? { all: false, patterns: true };
   const maskedSelector = textMasking.all ? "*" : MASK_SELECTOR;
-  const isMasked = makeMaskedLookup((id) => record.mirror.getNode(id), maskedSelector);
-  const isStyleText = (id: number) => record.mirror.getNode(id)?.parentElement?.tagName === "STYLE";
+  const { mirror } = record;
+  const node = (id: number) => mirror.getNode(id);
+  const isMasked = makeMaskedLookup(node, maskedSelector);
+  const isStyleText = (id: number) => node(id)?.parentElement?.tagName === "STYLE";
   // Counted by their masked form (never the original), bounded.
   const maskedTexts = new Set<string>();
   const onMasked = (m: string) => maskedTexts.size < 10_000 && maskedTexts.add(m);
@@ -77,18 +82,26 @@ export function startRecorder(options: RecorderOptions): Recorder {
   // Text rrweb already masked whole is not looked at again as a run.
   const unmasked = `${maskTextSelector}, .rr-mask`;
   const edges: [number, string][] = [];
+  // Once edges.ts is loaded: told each event as it is recorded (in the same task, so a send flushes nothing unjoined).
+  let joined: ((event?: EmittedEvent) => void) | undefined;
+  let loading: Promise<unknown> | undefined;
   const patterns = (text: string) => maskPatterns(text, onMasked);
   const runs: SanitizeOptions = textMasking.patterns
     ? {
         patterns,
-        around: (id) => runOnPage(record.mirror.getNode(id), (n) => record.mirror.getId(n), unmasked),
+        around: (id) => runOnPage(node(id), (n) => mirror.getId(n), unmasked),
         growing: makeGrowth(),
         // Rare (an address split over blocks or a line break): the code that joins it loads then.
+        // Loaded again at the next such text if it failed: till it is, nothing is sent (see getEvents).
         atEdge: (id, raw) => {
-          if (edges.push([id, raw]) < 2)
-            import("./edges.js").then((m) =>
-              m.join(edges.splice(0), record.mirror, unmasked, buffer.events(), patterns, maskText),
-            );
+          edges.push([id, raw]);
+          loading ||= import("./edges.js").then(
+            (m) => {
+              joined = m.join(edges, mirror, unmasked, () => buffer.events(), patterns, maskText);
+              joined();
+            },
+            () => (loading = undefined),
+          );
         },
       }
     : {};
@@ -103,6 +116,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
         (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
       sanitizeEvent(event, isMasked, maskText, isStyleText, runs);
       buffer.push(event);
+      joined?.(event);
     },
     blockClass: "rr-block",
     blockSelector: "[data-handoff-block]",
@@ -131,14 +145,15 @@ export function startRecorder(options: RecorderOptions): Recorder {
   // What record()'s own snapshot took paces them (checkouts.ts).
   const checkout = pacedCheckout(() => record.takeFullSnapshot?.(true), started);
   const checkoutMs = Math.max(5000, (options.windowSeconds * 1000) / 2);
-  const idle = (fn: () => void) =>
-    typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 0);
+  // Without requestIdleCallback (Safari), setTimeout takes the options as a delay of 0.
+  const idle = (fn: () => void) => (window.requestIdleCallback || setTimeout)(fn, { timeout: 2000 } as never);
   // Half the period: a checkout delayed by idle time does not make the next one skip.
   const checkouts = setInterval(() => idle(() => checkout(checkoutMs / 2)), checkoutMs);
   return {
     getEvents: () => {
       batching.flushMutations?.();
-      return buffer.events();
+      // Until edges.ts has joined what it was loaded for, nothing is sent (a split address could be in it).
+      return edges.length ? [] : buffer.events();
     },
     durationMs: () => buffer.durationMs(),
     masked: () => ({ fields, texts: maskedTexts.size }),

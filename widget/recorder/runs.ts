@@ -73,6 +73,9 @@ export function collectRun<N>(
 // One piece with text (the others whitespace between tags): the per-text masking finds all there is.
 const twoPieces = (texts: string[]) => texts.filter((t) => /\S/.test(t)).length > 1;
 
+/** Every letter and digit a dot, by code unit (𝒶 becomes two: the text keeps its length). */
+const dotted = (text: string) => text.replace(/[\p{L}\p{N}]/gu, (c) => DOT.repeat(c.length));
+
 /**
  * What the pieces become once their joined text is masked; undefined when it masks nothing. In a long run only the
  * boundaries next to a `changed` piece are looked at (a mutation: the others were when they were recorded).
@@ -88,7 +91,7 @@ export function maskAcross(
   const out = short ? mask(joined) : maskBoundaries(texts, joined, mask, changed);
   if (out === joined) return;
   // A masked character outside the Basic Plane (𝒶) became one dot: the pieces no longer line up, so all go.
-  if (out.length !== joined.length) return texts.map((t) => t.replace(/[\p{L}\p{N}]/gu, DOT));
+  if (out.length !== joined.length) return texts.map(dotted);
   let at = 0;
   return texts.map((t) => {
     at += t.length;
@@ -116,7 +119,7 @@ function maskBoundaries(
     const window = joined.slice(s, e);
     let masked = mask(window);
     // Lined up again by code unit if a character outside the Basic Plane became one dot (see maskAcross).
-    if (masked.length !== window.length) masked = window.replace(/[\p{L}\p{N}]/gu, (c) => DOT.repeat(c.length));
+    if (masked.length !== window.length) masked = dotted(window);
     out += joined.slice(done, s) + masked;
     done = e;
   };

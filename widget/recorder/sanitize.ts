@@ -18,7 +18,7 @@
  * Pure over serialized rrweb nodes; `isMaskedNode(id)` answers for nodes already on the page (mutations).
  */
 import { maskTail } from "../capture/patterns.js";
-import { type Attributes, asIs, cleanAttributes, maskLoaded, type TextMasker } from "./attributes.js";
+import { type Attributes, asIs, cleanAttributes, cssOm, maskLoaded, type TextMasker } from "./attributes.js";
 import {
   BLOCK,
   BREAK,
@@ -79,9 +79,10 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
   if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
 }
 
-// Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations.
+// Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations; and
+// each with an invisible character or a full-width digit in it, which may hide an address or a card (edges.ts, unhide).
 let atEdge: ((id: number, raw: string) => void) | undefined;
-const AT_EDGE = /^\s*[@＠]|[@＠]\s*$/;
+const AT_EDGE = /^\s*[@＠]|[@＠]\s*$|[\xad\u200b\u2060\ufeff０-９]/;
 
 function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
   let masked = maskedAbove;
@@ -100,6 +101,7 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
 }
 
 const no = () => false;
+
 const styleText = (css: string, patterns?: TextMasker) => (patterns ? maskLoaded(css, patterns) : css);
 
 export interface EmittedEvent {
@@ -139,6 +141,9 @@ export function sanitizeEvent(
     attributes?: { id: number; attributes: Attributes }[];
     texts?: { id: number; value: string | null }[];
   };
+  // CSS rules added through the CSSOM (CSS-in-JS, source 8), set on a rule (13), adopted by a document (15): as a
+  // <style>'s text. The other sources past 7 carry ids and positions, or are not recorded (canvas, fonts).
+  if (data.source > 7) cssOm(data, options.patterns);
   if (data.source !== SOURCE_MUTATION) return;
   const { patterns, growing } = options;
   // Text still being written (a text node's value, or the one text of its parent, extended): its end is masked too.
@@ -165,7 +170,6 @@ export function sanitizeEvent(
 export function makeMaskedLookup(getNode: (id: number) => Node | null, selector: string): (id: number) => boolean {
   return (id) => {
     const node = getNode(id);
-    const element = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-    return !!element?.closest(selector);
+    return !!(node?.nodeType === 1 ? (node as Element) : node?.parentElement)?.closest(selector);
   };
 }
