@@ -185,4 +185,30 @@ describe.skipIf(!HAS_BROWSER)("widget masking of what the page changes after loa
     expect(errors).toEqual([]);
     await close();
   }, 60_000);
+
+  test("the joining code failed to load: loaded again at the next such text, and the recording goes masked", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    let tries = 0;
+    await page.route(/\/widget\/edges-[\w-]+\.js$/, (route) => (++tries === 1 ? route.abort() : route.continue()));
+    await hostPage(page, server, "", SPLIT_PAGE);
+    await waitForRecorder(page);
+    await page.evaluate(async () => {
+      const pause = () => new Promise((done) => setTimeout(done, 700)); // past a mutation batch
+      const card = document.getElementById("card")!;
+      card.insertAdjacentHTML("beforeend", "<div><div>first.fail</div><div>@fail-one.com</div></div>");
+      await pause();
+      card.insertAdjacentHTML("beforeend", "<div><div>second.try</div><div>@retry-two.com</div></div>");
+      await pause();
+    });
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Split addresses, chunk loaded at the second try");
+    await page.getByText("Recording attached.").waitFor();
+    expect(tries).toBe(2);
+    const json = JSON.stringify(await storedRecording(server, id));
+    for (const secret of ["first.fail", "fail-one", "second.try", "retry-two"])
+      expect(json, secret).not.toContain(secret);
+    expect(json).toContain("Contact");
+    expect(errors.filter((e) => !/edges|dynamically imported|Failed to fetch/i.test(e))).toEqual([]);
+    await close();
+  }, 60_000);
 });
