@@ -41,3 +41,18 @@ export function sanitizeOnPage(
   };
   if (options.patterns) joinAtEdges(found, beside, [event], options.patterns, mask);
 }
+
+/** A serialized text node, element and full snapshot, as rrweb records them (for the masking unit tests). */
+export const text = (textContent: string) => ({ type: 3, textContent });
+export const el = (tagName: string, attributes: Record<string, string>, childNodes: object[] = []) => ({
+  type: 2,
+  tagName,
+  attributes,
+  childNodes,
+});
+export const snapshot = (...childNodes: object[]) => ({ type: 2, data: { node: { type: 0, childNodes } } });
+/** The event sanitized as the recorder does it with the default patterns, as JSON (what would be sent). */
+export const sanitized = <T extends { type: number }>(event: T) => {
+  sanitizeOnPage(event);
+  return JSON.stringify(event);
+};

@@ -5,23 +5,7 @@
  * The split text and identifier attributes are in widget-masking-gaps.test.ts.
  */
 import { describe, expect, test } from "vitest";
-import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
-import { sanitizeOnPage } from "../helpers/mask-edges.js";
-
-const mask = makeTextMasker({ all: false, patterns: true });
-const patterns = (text: string) => maskPatterns(text);
-const text = (textContent: string) => ({ type: 3, textContent });
-const el = (tagName: string, attributes: Record<string, string>, childNodes: object[] = []) => ({
-  type: 2,
-  tagName,
-  attributes,
-  childNodes,
-});
-const snapshot = (...childNodes: object[]) => ({ type: 2, data: { node: { type: 0, childNodes } } });
-const sanitized = <T extends { type: number }>(event: T) => {
-  sanitizeOnPage(event, { patterns }, mask);
-  return JSON.stringify(event);
-};
+import { el, sanitized, snapshot, text } from "../helpers/mask-edges.js";
 
 describe("images: nothing that identifies the person", () => {
   const md5 = "205e460b479e2e5b48aec07710c08d50";

@@ -6,22 +6,10 @@
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
 import { type RunNodes, sanitizeEvent } from "../../widget/recorder/sanitize.js";
-import { sanitizeOnPage } from "../helpers/mask-edges.js";
+import { el, sanitized, snapshot, text } from "../helpers/mask-edges.js";
 
 const mask = makeTextMasker({ all: false, patterns: true });
 const patterns = (text: string) => maskPatterns(text);
-const text = (textContent: string) => ({ type: 3, textContent });
-const el = (tagName: string, attributes: Record<string, string>, childNodes: object[] = []) => ({
-  type: 2,
-  tagName,
-  attributes,
-  childNodes,
-});
-const snapshot = (...childNodes: object[]) => ({ type: 2, data: { node: { type: 0, childNodes } } });
-const sanitized = <T extends { type: number }>(event: T) => {
-  sanitizeOnPage(event, { patterns }, mask);
-  return JSON.stringify(event);
-};
 
 describe("personal data split across text nodes", () => {
   test("a highlighted email, a card printed in groups, an IBAN in a link: masked in every piece", () => {
