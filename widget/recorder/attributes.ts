@@ -19,9 +19,14 @@ const ID_ATTRIBUTES =
 // The first five are links (never followed in replay), the others what replay loads; rr_src: what rrweb keeps of an
 // iframe's src.
 const URL_ATTRIBUTES = "href action formaction cite xlink:href src rr_src poster data".split(" ");
-// Browsers ignore leading spaces and control characters ([^!-\uffff]: below "!"), and tabs/newlines inside the scheme.
+// Browsers ignore leading spaces and control characters (however many), and tabs/newlines inside the scheme.
 const isScriptUrl = (value: string) =>
-  /^[^!-\uffff]*(java|vb)script:/i.test(value.slice(0, 99).replace(/[\t\n\r]/g, ""));
+  /^(java|vb)script:/i.test(
+    value
+      .replace(/^[\0- ]+/, "")
+      .slice(0, 99)
+      .replace(/[\t\n\r]/g, ""),
+  );
 // Where `value` is the customer's typing (the input rules mask it); an <option>'s value is the page's, like its text.
 const INPUT_TAGS = new Set(["input", "textarea", "select"]);
 
