@@ -39,8 +39,10 @@ export function createMatrixModel() {
       matrix.value = current;
       history.value = versions.versions;
       settings.value = thresholds;
+      return true;
     } catch (caught) {
       if (!isAbort(caught)) error.value = asError(caught);
+      return false;
     }
   }
 
@@ -61,20 +63,22 @@ export function createMatrixModel() {
       return true;
     } catch (caught) {
       const failed = asError(caught);
-      error.value = failed;
-      if (failed.status === 409) {
-        // Another admin saved meanwhile: show their version as the base and keep these edits, so saving again is
-        // this admin's decision (before, every later save hit the same 409 and only a reload, losing the edits, helped).
-        await load();
-        const now = matrix.value;
-        if (now)
-          error.value = new ApiError(
+      if (failed.status !== 409) {
+        error.value = failed;
+        return false;
+      }
+      // Another admin saved meanwhile: show their version as the base and keep these edits, so saving again is
+      // this admin's decision (before, every later save hit the same 409 and only a reload, losing the edits, helped).
+      // The server's terse 409 is not shown first: it would flash "reload and apply your edit again" for a moment.
+      const now = (await load()) ? matrix.value : null;
+      error.value = now
+        ? new ApiError(
             409,
             "conflict",
             `${now.createdBy?.name ?? "Someone"} saved version ${now.version} while you were editing. Your changes are still here: saving again replaces version ${now.version} with them; Discard starts from it.`,
             failed.requestId,
-          );
-      }
+          )
+        : failed;
       return false;
     } finally {
       saving.value = false;
