@@ -1,5 +1,6 @@
 import type { InlineConfig, Plugin } from "vite";
 import { fileURLToPath } from "node:url";
+import { COPY_SUFFIX, conversationCopies, SHARED_BY_FORM_AND_CONVERSATION } from "./build-chunk-copies.js";
 import { inlineRolldownRuntime } from "./build-inline-runtime.js";
 import { preactOnFrozenPages } from "./build-preact-frozen.js";
 import { patchedRrwebRecord } from "./build-rrweb-patch.js";
@@ -16,11 +17,12 @@ const common = {
 } satisfies InlineConfig;
 
 /**
- * Lazy chunks by purpose, so a page loads few files: capture (right after the launcher shows, with the plumbing the
- * form and the conversation view share), form (dialog + ticket transport, on intent: hover or focus of the launcher,
- * first open, or a saved ticket to retry). The recorder is an entry of its own (stable name). The conversation view
- * is left to the bundler: only core.ts's import() reaches it, so it becomes its own chunk, and it imports nothing
- * from the form (a visitor with conversations gets the badge and live updates without the form).
+ * Lazy chunks by purpose, so a page loads few files: capture (right after the launcher shows), form (dialog + ticket
+ * transport, on intent: hover or focus of the launcher, first open, or a saved ticket to retry), conversation (only
+ * core.ts's import() reaches it; it imports nothing from the form, so a visitor with conversations gets the badge and
+ * live updates without the form). The recorder is an entry of its own (stable name). The plumbing the form and the
+ * conversation view share is copied into both in the script-tag build (build-chunk-copies.ts), into capture in the
+ * ESM build.
  */
 function chunkFor(id: string, launcher: boolean): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
@@ -35,16 +37,11 @@ function chunkFor(id: string, launcher: boolean): string | undefined {
   // shows, not an entry plus a shared chunk (every response costs ~350 B of headers on the visitor's wire).
   if (launcher && /\/widget\/(app|core|config|ui\/(mount|Launcher|styles|sheet))\./.test(id)) return "app";
   // Capture starts as soon as the launcher shows; the form only on intent (hover, focus, open), so they are apart.
-  // The capture chunk also carries the little the form and the conversation chunk share (HTTP errors, the customer
-  // token, stored tickets, error wording, routes): a visitor with conversations then downloads no form before any
-  // intent, and no request is spent on a shared chunk of a few hundred bytes.
-  if (
-    id.includes("/widget/capture/") ||
-    /\/widget\/(transport\/(api-error|customer-token|uuid)|conversation\/storage|ui\/errors)\.|\/shared\/(widget-paths|attachment-limits)\./.test(
-      id,
-    )
-  )
-    return "capture";
+  if (id.includes("/widget/capture/")) return "capture";
+  // The conversation view's copy of the shared plumbing joins the view's chunk (its entry, and with it what only the
+  // view imports statically); a chunk of its own would cost its visitors a request (~350 B of headers).
+  if (launcher && (id.endsWith(COPY_SUFFIX) || /\/widget\/conversation\/index\./.test(id))) return "conversation";
+  if (SHARED_BY_FORM_AND_CONVERSATION.test(id)) return launcher ? "form" : "capture";
   if (/\/widget\/(ui\/(Dialog|dialog-views|dialog-styles|strings-form|validate)|submit|body|api|transport\/)/.test(id))
     return "form";
   return undefined;
@@ -101,7 +98,7 @@ function esmBuild(
       patchedRrwebRecord(),
       preactOnFrozenPages(),
       inlineRolldownRuntime(),
-      ...(launcher ? [launcher.emit] : []),
+      ...(launcher ? [launcher.emit, conversationCopies()] : []),
     ],
     build: {
       outDir,
