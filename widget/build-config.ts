@@ -7,13 +7,33 @@ import { patchedRrwebRecord } from "./build-rrweb-patch.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+const JSX_H = "__jsxH";
+const JSX_FRAGMENT = "__jsxFragment";
+
+/**
+ * Imports preact's h and Fragment into each .tsx file for classic JSX. Vite's oxc.jsxInject would do it for every
+ * module in a bundled build, .ts included, and preact's side effects then tie every chunk to the launcher chunk.
+ */
+function classicJsx(): Plugin {
+  return {
+    name: "handoff-classic-jsx",
+    enforce: "pre",
+    transform(code, id) {
+      if (!/\.tsx$/.test(id.split("?")[0])) return undefined;
+      return { code: `import { h as ${JSX_H}, Fragment as ${JSX_FRAGMENT} } from "preact";${code}`, map: null };
+    },
+  };
+}
+
 /** Shared by every build: production JSX (never the dev runtime, even when tests set NODE_ENV), minified. */
 const common = {
   configFile: false,
   publicDir: false,
   // The widget runs on other people's pages: no dev-only code, no process.env lookups.
   define: { "process.env.NODE_ENV": '"production"' },
-  oxc: { jsx: { runtime: "automatic", importSource: "preact", development: false } },
+  // Classic JSX (h, imported by classicJsx()): h(type, props, ...children) is shorter at every element than
+  // jsx(type, {...props, children}), and the launcher chunk need not carry preact's jsx-runtime next to h.
+  oxc: { jsx: { runtime: "classic", pragma: JSX_H, pragmaFrag: JSX_FRAGMENT, development: false } },
 } satisfies InlineConfig;
 
 /**
@@ -27,11 +47,7 @@ const common = {
 function chunkFor(id: string, launcher: boolean): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
   // The same goes for the core strings and the local "anything to follow?" check, which later chunks import too.
-  if (
-    /\/preact\/(dist|jsx-runtime)\/|\/widget\/(ui\/strings|conversation\/known|transport\/(customer-key|outbox-flag))\./.test(
-      id,
-    )
-  )
+  if (/\/preact\/dist\/|\/widget\/(ui\/strings|conversation\/known|transport\/(customer-key|outbox-flag))\./.test(id))
     return "app";
   // The script tag's launcher path (app.ts and what it imports statically) joins them: one file before the launcher
   // shows, not an entry plus a shared chunk (every response costs ~350 B of headers on the visitor's wire).
@@ -95,6 +111,7 @@ function esmBuild(
   return {
     ...common,
     plugins: [
+      classicJsx(),
       patchedRrwebRecord(),
       preactOnFrozenPages(),
       inlineRolldownRuntime(),
