@@ -26,5 +26,3 @@ export const isAllowedAttachmentType = (contentType: string) =>
 
 /** Uploads send the raw bytes as the body, the type as Content-Type and the name in this query parameter. */
 export const ATTACHMENT_FILENAME_PARAM = "filename";
-/** The form's files upload in parallel: each says its place in the customer's pick (0, 1, …) in this parameter. */
-export const ATTACHMENT_POSITION_PARAM = "position";

@@ -1,4 +1,5 @@
-import { ATTACHMENT_FILENAME_PARAM, ATTACHMENT_POSITION_PARAM } from "../../shared/attachment-limits.js";
+import { ATTACHMENT_FILENAME_PARAM } from "../../shared/attachment-limits.js";
+import { ATTACHMENT_POSITION_PARAM } from "../../shared/attachment-position.js";
 import { attemptFetch, withRetry } from "../transport/http.js";
 import { takeDraftFiles } from "./draft.js";
 
