@@ -17,6 +17,7 @@ import { updateOutboxItem, type OutboxItem } from "./transport/outbox.js";
 import { gzipJson } from "./transport/recording.js";
 import { uuid } from "./transport/uuid.js";
 import { uploadDraftAttachments } from "./attachments/upload.js";
+import { formLocale } from "./ui/strings-form.js";
 
 export interface FormInput {
   email: string;
@@ -33,6 +34,8 @@ export interface SendInput {
   capture: Capture | undefined;
   /** rrweb events to attach; empty when the customer opted out or nothing was recorded. */
   events: { type: number; timestamp: number }[];
+  /** The language the widget speaks here (en, de, fr…), so support answers in it. */
+  locale?: string;
   onProgress(fraction: number): void;
   onCreated(created: TicketCreated): void;
 }
@@ -71,6 +74,7 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
       network: [],
       ...snapshot,
       metadata: scrubMetadata(mergeMetadata({}, input.metadata), identity.email),
+      locale: input.locale,
     },
     recording: events.length
       ? {
@@ -108,7 +112,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
     key: uuid(),
     apiOrigin: config.apiOrigin,
     siteKey: config.siteKey,
-    body: buildBody(input),
+    body: buildBody({ ...input, locale: formLocale }),
     savedAt: Date.now(),
     attempts: 0,
   };

@@ -66,6 +66,11 @@ const LOCALES: Record<string, () => Promise<{ default: FormStrings }>> = {
   nl: () => import("./locales/nl-form.js"),
 };
 
+/** The language the form speaks, sent with the ticket so support answers in it (here, off the launcher's bytes). */
+export let formLocale = "en";
+
 /** For a locale picked by localeFor() (strings.ts), with the site's overrides of plain-text entries. */
-export const loadFormStrings = (locale: string, overrides: Record<string, unknown> = {}): Promise<FormStrings> =>
-  localized(en, LOCALES[locale], overrides);
+export const loadFormStrings = (locale: string, overrides: Record<string, unknown> = {}): Promise<FormStrings> => {
+  formLocale = locale;
+  return localized(en, LOCALES[locale], overrides);
+};
