@@ -179,6 +179,12 @@ export function EscalationForm({
             : `It is at tier ${ticket.tier} in ${toQueue} already: choose a higher tier or another queue.`}
         </p>
       )}
+      {workspaceQueues.value.find((q) => q.name === toQueue)?.agentsByTier[toTier - 1] === 0 && (
+        <p class="notice notice--warn" role="note">
+          Nobody at tier {toTier} has the {toQueue} skill: the ticket will wait unassigned in {toQueue} until someone
+          takes it.
+        </p>
+      )}
       {text("esc-summary", "Summary (one sentence)", "summary", summary, setSummary)}
       <AttemptedSteps steps={steps} onChange={setSteps} issue={issue} />
       {text("esc-reason", "Why it needs to move", "reason", reason, setReason)}
