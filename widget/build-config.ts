@@ -1,10 +1,29 @@
 import type { InlineConfig, Plugin } from "vite";
 import { fileURLToPath } from "node:url";
+import { COPY_SUFFIX, conversationCopies, SHARED_BY_FORM_AND_CONVERSATION } from "./build-chunk-copies.js";
 import { inlineRolldownRuntime } from "./build-inline-runtime.js";
 import { preactOnFrozenPages } from "./build-preact-frozen.js";
 import { patchedRrwebRecord } from "./build-rrweb-patch.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const JSX_H = "__jsxH";
+const JSX_FRAGMENT = "__jsxFragment";
+
+/**
+ * Imports preact's h and Fragment into each .tsx file for classic JSX. Vite's oxc.jsxInject would do it for every
+ * module in a bundled build, .ts included, and preact's side effects then tie every chunk to the launcher chunk.
+ */
+function classicJsx(): Plugin {
+  return {
+    name: "handoff-classic-jsx",
+    enforce: "pre",
+    transform(code, id) {
+      if (!/\.tsx$/.test(id.split("?")[0])) return undefined;
+      return { code: `import { h as ${JSX_H}, Fragment as ${JSX_FRAGMENT} } from "preact";${code}`, map: null };
+    },
+  };
+}
 
 /** Shared by every build: production JSX (never the dev runtime, even when tests set NODE_ENV), minified. */
 const common = {
@@ -12,39 +31,33 @@ const common = {
   publicDir: false,
   // The widget runs on other people's pages: no dev-only code, no process.env lookups.
   define: { "process.env.NODE_ENV": '"production"' },
-  oxc: { jsx: { runtime: "automatic", importSource: "preact", development: false } },
+  // Classic JSX (h, imported by classicJsx()): h(type, props, ...children) is shorter at every element than
+  // jsx(type, {...props, children}), and the launcher chunk need not carry preact's jsx-runtime next to h.
+  oxc: { jsx: { runtime: "classic", pragma: JSX_H, pragmaFrag: JSX_FRAGMENT, development: false } },
 } satisfies InlineConfig;
 
 /**
- * Lazy chunks by purpose, so a page loads few files: capture (right after the launcher shows, with the plumbing the
- * form and the conversation view share), form (dialog + ticket transport, on intent: hover or focus of the launcher,
- * first open, or a saved ticket to retry). The recorder is an entry of its own (stable name). The conversation view
- * is left to the bundler: only core.ts's import() reaches it, so it becomes its own chunk, and it imports nothing
- * from the form (a visitor with conversations gets the badge and live updates without the form).
+ * Lazy chunks by purpose, so a page loads few files: capture (right after the launcher shows), form (dialog + ticket
+ * transport, on intent: hover or focus of the launcher, first open, or a saved ticket to retry), conversation (only
+ * core.ts's import() reaches it; it imports nothing from the form, so a visitor with conversations gets the badge and
+ * live updates without the form). The recorder is an entry of its own (stable name). The plumbing the form and the
+ * conversation view share is copied into both in the script-tag build (build-chunk-copies.ts), into capture in the
+ * ESM build.
  */
 function chunkFor(id: string, launcher: boolean): string | undefined {
   // Without this the form group would also capture preact itself, which the launcher needs up front.
   // The same goes for the core strings and the local "anything to follow?" check, which later chunks import too.
-  if (
-    /\/preact\/(dist|jsx-runtime)\/|\/widget\/(ui\/strings|conversation\/known|transport\/(customer-key|outbox-flag))\./.test(
-      id,
-    )
-  )
+  if (/\/preact\/dist\/|\/widget\/(ui\/strings|conversation\/known|transport\/(customer-key|outbox-flag))\./.test(id))
     return "app";
   // The script tag's launcher path (app.ts and what it imports statically) joins them: one file before the launcher
   // shows, not an entry plus a shared chunk (every response costs ~350 B of headers on the visitor's wire).
   if (launcher && /\/widget\/(app|core|config|ui\/(mount|Launcher|styles|sheet))\./.test(id)) return "app";
   // Capture starts as soon as the launcher shows; the form only on intent (hover, focus, open), so they are apart.
-  // The capture chunk also carries the little the form and the conversation chunk share (HTTP errors, the customer
-  // token, stored tickets, error wording, routes): a visitor with conversations then downloads no form before any
-  // intent, and no request is spent on a shared chunk of a few hundred bytes.
-  if (
-    id.includes("/widget/capture/") ||
-    /\/widget\/(transport\/(api-error|customer-token|uuid)|conversation\/storage|ui\/errors)\.|\/shared\/(widget-paths|attachment-limits)\./.test(
-      id,
-    )
-  )
-    return "capture";
+  if (id.includes("/widget/capture/")) return "capture";
+  // The conversation view's copy of the shared plumbing joins the view's chunk (its entry, and with it what only the
+  // view imports statically); a chunk of its own would cost its visitors a request (~350 B of headers).
+  if (launcher && (id.endsWith(COPY_SUFFIX) || /\/widget\/conversation\/index\./.test(id))) return "conversation";
+  if (SHARED_BY_FORM_AND_CONVERSATION.test(id)) return launcher ? "form" : "capture";
   if (/\/widget\/(ui\/(Dialog|dialog-views|dialog-styles|strings-form|validate)|submit|body|api|transport\/)/.test(id))
     return "form";
   return undefined;
@@ -98,10 +111,11 @@ function esmBuild(
   return {
     ...common,
     plugins: [
+      classicJsx(),
       patchedRrwebRecord(),
       preactOnFrozenPages(),
       inlineRolldownRuntime(),
-      ...(launcher ? [launcher.emit] : []),
+      ...(launcher ? [launcher.emit, conversationCopies()] : []),
     ],
     build: {
       outDir,

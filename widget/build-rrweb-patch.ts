@@ -4,11 +4,12 @@
  * the installed dist/record.js, applied strictly (every context line must match): a missing patch for the installed
  * version, or a hunk that does not apply, fails the build. `npx tsx scripts/rrweb-patch.ts` ports it on upgrade.
  * Mechanical, version-independent rewrites follow (dropImageOptions, plainEnums, inlineEnums, plainFields,
- * domNodeTypes); they too fail loudly.
+ * domNodeTypes); they too fail loudly. The plugin then gives rrweb's internal names short ones (build-rrweb-names.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
+import { renameRrwebInternals } from "./build-rrweb-names.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RECORD_JS = /@rrweb[\\/]record[\\/]dist[\\/]record\.js/;
@@ -186,7 +187,10 @@ export function patchedRrwebRecord(): Plugin {
     name: "handoff-patched-rrweb-record",
     transform(code, id) {
       if (!RECORD_JS.test(id)) return null;
-      return { code: patchRrwebRecord(code), map: null };
+      const fail = (message: string) => {
+        throw new Error(message);
+      };
+      return { code: renameRrwebInternals(patchRrwebRecord(code), fail), map: null };
     },
   };
 }

@@ -14,8 +14,6 @@ import { type MountedUi, mountUi } from "./ui/mount.js";
 import { type LauncherStrings, loadStrings, localeFor, type Strings } from "./ui/strings.js";
 import type { ConversationView, UiController } from "./ui/types.js";
 
-const EVENT_FULL_SNAPSHOT = 2;
-
 /** What one widget instance holds while it runs; the pieces below read and fill it. */
 interface Session {
   config: WidgetConfig;
@@ -107,12 +105,6 @@ function startBackground(s: Session): () => void {
   };
 }
 
-/** The buffered recording, or nothing if it has no full snapshot yet (not replayable). */
-function recordingEvents(s: Session) {
-  const events = s.recorder?.getEvents() ?? [];
-  return events.some((e) => e.type === EVENT_FULL_SNAPSHOT) ? events : [];
-}
-
 /** What the UI may ask of the core: plain data in, plain data out. */
 function createController(
   s: Session,
@@ -122,12 +114,18 @@ function createController(
   words: { locale: string; launcher: Promise<LauncherStrings> },
 ): UiController {
   let formStrings: Promise<Strings> | undefined;
+  // The form's preview and Send (submit.ts) come with the form chunk, as its words do; the dialog (which asks for a
+  // preview as it renders) shows only once both are here.
+  let ticket: typeof import("./submit.js") | undefined;
   return {
     strings: undefined as never, // set before the UI mounts (see mount)
     formStrings() {
       if (!formStrings) {
-        const loading = Promise.all([words.launcher, import("./ui/strings-form.js")]).then(([launcher, form]) =>
-          form.loadFormStrings(words.locale, s.config.texts).then((more) => ({ ...launcher, ...more })),
+        const loading = Promise.all([words.launcher, import("./ui/strings-form.js"), import("./submit.js")]).then(
+          ([launcher, form, submit]) => {
+            ticket = submit;
+            return form.loadFormStrings(words.locale, s.config.texts).then((more) => ({ ...launcher, ...more }));
+          },
         );
         // A failed fetch is retried at the next intent.
         loading.catch(() => {
@@ -139,33 +137,13 @@ function createController(
     },
     windowSeconds: s.config.windowSeconds,
     defaultEmail: () => s.identity.email || "",
-    preview(includeRecording) {
-      const snapshot = s.capture?.snapshot();
-      const recording = includeRecording && s.recorder && recordingEvents(s).length ? s.recorder : undefined;
-      const duration = recording ? recording.durationMs() : null;
-      return {
-        masked: recording?.masked() ?? { fields: 0, texts: 0 },
-        page: s.capture ? s.capture.pagePath() : location.pathname,
-        clicks: snapshot?.clicks.length ?? 0,
-        errors: (snapshot?.console.filter((c) => c.level === "error").length ?? 0) + (snapshot?.network.length ?? 0),
-        recordingSeconds: duration === null ? null : Math.max(1, Math.round(duration / 1000)),
-      };
-    },
-    async submit(values, onProgress) {
-      const events = values.includeRecording ? recordingEvents(s) : [];
-      const { sendTicket } = await import("./submit.js");
-      return sendTicket({
-        ...s,
-        values,
-        events,
-        onProgress,
-        onCreated: (created) => {
-          emit("ticket:created", { id: created.id, reference: created.reference });
-          if (s.conversations) void s.conversations.store.refresh().catch(() => undefined);
-          else follow();
-        },
-      });
-    },
+    preview: (includeRecording) => ticket!.previewTicket(s, includeRecording),
+    submit: (values, onProgress) =>
+      ticket!.submitTicket(s, values, onProgress, (created) => {
+        emit("ticket:created", { id: created.id, reference: created.reference });
+        if (s.conversations) void s.conversations.store.refresh().catch(() => undefined);
+        else follow();
+      }),
     conversations: () => s.conversations,
     onOpenChange(open) {
       if (open) {

@@ -11,6 +11,8 @@ import type { Capture } from "./capture/index.js";
 import { maskPatterns } from "./capture/patterns.js";
 import { scrubUrl } from "./capture/scrub.js";
 import type { WidgetConfig } from "./config.js";
+import type { Recorder } from "./recorder/index.js";
+import type { FormValues, Preview } from "./ui/types.js";
 import { rememberTicket } from "./conversation/storage.js";
 import { deliverItem, flushOutbox, putInOutbox, type UploadOutcome } from "./transport/deliver.js";
 import { updateOutboxItem, type OutboxItem } from "./transport/outbox.js";
@@ -40,6 +42,41 @@ export interface SendInput {
   onProgress(fraction: number): void;
   onCreated(created: TicketCreated): void;
 }
+
+/** What the running widget holds that a ticket is made of (core.ts's session). */
+export type TicketSource = Omit<SendInput, "values" | "events" | "onProgress" | "onCreated"> & {
+  recorder: Recorder | undefined;
+};
+
+const EVENT_FULL_SNAPSHOT = 2;
+
+/** The buffered recording, or nothing if it has no full snapshot yet (not replayable). */
+function recordingEvents(s: TicketSource) {
+  const events = s.recorder?.getEvents() ?? [];
+  return events.some((e) => e.type === EVENT_FULL_SNAPSHOT) ? events : [];
+}
+
+/** What the form says will be sent. Here, not in core.ts: only the form asks, so it loads with the form. */
+export function previewTicket(s: TicketSource, includeRecording: boolean): Preview {
+  const snapshot = s.capture?.snapshot();
+  const recording = includeRecording && s.recorder && recordingEvents(s).length ? s.recorder : undefined;
+  const duration = recording ? recording.durationMs() : null;
+  return {
+    masked: recording?.masked() ?? { fields: 0, texts: 0 },
+    page: s.capture ? s.capture.pagePath() : location.pathname,
+    clicks: snapshot?.clicks.length ?? 0,
+    errors: (snapshot?.console.filter((c) => c.level === "error").length ?? 0) + (snapshot?.network.length ?? 0),
+    recordingSeconds: duration === null ? null : Math.max(1, Math.round(duration / 1000)),
+  };
+}
+
+/** The form's Send: the values, the session's context and (unless the customer opted out) its recording. */
+export const submitTicket = (
+  s: TicketSource,
+  values: FormValues,
+  onProgress: SendInput["onProgress"],
+  onCreated: SendInput["onCreated"],
+) => sendTicket({ ...s, values, events: values.includeRecording ? recordingEvents(s) : [], onProgress, onCreated });
 
 /** Sent: the ticket exists (`upload` settles once the recording is attached, queued or failed; null when none). */
 export type SendResult =

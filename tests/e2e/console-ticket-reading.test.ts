@@ -111,4 +111,32 @@ describe.skipIf(!HAS_BROWSER)("console: a ticket with long unbroken words, and p
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("the agent's theme beats the system's on screen, and a ticket still prints light when the agent picked dark", async () => {
+    const ticket = await fileTicket(server, richTicket(Date.now() - 60_000, { subject: "Themes" }));
+    const { page, errors, close } = await newPage(browser, { colorScheme: "light" });
+    await logIn(page, server, `/console/tickets/${ticket.id}`);
+    await page.getByRole("heading", { level: 1, name: "Themes" }).waitFor();
+    const lightness = (property: "color" | "background-color") =>
+      page.evaluate((p) => {
+        const [r, g, b] = (getComputedStyle(document.body).getPropertyValue(p).match(/\d+/g) ?? []).map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      }, property);
+    const theme = page.getByRole("combobox", { name: "Theme" });
+
+    expect(await lightness("background-color")).toBeGreaterThan(0.7);
+    await theme.selectOption("dark");
+    await expect.poll(() => lightness("background-color")).toBeLessThan(0.2);
+    expect(await lightness("color")).toBeGreaterThan(0.7);
+    await page.emulateMedia({ media: "print" });
+    expect(await lightness("color")).toBeLessThan(0.3);
+
+    await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+    await theme.selectOption("light");
+    await expect.poll(() => lightness("background-color")).toBeGreaterThan(0.7);
+    await theme.selectOption("system");
+    await expect.poll(() => lightness("background-color")).toBeLessThan(0.2);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

@@ -58,7 +58,7 @@ describe("build-time rrweb trimming", () => {
   });
 
   test("enum members become their numbers and class fields plain assignments; anything unexpected is reported", () => {
-    const { code } = slim(source);
+    const code = patchRrwebRecord(source);
     expect(code).not.toMatch(/(?<!\/\* )\b(EventType|IncrementalSource|NodeType)\.\w/);
     expect(code).not.toContain("__publicField(this");
     expect(code).not.toMatch(/\.(ELEMENT|TEXT|DOCUMENT)_NODE\b(?! \*\/)/);
@@ -89,8 +89,9 @@ describe("build-time rrweb trimming", () => {
   });
 });
 
+// Before the plugin shortens rrweb's internal names (build-rrweb-names.ts): the fakes below use rrweb's own.
 describe("batched mutations (build-time patch)", () => {
-  const { code } = slim(source);
+  const code = patchRrwebRecord(source);
   type FakeNode = {
     nodeType: number;
     nodeName: string;
@@ -233,7 +234,7 @@ describe("batched mutations (build-time patch)", () => {
 });
 
 describe("remembered ancestry (whether a node sits under a blocked or masked element)", () => {
-  const { code } = slim(source);
+  const code = patchRrwebRecord(source);
   const { selectorAttributes, changesAncestry, newBatch, foldRecords } = new Function(
     code.slice(code.indexOf("function compactRecords("), code.indexOf("class MutationBuffer {")) +
       "return { selectorAttributes, changesAncestry, newBatch, foldRecords };",
