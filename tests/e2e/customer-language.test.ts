@@ -31,6 +31,12 @@ describe.skipIf(!HAS_BROWSER)("the customer's language, for the agent who answer
     const language = agent.page.getByTestId("customer-language");
     await language.waitFor();
     expect(await language.textContent()).toBe("German (de)");
+    // Said again where the agent writes the reply (and read with the reply field).
+    const reply = agent.page.getByRole("textbox", { name: "Reply to the customer" });
+    expect(await reply.getAttribute("aria-describedby")).toBe("composer-language");
+    expect(await agent.page.locator("#composer-language").textContent()).toBe(
+      "The widget speaks German to this customer: reply in German.",
+    );
     expect(agent.errors).toEqual([]);
     await agent.close();
   });

@@ -3,6 +3,7 @@ import { customerLanguage, type Environment, type Metadata, type TicketDetail } 
 import { SeverityBadge, StatusBadge, VerifiedBadge } from "../ui/badges.js";
 import { ExternalUrl } from "../ui/external-url.js";
 import { formatDateTime } from "../ui/format.js";
+import { languageLabel } from "../ui/language.js";
 import { Link } from "../ui/link.js";
 import { Facts, Section } from "../ui/section.js";
 import { href } from "../router.js";
@@ -55,15 +56,9 @@ export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
 function Language({ ticket }: { ticket: TicketDetail }) {
   const code = customerLanguage(ticket.context);
   if (!code) return <span class="muted">Unknown</span>;
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames(["en"], { type: "language" }).of(code);
-  } catch {
-    /* not a language tag Intl knows: the code alone */
-  }
   return (
     <span data-testid="customer-language">
-      {name && name !== code ? `${name} (${code})` : code}
+      {languageLabel(code)}
       {/* Tickets from before the widget sent its language: the browser's may not be the page's. */}
       {!ticket.context?.locale && <span class="muted small"> · browser setting</span>}
     </span>
