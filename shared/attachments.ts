@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 export * from "./attachment-limits.js";
+export * from "./attachment-position.js";
 
 export const attachmentSchema = z.object({
   id: z.uuid(),

@@ -85,6 +85,16 @@ export const captureContextSchema = z.object({
   network: z.array(networkFailureSchema).max(LIMITS.networkFailures).default([]),
   environment: environmentSchema.optional(),
   metadata: metadataSchema.default({}),
+  /** The language the widget spoke to the customer (its data-locale, else the browser's): the one to answer in. */
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i)
+    .optional(),
 });
 export type CaptureContext = z.infer<typeof captureContextSchema>;
+
+/** The customer's language: the widget's (tickets since it is sent), else the browser's. */
+export const customerLanguage = (context: CaptureContext | null | undefined): string | undefined =>
+  context?.locale ?? context?.environment?.language ?? undefined;
 export type CaptureContextInput = z.input<typeof captureContextSchema>;

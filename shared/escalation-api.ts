@@ -79,7 +79,15 @@ export const deEscalationSchema = z.object({
 export type DeEscalation = z.infer<typeof deEscalationSchema>;
 
 export const queueListSchema = z.object({
-  queues: z.array(z.object({ name: z.string(), agents: z.number().int(), fromMatrix: z.boolean() })),
+  queues: z.array(
+    z.object({
+      name: z.string(),
+      agents: z.number().int(),
+      /** Of those, how many at tier 1, 2 and 3: routing gives a ticket only to an agent at exactly its tier. */
+      agentsByTier: z.array(z.number().int()).length(3),
+      fromMatrix: z.boolean(),
+    }),
+  ),
 });
 export type QueueList = z.infer<typeof queueListSchema>;
 

@@ -19,6 +19,8 @@ import { updateOutboxItem, type OutboxItem } from "./transport/outbox.js";
 import { gzipJson } from "./transport/recording.js";
 import { uuid } from "./transport/uuid.js";
 import { uploadDraftAttachments } from "./attachments/upload.js";
+import { formLocale } from "./ui/strings-form.js";
+import { blockedByCsp } from "./transport/csp.js";
 
 export interface FormInput {
   email: string;
@@ -35,6 +37,8 @@ export interface SendInput {
   capture: Capture | undefined;
   /** rrweb events to attach; empty when the customer opted out or nothing was recorded. */
   events: { type: number; timestamp: number }[];
+  /** The language the widget speaks here (en, de, fr…), so support answers in it. */
+  locale?: string;
   onProgress(fraction: number): void;
   onCreated(created: TicketCreated): void;
 }
@@ -84,7 +88,8 @@ export type SendResult =
       /** The names of the form's files that could not be attached (empty when all were, or there were none). */
       filesNotAttached: Promise<string[]>;
     }
-  | { kind: "queued" };
+  /** blocked: the page's Content-Security-Policy stops it, not the network (it stays saved all the same). */
+  | { kind: "queued"; blocked: boolean };
 
 export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "config">): TicketCreateInput {
   const { values, events } = input;
@@ -108,6 +113,7 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
       network: [],
       ...snapshot,
       metadata: scrubMetadata(mergeMetadata({}, input.metadata), identity.email),
+      locale: input.locale,
     },
     recording: events.length
       ? {
@@ -145,7 +151,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
     key: uuid(),
     apiOrigin: config.apiOrigin,
     siteKey: config.siteKey,
-    body: buildBody(input),
+    body: buildBody({ ...input, locale: formLocale }),
     savedAt: Date.now(),
     attempts: 0,
   };
@@ -183,7 +189,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
   const first = await Promise.race([creation, delivery]);
   if (typeof first === "string") {
     // Never created: kept for later if it could be saved, otherwise the customer sees why.
-    if (saved && first === "later") return { kind: "queued" };
+    if (saved && first === "later") return { kind: "queued", blocked: blockedByCsp(config.apiOrigin) };
     throw error;
   }
   // The ticket exists now; a failed upload only delays the recording (kept in the outbox), never loses the ticket.
@@ -196,4 +202,7 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
 
 /** Retries what this site's widget left in the outbox (the same delivery, without progress). */
 export const retryOutbox = (config: WidgetConfig) =>
-  flushOutbox(config, (created) => rememberTicket(config.siteKey, created));
+  flushOutbox(config, (created) => rememberTicket(config.siteKey, created)).then(
+    // A saved message that cannot leave this page: the developer's console says which directive to add.
+    (results) => results.includes("later") && blockedByCsp(config.apiOrigin),
+  );

@@ -44,7 +44,10 @@ export async function assertOriginAllowed(db: Db, workspace: Workspace, origin: 
   }
   throw new ServiceError(
     "forbidden",
-    `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`,
+    // "null" cannot be allowed (every sandboxed frame sends it): the page itself has to move.
+    normalized === "null"
+      ? "This page has no origin (opened from a file, or in a sandboxed frame), so the widget cannot be used on it; serve the page over http(s) from one of the workspace's allowed origins"
+      : `Origin ${normalized} is not allowed for this site key; add it to the workspace's allowed origins`,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import { customerLanguage } from "../../shared/context.js";
 import { type Lang, pickLang } from "../services/notifications/email-strings.js";
 import { authenticateTicketLink } from "./ticket-link.js";
 import type { TicketHolder } from "./upload-token.js";
@@ -24,6 +25,6 @@ export async function authenticateSurveyLink(db: Db, token: string): Promise<Sur
       ticketCreatedAt: ticket.createdAt,
     },
     reference: ticket.reference,
-    lang: pickLang(ticket.context?.environment?.language),
+    lang: pickLang(customerLanguage(ticket.context)),
   };
 }

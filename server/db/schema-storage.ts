@@ -32,6 +32,11 @@ export const attachments = pgTable(
     contentType: text("content_type").notNull(),
     size: integer("size").notNull(),
     blobKey: text("blob_key").notNull(),
+    /**
+     * The file's place among those picked in the widget's form, which upload in parallel and finish in any order.
+     * Null for files attached one at a time later (conversation, console, email): they follow, oldest first.
+     */
+    position: integer("position"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("attachments_ticket_idx").on(t.ticketId, t.createdAt)],

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { type Context, Hono } from "hono";
 import { cors } from "../middleware/cors.js";
-import { ATTACHMENT_FILENAME_PARAM, type Attachment } from "../../shared/attachments.js";
+import { ATTACHMENT_FILENAME_PARAM, ATTACHMENT_POSITION_PARAM, type Attachment } from "../../shared/attachments.js";
 import { CUSTOMER_HEADERS } from "../../shared/customer-api.js";
 import { ownOrigin, requestOrigin } from "../access/origin.js";
 import { type WidgetCaller, widgetTicketAccess } from "../access/widget-ticket-access.js";
@@ -72,11 +72,14 @@ export function widgetAttachmentRoutes() {
   }
 
   app.post("/tickets/:id/attachments", async (c) => {
-    const access = await widgetTicketAccess(c.get("db"), widgetAccessInput(c));
+    const input = widgetAccessInput(c);
+    const access = await widgetTicketAccess(c.get("db"), input);
     const attachment = await storeAttachment(c.get("db"), c.get("blobs"), {
       ...access,
       author: { type: "customer" },
       ...upload(c),
+      // Only the form's files (upload token) come in parallel; the conversation attaches one at a time.
+      position: input.caller.kind === "upload" ? pickPosition(c) : undefined,
       body: requestBody(c),
     });
     return c.json(attachment, 201);
@@ -120,6 +123,17 @@ function upload(c: Context<AppEnv>) {
     contentType: c.req.header("content-type"),
     declaredBytes: Number.isFinite(declared) ? declared : undefined,
   };
+}
+
+/** The file's place in the customer's pick; a value that is not one is refused rather than guessed. */
+function pickPosition(c: Context<AppEnv>): number | undefined {
+  const raw = c.req.query(ATTACHMENT_POSITION_PARAM);
+  if (raw === undefined) return undefined;
+  const position = Number(raw);
+  if (!/^\d{1,4}$/.test(raw) || !Number.isSafeInteger(position)) {
+    throw new ServiceError("bad_request", `${ATTACHMENT_POSITION_PARAM} must be a whole number from 0 to 9999`);
+  }
+  return position;
 }
 
 function requestBody(c: Context<AppEnv>): Readable {

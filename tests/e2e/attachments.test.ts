@@ -35,7 +35,7 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
     await expect.poll(() => preview.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
 
     const uploaded = page.waitForResponse(
-      (r) => r.request().method() === "POST" && /\/attachments\?filename=chart\.png$/.test(r.url()),
+      (r) => r.request().method() === "POST" && /\/attachments\?filename=chart\.png&position=0$/.test(r.url()),
     );
     const [request] = await Promise.all([
       ticketRequest(page),
@@ -84,7 +84,7 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
     const { page } = customer;
     // The bucket is down: every attempt at notes.txt is 503 (Retry-After 0 keeps the retries quick); shot.png goes.
     const attempts: string[] = [];
-    await page.route(/\/attachments\?filename=notes\.txt$/, (route) => {
+    await page.route(/\/attachments\?filename=notes\.txt&position=0$/, (route) => {
       attempts.push(route.request().url());
       return route.fulfill({
         status: 503,

@@ -153,11 +153,12 @@ describe.each(DATABASE_KINDS)("de-escalation, thresholds and queues on %s", (kin
     const res = await as.first!.get("/api/v1/matrix/queues");
     expect(res.status).toBe(200);
     // The bootstrap admin covers the shipped queues; "data-export" exists only as an agent's skill.
+    // Per tier too: routing hands a ticket only to an agent at its tier (the admin is at tier 3).
     expect(res.body.queues).toEqual([
-      { name: "account", agents: 1, fromMatrix: true },
-      { name: "billing", agents: 1, fromMatrix: true },
-      { name: "data-export", agents: 1, fromMatrix: false },
-      { name: "technical", agents: 4, fromMatrix: true },
+      { name: "account", agents: 1, agentsByTier: [0, 0, 1], fromMatrix: true },
+      { name: "billing", agents: 1, agentsByTier: [0, 0, 1], fromMatrix: true },
+      { name: "data-export", agents: 1, agentsByTier: [0, 1, 0], fromMatrix: false },
+      { name: "technical", agents: 4, agentsByTier: [1, 1, 2], fromMatrix: true },
     ]);
   });
 });

@@ -60,7 +60,12 @@ describe.each(DATABASE_KINDS)("refused widget origins on %s", (kind) => {
   it("counts refusals made in quick succession in the next write, and lists a page opened from a file", async () => {
     const origin = "http://127.0.0.1:8080";
     for (let i = 0; i < 3; i++) expect((await file(origin)).status).toBe(403);
-    expect((await file("null")).status).toBe(403);
+    const fromFile = await file("null");
+    expect(fromFile.status).toBe(403);
+    // "null" cannot be allowed: the developer is told to serve the page from an origin, not to allow "null".
+    const { message } = (await fromFile.json()).error;
+    expect(message).toContain("opened from a file");
+    expect(message).not.toContain("add it to the workspace's allowed origins");
     const listed = await refused();
     expect(listed.map((r) => r.origin)).toEqual(["null", origin]);
     // Written at once for the first; the two that came within 10 s wait for the next write.

@@ -1,4 +1,5 @@
 import { ATTACHMENT_FILENAME_PARAM } from "../../shared/attachment-limits.js";
+import { ATTACHMENT_POSITION_PARAM } from "../../shared/attachment-position.js";
 import { attemptFetch, withRetry } from "../transport/http.js";
 import { takeDraftFiles } from "./draft.js";
 
@@ -11,10 +12,11 @@ export async function uploadDraftAttachments(
   apiOrigin: string,
   created: { id: string; uploadToken: string },
 ): Promise<string[]> {
-  // All at once, each retried for at most ~10 s: the customer is still looking at the dialog when told.
+  // All at once, each retried for at most ~10 s: the customer is still looking at the dialog when told. They finish
+  // in any order, so each says its place in the customer's pick.
   const outcomes = await Promise.all(
-    takeDraftFiles().map(async (file) => {
-      const url = `${apiOrigin}/api/v1/widget/tickets/${created.id}/attachments?${ATTACHMENT_FILENAME_PARAM}=${encodeURIComponent(file.name)}`;
+    takeDraftFiles().map(async (file, i) => {
+      const url = `${apiOrigin}/api/v1/widget/tickets/${created.id}/attachments?${ATTACHMENT_FILENAME_PARAM}=${encodeURIComponent(file.name)}&${ATTACHMENT_POSITION_PARAM}=${i}`;
       const init = {
         method: "POST",
         headers: { Authorization: `Bearer ${created.uploadToken}`, "Content-Type": file.type },

@@ -1,6 +1,7 @@
 import { Component } from "preact";
 import { ATTACHMENT_TYPES } from "../../shared/attachment-limits.js";
 import { addDraftFiles, draftFiles, onDraftChange, removeDraftFile } from "../attachments/draft.js";
+import { BlobImage } from "./BlobImage.js";
 import type { FormStrings } from "./strings-form.js";
 
 type Texts = Pick<FormStrings, "attachLabel" | "attachHint" | "attachedFiles" | "removeFile" | "notAttached">;
@@ -9,7 +10,7 @@ export const attachmentCss = `.at{border:1px dashed #888;border-radius:6px;paddi
 .at--over{border-color:var(--a);background:#f3f4f6}
 .at ul{list-style:none;margin:6px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:6px}
 .at li{display:flex;align-items:center;gap:4px;background:#f3f4f6;border-radius:4px;padding:2px 4px}
-.at img{width:48px;height:36px;object-fit:cover;border-radius:3px}
+.at img,.at canvas{width:48px;height:36px;object-fit:cover;border-radius:3px}
 .at button{border:0;background:none;cursor:pointer;font-size:15px;line-height:1;padding:0 2px}
 .at input{font-size:12px}
 .at .lnk{text-decoration:underline;color:inherit;font-size:13px;padding:0}`;
@@ -104,7 +105,7 @@ export class AttachmentPicker extends Component<{ t: Texts }, State> {
               const url = this.preview(file);
               return (
                 <li key={file.name + file.size} data-file={file.name}>
-                  {url && <img src={url} alt="" />}
+                  {url && <BlobImage blob={file} url={url} alt="" />}
                   <span>{file.name}</span>
                   <button type="button" aria-label={t.removeFile(file.name)} onClick={() => removeDraftFile(file)}>
                     ×

@@ -201,7 +201,7 @@ export class Dialog extends Component<Props, State> {
       onSent();
       keep(null);
       // Saved in the outbox: the draft is done with, the customer need not keep the tab open.
-      if (sent.kind === "queued") return this.setState({ status: { step: "queued" } });
+      if (sent.kind === "queued") return this.setState({ status: { step: "queued", blocked: sent.blocked } });
       const upload = sent.upload ? "running" : "none";
       this.setState({
         status: { step: "done", id: sent.id, reference: sent.reference, upload, progress, filesNotAttached: [] },
@@ -254,7 +254,7 @@ export class Dialog extends Component<Props, State> {
         {nav && view.kind !== "form" ? (
           <conv.Pane {...nav} />
         ) : status.step === "queued" ? (
-          <QueuedView t={t} onClose={onClose} />
+          <QueuedView t={t} blocked={status.blocked} onClose={onClose} />
         ) : status.step === "done" ? (
           <DoneView
             t={t}

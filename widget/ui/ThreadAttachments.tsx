@@ -8,6 +8,7 @@ import {
 } from "../conversation/attachments.js";
 import type { Caller } from "../conversation/client.js";
 import type { ConversationStrings } from "./strings-conversation.js";
+import { BlobImage } from "./BlobImage.js";
 
 export interface ThreadAttachmentsProps {
   caller: Caller;
@@ -32,6 +33,8 @@ interface State {
 export class ThreadAttachments extends Component<Props, State> {
   override state: State = { files: [], urls: {}, error: "", busy: false };
   live = true;
+  /** The previews' bytes, by attachment id: drawn on a canvas where the page's CSP blocks blob: images. */
+  blobs = new Map<string, Blob>();
 
   /** The dialog, listened on for pastes: a screenshot is pasted where the customer types, the reply box. */
   dialog: Element | null | undefined;
@@ -63,6 +66,7 @@ export class ThreadAttachments extends Component<Props, State> {
         (blob) => {
           const url = URL.createObjectURL(blob);
           if (!this.live) return URL.revokeObjectURL(url);
+          this.blobs.set(file.id, blob);
           this.setState((s) => ({ urls: { ...s.urls, [file.id]: url } }));
         },
         () => undefined,
@@ -117,7 +121,7 @@ export class ThreadAttachments extends Component<Props, State> {
           <ul aria-label={t.filesInConversation}>
             {files.map((file) => (
               <li key={file.id} data-file={file.filename}>
-                {urls[file.id] && <img src={urls[file.id]} alt={file.filename} />}
+                {urls[file.id] && <BlobImage blob={this.blobs.get(file.id)!} url={urls[file.id]} alt={file.filename} />}
                 <button type="button" class="lnk" onClick={() => void download(file)}>
                   {file.filename}
                 </button>

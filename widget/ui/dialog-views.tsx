@@ -6,7 +6,7 @@ import type { ConversationView, FieldName, FormValues, Preview, UploadOutcome } 
 export type Status =
   | { step: "form" }
   | { step: "sending" }
-  | { step: "queued" }
+  | { step: "queued"; blocked: boolean }
   | {
       step: "done";
       id: string;
@@ -16,13 +16,13 @@ export type Status =
       filesNotAttached: string[];
     };
 
-export function QueuedView({ t, onClose }: { t: Strings; onClose(): void }) {
+export function QueuedView({ t, blocked, onClose }: { t: Strings; blocked: boolean; onClose(): void }) {
   return (
     <div>
       <h2 id="ho-title" tabIndex={-1}>
-        {t.queuedTitle}
+        {blocked ? t.blockedTitle : t.queuedTitle}
       </h2>
-      <p role="status">{t.queuedBody}</p>
+      <p role="status">{blocked ? t.blockedBody : t.queuedBody}</p>
       <div class="b">
         <button type="button" class="s" onClick={onClose}>
           {t.close}

@@ -45,6 +45,9 @@ const en = {
   queuedTitle: "Message saved",
   queuedBody:
     "We couldn't reach support right now. Your message is saved on this device and will be sent automatically — next time you open this page or when you're back online.",
+  blockedTitle: "This page blocks sending",
+  blockedBody:
+    "This page's security settings stop the help widget from reaching support, so your message cannot be sent from here. It is saved on this device and goes out once the site allows it; if it is urgent, contact support another way.",
   uploadQueued: "The recording is saved and will be attached automatically.",
   attachLabel: "Attach screenshots or files",
   attachHint: "Drop files here or paste a screenshot. Images, PDF, text, zip; up to 10 MB each.",
@@ -66,6 +69,11 @@ const LOCALES: Record<string, () => Promise<{ default: FormStrings }>> = {
   nl: () => import("./locales/nl-form.js"),
 };
 
+/** The language the form speaks, sent with the ticket so support answers in it (here, off the launcher's bytes). */
+export let formLocale = "en";
+
 /** For a locale picked by localeFor() (strings.ts), with the site's overrides of plain-text entries. */
-export const loadFormStrings = (locale: string, overrides: Record<string, unknown> = {}): Promise<FormStrings> =>
-  localized(en, LOCALES[locale], overrides);
+export const loadFormStrings = (locale: string, overrides: Record<string, unknown> = {}): Promise<FormStrings> => {
+  formLocale = locale;
+  return localized(en, LOCALES[locale], overrides);
+};

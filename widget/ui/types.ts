@@ -39,7 +39,8 @@ export type SubmitResult =
       /** Names of the form's files that could not be attached, once their uploads settled. */
       filesNotAttached: Promise<string[]>;
     }
-  | { kind: "queued" };
+  /** blocked: the page's Content-Security-Policy stops it, not the network. */
+  | { kind: "queued"; blocked: boolean };
 
 /** Why a request failed, as plain data: status 0 when the server could not be reached. */
 export interface Problem {

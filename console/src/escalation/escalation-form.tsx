@@ -171,6 +171,20 @@ export function EscalationForm({
           </select>
         </Field>
       </div>
+      {/* Said before the note is written, not after: the server refuses a handoff to where the ticket already is. */}
+      {toTier === ticket.tier && toQueue === (ticket.queue ?? "triage") && (
+        <p class="notice notice--warn" role="note">
+          {ticket.tier === 3
+            ? `Tier 3 is the top tier: choose the queue that takes it over (it is in ${toQueue}).`
+            : `It is at tier ${ticket.tier} in ${toQueue} already: choose a higher tier or another queue.`}
+        </p>
+      )}
+      {workspaceQueues.value.find((q) => q.name === toQueue)?.agentsByTier[toTier - 1] === 0 && (
+        <p class="notice notice--warn" role="note">
+          Nobody at tier {toTier} has the {toQueue} skill: the ticket will wait unassigned in {toQueue} until someone
+          takes it.
+        </p>
+      )}
       {text("esc-summary", "Summary (one sentence)", "summary", summary, setSummary)}
       <AttemptedSteps steps={steps} onChange={setSteps} issue={issue} />
       {text("esc-reason", "Why it needs to move", "reason", reason, setReason)}

@@ -3,11 +3,15 @@ import type { Message } from "../../../shared/index.js";
 import { useShortcuts } from "../keyboard/shortcuts.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { formatDateTime } from "../ui/format.js";
+import { languageName } from "../ui/language.js";
 import { RelativeTime } from "../ui/time.js";
 import type { ConversationModel } from "./conversation-model.js";
 
-/** The customer's messages, public replies and internal notes (visibly different), then the composer. */
-export function ConversationPanel({ model }: { model: ConversationModel }) {
+/**
+ * The customer's messages, public replies and internal notes (visibly different), then the composer. `locale` is the
+ * language the widget spoke to the customer (context.locale), said where the agent writes.
+ */
+export function ConversationPanel({ model, locale }: { model: ConversationModel; locale?: string }) {
   useEffect(() => model.start(), [model]);
   const write = (internal: boolean) => {
     model.internal.value = internal;
@@ -48,7 +52,7 @@ export function ConversationPanel({ model }: { model: ConversationModel }) {
           <MessageItem key={message.id} message={message} />
         ))}
       </ol>
-      <Composer model={model} />
+      <Composer model={model} locale={locale} />
     </section>
   );
 }
@@ -71,8 +75,10 @@ function MessageItem({ message }: { message: Message }) {
   );
 }
 
-function Composer({ model }: { model: ConversationModel }) {
+function Composer({ model, locale }: { model: ConversationModel; locale?: string }) {
   const internal = model.internal.value;
+  // English is the console's own language: only another one is worth a line.
+  const language = locale && !/^en\b/i.test(locale) ? languageName(locale) : null;
   return (
     <form
       class={`composer${internal ? " composer--note" : ""}`}
@@ -91,10 +97,16 @@ function Composer({ model }: { model: ConversationModel }) {
           note
         </label>
       </div>
+      {language && !internal && (
+        <p class="muted small" id="composer-language">
+          The widget speaks {language} to this customer: reply in {language}.
+        </p>
+      )}
       <textarea
         id="composer-text"
         aria-keyshortcuts="Control+Enter Meta+Enter"
         aria-label={internal ? "Internal note" : "Reply to the customer"}
+        aria-describedby={language && !internal ? "composer-language" : undefined}
         placeholder={internal ? "Only agents see notes" : "The customer sees this in the widget"}
         rows={4}
         value={model.draft.value}

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from "preact";
-import type { Environment, Metadata, TicketDetail } from "../../../shared/index.js";
+import { customerLanguage, type Environment, type Metadata, type TicketDetail } from "../../../shared/index.js";
 import { SeverityBadge, StatusBadge, VerifiedBadge } from "../ui/badges.js";
 import { ExternalUrl } from "../ui/external-url.js";
 import { formatDateTime } from "../ui/format.js";
+import { languageLabel } from "../ui/language.js";
 import { Link } from "../ui/link.js";
 import { Facts, Section } from "../ui/section.js";
 import { href } from "../router.js";
@@ -37,6 +38,7 @@ export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
       )}
       <Facts
         items={[
+          ["Language", <Language ticket={ticket} />],
           ["Name", fact("name", customer.name)],
           ["Company", fact("company", customer.company)],
           ["Plan", fact("plan", customer.plan)],
@@ -47,6 +49,19 @@ export function CustomerPanel({ ticket }: { ticket: TicketDetail }) {
         <Link href={href("", { q: customer.email })}>All tickets from {customer.email}</Link>
       </p>
     </Section>
+  );
+}
+
+/** "German (de)": the language the widget spoke to the customer, so the agent answers in it. */
+function Language({ ticket }: { ticket: TicketDetail }) {
+  const code = customerLanguage(ticket.context);
+  if (!code) return <span class="muted">Unknown</span>;
+  return (
+    <span data-testid="customer-language">
+      {languageLabel(code)}
+      {/* Tickets from before the widget sent its language: the browser's may not be the page's. */}
+      {!ticket.context?.locale && <span class="muted small"> · browser setting</span>}
+    </span>
   );
 }
 

@@ -127,7 +127,7 @@ function TicketView({ ticket, model }: { ticket: TicketDetail; model: TicketMode
               <p class="muted">The customer left no description.</p>
             )}
           </section>
-          <ConversationPanel model={conversation} />
+          <ConversationPanel model={conversation} locale={context.locale} />
           <AttachmentsPanel ticketId={ticket.id} />
           <ReplayPanel model={replay} recording={ticket.recording} uploading={uploading}>
             <ReplayTimeline ticket={ticket} replay={replay} />

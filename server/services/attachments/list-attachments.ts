@@ -1,10 +1,13 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { attachments } from "../../db/schema-storage.js";
 import type { AttachmentList } from "../../../shared/attachments.js";
 import { toAttachment } from "./attachment-view.js";
 
-/** A ticket's attachments, oldest first. The caller has checked access to the ticket. */
+/**
+ * A ticket's attachments: the form's files in the order the customer picked them (they upload in parallel), then
+ * those attached later, oldest first. The caller has checked access to the ticket.
+ */
 export async function listAttachments(
   db: Db,
   input: { workspaceId: string; ticketId: string },
@@ -13,6 +16,6 @@ export async function listAttachments(
     .select()
     .from(attachments)
     .where(and(eq(attachments.ticketId, input.ticketId), eq(attachments.workspaceId, input.workspaceId)))
-    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+    .orderBy(sql`${attachments.position} asc nulls last`, asc(attachments.createdAt), asc(attachments.id));
   return { attachments: rows.map(toAttachment) };
 }

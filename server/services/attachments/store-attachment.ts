@@ -16,6 +16,8 @@ export interface StoreAttachmentInput {
   filename: string | undefined;
   contentType: string | undefined;
   declaredBytes: number | undefined;
+  /** Its place among the files picked in the widget's form (see attachments.position); absent otherwise. */
+  position?: number;
   body: Readable;
 }
 
@@ -83,6 +85,7 @@ export async function storeAttachment(db: Db, blobs: BlobStore, input: StoreAtta
           contentType,
           size,
           blobKey: key,
+          position: input.position ?? null,
         })
         .returning();
       return inserted;

@@ -1,4 +1,5 @@
 import { authenticateTicketLink } from "../../access/ticket-link.js";
+import { customerLanguage } from "../../../shared/context.js";
 import type { Db } from "../../db/client.js";
 import { customerUnsubscribe } from "./customer-unsubscribe.js";
 import { type Lang, pickLang } from "./email-strings.js";
@@ -26,7 +27,7 @@ export async function readUnsubscribeLink(db: Db, token: string): Promise<Unsubs
     ticketId: ticket.id,
     reference: ticket.reference,
     email,
-    lang: pickLang(ticket.context?.environment?.language),
+    lang: pickLang(customerLanguage(ticket.context)),
     state: stop?.scope ?? "subscribed",
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { customerLanguage } from "../../../shared/context.js";
 import { replyToken } from "../../access/email-reply-token.js";
 import { ticketLinkToken, unsubscribeToken } from "../../access/unsubscribe-token.js";
 import { agents, messages } from "../../db/schema.js";
@@ -42,7 +43,7 @@ export async function sendCustomerEmail(raw: unknown, ctx: JobContext): Promise<
     ticketId: ticket.id,
   });
   if (stop) return;
-  const strings = EMAIL_STRINGS[pickLang(ticket.context?.environment?.language)];
+  const strings = EMAIL_STRINGS[pickLang(customerLanguage(ticket.context))];
   let subject: string;
   let paragraphs: string[];
   if (job.kind === "reply") {

@@ -45,6 +45,9 @@ const de: FormStrings = {
   queuedTitle: "Nachricht gespeichert",
   queuedBody:
     "Der Support ist gerade nicht erreichbar. Ihre Nachricht ist auf diesem Gerät gespeichert und wird automatisch gesendet – beim nächsten Öffnen dieser Seite oder sobald Sie wieder online sind.",
+  blockedTitle: "Diese Seite blockiert das Senden",
+  blockedBody:
+    "Die Sicherheitseinstellungen dieser Seite lassen das Hilfe-Widget den Support nicht erreichen, daher kann Ihre Nachricht von hier nicht gesendet werden. Sie ist auf diesem Gerät gespeichert und wird gesendet, sobald die Seite es erlaubt; wenn es dringend ist, kontaktieren Sie den Support auf anderem Weg.",
   uploadQueued: "Die Aufzeichnung ist gespeichert und wird automatisch angehängt.",
   attachLabel: "Screenshots oder Dateien anhängen",
   attachHint: "Dateien hierher ziehen oder einen Screenshot einfügen. Bilder, PDF, Text, ZIP; je höchstens 10 MB.",

@@ -44,6 +44,9 @@ const es: FormStrings = {
   queuedTitle: "Mensaje guardado",
   queuedBody:
     "No pudimos contactar con soporte ahora. Su mensaje está guardado en este dispositivo y se enviará automáticamente: la próxima vez que abra esta página o cuando vuelva a estar en línea.",
+  blockedTitle: "Esta página bloquea el envío",
+  blockedBody:
+    "La configuración de seguridad de esta página impide que el widget de ayuda contacte con soporte, así que su mensaje no puede enviarse desde aquí. Está guardado en este dispositivo y se enviará cuando el sitio lo permita; si es urgente, contacte con soporte por otra vía.",
   uploadQueued: "La grabación está guardada y se adjuntará automáticamente.",
   attachLabel: "Adjuntar capturas de pantalla o archivos",
   attachHint: "Arrastre archivos aquí o pegue una captura. Imágenes, PDF, texto, zip; hasta 10 MB cada uno.",

@@ -43,6 +43,9 @@ const fr: FormStrings = {
   queuedTitle: "Message enregistré",
   queuedBody:
     "Le support est injoignable pour le moment. Votre message est enregistré sur cet appareil et sera envoyé automatiquement — à la prochaine ouverture de cette page ou dès votre retour en ligne.",
+  blockedTitle: "Cette page bloque l'envoi",
+  blockedBody:
+    "Les réglages de sécurité de cette page empêchent le widget d'aide de joindre le support : votre message ne peut pas être envoyé d'ici. Il est enregistré sur cet appareil et partira dès que le site le permettra ; si c'est urgent, contactez le support autrement.",
   uploadQueued: "L'enregistrement est conservé et sera joint automatiquement.",
   attachLabel: "Joindre des captures d'écran ou des fichiers",
   attachHint: "Déposez des fichiers ici ou collez une capture d'écran. Images, PDF, texte, zip ; 10 Mo maximum chacun.",

@@ -44,6 +44,9 @@ const it: FormStrings = {
   queuedTitle: "Messaggio salvato",
   queuedBody:
     "Al momento non riusciamo a raggiungere l'assistenza. Il Suo messaggio è salvato su questo dispositivo e verrà inviato automaticamente: alla prossima apertura di questa pagina o quando sarà di nuovo online.",
+  blockedTitle: "Questa pagina blocca l'invio",
+  blockedBody:
+    "Le impostazioni di sicurezza di questa pagina impediscono al widget di raggiungere l'assistenza, quindi il Suo messaggio non può essere inviato da qui. È salvato su questo dispositivo e partirà quando il sito lo consentirà; se è urgente, contatti l'assistenza in un altro modo.",
   uploadQueued: "La registrazione è salvata e verrà allegata automaticamente.",
   attachLabel: "Allega screenshot o file",
   attachHint: "Trascini qui i file o incolli uno screenshot. Immagini, PDF, testo, zip; fino a 10 MB ciascuno.",

@@ -44,6 +44,9 @@ const nl: FormStrings = {
   queuedTitle: "Bericht opgeslagen",
   queuedBody:
     "We konden support nu niet bereiken. Uw bericht is op dit apparaat opgeslagen en wordt automatisch verstuurd: de volgende keer dat u deze pagina opent of zodra u weer online bent.",
+  blockedTitle: "Deze pagina blokkeert verzenden",
+  blockedBody:
+    "De beveiligingsinstellingen van deze pagina laten de helpwidget support niet bereiken, dus uw bericht kan hier niet worden verstuurd. Het is op dit apparaat opgeslagen en gaat weg zodra de site het toestaat; is het dringend, neem dan op een andere manier contact op met support.",
   uploadQueued: "De opname is opgeslagen en wordt automatisch toegevoegd.",
   attachLabel: "Screenshots of bestanden toevoegen",
   attachHint: "Sleep bestanden hierheen of plak een screenshot. Afbeeldingen, PDF, tekst, zip; elk maximaal 10 MB.",

@@ -41,6 +41,9 @@ const pt: FormStrings = {
   queuedTitle: "Mensagem salva",
   queuedBody:
     "Não conseguimos contatar o suporte agora. Sua mensagem está salva neste dispositivo e será enviada automaticamente: na próxima vez que você abrir esta página ou quando estiver on-line de novo.",
+  blockedTitle: "Esta página bloqueia o envio",
+  blockedBody:
+    "As configurações de segurança desta página impedem que o widget de ajuda alcance o suporte, então sua mensagem não pode ser enviada daqui. Ela está salva neste dispositivo e será enviada quando o site permitir; se for urgente, contate o suporte de outra forma.",
   uploadQueued: "A gravação está salva e será anexada automaticamente.",
   attachLabel: "Anexar capturas de tela ou arquivos",
   attachHint: "Arraste arquivos para cá ou cole uma captura de tela. Imagens, PDF, texto, zip; até 10 MB cada.",
