@@ -3,6 +3,7 @@ import type { Database } from "../../server/db/client.js";
 import type { Attachment } from "../../shared/attachments.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { createTestApp, CUSTOMER_ORIGIN, ORIGIN, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { untarGz } from "../helpers/untar.js";
 
 const CUSTOMER_TOKEN = "browser-token-order-0123456789";
 
@@ -73,6 +74,20 @@ describe.each(DATABASE_KINDS)("attachment order on %s", (kind) => {
       headers: { Origin: CUSTOMER_ORIGIN, ...customer() },
     });
     expect(names(await customerList.json())).toEqual(expected);
+
+    // A customer's data export (an access request) lists them in the same order.
+    const exported = await t.request("/api/v1/privacy/export", {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: ORIGIN, "Content-Type": "application/json" },
+      body: JSON.stringify({ email: ticketBody().email }),
+    });
+    expect(exported.status).toBe(200);
+    const doc = JSON.parse(
+      untarGz(Buffer.from(await exported.arrayBuffer()))
+        .get("customer.json")!
+        .toString(),
+    );
+    expect(doc.tickets[0].attachments.map((a: { filename: string }) => a.filename)).toEqual(expected);
   });
 
   it("a position that is not a place in a pick is refused, and nothing is kept", async () => {

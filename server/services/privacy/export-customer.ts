@@ -9,6 +9,7 @@ import type { CustomerSelector } from "../../../shared/privacy-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import { TAR_END, tarHeader, tarPadding } from "../../lib/tar.js";
 import { type BlobStore, readAll } from "../../storage/blob-store.js";
+import { ATTACHMENT_ORDER } from "../attachments/list-attachments.js";
 import { notFound } from "../service-error.js";
 import { findCustomerTickets } from "./customer-tickets.js";
 import { recordPrivacyAudit } from "./record-privacy-audit.js";
@@ -34,7 +35,11 @@ export async function exportCustomer(
       .from(messages)
       .where(and(inArray(messages.ticketId, ids), eq(messages.internal, false)))
       .orderBy(asc(messages.createdAt)),
-    db.select().from(attachments).where(inArray(attachments.ticketId, ids)).orderBy(asc(attachments.createdAt)),
+    db
+      .select()
+      .from(attachments)
+      .where(inArray(attachments.ticketId, ids))
+      .orderBy(...ATTACHMENT_ORDER),
     db
       .select({ ticketId: recordings.ticketId, blobKey: recordings.blobKey })
       .from(recordings)
