@@ -42,6 +42,58 @@ const STRINGS = {
     still: "Vous pouvez toujours joindre le support via le bouton d'aide de l'application.",
     invalid: "Ce lien ne fonctionne pas : il a été modifié, ou la demande a été supprimée.",
   },
+  es: {
+    title: "Preferencias de correo",
+    ask: (ref: string, to: string) => `¿Dejar de enviar correos a ${to} sobre la solicitud ${ref}?`,
+    stopTicket: "Darse de baja de esta solicitud",
+    stopAll: (ws: string) => `Dejar de recibir todos los correos del soporte de ${ws}`,
+    doneTicket: (ref: string, to: string) =>
+      `Baja confirmada. ${to} no recibirá más correos sobre la solicitud ${ref}.`,
+    doneAll: (ws: string, to: string) => `Baja confirmada. ${to} no recibirá más correos del soporte de ${ws}.`,
+    undo: "Deshacer: volver a escribirme",
+    resubscribed: (ref: string, to: string) => `Alta de nuevo: ${to} recibirá correos sobre la solicitud ${ref}.`,
+    still: "Puede seguir contactando con soporte desde el botón de ayuda de la aplicación.",
+    invalid: "Este enlace no funciona: se modificó o la solicitud a la que pertenece se eliminó.",
+  },
+  it: {
+    title: "Preferenze e-mail",
+    ask: (ref: string, to: string) => `Non inviare più e-mail a ${to} sulla richiesta ${ref}?`,
+    stopTicket: "Annulla l'iscrizione a questa richiesta",
+    stopAll: (ws: string) => `Non ricevere più e-mail dall'assistenza di ${ws}`,
+    doneTicket: (ref: string, to: string) =>
+      `Iscrizione annullata. ${to} non riceverà più e-mail sulla richiesta ${ref}.`,
+    doneAll: (ws: string, to: string) =>
+      `Iscrizione annullata. ${to} non riceverà più e-mail dall'assistenza di ${ws}.`,
+    undo: "Annulla: scrivetemi di nuovo",
+    resubscribed: (ref: string, to: string) => `Di nuovo iscritto: ${to} riceverà e-mail sulla richiesta ${ref}.`,
+    still: "Può sempre contattare l'assistenza dal pulsante di aiuto nell'app.",
+    invalid: "Questo link non funziona: è stato modificato, oppure la richiesta è stata eliminata.",
+  },
+  pt: {
+    title: "Preferências de e-mail",
+    ask: (ref: string, to: string) => `Parar de enviar e-mails para ${to} sobre a solicitação ${ref}?`,
+    stopTicket: "Cancelar inscrição nesta solicitação",
+    stopAll: (ws: string) => `Parar todos os e-mails do suporte de ${ws}`,
+    doneTicket: (ref: string, to: string) =>
+      `Inscrição cancelada. ${to} não receberá mais e-mails sobre a solicitação ${ref}.`,
+    doneAll: (ws: string, to: string) => `Inscrição cancelada. ${to} não receberá mais e-mails do suporte de ${ws}.`,
+    undo: "Desfazer: voltar a receber e-mails",
+    resubscribed: (ref: string, to: string) => `Inscrito novamente: ${to} receberá e-mails sobre a solicitação ${ref}.`,
+    still: "Você ainda pode falar com o suporte pelo botão de ajuda no aplicativo.",
+    invalid: "Este link não funciona: foi alterado, ou a solicitação a que pertence foi excluída.",
+  },
+  nl: {
+    title: "E-mailvoorkeuren",
+    ask: (ref: string, to: string) => `Geen e-mails meer naar ${to} over verzoek ${ref}?`,
+    stopTicket: "Afmelden voor dit verzoek",
+    stopAll: (ws: string) => `Alle e-mails van ${ws}-support stoppen`,
+    doneTicket: (ref: string, to: string) => `Afgemeld. ${to} krijgt geen e-mails meer over verzoek ${ref}.`,
+    doneAll: (ws: string, to: string) => `Afgemeld. ${to} krijgt geen e-mails meer van ${ws}-support.`,
+    undo: "Ongedaan maken: mail me weer",
+    resubscribed: (ref: string, to: string) => `Weer aangemeld: ${to} krijgt e-mails over verzoek ${ref}.`,
+    still: "U kunt support nog steeds bereiken via de helpknop in de app.",
+    invalid: "Deze link werkt niet: hij is gewijzigd, of het verzoek is verwijderd.",
+  },
 } satisfies Record<Lang, Record<string, unknown>>;
 
 /** jamie@northwind.example -> j****@northwind.example: a forwarded mail's link shows no full address. */

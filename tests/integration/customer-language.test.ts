@@ -46,6 +46,29 @@ describe.each(DATABASE_KINDS)("the customer's language on %s", (kind) => {
     expect(received.parsed.subject).toBe(`[${ticket.reference}] Wir haben Ihre Anfrage erhalten: Rechnung fehlt`);
   });
 
+  it("every language the widget speaks gets its emails in it, not only German and French", async () => {
+    const { t, sink } = app;
+    const expected = {
+      es: "Hemos recibido su solicitud",
+      it: "Abbiamo ricevuto la Sua richiesta",
+      pt: "Recebemos sua solicitação",
+      nl: "We hebben uw verzoek ontvangen",
+      "pt-BR": "Recebemos sua solicitação",
+    };
+    for (const [locale, words] of Object.entries(expected)) {
+      const ticket = await fileTicket(t, {
+        email: `${locale.toLowerCase()}@northwind.example`,
+        subject: `Factura ${locale}`,
+        context: { ...GERMAN_PAGE_ENGLISH_BROWSER, locale },
+      });
+      const received = await waitFor(
+        () => sink.mails.find((m) => m.parsed.subject?.includes(ticket.reference)),
+        `the received mail in ${locale}`,
+      );
+      expect(received.parsed.subject).toBe(`[${ticket.reference}] ${words}: Factura ${locale}`);
+    }
+  });
+
   it("a language that is not a language tag is refused", async () => {
     const res = await app.t.createTicket(
       ticketBody({ context: { ...GERMAN_PAGE_ENGLISH_BROWSER, locale: "<script>" } }),

@@ -1,5 +1,6 @@
-/** Every string of the notification emails, per language (the widget's: en, de, fr). */
-export type Lang = "en" | "de" | "fr";
+/** Every string of the notification emails, per language (the widget's seven). */
+export type Lang = "en" | "de" | "fr" | "es" | "it" | "pt" | "nl";
+const LANGS: readonly string[] = ["en", "de", "fr", "es", "it", "pt", "nl"];
 
 export const EMAIL_STRINGS = {
   en: {
@@ -61,12 +62,90 @@ export const EMAIL_STRINGS = {
     surveyHint:
       "Votre clic ouvre une page avec deux autres questions courtes ; rien n'est enregistré avant que vous l'envoyiez.",
   },
+  es: {
+    receivedSubject: (ref: string, subject: string) => `[${ref}] Hemos recibido su solicitud: ${subject}`,
+    receivedBody: (ref: string) =>
+      `Gracias por escribirnos. Su solicitud ${ref} está con nuestro equipo de soporte; le responderemos aquí. Puede responder a este correo para añadir algo.`,
+    replySubject: (ref: string, subject: string) => `Re: [${ref}] ${subject}`,
+    replyIntro: (agent: string) => `${agent} ha respondido:`,
+    resolvedSubject: (ref: string, subject: string) => `[${ref}] Resuelto: ${subject}`,
+    resolvedBody: (ref: string) =>
+      `Hemos marcado ${ref} como resuelta. Si algo sigue sin funcionar, responda a este correo y se volverá a abrir.`,
+    viewConversation: "Ver la conversación",
+    replyAbove: "Responda por encima de esta línea.",
+    footer: "Recibe este correo porque se puso en contacto con soporte.",
+    unsubscribe: "Darse de baja",
+    surveyTitle: "Antes de irse: ¿cómo le fue?",
+    surveyInTime: "¿Se resolvió en un tiempo razonable?",
+    yes: "Sí",
+    no: "No",
+    surveyHint: "Su clic abre una página con dos preguntas breves más; no se guarda nada hasta que la envíe allí.",
+  },
+  it: {
+    receivedSubject: (ref: string, subject: string) => `[${ref}] Abbiamo ricevuto la Sua richiesta: ${subject}`,
+    receivedBody: (ref: string) =>
+      `Grazie per averci scritto. La Sua richiesta ${ref} è in mano al nostro team di assistenza; risponderemo qui. Può rispondere a questa e-mail per aggiungere qualcosa.`,
+    replySubject: (ref: string, subject: string) => `Re: [${ref}] ${subject}`,
+    replyIntro: (agent: string) => `${agent} ha risposto:`,
+    resolvedSubject: (ref: string, subject: string) => `[${ref}] Risolta: ${subject}`,
+    resolvedBody: (ref: string) =>
+      `Abbiamo segnato ${ref} come risolta. Se qualcosa non va ancora, risponda a questa e-mail e verrà riaperta.`,
+    viewConversation: "Vedi la conversazione",
+    replyAbove: "Risponda sopra questa riga.",
+    footer: "Riceve questa e-mail perché ha contattato l'assistenza.",
+    unsubscribe: "Annulla l'iscrizione",
+    surveyTitle: "Prima di andare: com'è andata?",
+    surveyInTime: "È stato risolto in tempi ragionevoli?",
+    yes: "Sì",
+    no: "No",
+    surveyHint:
+      "Il Suo clic apre una pagina con altre due brevi domande; nulla viene salvato finché non lo invia da lì.",
+  },
+  pt: {
+    receivedSubject: (ref: string, subject: string) => `[${ref}] Recebemos sua solicitação: ${subject}`,
+    receivedBody: (ref: string) =>
+      `Obrigado pelo contato. Sua solicitação ${ref} está com nossa equipe de suporte; responderemos aqui. Você pode responder a este e-mail para acrescentar algo.`,
+    replySubject: (ref: string, subject: string) => `Re: [${ref}] ${subject}`,
+    replyIntro: (agent: string) => `${agent} respondeu:`,
+    resolvedSubject: (ref: string, subject: string) => `[${ref}] Resolvido: ${subject}`,
+    resolvedBody: (ref: string) =>
+      `Marcamos ${ref} como resolvida. Se algo ainda não estiver certo, basta responder a este e-mail para reabri-la.`,
+    viewConversation: "Ver a conversa",
+    replyAbove: "Responda acima desta linha.",
+    footer: "Você recebe este e-mail porque entrou em contato com o suporte.",
+    unsubscribe: "Cancelar inscrição",
+    surveyTitle: "Antes de ir: como foi?",
+    surveyInTime: "Foi resolvido em um tempo razoável?",
+    yes: "Sim",
+    no: "Não",
+    surveyHint: "Seu clique abre uma página com mais duas perguntas curtas; nada é salvo até você enviar por lá.",
+  },
+  nl: {
+    receivedSubject: (ref: string, subject: string) => `[${ref}] We hebben uw verzoek ontvangen: ${subject}`,
+    receivedBody: (ref: string) =>
+      `Bedankt voor uw bericht. Uw verzoek ${ref} ligt bij ons supportteam; we antwoorden hier. U kunt op deze e-mail antwoorden om iets toe te voegen.`,
+    replySubject: (ref: string, subject: string) => `Re: [${ref}] ${subject}`,
+    replyIntro: (agent: string) => `${agent} heeft geantwoord:`,
+    resolvedSubject: (ref: string, subject: string) => `[${ref}] Opgelost: ${subject}`,
+    resolvedBody: (ref: string) =>
+      `We hebben ${ref} als opgelost gemarkeerd. Klopt er nog iets niet, antwoord dan gewoon op deze e-mail; het verzoek wordt dan heropend.`,
+    viewConversation: "Bekijk het gesprek",
+    replyAbove: "Antwoord boven deze regel.",
+    footer: "U ontvangt deze e-mail omdat u contact hebt opgenomen met support.",
+    unsubscribe: "Afmelden",
+    surveyTitle: "Nog even: hoe ging het?",
+    surveyInTime: "Is het binnen een redelijke tijd opgelost?",
+    yes: "Ja",
+    no: "Nee",
+    surveyHint:
+      "Uw klik opent een pagina met nog twee korte vragen; er wordt pas iets opgeslagen als u het daar verstuurt.",
+  },
 } satisfies Record<Lang, Record<string, unknown>>;
 
-/** "de-CH" -> de; anything we do not speak -> en. */
+/** "de-CH" -> de, "pt-BR" -> pt; anything we do not speak -> en. */
 export function pickLang(language: string | undefined | null): Lang {
-  const base = language?.toLowerCase().slice(0, 2);
-  return base === "de" || base === "fr" ? base : "en";
+  const base = language?.toLowerCase().slice(0, 2) ?? "";
+  return LANGS.includes(base) ? (base as Lang) : "en";
 }
 
 export const escapeHtml = (s: string) =>

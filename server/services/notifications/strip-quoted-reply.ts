@@ -1,17 +1,35 @@
-/** "On … wrote:" as mail clients write it (en/de/fr: Gmail, Apple Mail, iOS, Thunderbird). */
-const ATTRIBUTIONS = [/^On\s.+\swrote:\s*$/i, /^Am\s.+\sschrieb\s.+:\s*$/i, /^Le\s.+\sa\s+écrit\s*:\s*$/i];
+/** "On … wrote:" as mail clients write it (the widget's languages: Gmail, Apple Mail, iOS, Thunderbird). */
+const ATTRIBUTIONS = [
+  /^On\s.+\swrote:\s*$/i,
+  /^Am\s.+\sschrieb\s.+:\s*$/i,
+  /^Le\s.+\sa\s+écrit\s*:\s*$/i,
+  /^El\s.+\sescribió:\s*$/i,
+  /^Il\s.+\sha\s+scritto:\s*$/i,
+  /^Em\s.+\sescreveu:\s*$/i,
+  /^Op\s.+\sschreef\s.+:\s*$/i,
+];
 /** Where the rest is history, never answered inline: Outlook's header block and separators. */
 const HISTORY_STARTS = [
-  /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine)\s*-{2,}/i,
+  /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Mensagem original|Oorspronkelijk bericht)\s*-{2,}/i,
   /^_{10,}\s*$/,
 ];
 /** Outlook's "From: …" opens a header block only when "Sent:"/"Date:"/"To:" … follows, not in a customer's sentence. */
-const HEADER_FROM = /^\*?(From|Von|De)\s*:\*?\s.+/i;
-const HEADER_NEXT = /^\*?(Sent|Date|To|Subject|Gesendet|Datum|An|Betreff|Envoyé|À|Objet)\s*:/i;
-const REPLY_MARKERS = [/^Reply above this line/i, /^Antworten Sie oberhalb/i, /^Répondez au-dessus/i];
+const HEADER_FROM = /^\*?(From|Von|De|Da|Van)\s*:\*?\s.+/i;
+const HEADER_NEXT =
+  /^\*?(Sent|Date|To|Subject|Gesendet|Datum|An|Betreff|Envoyé|À|Objet|Enviado|Fecha|Para|Asunto|Inviato|Data|A|Oggetto|Assunto|Verzonden|Aan|Onderwerp)\s*:/i;
+// Our own mails' line (email-strings.ts), in each language.
+const REPLY_MARKERS = [
+  /^Reply above this line/i,
+  /^Antworten Sie oberhalb/i,
+  /^Répondez au-dessus/i,
+  /^Responda por encima/i,
+  /^Risponda sopra/i,
+  /^Responda acima/i,
+  /^Antwoord boven/i,
+];
 /** The signatures phones add by default: nothing the customer wrote. */
 const DEVICE_SIGNATURE =
-  /^(Sent from my \w+( \w+)?|Von meinem \w+( \w+)? gesendet|Envoyé de mon \w+( \w+)?|Get Outlook for (iOS|Android)|Outlook für (iOS|Android) beziehen|Obtenir Outlook pour (iOS|Android))\.?\s*(<https?:\/\/[^>]*>)?$/i;
+  /^(Sent from my \w+( \w+)?|Von meinem \w+( \w+)? gesendet|Envoyé de mon \w+( \w+)?|Enviado desde mi \w+( \w+)?|Inviato da(l mio)? \w+( \w+)?|Enviado do meu \w+( \w+)?|Verzonden (vanaf|met) mijn \w+( \w+)?|Get Outlook for (iOS|Android)|Outlook für (iOS|Android) beziehen|Obtenir Outlook pour (iOS|Android))\.?\s*(<https?:\/\/[^>]*>)?$/i;
 /** A quoted block answered inline keeps this many of its last lines, so each answer shows what it answers. */
 const CONTEXT_LINES = 3;
 
