@@ -19,6 +19,7 @@ const ID_ATTRIBUTES =
 // The first five are links (never followed in replay), the others what replay loads; rr_src: what rrweb keeps of an
 // iframe's src.
 const URL_ATTRIBUTES = "href action formaction cite xlink:href src rr_src poster data".split(" ");
+const LOADED = /^(?:srcset|style|_cssText|d|points)$/;
 // Browsers ignore leading spaces and control characters (however many), and tabs/newlines inside the scheme.
 const isScriptUrl = (value: string) =>
   /^(java|vb)script:/i.test(
@@ -112,9 +113,13 @@ export function cleanAttributes(
       // a row of a key without digits: not looked at.
       else if (patterns && ID_ATTRIBUTES.includes(name)) {
         if (/[@%\d]|[\w-]{20}/.test(value)) attributes[name] = patterns(value);
-        // Any other (srcset, style, a stylesheet's text, a custom element's user-email, ng-reflect-*, aria-*): emails,
-        // avatar ids and secret URL parameters out, as in what replay loads. An input's value is the input rules'.
-      } else if (patterns && name !== "value") attributes[name] = maskLoaded(value, patterns);
+        // Any other: emails, avatar ids and secret URL parameters out, as in what replay loads. An input's value is the
+        // input rules'. Where replay loads nothing and no number soup is (a custom element's customer-iban, Angular's
+        // ng-reflect-*, aria-*; not srcset, style, a stylesheet's text, SVG geometry), cards, IBANs and keys too.
+      } else if (patterns && name !== "value") {
+        const loaded = maskLoaded(value, patterns);
+        attributes[name] = LOADED.test(name) || URL_ATTRIBUTES.includes(name) ? loaded : patterns(loaded);
+      }
     } else if (value && typeof value === "object") cssOm(value, patterns); // a style change: a diff of properties
   }
   for (const name of URL_ATTRIBUTES) {
