@@ -5,7 +5,7 @@
  * (the pieces recorded first are masked where they were recorded).
  */
 import { describe, expect, test } from "vitest";
-import { el, sanitized, snapshot } from "../helpers/mask-edges.js";
+import { el, sanitized, snapshot, text } from "../helpers/mask-edges.js";
 
 const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
 
@@ -28,5 +28,32 @@ describe("attributes no rule names", () => {
       expect(json).toContain('"d":"M4111 1111 1111 1111 L0 0"');
       expect(json).toContain('"variant":"primary"');
     }
+  });
+});
+
+describe("spread over inline elements", () => {
+  test("next to an icon (<img>, <svg>) or in custom elements: masked as one text", () => {
+    const groups = (tag: string, card: string) =>
+      card.split(" ").flatMap((g, i) => [...(i ? [text(" ")] : []), el(tag, {}, [text(g)])]);
+    const json = sanitized(
+      snapshot(
+        el("p", {}, [
+          el("img", { src: "x.png" }),
+          text("Card "),
+          ...groups("span", "5105 1051 0510 5100"),
+          text(" ok"),
+        ]),
+        el("p", {}, [text("Card "), ...groups("x-g", "4111 1111 1111 1111")]),
+        el("p", {}, [el("svg", {}), text(" mail "), el("b", {}, [text("svgi.name")]), text("@example-svgi.com")]),
+      ),
+    );
+    for (const leak of ["5105", "0510", "4111", "1111", "svgi.name", "example-svgi"]) expect(json).not.toContain(leak);
+    for (const kept of ["Card ", " ok", " mail ", '"••••"']) expect(json).toContain(kept);
+  });
+
+  test("not joined across a block: the text inside it is its own", () => {
+    const json = sanitized(snapshot(el("div", {}, [text("Ref 4242 4242"), el("div", {}, [text("4242 4242")])])));
+    expect(json).toContain("Ref 4242 4242");
+    expect(json).toContain('"4242 4242"');
   });
 });

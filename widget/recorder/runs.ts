@@ -8,8 +8,9 @@
  */
 import { DOT, maskTail } from "../capture/patterns.js";
 
+// Custom elements too (<x-digit>4242</x-digit>, a design system's <ui-text>): looked into, as inline ones are.
 export const INLINE =
-  /^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr|br)$/i;
+  /^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr|.+-.*)$/i;
 // Runs up to this size are masked whole.
 const RUN_TEXT = 256;
 const RUN_NODES = 32;
@@ -21,13 +22,12 @@ const WINDOW = 100;
 const WIDEN = 64;
 const RUN_MAX = 8192; // and RUN_MAX / 8 pieces
 
-/** What a node is to a run: text, an inline element to look into, a line break, nothing (a comment) or a block. */
-export type Kind = 0 | 1 | 2 | 3 | 4;
+/** What a node is to a run: text, an inline element to look into, a line break or a block, nothing (a comment). */
+export type Kind = 0 | 1 | 2 | 3;
 export const TEXT = 0;
 export const INTO = 1;
 export const BREAK = 2;
 export const SKIP = 3;
-export const BLOCK = 4;
 
 /** A run's text nodes, in order: the element they are in (one check per event), their ids (0: a line break), texts. */
 export interface RunNodes {
@@ -42,7 +42,10 @@ export interface Collected<N> {
   size: number;
 }
 
-/** Collects the inline text under `node`; false when it holds a block or is longer than `limit` characters. */
+/**
+ * Collects the inline text under `node`; false when it is longer than `limit` characters. A block inside (an icon's
+ * <img> or <svg>, a <div>) is not looked into and separates like a line break: the text on either side stays in the run.
+ */
 export function collectRun<N>(
   node: N,
   childrenOf: (n: N) => ArrayLike<N> | undefined,
@@ -55,11 +58,10 @@ export function collectRun<N>(
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     const kind = kindOf(child);
-    if (kind === BLOCK) return false;
     if (kind === INTO) {
       if (!collectRun(child, childrenOf, kindOf, textOf, into, limit)) return false;
     } else if (kind !== SKIP) {
-      // A line break keeps its place (nothing is joined across it) but is no text node.
+      // A line break or a block keeps its place (no address is joined across it) but is no text node.
       const text = kind === TEXT ? textOf(child) : "\n";
       into.nodes.push(kind === TEXT ? child : undefined);
       into.texts.push(text);
@@ -141,15 +143,7 @@ function maskBoundaries(
 }
 
 const domKind = (n: Node): Kind =>
-  n.nodeType === 3
-    ? TEXT
-    : n.nodeType !== 1
-      ? SKIP
-      : !INLINE.test((n as Element).localName)
-        ? BLOCK
-        : (n as Element).localName === "br"
-          ? BREAK
-          : INTO;
+  n.nodeType === 3 ? TEXT : n.nodeType !== 1 ? SKIP : INLINE.test((n as Element).localName) ? INTO : BREAK;
 
 /** For a mutation: the run a recorded text node belongs to (from its nearest block), read from the page. */
 export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {

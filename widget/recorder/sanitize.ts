@@ -20,7 +20,6 @@
 import { maskTail } from "../capture/patterns.js";
 import { type Attributes, asIs, cleanAttributes, cssOm, maskLoaded, type TextMasker } from "./attributes.js";
 import {
-  BLOCK,
   BREAK,
   type Collected,
   collectRun,
@@ -55,15 +54,11 @@ export const MASK_ATTRIBUTE = "data-handoff-mask";
 const serializedKind = (n: SerializedNode): Kind =>
   n.type === TEXT_NODE
     ? TEXT
-    : n.type !== ELEMENT_NODE
-      ? n.type === 5 // a comment
-        ? SKIP
-        : BLOCK
-      : !INLINE.test(n.tagName ?? "")
-        ? BLOCK
-        : n.tagName === "br"
-          ? BREAK
-          : INTO;
+    : n.type === 5 // a comment
+      ? SKIP
+      : n.type === ELEMENT_NODE && INLINE.test(n.tagName ?? "")
+        ? INTO
+        : BREAK;
 
 const childrenOf = (n: SerializedNode) => n.childNodes;
 const textOf = (n: SerializedNode) => n.textContent ?? "";
@@ -74,7 +69,7 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
   // Most blocks of a large page (a table's cells) hold one text or nothing: no run to look at.
   if (!kids || (kids.length < 2 && kids[0]?.type !== ELEMENT_NODE)) return;
   const run: Collected<SerializedNode> = { nodes: [], texts: [], size: 0 };
-  if (!collectRun(node, childrenOf, serializedKind, textOf, run)) return;
+  collectRun(node, childrenOf, serializedKind, textOf, run); // no limit: a snapshot reads every block anyway
   const out = maskAcross(run.texts, patterns);
   if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
 }
