@@ -5,8 +5,15 @@
  * (the pieces recorded first are masked where they were recorded).
  */
 import { describe, expect, test } from "vitest";
+import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
+import { type Found, join } from "../../widget/recorder/edges.js";
+import type { RunNodes } from "../../widget/recorder/runs.js";
+import { type EmittedEvent, sanitizeEvent } from "../../widget/recorder/sanitize.js";
 import { el, sanitized, snapshot, text } from "../helpers/mask-edges.js";
 
+const mask = makeTextMasker({ all: false, patterns: true });
+const patterns = (t: string) => maskPatterns(t);
+const noPage = { getNode: () => null, getId: () => -1 };
 const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
 
 describe("attributes no rule names", () => {
@@ -55,5 +62,38 @@ describe("spread over inline elements", () => {
     const json = sanitized(snapshot(el("div", {}, [text("Ref 4242 4242"), el("div", {}, [text("4242 4242")])])));
     expect(json).toContain("Ref 4242 4242");
     expect(json).toContain('"4242 4242"');
+  });
+});
+
+describe("built up over several mutations", () => {
+  /** Text nodes `ids` of one block, added one per mutation; each event sanitized as the recorder does it. */
+  function added(pieces: string[]): EmittedEvent[] {
+    const events: EmittedEvent[] = [];
+    const found: Found[] = [];
+    for (let n = 1; n <= pieces.length; n++) {
+      const texts = pieces.slice(0, n);
+      const around = (id: number): RunNodes | undefined =>
+        id <= n ? { key: "p", ids: texts.map((_, i) => i + 1), texts } : undefined;
+      const node = { type: 3, id: n, textContent: pieces[n - 1] };
+      const event = { type: 3, data: { source: 0, adds: [{ parentId: 9, node }] } };
+      sanitizeEvent(event, () => false, mask, undefined, { patterns, around, atEdge: (...f) => found.push(f) });
+      events.push(event);
+    }
+    join(found, noPage, "", () => events, patterns, mask)();
+    return events;
+  }
+
+  test("a card one group at a time, an address after its local part: masked where each piece was recorded", () => {
+    const card = JSON.stringify(added(["3530", " ", "1113", " ", "3330", " ", "0000"]));
+    for (const leak of ["3530", "1113", "3330"]) expect(card).not.toContain(leak);
+    const address = JSON.stringify(added(["mut.name", "@", "example-mut.com", " ok"]));
+    for (const leak of ["mut.name", "example-mut"]) expect(address).not.toContain(leak);
+    expect(address).toContain('"m••.••••"');
+    expect(address).toContain('" ok"');
+  });
+
+  test("a piece already masked on its own is not sent again", () => {
+    const [, second] = added(["Key sk_live_51HxAbCdEfGhIjKlMn0pQ", " and more"]);
+    expect(JSON.stringify(second)).not.toContain('"value"');
   });
 });

@@ -60,16 +60,24 @@ export const besideOnPage =
   };
 
 /** Where recorded events carry `from` as the text of node `id` (a snapshot, an add, a text change): `to`. */
-export function rewriteText(events: EmittedEvent[], id: number, from: string, to: string): void {
+export const rewriteText = (events: EmittedEvent[], id: number, from: string, to: string) =>
+  rewriteTexts(events, new Map([[id, [from, to]]]));
+
+/** rewriteText for several nodes at once (one pass over the events): id to [from, to]. */
+export function rewriteTexts(events: EmittedEvent[], changes: Map<number, [string, string]>): void {
+  const to = (id: number | undefined, value: string | null | undefined) => {
+    const change = changes.get(id as number);
+    return change && value === change[0] ? change[1] : value;
+  };
   const visit = (n: SerializedText) => {
-    if (n.id === id && n.textContent === from) n.textContent = to;
+    if (n.type === 3) n.textContent = to(n.id, n.textContent) as string;
     n.childNodes?.forEach(visit);
   };
   for (const { data } of events) {
     const d = data as MutationData;
     if (d?.node) visit(d.node);
     for (const add of addsOf(d)) visit(add.node);
-    for (const text of d?.texts ?? []) if (text.id === id && text.value === from) text.value = to;
+    for (const text of d?.texts ?? []) text.value = to(text.id, text.value) as string | null;
   }
 }
 
@@ -191,13 +199,16 @@ export function unhide(text: string, patterns: TextMasker): string {
   return text.replace(/[\s\S]/g, (c) => (HIDDEN.test(c) ? c : out[j] === bare[j++] ? c : out[j - 1]));
 }
 
+/** What the recorder tells this chunk: [text's id, raw], [earlier piece's id, from, to]. */
+export type Found = [number, string, string?];
+
 /**
  * What the recorder calls with each event once this chunk is loaded (and once, without one, when it arrives): joins
  * the texts found since (`found`, emptied; one the page has removed meanwhile as the events recorded it), and
  * watches them: what is written beside one later is joined in the mutation that records it.
  */
 export function join(
-  found: [number, string][],
+  found: Found[],
   mirror: Mirror,
   skip: string,
   events: () => EmittedEvent[],
@@ -223,7 +234,13 @@ export function join(
     if (!found.length) return;
     const all = events();
     let recorded: Beside | undefined;
-    for (const [id, raw] of found.splice(0)) {
+    const earlier = new Map<number, [string, string]>();
+    for (const [id, raw, to] of found.splice(0)) {
+      // A piece of a run recorded before the rest of it (<b>jane</b>, then @example.com): masked where it was.
+      if (to !== undefined) {
+        earlier.set(id, [mask(raw), mask(to)]);
+        continue;
+      }
       const shown = unhide(raw, patterns);
       if (shown !== raw) rewriteText(all, id, mask(raw), mask(shown));
       // Removed before this chunk arrived (a toast, a list rendered again): joined as the events recorded it.
@@ -236,5 +253,6 @@ export function join(
         if (watched.size > 100) watched.delete(watched.keys().next().value as number);
       }
     }
+    if (earlier.size) rewriteTexts(all, earlier);
   };
 }

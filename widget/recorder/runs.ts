@@ -182,7 +182,8 @@ export function makeGrowth(): (key: unknown, text: string) => boolean {
 
 /**
  * A mutation's new or changed text nodes, masked with the rest of their run as it is on the page now; pieces of the
- * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes.
+ * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes, and
+ * `earlier` is told each (edges.ts masks it where it was recorded).
  */
 export function maskRunsOf(
   data: {
@@ -192,6 +193,7 @@ export function maskRunsOf(
   patterns: (text: string) => string,
   around: (id: number) => RunNodes | undefined,
   growing?: (key: unknown, text: string) => boolean,
+  earlier?: (id: number, from: string, to: string) => void,
 ): void {
   const ids = new Set<number>();
   for (const add of data.adds ?? []) if (add.node.type === 3 /* text */ && add.node.id) ids.add(add.node.id);
@@ -229,5 +231,11 @@ export function maskRunsOf(
     const change = changed.get(text.id);
     if (change && changed.delete(text.id) && text.value === change[0]) text.value = change[1];
   }
-  data.texts = [...(data.texts ?? []), ...Array.from(changed, ([id, [, value]]) => ({ id, value }))];
+  data.texts ??= [];
+  // Not those the run masks as they were masked alone (recorded so already).
+  for (const [id, [from, value]] of changed)
+    if (value !== patterns(from)) {
+      data.texts.push({ id, value });
+      earlier?.(id, from, value);
+    }
 }

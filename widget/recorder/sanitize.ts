@@ -76,7 +76,7 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
 
 // Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations; and
 // each with an invisible character or a full-width digit in it, which may hide an address or a card (edges.ts, unhide).
-let atEdge: ((id: number, raw: string) => void) | undefined;
+let atEdge: SanitizeOptions["atEdge"];
 const AT_EDGE = /^\s*[@＠]|[@＠]\s*$|[\xad\u200b\u2060\ufeff０-９]/;
 
 function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
@@ -112,8 +112,9 @@ export interface SanitizeOptions {
   /** For mutations: whether the text under a key grew at its end since it was last recorded (runs.ts, makeGrowth). */
   growing?: (key: unknown, text: string) => boolean;
   /** For mutations: told each text with an @ at an edge (an address split over blocks may end or start there), as the
-   * page wrote it, with its node's id (edges.ts joins it with the page's text next to it). */
-  atEdge?: (id: number, raw: string) => void;
+   * page wrote it, with its node's id (edges.ts joins it with the page's text next to it); a piece of a run recorded
+   * earlier, with what it is now (`to`). */
+  atEdge?: (id: number, raw: string, to?: string) => void;
 }
 
 export function sanitizeEvent(
@@ -143,7 +144,7 @@ export function sanitizeEvent(
   const { patterns, growing } = options;
   // Text still being written (a text node's value, or the one text of its parent, extended): its end is masked too.
   const tail = (key: number, text: string) => (patterns && growing?.(key, text) ? maskTail : asIs);
-  if (patterns && options.around) maskRunsOf(data, patterns, options.around, growing);
+  if (patterns && options.around) maskRunsOf(data, patterns, options.around, growing, atEdge);
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
   for (const add of data.adds ?? [])
     if (add.node.type === ELEMENT_NODE || add.node.type === TEXT_NODE || add.node.childNodes) {
