@@ -35,7 +35,7 @@ export function sanitizeOnPage(
   const found: [number, string][] = [];
   sanitizeEvent(event, () => false, mask, undefined, {
     ...options,
-    atEdge: (id, raw, to) => !to && found.push([id, raw]),
+    atEdge: (id, raw, to) => typeof id === "number" && !to && found.push([id, raw]),
   });
   const beside = (id: number, after: boolean) => {
     const at = texts.findIndex(([n]) => n === id);

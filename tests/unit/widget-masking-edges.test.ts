@@ -28,7 +28,7 @@ const sanitized = (data: object, page: Page, texts: Record<number, string>, reco
   const found: [number, string][] = [];
   sanitizeEvent(event, () => false, mask, undefined, {
     patterns,
-    atEdge: (id, raw, to) => !to && found.push([id, raw]),
+    atEdge: (id, raw, to) => typeof id === "number" && !to && found.push([id, raw]),
   });
   joinAtEdges(found, beside, [...recorded, event], patterns, mask);
   return event.data as { adds?: { node: object }[]; texts?: { id: number; value: string }[] };

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
-import { type Found, join } from "../../widget/recorder/edges.js";
+import { type Found, join, unhide } from "../../widget/recorder/edges.js";
 import type { RunNodes } from "../../widget/recorder/runs.js";
 import { type EmittedEvent, sanitizeEvent } from "../../widget/recorder/sanitize.js";
 import { el, sanitized, snapshot, text } from "../helpers/mask-edges.js";
@@ -62,6 +62,35 @@ describe("spread over inline elements", () => {
     const json = sanitized(snapshot(el("div", {}, [text("Ref 4242 4242"), el("div", {}, [text("4242 4242")])])));
     expect(json).toContain("Ref 4242 4242");
     expect(json).toContain('"4242 4242"');
+  });
+});
+
+describe("attributes with invisible characters or full-width digits", () => {
+  test("masked as the page shows them once the joining code has them; the characters stay, so does the rest", () => {
+    const attributes = {
+      title: "ja\u00adne.t@exa\u00admple-ti.com",
+      "aria-label": "Mail ja\u200cne.a@example-al.com",
+      alt: "Card ４０１２ ８８８８ ８８８８ １８８１",
+      contact: "jane\u2060.c@example-c.com",
+      "data-note": "Donau\u00addampf\u00adschiff",
+      style: "--n: '４２４２'",
+    };
+    const event = snapshot(el("x-user", { ...attributes }));
+    const found: Found[] = [];
+    sanitizeEvent(event, () => false, mask, undefined, { patterns, atEdge: (...f) => found.push(f) });
+    expect(found.length).toBeGreaterThan(0);
+    join(found, noPage, "", () => [event], patterns, mask)();
+    const json = JSON.stringify(event);
+    for (const leak of ["mple-ti", "ne.a", "le-al", "８８８８", "jane", "example-c"]) expect(json).not.toContain(leak);
+    for (const kept of ["Mail ", "Card ", "Donau\u00addampf\u00adschiff", "--n: '４２４２'", "\u2060"])
+      expect(json).toContain(kept);
+  });
+
+  test("zero-width joiners in text, as zero-width spaces", () => {
+    const out = unhide("zw ja\u200cne.n@example-zwnj.com end \u200d", patterns);
+    expect(out).not.toContain("ne.n");
+    expect(out).not.toContain("zwnj");
+    expect(out.startsWith("zw j")).toBe(true);
   });
 });
 

@@ -91,13 +91,20 @@ export function cssOm(css: object, patterns?: TextMasker): void {
     else if (o[k] && typeof o[k] === "object") cssOm(o[k], patterns);
 }
 
-/** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
+// Invisible characters and full-width digits, which may hide an address or a card (title="ja&shy;ne@…").
+const HIDDEN = /[\xad\u200b-\u200d\u2060\ufeff０-９]/;
+
+/**
+ * Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. `hidden` is told each value with
+ * an invisible character or a full-width digit in it, as the page wrote it (edges.ts masks it as the page shows it).
+ */
 export function cleanAttributes(
   attributes: Attributes,
   masked: () => boolean,
   mask: TextMasker,
   tagName?: string,
   patterns?: TextMasker,
+  hidden?: (attributes: Attributes, name: string, raw: string) => void,
 ): void {
   delete attributes.srcdoc;
   // Avatar URLs also where replay or the page may load them later: data-* (a lazy loader's data-src), links.
@@ -107,6 +114,7 @@ export function cleanAttributes(
     if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
     // data-* values are not shown but are recorded: apps keep the user's email or ids there for their scripts.
     else if (typeof value === "string") {
+      if (hidden && HIDDEN.test(value)) hidden(attributes, name, value);
       if (name.startsWith("data-") || name === "content" || name === "download")
         attributes[name] = avatars(mask(value));
       // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs, nor the 20+ characters in

@@ -6,7 +6,9 @@
  * before it later (or rewritten there), a domain after "ops@", is masked in the mutation that records it. Loaded on
  * the first such text only (few pages have one), so the recording's chunk stays small; until then the events sit in
  * memory, not sent (Recorder.getEvents gives none until then), and a text the page has removed meanwhile is
- * joined with its neighbour as the events recorded them.
+ * joined with its neighbour as the events recorded them. The same for the other rare finds that need the events already
+ * recorded: text or attributes with invisible characters or full-width digits (unhide), and the pieces of a run
+ * recorded before the rest made them personal data (runs.ts).
  */
 import type { TextMasker } from "./attributes.js";
 import type { EmittedEvent } from "./sanitize.js";
@@ -179,7 +181,7 @@ function besideRecorded(events: EmittedEvent[]): Beside {
 }
 
 const asIs: TextMasker = (text) => text;
-const HIDDEN = /[\xad\u200b\u2060\ufeff]/;
+const HIDDEN = /[\xad\u200b-\u200d\u2060\ufeff]/;
 
 /**
  * Text with invisible characters in it (a soft hyphen, a zero-width space: jane&shy;doe@exam&shy;ple.com) or
@@ -187,7 +189,7 @@ const HIDDEN = /[\xad\u200b\u2060\ufeff]/;
  * changed is changed (the invisible characters stay where they were).
  */
 export function unhide(text: string, patterns: TextMasker): string {
-  if (!/[\xad\u200b\u2060\ufeff０-９]/.test(text)) return text;
+  if (!/[\xad\u200b-\u200d\u2060\ufeff０-９]/.test(text)) return text;
   const bare = text
     .replace(new RegExp(HIDDEN, "g"), "")
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -199,8 +201,27 @@ export function unhide(text: string, patterns: TextMasker): string {
   return text.replace(/[\s\S]/g, (c) => (HIDDEN.test(c) ? c : out[j] === bare[j++] ? c : out[j - 1]));
 }
 
-/** What the recorder tells this chunk: [text's id, raw], [earlier piece's id, from, to]. */
-export type Found = [number, string, string?];
+// What replay loads or draws (a background's base64, a path's numbers): not read as text.
+const LOADED = /^(?:srcset|style|_cssText|d|points)$/;
+
+/**
+ * An attribute the page wrote with invisible characters or full-width digits (`raw`), as recorded (`attributes`, in
+ * the event; cleaned since): what the patterns find in it as the page shows it is masked too.
+ */
+export function unhideAttribute(attributes: Attributes, name: string, raw: string, patterns: TextMasker): void {
+  const now = attributes[name];
+  const shown = unhide(raw, patterns);
+  if (typeof now !== "string" || shown === raw || LOADED.test(name)) return;
+  // Cleaned to another length (a secret URL parameter out): every letter and digit goes.
+  attributes[name] =
+    now.length === shown.length
+      ? now.replace(/[\s\S]/g, (c, i) => (shown[i] === "•" ? "•" : c))
+      : now.replace(/[\p{L}\p{N}]/gu, "•");
+}
+
+type Attributes = Record<string, unknown>;
+/** What the recorder tells this chunk: [text's id, raw], [earlier piece's id, from, to], [attributes, name, raw]. */
+export type Found = [number | Attributes, string, string?];
 
 /**
  * What the recorder calls with each event once this chunk is loaded (and once, without one, when it arrives): joins
@@ -236,6 +257,10 @@ export function join(
     let recorded: Beside | undefined;
     const earlier = new Map<number, [string, string]>();
     for (const [id, raw, to] of found.splice(0)) {
+      if (typeof id === "object") {
+        unhideAttribute(id, raw, to as string, patterns);
+        continue;
+      }
       // A piece of a run recorded before the rest of it (<b>jane</b>, then @example.com): masked where it was.
       if (to !== undefined) {
         earlier.set(id, [mask(raw), mask(to)]);

@@ -77,14 +77,14 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
 // Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations; and
 // each with an invisible character or a full-width digit in it, which may hide an address or a card (edges.ts, unhide).
 let atEdge: SanitizeOptions["atEdge"];
-const AT_EDGE = /^\s*[@＠]|[@＠]\s*$|[\xad\u200b\u2060\ufeff０-９]/;
+const AT_EDGE = /^\s*[@＠]|[@＠]\s*$|[\xad\u200b-\u200d\u2060\ufeff０-９]/;
 
 function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
   let masked = maskedAbove;
   const { patterns } = options;
   if (node.type === ELEMENT_NODE && node.attributes) {
     if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
-    cleanAttributes(node.attributes, masked, mask, node.tagName, patterns);
+    cleanAttributes(node.attributes, masked, mask, node.tagName, patterns, atEdge);
     if (patterns && !INLINE.test(node.tagName ?? "")) maskRun(node, patterns);
   } else if (node.type === TEXT_NODE && node.textContent) {
     if (atEdge && !node.isStyle && AT_EDGE.test(node.textContent)) atEdge(node.id as number, node.textContent);
@@ -113,8 +113,9 @@ export interface SanitizeOptions {
   growing?: (key: unknown, text: string) => boolean;
   /** For mutations: told each text with an @ at an edge (an address split over blocks may end or start there), as the
    * page wrote it, with its node's id (edges.ts joins it with the page's text next to it); a piece of a run recorded
-   * earlier, with what it is now (`to`). */
-  atEdge?: (id: number, raw: string, to?: string) => void;
+   * earlier, with what it is now (`to`); an attribute with invisible characters: its element's attributes, its name
+   * and the value as the page wrote it. */
+  atEdge?: (id: number | Attributes, raw: string, to?: string) => void;
 }
 
 export function sanitizeEvent(
@@ -153,7 +154,7 @@ export function sanitizeEvent(
       if (add.node.textContent) add.node.textContent = end(add.node.textContent);
     }
   for (const change of data.attributes ?? [])
-    cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask, undefined, options.patterns);
+    cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask, undefined, options.patterns, atEdge);
   // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact; addresses go.
   for (const text of data.texts ?? [])
     if (text.value) {
