@@ -126,3 +126,41 @@ describe("built up over several mutations", () => {
     expect(JSON.stringify(second)).not.toContain('"value"');
   });
 });
+
+describe("captured text with invisible characters or full-width digits", () => {
+  test("click text, console messages, the page title: masked as a reader sees them before the ticket leaves", async () => {
+    const g = globalThis as Record<string, unknown>;
+    const saved = { location: g.location, document: g.document };
+    g.addEventListener ??= () => {};
+    g.location = { href: "https://app.example/inbox" };
+    g.document = { title: "Inbox - ja\u00adne.title@exa\u00admple-title.com" };
+    try {
+      const { buildBody } = await import("../../widget/submit.js");
+      const click = { t: 1, selector: "button#b1", tag: "button", x: 0, y: 0 };
+      const body = buildBody({
+        values: { email: "me@x.example", subject: "Help", description: "It broke" },
+        identity: {},
+        metadata: { plan: "pro", seats: 12 },
+        openedAt: 1,
+        capture: {
+          snapshot: () => ({
+            clicks: [
+              { ...click, text: "Mail ja\u00adne.click@exa\u00admple-click.com" },
+              { ...click, text: "Card ４０００ ００２５ ００００ ３１５５" },
+              { ...click, text: "Pay now" },
+            ],
+            console: [{ t: 1, level: "error", kind: "console", message: "for ja\u200bne.c@exa\u200bmple-c.com" }],
+          }),
+        } as never,
+        events: [],
+      });
+      const json = JSON.stringify(body);
+      for (const leak of ["ne.click", "mple-click", "００２５", "0025", "ne.title", "mple-title", "ne.c@", "mple-c"])
+        expect(json).not.toContain(leak);
+      for (const kept of ["Mail j", "Card ", "Pay now", "Inbox - j", '"plan":"pro"', '"seats":12', '"t":1'])
+        expect(json).toContain(kept);
+    } finally {
+      Object.assign(g, saved);
+    }
+  });
+});
