@@ -2,9 +2,10 @@
  * Leaks found on pages never seen before (issue #12, eleventh pass): cards, IBANs and keys in attributes no rule
  * names (<x-row customer-iban>, also set later), attributes written with invisible characters or full-width digits,
  * a card or an address spread over inline elements next to an icon or in custom elements, and one built up over
- * several mutations (its first pieces were recorded before it was whole). Checked with them, and did not leak: a
- * data-* card, <template>, <noscript>, a textarea's default text, SVG <title>/<desc>, a mailto: link, an access token
- * in a link's fragment, a signed URL in srcset, a hidden input, a contenteditable, a closed shadow root.
+ * several mutations (its first pieces were recorded before it was whole), also in a shadow root. Checked with them,
+ * and did not leak: a data-* card, <template>, <noscript>, a textarea's default text, SVG <title>/<desc>, a mailto:
+ * link, an access token in a link's fragment, a signed URL in srcset, a hidden input, a contenteditable, a closed
+ * shadow root.
  */
 import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
@@ -29,7 +30,7 @@ const PAGE = `<meta charset="utf-8">
 <img srcset="https://cdn.example/a.jpg?X-Amz-Signature=srcsetsig111 1x" src="z.png">
 <form><input type="hidden" name="nonce_field" value="hiddenval12345"></form>
 <div contenteditable>ce 4000 0025 0000 3155</div>
-<x-field id="xf"></x-field><div id="closed"></div>
+<x-field id="xf"></x-field><div id="closed"></div><div id="shadow"></div>
 <p id="card"></p><p id="mail"></p><p id="done"></p>`;
 
 const SECRETS = [
@@ -64,6 +65,8 @@ const SECRETS = [
   "1113",
   "mut.name",
   "example-mut",
+  "3714",
+  "496353",
 ];
 
 const strings = (value: unknown): string[] =>
@@ -88,6 +91,12 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: attributes no rule names, data sp
       // A card one group per mutation, an address piece by piece: whole only in the last one.
       for (const group of ["3530", "1113", "3330", "0000"]) {
         $("card").append(Object.assign(document.createElement("span"), { textContent: group }), " ");
+        await pause();
+      }
+      // The same in a shadow root: an American Express number, 4-6-5.
+      const shadow = $("shadow").attachShadow({ mode: "open" });
+      for (const group of ["3714", "496353", "98431"]) {
+        shadow.append(Object.assign(document.createElement("span"), { textContent: group }), " ");
         await pause();
       }
       $("mail").append(Object.assign(document.createElement("b"), { textContent: "mut.name" }));

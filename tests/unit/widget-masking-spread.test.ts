@@ -7,7 +7,7 @@
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
 import { type Found, join, unhide } from "../../widget/recorder/edges.js";
-import type { RunNodes } from "../../widget/recorder/runs.js";
+import { maskAcross, type RunNodes, runOnPage } from "../../widget/recorder/runs.js";
 import { type EmittedEvent, sanitizeEvent } from "../../widget/recorder/sanitize.js";
 import { el, sanitized, snapshot, text } from "../helpers/mask-edges.js";
 
@@ -56,6 +56,26 @@ describe("spread over inline elements", () => {
     );
     for (const leak of ["5105", "0510", "4111", "1111", "svgi.name", "example-svgi"]) expect(json).not.toContain(leak);
     for (const kept of ["Card ", " ok", " mail ", '"••••"']) expect(json).toContain(kept);
+  });
+
+  test("in a shadow root, changed later: the run is its inline elements' (read from the page)", () => {
+    // As the DOM has it: a text's parent is a <span>, whose parentNode is the shadow root and parentElement null.
+    const root = { nodeType: 11, childNodes: [] as object[] };
+    for (const group of ["3714", "496353", "98431"]) {
+      const span = {
+        nodeType: 1,
+        localName: "span",
+        parentNode: root,
+        parentElement: null,
+        childNodes: [] as object[],
+      };
+      span.childNodes.push({ nodeType: 3, nodeValue: group, parentNode: span, parentElement: span });
+      root.childNodes.push(span, { nodeType: 3, nodeValue: " ", parentNode: root, parentElement: null });
+    }
+    const last = (root.childNodes[4] as { childNodes: Node[] }).childNodes[0];
+    const run = runOnPage(last, () => 1, "[data-handoff-mask]");
+    expect(run?.texts.join("")).toBe("3714 496353 98431 ");
+    expect(maskAcross(run?.texts ?? [], patterns)?.join("")).toBe("•••• •••••• ••••• ");
   });
 
   test("not joined across a block: the text inside it is its own", () => {

@@ -145,10 +145,13 @@ function maskBoundaries(
 const domKind = (n: Node): Kind =>
   n.nodeType === 3 ? TEXT : n.nodeType !== 1 ? SKIP : INLINE.test((n as Element).localName) ? INTO : BREAK;
 
-/** For a mutation: the run a recorded text node belongs to (from its nearest block), read from the page. */
+/**
+ * For a mutation: the run a recorded text node belongs to (from its nearest block, or the shadow root its inline
+ * elements are in), read from the page.
+ */
 export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {
-  let el = text?.parentElement;
-  while (el && INLINE.test(el.localName)) el = el.parentElement;
+  let el = text?.parentNode as Element | null | undefined;
+  while (el && INLINE.test(el.localName)) el = el.parentNode as Element | null;
   // Most changed texts (a live cell, a counter) are the only child of their block: no run, nothing to collect.
   if (!el || (el.firstChild === text && el.lastChild === text)) return;
   const run: Collected<Node> = { nodes: [], texts: [], size: 0 };
@@ -161,7 +164,7 @@ export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: st
     RUN_MAX,
   );
   // The selector last: it is the dearest check.
-  if (!inline || !twoPieces(run.texts) || el.closest(skip)) return;
+  if (!inline || !twoPieces(run.texts) || el.closest?.(skip)) return;
   return { key: el, ids: run.nodes.map((n) => (n ? idOf(n) : 0)), texts: run.texts };
 }
 
