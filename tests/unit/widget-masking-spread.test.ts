@@ -147,6 +147,26 @@ describe("built up over several mutations", () => {
   });
 });
 
+describe("groups separated as a page shows one space", () => {
+  test.each([
+    ["two spaces (a template's)", "Card 4242 4242  4242 4242 ok"],
+    ["a tab", "Card 4242\t4242\t4242\t4242 ok"],
+    ["ideographic spaces (Japanese pages)", "Card 4242\u30004242\u30004242\u30004242 ok"],
+    ["figure spaces", "Card 4242\u20074242\u20074242\u20074242 ok"],
+    ["thin spaces in an IBAN", "Card DE89\u20093704\u20090044\u20090532\u20090130\u200900 ok"],
+  ])("%s: masked, the separators kept", (_, text) => {
+    const out = patterns(text);
+    expect(out).not.toMatch(/\d{4}/);
+    expect(out.replace(/\S/g, "x")).toBe(text.replace(/\S/g, "x"));
+    expect(out.startsWith("Card ") && out.endsWith(" ok")).toBe(true);
+  });
+
+  test("numbers apart stay: an order and an amount, a date and a time", () => {
+    for (const text of ["Order 123456  shipped  4242", "2024-05-01\t12:30  4242 4242 4242"])
+      expect(patterns(text)).toBe(text);
+  });
+});
+
 describe("captured text with invisible characters or full-width digits", () => {
   test("click text, console messages, the page title: masked as a reader sees them before the ticket leaves", async () => {
     const g = globalThis as Record<string, unknown>;
