@@ -2,10 +2,10 @@
  * Leaks found on pages never seen before (issue #12, eleventh pass): cards, IBANs and keys in attributes no rule
  * names (<x-row customer-iban>, also set later), attributes written with invisible characters or full-width digits,
  * a card or an address spread over inline elements next to an icon or in custom elements, and one built up over
- * several mutations (its first pieces were recorded before it was whole), also in a shadow root. Checked with them,
- * and did not leak: a data-* card, <template>, <noscript>, a textarea's default text, SVG <title>/<desc>, a mailto:
- * link, an access token in a link's fragment, a signed URL in srcset, a hidden input, a contenteditable, a closed
- * shadow root.
+ * several mutations (its first pieces were recorded before it was whole), also in a shadow root; a URL's secret
+ * parameter in the page's text (a reset or invite link shown to copy). Checked with them, and did not leak: a data-*
+ * card, <template>, <noscript>, a textarea's default text, SVG <title>/<desc>, a mailto: link, an access token in a
+ * link's fragment, a signed URL in srcset, a hidden input, a contenteditable, a closed shadow root.
  */
 import { describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
@@ -31,6 +31,7 @@ const PAGE = `<meta charset="utf-8">
 <form><input type="hidden" name="nonce_field" value="hiddenval12345"></form>
 <div contenteditable>ce 4000 0025 0000 3155</div>
 <x-field id="xf"></x-field><div id="closed"></div><div id="shadow"></div>
+<p>Reset link: https://app.example.com/reset?token=Zx81kQ2pL0aa7Hn3 (expires)</p>
 <p id="card"></p><p id="mail"></p><p id="done"></p>`;
 
 const SECRETS = [
@@ -67,6 +68,8 @@ const SECRETS = [
   "example-mut",
   "3714",
   "496353",
+  "Zx81kQ2p",
+  "8f7d6a2b",
 ];
 
 const strings = (value: unknown): string[] =>
@@ -105,6 +108,7 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: attributes no rule names, data sp
       await pause();
       $("mail").append(Object.assign(document.createElement("i"), { textContent: "example-mut.com" }), " ok");
       await pause();
+      $("card").insertAdjacentText("afterend", "Invite: https://app.example.com/join?invite_code=8f7d6a2b&team=acme");
       $("done").textContent = "Done";
     });
     await page.getByText("Done").waitFor();
@@ -126,6 +130,8 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: attributes no rule names, data sp
       " end",
       "Saved card",
       "m••.••••",
+      "reset?token=••••",
+      "&team=acme",
       "Done",
     ])
       expect(json, visible).toContain(visible);

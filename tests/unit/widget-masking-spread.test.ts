@@ -114,6 +114,31 @@ describe("attributes with invisible characters or full-width digits", () => {
   });
 });
 
+describe("a URL's secret parameter in the page's text", () => {
+  test("a reset link, an invite, a token in a fragment: the value masked once the joining code has it", () => {
+    const texts = [
+      "Reset link: https://app.example.com/reset?token=Zx81kQ2pL0aa7Hn3 (expires)",
+      "Invite: https://app.example.com/join?invite_code=8f7d6a2b&team=acme",
+      "Back to https://app.example.com/cb#access_token=ya29.a0AfH6SMBx&expires_in=3599",
+      "GET /api/v1/users?api_key=abcd1234efgh5678&page=2 200",
+    ];
+    const event = snapshot(...texts.map((t) => el("p", {}, [{ ...text(t), id: texts.indexOf(t) + 1 }])));
+    const found: Found[] = [];
+    sanitizeEvent(event, () => false, mask, undefined, { patterns, atEdge: (...f) => found.push(f) });
+    join(found, noPage, "", () => [event], patterns, mask)();
+    const json = JSON.stringify(event);
+    for (const leak of ["Zx81kQ2p", "8f7d6a2b", "ya29", "abcd1234"]) expect(json).not.toContain(leak);
+    for (const kept of [
+      "Reset link: https://app.example.com/reset?token=••••",
+      " (expires)",
+      "&team=acme",
+      "&page=2 200",
+    ])
+      expect(json).toContain(kept);
+    expect(json).toContain("&expires_in=3599");
+  });
+});
+
 describe("built up over several mutations", () => {
   /** Text nodes `ids` of one block, added one per mutation; each event sanitized as the recorder does it. */
   function added(pieces: string[]): EmittedEvent[] {

@@ -7,9 +7,10 @@
  * the first such text only (few pages have one), so the recording's chunk stays small; until then the events sit in
  * memory, not sent (Recorder.getEvents gives none until then), and a text the page has removed meanwhile is
  * joined with its neighbour as the events recorded them. The same for the other rare finds that need the events already
- * recorded: text or attributes with invisible characters or full-width digits (unhide), and the pieces of a run
- * recorded before the rest made them personal data (runs.ts).
+ * recorded: text or attributes with invisible characters or full-width digits (unhide), a URL's secret parameter in
+ * text (maskParams), and the pieces of a run recorded before the rest made them personal data (runs.ts).
  */
+import { isSecretParam } from "../capture/scrub.js";
 import type { TextMasker } from "./attributes.js";
 import type { EmittedEvent } from "./sanitize.js";
 
@@ -201,6 +202,15 @@ export function unhide(text: string, patterns: TextMasker): string {
   return text.replace(/[\s\S]/g, (c) => (HIDDEN.test(c) ? c : out[j] === bare[j++] ? c : out[j - 1]));
 }
 
+// A URL's parameter written in the page's text (a reset or invite link shown to copy, an API call in a log).
+const PARAM = /([?&#;]([\w.%-]+)=)([^&#\s"'<>]+)/g;
+
+/** The values of secret parameters (?token=, #access_token=, &api_key=) in text, as in captured URLs: dots. */
+export const maskParams = (text: string) =>
+  text.replace(PARAM, (m, before: string, name: string, value: string) =>
+    isSecretParam(name) ? before + "•".repeat(value.length) : m,
+  );
+
 // What replay loads or draws (a background's base64, a path's numbers): not read as text.
 const LOADED = /^(?:srcset|style|_cssText|d|points)$/;
 
@@ -266,7 +276,7 @@ export function join(
         earlier.set(id, [mask(raw), mask(to)]);
         continue;
       }
-      const shown = unhide(raw, patterns);
+      const shown = maskParams(unhide(raw, patterns));
       if (shown !== raw) rewriteText(all, id, mask(raw), mask(shown));
       // Removed before this chunk arrived (a toast, a list rendered again): joined as the events recorded it.
       if (!mirror.getNode(id)) {

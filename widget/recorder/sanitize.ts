@@ -74,10 +74,11 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
   if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
 }
 
-// Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations; and
-// each with an invisible character or a full-width digit in it, which may hide an address or a card (edges.ts, unhide).
+// Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations; each
+// with an invisible character or a full-width digit in it, which may hide an address or a card (edges.ts, unhide); and
+// each with a URL parameter (?token=…: edges.ts, maskParams).
 let atEdge: SanitizeOptions["atEdge"];
-const AT_EDGE = /^\s*[@＠]|[@＠]\s*$|[\xad\u200b-\u200d\u2060\ufeff０-９]/;
+const AT_EDGE = /^\s*[@＠]|[@＠]\s*$|[\xad\u200b-\u200d\u2060\ufeff０-９]|[?&#;][\w.%-]+=/;
 
 function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
   let masked = maskedAbove;
