@@ -102,11 +102,11 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
     description: values.description.trim(),
     pageUrl: scrubUrl(location.href),
     // Titles carry addresses and numbers too ("Inbox - jane@example.com", "Invoice for 4111…").
-    pageTitle: maskPatterns(document.title.slice(0, 300)) || undefined,
+    pageTitle: asShown(maskPatterns(document.title.slice(0, 300))) || undefined,
     openedAt: input.openedAt,
     submittedAt: Date.now(),
     identity: Object.keys(identity).length ? identity : undefined,
-    context: {
+    context: asShown({
       clicks: [],
       navigation: [],
       console: [],
@@ -114,7 +114,7 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
       ...snapshot,
       metadata: scrubMetadata(mergeMetadata({}, input.metadata), identity.email),
       locale: input.locale,
-    },
+    }),
     recording: events.length
       ? {
           included: true,
@@ -123,6 +123,26 @@ export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "c
         }
       : { included: false },
   });
+}
+
+const HIDDEN = /[\xad\u200b-\u200d\u2060\ufeff０-９]/;
+
+/**
+ * Captured text (click text, console messages, titles, metadata) as a reader sees it, where the page wrote it with
+ * invisible characters (soft hyphens, zero-width spaces) or full-width digits: what they hid from the patterns when it
+ * was captured (j&shy;ane@exam&shy;ple.com, ４２４２ …) is masked now, before it leaves. Other text stays as captured.
+ */
+function asShown<T>(value: T): T {
+  if (typeof value === "string") {
+    if (!HIDDEN.test(value)) return value;
+    // NFKC may lengthen a few characters (㍻): never past the limit the text was captured to.
+    const plain = value.normalize("NFKC").replace(/[\xad\u200b-\u200d\u2060\ufeff]/g, "");
+    return maskPatterns(plain).slice(0, value.length) as T;
+  }
+  if (Array.isArray(value)) return value.map(asShown) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, asShown(v)])) as T;
+  return value;
 }
 
 /**

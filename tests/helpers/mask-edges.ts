@@ -33,7 +33,10 @@ export function sanitizeOnPage(
   if (data.node) visit(data.node);
   for (const add of data.adds ?? []) visit(add.node);
   const found: [number, string][] = [];
-  sanitizeEvent(event, () => false, mask, undefined, { ...options, atEdge: (id, raw) => found.push([id, raw]) });
+  sanitizeEvent(event, () => false, mask, undefined, {
+    ...options,
+    atEdge: (id, raw, to) => typeof id === "number" && !to && found.push([id, raw]),
+  });
   const beside = (id: number, after: boolean) => {
     const at = texts.findIndex(([n]) => n === id);
     for (let i = after ? at + 1 : at - 1; at >= 0 && i >= 0 && i < texts.length; i += after ? 1 : -1)

@@ -26,7 +26,10 @@ const sanitized = (data: object, page: Page, texts: Record<number, string>, reco
     return other === undefined ? undefined : [other, texts[other]];
   };
   const found: [number, string][] = [];
-  sanitizeEvent(event, () => false, mask, undefined, { patterns, atEdge: (id, raw) => found.push([id, raw]) });
+  sanitizeEvent(event, () => false, mask, undefined, {
+    patterns,
+    atEdge: (id, raw, to) => typeof id === "number" && !to && found.push([id, raw]),
+  });
   joinAtEdges(found, beside, [...recorded, event], patterns, mask);
   return event.data as { adds?: { node: object }[]; texts?: { id: number; value: string }[] };
 };

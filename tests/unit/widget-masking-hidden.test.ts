@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { makeTextMasker, maskPatterns } from "../../widget/capture/patterns.js";
-import { join, unhide } from "../../widget/recorder/edges.js";
+import { type Found, join, unhide } from "../../widget/recorder/edges.js";
 import { sanitizeEvent } from "../../widget/recorder/sanitize.js";
 
 const mask = makeTextMasker({ all: false, patterns: true });
@@ -110,8 +110,8 @@ describe("text with invisible characters or full-width digits", () => {
         adds: [{ parentId: 5, nextId: null, node: { type: 3, id: 40, textContent: "ja\u00adne@exam\u00adple.com" } }],
       },
     };
-    const found: [number, string][] = [];
-    sanitizeEvent(added, () => false, mask, undefined, { patterns, atEdge: (id, raw) => found.push([id, raw]) });
+    const found: Found[] = [];
+    sanitizeEvent(added, () => false, mask, undefined, { patterns, atEdge: (...f) => found.push(f) });
     expect(found).toHaveLength(1);
     join(found, { getNode: () => null, getId: () => -1 }, "", () => [added], patterns, mask)();
     const json = JSON.stringify(added);

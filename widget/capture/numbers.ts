@@ -5,14 +5,15 @@
 import { DOT, dotsFrom } from "./dots.js";
 
 // Runs of digit groups that could hold a card (groups of 3+ digits, the last may be shorter); which of them form a
-// card is decided in maskCards. A line break with its indent separates like a space: the page shows it as one
-// (<span>4242</span>⏎  <span>4242</span>).
-const DIGIT_GROUPS = /\b\d{3,}(?:(?:[ .\u00a0\u2009\u202f-]|\s*\n\s*)\d{3,})*(?:[ .\u00a0\u2009\u202f-]\d{1,2})?\b/g;
+// card is decided in maskCards. Any run of white space separates like a space: the page shows it as one (a line break
+// with its indent, <span>4242</span>⏎  <span>4242</span>; two spaces; a tab), and so do the other spaces (no-break,
+// thin, narrow, figure; the ideographic space of Japanese pages, ４２４２　４２４２ …).
+const DIGIT_GROUPS = /\b\d{3,}(?:(?:[.-]|\s+)\d{3,})*(?:(?:[.-]|\s+)\d{1,2})?\b/g;
 // Grouped by spaces or run together, or dashed in groups of four (a dashed UUID's first group has eight: not one).
 // Not an RF creditor reference (ISO 11649: mod 97 too, but an invoice's reference, no account). A Polish account
 // number as Poles print it: the IBAN without its "PL" (NRB, 26 digits: 2, then six groups of four).
 const IBAN =
-  /\b\d\d(?: \d{4}){6}\b|\b(?!rf)[a-z]{2}\d{2}(?:(?:[ \u00a0]?[a-z0-9]){11,30}|(?:-[a-z0-9]{4}){2,7}(?:-[a-z0-9]{1,4})?)\b/gi;
+  /\b\d\d(?: \d{4}){6}\b|\b(?!rf)[a-z]{2}\d{2}(?:(?:\s?[a-z0-9]){11,30}|(?:-[a-z0-9]{4}){2,7}(?:-[a-z0-9]{1,4})?)\b/gi;
 
 function luhn(digits: string): boolean {
   let sum = 0;

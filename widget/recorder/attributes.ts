@@ -19,6 +19,7 @@ const ID_ATTRIBUTES =
 // The first five are links (never followed in replay), the others what replay loads; rr_src: what rrweb keeps of an
 // iframe's src.
 const URL_ATTRIBUTES = "href action formaction cite xlink:href src rr_src poster data".split(" ");
+const LOADED = /^(?:srcset|style|_cssText|d|points)$/;
 // Browsers ignore leading spaces and control characters (however many), and tabs/newlines inside the scheme.
 const isScriptUrl = (value: string) =>
   /^(java|vb)script:/i.test(
@@ -90,13 +91,20 @@ export function cssOm(css: object, patterns?: TextMasker): void {
     else if (o[k] && typeof o[k] === "object") cssOm(o[k], patterns);
 }
 
-/** Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. */
+// Invisible characters and full-width digits, which may hide an address or a card (title="ja&shy;ne@…").
+const HIDDEN = /[\xad\u200b-\u200d\u2060\ufeff０-９]/;
+
+/**
+ * Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. `hidden` is told each value with
+ * an invisible character or a full-width digit in it, as the page wrote it (edges.ts masks it as the page shows it).
+ */
 export function cleanAttributes(
   attributes: Attributes,
   masked: () => boolean,
   mask: TextMasker,
   tagName?: string,
   patterns?: TextMasker,
+  hidden?: (attributes: Attributes, name: string, raw: string) => void,
 ): void {
   delete attributes.srcdoc;
   // Avatar URLs also where replay or the page may load them later: data-* (a lazy loader's data-src), links.
@@ -106,15 +114,20 @@ export function cleanAttributes(
     if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
     // data-* values are not shown but are recorded: apps keep the user's email or ids there for their scripts.
     else if (typeof value === "string") {
+      if (hidden && HIDDEN.test(value)) hidden(attributes, name, value);
       if (name.startsWith("data-") || name === "content" || name === "download")
         attributes[name] = avatars(mask(value));
       // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs, nor the 20+ characters in
       // a row of a key without digits: not looked at.
       else if (patterns && ID_ATTRIBUTES.includes(name)) {
         if (/[@%\d]|[\w-]{20}/.test(value)) attributes[name] = patterns(value);
-        // Any other (srcset, style, a stylesheet's text, a custom element's user-email, ng-reflect-*, aria-*): emails,
-        // avatar ids and secret URL parameters out, as in what replay loads. An input's value is the input rules'.
-      } else if (patterns && name !== "value") attributes[name] = maskLoaded(value, patterns);
+        // Any other: emails, avatar ids and secret URL parameters out, as in what replay loads. An input's value is the
+        // input rules'. Where replay loads nothing and no number soup is (a custom element's customer-iban, Angular's
+        // ng-reflect-*, aria-*; not srcset, style, a stylesheet's text, SVG geometry), cards, IBANs and keys too.
+      } else if (patterns && name !== "value") {
+        const loaded = maskLoaded(value, patterns);
+        attributes[name] = LOADED.test(name) || URL_ATTRIBUTES.includes(name) ? loaded : patterns(loaded);
+      }
     } else if (value && typeof value === "object") cssOm(value, patterns); // a style change: a diff of properties
   }
   for (const name of URL_ATTRIBUTES) {

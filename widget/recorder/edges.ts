@@ -6,8 +6,11 @@
  * before it later (or rewritten there), a domain after "ops@", is masked in the mutation that records it. Loaded on
  * the first such text only (few pages have one), so the recording's chunk stays small; until then the events sit in
  * memory, not sent (Recorder.getEvents gives none until then), and a text the page has removed meanwhile is
- * joined with its neighbour as the events recorded them.
+ * joined with its neighbour as the events recorded them. The same for the other rare finds that need the events already
+ * recorded: text or attributes with invisible characters or full-width digits (unhide), a URL's secret parameter in
+ * text (maskParams), and the pieces of a run recorded before the rest made them personal data (runs.ts).
  */
+import { isSecretParam } from "../capture/scrub.js";
 import type { TextMasker } from "./attributes.js";
 import type { EmittedEvent } from "./sanitize.js";
 
@@ -60,16 +63,24 @@ export const besideOnPage =
   };
 
 /** Where recorded events carry `from` as the text of node `id` (a snapshot, an add, a text change): `to`. */
-export function rewriteText(events: EmittedEvent[], id: number, from: string, to: string): void {
+export const rewriteText = (events: EmittedEvent[], id: number, from: string, to: string) =>
+  rewriteTexts(events, new Map([[id, [from, to]]]));
+
+/** rewriteText for several nodes at once (one pass over the events): id to [from, to]. */
+export function rewriteTexts(events: EmittedEvent[], changes: Map<number, [string, string]>): void {
+  const to = (id: number | undefined, value: string | null | undefined) => {
+    const change = changes.get(id as number);
+    return change && value === change[0] ? change[1] : value;
+  };
   const visit = (n: SerializedText) => {
-    if (n.id === id && n.textContent === from) n.textContent = to;
+    if (n.type === 3) n.textContent = to(n.id, n.textContent) as string;
     n.childNodes?.forEach(visit);
   };
   for (const { data } of events) {
     const d = data as MutationData;
     if (d?.node) visit(d.node);
     for (const add of addsOf(d)) visit(add.node);
-    for (const text of d?.texts ?? []) if (text.id === id && text.value === from) text.value = to;
+    for (const text of d?.texts ?? []) text.value = to(text.id, text.value) as string | null;
   }
 }
 
@@ -171,7 +182,7 @@ function besideRecorded(events: EmittedEvent[]): Beside {
 }
 
 const asIs: TextMasker = (text) => text;
-const HIDDEN = /[\xad\u200b\u2060\ufeff]/;
+const HIDDEN = /[\xad\u200b-\u200d\u2060\ufeff]/;
 
 /**
  * Text with invisible characters in it (a soft hyphen, a zero-width space: jane&shy;doe@exam&shy;ple.com) or
@@ -179,7 +190,7 @@ const HIDDEN = /[\xad\u200b\u2060\ufeff]/;
  * changed is changed (the invisible characters stay where they were).
  */
 export function unhide(text: string, patterns: TextMasker): string {
-  if (!/[\xad\u200b\u2060\ufeff０-９]/.test(text)) return text;
+  if (!/[\xad\u200b-\u200d\u2060\ufeff０-９]/.test(text)) return text;
   const bare = text
     .replace(new RegExp(HIDDEN, "g"), "")
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -191,13 +202,44 @@ export function unhide(text: string, patterns: TextMasker): string {
   return text.replace(/[\s\S]/g, (c) => (HIDDEN.test(c) ? c : out[j] === bare[j++] ? c : out[j - 1]));
 }
 
+// A URL's parameter written in the page's text (a reset or invite link shown to copy, an API call in a log).
+const PARAM = /([?&#;]([\w.%-]+)=)([^&#\s"'<>]+)/g;
+
+/** The values of secret parameters (?token=, #access_token=, &api_key=) in text, as in captured URLs: dots. */
+export const maskParams = (text: string) =>
+  text.replace(PARAM, (m, before: string, name: string, value: string) =>
+    isSecretParam(name) ? before + "•".repeat(value.length) : m,
+  );
+
+// What replay loads or draws (a background's base64, a path's numbers): not read as text.
+const LOADED = /^(?:srcset|style|_cssText|d|points)$/;
+
+/**
+ * An attribute the page wrote with invisible characters or full-width digits (`raw`), as recorded (`attributes`, in
+ * the event; cleaned since): what the patterns find in it as the page shows it is masked too.
+ */
+export function unhideAttribute(attributes: Attributes, name: string, raw: string, patterns: TextMasker): void {
+  const now = attributes[name];
+  const shown = unhide(raw, patterns);
+  if (typeof now !== "string" || shown === raw || LOADED.test(name)) return;
+  // Cleaned to another length (a secret URL parameter out): every letter and digit goes.
+  attributes[name] =
+    now.length === shown.length
+      ? now.replace(/[\s\S]/g, (c, i) => (shown[i] === "•" ? "•" : c))
+      : now.replace(/[\p{L}\p{N}]/gu, "•");
+}
+
+type Attributes = Record<string, unknown>;
+/** What the recorder tells this chunk: [text's id, raw], [earlier piece's id, from, to], [attributes, name, raw]. */
+export type Found = [number | Attributes, string, string?];
+
 /**
  * What the recorder calls with each event once this chunk is loaded (and once, without one, when it arrives): joins
  * the texts found since (`found`, emptied; one the page has removed meanwhile as the events recorded it), and
  * watches them: what is written beside one later is joined in the mutation that records it.
  */
 export function join(
-  found: [number, string][],
+  found: Found[],
   mirror: Mirror,
   skip: string,
   events: () => EmittedEvent[],
@@ -223,8 +265,18 @@ export function join(
     if (!found.length) return;
     const all = events();
     let recorded: Beside | undefined;
-    for (const [id, raw] of found.splice(0)) {
-      const shown = unhide(raw, patterns);
+    const earlier = new Map<number, [string, string]>();
+    for (const [id, raw, to] of found.splice(0)) {
+      if (typeof id === "object") {
+        unhideAttribute(id, raw, to as string, patterns);
+        continue;
+      }
+      // A piece of a run recorded before the rest of it (<b>jane</b>, then @example.com): masked where it was.
+      if (to !== undefined) {
+        earlier.set(id, [mask(raw), mask(to)]);
+        continue;
+      }
+      const shown = maskParams(unhide(raw, patterns));
       if (shown !== raw) rewriteText(all, id, mask(raw), mask(shown));
       // Removed before this chunk arrived (a toast, a list rendered again): joined as the events recorded it.
       if (!mirror.getNode(id)) {
@@ -236,5 +288,6 @@ export function join(
         if (watched.size > 100) watched.delete(watched.keys().next().value as number);
       }
     }
+    if (earlier.size) rewriteTexts(all, earlier);
   };
 }

@@ -9,6 +9,7 @@ import { EVENT_META, RollingBuffer } from "./buffer.js";
 import { pacedCheckout } from "./checkouts.js";
 import { makeMaskInput } from "./privacy.js";
 import { makeGrowth, runOnPage } from "./runs.js";
+import type { Found } from "./edges.js";
 import { type EmittedEvent, makeMaskedLookup, type SanitizeOptions, sanitizeEvent } from "./sanitize.js";
 
 export interface RecorderOptions {
@@ -81,7 +82,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
   const maskTextSelector = options.maskInputs ? `${maskedSelector}, ${EDITABLE_SELECTOR}` : maskedSelector;
   // Text rrweb already masked whole is not looked at again as a run.
   const unmasked = `${maskTextSelector}, .rr-mask`;
-  const edges: [number, string][] = [];
+  const edges: Found[] = [];
   // Once edges.ts is loaded: told each event as it is recorded (in the same task, so a send flushes nothing unjoined).
   let joined: ((event?: EmittedEvent) => void) | undefined;
   let loading: Promise<unknown> | undefined;
@@ -93,8 +94,8 @@ export function startRecorder(options: RecorderOptions): Recorder {
         growing: makeGrowth(),
         // Rare (an address split over blocks or a line break): the code that joins it loads then.
         // Loaded again at the next such text if it failed: till it is, nothing is sent (see getEvents).
-        atEdge: (id, raw) => {
-          edges.push([id, raw]);
+        atEdge: (...found) => {
+          edges.push(found);
           loading ||= import("./edges.js").then(
             (m) => {
               joined = m.join(edges, mirror, unmasked, () => buffer.events(), patterns, maskText);

@@ -8,8 +8,9 @@
  */
 import { DOT, maskTail } from "../capture/patterns.js";
 
+// Custom elements too (<x-digit>4242</x-digit>, a design system's <ui-text>): looked into, as inline ones are.
 export const INLINE =
-  /^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr|br)$/i;
+  /^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr|.+-.*)$/i;
 // Runs up to this size are masked whole.
 const RUN_TEXT = 256;
 const RUN_NODES = 32;
@@ -21,13 +22,12 @@ const WINDOW = 100;
 const WIDEN = 64;
 const RUN_MAX = 8192; // and RUN_MAX / 8 pieces
 
-/** What a node is to a run: text, an inline element to look into, a line break, nothing (a comment) or a block. */
-export type Kind = 0 | 1 | 2 | 3 | 4;
+/** What a node is to a run: text, an inline element to look into, a line break or a block, nothing (a comment). */
+export type Kind = 0 | 1 | 2 | 3;
 export const TEXT = 0;
 export const INTO = 1;
 export const BREAK = 2;
 export const SKIP = 3;
-export const BLOCK = 4;
 
 /** A run's text nodes, in order: the element they are in (one check per event), their ids (0: a line break), texts. */
 export interface RunNodes {
@@ -42,7 +42,10 @@ export interface Collected<N> {
   size: number;
 }
 
-/** Collects the inline text under `node`; false when it holds a block or is longer than `limit` characters. */
+/**
+ * Collects the inline text under `node`; false when it is longer than `limit` characters. A block inside (an icon's
+ * <img> or <svg>, a <div>) is not looked into and separates like a line break: the text on either side stays in the run.
+ */
 export function collectRun<N>(
   node: N,
   childrenOf: (n: N) => ArrayLike<N> | undefined,
@@ -55,11 +58,10 @@ export function collectRun<N>(
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     const kind = kindOf(child);
-    if (kind === BLOCK) return false;
     if (kind === INTO) {
       if (!collectRun(child, childrenOf, kindOf, textOf, into, limit)) return false;
     } else if (kind !== SKIP) {
-      // A line break keeps its place (nothing is joined across it) but is no text node.
+      // A line break or a block keeps its place (no address is joined across it) but is no text node.
       const text = kind === TEXT ? textOf(child) : "\n";
       into.nodes.push(kind === TEXT ? child : undefined);
       into.texts.push(text);
@@ -141,20 +143,15 @@ function maskBoundaries(
 }
 
 const domKind = (n: Node): Kind =>
-  n.nodeType === 3
-    ? TEXT
-    : n.nodeType !== 1
-      ? SKIP
-      : !INLINE.test((n as Element).localName)
-        ? BLOCK
-        : (n as Element).localName === "br"
-          ? BREAK
-          : INTO;
+  n.nodeType === 3 ? TEXT : n.nodeType !== 1 ? SKIP : INLINE.test((n as Element).localName) ? INTO : BREAK;
 
-/** For a mutation: the run a recorded text node belongs to (from its nearest block), read from the page. */
+/**
+ * For a mutation: the run a recorded text node belongs to (from its nearest block, or the shadow root its inline
+ * elements are in), read from the page.
+ */
 export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {
-  let el = text?.parentElement;
-  while (el && INLINE.test(el.localName)) el = el.parentElement;
+  let el = text?.parentNode as Element | null | undefined;
+  while (el && INLINE.test(el.localName)) el = el.parentNode as Element | null;
   // Most changed texts (a live cell, a counter) are the only child of their block: no run, nothing to collect.
   if (!el || (el.firstChild === text && el.lastChild === text)) return;
   const run: Collected<Node> = { nodes: [], texts: [], size: 0 };
@@ -167,7 +164,7 @@ export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: st
     RUN_MAX,
   );
   // The selector last: it is the dearest check.
-  if (!inline || !twoPieces(run.texts) || el.closest(skip)) return;
+  if (!inline || !twoPieces(run.texts) || el.closest?.(skip)) return;
   return { key: el, ids: run.nodes.map((n) => (n ? idOf(n) : 0)), texts: run.texts };
 }
 
@@ -188,7 +185,8 @@ export function makeGrowth(): (key: unknown, text: string) => boolean {
 
 /**
  * A mutation's new or changed text nodes, masked with the rest of their run as it is on the page now; pieces of the
- * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes.
+ * run recorded earlier ("jane" before "@example.com" followed it) are sent again, masked, as text changes, and
+ * `earlier` is told each (edges.ts masks it where it was recorded).
  */
 export function maskRunsOf(
   data: {
@@ -198,6 +196,7 @@ export function maskRunsOf(
   patterns: (text: string) => string,
   around: (id: number) => RunNodes | undefined,
   growing?: (key: unknown, text: string) => boolean,
+  earlier?: (id: number, from: string, to: string) => void,
 ): void {
   const ids = new Set<number>();
   for (const add of data.adds ?? []) if (add.node.type === 3 /* text */ && add.node.id) ids.add(add.node.id);
@@ -235,5 +234,11 @@ export function maskRunsOf(
     const change = changed.get(text.id);
     if (change && changed.delete(text.id) && text.value === change[0]) text.value = change[1];
   }
-  data.texts = [...(data.texts ?? []), ...Array.from(changed, ([id, [, value]]) => ({ id, value }))];
+  data.texts ??= [];
+  // Not those the run masks as they were masked alone (recorded so already).
+  for (const [id, [from, value]] of changed)
+    if (value !== patterns(from)) {
+      data.texts.push({ id, value });
+      earlier?.(id, from, value);
+    }
 }

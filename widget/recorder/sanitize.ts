@@ -20,7 +20,6 @@
 import { maskTail } from "../capture/patterns.js";
 import { type Attributes, asIs, cleanAttributes, cssOm, maskLoaded, type TextMasker } from "./attributes.js";
 import {
-  BLOCK,
   BREAK,
   type Collected,
   collectRun,
@@ -55,15 +54,11 @@ export const MASK_ATTRIBUTE = "data-handoff-mask";
 const serializedKind = (n: SerializedNode): Kind =>
   n.type === TEXT_NODE
     ? TEXT
-    : n.type !== ELEMENT_NODE
-      ? n.type === 5 // a comment
-        ? SKIP
-        : BLOCK
-      : !INLINE.test(n.tagName ?? "")
-        ? BLOCK
-        : n.tagName === "br"
-          ? BREAK
-          : INTO;
+    : n.type === 5 // a comment
+      ? SKIP
+      : n.type === ELEMENT_NODE && INLINE.test(n.tagName ?? "")
+        ? INTO
+        : BREAK;
 
 const childrenOf = (n: SerializedNode) => n.childNodes;
 const textOf = (n: SerializedNode) => n.textContent ?? "";
@@ -74,22 +69,23 @@ function maskRun(node: SerializedNode, patterns: TextMasker): void {
   // Most blocks of a large page (a table's cells) hold one text or nothing: no run to look at.
   if (!kids || (kids.length < 2 && kids[0]?.type !== ELEMENT_NODE)) return;
   const run: Collected<SerializedNode> = { nodes: [], texts: [], size: 0 };
-  if (!collectRun(node, childrenOf, serializedKind, textOf, run)) return;
+  collectRun(node, childrenOf, serializedKind, textOf, run); // no limit: a snapshot reads every block anyway
   const out = maskAcross(run.texts, patterns);
   if (out) for (const [i, n] of run.nodes.entries()) if (n) n.textContent = out[i];
 }
 
-// Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations; and
-// each with an invisible character or a full-width digit in it, which may hide an address or a card (edges.ts, unhide).
-let atEdge: ((id: number, raw: string) => void) | undefined;
-const AT_EDGE = /^\s*[@＠]|[@＠]\s*$|[\xad\u200b\u2060\ufeff０-９]/;
+// Told each text with an @ at an edge, as the page wrote it (SanitizeOptions.atEdge), in snapshots and mutations; each
+// with an invisible character or a full-width digit in it, which may hide an address or a card (edges.ts, unhide); and
+// each with a URL parameter (?token=…: edges.ts, maskParams).
+let atEdge: SanitizeOptions["atEdge"];
+const AT_EDGE = /^\s*[@＠]|[@＠]\s*$|[\xad\u200b-\u200d\u2060\ufeff０-９]|[?&#;][\w.%-]+=/;
 
 function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker, options: SanitizeOptions): void {
   let masked = maskedAbove;
   const { patterns } = options;
   if (node.type === ELEMENT_NODE && node.attributes) {
     if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
-    cleanAttributes(node.attributes, masked, mask, node.tagName, patterns);
+    cleanAttributes(node.attributes, masked, mask, node.tagName, patterns, atEdge);
     if (patterns && !INLINE.test(node.tagName ?? "")) maskRun(node, patterns);
   } else if (node.type === TEXT_NODE && node.textContent) {
     if (atEdge && !node.isStyle && AT_EDGE.test(node.textContent)) atEdge(node.id as number, node.textContent);
@@ -117,8 +113,10 @@ export interface SanitizeOptions {
   /** For mutations: whether the text under a key grew at its end since it was last recorded (runs.ts, makeGrowth). */
   growing?: (key: unknown, text: string) => boolean;
   /** For mutations: told each text with an @ at an edge (an address split over blocks may end or start there), as the
-   * page wrote it, with its node's id (edges.ts joins it with the page's text next to it). */
-  atEdge?: (id: number, raw: string) => void;
+   * page wrote it, with its node's id (edges.ts joins it with the page's text next to it); a piece of a run recorded
+   * earlier, with what it is now (`to`); an attribute with invisible characters: its element's attributes, its name
+   * and the value as the page wrote it. */
+  atEdge?: (id: number | Attributes, raw: string, to?: string) => void;
 }
 
 export function sanitizeEvent(
@@ -148,7 +146,7 @@ export function sanitizeEvent(
   const { patterns, growing } = options;
   // Text still being written (a text node's value, or the one text of its parent, extended): its end is masked too.
   const tail = (key: number, text: string) => (patterns && growing?.(key, text) ? maskTail : asIs);
-  if (patterns && options.around) maskRunsOf(data, patterns, options.around, growing);
+  if (patterns && options.around) maskRunsOf(data, patterns, options.around, growing, atEdge);
   // Iframe documents and shadow roots arrive as mutation adds too: their full tree is in `node`.
   for (const add of data.adds ?? [])
     if (add.node.type === ELEMENT_NODE || add.node.type === TEXT_NODE || add.node.childNodes) {
@@ -157,7 +155,7 @@ export function sanitizeEvent(
       if (add.node.textContent) add.node.textContent = end(add.node.textContent);
     }
   for (const change of data.attributes ?? [])
-    cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask, undefined, options.patterns);
+    cleanAttributes(change.attributes, () => isMaskedNode(change.id), mask, undefined, options.patterns, atEdge);
   // CSS text (a <style>'s content) is not page text: base64 fonts and images in it must stay intact; addresses go.
   for (const text of data.texts ?? [])
     if (text.value) {
