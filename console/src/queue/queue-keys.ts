@@ -36,10 +36,18 @@ function selectRow(id: string | undefined): void {
   focusRow(id);
 }
 
+/** The queue's filters and search as last shown (its query string): going back from a ticket keeps them. */
+let queueSearch = "";
+export function rememberQueueSearch(query: URLSearchParams): void {
+  queueSearch = query.size ? `?${query}` : "";
+}
+/** The queue as the agent left it, for Esc and the ticket's "← Tickets". */
+export const queueHref = () => `${href()}${queueSearch}`;
+
 export function returnToQueue(ticketId: string): void {
   selectedTicket.value = ticketId;
   returning = true;
-  navigate(href());
+  navigate(queueHref());
 }
 
 export const ticketHref = (id: string) => href(`tickets/${encodeURIComponent(id)}`);
