@@ -65,6 +65,12 @@ export function focusRow(id: string): void {
 export function useQueueKeys(tickets: TicketSummary[], loaded: boolean): void {
   const ids = tickets.map((t) => t.id);
   useEffect(() => {
+    // Picked rows that a new search, filter or update took out of view leave the selection: a bulk action acts
+    // only on rows the agent can see.
+    if (loaded) {
+      const kept = bulkSelection.value.filter((id) => ids.includes(id));
+      if (kept.length < bulkSelection.value.length) bulkSelection.value = kept;
+    }
     // A search that found nothing leaves focus in the search box, to change it.
     if (loaded && searching) {
       searching = false;
