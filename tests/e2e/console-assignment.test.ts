@@ -79,7 +79,7 @@ describe.skipIf(!HAS_BROWSER)("console: assigning past routing's skills and tier
     await close();
   });
 
-  test("Claim (a) on a ticket routing would not give you asks first; cancelled, it stays with its assignee", async () => {
+  test("Claim (a) on a ticket routing would not give you asks first; cancelled, it stays put; claimed, focus stays on the header", async () => {
     const db = server.database.db;
     const workspaceId = server.bootstrap.workspace.id;
     const tara = await createAgent(db, { workspaceId, email: "tara@example.com", name: "Tara", skills: ["technical"] });
@@ -118,6 +118,8 @@ describe.skipIf(!HAS_BROWSER)("console: assigning past routing's skills and tier
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Claim" }).click();
     await expect.poll(assignee).toBe(tara.id);
+    // Claim is gone now: focus is on the assignee picker that shows the new assignee, not lost to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("ticket-assignee");
     expect(errors).toEqual([]);
     await close();
   });

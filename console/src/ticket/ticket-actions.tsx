@@ -43,6 +43,10 @@ export function TicketActions({ model }: { model: TicketModel }) {
       return announce("Not assigned");
     await model.update({ assigneeId: me.id });
     announce(model.actionError.value ? "Not assigned: the change was not saved" : "Assigned to you");
+    // Claim goes away once the ticket is yours: the keyboard that pressed it lands on the assignee, now you.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) document.getElementById("ticket-assignee")?.focus();
+    });
   };
   useShortcuts({ a: () => void assignToMe(), s: () => setPicking(true) });
   if (!ticket) return null;
