@@ -66,6 +66,14 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
     ]);
     expect(screenshot.status()).toBe(201);
     await agent.page.getByRole("img", { name: "steps.png" }).waitFor();
+    // Nothing here is internal: the panel says so before the upload, and the upload is read out saying so again.
+    expect(await agent.page.getByLabel("Attach files").getAttribute("aria-describedby")).toBe("attachments-shared");
+    expect(await agent.page.locator("#attachments-shared").textContent()).toBe(
+      "The customer sees every file here in the widget, as they see your replies.",
+    );
+    await expect
+      .poll(() => agent.page.getByTestId("announcer").textContent())
+      .toBe("Attached steps.png: the customer sees it in the widget");
     expect(agent.errors).toEqual([]);
     await agent.close();
 

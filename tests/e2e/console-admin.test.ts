@@ -101,8 +101,21 @@ describe.skipIf(!HAS_BROWSER)("console: an admin manages agents and widget setti
 
     await admin.page.getByLabel("New site key label").fill("Staging app");
     await admin.page.getByRole("button", { name: "Create site key" }).click();
+    // Revoking is irreversible and stops the key's pages at once: it asks first, and "Cancel" keeps the key.
+    const asked: string[] = [];
+    admin.page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
     await admin.page.getByRole("button", { name: "Revoke Staging app" }).click();
-    await admin.page.locator(".site-keys li", { hasText: "Staging app" }).getByText("revoked").waitFor();
+    await expect.poll(() => asked).toEqual([expect.stringContaining('Revoke the site key "Staging app"')]);
+    const staging = admin.page.locator(".site-keys li", { hasText: "Staging app" });
+    expect(await staging.getByText("revoked").count()).toBe(0);
+    await admin.page.reload();
+    await admin.page.getByRole("button", { name: "Revoke Staging app" }).waitFor();
+    admin.page.once("dialog", (dialog) => void dialog.accept());
+    await admin.page.getByRole("button", { name: "Revoke Staging app" }).click();
+    await staging.getByText("revoked").waitFor();
 
     const before = server.bootstrap.workspace.identitySecret;
     admin.page.once("dialog", (dialog) => void dialog.accept());

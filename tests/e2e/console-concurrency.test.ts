@@ -116,4 +116,25 @@ describe.skipIf(!HAS_BROWSER)("console: two agents on one ticket, and an expired
     await box.waitFor();
     expect(await box.inputValue()).toBe(reply);
   });
+
+  test("a half-written internal note comes back as a note after leaving the ticket, never as a reply to the customer", async () => {
+    const { id } = await fileTicket(server, ticketBody({ subject: "Refund pending", recording: { included: false } }));
+    await sam.goto(`${server.url}/console/tickets/${id}`);
+    await sam.getByRole("heading", { level: 1, name: "Refund pending" }).waitFor();
+    await sam.getByRole("radio", { name: "Internal note" }).check();
+    const note = "Stripe shows a double charge; ask finance before refunding";
+    await sam.getByRole("textbox", { name: "Internal note" }).fill(note);
+    await sam.getByRole("link", { name: "← Tickets" }).click();
+    await sam.getByRole("link", { name: "Refund pending" }).click();
+    await sam.getByRole("heading", { level: 1, name: "Refund pending" }).waitFor();
+    expect(await sam.getByRole("radio", { name: "Internal note" }).isChecked()).toBe(true);
+    expect(await sam.getByRole("textbox", { name: "Internal note" }).inputValue()).toBe(note);
+    await sam.getByRole("button", { name: "Add note" }).click();
+    await sam.getByRole("textbox", { name: "Internal note" }).and(sam.locator(":placeholder-shown")).waitFor();
+    const { messages } = (await sam.evaluate(
+      async (path) => (await fetch(path)).json(),
+      `/api/v1/tickets/${id}/messages`,
+    )) as { messages: { body: string; internal: boolean }[] };
+    expect(messages.map((m) => [m.body, m.internal])).toEqual([[note, true]]);
+  });
 });

@@ -39,6 +39,37 @@ describe.skipIf(!HAS_BROWSER)("console: a ticket handed to me is announced", () 
     await page.getByRole("heading", { level: 1, name: "Export to CSV does nothing" }).waitFor();
     // Read: the notice goes once the ticket is open.
     await handed.waitFor({ state: "detached" });
+
+    // Sent back, then escalated to Sol again while Sol has it open: what is read out is the escalation, not also the
+    // assignment that comes with it ("Tara Tier1 assigned … to you").
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-testid="announcer"]')!;
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      new MutationObserver(() => heard.push(region.textContent ?? "")).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    const heard = () => page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter(Boolean));
+    const sol = await agentCookie(server, { email: "sol@example.com", password: AGENT_PASSWORD });
+    const first = (await res.json()) as { id: string };
+    const bounce = await postAsAgent(server, sol, ESCALATION_PATHS.bounce(ticket.id, first.id), {
+      reason: "Which account?",
+    });
+    expect(bounce.status).toBe(200);
+    const again = await postAsAgent(server, cookie, ESCALATION_PATHS.escalations(ticket.id), EXPORT_HANDOFF);
+    expect(again.status).toBe(201);
+    await expect.poll(heard).toContain(text);
+    // A later event of the same ticket is read out once the assignment's own notice would have been.
+    const note = await postAsAgent(server, cookie, `/api/v1/tickets/${ticket.id}/messages`, {
+      body: "Account acct_42",
+      internal: true,
+    });
+    expect(note.status, await note.clone().text()).toBeLessThan(300);
+    await page.getByText("Account acct_42").waitFor();
+    expect((await heard()).filter((said) => said.includes("assigned"))).toEqual([]);
     expect(errors).toEqual([]);
     await close();
   });

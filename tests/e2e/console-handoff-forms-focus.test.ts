@@ -13,7 +13,8 @@ import {
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
 // Tier 2 works at the keyboard too: "Send back…" and "Move down a tier…" open a form whose field takes focus (as the
-// Escalate form does), and Cancel puts focus back on the button that opened it, instead of dropping it on the page.
+// Escalate form does), and Cancel puts focus back on the button that opened it, instead of dropping it on the page;
+// sending it back puts focus on the handoff card that says so.
 describe.skipIf(!HAS_BROWSER)("console: the send-back and move-down forms take focus", () => {
   let server: TestServer;
   let browser: Browser;
@@ -45,6 +46,16 @@ describe.skipIf(!HAS_BROWSER)("console: the send-back and move-down forms take f
     await expect.poll(() => focused(page)).toBe("#deesc-tier");
     await page.getByRole("button", { name: "Cancel" }).click();
     await expect.poll(() => focused(page)).toBe("BUTTON Move down a tier…");
+
+    // Sending it back removes "Send back…": the keyboard lands on the card that now says so, and it is read out.
+    await page.getByRole("button", { name: "Send back…" }).click();
+    await page.getByRole("textbox", { name: "What is missing?" }).fill("Which account id?");
+    await page.getByRole("button", { name: /^Send back to / }).click();
+    await page.getByText("Sent back by Admin").waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.matches("section.handoff.handoff--bounced")))
+      .toBe(true);
+    await expect.poll(() => page.getByTestId("announcer").textContent()).toBe("Sent back to Admin");
     expect(errors).toEqual([]);
     await close();
   });

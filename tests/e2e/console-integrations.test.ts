@@ -30,6 +30,7 @@ describe.skipIf(!HAS_BROWSER)("console: an admin sets up API tokens and webhooks
     await section.getByRole("button", { name: "Done" }).click();
     await expect.poll(() => section.locator("code.mono").count()).toBe(0);
     expect(await section.textContent()).not.toContain(token);
+    page.once("dialog", (dialog) => void dialog.accept());
     await section.getByRole("button", { name: "Revoke Nightly sync" }).click();
     await section.getByText("revoked").waitFor();
     expect((await call()).status).toBe(401);

@@ -238,11 +238,20 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor();
       const search = page.getByRole("searchbox", { name: "Search tickets" });
 
+      // A row picked for a bulk action that the search hides is no longer picked: no "1 selected" bar for it.
+      await page.keyboard.press("j");
+      await page.keyboard.press("j");
+      expect(await focused(page)).toBe("a:Export to CSV does nothing");
+      await page.keyboard.press("x");
+      const bulk = page.getByRole("region", { name: "Bulk actions" });
+      await bulk.waitFor();
+
       await page.keyboard.press("/");
       await page.keyboard.type("invoice");
       await page.keyboard.press("Enter");
       await expect.poll(() => focused(page)).toBe("a:Invoice address fails");
       await page.getByRole("link", { name: "Export to CSV does nothing" }).waitFor({ state: "detached" });
+      expect(await bulk.count()).toBe(0);
       await page.keyboard.press("j");
       await page.keyboard.press("k");
       expect(await search.inputValue()).toBe("invoice");
@@ -253,6 +262,21 @@ describe.skipIf(!HAS_BROWSER)("console: a whole flow from the keyboard", () => {
       await page.keyboard.press("/");
       await page.keyboard.press("Enter");
       await expect.poll(() => focused(page)).toBe("a:Invoice address fails");
+
+      // Open a result and come back with Esc: the search is still applied, its row focused (not the whole queue).
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { level: 1, name: "Invoice address fails" }).waitFor();
+      await page.keyboard.press("Escape");
+      await page.getByRole("heading", { level: 1, name: "Tickets" }).waitFor();
+      await expect.poll(() => focused(page)).toBe("a:Invoice address fails");
+      expect(new URL(page.url()).searchParams.get("q")).toBe("invoice");
+      expect(await search.inputValue()).toBe("invoice");
+      expect(await page.getByRole("link", { name: "Export to CSV does nothing" }).count()).toBe(0);
+      // The ticket's "← Tickets" link goes back to the same search.
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { level: 1, name: "Invoice address fails" }).waitFor();
+      await page.getByRole("link", { name: "← Tickets" }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("invoice");
 
       // A search that finds nothing keeps focus in the box, to change it.
       await page.keyboard.press("/");

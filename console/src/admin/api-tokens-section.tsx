@@ -43,7 +43,11 @@ export function ApiTokensSection() {
                 type="button"
                 class="button button--link"
                 disabled={model.busy.value}
-                onClick={() => void model.revoke(token.id)}
+                onClick={() => {
+                  // Irreversible, and whatever uses the token stops working at once: ask first.
+                  const question = `Revoke the API token "${token.name}"? Anything that uses it gets 401 from now on. This cannot be undone.`;
+                  if (window.confirm(question)) void model.revoke(token.id);
+                }}
               >
                 Revoke {token.name}
               </button>

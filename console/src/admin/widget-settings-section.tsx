@@ -54,7 +54,11 @@ export function WidgetSettingsSection({ model }: { model: AdminModel }) {
                   type="button"
                   class="button button--link"
                   disabled={model.busy.value}
-                  onClick={() => void model.revokeSiteKey(key.key)}
+                  onClick={() => {
+                    // Irreversible, and every page using the key stops sending tickets: ask, as Rotate secret does.
+                    const question = `Revoke the site key "${key.label}" (${key.key})? Pages that use it can no longer send tickets. This cannot be undone.`;
+                    if (window.confirm(question)) void model.revokeSiteKey(key.key);
+                  }}
                 >
                   Revoke {key.label}
                 </button>

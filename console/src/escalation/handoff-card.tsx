@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Escalation } from "../../../shared/index.js";
 import type { ReplayModel } from "../replay/replay-model.js";
+import { announce } from "../keyboard/announcer.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { RelativeTime } from "../ui/time.js";
 import type { EscalationModel } from "./escalation-model.js";
@@ -23,9 +24,12 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
   const field = useRef<HTMLTextAreaElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const opened = useRef(false);
+  // Once sent back, "Send back…" is gone: the keyboard lands on this card, which now says it was sent back.
+  const card = useRef<HTMLElement>(null);
+  const sentBack = useRef(false);
   useEffect(() => {
     if (bouncing) field.current?.focus();
-    else if (opened.current) opener.current?.focus();
+    else if (opened.current) (sentBack.current ? card.current : opener.current)?.focus();
     opened.current = bouncing;
   }, [bouncing]);
   const from = escalation.fromAgent?.name ?? "someone";
@@ -38,6 +42,8 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
 
   return (
     <section
+      ref={card}
+      tabIndex={-1}
       class={`card handoff${escalation.bounce ? " handoff--bounced" : ""}`}
       aria-labelledby={`handoff-${escalation.id}`}
     >
@@ -104,7 +110,10 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
           class="handoff__bounce"
           onSubmit={async (event) => {
             event.preventDefault();
-            if (await model.bounce(escalation.id, reason)) setBouncing(false);
+            if (!(await model.bounce(escalation.id, reason))) return;
+            sentBack.current = true;
+            setBouncing(false);
+            announce(`Sent back to ${from}`);
           }}
         >
           <div class="field">

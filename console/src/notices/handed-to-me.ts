@@ -40,11 +40,17 @@ export function dismissHanded(ticketId: string): void {
 export function followHandedToMe(me: string): () => void {
   handedToMe.value = [];
   void loadAgents(); // names of who handed it over
+  // The assignment that comes with an escalation or send-back is written in the same transaction (same `at`): it
+  // must not be read out after it as "assigned", even once the stronger notice is gone (its ticket is open).
+  const strongAt = new Map<string, string>();
+  const outranked = (ticketId: string, at: string) => strongAt.get(ticketId) === at;
   return followLive((message) => {
     if (message.name === "reset") return;
     const handing = describeHanding(message.data, me);
     if (!handing) return;
-    const { ticketId, actorType, actorId } = message.data;
+    const { ticketId, actorType, actorId, at } = message.data;
+    if (handing.strong) strongAt.set(ticketId, at);
+    else if (outranked(ticketId, at)) return;
     const existing = handedToMe.value.find((n) => n.ticketId === ticketId);
     if (existing && (existing.strong || !handing.strong)) return;
     const who = actorType === "agent" ? (agentName(actorId) ?? "Someone") : "Handoff";
@@ -53,7 +59,11 @@ export function followHandedToMe(me: string): () => void {
       .then((ticket) => {
         const subject = ticket.subject || "(no subject)";
         // The assignment that comes with an escalation may answer after it: the escalation's words stay.
-        if (!handing.strong && handedToMe.value.some((n) => n.ticketId === ticketId && n.strong)) return;
+        if (
+          !handing.strong &&
+          (outranked(ticketId, at) || handedToMe.value.some((n) => n.ticketId === ticketId && n.strong))
+        )
+          return;
         const text = `${who} ${handing.verb} ${ticket.reference} to you: ${subject}`;
         const others = handedToMe.value.filter((n) => n.ticketId !== ticketId);
         handedToMe.value = [{ ticketId, text, strong: handing.strong }, ...others].slice(0, MAX_SHOWN);

@@ -36,10 +36,18 @@ function selectRow(id: string | undefined): void {
   focusRow(id);
 }
 
+/** The queue's filters and search as last shown (its query string): going back from a ticket keeps them. */
+let queueSearch = "";
+export function rememberQueueSearch(query: URLSearchParams): void {
+  queueSearch = query.size ? `?${query}` : "";
+}
+/** The queue as the agent left it, for Esc and the ticket's "← Tickets". */
+export const queueHref = () => `${href()}${queueSearch}`;
+
 export function returnToQueue(ticketId: string): void {
   selectedTicket.value = ticketId;
   returning = true;
-  navigate(href());
+  navigate(queueHref());
 }
 
 export const ticketHref = (id: string) => href(`tickets/${encodeURIComponent(id)}`);
@@ -57,6 +65,12 @@ export function focusRow(id: string): void {
 export function useQueueKeys(tickets: TicketSummary[], loaded: boolean): void {
   const ids = tickets.map((t) => t.id);
   useEffect(() => {
+    // Picked rows that a new search, filter or update took out of view leave the selection: a bulk action acts
+    // only on rows the agent can see.
+    if (loaded) {
+      const kept = bulkSelection.value.filter((id) => ids.includes(id));
+      if (kept.length < bulkSelection.value.length) bulkSelection.value = kept;
+    }
     // A search that found nothing leaves focus in the search box, to change it.
     if (loaded && searching) {
       searching = false;

@@ -9,7 +9,7 @@ import { StatusTabs } from "./status-tabs.js";
 import { FilterBar } from "./filter-bar.js";
 import { filtersKey, readFilters } from "./queue-filters.js";
 import { TicketTable } from "./ticket-table.js";
-import { useQueueKeys } from "./queue-keys.js";
+import { rememberQueueSearch, useQueueKeys } from "./queue-keys.js";
 import { BulkBar } from "./bulk-bar.js";
 import { WidgetSetupHint } from "./widget-setup-hint.js";
 
@@ -20,6 +20,7 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
   const filtered = Object.keys(filters).length > (status ? 1 : 0);
   const model = useMemo(() => createQueueModel(filters), [key]);
   useEffect(() => model.start(), [model]);
+  useEffect(() => rememberQueueSearch(query), [query.toString()]);
   useDocumentTitle(status ? `Tickets: ${status}` : "Tickets");
 
   const tickets = model.tickets.value;

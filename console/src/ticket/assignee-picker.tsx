@@ -40,7 +40,12 @@ export function AssigneePicker({
   return (
     <label>
       Assignee
-      <select value={ticket.assigneeId ?? ""} disabled={disabled} onChange={(e) => onChange(e.currentTarget)}>
+      <select
+        id="ticket-assignee"
+        value={ticket.assigneeId ?? ""}
+        disabled={disabled}
+        onChange={(e) => onChange(e.currentTarget)}
+      >
         <option value="">Unassigned</option>
         {ticket.assigneeId && !agents.some((a) => a.id === ticket.assigneeId && a.active) && (
           <option value={ticket.assigneeId}>{absentName(agents, ticket.assigneeId)}</option>

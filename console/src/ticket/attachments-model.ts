@@ -8,6 +8,7 @@ import {
   isAllowedAttachmentType,
 } from "../../../shared/index.js";
 import { ApiError, isAbort, json } from "../api.js";
+import { announce } from "../keyboard/announcer.js";
 
 const REFRESH_MS = 5000;
 export const attachmentUrl = (ticketId: string, id: string) =>
@@ -64,6 +65,7 @@ export function createAttachmentsModel(ticketId: string) {
         }
         const added = attachmentSchema.parse(body);
         attachments.value = [...attachments.value.filter((a) => a.id !== added.id), added];
+        announce(`Attached ${file.name}: the customer sees it in the widget`);
       } catch {
         error.value = new ApiError(0, "network", `${file.name} was not uploaded: the server could not be reached`);
       } finally {

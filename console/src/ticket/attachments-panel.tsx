@@ -39,6 +39,10 @@ export function AttachmentsPanel({ ticketId }: { ticketId: string }) {
       <h2 class="card__title" id="attachments-title">
         Attachments <span class="count">{list.length}</span>
       </h2>
+      {/* Both sides' files show in the customer's conversation: an agent must not take them for internal notes. */}
+      <p class="muted small" id="attachments-shared">
+        The customer sees every file here in the widget, as they see your replies.
+      </p>
       {list.length === 0 && <p class="muted">No files yet.</p>}
       <ul class="attachments__list">
         {list.map((a) => (
@@ -80,6 +84,7 @@ function AttachPicker({ model }: { model: AttachmentsModel }) {
         type="file"
         multiple
         aria-label="Attach files"
+        aria-describedby="attachments-shared"
         onChange={(e) => {
           void model.upload([...(e.currentTarget.files ?? [])]);
           e.currentTarget.value = "";

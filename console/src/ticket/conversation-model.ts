@@ -18,8 +18,9 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
   const loadingOlder = signal(false);
   const loaded = signal(false);
   const error = signal<ApiError | null>(null);
-  const draft = signal(readDraft(ticketId));
-  const internal = signal(false);
+  const saved = readDraft(ticketId);
+  const draft = signal(saved.text);
+  const internal = signal(saved.internal);
   const sending = signal(false);
   const sendError = signal<ApiError | null>(null);
   /** A colleague's public reply that crossed the agent's (409 reply_conflict): the draft is held until they decide. */
@@ -130,7 +131,7 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
       const timer = setInterval(() => {
         if (!liveConnected.value) void load();
       }, REFRESH_MS);
-      const stopSaving = effect(() => saveDraft(ticketId, draft.value));
+      const stopSaving = effect(() => saveDraft(ticketId, draft.value, internal.value));
       return () => {
         stopSaving();
         stopLive();

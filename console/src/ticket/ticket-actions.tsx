@@ -1,6 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
-import { severities, ticketStatuses, type Severity, type TicketStatus } from "../../../shared/index.js";
-import { agentsDirectory, loadAgents } from "../agents-directory.js";
+import {
+  assignmentGaps,
+  gapLabels,
+  severities,
+  ticketStatuses,
+  type Severity,
+  type TicketStatus,
+} from "../../../shared/index.js";
+import { agentName, agentsDirectory, loadAgents } from "../agents-directory.js";
 import { session } from "../session.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { capitalize } from "../ui/format.js";
@@ -23,8 +30,23 @@ export function TicketActions({ model }: { model: TicketModel }) {
   const assignToMe = async () => {
     if (!me || !ticket) return;
     if (ticket.assigneeId === me.id) return announce("Already assigned to you");
+    // `a` is one keystroke: taking a ticket routing would not give you (a tier-2 escalation, another queue) asks
+    // first, as the assignee picker does for anyone else.
+    const gaps = gapLabels(assignmentGaps(agentsDirectory.value.find((a) => a.id === me.id) ?? me, ticket));
+    const holder = agentName(ticket.assigneeId);
+    if (
+      gaps.length &&
+      !window.confirm(
+        `Take ${ticket.reference}${holder ? ` from ${holder}` : ""} anyway? ${gaps.join(", ")}: routing would not pick you. The override is recorded on the ticket.`,
+      )
+    )
+      return announce("Not assigned");
     await model.update({ assigneeId: me.id });
     announce(model.actionError.value ? "Not assigned: the change was not saved" : "Assigned to you");
+    // Claim goes away once the ticket is yours: the keyboard that pressed it lands on the assignee, now you.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) document.getElementById("ticket-assignee")?.focus();
+    });
   };
   useShortcuts({ a: () => void assignToMe(), s: () => setPicking(true) });
   if (!ticket) return null;

@@ -14,8 +14,7 @@ import { ActivitySection } from "./activity-section.js";
 import { HandoffFeedback } from "./handoff-feedback.js";
 import type { TicketModel } from "./ticket-model.js";
 import { useShortcuts } from "../keyboard/shortcuts.js";
-import { returnToQueue, selectedTicket } from "../queue/queue-keys.js";
-import { href } from "../router.js";
+import { queueHref, returnToQueue, selectedTicket } from "../queue/queue-keys.js";
 import { SeverityBadge, StatusBadge } from "../ui/badges.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { Link } from "../ui/link.js";
@@ -44,7 +43,7 @@ export function TicketScreen({ id }: { id: string }) {
   return (
     <section class="screen" aria-labelledby="screen-title">
       <p class="breadcrumb">
-        <Link href={href()} aria-keyshortcuts="Escape">
+        <Link href={queueHref()} aria-keyshortcuts="Escape">
           ← Tickets
         </Link>
       </p>
