@@ -179,6 +179,21 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's words are kept whole and s
     await close();
   });
 
+  test("a long message typed, the page reloaded before sending: the email, subject and description are all there", async () => {
+    const { page, close } = await site.open("/reload-form", {});
+    await openWidget(page);
+    const words = "Step 1: open Reports. ".repeat(60);
+    await form(page).getByLabel("Email", { exact: true }).fill("dana@northwind.example");
+    await form(page).getByLabel("Subject").fill("Reports page freezes");
+    await form(page).getByLabel("Description").fill(words);
+    await page.reload();
+    await openWidget(page);
+    expect(await form(page).getByLabel("Email", { exact: true }).inputValue()).toBe("dana@northwind.example");
+    expect(await form(page).getByLabel("Subject").inputValue()).toBe("Reports page freezes");
+    expect(await form(page).getByLabel("Description").inputValue()).toBe(words);
+    await close();
+  });
+
   test("on a slow network, words added while a reply is on its way stay in the box; the reply goes once", async () => {
     const { page, close, id } = await customerWithTicket("/slow-network", "Slow network");
     let release = () => {};

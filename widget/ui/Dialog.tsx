@@ -8,7 +8,7 @@ import { validate } from "./validate.js";
 import type { Strings } from "./strings.js";
 import type { DialogView as View, FieldName, FormValues, UiController } from "./types.js";
 
-/** The unsent subject and description, per tab: a reload or a plain site's next page keeps them until sent. */
+/** The unsent email, subject and description, per tab: a reload or a plain site's next page keeps them until sent. */
 const DRAFT = "handoff-draft";
 const keep = (draft: Partial<FormValues> | null) => {
   try {
@@ -65,8 +65,10 @@ export class Dialog extends Component<Props, State> {
     const { values, setValues } = this.props;
     if (!values.subject && !values.description) {
       try {
-        const { subject = "", description = "" } = JSON.parse(sessionStorage.getItem(DRAFT) || "{}");
-        if (subject || description) setValues({ ...values, subject, description });
+        const { email = "", subject = "", description = "" } = JSON.parse(sessionStorage.getItem(DRAFT) || "{}");
+        // The email too: a reload that kept the message but not the address made the customer type it again.
+        if (email || subject || description)
+          setValues({ ...values, email: values.email || email, subject, description });
       } catch {}
     }
     // Refresh the preview (recording length, click count) while the dialog is open.
@@ -172,7 +174,7 @@ export class Dialog extends Component<Props, State> {
     const input = event.currentTarget as HTMLInputElement;
     const values = { ...this.props.values, [field]: field === "includeRecording" ? input.checked : input.value };
     this.props.setValues(values);
-    keep({ subject: values.subject, description: values.description });
+    keep({ email: values.email, subject: values.subject, description: values.description });
     if (field in this.state.errors) this.setState({ errors: { ...this.state.errors, [field]: undefined } });
   };
 
