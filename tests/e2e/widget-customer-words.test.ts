@@ -194,6 +194,16 @@ describe.skipIf(!HAS_BROWSER)("widget: the customer's words are kept whole and s
     await close();
   });
 
+  test("a reply half written, the page reloaded: the words are still in the box", async () => {
+    const { page, close } = await customerWithTicket("/reload-reply", "Reload mid reply");
+    const words = "I tried again this morning and the export still stops at 40 %. ".repeat(8);
+    await form(page).getByLabel("Your reply").fill(words);
+    await page.reload();
+    await openThread(page, "Reload mid reply");
+    expect(await form(page).getByLabel("Your reply").inputValue()).toBe(words);
+    await close();
+  });
+
   test("on a slow network, words added while a reply is on its way stay in the box; the reply goes once", async () => {
     const { page, close, id } = await customerWithTicket("/slow-network", "Slow network");
     let release = () => {};

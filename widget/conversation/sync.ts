@@ -26,6 +26,14 @@ const HIDDEN_MS = 60_000;
 const MAX_BACKOFF_MS = 120_000;
 /** A reply meeting a dropped connection or a server hiccup is tried again this many times (1 s, then 2 s apart). */
 const REPLY_ATTEMPTS = 3;
+const DRAFTS = "handoff-replies";
+const readDrafts = (): Record<string, string> => {
+  try {
+    return JSON.parse(sessionStorage.getItem(DRAFTS) || "{}") ?? {};
+  } catch {
+    return {};
+  }
+};
 
 export interface ConversationStore {
   /** Newest activity first; empty until the first load. */
@@ -64,7 +72,8 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
 
   /** The reply being sent per ticket and its Idempotency-Key: sent again with the same words, it reuses the key. */
   const sending = new Map<string, { body: string; key: string }>();
-  const drafts = new Map<string, string>();
+  // Unsent replies, per tab as the form's draft (Dialog.tsx): a reload in the middle of a long reply keeps it.
+  const drafts = new Map<string, string>(Object.entries(readDrafts()));
 
   async function postOnce(
     ticketId: string,
@@ -265,6 +274,9 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
     setDraft(ticketId, text) {
       if (text) drafts.set(ticketId, text);
       else drafts.delete(ticketId);
+      try {
+        sessionStorage.setItem(DRAFTS, JSON.stringify(Object.fromEntries(drafts)));
+      } catch {} // storage off: the draft lives as long as the page
     },
     async older(ticketId) {
       const c = conversations.find((x) => x.id === ticketId);
