@@ -4,7 +4,7 @@ import { ticketEvents } from "../../server/db/schema.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { type AxeFinding, seriousViolations } from "./console-axe.js";
 import { adminCookie } from "./console-fixtures.js";
-import { fillForm, form, openWidget, ticketRequest, widgetPage } from "./widget-fixtures.js";
+import { fillForm, form, hostPage, openWidget, ticketRequest, widgetPage } from "./widget-fixtures.js";
 
 /** PATCH on the agent API, logged in as the admin. */
 async function agentPatch(server: TestServer, path: string, body: unknown): Promise<number> {
@@ -105,4 +105,30 @@ describe.skipIf(!HAS_BROWSER)("widget: axe finds no serious or critical violatio
       await close();
     }
   }, 90_000);
+
+  test("in forced colors (Windows high contrast) the launcher and the dialog keep a visible edge", async () => {
+    const context = await browser.newContext({ forcedColors: "active" });
+    const page = await context.newPage();
+    try {
+      await hostPage(page, server, "", "<h1>Billing</h1>");
+      await openWidget(page);
+      // High contrast drops backgrounds and shadows: without a border of their own, the launcher reads as plain
+      // text and the dialog's text runs into the page's.
+      const edges = await page.evaluate(() =>
+        [".l", ".d"].map((selector) => {
+          const style = getComputedStyle(
+            document.getElementById("handoff-widget")!.shadowRoot!.querySelector(selector)!,
+          );
+          return { selector, style: style.borderTopStyle, width: style.borderTopWidth, color: style.borderTopColor };
+        }),
+      );
+      for (const edge of edges) {
+        expect(edge.style, edge.selector).toBe("solid");
+        expect(Number.parseFloat(edge.width), edge.selector).toBeGreaterThanOrEqual(1);
+        expect(edge.color, edge.selector).not.toBe("rgba(0, 0, 0, 0)");
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -4,12 +4,13 @@
  * screen's width: a media query would miss a phone page without <meta name=viewport>, laid out 980px wide.
  * `color-scheme:light`: a dark page (its meta color-scheme or :root) would draw the native controls (file button,
  * checkbox, scrollbar) dark on the white dialog.
+ * A transparent border: forced colors (Windows high contrast) drop the shadow and background, and draw it instead.
  * `max-height` in % of the window, not vh: on a page scaled with CSS `zoom` (html{zoom:1.5}) vh is zoomed too and
  * the form's top (title, close button) went above the window.
  */
 export function dialogCss(_color: string, left: boolean): string {
   const side = left ? "left" : "right";
-  return `.d{color-scheme:light;bottom:76px;width:min(380px,calc(100vw - 40px));max-height:calc(100% - 100px);overflow:auto;background:#fff;color:#1a1a1a;border-radius:12px;padding:18px;box-shadow:0 12px 40px rgba(0,0,0,.3)}
+  return `.d{color-scheme:light;bottom:76px;width:min(380px,calc(100vw - 40px));max-height:calc(100% - 100px);overflow:auto;background:#fff;color:#1a1a1a;border:1px solid transparent;border-radius:12px;padding:17px;box-shadow:0 12px 40px rgba(0,0,0,.3)}
 .nl .d{bottom:20px}
 h2{margin:0 0 6px;font-size:17px;font-weight:700}
 p{margin:0 0 12px;color:#444}
