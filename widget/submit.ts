@@ -89,7 +89,7 @@ export type SendResult =
       filesNotAttached: Promise<string[]>;
     }
   /** blocked: the page's Content-Security-Policy stops it, not the network (it stays saved all the same). */
-  | { kind: "queued"; blocked: boolean };
+  | { kind: "queued"; blocked: boolean; sent: Promise<TicketCreated> };
 
 export function buildBody(input: Omit<SendInput, "onProgress" | "onCreated" | "config">): TicketCreateInput {
   const { values, events } = input;
@@ -209,7 +209,12 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
   const first = await Promise.race([creation, delivery]);
   if (typeof first === "string") {
     // Never created: kept for later if it could be saved, otherwise the customer sees why.
-    if (saved && first === "later") return { kind: "queued", blocked: blockedByCsp(config.apiOrigin) };
+    if (saved && first === "later") {
+      // Sent later by a retry on this page (back online): the open dialog then says so, and the thread follows.
+      const sent = new Promise<TicketCreated>((resolve) => waiting.set(item.key, resolve));
+      void sent.then(input.onCreated);
+      return { kind: "queued", blocked: blockedByCsp(config.apiOrigin), sent };
+    }
     throw error;
   }
   // The ticket exists now; a failed upload only delays the recording (kept in the outbox), never loses the ticket.
@@ -220,9 +225,16 @@ export async function sendTicket(input: SendInput): Promise<SendResult> {
   return { kind: "sent", id: first.id, reference: first.reference, upload: gzip ? upload : null, filesNotAttached };
 }
 
+/** Queued tickets of this page by outbox key: what their form waits to hear once a retry has created them. */
+const waiting = new Map<string, (created: TicketCreated) => void>();
+
 /** Retries what this site's widget left in the outbox (the same delivery, without progress). */
 export const retryOutbox = (config: WidgetConfig) =>
-  flushOutbox(config, (created) => rememberTicket(config.siteKey, created)).then(
+  flushOutbox(config, (created, item) => {
+    rememberTicket(config.siteKey, created);
+    waiting.get(item.key)?.(created);
+    waiting.delete(item.key);
+  }).then(
     // A saved message that cannot leave this page: the developer's console says which directive to add.
     (results) => results.includes("later") && blockedByCsp(config.apiOrigin),
   );

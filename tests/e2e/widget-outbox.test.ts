@@ -150,4 +150,26 @@ describe.skipIf(!HAS_BROWSER)("widget outbox: no ticket is ever lost, nor an uns
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("offline at Send, back online on the same page: 'Message saved' turns into the created ticket, once", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    await hostPage(page, server, "", "<h1>Billing</h1>");
+    await openWidget(page);
+    const subject = "Sent while the train was in a tunnel";
+    await fillForm(page, subject);
+    await page.context().setOffline(true);
+    await form(page).getByRole("button", { name: "Send" }).click();
+    await form(page).getByRole("heading", { name: "Message saved" }).waitFor({ timeout: 15_000 });
+
+    // The widget sends it by itself; the dialog must not keep saying it "will be sent" once it was.
+    await page.context().setOffline(false);
+    await form(page)
+      .getByRole("heading", { name: /Ticket HO-\d+ created/ })
+      .waitFor({ timeout: 15_000 });
+    await form(page).getByRole("button", { name: "View conversation" }).click();
+    await form(page).getByRole("list", { name: subject }).waitFor();
+    expect(await ticketsWithSubject(server, subject)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

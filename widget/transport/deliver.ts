@@ -96,7 +96,7 @@ let flushing: Promise<Delivery[]> | undefined;
 /** Sends whatever this site's widget left unsent, oldest first; one flush at a time per page. */
 export function flushOutbox(
   target: TicketTarget,
-  onCreated: (created: TicketCreated) => void,
+  onCreated: (created: TicketCreated, item: OutboxItem) => void,
   retry: RetryOptions = { attempts: 2 },
 ): Promise<Delivery[]> {
   flushing ||= (async () => {
@@ -109,7 +109,7 @@ export function flushOutbox(
           continue;
         const result = await deliverItem(item, {
           retry,
-          onCreated,
+          onCreated: (created) => onCreated(created, item),
           onError: (error, delivery) =>
             delivery === "rejected" && console.warn("[Handoff] a saved ticket was rejected and is discarded", error),
         });

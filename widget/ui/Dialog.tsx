@@ -203,7 +203,17 @@ export class Dialog extends Component<Props, State> {
       onSent();
       keep(null);
       // Saved in the outbox: the draft is done with, the customer need not keep the tab open.
-      if (sent.kind === "queued") return this.setState({ status: { step: "queued", blocked: sent.blocked } });
+      if (sent.kind === "queued") {
+        // Back online on this page, the outbox sends it: "will be sent automatically" then becomes "created".
+        void sent.sent.then(({ id, reference }) =>
+          this.setState((st) =>
+            st.status.step === "queued"
+              ? { status: { step: "done", id, reference, upload: "none", progress: 0, filesNotAttached: [] } }
+              : null,
+          ),
+        );
+        return this.setState({ status: { step: "queued", blocked: sent.blocked } });
+      }
       const upload = sent.upload ? "running" : "none";
       this.setState({
         status: { step: "done", id: sent.id, reference: sent.reference, upload, progress, filesNotAttached: [] },

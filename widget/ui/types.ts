@@ -40,7 +40,7 @@ export type SubmitResult =
       filesNotAttached: Promise<string[]>;
     }
   /** blocked: the page's Content-Security-Policy stops it, not the network. */
-  | { kind: "queued"; blocked: boolean };
+  | { kind: "queued"; blocked: boolean; sent: Promise<{ id: string; reference: string }> };
 
 /** Why a request failed, as plain data: status 0 when the server could not be reached. */
 export interface Problem {
