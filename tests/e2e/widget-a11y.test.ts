@@ -131,4 +131,36 @@ describe.skipIf(!HAS_BROWSER)("widget: axe finds no serious or critical violatio
       await context.close();
     }
   });
+
+  test("in forced colors the current tab stands out and each message in a thread has an edge", async () => {
+    const context = await browser.newContext({ forcedColors: "active" });
+    const page = await context.newPage();
+    try {
+      await hostPage(page, server, "", "<h1>Billing</h1>");
+      await openWidget(page);
+      await fillForm(page, "Seats are wrong", "We have 12 seats, the page says 10");
+      await form(page).getByRole("button", { name: "Send" }).click();
+      await form(page).getByRole("button", { name: "View conversation" }).click();
+      await form(page).getByRole("list", { name: "Seats are wrong" }).locator("li").first().waitFor();
+      const look = await page.evaluate(() => {
+        const root = document.getElementById("handoff-widget")!.shadowRoot!;
+        const border = (el: Element) => {
+          const style = getComputedStyle(el);
+          return `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor === "rgba(0, 0, 0, 0)" ? "transparent" : "shown"}`;
+        };
+        const tabs = [...root.querySelectorAll(".t button")];
+        return {
+          current: tabs.filter((b) => b.getAttribute("aria-pressed") === "true").map(border),
+          others: tabs.filter((b) => b.getAttribute("aria-pressed") !== "true").map(border),
+          message: border(root.querySelector(".ms li")!),
+        };
+      });
+      // Backgrounds are gone in high contrast: the current tab must differ by more than its background.
+      expect(look.current).toEqual(["2px solid shown"]);
+      expect(look.others).toEqual(["1px solid shown"]);
+      expect(look.message).toBe("1px solid shown");
+    } finally {
+      await context.close();
+    }
+  });
 });
