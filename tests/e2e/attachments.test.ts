@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { logIn, newPage } from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
-import { fillForm, form, openWidget, ticketRequest, widgetPage } from "./widget-fixtures.js";
+import { fillForm, form, hostPage, openWidget, ticketRequest, widgetPage } from "./widget-fixtures.js";
 
 describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline in the console", () => {
   let server: TestServer;
@@ -119,6 +119,28 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
     expect(attempts.length).toBeGreaterThan(1);
     expect(customer.errors).toEqual([]);
     await customer.close();
+  });
+
+  test("a file over 10 MB is refused with its size, a wrong type with its name; the right one is kept", async () => {
+    const { page, close } = await widgetPage(browser);
+    await hostPage(page, server, 'data-locale="de"', "<h1>Abrechnung</h1>");
+    await page.getByRole("button", { name: /^Hilfe/ }).click();
+    const files = form(page).getByLabel("Screenshots oder Dateien anhängen");
+    await files.setInputFiles([
+      { name: "setup.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") },
+      { name: "screen-recording.png", mimeType: "image/png", buffer: Buffer.alloc(12.5 * 2 ** 20, 1) },
+      { name: "steps.txt", mimeType: "text/plain", buffer: Buffer.from("1. open Reports") },
+    ]);
+    // The customer can tell which file was too big (and by how much) and which was of the wrong kind.
+    expect(await form(page).getByRole("alert").textContent()).toBe(
+      "Nicht angehängt (Dateityp oder Größe, höchstens 10 MB): setup.exe, screen-recording.png (12,5 MB)",
+    );
+    expect(
+      await form(page)
+        .locator("li[data-file]")
+        .evaluateAll((li) => li.map((x) => x.dataset.file)),
+    ).toEqual(["steps.txt"]);
+    await close();
   });
 
   test("in a conversation, a screenshot pasted into the reply box is attached to it", async () => {

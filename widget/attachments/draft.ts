@@ -12,13 +12,13 @@ const notify = () => {
 
 export const draftFiles = (): readonly File[] => files;
 
-/** Adds files, refusing those over the limit or of a type that cannot be attached; returns the refused names. */
-export function addDraftFiles(added: File[]): string[] {
-  const refused: string[] = [];
+/** Adds files, refusing those over the limit or of a type that cannot be attached; returns the refused ones. */
+export function addDraftFiles(added: File[]): { name: string; size: number }[] {
+  const refused: { name: string; size: number }[] = [];
   for (const file of added) {
     const name = file.name || "screenshot.png";
     if (!isAllowedAttachmentType(file.type) || file.size > ATTACHMENT_LIMITS.maxBytes || file.size === 0) {
-      refused.push(name);
+      refused.push({ name, size: file.size });
       continue;
     }
     files = [...files, file.name ? file : new File([file], name, { type: file.type })];

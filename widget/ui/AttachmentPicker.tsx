@@ -1,8 +1,8 @@
 import { Component } from "preact";
-import { ATTACHMENT_TYPES } from "../../shared/attachment-limits.js";
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from "../../shared/attachment-limits.js";
 import { addDraftFiles, draftFiles, onDraftChange, removeDraftFile } from "../attachments/draft.js";
 import { BlobImage } from "./BlobImage.js";
-import type { FormStrings } from "./strings-form.js";
+import { type FormStrings, formLocale } from "./strings-form.js";
 
 type Texts = Pick<FormStrings, "attachLabel" | "attachHint" | "attachedFiles" | "removeFile" | "notAttached">;
 
@@ -62,7 +62,12 @@ export class AttachmentPicker extends Component<{ t: Texts }, State> {
   }
 
   add(files: File[]) {
-    const refused = addDraftFiles(files);
+    // A file over the limit says its size: "type or size" alone left the customer guessing which it was.
+    const refused = addDraftFiles(files).map(({ name, size }) =>
+      size > ATTACHMENT_LIMITS.maxBytes
+        ? `${name} (${(size / 2 ** 20).toLocaleString(formLocale, { maximumFractionDigits: 1 })} MB)`
+        : name,
+    );
     this.setState({ refused: refused.length ? this.props.t.notAttached(refused.join(", ")) : "" });
   }
 
