@@ -42,6 +42,14 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
   const seen = new Map<string, string>();
   for (const issue of error.issues) {
+    // An unknown field is named at its own path, so a script's typo ("priorty") points at the field to fix.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key].map(String).join(".");
+        if (!seen.has(path)) seen.set(path, "not a field of this request");
+      }
+      continue;
+    }
     const path = issue.path.map(String).join(".");
     if (!seen.has(path)) seen.set(path, readableMessage(issue));
   }
