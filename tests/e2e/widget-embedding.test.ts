@@ -102,6 +102,24 @@ describe.skipIf(!HAS_BROWSER)("embedding the widget in an app on another origin"
     await close();
   });
 
+  test("ESM init() with a wrongly typed or misspelt option: the widget starts, and the page's console names the option", async () => {
+    page = html(`<script type="module">
+      import { init } from "${server.url}/widget/esm/esm.js";
+      init({ siteKey: "${server.bootstrap.workspace.siteKey}", color: 0x0f766e, locale: 7, bufferMb: 8, windowSeconds: "30" });
+    </script>`);
+    const { page: tab, errors, close } = await widgetPage(browser);
+    const warnings: string[] = [];
+    tab.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
+    await tab.goto(`${appOrigin}/orders`);
+    await openWidget(tab);
+    expect(errors).toEqual([]);
+    expect(warnings).toContain("[Handoff] init(): color must be a string, got number; ignored");
+    expect(warnings).toContain("[Handoff] init(): locale must be a string, got number; ignored");
+    expect(warnings.find((w) => w.includes('unknown option "bufferMb"'))).toContain("maxRecordingBytes");
+    expect(warnings.join("\n")).not.toContain("windowSeconds must");
+    await close();
+  });
+
   test("a jwt-identified user with no conversations: the next page neither downloads the conversation view nor polls", async () => {
     const { workspace } = server.bootstrap;
     const jwt = signHs256({ sub: "u-7", exp: Math.floor(Date.now() / 1000) + 600 }, workspace.identitySecret);
