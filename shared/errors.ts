@@ -63,6 +63,8 @@ const UNITS: Record<string, string> = { string: "characters", array: "items", se
  * say the limit in words instead. A schema's own message ("required") is kept.
  */
 function readableMessage(issue: z.core.$ZodIssue): string {
+  // A field left out entirely reads "Invalid input: expected string, received undefined" in zod's words.
+  if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) return "required";
   if (issue.code !== "too_big" && issue.code !== "too_small") return issue.message;
   if (!/^Too (big|small):/.test(issue.message)) return issue.message;
   const big = issue.code === "too_big";

@@ -147,4 +147,11 @@ describe.each(DATABASE_KINDS)("a script's mistakes on %s are named", (kind) => {
       { path: "prio", message: "not a field of this request" },
     ]);
   });
+
+  it('a field left out is "required", not zod\'s "expected string, received undefined"', async () => {
+    const ticket = await fileTicket(t, { subject: "Left out" });
+    const res = await call("POST", `/api/v1/tickets/${ticket.id}/messages`, { internal: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([{ path: "body", message: "required" }]);
+  });
 });
