@@ -148,6 +148,18 @@ describe.each(DATABASE_KINDS)("a script's mistakes on %s are named", (kind) => {
     ]);
   });
 
+  it("a reply sent with a token is listed under the token's name, as POST answered it", async () => {
+    const ticket = await fileTicket(t, { subject: "Bot reply" });
+    const sent = await call("POST", `/api/v1/tickets/${ticket.id}/messages`, {
+      body: "Fixed in 2.4.1",
+      internal: false,
+    });
+    expect(sent.body.authorName).toBe("Bot");
+    const listed = await call("GET", `/api/v1/tickets/${ticket.id}/messages`);
+    const reply = listed.body.messages.find((m: { id: string }) => m.id === sent.body.id);
+    expect(reply.authorName).toBe("Bot");
+  });
+
   it('a field left out is "required", not zod\'s "expected string, received undefined"', async () => {
     const ticket = await fileTicket(t, { subject: "Left out" });
     const res = await call("POST", `/api/v1/tickets/${ticket.id}/messages`, { internal: true });
