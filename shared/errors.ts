@@ -42,6 +42,14 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
   const seen = new Map<string, string>();
   for (const issue of error.issues) {
+    // An unknown field is named at its own path, so a script's typo ("priorty") points at the field to fix.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key].map(String).join(".");
+        if (!seen.has(path)) seen.set(path, "not a field of this request");
+      }
+      continue;
+    }
     const path = issue.path.map(String).join(".");
     if (!seen.has(path)) seen.set(path, readableMessage(issue));
   }
@@ -55,6 +63,8 @@ const UNITS: Record<string, string> = { string: "characters", array: "items", se
  * say the limit in words instead. A schema's own message ("required") is kept.
  */
 function readableMessage(issue: z.core.$ZodIssue): string {
+  // A field left out entirely reads "Invalid input: expected string, received undefined" in zod's words.
+  if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) return "required";
   if (issue.code !== "too_big" && issue.code !== "too_small") return issue.message;
   if (!/^Too (big|small):/.test(issue.message)) return issue.message;
   const big = issue.code === "too_big";

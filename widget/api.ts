@@ -40,16 +40,26 @@ const IDENTITY_MAX: Record<(typeof IDENTITY_KEYS)[number], number> = {
   jwt: 4096,
 };
 
+/** What the developer passed that is left out, said once per ticket in the page's console (never the values). */
+const leftOut = (call: string, what: string) => console.warn(`[Handoff] ${call}: ${what}; left out of this ticket`);
+
 /** Keeps only known identity fields with string values, trimmed to the server's limits. */
 export function cleanIdentity(input: unknown): Identity {
   const out: Identity = {};
   if (!input || typeof input !== "object") return out;
+  for (const key of Object.keys(input))
+    if (!(IDENTITY_KEYS as readonly string[]).includes(key))
+      leftOut("identify()", `unknown field "${key}" (fields: ${IDENTITY_KEYS.join(", ")})`);
   for (const key of IDENTITY_KEYS) {
     let value = (input as Record<string, unknown>)[key];
     if (typeof value === "number") value = String(value);
     if (typeof value === "string" && value.trim()) out[key] = value.trim().slice(0, IDENTITY_MAX[key]);
+    else if (value != null && typeof value !== "string") leftOut("identify()", `${key} must be a string`);
   }
-  if (out.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(out.email)) delete out.email;
+  if (out.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(out.email)) {
+    leftOut("identify()", "email is not an email address");
+    delete out.email;
+  }
   return out;
 }
 
@@ -63,6 +73,7 @@ export function mergeMetadata(current: Metadata, input: unknown): Metadata {
     else if (typeof value === "string") next[key] = value.slice(0, 500);
     else if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean" || value === null)
       next[key] = value;
+    else leftOut("setMetadata()", `${key} must be a string, number, boolean or null`);
   }
   const keys = Object.keys(next);
   while (keys.length > 50 || JSON.stringify(next).length > 4096) {

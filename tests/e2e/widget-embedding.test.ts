@@ -54,6 +54,33 @@ describe.skipIf(!HAS_BROWSER)("embedding the widget in an app on another origin"
     await close();
   });
 
+  test("identify() and setMetadata() called wrong: the ticket is sent, and the page's console names what was left out", async () => {
+    page =
+      html(`<script src="${server.url}/widget.js" data-site-key="${server.bootstrap.workspace.siteKey}" async></script>
+      <script>addEventListener("load", () => {
+        Handoff.identify({ userId: "u-42", email: "jane at acme", name: "Jane" });
+        Handoff.setMetadata({ plan: "pro", account: { id: 7 } });
+      });</script>`);
+    const { page: tab, errors, close } = await widgetPage(browser);
+    const warnings: string[] = [];
+    tab.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
+    await tab.goto(`${appOrigin}/orders`);
+    await openWidget(tab);
+    // the form shows identify()'s email as given; the customer corrects it
+    await form(tab).getByLabel("Email", { exact: true }).fill("jane@acme.example");
+    await fillForm(tab, "Called wrong");
+    await form(tab).getByRole("button", { name: "Send" }).click();
+    await form(tab)
+      .getByText(/Ticket HO-\d+ created/)
+      .waitFor();
+    const said = warnings.join("\n");
+    expect(said).toContain('[Handoff] identify(): unknown field "userId" (fields: id, email,');
+    expect(said).toContain("[Handoff] identify(): email is not an email address; left out of this ticket");
+    expect(said).toContain("[Handoff] setMetadata(): account must be a string, number, boolean or null");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test("the README's queueing line before the async tag: the app's own early calls (setMetadata, on) neither throw nor get lost", async () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const stub = readme.split("\n").find((line) => line.startsWith("<script>") && line.includes("h.q.push"));
@@ -99,6 +126,24 @@ describe.skipIf(!HAS_BROWSER)("embedding the widget in an app on another origin"
       .getByText(/Ticket HO-\d+ created/)
       .waitFor();
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("ESM init() with a wrongly typed or misspelt option: the widget starts, and the page's console names the option", async () => {
+    page = html(`<script type="module">
+      import { init } from "${server.url}/widget/esm/esm.js";
+      init({ siteKey: "${server.bootstrap.workspace.siteKey}", color: 0x0f766e, locale: 7, bufferMb: 8, windowSeconds: "30" });
+    </script>`);
+    const { page: tab, errors, close } = await widgetPage(browser);
+    const warnings: string[] = [];
+    tab.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
+    await tab.goto(`${appOrigin}/orders`);
+    await openWidget(tab);
+    expect(errors).toEqual([]);
+    expect(warnings).toContain("[Handoff] init(): color must be a string, got number; ignored");
+    expect(warnings).toContain("[Handoff] init(): locale must be a string, got number; ignored");
+    expect(warnings.find((w) => w.includes('unknown option "bufferMb"'))).toContain("maxRecordingBytes");
+    expect(warnings.join("\n")).not.toContain("windowSeconds must");
     await close();
   });
 

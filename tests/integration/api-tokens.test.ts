@@ -105,3 +105,65 @@ describe.each(DATABASE_KINDS)("API tokens on %s", (kind) => {
     expect(foreign.body.error.message).toContain('"Authorization: Bearer hot_…"');
   });
 });
+
+describe.each(DATABASE_KINDS)("a script's mistakes on %s are named", (kind) => {
+  let database: Database;
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    t = await createTestApp(database);
+    const admin = agentClient(t, await t.login());
+    token = (await admin.post(TOKEN_PATHS.tokens, { name: "Bot", scopes: ["tickets:read", "tickets:write"] })).body
+      .token;
+  });
+  afterAll(() => database?.close());
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await t.request(path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+
+  it("a ticket's reference (HO-1, as webhooks and emails show it) in an id's place says the route takes the id", async () => {
+    const ticket = await fileTicket(t, { subject: "Export fails" });
+    const res = await call("GET", `/api/v1/tickets/${ticket.reference}`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain(`${ticket.reference} is a reference`);
+    expect(res.body.error.message).toContain(`?q=${ticket.reference}`);
+    expect((await call("GET", "/api/v1/tickets/nope")).body.error.message).toBe("Ticket not found");
+  });
+
+  it("an unknown field (a typo) is named at its own path", async () => {
+    const ticket = await fileTicket(t, { subject: "Typo" });
+    const res = await call("PATCH", `/api/v1/tickets/${ticket.id}`, { status: "pending", priorty: 1, prio: 2 });
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([
+      { path: "priorty", message: "not a field of this request" },
+      { path: "prio", message: "not a field of this request" },
+    ]);
+  });
+
+  it("a reply sent with a token is listed under the token's name, as POST answered it", async () => {
+    const ticket = await fileTicket(t, { subject: "Bot reply" });
+    const sent = await call("POST", `/api/v1/tickets/${ticket.id}/messages`, {
+      body: "Fixed in 2.4.1",
+      internal: false,
+    });
+    expect(sent.body.authorName).toBe("Bot");
+    const listed = await call("GET", `/api/v1/tickets/${ticket.id}/messages`);
+    const reply = listed.body.messages.find((m: { id: string }) => m.id === sent.body.id);
+    expect(reply.authorName).toBe("Bot");
+  });
+
+  it('a field left out is "required", not zod\'s "expected string, received undefined"', async () => {
+    const ticket = await fileTicket(t, { subject: "Left out" });
+    const res = await call("POST", `/api/v1/tickets/${ticket.id}/messages`, { internal: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([{ path: "body", message: "required" }]);
+  });
+});
