@@ -112,8 +112,9 @@ describe.each(DATABASE_KINDS)("de-escalation, thresholds and queues on %s", (kin
       colour: "red",
     });
     expect(bad.status).toBe(422);
+    // The unknown field is named at its own path (a typo is easy to find).
     expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
-      "",
+      "colour",
       "pingPongAgents",
       "tier1MinutesWithoutProgress",
     ]);
