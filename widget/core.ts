@@ -203,7 +203,10 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
         const unread = () => {
           const next = s.conversations?.store.unread() ?? 0;
           s.ui?.setUnread(next);
-          if (next !== count) emit("unread", (count = next));
+          if (next !== count) {
+            count = next;
+            emit("unread", next);
+          }
         };
         const view = await followConversations(caller, locale, config.texts, unread);
         if (s.stopped) return view.store.stop();
@@ -247,6 +250,7 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
     // Cleaned (known fields, server limits) when a ticket is sent: see submit.ts.
     identify: (input) => {
       const before = s.identity.id;
+      if (input && typeof input !== "object") console.warn("[Handoff] identify() takes an object, e.g. { email }");
       s.identity = input && typeof input === "object" ? { ...input } : {};
       // Another person (or a login): their conversations, not the previous ones.
       if (s.conversations && s.identity.id !== before) void s.conversations.store.refresh().catch(() => undefined);
@@ -256,6 +260,16 @@ export function createHandoff(config: WidgetConfig): HandoffApi {
       if (input && typeof input === "object") s.metadata = { ...s.metadata, ...input };
     },
     on(event, callback) {
+      // A typo'd event never fires and a non-function would throw at the event: say so now, where it was called.
+      const events = ["ticket:created", "open", "close", "unread"];
+      const wrong =
+        typeof callback !== "function"
+          ? "the callback is not a function"
+          : !events.includes(event) && `no event "${event}"`;
+      if (wrong) {
+        console.warn(`[Handoff] on(): ${wrong} (events: ${events.join(", ")})`);
+        return () => false;
+      }
       if (!listeners.has(event)) listeners.set(event, new Set());
       const set = listeners.get(event)!;
       set.add(callback as (payload: never) => void);

@@ -58,8 +58,11 @@ describe.skipIf(!HAS_BROWSER)("embedding the widget in an app on another origin"
     page =
       html(`<script src="${server.url}/widget.js" data-site-key="${server.bootstrap.workspace.siteKey}" async></script>
       <script>addEventListener("load", () => {
+        Handoff.identify("jane@acme.example");
         Handoff.identify({ userId: "u-42", email: "jane at acme", name: "Jane" });
         Handoff.setMetadata({ plan: "pro", account: { id: 7 } });
+        Handoff.on("ticket-created", () => (window.never = true));
+        Handoff.on("ticket:created", 5);
       });</script>`);
     const { page: tab, errors, close } = await widgetPage(browser);
     const warnings: string[] = [];
@@ -77,6 +80,10 @@ describe.skipIf(!HAS_BROWSER)("embedding the widget in an app on another origin"
     expect(said).toContain('[Handoff] identify(): unknown field "userId" (fields: id, email,');
     expect(said).toContain("[Handoff] identify(): email is not an email address; left out of this ticket");
     expect(said).toContain("[Handoff] setMetadata(): account must be a string, number, boolean or null");
+    expect(said).toContain("[Handoff] identify() takes an object, e.g. { email }");
+    expect(said).toContain('[Handoff] on(): no event "ticket-created" (events: ticket:created, open, close, unread)');
+    expect(said).toContain("[Handoff] on(): the callback is not a function");
+    // the 5 given as a callback does not throw in the page when the ticket is created
     expect(errors).toEqual([]);
     await close();
   });
