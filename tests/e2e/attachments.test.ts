@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { logIn, newPage } from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
-import { fillForm, form, hostPage, openWidget, ticketRequest, widgetPage } from "./widget-fixtures.js";
+import { fillForm, form, hostPage, openWidget, pasteScreenshot, ticketRequest, widgetPage } from "./widget-fixtures.js";
 
 describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline in the console", () => {
   let server: TestServer;
@@ -18,18 +18,7 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
 
     // A real PNG drawn in the page, pasted into the description as a screenshot tool would.
     const description = form(page).getByLabel("Description");
-    await description.evaluate(async (textarea) => {
-      const canvas = document.createElement("canvas");
-      canvas.width = 120;
-      canvas.height = 80;
-      const g = canvas.getContext("2d")!;
-      g.fillStyle = "#e11d48";
-      g.fillRect(0, 0, 120, 80);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
-      const data = new DataTransfer();
-      data.items.add(new File([blob], "chart.png", { type: "image/png" }));
-      textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, composed: true }));
-    });
+    await pasteScreenshot(description);
     const preview = form(page).getByRole("list", { name: "Attached files" }).locator("li", { hasText: "chart.png" });
     await preview.waitFor();
     await expect.poll(() => preview.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
@@ -154,16 +143,7 @@ describe.skipIf(!HAS_BROWSER)("attachments: a screenshot from the widget, inline
     const reply = form(page).getByLabel("Your reply");
     await reply.waitFor();
     await reply.fill("Here is what I see now");
-    await reply.evaluate(async (textarea) => {
-      const canvas = document.createElement("canvas");
-      canvas.width = 64;
-      canvas.height = 48;
-      canvas.getContext("2d")!.fillRect(0, 0, 64, 48);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
-      const data = new DataTransfer();
-      data.items.add(new File([blob], "totals.png", { type: "image/png" }));
-      textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, composed: true }));
-    });
+    await pasteScreenshot(reply, "totals.png", 64, 48);
     const files = form(page).getByRole("list", { name: "Files in this conversation" });
     const shot = files.getByRole("img", { name: "totals.png" });
     await shot.waitFor();

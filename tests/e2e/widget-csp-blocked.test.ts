@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { HAS_BROWSER } from "./harness.js";
 import type { Locator } from "playwright-core";
-import { fillForm, form, openWidget, outboxCount } from "./widget-fixtures.js";
+import { fillForm, form, openWidget, outboxCount, pasteScreenshot } from "./widget-fixtures.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
 
 /** The first pixel and width of a preview, however it is drawn (an <img> or, under a strict img-src, a canvas). */
@@ -66,19 +66,7 @@ describe.skipIf(!HAS_BROWSER)("pages whose Content-Security-Policy is stricter t
     });
     await openWidget(page);
     await fillForm(page, "Chart is blank", "See the screenshot");
-    await form(page)
-      .getByLabel("Description")
-      .evaluate(async (textarea) => {
-        const canvas = document.createElement("canvas");
-        [canvas.width, canvas.height] = [120, 80];
-        const g = canvas.getContext("2d")!;
-        g.fillStyle = "#e11d48";
-        g.fillRect(0, 0, 120, 80);
-        const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
-        const data = new DataTransfer();
-        data.items.add(new File([blob], "chart.png", { type: "image/png" }));
-        textarea.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, composed: true }));
-      });
+    await pasteScreenshot(form(page).getByLabel("Description"));
     const preview = form(page).locator('li[data-file="chart.png"]').locator("img, canvas");
     await expect.poll(() => drawn(preview)).toBe("120 225,29,72,255");
 

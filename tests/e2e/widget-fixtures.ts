@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Browser, Page, Request } from "playwright-core";
+import type { Browser, Locator, Page, Request } from "playwright-core";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 import type { TicketList, TicketSummary } from "../../shared/agent-api.js";
 import { adminCookie } from "./console-fixtures.js";
@@ -16,6 +16,24 @@ export async function widgetPage(browser: Browser) {
 
 /** The widget's dialog: host pages have their own "Email" fields, so look inside it. */
 export const form = (page: Page) => page.getByRole("dialog");
+
+/** Pastes a red PNG (120x80 unless said) named `name` into `field`, as a customer pastes a screenshot. */
+export function pasteScreenshot(field: Locator, name = "chart.png", width = 120, height = 80): Promise<void> {
+  return field.evaluate(
+    async (target, [fileName, w, h]) => {
+      const canvas = document.createElement("canvas");
+      [canvas.width, canvas.height] = [w, h];
+      const g = canvas.getContext("2d")!;
+      g.fillStyle = "#e11d48";
+      g.fillRect(0, 0, w, h);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], fileName, { type: "image/png" }));
+      target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, composed: true }));
+    },
+    [name, width, height] as const,
+  );
+}
 
 export async function openWidget(page: Page) {
   await page.getByRole("button", { name: /Help/ }).click();
