@@ -185,6 +185,11 @@ export const messages = pgTable(
     internal: boolean("internal").notNull().default(false),
     /** The sender's Idempotency-Key: a reply sent again after its answer was lost is stored once. */
     idempotencyKey: text("idempotency_key"),
+    /**
+     * The name a reply sent with an API token shows under (the token's name when it was sent; it outlives the token).
+     * Null for a colleague's message, whose current name is read from agents so a rename shows everywhere.
+     */
+    authorName: text("author_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,4 +1,5 @@
 import type { AgentActor } from "../../access/actor.js";
+import { apiTokenActor } from "../../access/authenticate-token.js";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { messages, tickets } from "../../db/schema.js";
@@ -26,12 +27,18 @@ export async function addAgentMessage(
     const values = { authorType: "agent" as const, agentId: actor.id, body: message.body, internal: message.internal };
     const key = input.idempotencyKey;
     const repeated = await findRepeatedMessage(tx, { ticketId, key, message: values });
-    if (repeated) return { message: toMessage({ ...repeated, agentName: actor.name }, customerName), created: false };
+    if (repeated)
+      return {
+        message: toMessage({ ...repeated, agentName: repeated.authorName ?? actor.name }, customerName),
+        created: false,
+      };
     if (!message.internal)
       await assertNoColleagueReply(tx, { ticketId, agentId: actor.id, lastSeenMessageId: message.lastSeenMessageId });
+    // Sent with an API token: stored under the token's name, which the list shows after the token is revoked.
+    const authorName = apiTokenActor.getStore()?.name ?? null;
     const [row] = await tx
       .insert(messages)
-      .values({ ticketId, ...values, idempotencyKey: key ?? null })
+      .values({ ticketId, ...values, idempotencyKey: key ?? null, authorName })
       .returning();
     await recordEvent(tx, {
       workspaceId: actor.workspaceId,
@@ -52,6 +59,6 @@ export async function addAgentMessage(
       .where(eq(tickets.id, ticketId));
     // Replying or noting counts as touching the ticket (ping-pong: many agents on one ticket).
     await detectPingPong(tx, { workspaceId: actor.workspaceId, ticketId });
-    return { message: toMessage({ ...row, agentName: actor.name }, customerName), created: true };
+    return { message: toMessage({ ...row, agentName: authorName ?? actor.name }, customerName), created: true };
   });
 }

@@ -1,7 +1,7 @@
 import type { WorkspaceActor } from "../../access/actor.js";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { agents, messages, ticketEvents } from "../../db/schema.js";
+import { agents, messages } from "../../db/schema.js";
 import type { MessageList, MessagePageQuery } from "../../../shared/conversation.js";
 import { toMessage } from "./message-view.js";
 import { findTicket } from "./workspace-ticket.js";
@@ -20,10 +20,8 @@ export async function listTicketMessages(
   const rows = await db
     .select({
       message: messages,
-      // A reply sent with an API token shows under the token's name, as its timeline event and POST's answer do.
-      agentName: sql<string | null>`coalesce((select ${ticketEvents.details}->>'apiToken' from ${ticketEvents}
-        where ${ticketEvents.ticketId} = ${messages.ticketId} and ${ticketEvents.type} in ('replied', 'note_added')
-          and ${ticketEvents.details}->>'messageId' = ${messages.id}::text limit 1), ${agents.name})`,
+      // A reply sent with an API token shows under the token's name (stored with it), as its timeline event does.
+      agentName: sql<string | null>`coalesce(${messages.authorName}, ${agents.name})`,
       cursorAt: messageCursorAt,
       id: messages.id,
     })
