@@ -13,17 +13,20 @@ export const CONVERSATION_PATHS = {
 
 export const messageBodySchema = z.string().trim().min(1, "required").max(LIMITS.messageBody);
 
-export const agentMessageCreateSchema = z.object({
-  body: messageBodySchema,
-  /** An internal note: agents only, never sent to the customer. */
-  internal: z.boolean().default(false),
-  /**
-   * For a public reply: the newest message the sender has seen (null: none yet). A colleague's public reply stored
-   * after it refuses the reply (409 reply_conflict, nothing stored); resend with the newer id to send anyway.
-   * Left out, no check (API clients as before). Ignored for internal notes.
-   */
-  lastSeenMessageId: z.uuid().nullable().optional(),
-});
+export const agentMessageCreateSchema = z
+  .object({
+    body: messageBodySchema,
+    /** An internal note: agents only, never sent to the customer. */
+    internal: z.boolean().default(false),
+    /**
+     * For a public reply: the newest message the sender has seen (null: none yet). A colleague's public reply stored
+     * after it refuses the reply (409 reply_conflict, nothing stored); resend with the newer id to send anyway.
+     * Left out, no check (API clients as before). Ignored for internal notes.
+     */
+    lastSeenMessageId: z.uuid().nullable().optional(),
+  })
+  // An unknown field is refused, not dropped: `is_internal: true` sent a note meant for agents to the customer.
+  .strict();
 export type AgentMessageCreate = z.infer<typeof agentMessageCreateSchema>;
 
 export const messageSchema = z.object({

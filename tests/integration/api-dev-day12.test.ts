@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client.js";
+import { TOKEN_PATHS } from "../../shared/tokens-api.js";
+import { agentClient, fileTicket, type AgentClient } from "../helpers/agent-client.js";
+import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { createTestApp, type TestApp } from "../helpers/test-app.js";
+
+/** A SaaS developer's script against the REST API (twelfth QA round): what it sent is what happened. */
+describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
+  let database: Database;
+  let t: TestApp;
+  let admin: AgentClient;
+  let token: string;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    t = await createTestApp(database);
+    admin = agentClient(t, await t.login());
+    const created = await admin.post(TOKEN_PATHS.tokens, { name: "Script", scopes: ["admin"] });
+    token = created.body.token;
+  });
+  afterAll(() => database?.close());
+
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await t.request(path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  };
+
+  it("a note with a misspelt internal flag is refused, not sent to the customer as a public reply", async () => {
+    const ticket = await fileTicket(t, { subject: "Private note" });
+    const res = await call("POST", `/api/v1/tickets/${ticket.id}/messages`, { body: "VIP, refund", is_internal: true });
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([{ path: "is_internal", message: "not a field of this request" }]);
+    const listed = await call("GET", `/api/v1/tickets/${ticket.id}/messages`);
+    expect(listed.body.messages).toEqual([]);
+  });
+});
