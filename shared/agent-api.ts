@@ -87,22 +87,25 @@ export const ticketSummarySchema = z.object({
 });
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
-export const ticketListQuerySchema = z.object({
-  status: z.enum(ticketStatuses).optional(),
-  /** The queue (skill) the ticket is routed to, e.g. "billing". */
-  queue: z.string().trim().min(1).max(64).optional(),
-  tier: z.coerce.number().int().min(1).max(MAX_TIER).optional(),
-  severity: z.enum(severities).optional(),
-  /** The customer's plan as identify() reported it. */
-  plan: z.string().trim().min(1).max(64).optional(),
-  /** "me" (the signed-in agent), "unassigned", or an agent id. */
-  assignee: z.union([z.literal("me"), z.literal("unassigned"), z.uuid("an agent id, me or unassigned")]).optional(),
-  /** Free text over subject, description and messages (word prefixes), or a reference like HO-12. */
-  q: z.string().trim().max(LIMITS.searchQuery).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Opaque cursor from the previous page's nextCursor. */
-  cursor: z.string().max(200).optional(),
-});
+export const ticketListQuerySchema = z
+  .object({
+    status: z.enum(ticketStatuses).optional(),
+    /** The queue (skill) the ticket is routed to, e.g. "billing". */
+    queue: z.string().trim().min(1).max(64).optional(),
+    tier: z.coerce.number().int().min(1).max(MAX_TIER).optional(),
+    severity: z.enum(severities).optional(),
+    /** The customer's plan as identify() reported it. */
+    plan: z.string().trim().min(1).max(64).optional(),
+    /** "me" (the signed-in agent), "unassigned", or an agent id. */
+    assignee: z.union([z.literal("me"), z.literal("unassigned"), z.uuid("an agent id, me or unassigned")]).optional(),
+    /** Free text over subject, description and messages (word prefixes), or a reference like HO-12. */
+    q: z.string().trim().max(LIMITS.searchQuery).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** Opaque cursor from the previous page's nextCursor. */
+    cursor: z.string().max(200).optional(),
+  })
+  // An unknown parameter is refused: `offset=50` or a misspelt `stauts=closed` answered the first page of everything.
+  .strict();
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
 
 export const ticketListSchema = z.object({

@@ -47,10 +47,13 @@ export type Message = z.infer<typeof messageSchema>;
  * GET …/messages (agents' and customers'): the newest `limit` messages, oldest first. A long conversation pages back
  * with `before` = the previous answer's olderCursor, which is null once the first message is included.
  */
-export const messagePageQuerySchema = z.object({
-  before: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const messagePageQuerySchema = z
+  .object({
+    before: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  // `after=` or `page=2` is refused rather than answered with the newest page again.
+  .strict();
 export type MessagePageQuery = z.infer<typeof messagePageQuerySchema>;
 
 export const messageListSchema = z.object({ messages: z.array(messageSchema), olderCursor: z.string().nullable() });

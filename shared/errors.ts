@@ -65,6 +65,8 @@ const UNITS: Record<string, string> = { string: "characters", array: "items", se
 function readableMessage(issue: z.core.$ZodIssue): string {
   // A field left out entirely reads "Invalid input: expected string, received undefined" in zod's words.
   if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) return "required";
+  // A query's number that is not one (limit=abc) read "Invalid input: expected number, received NaN".
+  if (issue.code === "invalid_type" && / received NaN$/.test(issue.message)) return "a number";
   if (issue.code !== "too_big" && issue.code !== "too_small") return issue.message;
   if (!/^Too (big|small):/.test(issue.message)) return issue.message;
   const big = issue.code === "too_big";

@@ -39,4 +39,19 @@ describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
     const listed = await call("GET", `/api/v1/tickets/${ticket.id}/messages`);
     expect(listed.body.messages).toEqual([]);
   });
+
+  it("a list parameter the API does not have (offset, a typo) is a 422 naming it, not the first page again", async () => {
+    const ticket = await fileTicket(t, { subject: "Paged" });
+    const offset = await call("GET", "/api/v1/tickets?offset=50&limit=1");
+    expect(offset.status).toBe(422);
+    expect(offset.body.error.issues).toEqual([{ path: "offset", message: "not a field of this request" }]);
+    const typo = await call("GET", "/api/v1/tickets?stauts=closed");
+    expect(typo.body.error.issues).toEqual([{ path: "stauts", message: "not a field of this request" }]);
+    const after = await call("GET", `/api/v1/tickets/${ticket.id}/messages?after=x`);
+    expect(after.status).toBe(422);
+    expect(after.body.error.issues).toEqual([{ path: "after", message: "not a field of this request" }]);
+    const nan = await call("GET", "/api/v1/tickets?limit=ten");
+    expect(nan.body.error.issues).toEqual([{ path: "limit", message: "a number" }]);
+    expect((await call("GET", "/api/v1/tickets?status=open&limit=1")).status).toBe(200);
+  });
 });
