@@ -44,38 +44,43 @@ export type ReplayMoment = z.infer<typeof replayMomentSchema>;
 export const attemptedStepSchema = z.object({ action: text(500), result: text(500) });
 
 /** The required structured handoff. Missing or empty fields are a 422 with one issue per field. */
-export const escalationCreateSchema = z.object({
-  toTier: z.number().int().min(1).max(MAX_TIER).optional(),
-  toQueue: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_-]{0,39}$/, "a queue name such as technical")
-    .optional(),
-  summary: oneSentence,
-  attempted: z.array(attemptedStepSchema).min(1, "list at least one step you tried").max(20),
-  /** The matrix criterion, or an explanation in words. */
-  reason: text(1000),
-  customerGoal: text(1000),
-  replayMoments: z.array(replayMomentSchema).max(20).optional(),
-  seen: ticketSeenSchema.optional(),
-});
+export const escalationCreateSchema = z
+  .object({
+    toTier: z.number().int().min(1).max(MAX_TIER).optional(),
+    toQueue: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_-]{0,39}$/, "a queue name such as technical")
+      .optional(),
+    summary: oneSentence,
+    attempted: z.array(attemptedStepSchema).min(1, "list at least one step you tried").max(20),
+    /** The matrix criterion, or an explanation in words. */
+    reason: text(1000),
+    customerGoal: text(1000),
+    replayMoments: z.array(replayMomentSchema).max(20).optional(),
+    seen: ticketSeenSchema.optional(),
+  })
+  // An unknown field (`to_tier`, `note`) is refused, not dropped: the handoff went elsewhere than the script said.
+  .strict();
 export type EscalationCreate = z.infer<typeof escalationCreateSchema>;
 export type EscalationCreateInput = z.input<typeof escalationCreateSchema>;
 
-export const bounceSchema = z.object({ reason: text(1000) });
+export const bounceSchema = z.object({ reason: text(1000) }).strict();
 export type BounceRequest = z.infer<typeof bounceSchema>;
 
 /** Moves a ticket down a tier (by default one) once the higher tier has done its part, e.g. a fix is deployed. */
-export const deEscalationSchema = z.object({
-  toTier: z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_TIER - 1)
-    .optional(),
-  reason: text(1000),
-  seen: ticketSeenSchema.optional(),
-});
+export const deEscalationSchema = z
+  .object({
+    toTier: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_TIER - 1)
+      .optional(),
+    reason: text(1000),
+    seen: ticketSeenSchema.optional(),
+  })
+  .strict();
 export type DeEscalation = z.infer<typeof deEscalationSchema>;
 
 export const queueListSchema = z.object({

@@ -19,21 +19,26 @@ export type SlackEventType = (typeof slackEventTypes)[number];
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL" }).max(2000, "At most 2000 characters");
 
-export const webhookCreateSchema = z.object({
-  url: httpUrl,
-  events: z.array(z.enum(webhookEventTypes)).min(1, "Pick at least one event").max(webhookEventTypes.length),
-  description: z.string().trim().max(200).optional(),
-});
+export const webhookCreateSchema = z
+  .object({
+    url: httpUrl,
+    events: z.array(z.enum(webhookEventTypes)).min(1, "Pick at least one event").max(webhookEventTypes.length),
+    description: z.string().trim().max(200).optional(),
+  })
+  // Unknown fields are refused (422 at their path), not dropped: `event_types` or `active: false` changed nothing.
+  .strict();
 export type WebhookCreateInput = z.infer<typeof webhookCreateSchema>;
 
-export const webhookUpdateSchema = z.object({
-  url: httpUrl.optional(),
-  events: z.array(z.enum(webhookEventTypes)).min(1).max(webhookEventTypes.length).optional(),
-  description: z.string().trim().max(200).nullable().optional(),
-  enabled: z.boolean().optional(),
-  /** Issues a new secret; the old one keeps signing as a second signature until the next rotation. */
-  rotateSecret: z.boolean().optional(),
-});
+export const webhookUpdateSchema = z
+  .object({
+    url: httpUrl.optional(),
+    events: z.array(z.enum(webhookEventTypes)).min(1).max(webhookEventTypes.length).optional(),
+    description: z.string().trim().max(200).nullable().optional(),
+    enabled: z.boolean().optional(),
+    /** Issues a new secret; the old one keeps signing as a second signature until the next rotation. */
+    rotateSecret: z.boolean().optional(),
+  })
+  .strict();
 export type WebhookUpdateInput = z.infer<typeof webhookUpdateSchema>;
 
 export const webhookEndpointViewSchema = z.object({

@@ -15,10 +15,13 @@ export const TOKEN_PATHS = { tokens: "/api/v1/tokens", token: (id: string) => `/
 export const tokenScopes = ["tickets:read", "tickets:write", "metrics:read", "admin"] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
-export const tokenCreateSchema = z.object({
-  name: z.string().trim().min(1, "required").max(100),
-  scopes: z.array(z.enum(tokenScopes)).min(1, "choose at least one scope").max(tokenScopes.length),
-});
+export const tokenCreateSchema = z
+  .object({
+    name: z.string().trim().min(1, "required").max(100),
+    scopes: z.array(z.enum(tokenScopes)).min(1, "choose at least one scope").max(tokenScopes.length),
+  })
+  // `expiresAt` is refused, not dropped: a token believed to expire never did.
+  .strict();
 export type TokenCreate = z.infer<typeof tokenCreateSchema>;
 
 export const apiTokenSchema = z.object({

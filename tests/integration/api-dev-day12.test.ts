@@ -54,4 +54,30 @@ describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
     expect(nan.body.error.issues).toEqual([{ path: "limit", message: "a number" }]);
     expect((await call("GET", "/api/v1/tickets?status=open&limit=1")).status).toBe(200);
   });
+
+  it("a webhook, token or de-escalation field the API does not have is refused, not dropped without effect", async () => {
+    const hook = await call("POST", "/api/v1/webhooks", {
+      url: "https://hooks.example.com/h",
+      events: ["ticket.created"],
+    });
+    expect(hook.status).toBe(201);
+    const paused = await call("PATCH", `/api/v1/webhooks/${hook.body.id}`, { active: false });
+    expect(paused.status).toBe(422);
+    expect(paused.body.error.issues).toEqual([{ path: "active", message: "not a field of this request" }]);
+    const listed = await call("GET", "/api/v1/webhooks");
+    expect(listed.body.find((e: { id: string }) => e.id === hook.body.id).enabled).toBe(true);
+
+    const expiring = await call("POST", "/api/v1/tokens", {
+      name: "CI",
+      scopes: ["tickets:read"],
+      expiresAt: "2027-01-01",
+    });
+    expect(expiring.status).toBe(422);
+    expect(expiring.body.error.issues).toEqual([{ path: "expiresAt", message: "not a field of this request" }]);
+
+    const ticket = await fileTicket(t, { subject: "Down a tier" });
+    const down = await call("POST", `/api/v1/tickets/${ticket.id}/de-escalations`, { to_tier: 1, reason: "Fixed" });
+    expect(down.status).toBe(422);
+    expect(down.body.error.issues).toEqual([{ path: "to_tier", message: "not a field of this request" }]);
+  });
 });
