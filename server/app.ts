@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { AppEnv } from "./env.js";
-import { handleError, handleNotFound } from "./middleware/errors.js";
+import { handleError, handleNotFound, notFoundFor } from "./middleware/errors.js";
 import { requestId } from "./middleware/request-id.js";
 import { settleBackground } from "./middleware/settle-background.js";
 import { observeRequests } from "./middleware/observe-requests.js";
@@ -49,7 +49,7 @@ export function createApp(deps: { database: Database; config: Config; blobs?: Bl
   });
   app.use("*", settleBackground(), forgetSiteKeysOnWorkspaceChange());
   app.onError(handleError);
-  app.notFound(handleNotFound);
+  app.notFound(notFoundFor(app));
 
   app.route("/", healthRoutes);
   const events = eventRoutes();

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   /** The agent's password was generated or set by someone else: only changing it (PATCH own agent) is allowed. */
   password_change_required: 403,
   not_found: 404,
+  /** The path exists under other methods (PUT where the route takes PATCH): the Allow header lists them. */
+  method_not_allowed: 405,
   conflict: 409,
   /** A colleague replied to the customer after the newest message the sender had seen (agent collision). */
   reply_conflict: 409,

@@ -55,3 +55,34 @@ export function handleError(err: Error, c: Context<AppEnv>) {
 export function handleNotFound(c: Context<AppEnv>) {
   return errorResponse(c, "not_found", `No route for ${c.req.method} ${c.req.path}`);
 }
+
+/**
+ * app.notFound for the whole app: an API path that exists under other methods (PUT /api/v1/tickets/:id, which takes
+ * PATCH) is a 405 with Allow naming them, instead of "No route", which sent developers looking for a wrong path.
+ */
+export function notFoundFor(app: { routes: { method: string; path: string }[] }) {
+  let table: { method: string; pattern: RegExp }[] | undefined;
+  return (c: Context<AppEnv>) => {
+    const path = c.req.path;
+    if (!path.startsWith("/api/")) return handleNotFound(c);
+    table ??= app.routes
+      .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
+      .map((r) => ({ method: r.method, pattern: routePattern(r.path) }));
+    const methods = new Set(table.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.size === 0) return handleNotFound(c);
+    if (methods.has("GET")) methods.add("HEAD");
+    const allow = [...methods].join(", ");
+    c.header("Allow", allow);
+    return errorResponse(c, "method_not_allowed", `${c.req.method} is not allowed on ${path}; it takes ${allow}`);
+  };
+}
+
+/** A Hono route path (/api/v1/tickets/:id/messages) as a regular expression over request paths. */
+function routePattern(route: string): RegExp {
+  const segments = route.split("/").map((segment) => {
+    if (segment === "*") return ".*";
+    if (segment.startsWith(":")) return "[^/]+";
+    return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  });
+  return new RegExp(`^${segments.join("/")}/?$`);
+}

@@ -80,4 +80,19 @@ describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
     expect(down.status).toBe(422);
     expect(down.body.error.issues).toEqual([{ path: "to_tier", message: "not a field of this request" }]);
   });
+
+  it("a method the route does not take is a 405 naming the ones it does, not a 'No route' 404", async () => {
+    const ticket = await fileTicket(t, { subject: "Wrong verb" });
+    const put = await call("PUT", `/api/v1/tickets/${ticket.id}`, { status: "pending" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")?.split(", ").sort()).toEqual(["DELETE", "GET", "HEAD", "PATCH"]);
+    expect(put.body.error).toMatchObject({ code: "method_not_allowed" });
+    expect(put.body.error.message).toContain("PATCH");
+    expect((await call("DELETE", `/api/v1/tickets/${ticket.id}/messages`)).headers.get("allow")).toBe(
+      "GET, POST, HEAD",
+    );
+    const unknown = await call("GET", "/api/v1/tikets");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe("not_found");
+  });
 });
