@@ -9,7 +9,7 @@ import { sha256 } from "../lib/crypto.js";
 import { ServiceError } from "../services/service-error.js";
 
 /** The token behind the current request, so timeline events name it as the actor (see record-event.ts). */
-export const apiTokenActor = new AsyncLocalStorage<{ name: string }>();
+export const apiTokenActor = new AsyncLocalStorage<{ id: string; name: string }>();
 
 /** Our tokens start with this, which tells them apart from other Bearer values (e.g. recording upload tokens). */
 export const API_TOKEN_PREFIX = "hot_";

@@ -29,5 +29,5 @@ export async function runAsToken(c: Context<AppEnv>, token: string, next: Next):
     throw new ServiceError("rate_limited", "This API token made too many calls; slow down", undefined, retryAfter);
   }
   c.set("actor", agentActor(principal.agent));
-  await apiTokenActor.run({ name: principal.name }, () => next());
+  await apiTokenActor.run({ id: principal.tokenId, name: principal.name }, () => next());
 }

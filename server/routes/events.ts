@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { apiTokenActor } from "../access/authenticate-token.js";
 import { cors } from "../middleware/cors.js";
 import type { LiveFollower } from "../access/live-scope.js";
 import { CUSTOMER_HEADERS } from "../../shared/customer-api.js";
@@ -24,8 +25,11 @@ export function eventRoutes() {
   agentApp.get("/", requireAgent(), async (c) => {
     const agent = c.get("actor");
     const follower: LiveFollower = { kind: "agent", workspaceId: agent.workspaceId };
+    // A token counts its own streams: it acts as the admin who made it, and a script holding ten shut that admin's
+    // console out of live updates.
+    const token = apiTokenActor.getStore();
     return stream(c, caps, follower, [
-      { key: `agent:${agent.id}`, max: MAX_PER_AGENT },
+      { key: token ? `token:${token.id}` : `agent:${agent.id}`, max: MAX_PER_AGENT },
       { key: `addr:${clientAddress(c)}`, max: MAX_PER_ADDRESS },
     ]);
   });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
+import { EVENTS_PATHS } from "../../shared/events-api.js";
 import { TOKEN_PATHS } from "../../shared/tokens-api.js";
 import { agentClient, fileTicket, type AgentClient } from "../helpers/agent-client.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { readSse } from "../helpers/sse.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 
 /** A SaaS developer's script against the REST API (twelfth QA round): what it sent is what happened. */
@@ -11,11 +13,13 @@ describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
   let t: TestApp;
   let admin: AgentClient;
   let token: string;
+  let cookie: string;
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
     t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
+    cookie = await t.login();
+    admin = agentClient(t, cookie);
     const created = await admin.post(TOKEN_PATHS.tokens, { name: "Script", scopes: ["admin"] });
     token = created.body.token;
   });
@@ -94,5 +98,21 @@ describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
     const unknown = await call("GET", "/api/v1/tikets");
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe("not_found");
+  });
+
+  it("a token's event streams count on their own: ten of them leave the admin who made it a live console", async () => {
+    const streams = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await t.request(EVENTS_PATHS.agent, { headers: { Authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      streams.push(readSse(res));
+    }
+    const eleventh = await t.request(EVENTS_PATHS.agent, { headers: { Authorization: `Bearer ${token}` } });
+    expect(eleventh.status).toBe(429);
+    await eleventh.body?.cancel();
+    const console = await t.request(EVENTS_PATHS.agent, { headers: { Cookie: cookie } });
+    expect(console.status).toBe(200);
+    await readSse(console).close();
+    for (const s of streams) await s.close();
   });
 });
