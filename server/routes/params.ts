@@ -17,6 +17,18 @@ export function uuidParam(c: Context, name: string, what: string): string {
   return value.toLowerCase();
 }
 
-/** The Idempotency-Key header (as ticket creation's): the same request sent again answers as the first did. */
-export const idempotencyKeyOf = (c: Context): string | undefined =>
-  c.req.header("Idempotency-Key")?.trim().slice(0, 200) || undefined;
+/**
+ * The Idempotency-Key header (as ticket creation's): the same request sent again answers as the first did. A key over
+ * 200 characters is refused: cut to 200, two keys alike in their first 200 were one, and the second message was
+ * answered with the first (or a 409) although the sender never reused a key.
+ */
+export function idempotencyKeyOf(c: Context): string | undefined {
+  const key = c.req.header("Idempotency-Key")?.trim();
+  if (key && key.length > IDEMPOTENCY_KEY_MAX) {
+    throw new ServiceError("validation_failed", "The Idempotency-Key header is too long", [
+      { path: "Idempotency-Key", message: `at most ${IDEMPOTENCY_KEY_MAX} characters` },
+    ]);
+  }
+  return key || undefined;
+}
+const IDEMPOTENCY_KEY_MAX = 200;

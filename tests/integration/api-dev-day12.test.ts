@@ -115,4 +115,14 @@ describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
     await readSse(console).close();
     for (const s of streams) await s.close();
   });
+
+  it("an Idempotency-Key over 200 characters is refused, not cut so that two keys become one", async () => {
+    const ticket = await fileTicket(t, { subject: "Long keys" });
+    const prefix = "order-sync:".padEnd(200, "x");
+    const path = `/api/v1/tickets/${ticket.id}/messages`;
+    const first = await call("POST", path, { body: "Shipped", internal: true }, { "Idempotency-Key": `${prefix}-1` });
+    expect(first.status).toBe(422);
+    expect(first.body.error.issues).toEqual([{ path: "Idempotency-Key", message: "at most 200 characters" }]);
+    expect((await call("POST", path, { body: "Shipped" }, { "Idempotency-Key": "order-sync:1" })).status).toBe(201);
+  });
 });
