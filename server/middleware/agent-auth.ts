@@ -14,6 +14,11 @@ export function requireAgent(): MiddlewareHandler<AppEnv> {
   return async function requireAgentMiddleware(c, next) {
     // Several routers mounted on one prefix each require an agent: authenticate once per request.
     if (c.get("actor")) return next();
+    // A page on another origin asking first (a CORS preflight) is told why its call fails, not "Log in first".
+    if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
+      const origin = c.req.header("origin");
+      if (origin && origin !== ownOrigin(c)) throw new ServiceError("forbidden", CROSS_ORIGIN_REFUSED);
+    }
     const token = apiTokenOf(c);
     if (token) return runAsToken(c, token, next);
     // A script that sent some other credential reads what is wrong, not the console's "Log in first".
@@ -29,6 +34,9 @@ export function requireAgent(): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+const CROSS_ORIGIN_REFUSED =
+  "The agent API answers no cross-origin requests (no CORS): call it from your server with an API token; a token in a web page is readable by anyone who opens the page";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -125,4 +125,18 @@ describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
     expect(first.body.error.issues).toEqual([{ path: "Idempotency-Key", message: "at most 200 characters" }]);
     expect((await call("POST", path, { body: "Shipped" }, { "Idempotency-Key": "order-sync:1" })).status).toBe(201);
   });
+
+  it("a browser page on another origin asking to call the agent API is told it is for servers, not 'Log in first'", async () => {
+    const res = await t.request("/api/v1/tickets", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://dashboard.acme.example",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization",
+      },
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    expect((await res.json()).error.message).toContain("call it from your server with an API token");
+  });
 });
