@@ -32,3 +32,19 @@ export function idempotencyKeyOf(c: Context): string | undefined {
   return key || undefined;
 }
 const IDEMPOTENCY_KEY_MAX = 200;
+
+/**
+ * The query string, one value a name: a name given twice (status=open&status=closed) is a 422 naming it. Hono's
+ * c.req.query() kept the first, so a script asking for two statuses silently got one.
+ */
+export function singleQuery(c: Context): Record<string, string> {
+  const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
+  if (repeated.length > 0) {
+    throw new ServiceError(
+      "validation_failed",
+      `${repeated.length} field${repeated.length === 1 ? " is" : "s are"} invalid`,
+      repeated.map(([name]) => ({ path: name, message: "given more than once; this API takes one value" })),
+    );
+  }
+  return c.req.query();
+}

@@ -12,7 +12,7 @@ import { getTicket } from "../services/tickets/get-ticket.js";
 import { listTickets } from "../services/tickets/list-tickets.js";
 import { REPLAY_POLICY_HEADER, replayPolicyFor } from "../access/replay-asset-policy.js";
 import { loadRecording } from "../services/recordings/load-recording.js";
-import { idempotencyKeyOf, uuidParam } from "./params.js";
+import { idempotencyKeyOf, singleQuery, uuidParam } from "./params.js";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { LIMITS } from "../../shared/limits.js";
@@ -22,7 +22,7 @@ export function ticketRoutes() {
   app.use("*", sameOriginOnly(), requireAgent());
 
   app.get("/", async (c) => {
-    const query = validate(ticketListQuerySchema, c.req.query());
+    const query = validate(ticketListQuerySchema, singleQuery(c));
     return c.json(await listTickets(c.get("db"), { actor: c.get("actor"), query }));
   });
 
@@ -39,7 +39,7 @@ export function ticketRoutes() {
 
   app.get("/:id/messages", async (c) => {
     const ticketId = uuidParam(c, "id", "Ticket");
-    const page = validate(messagePageQuerySchema, c.req.query());
+    const page = validate(messagePageQuerySchema, singleQuery(c));
     return c.json(await listTicketMessages(c.get("db"), { actor: c.get("actor"), ticketId, page }));
   });
 

@@ -139,4 +139,12 @@ describe.each(DATABASE_KINDS)("the API as a script meets it on %s", (kind) => {
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
     expect((await res.json()).error.message).toContain("call it from your server with an API token");
   });
+
+  it("a list filter given twice (status=open&status=closed) is a 422, not the first one alone", async () => {
+    const res = await call("GET", "/api/v1/tickets?status=open&status=closed");
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([
+      { path: "status", message: "given more than once; this API takes one value" },
+    ]);
+  });
 });
