@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { HAS_BROWSER } from "./harness.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
-import { form } from "./widget-fixtures.js";
+import { form, openWidget, sendTicket } from "./widget-fixtures.js";
+
+/** Puts text and a picture of it on the clipboard, as Excel or Word copy a table, and pastes it with Ctrl+V. */
+async function pasteFromSpreadsheet(page: Page, text: string) {
+  await page.evaluate(async (copied) => {
+    const canvas = Object.assign(document.createElement("canvas"), { width: 60, height: 20 });
+    const png = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
+    const plain = new Blob([copied], { type: "text/plain" });
+    await navigator.clipboard.write([new ClipboardItem({ "text/plain": plain, "image/png": png })]);
+  }, text);
+  await page.keyboard.press("Control+V");
+}
 
 /**
  * A customer on someone else's site (a host page on another origin) on day twelve of QA: a phone held sideways, a
@@ -42,5 +53,58 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
     expect(field.bottom).toBeLessThanOrEqual(170);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  test("a table copied from a spreadsheet pasted into the description: the text goes in, no picture of it is attached", async () => {
+    const { page, errors, close } = await site.open("/paste", {});
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
+    await openWidget(page);
+    const description = form(page).getByLabel("Description");
+    await description.focus();
+    await pasteFromSpreadsheet(page, "Invoice\tAmount\nINV-2041\t1,200.00");
+    await expect.poll(() => description.inputValue()).toBe("Invoice\tAmount\nINV-2041\t1,200.00");
+    // was: the description stayed empty and "image.png" was listed under the attachments
+    await page.waitForTimeout(300);
+    expect(await form(page).getByRole("list", { name: "Attached files" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  describe("following the conversation with the keyboard and a screen reader", () => {
+    let page: Page;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ page, close } = await site.open("/account", { body: "<h1>Account</h1>" }));
+      await openWidget(page);
+      await sendTicket(page, "Seats count is wrong");
+      await form(page).getByRole("button", { name: "View conversation" }).click();
+      await form(page).getByText("Steps in the recording").waitFor();
+    });
+    afterAll(() => close?.());
+
+    /** The widget open on this ticket's thread, whatever the test before left on screen. */
+    async function openThread() {
+      if (!(await form(page).isVisible())) await openWidget(page);
+      if (await form(page).getByLabel("Your reply").isVisible()) return;
+      await form(page)
+        .getByRole("button", { name: /^Your conversations/ })
+        .click();
+      await form(page)
+        .getByRole("button", { name: /Seats count is wrong/ })
+        .click();
+      await form(page).getByLabel("Your reply").waitFor();
+    }
+
+    test("a table pasted into the reply box: the text goes in, no picture of it is attached to the thread", async () => {
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
+      await openThread();
+      const reply = form(page).getByLabel("Your reply");
+      await reply.focus();
+      await pasteFromSpreadsheet(page, "Seats\t12");
+      await expect.poll(() => reply.inputValue()).toBe("Seats\t12");
+      await page.waitForTimeout(1_000);
+      expect(await form(page).getByRole("list", { name: "Files in this conversation" }).count()).toBe(0);
+      await reply.fill("");
+    });
   });
 });

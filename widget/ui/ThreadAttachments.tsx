@@ -8,6 +8,7 @@ import {
 } from "../conversation/attachments.js";
 import type { Caller } from "../conversation/client.js";
 import type { ConversationStrings } from "./strings-conversation.js";
+import { textIntoField } from "./AttachmentPicker.js";
 import { BlobImage } from "./BlobImage.js";
 
 export interface ThreadAttachmentsProps {
@@ -93,7 +94,8 @@ export class ThreadAttachments extends Component<Props, State> {
 
   paste = (event: Event) => {
     const pasted = [...((event as ClipboardEvent).clipboardData?.files ?? [])];
-    if (!pasted.length) return;
+    // Text copied from Excel or Word comes with a picture of itself: into the reply box goes the text.
+    if (!pasted.length || textIntoField(event as ClipboardEvent)) return;
     event.preventDefault();
     void this.attach(pasted);
   };
