@@ -15,6 +15,13 @@ async function pasteFromSpreadsheet(page: Page, text: string) {
   await page.keyboard.press("Control+V");
 }
 
+/** The widget's element that has the keyboard's focus ("" when the focus left the widget for the page). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.getElementById("handoff-widget")?.shadowRoot?.activeElement;
+    return active ? `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ""}` : "";
+  });
+
 /**
  * A customer on someone else's site (a host page on another origin) on day twelve of QA: a phone held sideways, a
  * table pasted from a spreadsheet, a thread followed with the keyboard and a screen reader, files the server refuses.
@@ -94,6 +101,18 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
         .click();
       await form(page).getByLabel("Your reply").waitFor();
     }
+
+    test("a reply sent from the keyboard: the focus stays in the widget (back in the reply box), and Escape closes it", async () => {
+      await openThread();
+      await form(page).getByLabel("Your reply").fill("It says 10, we have 12.");
+      await form(page).getByRole("button", { name: "Send reply" }).focus();
+      await page.keyboard.press("Enter");
+      await form(page).locator("li", { hasText: "It says 10, we have 12." }).waitFor();
+      // was "": Send was disabled on its way out, the focus went to the page and Escape no longer closed the widget
+      await expect.poll(() => focused(page)).toBe("textarea#ho-reply");
+      await page.keyboard.press("Escape");
+      await form(page).waitFor({ state: "hidden" });
+    });
 
     test("a table pasted into the reply box: the text goes in, no picture of it is attached to the thread", async () => {
       await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
