@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
+import { adminCookie } from "./console-fixtures.js";
 import { HAS_BROWSER } from "./harness.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
 import { form, openWidget, sendTicket } from "./widget-fixtures.js";
@@ -80,10 +81,22 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
   describe("following the conversation with the keyboard and a screen reader", () => {
     let page: Page;
     let close: () => Promise<void>;
+    let ticketId: string;
+    let cookie: string;
+    const agent = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${site.server.url}${path}`, {
+        method,
+        headers: { "Content-Type": "application/json", Origin: site.server.url, Cookie: cookie },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBeLessThan(300);
+    };
+
     beforeAll(async () => {
       ({ page, close } = await site.open("/account", { body: "<h1>Account</h1>" }));
+      cookie = await adminCookie(site.server);
       await openWidget(page);
-      await sendTicket(page, "Seats count is wrong");
+      ticketId = (await sendTicket(page, "Seats count is wrong")).id;
       await form(page).getByRole("button", { name: "View conversation" }).click();
       await form(page).getByText("Steps in the recording").waitFor();
     });
@@ -112,6 +125,16 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
       await expect.poll(() => focused(page)).toBe("textarea#ho-reply");
       await page.keyboard.press("Escape");
       await form(page).waitFor({ state: "hidden" });
+    });
+
+    test("support's reply arriving while the thread is open is read out, with who wrote it", async () => {
+      await openThread();
+      await agent("POST", `/api/v1/tickets/${ticketId}/messages`, { body: "Recounted: 12 seats.", internal: false });
+      await form(page).locator("li", { hasText: "Recounted: 12 seats." }).waitFor();
+      // was: no live region said anything; the reply was added to the list in silence
+      await expect
+        .poll(() => form(page).getByRole("status").allTextContents())
+        .toContain("Admin: Recounted: 12 seats.");
     });
 
     test("a table pasted into the reply box: the text goes in, no picture of it is attached to the thread", async () => {

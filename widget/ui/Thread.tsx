@@ -43,6 +43,8 @@ interface ThreadState {
   offline?: boolean;
   /** "Show earlier messages": loading, or why it failed. */
   older: "" | "busy" | string;
+  /** Support's newest reply, read out when it arrives while the thread is open. */
+  heard?: string;
 }
 
 /**
@@ -64,13 +66,33 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     this.setState({ draft, error: "" });
   }
 
+  /** The newest reply from support on screen (null: none yet; undefined: the thread has not loaded). */
+  lastReply: string | null | undefined;
+
   // While the thread is on screen, every reply in it counts as read (also those arriving while it is open).
   override componentDidMount() {
     this.props.store?.markRead(this.props.id);
+    this.hear();
   }
 
   override componentDidUpdate() {
     this.props.store?.markRead(this.props.id);
+    this.hear();
+  }
+
+  /**
+   * A reply from support that arrives while the thread is open is read out (a status line only screen readers see):
+   * it was added to the list in silence, so a customer who cannot see the screen never learnt support had answered.
+   */
+  hear() {
+    const c = this.props.store?.list().find((x) => x.id === this.props.id);
+    if (!c) return;
+    const reply = c.messages.filter((m) => m.authorType === "agent").pop();
+    const id = reply?.id ?? null;
+    if (id === this.lastReply) return;
+    if (reply && this.lastReply !== undefined)
+      this.setState({ heard: `${reply.authorName || this.props.t.support}: ${reply.body}` });
+    this.lastReply = id;
   }
 
   send = async (event: Event) => {
@@ -117,7 +139,7 @@ export class Thread extends Component<ThreadProps, ThreadState> {
 
   override render(
     { t, store, id, onBack, onNew }: ThreadProps,
-    { draft, error, closed, sending, offline, older }: ThreadState,
+    { draft, error, closed, sending, offline, older, heard }: ThreadState,
   ) {
     const c = store?.list().find((x) => x.id === id);
     const back = (
@@ -173,6 +195,9 @@ export class Thread extends Component<ThreadProps, ThreadState> {
             </li>,
           ])}
         </ol>
+        <p class="sr" role="status">
+          {heard}
+        </p>
         {store && <LazyThreadAttachments key={id} caller={store.caller} ticketId={id} t={t} />}
         {store && (c.status === "resolved" || c.status === "closed") && <Feedback t={t} store={store} id={id} />}
         {isClosed ? (
