@@ -148,5 +148,22 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
       expect(await form(page).getByRole("list", { name: "Files in this conversation" }).count()).toBe(0);
       await reply.fill("");
     });
+
+    test("three files picked in the thread, two the widget cannot take: both are named, the third is attached", async () => {
+      await openThread();
+      await form(page)
+        .locator("#ho-thread-files")
+        .setInputFiles([
+          { name: "setup.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") },
+          { name: "IMG_0412.heic", mimeType: "image/heic", buffer: Buffer.from("heic") },
+          { name: "seats.csv", mimeType: "text/csv", buffer: Buffer.from("seat,user\n1,ana\n") },
+        ]);
+      const files = form(page).getByRole("list", { name: "Files in this conversation" });
+      await files.getByRole("button", { name: "seats.csv" }).waitFor();
+      // was: "Not attached (…): IMG_0412.heic" alone, setup.exe never mentioned
+      const alert = await form(page).getByRole("alert").textContent();
+      expect(alert).toContain("setup.exe");
+      expect(alert).toContain("IMG_0412.heic");
+    });
   });
 });

@@ -78,18 +78,23 @@ export class ThreadAttachments extends Component<Props, State> {
   attach = async (picked: File[]) => {
     const { caller, ticketId } = this.props;
     this.setState({ error: "", busy: true });
+    // Every file that did not go says so: each one's message replaced the last, so of three refused files the
+    // customer was told of one and could take the other two for attached.
+    const refused: string[] = [];
+    const failed: string[] = [];
     for (const file of picked) {
       if (!isAllowedAttachmentType(file.type) || file.size > ATTACHMENT_LIMITS.maxBytes) {
-        this.setState({ error: this.props.t.notAttached(file.name) });
+        refused.push(file.name);
         continue;
       }
       try {
         this.show([await attachToThread(caller, ticketId, file)]);
       } catch (e) {
-        this.setState({ error: `${file.name}: ${(e as Error).message}` });
+        failed.push(`${file.name}: ${(e as Error).message}`);
       }
     }
-    this.setState({ busy: false });
+    if (refused.length) failed.unshift(this.props.t.notAttached(refused.join(", ")));
+    this.setState({ busy: false, error: failed.join(" ") });
   };
 
   paste = (event: Event) => {
