@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
+import { ticketEvents } from "../../server/db/schema.js";
 import { adminCookie } from "./console-fixtures.js";
 import { HAS_BROWSER } from "./harness.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
@@ -164,6 +165,26 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
       const alert = await form(page).getByRole("alert").textContent();
       expect(alert).toContain("setup.exe");
       expect(alert).toContain("IMG_0412.heic");
+    });
+
+    test("the feedback questions answered from the keyboard: the focus moves to the thanks, and Escape closes", async () => {
+      await openThread();
+      const workspaceId = site.server.bootstrap.workspace.id;
+      await site.server.database.db
+        .insert(ticketEvents)
+        .values({ workspaceId, ticketId, type: "escalated", actorType: "system", details: {} });
+      await agent("PATCH", `/api/v1/tickets/${ticketId}`, { status: "resolved" });
+      const questions = form(page).getByRole("form", { name: "Before you go: how did it go?" });
+      await questions.waitFor({ timeout: 15_000 });
+      await questions.getByRole("group", { name: "Did you have to repeat yourself?" }).getByLabel("No").check();
+      await questions.getByRole("group", { name: "Was it resolved in a reasonable time?" }).getByLabel("Yes").check();
+      await questions.getByRole("button", { name: "Send feedback" }).focus();
+      await page.keyboard.press("Enter");
+      await form(page).getByText("Thanks for your feedback!").waitFor();
+      // was "": the questions and their Send button went away, and the focus with them to the page
+      await expect.poll(() => focused(page)).toBe("p");
+      await page.keyboard.press("Escape");
+      await form(page).waitFor({ state: "hidden" });
     });
   });
 });
