@@ -17,6 +17,12 @@ async function pasteFromSpreadsheet(page: Page, text: string) {
   await page.keyboard.press("Control+V");
 }
 
+/** A 1x1 PNG. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 /** The widget's element that has the keyboard's focus ("" when the focus left the widget for the page). */
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -165,6 +171,21 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
       const alert = await form(page).getByRole("alert").textContent();
       expect(alert).toContain("setup.exe");
       expect(alert).toContain("IMG_0412.heic");
+    });
+
+    test("a file attached in the thread while offline: the customer is told to check the connection, not 'Failed to fetch'", async () => {
+      await openThread();
+      await page.context().setOffline(true);
+      try {
+        await form(page)
+          .locator("#ho-thread-files")
+          .setInputFiles([{ name: "error-dialog.png", mimeType: "image/png", buffer: PNG }]);
+        const alert = form(page).getByRole("alert");
+        await expect.poll(() => alert.textContent()).toContain("error-dialog.png: We couldn't reach support.");
+        expect(await alert.textContent()).not.toContain("Failed to fetch");
+      } finally {
+        await page.context().setOffline(false);
+      }
     });
 
     test("the feedback questions answered from the keyboard: the focus moves to the thanks, and Escape closes", async () => {

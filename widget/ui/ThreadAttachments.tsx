@@ -10,11 +10,14 @@ import type { Caller } from "../conversation/client.js";
 import type { ConversationStrings } from "./strings-conversation.js";
 import { textIntoField } from "./AttachmentPicker.js";
 import { BlobImage } from "./BlobImage.js";
+import { describeFailure, isProblem } from "./errors.js";
+import type { Strings } from "./strings.js";
 
 export interface ThreadAttachmentsProps {
   caller: Caller;
   ticketId: string;
-  t: Pick<ConversationStrings, "files" | "filesInConversation" | "attachFile" | "uploadingFile" | "notAttached">;
+  t: Strings &
+    Pick<ConversationStrings, "files" | "filesInConversation" | "attachFile" | "uploadingFile" | "notAttached">;
 }
 type Props = ThreadAttachmentsProps;
 
@@ -90,7 +93,9 @@ export class ThreadAttachments extends Component<Props, State> {
       try {
         this.show([await attachToThread(caller, ticketId, file)]);
       } catch (e) {
-        failed.push(`${file.name}: ${(e as Error).message}`);
+        // Offline or support down: said as the form says it, in the page's language ("Failed to fetch" was shown).
+        const refusedHere = isProblem(e) && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
+        failed.push(`${file.name}: ${refusedHere ? e.message : describeFailure(e, this.props.t).message}`);
       }
     }
     if (refused.length) failed.unshift(this.props.t.notAttached(refused.join(", ")));
