@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { ticketEvents } from "../../server/db/schema.js";
+import { messages, ticketEvents } from "../../server/db/schema.js";
 import { adminCookie } from "./console-fixtures.js";
 import { HAS_BROWSER } from "./harness.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
@@ -204,6 +204,28 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
       await form(page).getByText("Thanks for your feedback!").waitFor();
       // was "": the questions and their Send button went away, and the focus with them to the page
       await expect.poll(() => focused(page)).toBe("p");
+      await page.keyboard.press("Escape");
+      await form(page).waitFor({ state: "hidden" });
+    });
+
+    test("a long thread's earlier messages loaded from the keyboard: the focus goes to the thread's title, not the page", async () => {
+      // 110 replies older than the conversation so far: the thread opens on the newest 100.
+      const start = Date.now() - 3_600_000;
+      await site.server.database.db.insert(messages).values(
+        Array.from({ length: 110 }, (_, i) => ({
+          ticketId,
+          authorType: "agent" as const,
+          body: `Earlier reply ${i + 1}`,
+          createdAt: new Date(start + i * 10),
+        })),
+      );
+      await page.reload();
+      await openThread();
+      await form(page).getByRole("button", { name: "Show earlier messages" }).focus();
+      await page.keyboard.press("Enter");
+      await form(page).getByText("Earlier reply 1", { exact: true }).waitFor();
+      // was "": the button went away with its last page, and the focus with it to the page
+      await expect.poll(() => focused(page)).toBe("h2#ho-title");
       await page.keyboard.press("Escape");
       await form(page).waitFor({ state: "hidden" });
     });

@@ -117,13 +117,19 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     } finally {
       // Send was disabled while the reply went out, which took the keyboard's focus with it (to the page: Escape and
       // Tab no longer reached the widget). Back to the reply box, or the title of a thread that was closed meanwhile.
-      this.setState({ sending: false }, () => {
-        const root = this.base as HTMLElement | null;
-        if (root && !(root.getRootNode() as ShadowRoot).activeElement)
-          (root.querySelector<HTMLElement>("#ho-reply") ?? root.querySelector("h2"))?.focus();
-      });
+      this.setState({ sending: false }, () => this.keepFocus("#ho-reply", "h2"));
     }
   };
+
+  /** When the keyboard's focus has left the widget for the page: back to the first of `selectors` in the thread. */
+  keepFocus(...selectors: string[]) {
+    const root = this.base as HTMLElement | null;
+    if (!root || (root.getRootNode() as ShadowRoot).activeElement) return;
+    for (const selector of selectors) {
+      const target = root.querySelector<HTMLElement>(selector);
+      if (target) return target.focus();
+    }
+  }
 
   showOlder = async () => {
     const { t, store, id } = this.props;
@@ -131,7 +137,9 @@ export class Thread extends Component<ThreadProps, ThreadState> {
     this.setState({ older: "busy" });
     try {
       await store.older(id);
-      this.setState({ older: "" });
+      // The last earlier page loaded takes its button away, and the keyboard's focus with it (to the page): the
+      // focus goes to the thread's title, from where the earlier messages read on.
+      this.setState({ older: "" }, () => this.keepFocus("h2"));
     } catch (e) {
       this.setState({ older: describeFailure(e, t).message });
     }
