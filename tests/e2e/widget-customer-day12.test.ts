@@ -85,6 +85,18 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
     await close();
   });
 
+  test("an empty file picked for the ticket: the refusal says it is empty (0 MB), not only 'type or size'", async () => {
+    const { page, errors, close } = await site.open("/empty-file", {});
+    await openWidget(page);
+    await form(page)
+      .locator("#ho-files")
+      .setInputFiles([{ name: "export.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) }]);
+    // was "Not attached (type or size, max 10 MB): export.csv", for a CSV of neither a wrong type nor too big
+    await expect.poll(() => form(page).getByRole("alert").textContent()).toContain("export.csv (0 MB)");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   describe("following the conversation with the keyboard and a screen reader", () => {
     let page: Page;
     let close: () => Promise<void>;

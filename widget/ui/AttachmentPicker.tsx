@@ -69,9 +69,10 @@ export class AttachmentPicker extends Component<{ t: Texts }, State> {
   }
 
   add(files: File[]) {
-    // A file over the limit says its size: "type or size" alone left the customer guessing which it was.
+    // A file over the limit says its size: "type or size" alone left the customer guessing which it was. So does an
+    // empty one (0 MB), which is neither a wrong type nor too big.
     const refused = addDraftFiles(files).map(({ name, size }) =>
-      size > ATTACHMENT_LIMITS.maxBytes
+      size > ATTACHMENT_LIMITS.maxBytes || !size
         ? `${name} (${(size / 2 ** 20).toLocaleString(formLocale, { maximumFractionDigits: 1 })} MB)`
         : name,
     );
