@@ -13,7 +13,7 @@ export const SHARED_BY_FORM_AND_CONVERSATION =
 
 /** The conversation view and what only it loads (its thread attachments, lazily). */
 export const CONVERSATION_GROUP =
-  /\/widget\/(conversation\/(?!known\.)|ui\/(Conversations|Feedback|ThreadAttachments|LazyThreadAttachments|conversation-styles|strings-conversation)\.)|\?conversation$/;
+  /\/widget\/(conversation\/(?!known\.)|ui\/(Conversations|Thread|Feedback|ThreadAttachments|LazyThreadAttachments|conversation-styles|strings-conversation)\.)|\?conversation$/;
 
 export const COPY_SUFFIX = "?conversation";
 

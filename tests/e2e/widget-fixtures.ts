@@ -1,13 +1,13 @@
 import { expect } from "vitest";
-import type { Browser, Locator, Page, Request } from "playwright-core";
+import type { Browser, BrowserContextOptions, Locator, Page, Request } from "playwright-core";
 import type { TicketCreateInput } from "../../shared/widget-api.js";
 import type { TicketList, TicketSummary } from "../../shared/agent-api.js";
 import { adminCookie } from "./console-fixtures.js";
 import type { TestServer } from "./harness.js";
 
-/** A fresh page that collects page errors, with helpers to reach into the widget's (open) shadow root. */
-export async function widgetPage(browser: Browser) {
-  const context = await browser.newContext();
+/** A fresh page (in a context of its own: a phone's, when told) that collects page errors. */
+export async function widgetPage(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

@@ -5,7 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { type TestServer, launchBrowser, startTestServer } from "./harness.js";
 import { sendTicket, storedRecording, waitForRecorder, widgetPage } from "./widget-fixtures.js";
 
@@ -28,8 +28,12 @@ export interface HostileSite {
   server: TestServer;
   browser: Browser;
   origin: string;
-  /** Serves `page` at `path` on the host origin and opens it in a fresh context. */
-  open(path: string, page: HostilePage): Promise<{ page: Page; errors: string[]; close(): Promise<void> }>;
+  /** Serves `page` at `path` on the host origin and opens it in a fresh context (a phone's, with `options`). */
+  open(
+    path: string,
+    page: HostilePage,
+    options?: BrowserContextOptions,
+  ): Promise<{ page: Page; errors: string[]; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -60,7 +64,7 @@ export async function startHostileSite(): Promise<HostileSite> {
     server,
     browser,
     origin,
-    async open(path, spec) {
+    async open(path, spec, options) {
       const tag = spec.tag ? spec.tag(widgetOrigin) : scriptTag(widgetOrigin);
       pages.set(path, {
         html: `<!doctype html><html lang="en"><head><title>Customer app</title>${spec.head ?? ""}</head><body>${spec.body ?? "<h1>Orders</h1>"}
@@ -68,7 +72,7 @@ ${tag}</body></html>`,
         headers: spec.headers ?? {},
       });
       for (const [name, text] of Object.entries(spec.files ?? {})) files.set(name, text);
-      const opened = await widgetPage(browser);
+      const opened = await widgetPage(browser, options);
       await opened.page.goto(origin + path);
       return opened;
     },

@@ -15,6 +15,11 @@ export const attachmentCss = `.at{border:1px dashed #888;border-radius:6px;paddi
 .at input{font-size:12px}
 .at .lnk{text-decoration:underline;color:inherit;font-size:13px;padding:0}`;
 
+/** A paste that carries text (as well as files) into a text field: the text is what the customer meant. */
+export const textIntoField = (event: ClipboardEvent) =>
+  !!event.clipboardData?.getData("text/plain").trim() &&
+  (event.composedPath()[0] as Element).matches?.("textarea,input");
+
 interface State {
   over: boolean;
   refused: string;
@@ -39,7 +44,9 @@ export class AttachmentPicker extends Component<{ t: Texts }, State> {
     };
     on("paste", (event) => {
       const files = [...(event.clipboardData?.files ?? [])];
-      if (files.length) {
+      // A table or text copied from Excel or Word comes with a picture of itself: pasted into a field, the text goes in
+      // (the picture was attached instead, and the words never reached the box).
+      if (files.length && !textIntoField(event)) {
         event.preventDefault();
         this.add(files);
       }
@@ -62,9 +69,10 @@ export class AttachmentPicker extends Component<{ t: Texts }, State> {
   }
 
   add(files: File[]) {
-    // A file over the limit says its size: "type or size" alone left the customer guessing which it was.
+    // A file over the limit says its size: "type or size" alone left the customer guessing which it was. So does an
+    // empty one (0 MB), which is neither a wrong type nor too big.
     const refused = addDraftFiles(files).map(({ name, size }) =>
-      size > ATTACHMENT_LIMITS.maxBytes
+      size > ATTACHMENT_LIMITS.maxBytes || !size
         ? `${name} (${(size / 2 ** 20).toLocaleString(formLocale, { maximumFractionDigits: 1 })} MB)`
         : name,
     );

@@ -88,19 +88,23 @@ export class Dialog extends Component<Props, State> {
   }
 
   /**
-   * On a phone (600px wide or less on screen) the dialog fills the visible part of the screen: with the keyboard
-   * open that is the visual viewport (smaller than the layout viewport, and scrolled), which the phone CSS
+   * On a phone (600px wide or 480px high or less on screen) the dialog fills the visible part of the screen: with the
+   * keyboard open that is the visual viewport (smaller than the layout viewport, and scrolled), which the phone CSS
    * (dialog-styles.ts) reads as --vh and --vt. A page shown scaled down (no <meta name=viewport>: scale < 1) has the
-   * widget zoomed back up by 1/scale (mount.ts), so these lengths are in the zoomed widget's pixels.
+   * widget zoomed back up by 1/scale (mount.ts), so these lengths are in the zoomed widget's pixels. When the screen
+   * shrinks (the keyboard opens), the field being typed into is scrolled back into the smaller dialog.
    */
-  fit = () => {
+  fit = (event?: Event) => {
     const v = visualViewport;
     const d = this.ref.current;
     if (!v || !d) return;
     const s = Math.min(v.scale, 1);
-    d.classList.toggle("m", innerWidth * s <= 600);
+    // Short screens too: a phone held sideways (844x390, ~170px high with the keyboard) or a page zoomed to 200 %
+    // squeezed the floating dialog to what was left above its 76px offset (70px with the keyboard open).
+    d.classList.toggle("m", innerWidth * s <= 600 || innerHeight * s <= 480);
     d.style.setProperty("--vh", `${v.height * s}px`);
     d.style.setProperty("--vt", `${v.offsetTop * s}px`);
+    if (event?.type === "resize") (d.getRootNode() as ShadowRoot).activeElement?.scrollIntoView({ block: "nearest" });
   };
 
   override componentDidUpdate(_prev: Props, before: State) {

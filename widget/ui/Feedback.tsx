@@ -39,6 +39,14 @@ export class Feedback extends Component<Props, State> {
     this.live = false;
   }
 
+  // The questions and their Send button give way to the thanks: the keyboard's focus would go to the page with them
+  // (Escape and Tab no longer reached the widget), so it moves to the thanks.
+  override componentDidUpdate(_: Props, before: State) {
+    const thanks = this.base as HTMLElement | undefined;
+    if (thanks && before.step === "sending" && this.state.step === "done")
+      if (!(thanks.getRootNode() as ShadowRoot).activeElement) thanks.focus();
+  }
+
   submit = async (event: Event) => {
     event.preventDefault();
     const { t, store, id } = this.props;
@@ -63,7 +71,12 @@ export class Feedback extends Component<Props, State> {
 
   override render({ t }: Props, { step, repeated, inTime, people, error }: State) {
     if (step === "hidden") return null;
-    if (step === "done") return <p role="status">{t.feedbackThanks}</p>;
+    if (step === "done")
+      return (
+        <p role="status" tabIndex={-1}>
+          {t.feedbackThanks}
+        </p>
+      );
 
     const yesNo = (name: string, legend: string, value: boolean | undefined, key: "repeated" | "inTime") => (
       <fieldset class="q">

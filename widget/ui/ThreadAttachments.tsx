@@ -8,12 +8,16 @@ import {
 } from "../conversation/attachments.js";
 import type { Caller } from "../conversation/client.js";
 import type { ConversationStrings } from "./strings-conversation.js";
+import { textIntoField } from "./AttachmentPicker.js";
 import { BlobImage } from "./BlobImage.js";
+import { describeFailure, isProblem } from "./errors.js";
+import type { Strings } from "./strings.js";
 
 export interface ThreadAttachmentsProps {
   caller: Caller;
   ticketId: string;
-  t: Pick<ConversationStrings, "files" | "filesInConversation" | "attachFile" | "uploadingFile" | "notAttached">;
+  t: Strings &
+    Pick<ConversationStrings, "files" | "filesInConversation" | "attachFile" | "uploadingFile" | "notAttached">;
 }
 type Props = ThreadAttachmentsProps;
 
@@ -77,23 +81,31 @@ export class ThreadAttachments extends Component<Props, State> {
   attach = async (picked: File[]) => {
     const { caller, ticketId } = this.props;
     this.setState({ error: "", busy: true });
+    // Every file that did not go says so: each one's message replaced the last, so of three refused files the
+    // customer was told of one and could take the other two for attached.
+    const refused: string[] = [];
+    const failed: string[] = [];
     for (const file of picked) {
       if (!isAllowedAttachmentType(file.type) || file.size > ATTACHMENT_LIMITS.maxBytes) {
-        this.setState({ error: this.props.t.notAttached(file.name) });
+        refused.push(file.name);
         continue;
       }
       try {
         this.show([await attachToThread(caller, ticketId, file)]);
       } catch (e) {
-        this.setState({ error: `${file.name}: ${(e as Error).message}` });
+        // Offline or support down: said as the form says it, in the page's language ("Failed to fetch" was shown).
+        const refusedHere = isProblem(e) && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
+        failed.push(`${file.name}: ${refusedHere ? e.message : describeFailure(e, this.props.t).message}`);
       }
     }
-    this.setState({ busy: false });
+    if (refused.length) failed.unshift(this.props.t.notAttached(refused.join(", ")));
+    this.setState({ busy: false, error: failed.join(" ") });
   };
 
   paste = (event: Event) => {
     const pasted = [...((event as ClipboardEvent).clipboardData?.files ?? [])];
-    if (!pasted.length) return;
+    // Text copied from Excel or Word comes with a picture of itself: into the reply box goes the text.
+    if (!pasted.length || textIntoField(event as ClipboardEvent)) return;
     event.preventDefault();
     void this.attach(pasted);
   };

@@ -16,6 +16,7 @@ h2,.cl strong{overflow-wrap:anywhere}
 .mc{background:#eef2ff;margin-left:auto}
 .ma{background:#f3f4f6}
 .mb{white-space:pre-wrap;overflow-wrap:anywhere}
+.sr{position:absolute;width:1px;height:1px;margin:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .fb{border:1px solid #ddd;border-radius:8px;padding:10px;margin-bottom:12px}
 h3{margin:0 0 8px;font-size:15px}
 .q{border:0;padding:0;margin:0 0 10px}
