@@ -5,6 +5,7 @@
  */
 import { DOT, EMAIL } from "../capture/patterns.js";
 import { REDACTED, scrubUrl } from "../capture/scrub.js";
+import { maskCss } from "./css.js";
 
 export type Attributes = Record<string, string | number | boolean | null>;
 
@@ -83,11 +84,21 @@ export function maskLoaded(value: string, patterns: TextMasker): string {
   return /@|%40/.test(out) ? out.replace(EMAIL, patterns) : out;
 }
 
-/** CSS (a style change's properties, rules added through the CSSOM), in place: as a <style>'s text (maskLoaded). */
+/**
+ * CSS (a style change's properties, rules added through the CSSOM), in place: as a <style>'s text; a custom property's
+ * value set alone (style diff { "--card": … }, setProperty("--card", …)) as one.
+ */
 export function cssOm(css: object, patterns?: TextMasker): void {
   const o = css as Record<string, unknown>;
   for (const k in o)
-    if (typeof o[k] === "string") o[k] = patterns ? maskLoaded(o[k], patterns) : o[k];
+    if (typeof o[k] === "string")
+      o[k] = patterns
+        ? maskCss(
+            maskLoaded(o[k], patterns),
+            patterns,
+            k.startsWith("--") || (k === "value" && /^--/.test(`${o.property}`)),
+          )
+        : o[k];
     else if (o[k] && typeof o[k] === "object") cssOm(o[k], patterns);
 }
 
@@ -126,7 +137,12 @@ export function cleanAttributes(
         // ng-reflect-*, aria-*; not srcset, style, a stylesheet's text, SVG geometry), cards, IBANs and keys too.
       } else if (patterns && name !== "value") {
         const loaded = maskLoaded(value, patterns);
-        attributes[name] = LOADED.test(name) || URL_ATTRIBUTES.includes(name) ? loaded : patterns(loaded);
+        attributes[name] =
+          name === "style" || name === "_cssText"
+            ? maskCss(loaded, patterns)
+            : LOADED.test(name) || URL_ATTRIBUTES.includes(name)
+              ? loaded
+              : patterns(loaded);
       }
     } else if (value && typeof value === "object") cssOm(value, patterns); // a style change: a diff of properties
   }
