@@ -31,6 +31,7 @@ const isScriptUrl = (value: string) =>
   );
 // Where `value` is the customer's typing (the input rules mask it); an <option>'s value is the page's, like its text.
 const INPUT_TAGS = new Set(["input", "textarea", "select"]);
+const PAGE_VALUE = /^(?:checkbox|radio|submit|button|image)$/i;
 
 export type TextMasker = (text: string) => string;
 export const asIs: TextMasker = (text) => text;
@@ -167,7 +168,12 @@ export function cleanAttributes(
     const value = attributes[name];
     if (typeof value !== "string") continue;
     if (all) attributes[name] = maskText(value);
-    // An input's value is the customer's typing: masked (or not) by the input rules, not rewritten here.
-    else if (name !== "value" || (tagName !== undefined && !INPUT_TAGS.has(tagName))) attributes[name] = mask(value);
+    // An input's value is the customer's typing: masked (or not) by the input rules, not rewritten here. Not a
+    // checkbox's, a radio's or a button's: the page's (an address to invite, a saved card), which rrweb leaves as is.
+    else if (
+      name !== "value" ||
+      (tagName !== undefined && (!INPUT_TAGS.has(tagName) || PAGE_VALUE.test(`${attributes.type}`)))
+    )
+      attributes[name] = mask(value);
   }
 }
