@@ -1,6 +1,6 @@
 /**
  * Twelfth pass on what reaches the server (issue #12), on app pages served from another origin than the widget's: a
- * payment settings page (saved cards as radios, a card and a key shown through CSS), an invite dialog (addresses as
+ * payment settings page (saved cards as radios, a card and a key shown through CSS, a QR code to pay by bank transfer), an invite dialog (addresses as
  * checkboxes, on a submit button), and a support form on a site that records typing (data-mask-inputs="false"). The
  * recording and the ticket are searched for each secret; the words around them must still be there.
  */
@@ -39,7 +39,10 @@ const PAYMENTS = `<meta charset="utf-8">
   <h2>Invite teammates</h2>
   <label><input type="checkbox" name="to[]" value="invite.one@team-mail.com" id="to-1"> Jane</label>
   <label><input type="checkbox" name="to[]" value="invite.two@team-mail.com"> Omar</label>
-  <input type="submit" value="Invite button.person@team-mail.com">`;
+  <input type="submit" value="Invite button.person@team-mail.com">
+  <h2>Pay by bank transfer</h2>
+  <img alt="QR code" width="64" height="64"
+    src="https://qr.example/v1/?data=BCD%0A002%0A1%0ASCT%0A%0AACME%20GmbH%0ADE89370400440532013000%0AEUR12.50">`;
 
 const SUPPORT = `<meta charset="utf-8"><h1>Contact us</h1>
   <input id="subject" name="subject"><textarea id="message" name="message"></textarea>
@@ -59,9 +62,11 @@ describe.skipIf(!HAS_BROWSER)("widget privacy: values the page gives inputs, and
     });
     for (const secret of ["0025 0000", "5105105105105100", "invite.one", "invite.two", "button.person", "team-mail"])
       expect.soft(json, secret).not.toContain(secret);
-    for (const secret of ["0566", "5566 5556", KEYS.stripe.slice(8), "3704 0044", "0532 0130"])
+    for (const secret of ["0566", "5566 5556", KEYS.stripe.slice(8), "3704 0044", "0532 0130", "370400440532013000"])
       expect.soft(json, secret).not.toContain(secret);
     for (const visible of ["Saved card ending 3155", "Invite b", 'content: \\" ', "--user-key: sk_live_", "--iban: '"])
+      expect.soft(json, visible).toContain(visible);
+    for (const visible of ["https://qr.example/v1/?data=BCD%0A002%0A1%0ASCT%0A%0AACME%20GmbH%0ADE", "%0AEUR12.50"])
       expect.soft(json, visible).toContain(visible);
     await close();
   }, 90_000);

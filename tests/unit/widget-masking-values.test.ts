@@ -36,3 +36,35 @@ describe("values the page gives a checkbox, a radio or a button", () => {
       expect(json).toContain(kept);
   });
 });
+
+describe("parameter values of URLs replay loads", () => {
+  // An EPC (SEPA transfer) QR code, as invoices and banking pages draw it through a QR image service.
+  const EPC = encodeURIComponent(
+    "BCD\n002\n1\nSCT\nCOBADEFFXXX\nACME GmbH\nDE89370400440532013000\nEUR12.50\n\n\nInv 42",
+  );
+  const HASH = "e4df2db10d34791a6a695ff774667e82";
+  test("an IBAN in a QR code's image, a card and a key in a pixel: masked; a cache-busting hash kept", () => {
+    const img = (src: string) => ({ type: 2, tagName: "img", attributes: { src } });
+    const node = {
+      type: 2,
+      tagName: "div",
+      attributes: { style: `background: url("https://t.example/b.gif?cc=4000000000000077&v=${HASH}")` },
+      childNodes: [
+        img(`https://qr.example/v1/create-qr-code/?size=150x150&data=${EPC}`),
+        img("/pixel.gif?cc=4000000000000077&k=rk_live_51H8QwErTyUiOp12AsDfGhJk&ev=purchase"),
+        img(`https://cdn.example/logo.png?v=${HASH}&w=64`),
+      ],
+    };
+    const event = { type: 2, data: { node } };
+    sanitizeEvent(event, () => false, mask, undefined, { patterns: mask });
+    const json = JSON.stringify(event);
+    for (const leak of ["370400440532013000", "4000000000000077", "51H8QwErTy"]) expect(json).not.toContain(leak);
+    for (const kept of [
+      "https://qr.example/v1/create-qr-code/?size=150x150&data=BCD%0A002%0A1%0ASCT%0ACOBADEFFXXX%0AACME%20GmbH%0ADE",
+      "&ev=purchase",
+      `https://cdn.example/logo.png?v=${HASH}&w=64`,
+      `&v=${HASH}`,
+    ])
+      expect(json).toContain(kept);
+  });
+});

@@ -4,7 +4,7 @@
  * readable attributes masked like text, identifier attributes masked only where a pattern matches.
  */
 import { DOT, EMAIL } from "../capture/patterns.js";
-import { REDACTED, scrubUrl } from "../capture/scrub.js";
+import { maskQuery, REDACTED, scrubUrl } from "../capture/scrub.js";
 import { maskCss } from "./css.js";
 
 export type Attributes = Record<string, string | number | boolean | null>;
@@ -47,7 +47,7 @@ function scrubAttributeUrl(value: string): string {
   const relative = !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(value);
   if (!/[?#]/.test(value) || !(relative || /^https?:/i.test(value))) return value;
   const scrubbed = scrubUrl(value, "http://h");
-  return !scrubbed.includes(REDACTED) ? value : relative ? scrubbed.slice(8) : scrubbed;
+  return !scrubbed.includes(REDACTED) ? maskQuery(value) : relative ? scrubbed.slice(8) : scrubbed;
 }
 
 // What names the person in an avatar URL, replaced by zeros of the same length (which serve a default picture): an
