@@ -9,16 +9,18 @@ import type { TextMasker } from "./attributes.js";
 const URL = String.raw`url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\)`;
 // A url(…) or a comment (kept), a string (its text masked), a custom property (its value masked but for KEEP).
 const CSS_TEXT = new RegExp(
-  String.raw`${URL}|\/\*[^]*?\*\/|(["'])((?:\\[^]|(?!\1)[^\\\n])*)\1|(--[\w-]+\s*:)([^;{}!]*)`,
+  String.raw`(?=[-u/"'])(?:${URL}|\/\*[^]*?\*\/|(["'])((?:\\[^]|(?!\1)[^\\\n])*)\1|(--[\w-]+\s*:)([^;{}!]*))`,
   "gi",
 );
 const KEEP = new RegExp(String.raw`(${URL}|\d*\.\d+)`, "i");
 
 const maskValue = (value: string, patterns: TextMasker) =>
-  value
-    .split(KEEP)
-    .map((part, i) => (i % 2 ? part : patterns(part)))
-    .join("");
+  !/url\(|\.\d/i.test(value)
+    ? patterns(value)
+    : value
+        .split(KEEP)
+        .map((part, i) => (i % 2 ? part : patterns(part)))
+        .join("");
 
 /** CSS text, or (`custom`) the value of a custom property alone (a CSSOM setProperty, a style attribute's diff). */
 export function maskCss(css: string, patterns: TextMasker, custom?: boolean): string {
