@@ -31,7 +31,7 @@ const isScriptUrl = (value: string) =>
   );
 // Where `value` is the customer's typing (the input rules mask it); an <option>'s value is the page's, like its text.
 const INPUT_TAGS = new Set(["input", "textarea", "select"]);
-const PAGE_VALUE = /^(?:checkbox|radio|submit|button|image)$/i;
+export const PAGE_VALUE = /^(?:checkbox|radio|submit|button|image)$/i;
 
 export type TextMasker = (text: string) => string;
 export const asIs: TextMasker = (text) => text;

@@ -6,13 +6,10 @@
  */
 import type { TextMasker } from "./attributes.js";
 
-const URL = String.raw`url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\)`;
 // A url(…) or a comment (kept), a string (its text masked), a custom property (its value masked but for KEEP).
-const CSS_TEXT = new RegExp(
-  String.raw`(?=[-u/"'])(?:${URL}|\/\*[^]*?\*\/|(["'])((?:\\[^]|(?!\1)[^\\\n])*)\1|(--[\w-]+\s*:)([^;{}!]*))`,
-  "gi",
-);
-const KEEP = new RegExp(String.raw`(${URL}|\d*\.\d+)`, "i");
+const CSS_TEXT =
+  /(?=[-u/"'])(?:url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\)|\/\*[\s\S]*?\*\/|(["'])((?:\\[\s\S]|(?!\1)[^\\\n])*)\1|(--[\w-]+\s*:)([^;{}!]*))/gi;
+const KEEP = /(url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\)|\d*\.\d+)/i;
 
 const maskValue = (value: string, patterns: TextMasker) =>
   !/url\(|\.\d/i.test(value)

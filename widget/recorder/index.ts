@@ -7,6 +7,7 @@ import { makeTextMasker, maskPatterns, maskTail, type TextMasking } from "../cap
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, RollingBuffer } from "./buffer.js";
 import { pacedCheckout } from "./checkouts.js";
+import { PAGE_VALUE } from "./attributes.js";
 import { makeMaskInput } from "./privacy.js";
 import { makeGrowth, runOnPage } from "./runs.js";
 import type { Found } from "./edges.js";
@@ -121,8 +122,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
       // A checkbox's or a radio's value (the page's: an address to invite, a saved card) as rrweb records it, unmasked.
       const input = event.data as { source?: number; id: number; text?: string };
       if (event.type === EVENT_INCREMENTAL && input.source === SOURCE_INPUT && input.text && runs.patterns)
-        if (/^(?:checkbox|radio)$/.test((node(input.id) as HTMLInputElement | null)?.type ?? ""))
-          input.text = maskText(input.text);
+        if (PAGE_VALUE.test((node(input.id) as HTMLInputElement | null)?.type ?? "")) input.text = maskText(input.text);
       sanitizeEvent(event, isMasked, maskText, isStyleText, runs);
       buffer.push(event);
       joined?.(event);
