@@ -126,8 +126,16 @@ const CACHE_CHARS = 250_000;
 let cached = 0;
 const cache = new Map<string, { out: string; pieces: string[] }>();
 
-/** Masks the patterns above in `text`; `onMasked` is called once per match. */
-export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (email: string) => boolean): string {
+/**
+ * Masks the patterns above in `text`; `onMasked` is called once per match. `keepRuns`: not a run of 32+ characters
+ * (in a URL replay loads, most often a content hash the URL needs).
+ */
+export function maskPatterns(
+  text: string,
+  onMasked?: OnMasked,
+  skipEmail?: (email: string) => boolean,
+  keepRuns?: boolean,
+): string {
   // Cheap exits for the common case (a busy page's cells): under 13 characters only an email fits, under 32 only
   // something with an @ or digits; "at" (ät, arobase, chez, arroba, chiocciola) for the spelled-out addresses.
   if (
@@ -135,7 +143,7 @@ export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (ema
     !(text.length < 13 ? /[@＠]|%40|[aä]t\W|chez/i : /[@＠%\d]|[aä]t\W|ar?rob|chez|chioc|k_|h._|xox|glpat/i).test(text)
   )
     return text;
-  const cacheable = !skipEmail && text.length <= CACHE_TEXT;
+  const cacheable = !skipEmail && !keepRuns && text.length <= CACHE_TEXT;
   const known = cacheable ? cache.get(text) : undefined;
   if (known) {
     if (onMasked) for (const piece of known.pieces) onMasked(piece);
@@ -143,7 +151,7 @@ export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (ema
   }
   if (!ANY.test(text)) return text;
   const pieces: string[] = [];
-  const out = replacePatterns(text, pieces, skipEmail);
+  const out = replacePatterns(text, pieces, skipEmail, keepRuns);
   if (cacheable) {
     cached += text.length;
     if (cached > CACHE_CHARS) {
@@ -156,7 +164,12 @@ export function maskPatterns(text: string, onMasked?: OnMasked, skipEmail?: (ema
   return out;
 }
 
-function replacePatterns(text: string, pieces: string[], skipEmail?: (email: string) => boolean): string {
+function replacePatterns(
+  text: string,
+  pieces: string[],
+  skipEmail?: (email: string) => boolean,
+  keepRuns?: boolean,
+): string {
   const hit = (masked: string) => {
     pieces.push(masked);
     return masked;
@@ -216,11 +229,14 @@ function replacePatterns(text: string, pieces: string[], skipEmail?: (email: str
   // Account and card numbers before the long runs: an IBAN run together is one too.
   // A run with "/" and "_" or "-" is no one base64 key but a path (/customers/cus_9f8e/cards/card_1Mz8Xq): its
   // segments are looked at one by one.
-  return maskNumbers(keys, hit).replace(LONG_RUN, (m) =>
-    (/[_-]/.test(m) ? m.split("/") : [m])
-      .map((p) => (p.length > 31 && looksRandom(p) ? hit(dotsFrom(p, 0)) : p))
-      .join("/"),
-  );
+  const numbers = maskNumbers(keys, hit);
+  return keepRuns
+    ? numbers
+    : numbers.replace(LONG_RUN, (m) =>
+        (/[_-]/.test(m) ? m.split("/") : [m])
+          .map((p) => (p.length > 31 && looksRandom(p) ? hit(dotsFrom(p, 0)) : p))
+          .join("/"),
+      );
 }
 
 /** Masks what may be the start of a card, an account number, a key or a token at the end of `text` (see TAIL). */

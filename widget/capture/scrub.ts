@@ -57,17 +57,26 @@ function scrubParams(params: string): string {
  * masked as the app meant it, then encoded again with the dots left readable. Plain values are masked with the rest
  * of the URL.
  */
-function maskValue(raw: string): string {
-  if (!/[%+]/.test(raw)) return raw;
-  let text: string;
+function maskValue(raw: string, loaded?: boolean): string {
+  const coded = /[%+]/.test(raw);
+  if (!coded && !loaded) return raw;
+  let text = raw;
   try {
-    text = decodeURIComponent(raw.replace(/\+/g, " "));
+    if (coded) text = decodeURIComponent(raw.replace(/\+/g, " "));
   } catch {
     return raw;
   }
-  const masked = maskPatterns(text);
-  return masked === text ? raw : encodeURIComponent(masked).replace(/%E2%80%A2/g, DOT);
+  const masked = maskPatterns(text, undefined, undefined, loaded);
+  return masked === text ? raw : coded ? encodeURIComponent(masked).replace(/%E2%80%A2/g, DOT) : masked;
 }
+
+/**
+ * The parameter values of a URL replay loads, which scrubUrl's result does not replace when nothing was redacted: an
+ * EPC QR code's image names an IBAN, a pixel a card. Cards, IBANs, keys and tokens masked; a run of 32+ characters (a
+ * cache-busting hash) kept, so the URL still loads.
+ */
+export const maskQuery = (url: string) =>
+  url.replace(/([?&#][^=&#]*=)([^&#]*)/g, (_, name: string, raw: string) => name + maskValue(raw, true));
 
 /**
  * Replaces the values of secret-looking query and fragment parameters with "[redacted]", drops user:password@,

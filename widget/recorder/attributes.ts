@@ -4,7 +4,8 @@
  * readable attributes masked like text, identifier attributes masked only where a pattern matches.
  */
 import { DOT, EMAIL } from "../capture/patterns.js";
-import { REDACTED, scrubUrl } from "../capture/scrub.js";
+import { maskQuery, REDACTED, scrubUrl } from "../capture/scrub.js";
+import { maskCss } from "./css.js";
 
 export type Attributes = Record<string, string | number | boolean | null>;
 
@@ -30,6 +31,7 @@ const isScriptUrl = (value: string) =>
   );
 // Where `value` is the customer's typing (the input rules mask it); an <option>'s value is the page's, like its text.
 const INPUT_TAGS = new Set(["input", "textarea", "select"]);
+export const PAGE_VALUE = /^(?:checkbox|radio|submit|button|image)$/i;
 
 export type TextMasker = (text: string) => string;
 export const asIs: TextMasker = (text) => text;
@@ -45,7 +47,7 @@ function scrubAttributeUrl(value: string): string {
   const relative = !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(value);
   if (!/[?#]/.test(value) || !(relative || /^https?:/i.test(value))) return value;
   const scrubbed = scrubUrl(value, "http://h");
-  return !scrubbed.includes(REDACTED) ? value : relative ? scrubbed.slice(8) : scrubbed;
+  return !scrubbed.includes(REDACTED) ? maskQuery(value) : relative ? scrubbed.slice(8) : scrubbed;
 }
 
 // What names the person in an avatar URL, replaced by zeros of the same length (which serve a default picture): an
@@ -83,11 +85,21 @@ export function maskLoaded(value: string, patterns: TextMasker): string {
   return /@|%40/.test(out) ? out.replace(EMAIL, patterns) : out;
 }
 
-/** CSS (a style change's properties, rules added through the CSSOM), in place: as a <style>'s text (maskLoaded). */
+/**
+ * CSS (a style change's properties, rules added through the CSSOM), in place: as a <style>'s text; a custom property's
+ * value set alone (style diff { "--card": … }, setProperty("--card", …)) as one.
+ */
 export function cssOm(css: object, patterns?: TextMasker): void {
   const o = css as Record<string, unknown>;
   for (const k in o)
-    if (typeof o[k] === "string") o[k] = patterns ? maskLoaded(o[k], patterns) : o[k];
+    if (typeof o[k] === "string")
+      o[k] = patterns
+        ? maskCss(
+            maskLoaded(o[k], patterns),
+            patterns,
+            k.startsWith("--") || (k === "value" && /^--/.test(`${o.property}`)),
+          )
+        : o[k];
     else if (o[k] && typeof o[k] === "object") cssOm(o[k], patterns);
 }
 
@@ -126,7 +138,12 @@ export function cleanAttributes(
         // ng-reflect-*, aria-*; not srcset, style, a stylesheet's text, SVG geometry), cards, IBANs and keys too.
       } else if (patterns && name !== "value") {
         const loaded = maskLoaded(value, patterns);
-        attributes[name] = LOADED.test(name) || URL_ATTRIBUTES.includes(name) ? loaded : patterns(loaded);
+        attributes[name] =
+          name === "style" || name === "_cssText"
+            ? maskCss(loaded, patterns)
+            : LOADED.test(name) || URL_ATTRIBUTES.includes(name)
+              ? loaded
+              : patterns(loaded);
       }
     } else if (value && typeof value === "object") cssOm(value, patterns); // a style change: a diff of properties
   }
@@ -151,7 +168,12 @@ export function cleanAttributes(
     const value = attributes[name];
     if (typeof value !== "string") continue;
     if (all) attributes[name] = maskText(value);
-    // An input's value is the customer's typing: masked (or not) by the input rules, not rewritten here.
-    else if (name !== "value" || (tagName !== undefined && !INPUT_TAGS.has(tagName))) attributes[name] = mask(value);
+    // An input's value is the customer's typing: masked (or not) by the input rules, not rewritten here. Not a
+    // checkbox's, a radio's or a button's: the page's (an address to invite, a saved card), which rrweb leaves as is.
+    else if (
+      name !== "value" ||
+      (tagName !== undefined && (!INPUT_TAGS.has(tagName) || PAGE_VALUE.test(`${attributes.type}`)))
+    )
+      attributes[name] = mask(value);
   }
 }

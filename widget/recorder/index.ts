@@ -3,10 +3,11 @@
  * startRecorder() returns a handle whose stop() is the teardown.
  */
 import { record } from "@rrweb/record";
-import { makeTextMasker, maskPatterns, type TextMasking } from "../capture/patterns.js";
+import { makeTextMasker, maskPatterns, maskTail, type TextMasking } from "../capture/patterns.js";
 import { scrubUrl } from "../capture/scrub.js";
 import { EVENT_META, RollingBuffer } from "./buffer.js";
 import { pacedCheckout } from "./checkouts.js";
+import { PAGE_VALUE } from "./attributes.js";
 import { makeMaskInput } from "./privacy.js";
 import { makeGrowth, runOnPage } from "./runs.js";
 import type { Found } from "./edges.js";
@@ -51,6 +52,8 @@ const ACTIVE_BATCH_MS = 50;
 const ACTIVE_FOR_MS = 300;
 // Flushed before rrweb sees these, so the nodes they target are already serialized (known ids in replay).
 const INTERACTIONS = "pointerdown keydown input".split(" ");
+const EVENT_INCREMENTAL = 3;
+const SOURCE_INPUT = 5;
 const EDITABLE_SELECTOR = '[contenteditable]:not([contenteditable="false"])';
 
 export function startRecorder(options: RecorderOptions): Recorder {
@@ -106,6 +109,7 @@ export function startRecorder(options: RecorderOptions): Recorder {
         },
       }
     : {};
+  const typed = (el: object, text: string) => (runs.growing?.(el, text) ? maskTail(text) : text);
   const maskedFields = new WeakSet<object>();
   let fields = 0;
   const maskInput = makeMaskInput(options.maskInputs);
@@ -115,6 +119,10 @@ export function startRecorder(options: RecorderOptions): Recorder {
       // The Meta event carries the page URL: strip tokens from it as from every other captured URL.
       if (event.type === EVENT_META)
         (event.data as { href: string }).href = scrubUrl((event.data as { href: string }).href);
+      // A checkbox's or a radio's value (the page's: an address to invite, a saved card) as rrweb records it, unmasked.
+      const input = event.data as { source?: number; id: number; text?: string };
+      if (event.type === EVENT_INCREMENTAL && input.source === SOURCE_INPUT && input.text && runs.patterns)
+        if (PAGE_VALUE.test((node(input.id) as HTMLInputElement | null)?.type ?? "")) input.text = maskText(input.text);
       sanitizeEvent(event, isMasked, maskText, isStyleText, runs);
       buffer.push(event);
       joined?.(event);
@@ -132,7 +140,9 @@ export function startRecorder(options: RecorderOptions): Recorder {
         maskedFields.add(el);
         fields++;
       }
-      return out;
+      // Typing recorded as typed (data-mask-inputs="false"): personal data in it by pattern, as in page text, and
+      // what may become a card or a key at the end of what is still being typed.
+      return out === text && runs.patterns ? typed(el, maskText(text)) : out;
     },
     slimDOMOptions: "all",
     // Replay interpolates the cursor, so 10 positions a second look the same as 20 and cost half.

@@ -19,6 +19,7 @@
  */
 import { maskTail } from "../capture/patterns.js";
 import { type Attributes, asIs, cleanAttributes, cssOm, maskLoaded, type TextMasker } from "./attributes.js";
+import { maskCss } from "./css.js";
 import {
   BREAK,
   type Collected,
@@ -98,7 +99,8 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
 
 const no = () => false;
 
-const styleText = (css: string, patterns?: TextMasker) => (patterns ? maskLoaded(css, patterns) : css);
+const styleText = (css: string, patterns?: TextMasker) =>
+  patterns ? maskCss(maskLoaded(css, patterns), patterns) : css;
 
 export interface EmittedEvent {
   type: number;
