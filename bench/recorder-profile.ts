@@ -3,7 +3,9 @@
  * scripted activity as recorder-overhead.ts, printed as inclusive and self time per function. Use it to find the next
  * lever; the verdict is recorder-overhead.ts's. Readable names need unminified chunks:
  *   HANDOFF_NO_MINIFY=1 npx tsx bench/recorder-profile.ts [handoff|rrweb-defaults|none] [seconds=8]
+ * PROFILE_OUT=file.cpuprofile also saves the profile (Chromium's DevTools open it: Performance > Load profile).
  */
+import { writeFileSync } from "node:fs";
 import { actLikeAUser, openBusyPage, startBench, type Variant } from "./bench-page.js";
 
 const variant = (process.argv[2] ?? "handoff") as Variant;
@@ -20,6 +22,7 @@ try {
   await cdp.send("Profiler.start");
   await actLikeAUser(page, seconds * 1000);
   const { profile } = await cdp.send("Profiler.stop");
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
 
   const selfMs = new Map<number, number>();
   for (const [i, id] of profile.samples!.entries())

@@ -106,9 +106,50 @@ export function cssOm(css: object, patterns?: TextMasker): void {
 // Invisible characters and full-width digits, which may hide an address or a card (title="ja&shy;ne@…").
 const HIDDEN = /[\xad\u200b-\u200d\u2060\ufeff０-９]/;
 
+// What cleanAttributes does with an attribute, by its name; decided once per name (a page repeats a few dozen names,
+// thousands of times in a large snapshot). Links are the first five URL attributes.
+const DROP = 0; // srcdoc, on* handlers
+const DATA = 1; // data-*, content, download
+const ID = 2;
+const LINK = 3;
+const SRC = 4; // what replay loads by URL
+const LOADED_ = 5; // srcset, style, a stylesheet's text, SVG geometry
+const TEXT = 6;
+const VALUE = 7;
+const OTHER = 8;
+const kinds = new Map<string, number>();
+function kindOf(name: string): number {
+  let kind = kinds.get(name);
+  if (kind !== undefined) return kind;
+  const url = URL_ATTRIBUTES.indexOf(name);
+  kind =
+    name === "srcdoc" || (name.charCodeAt(0) === 111 && /^on/i.test(name))
+      ? DROP
+      : name.startsWith("data-") || name === "content" || name === "download"
+        ? DATA
+        : ID_ATTRIBUTES.includes(name)
+          ? ID
+          : url >= 0
+            ? url < 5
+              ? LINK
+              : SRC
+            : LOADED.test(name)
+              ? LOADED_
+              : name === "value"
+                ? VALUE
+                : TEXT_ATTRIBUTES.includes(name)
+                  ? TEXT
+                  : OTHER;
+  // Names a page makes up without end (data-row-1, data-row-2…) do not grow it without end.
+  if (kinds.size > 2000) kinds.clear();
+  kinds.set(name, kind);
+  return kind;
+}
+
 /**
- * Cleans one element's attributes (snapshot) or attribute changes (mutation) in place. `hidden` is told each value with
- * an invisible character or a full-width digit in it, as the page wrote it (edges.ts masks it as the page shows it).
+ * Cleans one element's attributes (snapshot) or attribute changes (mutation) in place, one attribute at a time (each
+ * is cleaned on its own). `hidden` is told each value with an invisible character or a full-width digit in it, as the
+ * page wrote it (edges.ts masks it as the page shows it). `mask` applies `patterns` too, when they are given.
  */
 export function cleanAttributes(
   attributes: Attributes,
@@ -118,62 +159,60 @@ export function cleanAttributes(
   patterns?: TextMasker,
   hidden?: (attributes: Attributes, name: string, raw: string) => void,
 ): void {
-  delete attributes.srcdoc;
   // Avatar URLs also where replay or the page may load them later: data-* (a lazy loader's data-src), links.
   const avatars = patterns ? maskAvatar : asIs;
+  // The DOM lookup behind masked() runs only for the few elements and changes that carry readable text (busy pages
+  // mostly change style and class).
+  let all: boolean | undefined;
   for (const name in attributes) {
-    const value = attributes[name];
-    if (name.charCodeAt(0) === 111 && /^on/i.test(name)) delete attributes[name];
+    const kind = kindOf(name);
+    let value = attributes[name];
+    if (kind === DROP) {
+      delete attributes[name];
+      continue;
+    }
+    if (typeof value !== "string") {
+      if (value && typeof value === "object") cssOm(value, patterns); // a style change: a diff of properties
+      continue;
+    }
+    if (hidden && HIDDEN.test(value)) hidden(attributes, name, value);
     // data-* values are not shown but are recorded: apps keep the user's email or ids there for their scripts.
-    else if (typeof value === "string") {
-      if (hidden && HIDDEN.test(value)) hidden(attributes, name, value);
-      if (name.startsWith("data-") || name === "content" || name === "download")
-        attributes[name] = avatars(mask(value));
-      // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs, nor the 20+ characters in
-      // a row of a key without digits: not looked at.
-      else if (patterns && ID_ATTRIBUTES.includes(name)) {
-        if (/[@%\d]|[\w-]{20}/.test(value)) attributes[name] = patterns(value);
-        // Any other: emails, avatar ids and secret URL parameters out, as in what replay loads. An input's value is the
-        // input rules'. Where replay loads nothing and no number soup is (a custom element's customer-iban, Angular's
-        // ng-reflect-*, aria-*; not srcset, style, a stylesheet's text, SVG geometry), cards, IBANs and keys too.
-      } else if (patterns && name !== "value") {
-        const loaded = maskLoaded(value, patterns);
-        attributes[name] =
-          name === "style" || name === "_cssText"
-            ? maskCss(loaded, patterns)
-            : LOADED.test(name) || URL_ATTRIBUTES.includes(name)
-              ? loaded
-              : patterns(loaded);
-      }
-    } else if (value && typeof value === "object") cssOm(value, patterns); // a style change: a diff of properties
-  }
-  for (const name of URL_ATTRIBUTES) {
-    const value = attributes[name];
-    if (typeof value !== "string") continue;
-    // Links are never followed in replay: masked by pattern like text (mailto:jane@…, /customers/jane@…/, ?card=…).
-    // What replay loads (img src, a stylesheet's href) keeps its bytes, only secret parameters go.
-    attributes[name] = isScriptUrl(value)
-      ? "#"
-      : URL_ATTRIBUTES.indexOf(name) < 5 && tagName !== "link"
-        ? avatars(mask(scrubAttributeUrl(value)))
+    if (kind === DATA) value = avatars(mask(value));
+    // Most classes have no @, % or digit, one of which an email, a card or an IBAN needs, nor the 20+ characters in a
+    // row of a key without digits: not looked at. Not by the site's text rule: replay and the page's CSS use them.
+    else if (kind === ID) {
+      if (patterns && /[@%\d]|[\w-]{20}/.test(value)) value = patterns(value);
+    } else if (kind === LINK && tagName !== "link") {
+      // Links are never followed in replay: masked by pattern like text (mailto:jane@…, /customers/jane@…/, ?card=…),
+      // which `mask` does; before that, secret parameters of URLs in it (?next=https://…?token=) and avatar ids out.
+      if (patterns) value = /[?#]/.test(value) ? maskLoaded(value, patterns) : maskAvatar(value);
+      value = isScriptUrl(value) ? "#" : avatars(mask(scrubAttributeUrl(value)));
+      // Any other: emails, avatar ids and secret URL parameters out, as in what replay loads (which keeps its bytes
+      // but for secret parameters). An input's value is the input rules'. Where replay loads nothing and no number soup
+      // is (a custom element's customer-iban, Angular's ng-reflect-*, aria-*; not srcset, style, a stylesheet's text,
+      // SVG geometry), cards, IBANs and keys too.
+    } else if (kind === LINK || kind === SRC) {
+      if (patterns) value = maskLoaded(value, patterns);
+      value = isScriptUrl(value)
+        ? "#"
         : patterns
           ? maskLoaded(scrubAttributeUrl(value), patterns)
           : scrubAttributeUrl(value);
-  }
-  // The DOM lookup behind masked() runs only for the few changes that carry readable text (busy pages mostly change
-  // style and class).
-  if (!TEXT_ATTRIBUTES.some((name) => typeof attributes[name] === "string")) return;
-  const all = masked();
-  for (const name of TEXT_ATTRIBUTES) {
-    const value = attributes[name];
-    if (typeof value !== "string") continue;
-    if (all) attributes[name] = maskText(value);
-    // An input's value is the customer's typing: masked (or not) by the input rules, not rewritten here. Not a
-    // checkbox's, a radio's or a button's: the page's (an address to invite, a saved card), which rrweb leaves as is.
-    else if (
-      name !== "value" ||
-      (tagName !== undefined && (!INPUT_TAGS.has(tagName) || PAGE_VALUE.test(`${attributes.type}`)))
-    )
-      attributes[name] = mask(value);
+    } else if (kind === LOADED_) {
+      if (patterns) value = maskLoaded(value, patterns);
+      if (patterns && (name === "style" || name === "_cssText")) value = maskCss(value, patterns);
+    } else if (kind !== VALUE && patterns) value = patterns(maskLoaded(value, patterns));
+    if (kind === TEXT || kind === VALUE) {
+      all ??= masked();
+      if (all) value = maskText(value);
+      // An input's value is the customer's typing: masked (or not) by the input rules, not rewritten here. Not a
+      // checkbox's, a radio's or a button's: the page's (an address to invite, a saved card), which rrweb leaves as is.
+      else if (
+        kind === TEXT ||
+        (tagName !== undefined && (!INPUT_TAGS.has(tagName) || PAGE_VALUE.test(`${attributes.type}`)))
+      )
+        value = mask(value);
+    }
+    attributes[name] = value;
   }
 }

@@ -11,6 +11,18 @@ import { DOT, maskTail } from "../capture/patterns.js";
 // Custom elements too (<x-digit>4242</x-digit>, a design system's <ui-text>): looked into, as inline ones are.
 export const INLINE =
   /^(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr|.+-.*)$/i;
+const inlineTags = new Map<string, boolean>();
+/** INLINE.test, remembered per tag name (asked for every element of a snapshot and every changed text's parents). */
+export function isInline(tag: string | undefined): boolean {
+  if (!tag) return false;
+  let inline = inlineTags.get(tag);
+  if (inline === undefined) {
+    inline = INLINE.test(tag);
+    if (inlineTags.size > 500) inlineTags.clear(); // custom elements' names are the page's: not kept without end
+    inlineTags.set(tag, inline);
+  }
+  return inline;
+}
 // Runs up to this size are masked whole.
 const RUN_TEXT = 256;
 const RUN_NODES = 32;
@@ -143,7 +155,7 @@ function maskBoundaries(
 }
 
 const domKind = (n: Node): Kind =>
-  n.nodeType === 3 ? TEXT : n.nodeType !== 1 ? SKIP : INLINE.test((n as Element).localName) ? INTO : BREAK;
+  n.nodeType === 3 ? TEXT : n.nodeType !== 1 ? SKIP : isInline((n as Element).localName) ? INTO : BREAK;
 
 /**
  * For a mutation: the run a recorded text node belongs to (from its nearest block, or the shadow root its inline
@@ -151,7 +163,7 @@ const domKind = (n: Node): Kind =>
  */
 export function runOnPage(text: Node | null, idOf: (n: Node) => number, skip: string): RunNodes | undefined {
   let el = text?.parentNode as Element | null | undefined;
-  while (el && INLINE.test(el.localName)) el = el.parentNode as Element | null;
+  while (el && isInline(el.localName)) el = el.parentNode as Element | null;
   // Most changed texts (a live cell, a counter) are the only child of their block: no run, nothing to collect.
   if (!el || (el.firstChild === text && el.lastChild === text)) return;
   const run: Collected<Node> = { nodes: [], texts: [], size: 0 };

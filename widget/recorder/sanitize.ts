@@ -24,8 +24,8 @@ import {
   BREAK,
   type Collected,
   collectRun,
-  INLINE,
   INTO,
+  isInline,
   type Kind,
   maskAcross,
   maskRunsOf,
@@ -57,7 +57,7 @@ const serializedKind = (n: SerializedNode): Kind =>
     ? TEXT
     : n.type === 5 // a comment
       ? SKIP
-      : n.type === ELEMENT_NODE && INLINE.test(n.tagName ?? "")
+      : n.type === ELEMENT_NODE && isInline(n.tagName)
         ? INTO
         : BREAK;
 
@@ -67,8 +67,15 @@ const textOf = (n: SerializedNode) => n.textContent ?? "";
 /** A block's inline run, masked across its text nodes (before each is masked on its own). */
 function maskRun(node: SerializedNode, patterns: TextMasker): void {
   const kids = node.childNodes;
-  // Most blocks of a large page (a table's cells) hold one text or nothing: no run to look at.
-  if (!kids || (kids.length < 2 && kids[0]?.type !== ELEMENT_NODE)) return;
+  if (!kids) return;
+  // Most blocks of a large page hold one text or nothing (a table's cells), or only blocks (its rows): no run to
+  // look at. A run needs two texts, or an inline element.
+  let texts = 0;
+  for (let i = 0; ; i++) {
+    if (i === kids.length) return;
+    const kid = kids[i];
+    if (kid.type === ELEMENT_NODE ? isInline(kid.tagName) : kid.type === TEXT_NODE && ++texts > 1) break;
+  }
   const run: Collected<SerializedNode> = { nodes: [], texts: [], size: 0 };
   collectRun(node, childrenOf, serializedKind, textOf, run); // no limit: a snapshot reads every block anyway
   const out = maskAcross(run.texts, patterns);
@@ -87,7 +94,7 @@ function walk(node: SerializedNode, maskedAbove: () => boolean, mask: TextMasker
   if (node.type === ELEMENT_NODE && node.attributes) {
     if (MASK_ATTRIBUTE in node.attributes) masked = () => true;
     cleanAttributes(node.attributes, masked, mask, node.tagName, patterns, atEdge);
-    if (patterns && !INLINE.test(node.tagName ?? "")) maskRun(node, patterns);
+    if (patterns && !isInline(node.tagName)) maskRun(node, patterns);
   } else if (node.type === TEXT_NODE && node.textContent) {
     if (atEdge && !node.isStyle && AT_EDGE.test(node.textContent)) atEdge(node.id as number, node.textContent);
     node.textContent = !node.isStyle ? mask(node.textContent) : styleText(node.textContent, patterns);
