@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { tickets } from "../../server/db/schema.js";
 import { fileTicket, focused, logIn, newPage, richTicket } from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
@@ -68,6 +69,47 @@ describe.skipIf(!HAS_BROWSER)("console: an agent's day (12)", () => {
     // Before: "Not attached: Can't reach the Handoff server" stayed on the ticket for good, though nothing was attached.
     await panel.getByText("Couldn't load the files").waitFor({ state: "detached" });
     await panel.getByText("No files yet.").waitFor();
+    await close();
+  });
+
+  test("j on the queue's last row goes on into the next page, and Load more gives focus to its first row", async () => {
+    // 60 low-priority tickets of one plan: a queue of its own longer than a page (50).
+    const base = Date.now() - 3_600_000;
+    await server.database.db.insert(tickets).values(
+      Array.from({ length: 60 }, (_, i) => ({
+        workspaceId: server.bootstrap.workspace.id,
+        number: 1000 + i,
+        reference: `HO-${1000 + i}`,
+        subject: `Long queue ticket ${i + 1}`,
+        description: "…",
+        customerEmail: `many${i}@example.com`,
+        identity: { plan: "longqueue" },
+        pageUrl: "https://app.example/",
+        context: { clicks: [], navigation: [], console: [], network: [], metadata: {} },
+        createdAt: new Date(base + i * 1000),
+        updatedAt: new Date(base + i * 1000),
+      })),
+    );
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/?plan=longqueue");
+    await page.getByRole("link", { name: "Long queue ticket 50", exact: true }).waitFor();
+    for (let i = 0; i < 50; i++) await page.keyboard.press("j");
+    expect(await focused(page)).toBe("a:Long queue ticket 50");
+    // Before: j stopped here without a word; the next 10 were reachable only by tabbing to Load more.
+    await page.keyboard.press("j");
+    await page.waitForFunction(() => document.activeElement?.textContent === "Long queue ticket 51");
+    await page.keyboard.press("j");
+    expect(await focused(page)).toBe("a:Long queue ticket 52");
+
+    // Load more from the keyboard: focus went to the page's start with the button, disabled while it loaded.
+    await page.goto(`${server.url}/console/?plan=longqueue`);
+    await page.getByRole("link", { name: "Long queue ticket 50", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Load more" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.textContent === "Long queue ticket 51");
+    await page.keyboard.press("j");
+    expect(await focused(page)).toBe("a:Long queue ticket 52");
+    expect(errors).toEqual([]);
     await close();
   });
 });

@@ -9,7 +9,7 @@ import { StatusTabs } from "./status-tabs.js";
 import { FilterBar } from "./filter-bar.js";
 import { filtersKey, readFilters } from "./queue-filters.js";
 import { TicketTable } from "./ticket-table.js";
-import { rememberQueueSearch, useQueueKeys } from "./queue-keys.js";
+import { focusNextPage, rememberQueueSearch, useQueueKeys } from "./queue-keys.js";
 import { BulkBar } from "./bulk-bar.js";
 import { WidgetSetupHint } from "./widget-setup-hint.js";
 
@@ -26,7 +26,13 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
   const tickets = model.tickets.value;
   const error = model.error.value;
   const loading = model.loading.value;
-  useQueueKeys(tickets, model.loaded.value);
+  // The next page's first row takes focus (and the selection): the button is disabled while it loads, which dropped
+  // focus to the page's start, and j stopped at the last row shown.
+  const loadMore = () => {
+    focusNextPage(model.tickets.value.length);
+    void model.loadMore();
+  };
+  useQueueKeys(tickets, model.loaded.value, model.nextCursor.value ? loadMore : undefined);
 
   return (
     <section class="screen" aria-labelledby="screen-title">
@@ -80,7 +86,7 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
       {tickets.length > 0 && <TicketTable tickets={tickets} />}
       {model.nextCursor.value && (
         <div class="load-more">
-          <button type="button" class="button" onClick={() => void model.loadMore()} disabled={loading}>
+          <button type="button" class="button" onClick={() => void loadMore()} disabled={loading}>
             {loading ? "Loading…" : "Load more"}
           </button>
         </div>
