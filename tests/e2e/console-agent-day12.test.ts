@@ -112,4 +112,24 @@ describe.skipIf(!HAS_BROWSER)("console: an agent's day (12)", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a reply over the message limit says so in the composer's words before sending, with how much is over", async () => {
+    const ticket = await fileTicket(server, richTicket(Date.now() - 60_000, { subject: "Long answer needed" }));
+    const { page, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`);
+    await page.getByRole("heading", { level: 1, name: "Long answer needed" }).waitFor();
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/messages") && posts.push(r.url()));
+    const reply = page.getByRole("textbox", { name: "Reply to the customer" });
+    await reply.fill("x".repeat(9_500));
+    await page.getByText("500 characters left").waitFor();
+    await reply.fill("x".repeat(10_250));
+    await page.getByText("250 characters over the limit of 10,000").waitFor();
+    await reply.press("Control+Enter");
+    // Before: sent, then refused as "1 field is invalid: body at most 10000 characters" (the API's field name).
+    await page.getByText("This reply is 250 characters too long").waitFor();
+    expect(posts).toEqual([]);
+    expect(await reply.inputValue()).toHaveLength(10_250);
+    await close();
+  });
 });

@@ -1,5 +1,5 @@
 import { effect, signal } from "@preact/signals";
-import type { Message } from "../../../shared/index.js";
+import { LIMITS, type Message } from "../../../shared/index.js";
 import { api, ApiError, isAbort } from "../api.js";
 import { announce } from "../keyboard/announcer.js";
 import { followLive, liveConnected } from "../live.js";
@@ -74,8 +74,19 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
   async function send(): Promise<void> {
     const body = draft.value.trim();
     if (!body || sending.value) return;
-    sending.value = true;
     sendError.value = null;
+    // Said before sending, in the composer's words: the server's 422 named the API field ("body at most 10000").
+    if (body.length > LIMITS.messageBody) {
+      const what = internal.value ? "This note" : "This reply";
+      const over = (body.length - LIMITS.messageBody).toLocaleString("en");
+      sendError.value = new ApiError(
+        422,
+        "validation_failed",
+        `${what} is ${over} characters too long: one message holds at most ${LIMITS.messageBody.toLocaleString("en")}. Shorten it, or send it in two parts.`,
+      );
+      return;
+    }
+    sending.value = true;
     const same = attempt && attempt.body === body && attempt.internal === internal.value;
     const key = same && attempt ? attempt.key : randomKey();
     attempt = { body, internal: internal.value, key };
