@@ -1,7 +1,8 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { tickets } from "../../server/db/schema.js";
-import { fileTicket, focused, logIn, newPage, richTicket } from "./console-fixtures.js";
+import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
+import { agentCookie, fileTicket, focused, logIn, newPage, postAsAgent, richTicket } from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 
 // A day of an agent at the keyboard (twelfth QA round): what they noticed, each case a fix.
@@ -130,6 +131,27 @@ describe.skipIf(!HAS_BROWSER)("console: an agent's day (12)", () => {
     await page.getByText("This reply is 250 characters too long").waitFor();
     expect(posts).toEqual([]);
     expect(await reply.inputValue()).toHaveLength(10_250);
+    await close();
+  });
+
+  test("a colleague's note or reply on the ticket an agent is writing on is read out, not only drawn", async () => {
+    const ticket = await fileTicket(server, richTicket(Date.now() - 60_000, { subject: "Two agents, one ticket" }));
+    const workspaceId = server.bootstrap.workspace.id;
+    await createAgent(server.database.db, { workspaceId, email: "sol.day12@example.com", name: "Sol Tier2", tier: 2 });
+    const sol = await agentCookie(server, { email: "sol.day12@example.com", password: AGENT_PASSWORD });
+    const { page, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`);
+    await page.getByRole("heading", { level: 1, name: "Two agents, one ticket" }).waitFor();
+    await page.keyboard.press("r");
+    await page.keyboard.type("Hello Jamie,");
+    const path = `/api/v1/tickets/${ticket.id}/messages`;
+    expect((await postAsAgent(server, sol, path, { body: "I'm taking this one", internal: true })).status).toBe(201);
+    // Before: drawn in the thread, and silent for a screen-reader user (only the customer's messages were read).
+    const announcer = page.getByTestId("announcer");
+    await expect.poll(() => announcer.textContent()).toBe("Sol Tier2 added an internal note: I'm taking this one");
+    expect((await postAsAgent(server, sol, path, { body: "Fixed on our side" })).status).toBe(201);
+    await expect.poll(() => announcer.textContent()).toBe("Sol Tier2 replied to the customer: Fixed on our side");
+    expect(await page.getByRole("textbox", { name: "Reply to the customer" }).inputValue()).toBe("Hello Jamie,");
     await close();
   });
 });
