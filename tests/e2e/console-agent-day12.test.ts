@@ -154,4 +154,25 @@ describe.skipIf(!HAS_BROWSER)("console: an agent's day (12)", () => {
     expect(await page.getByRole("textbox", { name: "Reply to the customer" }).inputValue()).toBe("Hello Jamie,");
     await close();
   });
+
+  test("Refresh pressed from the keyboard on a slow connection keeps focus on Refresh", async () => {
+    const { page, close } = await newPage(browser);
+    await logIn(page, server);
+    const refresh = page.getByRole("button", { name: "Refresh" });
+    await refresh.waitFor();
+    let reads = 0;
+    await page.route("**/api/v1/tickets?*", async (route) => {
+      reads++;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    await refresh.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => reads).toBeGreaterThan(0);
+    // Before: the button was disabled while the queue loaded, and the keyboard fell to the page's start for good.
+    expect(await focused(page)).toBe("button:Refresh");
+    await page.waitForTimeout(900);
+    expect(await focused(page)).toBe("button:Refresh");
+    await close();
+  });
 });

@@ -38,7 +38,9 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
     <section class="screen" aria-labelledby="screen-title">
       <header class="screen__header">
         <ScreenHeading id="screen-title">Tickets</ScreenHeading>
-        <button type="button" class="button" onClick={() => void model.reload()} disabled={loading}>
+        {/* Not disabled while loading: a focused button that becomes disabled drops the keyboard to the page's start.
+            Pressed again, it starts the read over (the first is cancelled). */}
+        <button type="button" class="button" onClick={() => void model.reload()} aria-busy={loading}>
           Refresh
         </button>
       </header>
