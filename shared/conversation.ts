@@ -59,7 +59,10 @@ export type MessagePageQuery = z.infer<typeof messagePageQuerySchema>;
 export const messageListSchema = z.object({ messages: z.array(messageSchema), olderCursor: z.string().nullable() });
 export type MessageList = z.infer<typeof messageListSchema>;
 
-/** PATCH /api/v1/tickets/:id: any subset; assigneeId null unassigns. Each change lands on the ticket's timeline. */
+/**
+ * PATCH /api/v1/tickets/:id: any subset; assigneeId null unassigns, "me" assigns the caller (the agent, or an API token's
+ * creator), as the queue's assignee=me filter reads. Each change lands on the ticket's timeline.
+ */
 export const ticketUpdateSchema = z
   .object({
     /** Not "escalated": escalating goes through the escalation workflow and its required handoff note. */
@@ -69,7 +72,10 @@ export const ticketUpdateSchema = z
       .optional(),
     severity: z.enum(severities).nullable().optional(),
     queue: z.string().trim().min(1).max(64).nullable().optional(),
-    assigneeId: z.uuid("an agent id or null").nullable().optional(),
+    assigneeId: z
+      .union([z.literal("me", "an agent id, me or null"), z.uuid("an agent id, me or null")])
+      .nullable()
+      .optional(),
     seen: ticketSeenSchema.optional(),
   })
   .strict()

@@ -34,7 +34,7 @@ export function App() {
       </main>
     );
   }
-  if (state.kind === "signed-out") return <LoginScreen reason={state.reason} />;
+  if (state.kind === "signed-out") return <LoginScreen reason={state.reason} email={state.email} />;
   if (state.agent.mustChangePassword) return <FirstPasswordScreen agent={state.agent} />;
   return (
     <Layout agent={state.agent}>

@@ -7,7 +7,7 @@ import { forgetDrafts } from "./ticket/reply-drafts.js";
 /** Who is signed in. "checking" until GET /auth/me answers; any later 401 drops back to "signed-out". */
 export type SessionState =
   | { kind: "checking" }
-  | { kind: "signed-out"; reason?: "expired" | "logged-out" }
+  | { kind: "signed-out"; reason?: "expired" | "logged-out"; email?: string }
   | { kind: "signed-in"; agent: Agent }
   | { kind: "error"; error: ApiError };
 
@@ -16,7 +16,10 @@ export const session = signal<SessionState>({ kind: "checking" });
 export function startSession(): () => void {
   const controller = new AbortController();
   const stopListening = setUnauthorizedListener(() => {
-    if (session.value.kind === "signed-in") session.value = { kind: "signed-out", reason: "expired" };
+    // The login form keeps who was signed in, so the agent types only the password to get back to their work.
+    const current = session.value;
+    if (current.kind === "signed-in")
+      session.value = { kind: "signed-out", reason: "expired", email: current.agent.email };
   });
   void checkSession(controller.signal);
   return () => {

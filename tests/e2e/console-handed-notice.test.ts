@@ -68,7 +68,7 @@ describe.skipIf(!HAS_BROWSER)("console: a ticket handed to me is announced", () 
       internal: true,
     });
     expect(note.status, await note.clone().text()).toBeLessThan(300);
-    await page.getByText("Account acct_42").waitFor();
+    await page.getByText("Account acct_42", { exact: true }).waitFor();
     expect((await heard()).filter((said) => said.includes("assigned"))).toEqual([]);
     expect(errors).toEqual([]);
     await close();

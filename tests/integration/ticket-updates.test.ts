@@ -90,6 +90,20 @@ describe.each(DATABASE_KINDS)("ticket updates and the agents' conversation on %s
     ]);
   });
 
+  it('assigns "me" to the caller, recorded as a claim, as the queue\'s assignee=me reads it', async () => {
+    const { id } = await fileTicket();
+    const claimed = await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: "me" });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.assigneeId).toBe(adminId);
+    expect(await events(id)).toEqual([
+      { type: "assigned", actorId: adminId, details: { agentId: adminId, previousAgentId: null, reason: "claim" } },
+    ]);
+    const mine = await admin.get(`/api/v1/tickets?assignee=me&q=${claimed.body.reference}`);
+    expect(mine.body.tickets.map((ticket: { id: string }) => ticket.id)).toEqual([id]);
+    const bad = await admin.patch(`/api/v1/tickets/${id}`, { assigneeId: "myself" });
+    expect(bad.body.error.issues).toEqual([{ path: "assigneeId", message: "an agent id, me or null" }]);
+  });
+
   it("refuses invalid changes with one issue per field, and an agent of another workspace as assignee", async () => {
     const { id } = await fileTicket();
     const bad = await admin.patch(`/api/v1/tickets/${id}`, { status: "done", severity: "urgent", assigneeId: "bob" });

@@ -2,8 +2,8 @@ import { signal } from "@preact/signals";
 import { api, ApiError } from "../api.js";
 import { signedIn } from "../session.js";
 
-export function createLoginModel() {
-  const email = signal("");
+export function createLoginModel(knownEmail = "") {
+  const email = signal(knownEmail);
   const password = signal("");
   const submitting = signal(false);
   const error = signal<ApiError | null>(null);

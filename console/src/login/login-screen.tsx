@@ -1,9 +1,16 @@
-import { useMemo } from "preact/hooks";
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { createLoginModel } from "./login-model.js";
 
-export function LoginScreen({ reason }: { reason?: "expired" | "logged-out" }) {
-  const model = useMemo(createLoginModel, []);
+export function LoginScreen({ reason, email }: { reason?: "expired" | "logged-out"; email?: string }) {
+  const model = useMemo(() => createLoginModel(email), [email]);
+  const emailField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
+  // The keyboard starts in the first field to fill: the password when the session ended (the email is kept), else
+  // the email. The field the agent was typing in (a reply) is gone with the screen, and focus would be on the page.
+  useEffect(() => {
+    (email ? passwordField : emailField).current?.focus();
+  }, [email]);
   const error = model.error.value;
   const wrongCredentials = error?.status === 401;
 
@@ -49,6 +56,7 @@ export function LoginScreen({ reason }: { reason?: "expired" | "logged-out" }) {
           <label for="login-email">Email</label>
           <input
             id="login-email"
+            ref={emailField}
             name="email"
             type="email"
             autoComplete="username"
@@ -61,6 +69,7 @@ export function LoginScreen({ reason }: { reason?: "expired" | "logged-out" }) {
           <label for="login-password">Password</label>
           <input
             id="login-password"
+            ref={passwordField}
             name="password"
             type="password"
             autoComplete="current-password"

@@ -30,6 +30,12 @@ export function focusResults(sameSearch: boolean): void {
   else selectRow(document.querySelector<HTMLElement>("tr[data-ticket-id]")?.dataset.ticketId);
 }
 
+/** Set while the next page loads for the agent (Load more, or j on the last row): the row it starts at takes focus. */
+let pageStart: number | null = null;
+export function focusNextPage(shown: number): void {
+  pageStart = shown;
+}
+
 function selectRow(id: string | undefined): void {
   if (!id) return;
   selectedTicket.value = id;
@@ -62,7 +68,7 @@ export function focusRow(id: string): void {
  * j/k move the selection (and focus the row's link, so Enter opens it and a screen reader reads it), x picks the row
  * for a bulk action, / searches.
  */
-export function useQueueKeys(tickets: TicketSummary[], loaded: boolean): void {
+export function useQueueKeys(tickets: TicketSummary[], loaded: boolean, loadMore?: () => void): void {
   const ids = tickets.map((t) => t.id);
   useEffect(() => {
     // Picked rows that a new search, filter or update took out of view leave the selection: a bulk action acts
@@ -77,6 +83,10 @@ export function useQueueKeys(tickets: TicketSummary[], loaded: boolean): void {
       if (ids.length) return selectRow(ids[0]);
     }
     if (!ids.length) return;
+    if (pageStart !== null && ids.length > pageStart) {
+      selectRow(ids[pageStart]);
+      pageStart = null;
+    }
     if (returning && selectedTicket.value && ids.includes(selectedTicket.value)) focusRow(selectedTicket.value);
     returning = false;
   }, [ids.join(","), loaded]);
@@ -84,6 +94,8 @@ export function useQueueKeys(tickets: TicketSummary[], loaded: boolean): void {
   const move = (step: number) => {
     if (!ids.length) return;
     const at = selectedTicket.value ? ids.indexOf(selectedTicket.value) : -1;
+    // j on the last row of a longer queue goes on into the next page, as scrolling would (it stopped at row 50).
+    if (step > 0 && at === ids.length - 1 && loadMore) return loadMore();
     const next = at === -1 ? (step > 0 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, at + step));
     selectedTicket.value = ids[next]!;
     focusRow(ids[next]!);

@@ -9,7 +9,7 @@ import { StatusTabs } from "./status-tabs.js";
 import { FilterBar } from "./filter-bar.js";
 import { filtersKey, readFilters } from "./queue-filters.js";
 import { TicketTable } from "./ticket-table.js";
-import { rememberQueueSearch, useQueueKeys } from "./queue-keys.js";
+import { focusNextPage, rememberQueueSearch, useQueueKeys } from "./queue-keys.js";
 import { BulkBar } from "./bulk-bar.js";
 import { WidgetSetupHint } from "./widget-setup-hint.js";
 
@@ -26,13 +26,21 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
   const tickets = model.tickets.value;
   const error = model.error.value;
   const loading = model.loading.value;
-  useQueueKeys(tickets, model.loaded.value);
+  // The next page's first row takes focus (and the selection): the button is disabled while it loads, which dropped
+  // focus to the page's start, and j stopped at the last row shown.
+  const loadMore = () => {
+    focusNextPage(model.tickets.value.length);
+    void model.loadMore();
+  };
+  useQueueKeys(tickets, model.loaded.value, model.nextCursor.value ? loadMore : undefined);
 
   return (
     <section class="screen" aria-labelledby="screen-title">
       <header class="screen__header">
         <ScreenHeading id="screen-title">Tickets</ScreenHeading>
-        <button type="button" class="button" onClick={() => void model.reload()} disabled={loading}>
+        {/* Not disabled while loading: a focused button that becomes disabled drops the keyboard to the page's start.
+            Pressed again, it starts the read over (the first is cancelled). */}
+        <button type="button" class="button" onClick={() => void model.reload()} aria-busy={loading}>
           Refresh
         </button>
       </header>
@@ -80,7 +88,7 @@ export function QueueScreen({ query }: { query: URLSearchParams }) {
       {tickets.length > 0 && <TicketTable tickets={tickets} />}
       {model.nextCursor.value && (
         <div class="load-more">
-          <button type="button" class="button" onClick={() => void model.loadMore()} disabled={loading}>
+          <button type="button" class="button" onClick={() => void loadMore()} disabled={loading}>
             {loading ? "Loading…" : "Load more"}
           </button>
         </div>

@@ -18,16 +18,21 @@ export const attachmentUrl = (ticketId: string, id: string) =>
 export function createAttachmentsModel(ticketId: string) {
   const attachments = signal<Attachment[]>([]);
   const uploading = signal(0);
+  /** An upload that failed: the agent's file is not on the ticket. */
   const error = signal<ApiError | null>(null);
+  /** The list could not be read (the server restarting, a dropped connection): gone at the next read that works. */
+  const loadError = signal<ApiError | null>(null);
   const path = `/api/v1/tickets/${encodeURIComponent(ticketId)}/attachments`;
   let controller = new AbortController();
 
   async function load(): Promise<void> {
     try {
       attachments.value = (await json(path, attachmentListSchema, { signal: controller.signal })).attachments;
+      loadError.value = null;
     } catch (caught) {
-      if (!isAbort(caught))
-        error.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
+      // Said once, not again at every poll of the outage (an alert re-read every 5 s).
+      if (!isAbort(caught) && !loadError.value)
+        loadError.value = caught instanceof ApiError ? caught : new ApiError(0, "network", String(caught));
     }
   }
 
@@ -79,6 +84,7 @@ export function createAttachmentsModel(ticketId: string) {
     attachments,
     uploading,
     error,
+    loadError,
     load,
     upload,
     start(): () => void {

@@ -43,12 +43,13 @@ export function AttachmentsPanel({ ticketId }: { ticketId: string }) {
       <p class="muted small" id="attachments-shared">
         The customer sees every file here in the widget, as they see your replies.
       </p>
-      {list.length === 0 && <p class="muted">No files yet.</p>}
+      {list.length === 0 && !model.loadError.value && <p class="muted">No files yet.</p>}
       <ul class="attachments__list">
         {list.map((a) => (
           <AttachmentItem key={a.id} attachment={a} ticketId={ticketId} />
         ))}
       </ul>
+      {model.loadError.value && <ErrorNotice error={model.loadError.value} title="Couldn't load the files" />}
       {model.error.value && <ErrorNotice error={model.error.value} title="Not attached" />}
       <AttachPicker model={model} />
     </section>

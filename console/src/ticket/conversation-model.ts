@@ -1,8 +1,9 @@
 import { effect, signal } from "@preact/signals";
-import type { Message } from "../../../shared/index.js";
+import { LIMITS, type Message } from "../../../shared/index.js";
 import { api, ApiError, isAbort } from "../api.js";
 import { announce } from "../keyboard/announcer.js";
 import { followLive, liveConnected } from "../live.js";
+import { session } from "../session.js";
 import { readDraft, saveDraft } from "./reply-drafts.js";
 
 /** How often an open ticket checks for new messages while the live stream is down. */
@@ -35,12 +36,21 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
       const inNewest = new Set(newest.messages.map((m) => m.id));
       const list = [...earlier.filter((m) => !inNewest.has(m.id)), ...newest.messages];
       if (earlier.length === 0) olderCursor.value = newest.olderCursor;
-      // New customer messages while the ticket is open are read out politely, not only drawn.
+      // New messages while the ticket is open are read out politely, not only drawn: the customer's, and a
+      // colleague's reply or note (one writing here at the same time heard nothing of "I'm taking this one").
       if (loaded.value) {
         const known = new Set(messages.value.map((m) => m.id));
-        const fresh = list.filter((m) => !known.has(m.id) && m.authorType === "customer");
-        if (fresh.length === 1) announce(`New message from ${fresh[0]!.authorName}: ${fresh[0]!.body.slice(0, 140)}`);
-        else if (fresh.length > 1) announce(`${fresh.length} new messages from the customer`);
+        // The agent's own (a send whose answer is still on its way) is read by the send itself.
+        const me = session.value.kind === "signed-in" ? session.value.agent.id : null;
+        const fresh = list.filter((m) => !known.has(m.id) && (m.agentId === null || m.agentId !== me));
+        const fromCustomer = fresh.filter((m) => m.authorType === "customer");
+        if (fresh.length === 1) announce(`${arrived(fresh[0]!)}: ${fresh[0]!.body.slice(0, 140)}`);
+        else if (fresh.length > 1)
+          announce(
+            fromCustomer.length === fresh.length
+              ? `${fresh.length} new messages from the customer`
+              : `${fresh.length} new messages`,
+          );
       }
       messages.value = list;
       loaded.value = true;
@@ -74,8 +84,19 @@ export function createConversationModel(ticketId: string, onSent?: () => void) {
   async function send(): Promise<void> {
     const body = draft.value.trim();
     if (!body || sending.value) return;
-    sending.value = true;
     sendError.value = null;
+    // Said before sending, in the composer's words: the server's 422 named the API field ("body at most 10000").
+    if (body.length > LIMITS.messageBody) {
+      const what = internal.value ? "This note" : "This reply";
+      const over = (body.length - LIMITS.messageBody).toLocaleString("en");
+      sendError.value = new ApiError(
+        422,
+        "validation_failed",
+        `${what} is ${over} characters too long: one message holds at most ${LIMITS.messageBody.toLocaleString("en")}. Shorten it, or send it in two parts.`,
+      );
+      return;
+    }
+    sending.value = true;
     const same = attempt && attempt.body === body && attempt.internal === internal.value;
     const key = same && attempt ? attempt.key : randomKey();
     attempt = { body, internal: internal.value, key };
@@ -166,4 +187,12 @@ function colleagueReplyAfter(list: Message[], seen: string | null): Collision | 
 function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** How a message that just arrived is read out, before its words. */
+function arrived(message: Message): string {
+  if (message.authorType === "customer") return `New message from ${message.authorName}`;
+  return message.internal
+    ? `${message.authorName} added an internal note`
+    : `${message.authorName} replied to the customer`;
 }

@@ -1,5 +1,5 @@
 import { useEffect } from "preact/hooks";
-import type { Message } from "../../../shared/index.js";
+import { LIMITS, type Message } from "../../../shared/index.js";
 import { useShortcuts } from "../keyboard/shortcuts.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { formatDateTime } from "../ui/format.js";
@@ -79,6 +79,12 @@ function Composer({ model, locale }: { model: ConversationModel; locale?: string
   const internal = model.internal.value;
   // English is the console's own language: only another one is worth a line.
   const language = locale && !/^en\b/i.test(locale) ? languageName(locale) : null;
+  // Near the limit, how much room is left shows under the field (read with it), so a long answer is cut before Send.
+  const length = model.draft.value.trim().length;
+  const room = length > LIMITS.messageBody * 0.9 ? LIMITS.messageBody - length : null;
+  const describedBy = [language && !internal ? "composer-language" : "", room !== null ? "composer-room" : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <form
       class={`composer${internal ? " composer--note" : ""}`}
@@ -106,7 +112,7 @@ function Composer({ model, locale }: { model: ConversationModel; locale?: string
         id="composer-text"
         aria-keyshortcuts="Control+Enter Meta+Enter"
         aria-label={internal ? "Internal note" : "Reply to the customer"}
-        aria-describedby={language && !internal ? "composer-language" : undefined}
+        aria-describedby={describedBy || undefined}
         placeholder={internal ? "Only agents see notes" : "The customer sees this in the widget"}
         rows={4}
         value={model.draft.value}
@@ -123,6 +129,13 @@ function Composer({ model, locale }: { model: ConversationModel; locale?: string
           }
         }}
       />
+      {room !== null && (
+        <p class={`small ${room < 0 ? "field__error" : "muted"}`} id="composer-room">
+          {room < 0
+            ? `${(-room).toLocaleString("en")} characters over the limit of ${LIMITS.messageBody.toLocaleString("en")}`
+            : `${room.toLocaleString("en")} characters left`}
+        </p>
+      )}
       {model.collision.value && !internal && <CollisionNotice model={model} />}
       {model.sendError.value && <ErrorNotice error={model.sendError.value} title="Not sent" />}
       <button type="submit" class="button button--primary" disabled={model.sending.value || !model.draft.value.trim()}>

@@ -24,7 +24,9 @@ export async function updateTicket(
   db: Db,
   input: { actor: AgentActor; ticketId: string; changes: TicketUpdate },
 ): Promise<TicketDetail> {
-  const { actor, ticketId, changes } = input;
+  const { actor, ticketId } = input;
+  // "me" is the caller, as in the queue's assignee=me: a claim from a script needs no lookup of its own id.
+  const changes = input.changes.assigneeId === "me" ? { ...input.changes, assigneeId: actor.id } : input.changes;
   const workspaceId = actor.workspaceId;
   await db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, workspaceId, ticketId);
