@@ -25,6 +25,7 @@ export type OnMasked = (masked: string) => void;
 // \p{L} case-insensitively takes Chromium twice as long, on the page's first address or first click. U+0345, the one
 // mark that case-folds to a letter (ι), is named so the pattern matches what it did case-insensitively.
 export const EMAIL =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: U+0345 stands alone in the classes on purpose (above)
   /(^|[^\p{L}\u0345\p{N}_.+%'-])("[^"\n]{1,64}"|[\p{L}\u0345\p{N}_.+%'-]+)([\u200b\u2060]?(?:[@＠]|%40)[\u200b\u2060]?)(?!\d[xX]\.)((?:[\p{L}\u0345\p{N}_-]|%[\da-fA-F]{2})+(?:[.．](?:[\p{L}\u0345\p{N}_-]|%[\da-fA-F]{2})+)*[.．][\p{L}\u0345][\p{L}\u0345\p{N}_-]+)/gu;
 // An address still being written at the end of a text (a chat answer streamed in, a name typed into a page): its
 // top-level domain is not there yet. Not a package's dist-tag or version (react@latest, pkg@1.2), nor user@localhost.

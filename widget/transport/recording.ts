@@ -57,7 +57,11 @@ export async function uploadRecording(
   const url = apiOrigin + WIDGET_PATHS.recording(ticketId);
   // A refused attempt sent every byte (100 %) for nothing: back to 0 while the retry waits, not "100 %" for seconds.
   await withRetry(
-    () => put(url, uploadToken, body, onProgress).then((result) => (result.ok || onProgress?.(0), result)),
+    () =>
+      put(url, uploadToken, body, onProgress).then((result) => {
+        if (!result.ok) onProgress?.(0);
+        return result;
+      }),
     retry,
   );
   onProgress?.(1);
