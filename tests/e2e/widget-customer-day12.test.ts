@@ -200,7 +200,7 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
       }
     });
 
-    test("the feedback questions answered from the keyboard: the focus moves to the thanks, and Escape closes", async () => {
+    test("the feedback questions: an unanswered one is highlighted when sent; answered from the keyboard, the focus moves to the thanks", async () => {
       await openThread();
       const workspaceId = site.server.bootstrap.workspace.id;
       await site.server.database.db
@@ -209,7 +209,23 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day twe
       await agent("PATCH", `/api/v1/tickets/${ticketId}`, { status: "resolved" });
       const questions = form(page).getByRole("form", { name: "Before you go: how did it go?" });
       await questions.waitFor({ timeout: 15_000 });
+      // Sent with one question unanswered: "Please fix the highlighted fields", and that one is highlighted (was:
+      // nothing was), the keyboard on it.
+      await questions.getByRole("group", { name: "Was it resolved in a reasonable time?" }).getByLabel("Yes").check();
+      await questions.getByRole("button", { name: "Send feedback" }).click();
+      await questions.getByRole("alert").getByText("Please fix the highlighted fields.").waitFor();
+      const repeated = questions.getByRole("group", { name: "Did you have to repeat yourself?" });
+      expect(await repeated.getAttribute("aria-invalid")).toBe("true");
+      expect(await repeated.getByLabel("Yes").getAttribute("aria-invalid")).toBe("true");
+      expect(
+        await questions
+          .getByRole("group", { name: "Was it resolved in a reasonable time?" })
+          .getAttribute("aria-invalid"),
+      ).toBeNull();
+      expect(await repeated.evaluate((el) => getComputedStyle(el).borderStyle)).toBe("solid");
+      await expect.poll(() => focused(page)).toBe("input");
       await questions.getByRole("group", { name: "Did you have to repeat yourself?" }).getByLabel("No").check();
+      expect(await repeated.getAttribute("aria-invalid")).toBeNull();
       await questions.getByRole("group", { name: "Was it resolved in a reasonable time?" }).getByLabel("Yes").check();
       await questions.getByRole("button", { name: "Send feedback" }).focus();
       await page.keyboard.press("Enter");

@@ -18,6 +18,7 @@ interface State {
   inTime?: boolean;
   people: string;
   error: string;
+  tried?: boolean; // Send was pressed with a question unanswered: those are marked
 }
 
 /**
@@ -53,7 +54,10 @@ export class Feedback extends Component<Props, State> {
     const { repeated, inTime, people } = this.state;
     const count = Number(people);
     if (repeated === undefined || inTime === undefined || !Number.isInteger(count) || count < 1 || count > 20)
-      return this.setState({ error: t.errorFix });
+      // "Please fix the highlighted fields": they are highlighted, and the keyboard goes to the first one.
+      return this.setState({ error: t.errorFix, tried: true }, () =>
+        (this.base as HTMLElement).querySelector<HTMLElement>("input[aria-invalid]")?.focus(),
+      );
     this.setState({ step: "sending", error: "" });
     try {
       await store.sendFeedback(id, {
@@ -69,7 +73,7 @@ export class Feedback extends Component<Props, State> {
     }
   };
 
-  override render({ t }: Props, { step, repeated, inTime, people, error }: State) {
+  override render({ t }: Props, { step, repeated, inTime, people, error, tried }: State) {
     if (step === "hidden") return null;
     if (step === "done")
       return (
@@ -78,8 +82,10 @@ export class Feedback extends Component<Props, State> {
         </p>
       );
 
+    const count = Number(people);
+    const invalid = (bad: boolean) => (tried && bad ? "true" : undefined);
     const yesNo = (name: string, legend: string, value: boolean | undefined, key: "repeated" | "inTime") => (
-      <fieldset class="q">
+      <fieldset class="q" aria-invalid={invalid(value === undefined)}>
         <legend>{legend}</legend>
         {[true, false].map((v) => (
           <label class="c" key={String(v)}>
@@ -87,6 +93,7 @@ export class Feedback extends Component<Props, State> {
               type="radio"
               name={name}
               checked={value === v}
+              aria-invalid={invalid(value === undefined)}
               onChange={() => this.setState({ [key]: v, error: "" })}
             />
             {v ? t.yes : t.no}
@@ -107,6 +114,7 @@ export class Feedback extends Component<Props, State> {
             min={1}
             max={20}
             value={people}
+            aria-invalid={invalid(!Number.isInteger(count) || count < 1 || count > 20)}
             onInput={(e) => this.setState({ people: (e.currentTarget as HTMLInputElement).value })}
           />
         </div>

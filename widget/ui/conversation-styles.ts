@@ -20,5 +20,6 @@ h2,.cl strong{overflow-wrap:anywhere}
 .fb{border:1px solid #ddd;border-radius:8px;padding:10px;margin-bottom:12px}
 h3{margin:0 0 8px;font-size:15px}
 .q{border:0;padding:0;margin:0 0 10px}
+.q[aria-invalid=true]{border-style:solid;border-radius:6px;padding:4px 8px}
 .q legend{font-weight:600;margin-bottom:4px}
 .q .c{display:inline-flex;margin-right:14px}`;
