@@ -42,7 +42,7 @@ describe.skipIf(!HAS_BROWSER)("replies with markup, emoji and RTL text", () => {
     const inConsole = agent.page.locator(".message__body", { hasText: hebrew });
     await inConsole.waitFor();
     expect(await inConsole.evaluate(direction)).toBe("rtl");
-    const inWidget = form(customer.page).getByText(hebrew);
+    const inWidget = form(customer.page).getByText(hebrew, { exact: true });
     await inWidget.waitFor();
     expect(await inWidget.evaluate(direction)).toBe("rtl");
     // The English first message (the description) keeps its direction: the page's, not the reply's.
