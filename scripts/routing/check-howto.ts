@@ -3,13 +3,14 @@
  * security-adjacent features (share links, API keys, SSO, 2FA, roles, audit logs, exports…) and incidents asked
  * as questions. For measuring only: nothing trains on that file. Prints false alarms, missed incidents and the
  * queue accuracy of the ordinary questions.
- * Usage: [PRIOR=path/prior.json] [THRESHOLD=0.12] [ALL=1] npx tsx scripts/routing/check-howto.ts
+ * `CHECK=data/routing/dev/nearmiss-check.psv` scores the near-miss check set (same format) instead.
+ * Usage: [PRIOR=path/prior.json] [CHECK=path.psv] [THRESHOLD=0.12] [ALL=1] npx tsx scripts/routing/check-howto.ts
  */
 import { readFileSync } from "node:fs";
 import { classify, modelFromJson } from "../../server/services/routing/classifier/routing-model.js";
 import { parseLine } from "./build-dev.js";
 
-const FILE = "data/routing/dev/howto-check.psv";
+const FILE = process.env.CHECK ?? "data/routing/dev/howto-check.psv";
 const model = modelFromJson(JSON.parse(readFileSync(process.env.PRIOR ?? "data/routing/model/prior.json", "utf8")));
 const rows = readFileSync(FILE, "utf8")
   .split("\n")

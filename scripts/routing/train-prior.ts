@@ -75,7 +75,7 @@ async function main() {
   // Five-fold cross-validation: every statement is scored once by a model that never saw it; all scores pooled
   // (one fifth alone gave F2 thresholds from 0.09 to 0.2 depending on the split).
   // `queueRight` lets ROUTING_CV_SCORES compare the queue model on a subset (e.g. the statements before a batch).
-  const scored: { incident: boolean; probability: number; queueRight: boolean }[] = [];
+  const scored: { incident: boolean; probability: number; queueRight: boolean; batch: string }[] = [];
   const temperatures = { queue: 0, security: 0 };
   let right = 0;
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -87,18 +87,18 @@ async function main() {
     for (const t of heldOut) {
       const c = classify(model, t);
       const queueRight = c.ranked[0]!.label === t.queue;
-      scored.push({ incident: t.security, probability: c.security.probability, queueRight });
+      scored.push({ incident: t.security, probability: c.security.probability, queueRight, batch: t.batch });
       if (queueRight) right++;
     }
   }
   if (process.env.ROUTING_CV_SCORES) writeFileSync(process.env.ROUTING_CV_SCORES, JSON.stringify(scored));
   const threshold = SECURITY_THRESHOLD;
   const f2 = bestThreshold(scored, SECURITY_BETA);
-  const at = (th: number) => {
-    const flagged = scored.filter((s) => s.probability >= th);
+  const at = (th: number, among = scored) => {
+    const flagged = among.filter((s) => s.probability >= th);
     const caught = flagged.filter((s) => s.incident).length;
-    const incidents = scored.filter((s) => s.incident).length;
-    const others = scored.length - incidents;
+    const incidents = among.filter((s) => s.incident).length;
+    const others = among.length - incidents;
     return `${th}: recall ${pct(caught / incidents)}, precision ${pct(caught / flagged.length)}, false alarms ${pct((flagged.length - caught) / others)}`;
   };
   console.log(
@@ -106,6 +106,14 @@ async function main() {
   );
   console.log(`  (the best F2 over these scores would be ${at(f2)}; not used, see SECURITY_THRESHOLD)`);
   for (const th of [0.05, 0.08, 0.1, 0.11, 0.12, 0.13, 0.15, 0.2, 0.3]) console.log(`  at ${at(th)}`);
+  // A new batch judged on the statements before it (`ROUTING_CV_WITHOUT=fourteenth`): its own tickets are easy.
+  const without = new Set((process.env.ROUTING_CV_WITHOUT ?? "").split(",").filter(Boolean));
+  if (without.size > 0) {
+    const older = scored.filter((s) => !without.has(s.batch));
+    const queue = pct(older.filter((s) => s.queueRight).length / older.length);
+    console.log(`  without ${[...without].join(", ")} (${older.length} tickets): queue model ${queue}`);
+    for (const th of [0.08, 0.1, 0.12, 0.15]) console.log(`    at ${at(th, older)}`);
+  }
   const full = await trainPrior(corpus, undefined, SETTINGS);
   full.queue.temperature = round2(temperatures.queue);
   full.security.temperature = round2(temperatures.security);

@@ -7,11 +7,13 @@ import { SECURITY_THRESHOLD } from "../../scripts/routing/train-prior.js";
 
 // The sets are only scored here, never trained on (data/routing/dev/README.md). They guard a retrain of the prior:
 // a batch that costs an incident or pages tier 3 for more plain questions fails here.
-const checkSet = readFileSync("data/routing/dev/howto-check.psv", "utf8")
-  .split("\n")
-  .filter((line) => line.trim() && !line.startsWith("#"))
-  .map((line) => parseLine("howto-check", line))
-  .map((t) => ({ ...t, ...t.context }));
+const readCheckSet = (name: string) =>
+  readFileSync(`data/routing/dev/${name}.psv`, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() && !line.startsWith("#"))
+    .map((line) => parseLine(name, line))
+    .map((t) => ({ ...t, ...t.context }));
+const checkSet = readCheckSet("howto-check");
 
 describe("the shipped security detector's threshold", () => {
   const prior = priorModel();
@@ -33,5 +35,15 @@ describe("the shipped security detector's threshold", () => {
     const incidents = checkSet.filter((t) => t.security);
     expect(flagged(incidents)).toHaveLength(incidents.length);
     expect(flagged(checkSet.filter((t) => !t.security)).length).toBeLessThanOrEqual(10);
+  });
+
+  it("tells who acted: catches incidents where someone else did it, and leaves forgot-password, lost-2FA, SSO and recognised-login tickets alone", () => {
+    const nearMisses = readCheckSet("nearmiss-check");
+    const flagged = nearMisses.filter((t) => classify(prior, t).security.flagged);
+    const missed = nearMisses.filter((t) => t.security && !flagged.includes(t)).map((t) => t.subject);
+    expect(missed).toEqual([]);
+    const account = flagged.filter((t) => t.queue === "account").map((t) => t.subject);
+    expect(account).toEqual([]);
+    expect(flagged.filter((t) => !t.security).length).toBeLessThanOrEqual(3);
   });
 });
