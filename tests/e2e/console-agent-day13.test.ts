@@ -1,0 +1,84 @@
+import type { Browser, Route } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { AGENT_PASSWORD, createAgent } from "../helpers/agents.js";
+import {
+  agentCookie,
+  EXPORT_HANDOFF,
+  fileTicket,
+  logIn,
+  newPage,
+  postAsAgent,
+  recordingEvents,
+  richTicket,
+} from "./console-fixtures.js";
+import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
+
+const TARA = { email: "tara.day13@example.com", password: AGENT_PASSWORD };
+const SOL = { email: "sol.day13@example.com", password: AGENT_PASSWORD };
+
+// The agent a ticket is escalated to (thirteenth QA round): what they noticed, each case a fix.
+describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let tara: string;
+  useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+  beforeAll(async () => {
+    const workspaceId = server.bootstrap.workspace.id;
+    const skills = ["technical", "general", "account", "billing", "triage"];
+    await createAgent(server.database.db, { workspaceId, email: TARA.email, name: "Tara Tier1", tier: 1, skills });
+    await createAgent(server.database.db, { workspaceId, email: SOL.email, name: "Sol Tier2", tier: 2, skills });
+    tara = await agentCookie(server, TARA);
+  });
+
+  /** A ticket filed (with the recording, or without), escalated by Tara with one replay moment at 00:20. */
+  async function escalatedTicket(subject: string, withRecording: boolean) {
+    const sentAt = Date.now() - 60_000;
+    const body = richTicket(sentAt, { subject, recording: { included: withRecording } });
+    const ticket = await fileTicket(server, body, withRecording ? recordingEvents(sentAt) : undefined);
+    const moments = [{ atMs: 20_000, note: "Export clicked, nothing happens" }];
+    const path = `/api/v1/tickets/${ticket.id}/escalations`;
+    const escalated = await postAsAgent(server, tara, path, { ...EXPORT_HANDOFF, replayMoments: moments });
+    expect(escalated.status).toBe(201);
+    return ticket;
+  }
+
+  test("a replay moment pressed while the recording still loads takes the player there once loaded, and says so", async () => {
+    const ticket = await escalatedTicket("Moment before the replay", true);
+    const { page, errors, close } = await newPage(browser);
+    // A big recording on a slow line: its download is held until the moment has been pressed.
+    const held: Route[] = [];
+    await page.route(`**/api/v1/tickets/${ticket.id}/recording`, (route) => void held.push(route));
+    await logIn(page, server, `/console/tickets/${ticket.id}`, SOL);
+    const moment = page.getByRole("button", { name: "00:20 Export clicked, nothing happens" });
+    await moment.waitFor();
+    await expect.poll(() => held.length).toBe(1);
+    await moment.click();
+    const announcer = page.getByTestId("announcer");
+    await expect.poll(() => announcer.textContent()).toBe("The replay goes to 00:20 once it has loaded");
+    await held[0]!.continue();
+    await page.frameLocator(".replay__player iframe").getByText("Northwind reports").waitFor();
+    // Before: the press was dropped without a word, and the replay opened at 00:00.
+    await expect.poll(() => page.locator(".rr-timeline__time").first().textContent()).toBe("00:20");
+
+    // Pressed again once it is there: a screen reader hears where the replay went (the player is out of view).
+    await page.locator(".rr-timeline__time").first().scrollIntoViewIfNeeded();
+    await moment.click();
+    await expect.poll(() => announcer.textContent()).toBe("Replay at 00:20: Export clicked, nothing happens");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("on a ticket without a recording, the handoff's replay moments are text that says there is nothing to play", async () => {
+    const ticket = await escalatedTicket("Moment without a replay", false);
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`, SOL);
+    const card = page.getByRole("region", { name: "Handoff: tier 1 technical → tier 2 technical" });
+    await card.getByText("Export clicked, nothing happens").waitFor();
+    await page.locator('[data-replay-state="none"]').waitFor();
+    // Before: "▶ 00:20 Export clicked, nothing happens" was a button in the tab order that did nothing at all.
+    expect(await card.getByRole("button", { name: /Export clicked/ }).count()).toBe(0);
+    expect(await card.textContent()).toContain("There is no recording on this ticket to play these moments in.");
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
