@@ -21,13 +21,14 @@ describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)"
   let server: TestServer;
   let browser: Browser;
   let tara: string;
+  let sol: string;
   useServerAndBrowser((s, b) => ([server, browser] = [s, b]));
   beforeAll(async () => {
     const workspaceId = server.bootstrap.workspace.id;
     const skills = ["technical", "general", "account", "billing", "triage"];
     await createAgent(server.database.db, { workspaceId, email: TARA.email, name: "Tara Tier1", tier: 1, skills });
     await createAgent(server.database.db, { workspaceId, email: SOL.email, name: "Sol Tier2", tier: 2, skills });
-    tara = await agentCookie(server, TARA);
+    [tara, sol] = await Promise.all([agentCookie(server, TARA), agentCookie(server, SOL)]);
   });
 
   /** A ticket filed (with the recording, or without), escalated by Tara with one replay moment at 00:20. */
@@ -39,7 +40,7 @@ describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)"
     const path = `/api/v1/tickets/${ticket.id}/escalations`;
     const escalated = await postAsAgent(server, tara, path, { ...EXPORT_HANDOFF, replayMoments: moments });
     expect(escalated.status).toBe(201);
-    return ticket;
+    return { ...ticket, escalationId: ((await escalated.json()) as { id: string }).id };
   }
 
   test("a replay moment pressed while the recording still loads takes the player there once loaded, and says so", async () => {
@@ -78,6 +79,30 @@ describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)"
     // Before: "▶ 00:20 Export clicked, nothing happens" was a button in the tab order that did nothing at all.
     expect(await card.getByRole("button", { name: /Export clicked/ }).count()).toBe(0);
     expect(await card.textContent()).toContain("There is no recording on this ticket to play these moments in.");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("a ticket escalated twice says how it went back and forth, not only that it 'keeps changing hands'", async () => {
+    const ticket = await escalatedTicket("Back and forth", true);
+    const path = `/api/v1/tickets/${ticket.id}/escalations`;
+    const bounce = await postAsAgent(server, sol, `${path}/${ticket.escalationId}/bounce`, {
+      reason: "Which report? I need its id",
+    });
+    expect(bounce.status).toBe(200);
+    const again = { ...EXPORT_HANDOFF, summary: "Export 500 on report r_77" };
+    expect((await postAsAgent(server, tara, path, again)).status).toBe(201);
+
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`, SOL);
+    const notice = page.getByRole("note").filter({ hasText: "Ping-pong:" });
+    await notice.waitFor();
+    // Before: "this ticket keeps changing hands. Settle it here or involve a lead." and nothing on how or why.
+    await expect.poll(() => notice.textContent()).toContain("Handed over 2 times, sent back once:");
+    expect(await notice.getByRole("listitem").allTextContents()).toEqual([
+      "Tara Tier1 (tier 1) → Sol Tier2 (tier 2): Export fails with a 500 for Northwind — sent back by Sol Tier2: “Which report? I need its id”",
+      "Tara Tier1 (tier 1) → Sol Tier2 (tier 2): Export 500 on report r_77",
+    ]);
     expect(errors).toEqual([]);
     await close();
   });
