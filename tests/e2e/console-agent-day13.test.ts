@@ -5,6 +5,7 @@ import {
   agentCookie,
   EXPORT_HANDOFF,
   fileTicket,
+  focused,
   logIn,
   newPage,
   postAsAgent,
@@ -103,6 +104,40 @@ describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)"
       "Tara Tier1 (tier 1) → Sol Tier2 (tier 2): Export fails with a 500 for Northwind — sent back by Sol Tier2: “Which report? I need its id”",
       "Tara Tier1 (tier 1) → Sol Tier2 (tier 2): Export 500 on report r_77",
     ]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("keys only: Ctrl+Enter sends a send-back and a handoff note, as it sends a reply", async () => {
+    const ticket = await escalatedTicket("Keys only loop", false);
+    const receiver = await newPage(browser);
+    await logIn(receiver.page, server, `/console/tickets/${ticket.id}`, SOL);
+    const sendBack = receiver.page.getByRole("button", { name: "Send back…" });
+    await sendBack.focus();
+    await receiver.page.keyboard.press("Enter");
+    await expect.poll(() => focused(receiver.page)).toBe("textarea:What is missing?");
+    await receiver.page.keyboard.type("Which report? I need its id");
+    // Before: nothing happened; only tabbing to "Send back to Tara Tier1" sent it.
+    await receiver.page.keyboard.press("Control+Enter");
+    await receiver.page.getByText("Sent back by Sol Tier2").waitFor();
+    expect(receiver.errors).toEqual([]);
+    await receiver.close();
+
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`, TARA);
+    await page.getByRole("heading", { level: 1, name: "Keys only loop" }).waitFor();
+    await page.keyboard.press("e");
+    await page.getByRole("form", { name: `Escalate ${ticket.reference}` }).waitFor();
+    await page.getByLabel("Summary (one sentence)").focus();
+    await page.keyboard.press("End");
+    await page.keyboard.type(", report r_77");
+    await page.keyboard.press("Control+Enter");
+    await page
+      .locator(".handoff__summary", { hasText: "Export fails with a 500 for Northwind, report r_77" })
+      .waitFor();
+    await expect
+      .poll(() => page.getByTestId("announcer").textContent())
+      .toBe("Escalated. The handoff note is on the ticket.");
     expect(errors).toEqual([]);
     await close();
   });

@@ -3,6 +3,7 @@ import type { Escalation } from "../../../shared/index.js";
 import type { ReplayModel } from "../replay/replay-model.js";
 import { announce } from "../keyboard/announcer.js";
 import { ErrorNotice } from "../ui/error-notice.js";
+import { sendOnModEnter } from "../ui/send-keys.js";
 import { RelativeTime } from "../ui/time.js";
 import type { EscalationModel } from "./escalation-model.js";
 
@@ -131,6 +132,7 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
       {canBounce && bouncing && (
         <form
           class="handoff__bounce"
+          onKeyDown={sendOnModEnter}
           onSubmit={async (event) => {
             event.preventDefault();
             if (!(await model.bounce(escalation.id, reason))) return;
