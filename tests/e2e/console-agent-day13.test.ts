@@ -141,4 +141,29 @@ describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)"
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a phone's recording is drawn large enough to read, its screen's edge visible in the player", async () => {
+    const sentAt = Date.now() - 60_000;
+    const events = recordingEvents(sentAt) as { type: number; data: { width?: number; height?: number } }[];
+    Object.assign(events[0]!.data, { width: 390, height: 844 });
+    const body = richTicket(sentAt, { subject: "From my phone", recording: { included: true } });
+    const ticket = await fileTicket(server, body, events);
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, `/console/tickets/${ticket.id}`, SOL);
+    await page.frameLocator(".replay__player iframe").getByText("Northwind reports").waitFor();
+    const drawn = await page.evaluate(() => {
+      const frame = document.querySelector(".replay__player iframe") as HTMLElement;
+      const room = document.querySelector(".replay__player .rr-player__frame") as HTMLElement;
+      return {
+        width: frame.getBoundingClientRect().width,
+        frame: getComputedStyle(frame).backgroundColor,
+        room: getComputedStyle(room).backgroundColor,
+      };
+    });
+    // Before: 259 px wide (two thirds of the phone's 390), white on white in a 760 px player.
+    expect(drawn.width).toBeGreaterThan(330);
+    expect(drawn.room).not.toBe(drawn.frame);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
