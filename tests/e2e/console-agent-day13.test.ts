@@ -166,4 +166,23 @@ describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)"
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("in the dark theme the replay's speed buttons can be read", async () => {
+    const sentAt = Date.now() - 60_000;
+    const body = richTicket(sentAt, { subject: "Dark replay", recording: { included: true } });
+    const ticket = await fileTicket(server, body, recordingEvents(sentAt));
+    const { page, errors, close } = await newPage(browser, { colorScheme: "dark" });
+    await logIn(page, server, `/console/tickets/${ticket.id}`, SOL);
+    const speed = page.getByRole("button", { name: "Speed 4x" });
+    await speed.waitFor();
+    const colours = await speed.evaluate((button) => ({
+      text: getComputedStyle(button).color,
+      under: getComputedStyle(button.closest(".rr-controller") as Element).backgroundColor,
+    }));
+    // Before: the browser's dark-scheme button text, white on the player's white controller.
+    expect(colours.under).toBe("rgb(255, 255, 255)");
+    expect(colours.text).not.toBe("rgb(255, 255, 255)");
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
