@@ -126,6 +126,7 @@ describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)"
     const { page, errors, close } = await newPage(browser);
     await logIn(page, server, `/console/tickets/${ticket.id}`, TARA);
     await page.getByRole("heading", { level: 1, name: "Keys only loop" }).waitFor();
+    await page.locator(".handoff").getByText("Sent back by Sol Tier2").waitFor();
     await page.keyboard.press("e");
     await page.getByRole("form", { name: `Escalate ${ticket.reference}` }).waitFor();
     await page.getByLabel("Summary (one sentence)").focus();
@@ -138,6 +139,36 @@ describe.skipIf(!HAS_BROWSER)("console: the agent a ticket is escalated to (13)"
     await expect
       .poll(() => page.getByTestId("announcer").textContent())
       .toBe("Escalated. The handoff note is on the ticket.");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("e pressed before the ticket's handoffs have loaded still opens the form on the note that was sent back", async () => {
+    const ticket = await escalatedTicket("Quick e after a send-back", false);
+    const path = `/api/v1/tickets/${ticket.id}/escalations`;
+    const bounce = await postAsAgent(server, sol, `${path}/${ticket.escalationId}/bounce`, {
+      reason: "Which account?",
+    });
+    expect(bounce.status).toBe(200);
+    const { page, errors, close } = await newPage(browser);
+    // The handoffs (read with the similar tickets) are slow to come: held until e has been pressed.
+    const held: Route[] = [];
+    await page.route(`**${path}`, (route) =>
+      route.request().method() === "GET" ? void held.push(route) : route.continue(),
+    );
+    await logIn(page, server, `/console/tickets/${ticket.id}`, TARA);
+    await page.getByRole("heading", { level: 1, name: "Quick e after a send-back" }).waitFor();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await page.keyboard.press("e");
+    await page.unroute(`**${path}`);
+    // The first read may have been dropped by the page for a newer one (already handled).
+    for (const route of held) await route.continue().catch(() => {});
+    const form = page.getByRole("form", { name: `Escalate ${ticket.reference}` });
+    await form.waitFor();
+    // Before: the form opened at once, drafted from the context (no goal, no step) as if nothing had been sent back.
+    await form.getByText("Sent back by Sol Tier2: “Which account?”").waitFor();
+    expect(await form.getByLabel("What the customer wants to achieve").inputValue()).toBe(EXPORT_HANDOFF.customerGoal);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("esc-tier");
     expect(errors).toEqual([]);
     await close();
   });

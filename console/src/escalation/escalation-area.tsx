@@ -131,7 +131,15 @@ export function EscalationArea({
           )}
         </p>
       )}
-      {form === "escalate" && <EscalationForm ticket={ticket} model={model} onDone={close} />}
+      {/* The form starts from a note that was sent back: not before the handoffs are known (e pressed early). */}
+      {form === "escalate" &&
+        (model.escalations.value || model.loadError.value ? (
+          <EscalationForm ticket={ticket} model={model} onDone={close} />
+        ) : (
+          <p class="placeholder" role="status">
+            Loading the ticket's handoffs…
+          </p>
+        ))}
       {form === "de-escalate" && <DeEscalationForm ticket={ticket} model={model} onDone={() => close(false)} />}
     </>
   );
