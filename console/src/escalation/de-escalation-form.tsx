@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { TicketDetail } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
+import { sendOnModEnter } from "../ui/send-keys.js";
 import type { EscalationModel } from "./escalation-model.js";
 import { useSeen } from "./escalation-form.js";
 
@@ -28,7 +29,13 @@ export function DeEscalationForm({
   }
 
   return (
-    <form class="card escalation-form" aria-labelledby="de-escalate-title" onSubmit={submit} noValidate>
+    <form
+      class="card escalation-form"
+      aria-labelledby="de-escalate-title"
+      onSubmit={submit}
+      onKeyDown={sendOnModEnter}
+      noValidate
+    >
       <h2 class="card__title" id="de-escalate-title">
         Move {ticket.reference} down a tier
       </h2>

@@ -10,6 +10,7 @@ import { DeEscalationForm } from "./de-escalation-form.js";
 import { createEscalationModel } from "./escalation-model.js";
 import { EscalationForm } from "./escalation-form.js";
 import { HandoffCard } from "./handoff-card.js";
+import { PingPongNotice } from "./ping-pong-notice.js";
 import { readHandoffDraft } from "./handoff-drafts.js";
 import { SimilarTickets, TriagePanel } from "./triage-panel.js";
 
@@ -75,11 +76,7 @@ export function EscalationArea({
           <strong>Escalation suggested:</strong> {ticket.escalation.suggestedReason}
         </p>
       )}
-      {ticket.escalation.pingPong && (
-        <p class="notice notice--error" role="note">
-          <strong>Ping-pong:</strong> this ticket keeps changing hands. Settle it here or involve a lead.
-        </p>
-      )}
+      {ticket.escalation.pingPong && <PingPongNotice escalations={escalations} />}
       {model.loadError.value && (
         <ErrorNotice
           error={model.loadError.value}
@@ -134,7 +131,15 @@ export function EscalationArea({
           )}
         </p>
       )}
-      {form === "escalate" && <EscalationForm ticket={ticket} model={model} onDone={close} />}
+      {/* The form starts from a note that was sent back: not before the handoffs are known (e pressed early). */}
+      {form === "escalate" &&
+        (model.escalations.value || model.loadError.value ? (
+          <EscalationForm ticket={ticket} model={model} onDone={close} />
+        ) : (
+          <p class="placeholder" role="status">
+            Loading the ticket's handoffs…
+          </p>
+        ))}
       {form === "de-escalate" && <DeEscalationForm ticket={ticket} model={model} onDone={() => close(false)} />}
     </>
   );

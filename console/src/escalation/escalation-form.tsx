@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { draftHandoff, type Escalation, type TicketDetail } from "../../../shared/index.js";
 import { ErrorNotice } from "../ui/error-notice.js";
+import { sendOnModEnter } from "../ui/send-keys.js";
 import { describedBy, Field, focusFirstInvalid } from "../ui/field.js";
 import type { EscalationModel } from "./escalation-model.js";
 import { AttemptedSteps, MomentPicker, type PickedMoment, type Step } from "./escalation-form-parts.js";
@@ -122,6 +123,7 @@ export function EscalationForm({
       aria-labelledby="escalate-title"
       onSubmit={submit}
       onKeyDown={(e) => {
+        sendOnModEnter(e);
         if (e.key !== "Escape") return;
         // Closes the form; the note stays as a draft (Cancel is the way to throw it away).
         e.preventDefault();

@@ -3,6 +3,7 @@ import type { Escalation } from "../../../shared/index.js";
 import type { ReplayModel } from "../replay/replay-model.js";
 import { announce } from "../keyboard/announcer.js";
 import { ErrorNotice } from "../ui/error-notice.js";
+import { sendOnModEnter } from "../ui/send-keys.js";
 import { RelativeTime } from "../ui/time.js";
 import type { EscalationModel } from "./escalation-model.js";
 
@@ -34,10 +35,19 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
   }, [bouncing]);
   const from = escalation.fromAgent?.name ?? "someone";
   const to = escalation.toAgent?.name ?? "unassigned";
-  const seek = (atMs: number) => {
+  // No recording (none sent, never uploaded, unreadable or erased by retention): the moments are text, not buttons.
+  const state = replay.state.value.kind;
+  const playable = recordingStart !== null && (state === "loading" || state === "ready");
+  const seek = (atMs: number, note: string) => {
     if (recordingStart === null) return;
     replay.seekTo(recordingStart + atMs);
     document.getElementById("replay")?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    // The player is out of view for a screen reader: say where it went (or will go once it has loaded).
+    announce(
+      state === "ready"
+        ? `Replay at ${replayClock(atMs)}: ${note}`
+        : `The replay goes to ${replayClock(atMs)} once it has loaded`,
+    );
   };
 
   return (
@@ -81,12 +91,26 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
             {escalation.replayMoments.map((moment, index) => (
               <li key={index}>
                 {/* An action (seek the player), so a button, not a link that goes nowhere. */}
-                <button type="button" class="button button--link" onClick={() => seek(moment.atMs)}>
-                  ▶ {replayClock(moment.atMs)} {moment.note}
-                </button>
+                {playable ? (
+                  <button type="button" class="button button--link" onClick={() => seek(moment.atMs, moment.note)}>
+                    <span aria-hidden="true">▶ </span>
+                    {replayClock(moment.atMs)} {moment.note}
+                  </button>
+                ) : (
+                  <>
+                    <span class="mono">{replayClock(moment.atMs)}</span> {moment.note}
+                  </>
+                )}
               </li>
             ))}
           </ul>
+          {!playable && (
+            <p class="muted small">
+              {state === "pending"
+                ? "The recording has not arrived: these moments can be played once it has."
+                : "There is no recording on this ticket to play these moments in."}
+            </p>
+          )}
         </>
       )}
       {escalation.bounce && (
@@ -108,6 +132,7 @@ export function HandoffCard({ escalation, model, replay, recordingStart, canBoun
       {canBounce && bouncing && (
         <form
           class="handoff__bounce"
+          onKeyDown={sendOnModEnter}
           onSubmit={async (event) => {
             event.preventDefault();
             if (!(await model.bounce(escalation.id, reason))) return;

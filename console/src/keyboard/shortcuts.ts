@@ -25,7 +25,7 @@ export const SHORTCUTS = [
     keys: [
       { keys: ["r"], does: "Reply to the customer" },
       { keys: ["n"], does: "Write an internal note" },
-      { keys: ["Ctrl", "Enter"], does: "Send the reply or note (⌘ Enter on a Mac)" },
+      { keys: ["Ctrl", "Enter"], does: "Send the reply, note, handoff or send-back (⌘ Enter on a Mac)" },
       { keys: ["a"], does: "Assign the ticket to me" },
       { keys: ["s"], does: "Change the status" },
       { keys: ["e"], does: "Escalate with a handoff note" },

@@ -24,6 +24,11 @@ interface SvelteLifecycle {
 }
 
 const MAX_FRAME_HEIGHT = 560;
+/**
+ * A portrait (phone) recording may be taller, up to most of the window: at 560 px a 390 × 844 screen was drawn at
+ * two thirds of its size, 259 px wide, and its 14-16 px text at 9-11 px.
+ */
+const MAX_PORTRAIT_HEIGHT = 900;
 
 export interface MountOptions {
   /** The server's Content-Security-Policy for this replay's assets (null: nothing loads from the network). */
@@ -40,7 +45,11 @@ export function mountPlayer(target: HTMLElement, events: ReplayEvent[], options:
   const aspect = recordedAspect(events);
   const size = () => {
     const width = Math.max(320, Math.floor(target.clientWidth));
-    return { width, height: Math.min(MAX_FRAME_HEIGHT, Math.round(width / aspect)) };
+    const tallest =
+      aspect < 1
+        ? Math.max(MAX_FRAME_HEIGHT, Math.min(MAX_PORTRAIT_HEIGHT, window.innerHeight - 160))
+        : MAX_FRAME_HEIGHT;
+    return { width, height: Math.min(tallest, Math.round(width / aspect)) };
   };
   const player = new rrwebPlayer({
     target,

@@ -27,6 +27,8 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
   const blocked = signal<string[]>([]);
   /** Where the replay is, in epoch ms; null until it is ready. The timeline highlights the event at this moment. */
   const playhead = signal<number | null>(null);
+  /** A moment asked for while the recording was still loading: the player goes there once it is ready. */
+  let wanted: number | null = null;
 
   /** Fetches the events and mounts the player into target (which must be in the document); returns the teardown. */
   function mount(target: HTMLElement): () => void {
@@ -54,6 +56,7 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
         state.value = { kind: "ready", durationMs: meta.totalTime, startTime: meta.startTime };
         playhead.value = meta.startTime;
         player.onTime((offset) => (playhead.value = meta.startTime + offset));
+        if (wanted !== null) seekTo(wanted);
       } catch (caught) {
         if (disposed || isAbort(caught)) return;
         state.value =
@@ -72,19 +75,23 @@ export function createReplayModel(ticketId: string, recording: RecordingInfo) {
     };
   }
 
+  /** Jumps the replay to an epoch-ms moment (e.g. a click) and pauses there; while loading, once it has loaded. */
+  function seekTo(epochMs: number): void {
+    const current = state.value;
+    if (current.kind === "loading") wanted = epochMs;
+    if (!player || current.kind !== "ready") return;
+    wanted = null;
+    const offset = Math.min(Math.max(0, epochMs - current.startTime), current.durationMs);
+    player.goto(offset);
+    playhead.value = current.startTime + offset;
+  }
+
   return {
     state,
     blocked,
     playhead,
     mount,
-    /** Jumps the replay to an epoch-ms moment (e.g. a click) and pauses there. */
-    seekTo(epochMs: number): void {
-      const current = state.value;
-      if (!player || current.kind !== "ready") return;
-      const offset = Math.min(Math.max(0, epochMs - current.startTime), current.durationMs);
-      player.goto(offset);
-      playhead.value = current.startTime + offset;
-    },
+    seekTo,
     /** Space on the ticket: play or pause. */
     togglePlay(): void {
       if (state.value.kind === "ready") player?.toggle();
