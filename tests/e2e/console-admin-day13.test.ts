@@ -33,4 +33,28 @@ describe.skipIf(!HAS_BROWSER)("console: the workspace admin's first day of setti
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a rule in German whose status range is upside down is refused at that field, saying it would never fire", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/matrix");
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    const form = page.getByRole("form", { name: "New rule" });
+    await form.getByLabel("Rule name").fill("Zahlung fehlgeschlagen");
+    await form.getByLabel("Subject or description mentions any of").fill("Rechnung, Überweisung fehlgeschlagen");
+    await form.getByLabel("A failed request to").fill("*/api/zahlungen/*");
+    await form.getByLabel("with status from").fill("500");
+    await form.getByLabel("to", { exact: true }).fill("400");
+    await form.getByLabel("Send to queue").fill("billing");
+    await form.getByRole("button", { name: "Add rule" }).click();
+    const invalid = form.locator(".field--invalid");
+    await invalid.getByText("would never fire", { exact: false }).waitFor();
+    expect(await invalid.count()).toBe(1);
+    expect(await invalid.locator("label").textContent()).toBe("to");
+    await form.getByLabel("to", { exact: true }).fill("599");
+    await form.getByRole("button", { name: "Add rule" }).click();
+    const added = page.getByRole("listitem", { name: "Zahlung fehlgeschlagen" });
+    expect((await added.textContent())?.toLowerCase()).toContain('"rechnung", "überweisung fehlgeschlagen"');
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

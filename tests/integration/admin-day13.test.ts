@@ -43,4 +43,25 @@ describe.each(DATABASE_KINDS)("an admin's typos in the workspace settings and th
       `"ftp://files.example" is not a web origin: only https:// and http:// pages can run the widget`,
     ]);
   });
+
+  it("a failed-request rule whose highest status is under its lowest is refused: it could never fire", async () => {
+    const current = await admin.get("/api/v1/matrix");
+    const rule = {
+      id: "payments-down",
+      name: "Payments down",
+      when: { failedRequest: { urlPatterns: ["*/api/payments/*"], statusMin: 500, statusMax: 400 } },
+      then: { tier: 2 },
+    };
+    const res = await admin.put("/api/v1/matrix", { baseVersion: current.body.version, rules: [rule] });
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: "rules.0.when.failedRequest.statusMax",
+        message: expect.stringContaining("never fire"),
+      }),
+    ]);
+    rule.when.failedRequest.statusMax = 599;
+    const saved = await admin.put("/api/v1/matrix", { baseVersion: current.body.version, rules: [rule] });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  });
 });
