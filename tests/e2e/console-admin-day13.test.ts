@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { logIn, newPage } from "./console-fixtures.js";
+import { fileTicket, logIn, newPage, richTicket } from "./console-fixtures.js";
 import { HAS_BROWSER, type TestServer, useServerAndBrowser } from "./harness.js";
 import { agentGet } from "./widget-fixtures.js";
 
@@ -30,6 +30,31 @@ describe.skipIf(!HAS_BROWSER)("console: the workspace admin's first day of setti
     expect((await agentGet<{ allowedOrigins: string[] }>(server, "/api/v1/workspace")).allowedOrigins).toEqual([
       "https://app.northwind.example",
     ]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("erasing an address nobody filed from says nothing was erased and keeps it to correct", async () => {
+    await fileTicket(server, richTicket(Date.now(), { email: "kai@privacy.example", subject: "Forget me" }));
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/admin");
+    const section = page.locator("#privacy");
+    const who = section.getByLabel("Customer email or user id");
+    await who.waitFor();
+    await who.fill("kia@privacy.example");
+    await section.getByLabel(/I understand erasing cannot be undone/).check();
+    await section.getByRole("button", { name: "Erase this customer everywhere" }).click();
+    await section
+      .getByRole("status")
+      .getByText("No ticket was filed by kia@privacy.example: nothing was erased.", { exact: false })
+      .waitFor();
+    expect(await who.inputValue()).toBe("kia@privacy.example");
+    // Corrected, in other capitals and with spaces around it: the customer is found and erased.
+    await who.fill("  Kai@Privacy.example ");
+    await section.getByLabel(/I understand erasing cannot be undone/).check();
+    await section.getByRole("button", { name: "Erase this customer everywhere" }).click();
+    await section.getByRole("status").getByText("Erased: 1 tickets", { exact: false }).waitFor();
+    expect(await who.inputValue()).toBe("");
     expect(errors).toEqual([]);
     await close();
   });
