@@ -82,4 +82,28 @@ describe.skipIf(!HAS_BROWSER)("console: the workspace admin's first day of setti
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a new API token is copied from the keyboard: focus lands on Copy token, then Done goes back to the name", async () => {
+    const { page, errors, close } = await newPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
+    await logIn(page, server, "/console/admin");
+    const section = page.locator("#api-tokens");
+    await section.getByLabel("Token name").fill("Nightly export");
+    await section.getByRole("button", { name: "Create token" }).focus();
+    await page.keyboard.press("Enter");
+    const copy = section.getByRole("button", { name: "Copy token" });
+    await copy.waitFor();
+    await expect.poll(() => copy.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await section.getByRole("button", { name: "Copied" }).waitFor();
+    const shown = await section.locator("code.mono").textContent();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => section.getByLabel("Token name").evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    expect(await section.locator("code.mono").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
