@@ -106,4 +106,40 @@ describe.skipIf(!HAS_BROWSER)("console: the workspace admin's first day of setti
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("adding an agent whose email is a deactivated agent's says so and reactivates them from there", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/admin");
+    const form = page.getByRole("form", { name: "Add an agent" });
+    const add = async (name: string, email: string) => {
+      await form.getByLabel("New agent's name").fill(name);
+      await form.getByLabel("New agent's email").fill(email);
+      await form.getByLabel("New agent's password").fill("debs password 12");
+      await form.getByLabel("New agent's tier").selectOption("2");
+      await form.getByRole("button", { name: "Add agent" }).click();
+    };
+    await add("Deb Billing", "deb@example.com");
+    const row = page.locator("#agents tbody tr", { hasText: "deb@example.com" });
+    await row.getByRole("button", { name: "Deactivate Deb Billing" }).click();
+    await row.getByRole("button", { name: "Reactivate Deb Billing" }).waitFor();
+
+    await add("Deb Again", "Deb@Example.com");
+    await form
+      .getByRole("alert")
+      .getByText("deb@example.com is Deb Billing's account, deactivated.", { exact: false })
+      .waitFor();
+    await form.getByRole("button", { name: "Reactivate Deb Billing" }).click();
+    await row.getByRole("button", { name: "Deactivate Deb Billing" }).waitFor();
+    expect(await form.getByRole("alert").count()).toBe(0);
+    expect(await page.locator("#agents tbody tr", { hasText: "deb@example.com" }).count()).toBe(1);
+    expect(await row.textContent()).toContain("Deb Billing");
+
+    await add("Deb Twice", "deb@example.com");
+    await form
+      .getByRole("alert")
+      .getByText("deb@example.com is already Deb Billing's account (agent, tier 2)", { exact: false })
+      .waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
