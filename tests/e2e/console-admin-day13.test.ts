@@ -142,4 +142,22 @@ describe.skipIf(!HAS_BROWSER)("console: the workspace admin's first day of setti
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("demoting yourself as the only admin is refused; Escape closes the edit and its refusal with it", async () => {
+    const { page, errors, close } = await newPage(browser);
+    await logIn(page, server, "/console/admin");
+    await page.getByRole("button", { name: "Edit Admin" }).click();
+    await page.getByLabel("Admin's role").selectOption("agent");
+    await page.getByRole("form", { name: "Edit Admin" }).getByRole("button", { name: "Save" }).click();
+    await page.getByRole("alert").getByText("You are the only admin: make someone else admin first").waitFor();
+    await page.getByLabel("Admin's role").focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("alert").count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Edit Admin" }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    expect(await page.locator("#agents tbody tr", { hasText: "admin@example.com" }).textContent()).toContain("admin");
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

@@ -13,6 +13,8 @@ export function AgentsSection({ model }: { model: AdminModel }) {
   const finishEdit = (id: string, saved: string | null) => {
     setEditing(null);
     if (saved) setDone(`Saved. ${saved}`);
+    // Cancelled after a refusal ("You are the only admin…"): its notice went with the edit, not stays over the page.
+    else model.actionError.value = null;
     // Back to the button that opened the form, for the keyboard.
     requestAnimationFrame(() => document.getElementById(`edit-agent-${id}`)?.focus());
   };
