@@ -64,20 +64,41 @@ export const agentListItemSchema = agentSchema.extend({
 export type AgentListItem = z.infer<typeof agentListItemSchema>;
 export const agentListSchema = z.object({ agents: z.array(agentListItemSchema) });
 
-/** An origin exactly as browsers send it: scheme://host[:port], no path. */
+/**
+ * An origin exactly as browsers send it: scheme://host[:port], no path. What only differs in spelling is written the
+ * browser's way (HTTPS://App.Example.com/ and https://app.example.com:443 are https://app.example.com: the widget's
+ * requests carry the lowercase origin, so the typed one never matched). Anything else is refused saying what is
+ * wrong with that line and, where there is one, the origin to write instead.
+ */
 export const originSchema = z
   .string()
   .trim()
   .max(300)
-  .refine((value) => {
+  .transform((value, ctx) => {
+    const refuse = (why: string) => {
+      ctx.addIssue({ code: "custom", message: `"${value}" ${why}` });
+      return z.NEVER;
+    };
+    if (value.includes("*"))
+      return refuse("has a wildcard: list each origin on its own line, like https://app.example.com");
+    let url: URL;
     try {
-      const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value.replace(/\/$/, "");
+      url = new URL(value);
     } catch {
-      return false;
+      const host = /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$|^localhost(:\d+)?$/i.exec(value.replace(/\/.*$/, ""))?.[0];
+      if (host) return refuse(`has no scheme: write https://${host.toLowerCase()}`);
+      return refuse("is not an origin: write the scheme and host, like https://app.example.com");
     }
-  }, "an origin like https://app.example.com (no path)")
-  .transform((value) => value.replace(/\/$/, ""));
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      // "app.example.com:8080" parses with the scheme "app.example.com:".
+      return /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
+        ? refuse("is not a web origin: only https:// and http:// pages can run the widget")
+        : refuse(`has no scheme: write https://${value.replace(/\/.*$/, "").toLowerCase()}`);
+    }
+    if (url.username || url.password || url.pathname !== "/" || url.search || url.hash || value.endsWith("?"))
+      return refuse(`is a page's address: an origin is only its scheme and host, ${url.origin}`);
+    return url.origin;
+  });
 
 export const workspaceUpdateSchema = z
   .object({

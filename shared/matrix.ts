@@ -34,6 +34,11 @@ export const matrixConditionsSchema = z
         statusMin: z.number().int().min(0).max(999).optional(),
         statusMax: z.number().int().min(0).max(999).optional(),
       })
+      // A highest status under the lowest matches no response: the rule would be saved and never fire.
+      .refine((r) => r.statusMin === undefined || r.statusMax === undefined || r.statusMin <= r.statusMax, {
+        path: ["statusMax"],
+        message: "lower than the lowest status: no response has a status in that range, so this rule would never fire",
+      })
       .optional(),
     consoleErrorContainsAny: phrases.optional(),
     rageClicks: z.literal(true).optional(),

@@ -13,6 +13,8 @@ export function AgentsSection({ model }: { model: AdminModel }) {
   const finishEdit = (id: string, saved: string | null) => {
     setEditing(null);
     if (saved) setDone(`Saved. ${saved}`);
+    // Cancelled after a refusal ("You are the only admin…"): its notice went with the edit, not stays over the page.
+    else model.actionError.value = null;
     // Back to the button that opened the form, for the keyboard.
     requestAnimationFrame(() => document.getElementById(`edit-agent-${id}`)?.focus());
   };
@@ -108,6 +110,8 @@ export function AgentsSection({ model }: { model: AdminModel }) {
 function NewAgentForm({ model }: { model: AdminModel }) {
   const empty = { email: "", name: "", password: "", role: "agent" as AgentRole, tier: "1", skills: "" };
   const [form, setForm] = useState(empty);
+  // The email is an agent's already: most often someone deactivated, whom the admin means to bring back.
+  const [taken, setTaken] = useState<AgentListItem | null>(null);
   const field = (key: keyof typeof empty) => ({
     value: form[key],
     onInput: (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value }),
@@ -118,6 +122,10 @@ function NewAgentForm({ model }: { model: AdminModel }) {
       aria-label="Add an agent"
       onSubmit={async (event) => {
         event.preventDefault();
+        const email = form.email.trim().toLowerCase();
+        const existing = model.agents.value.find((a) => a.email.toLowerCase() === email) ?? null;
+        setTaken(existing);
+        if (existing) return;
         const sent = form;
         const ok = await model.createAgent({
           email: form.email.trim(),
@@ -177,6 +185,51 @@ function NewAgentForm({ model }: { model: AdminModel }) {
       <button type="submit" class="button button--primary" disabled={model.busy.value}>
         Add agent
       </button>
+      {taken && (
+        <EmailTaken
+          agent={taken}
+          model={model}
+          onReactivated={() => {
+            setTaken(null);
+            setForm(empty);
+          }}
+        />
+      )}
     </form>
+  );
+}
+
+/** An agent with the typed email exists: say who, and offer what the admin most likely wants instead. */
+function EmailTaken({
+  agent,
+  model,
+  onReactivated,
+}: {
+  agent: AgentListItem;
+  model: AdminModel;
+  onReactivated: () => void;
+}) {
+  if (agent.active)
+    return (
+      <p class="notice notice--error" role="alert">
+        {agent.email} is already {agent.name}'s account ({agent.role}, tier {agent.tier}): change their tier or skills
+        with Edit {agent.name} above, or add the new agent with another email.
+      </p>
+    );
+  return (
+    <p class="notice notice--error" role="alert">
+      {agent.email} is {agent.name}'s account, deactivated. Reactivate them to bring them back with their role, tier and
+      skills; they log in with their old password.{" "}
+      <button
+        type="button"
+        class="button"
+        disabled={model.busy.value}
+        onClick={async () => {
+          if (await model.updateAgent(agent.id, { active: true })) onReactivated();
+        }}
+      >
+        Reactivate {agent.name}
+      </button>
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type TokenScope, tokenScopes } from "../../../shared/tokens-api.js";
 import { ErrorNotice } from "../ui/error-notice.js";
 import { Section } from "../ui/section.js";
@@ -13,6 +13,7 @@ export function ApiTokensSection() {
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<TokenScope[]>(["tickets:read"]);
   const created = model.created.value;
+  const nameInput = useRef<HTMLInputElement>(null);
 
   return (
     <Section id="api-tokens" title="API tokens">
@@ -21,15 +22,15 @@ export function ApiTokensSection() {
       </p>
       {model.error.value && <ErrorNotice error={model.error.value} title="Not saved" />}
       {created && (
-        <div class="notice" role="status">
-          <p>
-            Copy the token for <strong>{created.name}</strong> now; it is not shown again:
-          </p>
-          <code class="mono">{created.token}</code>{" "}
-          <button type="button" class="button button--link" onClick={model.dismissCreated}>
-            Done
-          </button>
-        </div>
+        <CreatedToken
+          key={created.token}
+          name={created.name}
+          token={created.token}
+          onDone={() => {
+            model.dismissCreated();
+            nameInput.current?.focus();
+          }}
+        />
       )}
       <ul class="site-keys" aria-label="API tokens">
         {model.tokens.value.map((token) => (
@@ -65,7 +66,13 @@ export function ApiTokensSection() {
       >
         <label>
           Token name
-          <input value={name} required maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            ref={nameInput}
+            value={name}
+            required
+            maxLength={100}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
         <fieldset>
           <legend>Scopes</legend>
@@ -87,5 +94,40 @@ export function ApiTokensSection() {
         </button>
       </form>
     </Section>
+  );
+}
+
+/**
+ * The new token, shown once: a Copy button takes the keyboard, so it is copied without selecting the text by mouse
+ * (Create token, disabled again once its name field clears, dropped the focus to the page's start).
+ */
+function CreatedToken({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const copy = useRef<HTMLButtonElement>(null);
+  useEffect(() => copy.current?.focus(), []);
+  return (
+    <div class="notice" role="status">
+      <p>
+        Copy the token for <strong>{name}</strong> now; it is not shown again:
+      </p>
+      <code class="mono">{token}</code>{" "}
+      <button
+        ref={copy}
+        type="button"
+        class="button"
+        onClick={() =>
+          void (navigator.clipboard?.writeText(token) ?? Promise.reject()).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
+      >
+        {copied ? "Copied" : "Copy token"}
+      </button>{" "}
+      <button type="button" class="button button--link" onClick={onDone}>
+        Done
+      </button>
+      {copied === false && <p>Couldn't copy here: select the token and copy it with your keyboard.</p>}
+    </div>
   );
 }

@@ -71,7 +71,11 @@ export function createPrivacyModel() {
     const result = await run(() => json(PRIVACY_PATHS.erase, erasureResultSchema, { method: "POST", body: who }));
     if (result) {
       await load();
-      notice.value = `Erased: ${result.tickets} tickets, ${result.messages} messages, ${result.recordings} recordings, ${result.attachments} attachments.`;
+      // Nothing matched is most often a typo in the address: "Erased: 0 tickets…" read as done.
+      notice.value =
+        result.tickets === 0
+          ? `No ticket was filed by ${who.email ?? `the user id ${who.customerId}`}: nothing was erased. Check the spelling (an email matches in any case).`
+          : `Erased: ${result.tickets} tickets, ${result.messages} messages, ${result.recordings} recordings, ${result.attachments} attachments.`;
     }
     return result;
   }

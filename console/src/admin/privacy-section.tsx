@@ -127,7 +127,9 @@ function CustomerRequests({ model }: { model: PrivacyModel }) {
           class="button button--danger"
           disabled={model.busy.value || !who.trim() || !confirm}
           onClick={async () => {
-            if (await model.erase(selector())) {
+            const erased = await model.erase(selector());
+            // Nothing found keeps the address, to correct its typo.
+            if (erased && erased.tickets > 0) {
               setWho("");
               setConfirm(false);
             }

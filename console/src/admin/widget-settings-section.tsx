@@ -9,6 +9,7 @@ export function WidgetSettingsSection({ model }: { model: AdminModel }) {
   const [origins, setOrigins] = useState("");
   const [label, setLabel] = useState("");
   const [showSecret, setShowSecret] = useState(false);
+  const [saved, setSaved] = useState("");
   useEffect(() => setOrigins(workspace?.allowedOrigins.join("\n") ?? ""), [workspace?.allowedOrigins.join("\n")]);
   // Reached from the empty queue's "Review refused origins" (…/admin#widget-settings): shown once it has loaded.
   const loaded = workspace !== null;
@@ -23,21 +24,40 @@ export function WidgetSettingsSection({ model }: { model: AdminModel }) {
       <RefusedOrigins model={model} refused={workspace.refusedOrigins} />
       <form
         class="admin-form admin-form--stacked"
-        onSubmit={(event) => {
+        onSubmit={async (event) => {
           event.preventDefault();
-          void model.saveOrigins(
-            origins
-              .split(/\s+/)
-              .map((o) => o.trim())
-              .filter(Boolean),
+          setSaved("");
+          const typed = origins
+            .split(/\s+/)
+            .map((o) => o.trim())
+            .filter(Boolean);
+          if (!(await model.saveOrigins(typed))) return;
+          // As stored: HTTPS://App.Example.com/ is shown as https://app.example.com, the origin browsers send.
+          const stored = model.workspace.value?.allowedOrigins ?? [];
+          setOrigins(stored.join("\n"));
+          setSaved(
+            stored.length === 0
+              ? "Saved: no origin is allowed, so the widget refuses every page."
+              : `Saved: the widget runs on ${stored.join(", ")}.`,
           );
         }}
       >
         <label for="allowed-origins">Allowed origins (one per line)</label>
-        <textarea id="allowed-origins" rows={4} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
+        <textarea
+          id="allowed-origins"
+          rows={4}
+          value={origins}
+          onInput={(e) => {
+            setOrigins(e.currentTarget.value);
+            setSaved("");
+          }}
+        />
         <button type="submit" class="button" disabled={model.busy.value}>
           Save origins
         </button>
+        <p role="status" class="muted small">
+          {saved}
+        </p>
       </form>
 
       <h3 class="admin-form__title">Site keys</h3>
