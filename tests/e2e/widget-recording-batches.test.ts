@@ -100,4 +100,34 @@ describe.skipIf(!HAS_BROWSER)("widget recording: batched DOM changes", () => {
     expect(agent.errors).toEqual([]);
     await agent.close();
   });
+
+  // rrweb reads nodes through getters it trusts: the page's own while they are native (as a property, the fast way),
+  // else those of a fresh frame's prototypes. A page (or a framework) that wraps one must not see the recorder read
+  // through its wrapper, nor change what is recorded.
+  test("on a page that wraps Node's textContent getter, the recorder reads the page around it and records its text", async () => {
+    const { page, errors, close } = await widgetPage(browser);
+    const wrapped = `<script>
+      window.reads = 0;
+      const own = Object.getOwnPropertyDescriptor(Node.prototype, "textContent");
+      Object.defineProperty(Node.prototype, "textContent", {
+        configurable: true,
+        get() { window.reads++; return own.get.call(this); },
+        set(value) { own.set.call(this, value); },
+      });
+    </script>`;
+    await hostPage(page, server, "", wrapped + PAGE);
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByType("resource").some((e) => /recorder/.test(e.name))))
+      .toBe(true);
+    await page.waitForTimeout(1000); // the live cell changes 50 times a second: many batches recorded by now
+    expect(await page.evaluate(() => (window as unknown as { reads: number }).reads)).toBe(0);
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Wrapped getters");
+    await page.getByText("Recording attached.").waitFor();
+    const events = (await storedRecording(server, id)) as RecordedEvent[];
+    const json = JSON.stringify(events.filter((e) => e.type === INCREMENTAL && e.data?.source === MUTATION));
+    expect(new Set(json.match(/tick \d+/g)).size).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
