@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/paths.js";
 import { freePort } from "../helpers/server-processes.js";
@@ -55,4 +58,27 @@ describe("a start with a wrong setting", () => {
     expect(output).toContain('database "handoff_no_such_database" does not exist');
     expect(output).not.toMatch(/\n\s+at /);
   });
+});
+
+// The operator who followed the README a step short: told what to do, in one line, not Node's loader stack.
+describe("a start without what it needs", () => {
+  it("HANDOFF_DATA_DIR where a file is in the way", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "handoff-data-file-"));
+    try {
+      writeFileSync(join(dir, "data"), "not a directory");
+      const inside = await start({ HANDOFF_DATA_DIR: join(dir, "data", "handoff") });
+      expect(inside.code).toBe(1);
+      expect(inside.output).toContain(
+        `Handoff did not start: the embedded database cannot be kept in ${join(dir, "data", "handoff")} (HANDOFF_DATA_DIR): a file is in the way of the directory`,
+      );
+      expect(inside.output).toContain("Point HANDOFF_DATA_DIR at a directory this process may write");
+      expect(inside.output).not.toMatch(/\n\s+at /);
+      const itself = await start({ HANDOFF_DATA_DIR: join(dir, "data") });
+      expect(itself.output).toContain("(HANDOFF_DATA_DIR): a file is in the way of the directory");
+      expect(itself.output).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
 });
