@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -81,4 +81,20 @@ describe("a start without what it needs", () => {
     }
   });
 
+  it("npm run start:prod (and migrate:blobs:prod) before npm run build", () => {
+    // The scripts as package.json has them, run where there is no dist/ (a fresh checkout).
+    const dir = mkdtempSync(join(tmpdir(), "handoff-unbuilt-"));
+    try {
+      const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).scripts;
+      for (const name of ["start:prod", "migrate:blobs:prod"]) {
+        const run = spawnSync("sh", ["-c", scripts[name]], { cwd: dir, encoding: "utf8", timeout: 30_000 });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain("there is no production build (dist/server/server/");
+        expect(run.stderr).toContain("Run npm run build first");
+        expect(run.stderr).not.toContain("MODULE_NOT_FOUND");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
