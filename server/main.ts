@@ -3,6 +3,7 @@ import { startServer } from "./start.js";
 import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { DatabaseUnreachableError } from "./db/database-unreachable.js";
 import { DataDirUnusableError } from "./db/data-dir-unusable.js";
+import { BucketSettingsError } from "./storage/check-bucket-settings.js";
 import { logger } from "./observability/logger.js";
 
 const config = (() => {
@@ -17,7 +18,11 @@ const config = (() => {
 const running = await startServer(config).catch((error: NodeJS.ErrnoException) => {
   // What a person starting it can fix, said plainly; anything else keeps its stack.
   if (error instanceof DataDirInUseError) console.error(`\n${error.message}\n`);
-  else if (error instanceof DatabaseUnreachableError || error instanceof DataDirUnusableError)
+  else if (
+    error instanceof DatabaseUnreachableError ||
+    error instanceof DataDirUnusableError ||
+    error instanceof BucketSettingsError
+  )
     console.error(`\nHandoff did not start: ${error.message}\n`);
   else if (error.code === "EADDRINUSE")
     console.error(
