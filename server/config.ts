@@ -85,7 +85,7 @@ function originsOf(env: NodeJS.ProcessEnv): string[] {
     const parsed = originSchema.safeParse(origin);
     if (!parsed.success)
       throw new Error(
-        `HANDOFF_ALLOWED_ORIGINS: "${origin}" is not an origin; write the scheme and host, like https://app.example.com (no path)`,
+        `HANDOFF_ALLOWED_ORIGINS: "${origin}" is not an origin; write the scheme and host, like https://app.example.com, or https://*.example.com for its subdomains (no path)`,
       );
     return parsed.data;
   });

@@ -64,20 +64,50 @@ export const agentListItemSchema = agentSchema.extend({
 export type AgentListItem = z.infer<typeof agentListItemSchema>;
 export const agentListSchema = z.object({ agents: z.array(agentListItemSchema) });
 
-/** An origin exactly as browsers send it: scheme://host[:port], no path. */
+const ORIGIN_HINT = "an origin like https://app.example.com, or https://*.example.com for its subdomains (no path)";
+const WILDCARD_LABEL = "x--handoff-any";
+
+/**
+ * An origin as browsers send it: scheme://host[:port], lowercase, without the default port or a trailing slash
+ * (https://App.Example.com:443/ is https://app.example.com). `https://*.example.com` allows every subdomain of
+ * example.com (not example.com itself), on that scheme and port; the wildcard only as the whole first label.
+ */
+export function normalOrigin(value: string): string | undefined {
+  const wildcard = /^https?:\/\/\*\./i.test(value);
+  let url: URL;
+  try {
+    url = new URL(wildcard ? value.replace("*.", `${WILDCARD_LABEL}.`) : value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  if (url.username || url.password || url.search || url.hash || url.pathname !== "/") return undefined;
+  if (!/^https?:\/\/[^/?#]+\/?$/i.test(value) || (!wildcard && value.includes("*"))) return undefined;
+  // A wildcard over a whole top-level domain (https://*.com) would allow anyone's page.
+  if (wildcard && url.hostname.split(".").length < 3) return undefined;
+  return wildcard ? url.origin.replace(`${WILDCARD_LABEL}.`, "*.") : url.origin;
+}
+
+/** Whether a page's origin is one of these allowed origins (exact, or under a `*.` wildcard's domain). */
+export function originAllowed(allowed: readonly string[], origin: string): boolean {
+  if (allowed.includes(origin)) return true;
+  const parts = /^(https?:\/\/)([^/:[\]]+)(:\d+)?$/.exec(origin);
+  if (!parts) return false;
+  const labels = parts[2]!.split(".");
+  for (let i = 1; i < labels.length - 1; i++)
+    if (allowed.includes(`${parts[1]}*.${labels.slice(i).join(".")}${parts[3] ?? ""}`)) return true;
+  return false;
+}
+
 export const originSchema = z
   .string()
   .trim()
   .max(300)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value.replace(/\/$/, "");
-    } catch {
-      return false;
-    }
-  }, "an origin like https://app.example.com (no path)")
-  .transform((value) => value.replace(/\/$/, ""));
+  .transform((value, ctx) => {
+    const origin = normalOrigin(value);
+    if (origin === undefined) ctx.addIssue({ code: "custom", message: ORIGIN_HINT });
+    return origin ?? value;
+  });
 
 export const workspaceUpdateSchema = z
   .object({

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/client.js";
+import { agentClient, type AgentClient } from "../helpers/agent-client.js";
+import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js";
+
+/** A SaaS developer wiring the widget into their app and their scripts (thirteenth QA round). */
+describe.each(DATABASE_KINDS)("the developer's allowed origins on %s", (kind) => {
+  let database: Database;
+  let t: TestApp;
+  let admin: AgentClient;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    t = await createTestApp(database);
+    admin = agentClient(t, await t.login());
+  });
+  afterAll(() => database?.close());
+
+  const allow = (allowedOrigins: string[]) => admin.patch("/api/v1/workspace", { allowedOrigins });
+  const fileFrom = async (origin: string) =>
+    (await t.createTicket(ticketBody({ recording: { included: false } }), { Origin: origin })).status;
+
+  it("https://*.acme.example lets every tenant's subdomain file tickets, and nothing else", async () => {
+    expect(await fileFrom("https://late.acme.example")).toBe(403);
+    const saved = await allow(["https://*.acme.example"]);
+    expect(saved.status).toBe(200);
+    expect(saved.body.allowedOrigins).toEqual(["https://*.acme.example"]);
+    expect(await fileFrom("https://tenant1.acme.example")).toBe(201);
+    expect(await fileFrom("https://eu.tenant2.acme.example")).toBe(201);
+    // Not the apex, another scheme, another port, or a look-alike domain.
+    expect(await fileFrom("https://acme.example")).toBe(403);
+    expect(await fileFrom("http://tenant1.acme.example")).toBe(403);
+    expect(await fileFrom("https://tenant1.acme.example:8443")).toBe(403);
+    expect(await fileFrom("https://tenant1.evilacme.example")).toBe(403);
+    expect(await fileFrom("https://tenant1.acme.example.evil.example")).toBe(403);
+    // A page refused before the wildcard covered it is no longer listed as refused; one it does not cover is.
+    const refused = (await admin.get("/api/v1/workspace")).body.refusedOrigins.map((r: { origin: string }) => r.origin);
+    expect(refused).toContain("https://tenant1.acme.example:8443");
+    expect(refused).not.toContain("https://late.acme.example");
+  });
+
+  it("a wildcard over a whole domain suffix, or anywhere but the first label, is refused saying how to write one", async () => {
+    for (const origin of ["https://*.com", "*", "https://app.*.acme.example"]) {
+      const res = await allow([origin]);
+      expect(res.status).toBe(422);
+      expect(res.body.error.issues).toEqual([
+        {
+          path: "allowedOrigins.0",
+          message: "an origin like https://app.example.com, or https://*.example.com for its subdomains (no path)",
+        },
+      ]);
+    }
+  });
+
+  it("an origin copied with capitals or its default port is stored as browsers send it, and matches", async () => {
+    const saved = await allow(["HTTPS://App.Acme.Example:443/", "http://localhost:80"]);
+    expect(saved.status).toBe(200);
+    expect(saved.body.allowedOrigins).toEqual(["https://app.acme.example", "http://localhost"]);
+    expect(await fileFrom("https://app.acme.example")).toBe(201);
+  });
+});
