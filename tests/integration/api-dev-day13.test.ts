@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.js";
 import type { Database } from "../../server/db/client.js";
 import { agentClient, type AgentClient } from "../helpers/agent-client.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { ADMIN, createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js";
 
 /** A SaaS developer wiring the widget into their app and their scripts (thirteenth QA round). */
 describe.each(DATABASE_KINDS)("the developer's allowed origins on %s", (kind) => {
@@ -58,5 +59,30 @@ describe.each(DATABASE_KINDS)("the developer's allowed origins on %s", (kind) =>
     expect(saved.status).toBe(200);
     expect(saved.body.allowedOrigins).toEqual(["https://app.acme.example", "http://localhost"]);
     expect(await fileFrom("https://app.acme.example")).toBe(201);
+  });
+});
+
+/** The operator's HANDOFF_PUBLIC_URL, as typed from a browser's address bar or a load balancer's settings. */
+describe("HANDOFF_PUBLIC_URL written with capitals or the default port", () => {
+  let database: Database;
+  afterAll(() => database?.close());
+
+  it("still lets the team log in to the console (the browser's Origin is lowercase, without :443)", async () => {
+    database = await freshDatabase("pglite");
+    const { publicUrl } = loadConfig({ HANDOFF_PUBLIC_URL: "https://Support.Acme.Example:443/" });
+    expect(publicUrl).toBe("https://support.acme.example");
+    const t = await createTestApp(database, { publicUrl });
+    const res = await t.app.request("https://support.acme.example/api/v1/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: "https://support.acme.example" },
+      body: JSON.stringify(ADMIN),
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("with a path is refused at start saying Handoff answers at its host's root, not taken and every login refused", () => {
+    expect(() => loadConfig({ HANDOFF_PUBLIC_URL: "https://acme.example/support" })).toThrow(
+      'HANDOFF_PUBLIC_URL must be the address of the host Handoff answers at the root of, like https://support.example.com, without a path, got "https://acme.example/support"',
+    );
   });
 });
