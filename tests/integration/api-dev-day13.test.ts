@@ -1,9 +1,13 @@
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import type { Database } from "../../server/db/client.js";
+import type { BlobStore } from "../../server/storage/blob-store.js";
+import { openBlobStore } from "../../server/storage/open-blob-store.js";
 import { agentClient, type AgentClient } from "../helpers/agent-client.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { ADMIN, createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { startS3, type TestS3 } from "../helpers/s3.js";
+import { ADMIN, CUSTOMER_ORIGIN, createTestApp, sampleEvents, ticketBody, type TestApp } from "../helpers/test-app.js";
 
 /** A SaaS developer wiring the widget into their app and their scripts (thirteenth QA round). */
 describe.each(DATABASE_KINDS)("the developer's allowed origins on %s", (kind) => {
@@ -84,5 +88,42 @@ describe("HANDOFF_PUBLIC_URL written with capitals or the default port", () => {
     expect(() => loadConfig({ HANDOFF_PUBLIC_URL: "https://acme.example/support" })).toThrow(
       'HANDOFF_PUBLIC_URL must be the address of the host Handoff answers at the root of, like https://support.example.com, without a path, got "https://acme.example/support"',
     );
+  });
+});
+
+/** The operator's bucket deleted (or renamed) while the servers run: the customers' files wait, they are not lost. */
+describe("a bucket that went away under a running server", () => {
+  let database: Database;
+  let s3: TestS3;
+  let store: BlobStore;
+  afterAll(async () => {
+    await store?.close();
+    await Promise.all([database?.close(), s3?.close()]);
+  });
+
+  it("answers the customer's files 503 with Retry-After (the widget sends them again), not 500", async () => {
+    [database, s3] = await Promise.all([freshDatabase("pglite"), startS3()]);
+    store = openBlobStore(
+      { s3: { ...s3.settings, bucket: "handoff-deleted" } },
+      { db: database.db, dataDir: undefined, sharedDatabase: true },
+    );
+    const t = await createTestApp(database, {}, store);
+    const ticket = (await (await t.createTicket(ticketBody())).json()) as { id: string; uploadToken: string };
+    const auth = { Origin: CUSTOMER_ORIGIN, Authorization: `Bearer ${ticket.uploadToken}` };
+    const recording = await t.request(`/api/v1/widget/tickets/${ticket.id}/recording`, {
+      method: "PUT",
+      headers: auth,
+      body: gzipSync(JSON.stringify(sampleEvents())) as unknown as BodyInit,
+    });
+    const file = await t.request(`/api/v1/widget/tickets/${ticket.id}/attachments?filename=notes.txt`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "text/plain" },
+      body: "what I clicked",
+    });
+    for (const res of [recording, file]) {
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+    }
   });
 });
