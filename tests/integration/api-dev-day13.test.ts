@@ -1,3 +1,5 @@
+import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
@@ -6,6 +8,7 @@ import type { BlobStore } from "../../server/storage/blob-store.js";
 import { openBlobStore } from "../../server/storage/open-blob-store.js";
 import { agentClient, type AgentClient } from "../helpers/agent-client.js";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { ROOT } from "../helpers/paths.js";
 import { startS3, type TestS3 } from "../helpers/s3.js";
 import { ADMIN, CUSTOMER_ORIGIN, createTestApp, sampleEvents, ticketBody, type TestApp } from "../helpers/test-app.js";
 
@@ -125,5 +128,41 @@ describe("a bucket that went away under a running server", () => {
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unavailable");
     }
+  });
+});
+
+/** README's identity signing sample, run as a developer pastes it into their backend. */
+describe("the README's identify() signing sample", () => {
+  let database: Database;
+  afterAll(() => database?.close());
+
+  it("signs a jwt the server verifies; the same code with another secret leaves the customer unverified", async () => {
+    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+    const sample = /```js\n(import \{ createHmac \} from "node:crypto";\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(sample).toBeDefined();
+    const signer = new Function(
+      "createHmac",
+      "user",
+      "process",
+      `${sample!.replace(/^import .*\n/, "")}\nreturn jwt;`,
+    ) as (hmac: typeof createHmac, user: object, proc: { env: Record<string, string> }) => string;
+    const user = { id: "u-1042", email: "jamie@northwind.example", name: "Jamie Rivera" };
+
+    database = await freshDatabase("pglite");
+    const t = await createTestApp(database);
+    const cookie = await t.login();
+    const file = async (secret: string) => {
+      const jwt = signer(createHmac, user, { env: { HANDOFF_IDENTITY_SECRET: secret } });
+      const created = await (await t.createTicket(ticketBody({ identity: { jwt } }))).json();
+      const ticket = await (await t.request(`/api/v1/tickets/${created.id}`, { headers: { Cookie: cookie } })).json();
+      return { created, customer: ticket.customer };
+    };
+    const signed = await file(t.workspace.identitySecret);
+    expect(signed.created.identityWarning).toBeUndefined();
+    expect(signed.customer).toMatchObject({ id: "u-1042", verified: true });
+    expect(signed.customer.verifiedFields).toEqual(["id", "email", "name"]);
+    const wrong = await file("not-the-workspace-secret");
+    expect(wrong.customer.verified).toBe(false);
+    expect(wrong.created.identityWarning).toContain("the jwt is not signed with");
   });
 });
