@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -164,5 +167,31 @@ describe("the README's identify() signing sample", () => {
     const wrong = await file("not-the-workspace-secret");
     expect(wrong.customer.verified).toBe(false);
     expect(wrong.created.identityWarning).toContain("the jwt is not signed with");
+  });
+});
+
+/** The reference deployment's health checks, run as Docker runs them in a container started with its own PORT. */
+describe("the Dockerfile's and compose file's health checks", () => {
+  it("ask the server on the PORT it listens on (docker run -e PORT=8080), not on 3000", async () => {
+    const dockerfile = readFileSync(`${ROOT}Dockerfile`, "utf8");
+    const compose = readFileSync(`${ROOT}deploy/compose.yaml`, "utf8");
+    const checks = [
+      /^HEALTHCHECK .* CMD node -e "(.*)"$/m.exec(dockerfile)?.[1],
+      /^\s+"(fetch\(.*\/readyz.*)",?$/m.exec(compose)?.[1],
+    ];
+    const server = createServer((req, res) =>
+      res.writeHead(req.url === "/healthz" || req.url === "/readyz" ? 200 : 404).end(),
+    );
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const port = String((server.address() as AddressInfo).port);
+    try {
+      for (const check of checks) {
+        expect(check).toBeDefined();
+        const run = spawn(process.execPath, ["-e", check!], { env: { ...process.env, PORT: port }, stdio: "ignore" });
+        expect(await new Promise((done) => run.once("exit", done))).toBe(0);
+      }
+    } finally {
+      server.close();
+    }
   });
 });
