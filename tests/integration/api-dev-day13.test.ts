@@ -195,3 +195,21 @@ describe("the Dockerfile's and compose file's health checks", () => {
     }
   });
 });
+
+describe("GET /metrics with HANDOFF_METRICS_TOKEN set", () => {
+  let database: Database;
+  afterAll(() => database?.close());
+
+  it("refuses a scrape without the token with the one error body (and its request id), and serves one with it", async () => {
+    database = await freshDatabase("pglite");
+    const t = await createTestApp(database, { metricsToken: "scrape-secret" });
+    const refused = await t.request("/metrics", { headers: { Authorization: "Bearer wrong" } });
+    expect(refused.status).toBe(401);
+    const body = await refused.json();
+    expect(body.error).toMatchObject({ code: "unauthorized", requestId: refused.headers.get("x-request-id") });
+    expect(body.error.message).toContain("HANDOFF_METRICS_TOKEN");
+    const scraped = await t.request("/metrics", { headers: { Authorization: "Bearer scrape-secret" } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain("handoff_http_requests_total");
+  });
+});
