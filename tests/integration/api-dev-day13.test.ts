@@ -213,3 +213,21 @@ describe("GET /metrics with HANDOFF_METRICS_TOKEN set", () => {
     expect(await scraped.text()).toContain("handoff_http_requests_total");
   });
 });
+
+describe("a script's body or value the API does not take", () => {
+  let database: Database;
+  afterAll(() => database?.close());
+
+  it("says what it takes in the script author's words, not zod's", async () => {
+    database = await freshDatabase("pglite");
+    const t = await createTestApp(database);
+    const admin = agentClient(t, await t.login());
+    const list = await admin.post("/api/v1/tokens", [{ name: "CI", scopes: ["tickets:read"] }]);
+    expect(list.status).toBe(422);
+    expect(list.body.error.issues).toEqual([{ path: "", message: "the body must be a JSON object ({ … })" }]);
+    const status = await admin.get("/api/v1/tickets?status=opn");
+    expect(status.body.error.issues).toEqual([
+      { path: "status", message: "one of open, pending, escalated, resolved, closed" },
+    ]);
+  });
+});
