@@ -17,7 +17,8 @@ COPY --from=build /app/demo ./demo
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
-# Liveness only; the proxy and orchestrators use /readyz (database reachable, not draining) for traffic.
-HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Liveness only, on the PORT the server listens on (docker run -e PORT=8080 too); the proxy and orchestrators use
+# /readyz (database reachable, not draining) for traffic.
+HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # node as PID 1 receives SIGTERM itself: requests drain (HANDOFF_SHUTDOWN_GRACE_SECONDS) before it exits.
 CMD ["node", "--enable-source-maps", "dist/server/server/main.js"]

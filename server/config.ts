@@ -85,7 +85,7 @@ function originsOf(env: NodeJS.ProcessEnv): string[] {
     const parsed = originSchema.safeParse(origin);
     if (!parsed.success)
       throw new Error(
-        `HANDOFF_ALLOWED_ORIGINS: "${origin}" is not an origin; write the scheme and host, like https://app.example.com (no path)`,
+        `HANDOFF_ALLOWED_ORIGINS: "${origin}" is not an origin; write the scheme and host, like https://app.example.com, or https://*.example.com for its subdomains (no path)`,
       );
     return parsed.data;
   });
@@ -100,7 +100,13 @@ function publicUrlOf(env: NodeJS.ProcessEnv): string | undefined {
   } catch {}
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
     throw new Error(`HANDOFF_PUBLIC_URL must be the server's address, like https://support.example.com, got "${raw}"`);
-  return raw;
+  // Compared with the Origin browsers send (the console's logins, the widget's pages): as they write it, lowercase and
+  // without the default port, or every login would be refused as cross-site.
+  if (url.pathname !== "/" || url.search || url.hash || url.username)
+    throw new Error(
+      `HANDOFF_PUBLIC_URL must be the address of the host Handoff answers at the root of, like https://support.example.com, without a path, got "${raw}" (serve Handoff on a host or port of its own)`,
+    );
+  return url.origin;
 }
 
 function databaseUrlOf(env: NodeJS.ProcessEnv): string | undefined {

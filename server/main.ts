@@ -2,6 +2,8 @@ import { loadConfig } from "./config.js";
 import { startServer } from "./start.js";
 import { DataDirInUseError } from "./db/data-dir-lock.js";
 import { DatabaseUnreachableError } from "./db/database-unreachable.js";
+import { DataDirUnusableError } from "./db/data-dir-unusable.js";
+import { BucketSettingsError } from "./storage/check-bucket-settings.js";
 import { logger } from "./observability/logger.js";
 
 const config = (() => {
@@ -16,7 +18,12 @@ const config = (() => {
 const running = await startServer(config).catch((error: NodeJS.ErrnoException) => {
   // What a person starting it can fix, said plainly; anything else keeps its stack.
   if (error instanceof DataDirInUseError) console.error(`\n${error.message}\n`);
-  else if (error instanceof DatabaseUnreachableError) console.error(`\nHandoff did not start: ${error.message}\n`);
+  else if (
+    error instanceof DatabaseUnreachableError ||
+    error instanceof DataDirUnusableError ||
+    error instanceof BucketSettingsError
+  )
+    console.error(`\nHandoff did not start: ${error.message}\n`);
   else if (error.code === "EADDRINUSE")
     console.error(
       `\nPort ${config.port} is already in use (another Handoff, or another server). Stop it, or start this one with PORT=<another port>.\n`,

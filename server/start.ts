@@ -16,6 +16,8 @@ import { registerDatabaseMetrics } from "./observability/db-metrics.js";
 import { startTimeTriggerScheduler } from "./services/escalation/time-trigger-scheduler.js";
 import { startRetentionScheduler } from "./services/privacy/run-retention-sweep.js";
 import { openBlobStore } from "./storage/open-blob-store.js";
+import { checkBucketSettings } from "./storage/check-bucket-settings.js";
+import { logger } from "./observability/logger.js";
 import type { BlobStore } from "./storage/blob-store.js";
 import { bootstrapInstall, type BootstrapResult } from "./services/workspace/bootstrap-install.js";
 
@@ -45,6 +47,14 @@ export async function startServer(
     dataDir: options.inMemory ? undefined : config.dataDir,
     sharedDatabase: database.kind === "postgres",
   });
+  if (blobs.kind === "s3" && config.storage.s3) {
+    const warning = await checkBucketSettings(blobs, config.storage.s3).catch(async (error: unknown) => {
+      await blobs.close();
+      await database.close();
+      throw error;
+    });
+    if (warning) logger.warn(`blob storage unreachable at start: ${warning}`);
+  }
   registerDatabaseMetrics(database, database.kind === "postgres" ? config.dbPoolSize : 1);
   lifecycle.draining = false;
   lifecycle.starting = true;

@@ -64,12 +64,40 @@ export const agentListItemSchema = agentSchema.extend({
 export type AgentListItem = z.infer<typeof agentListItemSchema>;
 export const agentListSchema = z.object({ agents: z.array(agentListItemSchema) });
 
+const WILDCARD_LABEL = "x--handoff-any";
+
 /**
- * An origin exactly as browsers send it: scheme://host[:port], no path. What only differs in spelling is written the
- * browser's way (HTTPS://App.Example.com/ and https://app.example.com:443 are https://app.example.com: the widget's
- * requests carry the lowercase origin, so the typed one never matched). Anything else is refused saying what is
- * wrong with that line and, where there is one, the origin to write instead.
+ * An origin as browsers send it: scheme://host[:port], lowercase, without the default port or a trailing slash
+ * (https://App.Example.com:443/ is https://app.example.com). `https://*.example.com` allows every subdomain of
+ * example.com (not example.com itself), on that scheme and port; the wildcard only as the whole first label.
  */
+export function normalOrigin(value: string): string | undefined {
+  const wildcard = /^https?:\/\/\*\./i.test(value);
+  let url: URL;
+  try {
+    url = new URL(wildcard ? value.replace("*.", `${WILDCARD_LABEL}.`) : value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  if (url.username || url.password || url.search || url.hash || url.pathname !== "/") return undefined;
+  if (!/^https?:\/\/[^/?#]+\/?$/i.test(value) || (!wildcard && value.includes("*"))) return undefined;
+  // A wildcard over a whole top-level domain (https://*.com) would allow anyone's page.
+  if (wildcard && url.hostname.split(".").length < 3) return undefined;
+  return wildcard ? url.origin.replace(`${WILDCARD_LABEL}.`, "*.") : url.origin;
+}
+
+/** Whether a page's origin is one of these allowed origins (exact, or under a `*.` wildcard's domain). */
+export function originAllowed(allowed: readonly string[], origin: string): boolean {
+  if (allowed.includes(origin)) return true;
+  const parts = /^(https?:\/\/)([^/:[\]]+)(:\d+)?$/.exec(origin);
+  if (!parts) return false;
+  const labels = parts[2]!.split(".");
+  for (let i = 1; i < labels.length - 1; i++)
+    if (allowed.includes(`${parts[1]}*.${labels.slice(i).join(".")}${parts[3] ?? ""}`)) return true;
+  return false;
+}
+
 export const originSchema = z
   .string()
   .trim()
@@ -79,25 +107,25 @@ export const originSchema = z
       ctx.addIssue({ code: "custom", message: `"${value}" ${why}` });
       return z.NEVER;
     };
+    const origin = normalOrigin(value);
+    if (origin !== undefined) return origin;
+    // Not an origin: say what is wrong with this line and, where there is one, the origin to write instead.
+    const bare = value.replace(/\/.*$/, "").toLowerCase();
+    if (/^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?$|^localhost(:\d+)?$/.test(bare))
+      return refuse(`has no scheme: write https://${bare}`);
     if (value.includes("*"))
-      return refuse("has a wildcard: list each origin on its own line, like https://app.example.com");
+      return refuse(
+        "is not a wildcard the widget can use: write https://*.example.com for every subdomain of example.com (the * only as the first part, over a domain of two parts or more)",
+      );
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      const host = /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?$|^localhost(:\d+)?$/i.exec(value.replace(/\/.*$/, ""))?.[0];
-      if (host) return refuse(`has no scheme: write https://${host.toLowerCase()}`);
       return refuse("is not an origin: write the scheme and host, like https://app.example.com");
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      // "app.example.com:8080" parses with the scheme "app.example.com:".
-      return /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
-        ? refuse("is not a web origin: only https:// and http:// pages can run the widget")
-        : refuse(`has no scheme: write https://${value.replace(/\/.*$/, "").toLowerCase()}`);
-    }
-    if (url.username || url.password || url.pathname !== "/" || url.search || url.hash || value.endsWith("?"))
-      return refuse(`is a page's address: an origin is only its scheme and host, ${url.origin}`);
-    return url.origin;
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+      return refuse("is not a web origin: only https:// and http:// pages can run the widget");
+    return refuse(`is a page's address: an origin is only its scheme and host, ${url.origin}`);
   });
 
 export const workspaceUpdateSchema = z

@@ -69,6 +69,12 @@ function readableMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) return "required";
   // A query's number that is not one (limit=abc) read "Invalid input: expected number, received NaN".
   if (issue.code === "invalid_type" && / received NaN$/.test(issue.message)) return "a number";
+  // The whole body sent as an array, null or a string: "Invalid input: expected object, received array".
+  if (issue.code === "invalid_type" && issue.path.length === 0 && /^Invalid input: expected object/.test(issue.message))
+    return "the body must be a JSON object ({ … })";
+  // "Invalid option: expected one of \"open\"|\"pending\"…" names the values in JSON; a script's author wants them listed.
+  if (issue.code === "invalid_value" && /^Invalid option:/.test(issue.message) && issue.values.length <= 20)
+    return `one of ${issue.values.map(String).join(", ")}`;
   if (issue.code !== "too_big" && issue.code !== "too_small") return issue.message;
   if (!/^Too (big|small):/.test(issue.message)) return issue.message;
   const big = issue.code === "too_big";

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { siteKeys, workspaces } from "../db/schema.js";
+import { originAllowed } from "../../shared/admin-api.js";
 import { ServiceError } from "../services/service-error.js";
 import { cachedSiteKey } from "./site-key-cache.js";
 import { logger } from "../observability/logger.js";
@@ -31,7 +32,7 @@ export async function findWidgetWorkspace(
 export async function assertOriginAllowed(db: Db, workspace: Workspace, origin: string | undefined, ownOrigin: string) {
   if (!origin) throw new ServiceError("forbidden", "Requests from the widget must carry an Origin header");
   const normalized = origin.replace(/\/$/, "");
-  if (normalized === ownOrigin || workspace.allowedOrigins.includes(normalized)) return;
+  if (normalized === ownOrigin || originAllowed(workspace.allowedOrigins, normalized)) return;
   const recorded = await recordRefusedOrigin(db, { workspaceId: workspace.id, origin: normalized }).catch((error) => {
     logger.error({ err: error, workspaceId: workspace.id }, "a refused origin could not be recorded");
     return false;

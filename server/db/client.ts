@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,7 @@ import * as hardeningSchema from "./schema-hardening.js";
 import { preparedStatements } from "./prepared-statements.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { DatabaseUnreachableError } from "./database-unreachable.js";
+import { DataDirUnusableError } from "./data-dir-unusable.js";
 
 const schema = { ...coreSchema, ...metricsSchema, ...storageSchema, ...hardeningSchema };
 
@@ -50,7 +51,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   // The directory itself, not only its parent: the lock is named after its real path, which needs it to exist.
-  if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
+  if (dataDir) prepareDataDir(resolve(dataDir));
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   try {
     const client = dataDir ? new PGlite(dataDir) : new PGlite({ loadDataDir: await testTemplate() });
@@ -64,6 +65,16 @@ async function openPglite(dataDir?: string): Promise<Database> {
   } catch (error) {
     await unlock();
     throw error;
+  }
+}
+
+/** Creates the directory and checks it can be written: PGlite would otherwise fail deep inside its file system layer. */
+function prepareDataDir(dir: string) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new DataDirUnusableError(dir, error as NodeJS.ErrnoException);
   }
 }
 

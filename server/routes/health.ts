@@ -4,6 +4,7 @@ import type { AppEnv } from "../env.js";
 import { lifecycle } from "../observability/lifecycle.js";
 import { registry } from "../observability/metrics.js";
 import { checkReadiness } from "../services/ops/check-readiness.js";
+import { errorResponse } from "../middleware/errors.js";
 
 /** /healthz: the process answers. /readyz: it can serve (database and blob storage reachable, not shutting down). /metrics: Prometheus. */
 export const healthRoutes = new Hono<AppEnv>()
@@ -21,7 +22,11 @@ export const healthRoutes = new Hono<AppEnv>()
   .get("/metrics", async (c) => {
     // Optional: with HANDOFF_METRICS_TOKEN set, scrapers must send it as a bearer token.
     if (!metricsScrapeAllowed(c.get("config").metricsToken, c.req.header("authorization"))) {
-      return c.text("metrics token required\n", 401);
+      return errorResponse(
+        c,
+        "unauthorized",
+        "/metrics needs HANDOFF_METRICS_TOKEN as a bearer token (Authorization: Bearer <token>)",
+      );
     }
     c.header("Content-Type", registry.contentType);
     return c.body(await registry.metrics());

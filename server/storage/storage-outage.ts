@@ -33,6 +33,8 @@ export function isStorageOutage(error: unknown): boolean {
     const status = (e.$metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode;
     if (typeof status === "number" && status >= 500) return true;
     if (e.name === "TimeoutError") return true;
+    // The bucket went away under a running server (deleted, renamed): the operator's to fix, the files to keep.
+    if (e.name === "NoSuchBucket") return true;
     e = e.cause as Record<string, unknown> | undefined;
   }
   return false;

@@ -38,7 +38,7 @@ describe.each(DATABASE_KINDS)("an admin's typos in the workspace settings and th
     expect(issues.map((i) => i.path)).toEqual([0, 1, 2, 3].map((i) => `allowedOrigins.${i}`));
     expect(issues.map((i) => i.message)).toEqual([
       `"https://app.example.com/login" is a page's address: an origin is only its scheme and host, https://app.example.com`,
-      `"*.example.com" has a wildcard: list each origin on its own line, like https://app.example.com`,
+      `"*.example.com" has no scheme: write https://*.example.com`,
       `"app.example.org" has no scheme: write https://app.example.org`,
       `"ftp://files.example" is not a web origin: only https:// and http:// pages can run the widget`,
     ]);

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { siteKeys, workspaces } from "../../db/schema.js";
 import { refusedOrigins } from "../../db/schema-hardening.js";
-import type { WorkspaceSettings } from "../../../shared/admin-api.js";
+import { originAllowed, type WorkspaceSettings } from "../../../shared/admin-api.js";
 import { assertAdmin } from "../../access/admin-only.js";
 import { notFound } from "../service-error.js";
 
@@ -30,7 +30,7 @@ export async function getWorkspaceSettings(db: Db, input: { actor: AgentActor })
     name: workspace.name,
     allowedOrigins: workspace.allowedOrigins,
     refusedOrigins: refused
-      .filter((r) => !workspace.allowedOrigins.includes(r.origin))
+      .filter((r) => !originAllowed(workspace.allowedOrigins, r.origin))
       .map((r) => ({
         origin: r.origin,
         refusals: r.refusals,
