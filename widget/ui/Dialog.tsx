@@ -151,12 +151,15 @@ export class Dialog extends Component<Props, State> {
     this.setView({ kind: "form" });
   };
 
-  /** Escape closes; Tab stays inside the dialog. */
+  /**
+   * Escape closes; Tab stays inside the dialog. No key typed here reaches the page: its shortcuts ('/' to search, '?'
+   * for help) see the widget's host, not a field, and took the keys (and the focus) the customer typed.
+   */
   onKeyDown = (event: KeyboardEvent) => {
+    event.stopPropagation();
     if (event.key === "Escape") {
       // Not the page's too: an open modal <dialog> we sit in (over-page.ts) would close with ours.
       event.preventDefault();
-      event.stopPropagation();
       this.props.onClose();
     } else if (event.key === "Tab") {
       const items = Array.from(this.ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
@@ -262,6 +265,8 @@ export class Dialog extends Component<Props, State> {
         aria-labelledby="ho-title"
         ref={this.ref}
         onKeyDown={this.onKeyDown}
+        onKeyPress={stop}
+        onKeyUp={stop}
       >
         <button type="button" class="x" aria-label={t.close} onClick={onClose}>
           ×
@@ -297,6 +302,8 @@ export class Dialog extends Component<Props, State> {
     );
   }
 }
+
+const stop = (event: Event) => event.stopPropagation();
 
 function firstEmpty(root: HTMLElement, values: FormValues): HTMLElement | null {
   const name = !values.email ? "email" : !values.subject ? "subject" : "description";
