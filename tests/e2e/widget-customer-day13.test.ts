@@ -15,7 +15,7 @@ const focused = (page: Page) =>
 
 /**
  * A customer on someone else's site (a host page on another origin) on day thirteen of QA: an app with its own
- * keyboard shortcuts.
+ * keyboard shortcuts, and a modal library that keeps the focus in its modal.
  */
 describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day thirteen)", () => {
   let site: HostileSite;
@@ -45,6 +45,44 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day thi
     expect(await page.locator("#search").inputValue()).toBe("");
     expect(await page.locator("#help").isHidden()).toBe(true);
     expect(await focused(page)).toBe("input#ho-subject");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("'Contact support' in the app's modal that keeps the focus in it and hides the rest: the form is read and typed into", async () => {
+    // A modal as libraries do it: the rest of the page hidden from screen readers (aria-hidden, as MUI's and the
+    // aria-hidden package's hideOthers do) and a focus trap (focus-trap's in the capture phase, MUI's in the bubble
+    // phase) that puts a focus landing outside the modal back on the last element focused in it.
+    const body = `<h1>Billing</h1><button id="pay" type="button">Pay</button>
+      <div id="modal" role="dialog" aria-modal="true" aria-label="Payment failed" hidden><p>Payment failed.</p>
+        <button id="support" type="button">Contact support</button><button type="button">Retry</button></div>
+      <script>
+        const modal = document.getElementById("modal");
+        let last = document.getElementById("support");
+        const trap = (e) => (modal.contains(e.composedPath()[0]) ? (last = e.composedPath()[0]) : last.focus());
+        document.getElementById("pay").onclick = () => {
+          modal.hidden = false;
+          for (const el of document.body.children) if (el !== modal && el.tagName !== "SCRIPT") el.setAttribute("aria-hidden", "true");
+          document.addEventListener("focusin", trap, true);
+          document.addEventListener("focusin", (e) => modal.contains(e.target) || last.focus());
+          last.focus();
+        };
+        last.onclick = () => Handoff.open();
+      </script>`;
+    const { page, errors, close } = await site.open("/trap", { body });
+    await page.getByRole("button", { name: /Help/ }).waitFor();
+    await page.getByRole("button", { name: "Pay" }).click();
+    await page.getByRole("button", { name: "Contact support" }).click();
+    // was: no such dialog for a screen reader (inside the page's aria-hidden), and the focus taken straight back
+    const widget = page.getByRole("dialog", { name: "Contact support" });
+    await widget.waitFor();
+    await expect.poll(() => focused(page)).toBe("input#ho-email");
+    await widget.getByLabel("Subject").click();
+    await page.keyboard.type("Card declined");
+    expect(await widget.getByLabel("Subject").inputValue()).toBe("Card declined");
+    await page.keyboard.press("Escape");
+    await widget.waitFor({ state: "hidden" });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("support");
     expect(errors).toEqual([]);
     await close();
   });

@@ -57,11 +57,26 @@ export class Dialog extends Component<Props, State> {
   }
 
   leaveModal = () => {};
+  host: Element | undefined;
+
+  /**
+   * The focus moving inside the widget is not the page's business: a modal library's focus trap (focus-trap, MUI's)
+   * sees it land on the widget's host, outside its modal, and took it straight back; the form could not be typed into.
+   */
+  isolate = (event: Event) => event.target === this.host && event.stopImmediatePropagation();
 
   override componentDidMount() {
     // First: focus then moves into a form that is on top of the page and not inert.
     const host = (this.ref.current?.getRootNode() as ShadowRoot | undefined)?.host;
-    if (host instanceof HTMLElement) this.leaveModal = overPage(host);
+    if (host instanceof HTMLElement) {
+      this.leaveModal = overPage(host);
+      // Hidden from screen readers (or made inert) by the page's open modal, which hides everything else: the form
+      // it opened must be read.
+      host.removeAttribute("aria-hidden");
+      host.removeAttribute("inert");
+    }
+    this.host = host;
+    addEventListener("focusin", this.isolate, true);
     const { values, setValues } = this.props;
     if (!values.subject && !values.description) {
       try {
@@ -82,6 +97,7 @@ export class Dialog extends Component<Props, State> {
 
   override componentWillUnmount() {
     this.leaveModal();
+    removeEventListener("focusin", this.isolate, true);
     clearInterval(this.timer);
     visualViewport?.removeEventListener("resize", this.fit);
     visualViewport?.removeEventListener("scroll", this.fit);
