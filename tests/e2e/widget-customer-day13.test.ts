@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { HAS_BROWSER } from "./harness.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
-import { form, openWidget } from "./widget-fixtures.js";
+import { fillForm, form, openWidget, ticketsWithSubject } from "./widget-fixtures.js";
 
 /** The widget's element that has the keyboard's focus ("" when the focus left the widget for the page). */
 const focused = (page: Page) =>
@@ -15,7 +15,7 @@ const focused = (page: Page) =>
 
 /**
  * A customer on someone else's site (a host page on another origin) on day thirteen of QA: an app with its own
- * keyboard shortcuts, and a modal library that keeps the focus in its modal.
+ * keyboard shortcuts, a modal library that keeps the focus in its modal, and a network that stalls.
  */
 describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day thirteen)", () => {
   let site: HostileSite;
@@ -83,6 +83,29 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day thi
     await page.keyboard.press("Escape");
     await widget.waitFor({ state: "hidden" });
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("support");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("sending on a network that stalls (no answer ever comes): the customer is told it is saved, and it goes out once", {
+    timeout: 90_000,
+  }, async () => {
+    const { page, errors, close } = await site.open("/stall", {});
+    const tickets = `${site.server.url.replace(/\/$/, "")}/api/v1/widget/tickets`;
+    // The ticket's request leaves and no answer ever comes (a proxy that holds it, a train in a tunnel).
+    await page.route(tickets, () => {});
+    await openWidget(page);
+    await fillForm(page, "Invoices stuck on a stalled network");
+    await form(page).getByRole("button", { name: "Send" }).click();
+    // was "Sending…" on a disabled button for good, with nothing to say what was happening
+    await form(page).getByRole("heading", { name: "Message saved" }).waitFor({ timeout: 30_000 });
+    await page.unroute(tickets);
+    await page.reload();
+    await expect
+      .poll(() => ticketsWithSubject(site.server, "Invoices stuck on a stalled network"), {
+        timeout: 20_000,
+      })
+      .toHaveLength(1);
     expect(errors).toEqual([]);
     await close();
   });
