@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { HAS_BROWSER } from "./harness.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
-import { fillForm, form, openWidget, ticketsWithSubject } from "./widget-fixtures.js";
+import { fillForm, form, openWidget, sendTicket, ticketsWithSubject } from "./widget-fixtures.js";
 
 /** The widget's element that has the keyboard's focus ("" when the focus left the widget for the page). */
 const focused = (page: Page) =>
@@ -106,6 +106,35 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day thi
         timeout: 20_000,
       })
       .toHaveLength(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("a reply sent on a network that stalls: the customer is told, the words stay, and Send again posts it once", {
+    timeout: 90_000,
+  }, async () => {
+    const { page, errors, close } = await site.open("/stall-reply", {});
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Reply on a stalled network");
+    await form(page).getByRole("button", { name: "View conversation" }).click();
+    const reply = form(page).getByLabel("Your reply");
+    await reply.waitFor();
+    const messages = `${site.server.url.replace(/\/$/, "")}/api/v1/widget/tickets/${id}/messages`;
+    // The reply's request leaves and no answer ever comes; reading the thread still works.
+    await page.route(messages, (route) => (route.request().method() === "POST" ? undefined : route.continue()));
+    await reply.fill("Still broken after the update");
+    await form(page).getByRole("button", { name: "Send reply" }).click();
+    // was "Sending…" on a disabled button for good
+    await form(page).getByRole("alert").getByText("We couldn't reach support.", { exact: false }).waitFor({
+      timeout: 30_000,
+    });
+    expect(await reply.inputValue()).toBe("Still broken after the update");
+    await page.unroute(messages);
+    await form(page).getByRole("button", { name: "Send reply" }).click();
+    await form(page).locator("li", { hasText: "Still broken after the update" }).waitFor();
+    expect(await reply.inputValue()).toBe("");
+    await page.waitForTimeout(1_000);
+    expect(await form(page).locator("li", { hasText: "Still broken after the update" }).count()).toBe(1);
     expect(errors).toEqual([]);
     await close();
   });
