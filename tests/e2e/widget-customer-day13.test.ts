@@ -138,4 +138,26 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day thi
     expect(errors).toEqual([]);
     await close();
   });
+
+  test("a single-page app that replaces its <body> while the customer types: the words go on into the same field", async () => {
+    const { page, errors, close } = await site.open("/spa", { body: "<main><h1>Inbox</h1></main>" });
+    await openWidget(page);
+    const description = form(page).getByLabel("Description");
+    await description.click();
+    await page.keyboard.type("The export");
+    // The app renders its next route: a new <body> (Turbo), then its children rewritten (innerHTML).
+    await page.evaluate(() =>
+      document.body.replaceWith(
+        Object.assign(document.createElement("body"), { innerHTML: "<main><h1>Reports</h1></main>" }),
+      ),
+    );
+    await page.keyboard.type(" fails");
+    await page.evaluate(() => (document.body.innerHTML = "<main><h1>Settings</h1></main>"));
+    await page.keyboard.type(" every time");
+    // was "The export": the field lost the keyboard with the old body, and the rest went to the page
+    expect(await description.inputValue()).toBe("The export fails every time");
+    expect(await focused(page)).toBe("textarea#ho-description");
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
