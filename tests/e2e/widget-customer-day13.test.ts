@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { HAS_BROWSER } from "./harness.js";
 import { type HostileSite, startHostileSite } from "./widget-hostile-fixtures.js";
-import { fillForm, form, openWidget, sendTicket, ticketsWithSubject } from "./widget-fixtures.js";
+import {
+  fillForm,
+  form,
+  openWidget,
+  sendTicket,
+  storedRecording,
+  ticketsWithSubject,
+  waitForRecorder,
+} from "./widget-fixtures.js";
 
 /** The widget's element that has the keyboard's focus ("" when the focus left the widget for the page). */
 const focused = (page: Page) =>
@@ -157,6 +165,28 @@ describe.skipIf(!HAS_BROWSER)("widget: a customer on a third-party page (day thi
     // was "The export": the field lost the keyboard with the old body, and the rest went to the page
     expect(await description.inputValue()).toBe("The export fails every time");
     expect(await focused(page)).toBe("textarea#ho-description");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test("the recording's upload stalls after the ticket is made: the customer is told it will follow, and it does", {
+    timeout: 120_000,
+  }, async () => {
+    const { page, errors, close } = await site.open("/stall-recording", {});
+    const recordings = /\/api\/v1\/widget\/tickets\/[^/]+\/recording$/;
+    await page.route(recordings, () => {});
+    await waitForRecorder(page);
+    await openWidget(page);
+    const { id } = await sendTicket(page, "Recording on a stalled network");
+    // was "Uploading recording… 100 %" for good
+    await form(page)
+      .getByText("The recording is saved and will be attached automatically.")
+      .waitFor({ timeout: 40_000 });
+    await page.unroute(recordings);
+    await page.reload();
+    await expect
+      .poll(async () => (await storedRecording(site.server, id).catch(() => [])).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await close();
   });
