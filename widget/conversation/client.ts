@@ -8,7 +8,7 @@ import type {
 import type { CustomerFeedback, FeedbackState } from "../../shared/metrics.js";
 import type { Identity } from "../../shared/context.js";
 import { WIDGET_HEADERS, WIDGET_PATHS } from "../../shared/widget-paths.js";
-import { errorFromResponse, networkError } from "../transport/api-error.js";
+import { ApiError, errorFromResponse, networkError } from "../transport/api-error.js";
 import { customerToken } from "../transport/customer-token.js";
 
 export interface Caller {
@@ -46,7 +46,8 @@ async function call<T>(caller: Caller, path: string, init: RequestInit = {}, bea
   try {
     response = await fetch(caller.apiOrigin + path, { ...init, headers, credentials: "omit", cache: "no-store" });
   } catch (error) {
-    throw networkError(error);
+    // Given up by its signal (postReply's): no answer came in time; "stalled" tells it from a plain network error.
+    throw init.signal?.aborted ? new ApiError(0, "stalled", "No answer") : networkError(error);
   }
   if (!response.ok) throw await errorFromResponse(response);
   return response.json() as Promise<T>;
@@ -67,6 +68,8 @@ export const postReply = (c: Caller, ticketId: string, body: string, key: string
     method: "POST",
     body: JSON.stringify({ body }),
     headers: { [WIDGET_HEADERS.idempotencyKey]: key },
+    // Unanswered in 20 s (a proxy that holds it, a connection gone silent): said at once instead of "Sending…" for good.
+    signal: AbortSignal.timeout(20_000),
   });
 
 export const fetchFeedbackState = (c: Caller, ticketId: string, uploadToken: string) =>

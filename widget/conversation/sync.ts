@@ -101,7 +101,8 @@ export function startConversations(caller: Caller, onChange: () => void): Conver
           attempt = 0;
           continue;
         }
-        if (attempt >= REPLY_ATTEMPTS) throw error;
+        // Stalled: another try would wait as long; the customer hears now, the words stay in the box for Send.
+        if (attempt >= REPLY_ATTEMPTS || error.code === "stalled") throw error;
         await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
       }
     }

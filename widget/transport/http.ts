@@ -28,33 +28,44 @@ export function backoffDelay(
 }
 
 export type Attempt<T> = () => Promise<
-  { ok: true; value: T } | { ok: false; error: ApiError; retryAfter?: string | null }
+  { ok: true; value: T } | { ok: false; error: ApiError; retryAfter?: string | null; stalled?: boolean }
 >;
 
-/** Runs `attempt` until it succeeds, fails for good, or runs out of attempts. */
+/**
+ * Runs `attempt` until it succeeds, fails for good, or runs out of attempts. A stalled attempt (no answer in time) is
+ * not tried again here: another would wait as long; it stays retryable for later (the outbox).
+ */
 export async function withRetry<T>(attempt: Attempt<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 4;
   const sleep = options.sleep ?? defaultSleep;
   for (let i = 0; ; i++) {
     const result = await attempt();
     if (result.ok) return result.value;
-    if (!result.error.retryable || i + 1 >= attempts) throw result.error;
+    if (!result.error.retryable || result.stalled || i + 1 >= attempts) throw result.error;
     await sleep(backoffDelay(i, result.retryAfter ?? null, options.baseDelayMs ?? 500, options.maxDelayMs ?? 30_000));
   }
 }
 
-/** fetch that turns every outcome into an Attempt result. */
-export async function attemptFetch<T>(url: string, init: RequestInit, parse: (r: Response) => Promise<T>) {
-  let response: Response;
+/**
+ * fetch that turns every outcome into an Attempt result. With `timeoutMs`, a request still unanswered by then (a proxy
+ * that holds it, a connection that went silent) is given up as stalled: otherwise the form said "Sending…" for good.
+ */
+export async function attemptFetch<T>(
+  url: string,
+  init: RequestInit,
+  parse: (r: Response) => Promise<T>,
+  timeoutMs?: number,
+) {
+  const signal = timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined;
   try {
-    response = await fetch(url, init);
+    const response = await fetch(url, { ...init, signal });
+    if (response.ok) return { ok: true as const, value: await parse(response) };
+    return {
+      ok: false as const,
+      error: await errorFromResponse(response),
+      retryAfter: response.headers.get("Retry-After"),
+    };
   } catch (error) {
-    return { ok: false as const, error: networkError(error) };
+    return { ok: false as const, error: networkError(error), stalled: !!signal?.aborted };
   }
-  if (response.ok) return { ok: true as const, value: await parse(response) };
-  return {
-    ok: false as const,
-    error: await errorFromResponse(response),
-    retryAfter: response.headers.get("Retry-After"),
-  };
 }

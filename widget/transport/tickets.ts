@@ -9,7 +9,11 @@ export interface TicketTarget {
   siteKey: string;
 }
 
-/** POST the ticket. The idempotency key stays the same across retries (and later re-sends), so it is created once. */
+/**
+ * POST the ticket. The idempotency key stays the same across retries (and later re-sends), so it is created once. An
+ * answer that has not come in 20 s (a body of at most 64 KB: ~26 kbit/s) is given up on: the ticket stays in the
+ * outbox and the form says it is saved.
+ */
 export function createTicket(
   target: TicketTarget,
   body: TicketCreateInput,
@@ -30,7 +34,8 @@ export function createTicket(
     keepalive: false,
   };
   return withRetry(
-    () => attemptFetch(target.apiOrigin + WIDGET_PATHS.tickets, init, (r) => r.json() as Promise<TicketCreated>),
+    () =>
+      attemptFetch(target.apiOrigin + WIDGET_PATHS.tickets, init, (r) => r.json() as Promise<TicketCreated>, 20_000),
     retry,
   );
 }

@@ -57,11 +57,26 @@ export class Dialog extends Component<Props, State> {
   }
 
   leaveModal = () => {};
+  host: Element | undefined;
+
+  /**
+   * The focus moving inside the widget is not the page's business: a modal library's focus trap (focus-trap, MUI's)
+   * sees it land on the widget's host, outside its modal, and took it straight back; the form could not be typed into.
+   */
+  isolate = (event: Event) => event.target === this.host && event.stopImmediatePropagation();
 
   override componentDidMount() {
     // First: focus then moves into a form that is on top of the page and not inert.
     const host = (this.ref.current?.getRootNode() as ShadowRoot | undefined)?.host;
-    if (host instanceof HTMLElement) this.leaveModal = overPage(host);
+    if (host instanceof HTMLElement) {
+      this.leaveModal = overPage(host);
+      // Hidden from screen readers (or made inert) by the page's open modal, which hides everything else: the form
+      // it opened must be read.
+      host.removeAttribute("aria-hidden");
+      host.removeAttribute("inert");
+    }
+    this.host = host;
+    addEventListener("focusin", this.isolate, true);
     const { values, setValues } = this.props;
     if (!values.subject && !values.description) {
       try {
@@ -82,6 +97,7 @@ export class Dialog extends Component<Props, State> {
 
   override componentWillUnmount() {
     this.leaveModal();
+    removeEventListener("focusin", this.isolate, true);
     clearInterval(this.timer);
     visualViewport?.removeEventListener("resize", this.fit);
     visualViewport?.removeEventListener("scroll", this.fit);
@@ -151,12 +167,15 @@ export class Dialog extends Component<Props, State> {
     this.setView({ kind: "form" });
   };
 
-  /** Escape closes; Tab stays inside the dialog. */
+  /**
+   * Escape closes; Tab stays inside the dialog. No key typed here reaches the page: its shortcuts ('/' to search, '?'
+   * for help) see the widget's host, not a field, and took the keys (and the focus) the customer typed.
+   */
   onKeyDown = (event: KeyboardEvent) => {
+    event.stopPropagation();
     if (event.key === "Escape") {
       // Not the page's too: an open modal <dialog> we sit in (over-page.ts) would close with ours.
       event.preventDefault();
-      event.stopPropagation();
       this.props.onClose();
     } else if (event.key === "Tab") {
       const items = Array.from(this.ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
@@ -262,6 +281,8 @@ export class Dialog extends Component<Props, State> {
         aria-labelledby="ho-title"
         ref={this.ref}
         onKeyDown={this.onKeyDown}
+        onKeyPress={stop}
+        onKeyUp={stop}
       >
         <button type="button" class="x" aria-label={t.close} onClick={onClose}>
           ×
@@ -297,6 +318,8 @@ export class Dialog extends Component<Props, State> {
     );
   }
 }
+
+const stop = (event: Event) => event.stopPropagation();
 
 function firstEmpty(root: HTMLElement, values: FormValues): HTMLElement | null {
   const name = !values.email ? "email" : !values.subject ? "subject" : "description";

@@ -52,10 +52,16 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   if (v) zoom();
   // The top layer: above the page's own fixed and sticky layers, whatever their z-index or place in the DOM.
   host.popover = "manual";
+  let open = false;
+  // The widget's element last focused: a field the customer types into while the app swaps its body.
+  let last: HTMLElement | undefined;
+  shadow.addEventListener("focus", (e) => (last = e.target as HTMLElement), true);
   const attach = () => {
     document.body.appendChild(host);
     host.showPopover?.();
     keep.observe(document.body, { childList: true });
+    // Taken out with the old body, the open dialog lost the keyboard to the page mid-word: it goes on where it was.
+    if (open && document.activeElement === document.body) last?.focus();
   };
   // Single-page apps replace <body> (Turbo) or its children (innerHTML, a framework rendering into it): put the
   // launcher back, or it is gone until the next page load.
@@ -63,7 +69,6 @@ export function mountUi(ctrl: UiController, options: { color: string; left: bool
   keep.observe(document.documentElement, { childList: true });
   attach();
 
-  let open = false;
   let removed = false;
   // The draft lives here, outside the dialog, so closing it by accident loses nothing.
   let values = blank(ctrl.defaultEmail());
