@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/client.js";
-import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { agentClient, type AgentClient } from "../helpers/agent-client.js";
-import { createTestApp, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { DATABASE_KINDS } from "../helpers/databases.js";
+import type { AgentClient } from "../helpers/agent-client.js";
+import { ticketBody, type TestApp } from "../helpers/test-app.js";
+import { withAdminApp } from "../helpers/admin-app.js";
 
 describe.each(DATABASE_KINDS)("an admin's typos in the workspace settings and the matrix on %s", (kind) => {
-  let database: Database;
   let t: TestApp;
   let admin: AgentClient;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
-  });
-  afterAll(() => database?.close());
+  withAdminApp(kind, (app) => ({ t, admin } = app));
 
   it("an origin spelt otherwise than browsers send it is stored as they send it, once", async () => {
     const res = await admin.patch("/api/v1/workspace", {

@@ -1,24 +1,19 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { tickets } from "../../server/db/schema.js";
-import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { agentClient, type AgentClient } from "../helpers/agent-client.js";
+import { DATABASE_KINDS } from "../helpers/databases.js";
+import type { AgentClient } from "../helpers/agent-client.js";
 import { addTicket } from "../helpers/escalation-history.js";
-import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import type { TestApp } from "../helpers/test-app.js";
+import { withAdminApp } from "../helpers/admin-app.js";
 
 // An agent who leaves is deactivated: their open tickets must not keep waiting on someone who can no longer log in.
 describe.each(DATABASE_KINDS)("deactivating an agent with tickets on %s", (kind) => {
   let database: Database;
   let t: TestApp;
   let admin: AgentClient;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
-  });
-  afterAll(() => database?.close());
+  withAdminApp(kind, (app) => ({ database, t, admin } = app));
 
   async function newAgent(email: string, skills: string[]) {
     const res = await admin.post("/api/v1/agents", {

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/client.js";
-import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { describe, expect, it } from "vitest";
+import { DATABASE_KINDS } from "../helpers/databases.js";
 import { agentClient, otherWorkspace, type AgentClient } from "../helpers/agent-client.js";
-import { createTestApp, CUSTOMER_ORIGIN, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { CUSTOMER_ORIGIN, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { withAdminApp } from "../helpers/admin-app.js";
 
 describe.each(DATABASE_KINDS)("agents and workspace administration on %s", (kind) => {
-  let database: Database;
   let t: TestApp;
   let admin: AgentClient;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
-  });
-  afterAll(() => database?.close());
+  withAdminApp(kind, (app) => ({ t, admin } = app));
 
   async function newAgent(email: string, extra: Record<string, unknown> = {}) {
     const res = await admin.post("/api/v1/agents", { email, name: "Sam Agent", password: "sams password 1", ...extra });

@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import type { Database } from "../../server/db/client.js";
 import type { BlobStore } from "../../server/storage/blob-store.js";
@@ -14,19 +14,14 @@ import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { ROOT } from "../helpers/paths.js";
 import { startS3, type TestS3 } from "../helpers/s3.js";
 import { ADMIN, CUSTOMER_ORIGIN, createTestApp, sampleEvents, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { withAdminApp } from "../helpers/admin-app.js";
 
 /** A SaaS developer wiring the widget into their app and their scripts (thirteenth QA round). */
 describe.each(DATABASE_KINDS)("the developer's allowed origins on %s", (kind) => {
   let database: Database;
   let t: TestApp;
   let admin: AgentClient;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
-  });
-  afterAll(() => database?.close());
+  withAdminApp(kind, (app) => ({ database, t, admin } = app));
 
   const allow = (allowedOrigins: string[]) => admin.patch("/api/v1/workspace", { allowedOrigins });
   const fileFrom = async (origin: string) =>

@@ -7,18 +7,13 @@ import { agentClient, fileTicket, type AgentClient } from "../helpers/agent-clie
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
 import { readSse } from "../helpers/sse.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { withAdminApp } from "../helpers/admin-app.js";
 
 describe.each(DATABASE_KINDS)("API tokens on %s", (kind) => {
   let database: Database;
   let t: TestApp;
   let admin: AgentClient;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
-  });
-  afterAll(() => database?.close());
+  withAdminApp(kind, (app) => ({ database, t, admin } = app));
 
   /** A script's call: Bearer token, no cookie, no Origin. */
   async function script(token: string, method: string, path: string, body?: unknown) {

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { tickets } from "../../server/db/schema.js";
 import { CUSTOMER_HEADERS, CUSTOMER_PATHS } from "../../shared/customer-api.js";
-import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { agentClient, fileTicket, otherWorkspace, userHash, type AgentClient } from "../helpers/agent-client.js";
-import { createTestApp, CUSTOMER_ORIGIN, type TestApp } from "../helpers/test-app.js";
+import { DATABASE_KINDS } from "../helpers/databases.js";
+import { fileTicket, otherWorkspace, userHash, type AgentClient } from "../helpers/agent-client.js";
+import { CUSTOMER_ORIGIN, type TestApp } from "../helpers/test-app.js";
+import { withAdminApp } from "../helpers/admin-app.js";
 
 const BROWSER_A = "browser-token-aaaaaaaaaaaaaaaa";
 const BROWSER_B = "browser-token-bbbbbbbbbbbbbbbb";
@@ -14,13 +15,7 @@ describe.each(DATABASE_KINDS)("the customer's side of the conversation on %s", (
   let database: Database;
   let t: TestApp;
   let admin: AgentClient;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
-  });
-  afterAll(() => database?.close());
+  withAdminApp(kind, (app) => ({ database, t, admin } = app));
 
   /** Calls a customer route as the widget does: site key, page Origin, and who the customer is. */
   async function widget(

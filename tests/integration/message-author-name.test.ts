@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { messages } from "../../server/db/schema.js";
 import { TOKEN_PATHS } from "../../shared/tokens-api.js";
-import { agentClient, fileTicket, type AgentClient } from "../helpers/agent-client.js";
-import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
-import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { fileTicket, type AgentClient } from "../helpers/agent-client.js";
+import { DATABASE_KINDS } from "../helpers/databases.js";
+import type { TestApp } from "../helpers/test-app.js";
+import { withAdminApp } from "../helpers/admin-app.js";
 
 const MIGRATION = new URL("../../server/db/migrations/0030_message-author-name.sql", import.meta.url);
 
@@ -15,13 +16,7 @@ describe.each(DATABASE_KINDS)("a message's author name on %s", (kind) => {
   let database: Database;
   let t: TestApp;
   let admin: AgentClient;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
-  });
-  afterAll(() => database?.close());
+  withAdminApp(kind, (app) => ({ database, t, admin } = app));
 
   async function tokenReply(ticketId: string, name: string, body: string) {
     const created = await admin.post(TOKEN_PATHS.tokens, { name, scopes: ["tickets:write"] });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/client.js";
+import { describe, expect, it } from "vitest";
 import { REFUSED_ORIGINS_KEPT } from "../../server/services/workspace/record-refused-origin.js";
-import { DATABASE_KINDS, freshDatabase } from "../helpers/databases.js";
+import { DATABASE_KINDS } from "../helpers/databases.js";
 import { agentClient, otherWorkspace, type AgentClient } from "../helpers/agent-client.js";
-import { createTestApp, CUSTOMER_ORIGIN, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { CUSTOMER_ORIGIN, ticketBody, type TestApp } from "../helpers/test-app.js";
+import { withAdminApp } from "../helpers/admin-app.js";
 
 interface Refused {
   origin: string;
@@ -17,16 +17,9 @@ interface Refused {
  * admin sees that origin in the workspace settings, can allow it, and the next ticket from it arrives.
  */
 describe.each(DATABASE_KINDS)("refused widget origins on %s", (kind) => {
-  let database: Database;
   let t: TestApp;
   let admin: AgentClient;
-
-  beforeAll(async () => {
-    database = await freshDatabase(kind);
-    t = await createTestApp(database);
-    admin = agentClient(t, await t.login());
-  });
-  afterAll(() => database?.close());
+  withAdminApp(kind, (app) => ({ t, admin } = app));
 
   const file = (origin: string, siteKey = t.workspace.siteKey) =>
     t.request("/api/v1/widget/tickets", {
